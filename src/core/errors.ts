@@ -1,0 +1,44 @@
+/**
+ * One problem with some input: a machine-readable code, where it is (file,
+ * line, column or field path), and a message that says what was expected and
+ * what arrived.
+ */
+export interface Issue {
+  readonly code: string;
+  /** Path to the field: ['facts.csv', 'line 14', 'value'] or ['body', 'value']. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * The one error type of Shakeout. It carries a list of issues and an HTTP
+ * status (400 for bad input, 404 for not found, 409 for conflicts, 500
+ * otherwise) so that the CLI and the server can map it in one place.
+ */
+export class ShakeoutError extends Error {
+  readonly issues: readonly Issue[];
+  readonly status: number;
+  constructor(message: string, options: { issues?: readonly Issue[]; status?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ShakeoutError';
+    this.issues = options.issues ?? [];
+    this.status = options.status ?? 400;
+  }
+}
+
+/** Thrown when text is not a figure the reader understands. */
+export class FigureParseError extends ShakeoutError {
+  readonly text: string;
+  constructor(text: string, message: string) {
+    super(message, { issues: [{ code: 'invalid_figure', path: [], message }], status: 400 });
+    this.name = 'FigureParseError';
+    this.text = text;
+  }
+}
+
+/** Formats issues one per line: "facts.csv line 14, column value: expected ...". */
+export function formatIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((i) => (i.path.length ? `${i.path.join(', ')}: ${i.message}` : i.message))
+    .join('\n');
+}
