@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ShakeoutError } from '../core/index.js';
+import { formatOf, formatFacts, parseFactText, type FactFileFormat, type ImportResult, type Store } from '../ledger/index.js';
+
+/** The file formats facts are imported from and exported to. */
+export type LedgerFormat = FactFileFormat;
+
+/**
+ * Imports a facts file (CSV, JSON or YAML; format from the extension unless
+ * given) all-or-nothing: one bad row leaves the ledger unchanged, and the
+ * error names the file, line and column.
+ */
+export async function importFactsFile(store: Store, path: string, format?: LedgerFormat): Promise<ImportResult> {
+  const fmt = format ?? formatOf(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new ShakeoutError(`cannot read ${path}: ${(e as Error).message}`, {
+      status: 400, issues: [{ code: 'unreadable_file', path: [path], message: (e as Error).message }],
+    });
+  }
+  const parsed = parseFactText(text, fmt, basename(path));
+  return store.importFacts(parsed.records, parsed);
+}
+
+/** Every fact (corrections included unless told otherwise) as CSV, JSON or YAML text. */
+export async function exportFactsText(store: Store, format: LedgerFormat, options: { includeSuperseded?: boolean } = {}): Promise<string> {
+  if (!['csv', 'json', 'yaml'].includes(format)) {
+    throw new ShakeoutError(`--format: expected csv, json or yaml, got "${format}"`, { status: 400 });
+  }
+  return formatFacts(await store.exportFacts({ includeSuperseded: options.includeSuperseded ?? true }), format);
+}

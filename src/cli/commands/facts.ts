@@ -1,0 +1,233 @@
+import type { Command } from 'commander';
+import {
+  withLedger, importFactsFile, exportFactsText, formatValue,
+  type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
+} from '../../app/index.js';
+import { type Output, toJson } from '../output.js';
+import { renderTable } from '../table.js';
+
+interface Globals { db?: string }
+const globals = (cmd: Command): Globals => cmd.optsWithGlobals() as Globals;
+
+/** The value of a fact for a reader: '$2.3B (over)'. */
+export function factValue(f: Fact): string {
+  const v = formatValue(f.figure.value, f.figure.unit, 'en', f.figure.per);
+  return f.figure.qualifier === 'exact' ? v : `${v} (${f.figure.qualifier})`;
+}
+
+function source(f: Fact): string {
+  return [f.source.publisher, f.source.published].filter(Boolean).join(', ');
+}
+
+function factsTable(facts: readonly Fact[]): string {
+  return renderTable(facts, [
+    { header: 'id', get: (f) => f.id },
+    { header: 'entity', get: (f) => f.entity, max: 24 },
+    { header: 'metric', get: (f) => f.metric },
+    { header: 'period', get: (f) => f.period?.text ?? '-' },
+    { header: 'as written', get: (f) => f.valueText, max: 22 },
+    { header: 'value', get: factValue, align: 'right', max: 26 },
+    { header: 'kind', get: (f) => f.kind },
+    { header: 'source', get: source, max: 30 },
+  ]);
+}
+
+function factDetail(f: Fact): string {
+  const rows: [string, string][] = [
+    ['id', f.id], ['entity', f.entity], ['metric', f.metric], ['as written', f.valueText + (f.valueTextEn ? `  (${f.valueTextEn})` : '')],
+    ['value', factValue(f)], ['unit', f.figure.unit + (f.figure.per ? ` per ${f.figure.per}` : '')],
+    ['qualifier', f.figure.qualifier],
+    ['p5 / p50 / p95', [f.figure.p5, f.figure.p50, f.figure.p95].map((x) => formatValue(x, f.figure.unit, 'en')).join(' / ')],
+    ['period', f.period ? `${f.period.text} (${f.period.start} to ${f.period.end})` : '-'],
+    ['scope', f.scope ?? '-'], ['basis', f.basis], ['kind', f.kind],
+    ['price basis', f.priceYear === null ? 'nominal' : `constant ${f.priceYear} dollars`],
+    ['source', [f.source.publisher, f.source.title, f.source.published, f.source.url].filter(Boolean).join(' · ')],
+  ];
+  if (f.definition) rows.push(['definition', f.definition]);
+  if (f.derivedFrom) rows.push(['derived', `${f.derivedFrom.formula}  from ${f.derivedFrom.inputs.join(', ')}`]);
+  if (f.notes) rows.push(['notes', f.notes]);
+  if (f.supersedes) rows.push(['corrects', f.supersedes]);
+  if (f.supersededBy) rows.push(['corrected by', f.supersededBy]);
+  rows.push(['recorded', f.createdAt]);
+  return renderTable(rows, [{ header: 'field', get: (r) => r[0] }, { header: 'value', get: (r) => r[1] }]);
+}
+
+function conflictText(c: Conflict): string {
+  const iv = (x: Conflict['aInterval']) => `${formatValue(x.p5, 'USD', 'en')} to ${formatValue(x.p95, 'USD', 'en')} (median ${formatValue(x.p50, 'USD', 'en')})`;
+  const side = (f: Fact, x: Conflict['aInterval']) =>
+    `  ${f.id}  ${f.valueText}${f.priceYear !== null ? ` [constant ${f.priceYear} USD]` : ''}  — ${source(f)}\n      90% interval in nominal USD: ${iv(x)}` +
+    (x.notes.length ? `\n      ${x.notes.join('; ')}` : '');
+  return [
+    `${c.entity} · ${c.metric} · ${c.period}: the sources disagree (ratio ${c.ratio.toFixed(2)})`,
+    side(c.a, c.aInterval),
+    side(c.b, c.bInterval),
+    '  how they differ:',
+    ...c.differences.map((d) => `    - ${d}`),
+  ].join('\n');
+}
+
+function collect(value: string, prev: string[] = []): string[] {
+  return [...prev, value];
+}
+
+export function registerFacts(program: Command, io: Output): void {
+  const facts = program.command('facts').description('the evidence ledger: every figure with its source');
+
+  facts
+    .command('list')
+    .description('list current facts')
+    .option('--entity <name>', 'entity, by any name or alias (月之暗面, Moonshot AI, kimi)')
+    .option('--metric <metric>', 'metric (funding, valuation, revenue, ...)')
+    .option('--period <period>', 'facts whose period overlaps this one (2023, 2024-Q1, 2024-05)')
+    .option('--kind <kind>', 'reported, derived or assumption')
+    .option('--products', "with --entity, include facts about the entity's products")
+    .option('--all', 'include superseded facts')
+    .option('--json', 'print JSON')
+    .action(async (opts: { entity?: string; metric?: string; period?: string; kind?: string; products?: boolean; all?: boolean; json?: boolean }, cmd: Command) => {
+      const filter: FactFilter = {
+        entity: opts.entity, metric: opts.metric, period: opts.period, kind: opts.kind as FactFilter['kind'],
+        includeProducts: opts.products, includeSuperseded: opts.all,
+      };
+      const list = await withLedger(globals(cmd).db, (s) => s.listFacts(filter));
+      io.out(opts.json ? toJson(list) : list.length ? factsTable(list) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` : 'no facts match');
+    });
+
+  facts
+    .command('show')
+    .description('one fact in full, with its source and derivation')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const f = await withLedger(globals(cmd).db, (s) => s.getFact(id));
+      io.out(opts.json ? toJson(f) : factDetail(f));
+    });
+
+  facts
+    .command('history')
+    .description('the corrections of a fact, oldest first')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const chain = await withLedger(globals(cmd).db, (s) => s.history(id));
+      if (opts.json) return io.out(toJson(chain));
+      io.out(renderTable(chain, [
+        { header: 'id', get: (f) => f.id },
+        { header: 'as written', get: (f) => f.valueText },
+        { header: 'value', get: factValue, align: 'right' },
+        { header: 'source', get: source, max: 30 },
+        { header: 'recorded', get: (f) => f.createdAt },
+        { header: 'status', get: (f) => (f.supersededBy ? `corrected by ${f.supersededBy}` : 'current') },
+      ]));
+    });
+
+  const addOptions = (c: Command) =>
+    c
+      .option('--entity <name>', 'entity, by any name or alias')
+      .option('--metric <metric>', 'metric: funding, valuation, revenue, ...')
+      .option('--value <text>', 'the figure as written: "超23亿美元", "nearly $1.8B"')
+      .option('--period <period>', '2023, 2024-Q1, 2024-05, 2024-02/2024-11, "as of 2024-05"')
+      .option('--source <publisher>', 'who published it')
+      .option('--title <title>', 'title of the source')
+      .option('--url <url>', 'address of the source')
+      .option('--published <date>', 'date the source was published')
+      .option('--scope <scope>', 'store, region or segment: app_store, region:China')
+      .option('--basis <basis>', 'gross, net or unknown')
+      .option('--kind <kind>', 'reported, derived or assumption')
+      .option('--unit <unit>', 'unit when the text names none: USD, CNY, EUR')
+      .option('--per <per>', 'period of a rate when the text names none: day, week, month, quarter, year')
+      .option('--price-year <year>', 'money in constant dollars of this year')
+      .option('--definition <text>', 'what exactly is counted')
+      .option('--notes <text>', 'notes')
+      .option('--derived-from <id>', 'for a derived fact: an input fact (repeat)', collect)
+      .option('--formula <text>', 'for a derived fact: the formula over its inputs')
+      .option('--id <id>', 'id to give the fact (default: generated)')
+      .option('--json', 'print JSON');
+
+  type AddOpts = Record<string, string | string[] | boolean | undefined>;
+  const toInput = (o: AddOpts, base: Partial<FactInput> = {}): Partial<FactInput> => {
+    const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+    const input: Record<string, unknown> = { ...base };
+    if (s('entity')) input.entity = s('entity');
+    if (s('metric')) input.metric = s('metric');
+    if (s('value')) input.value = s('value');
+    if (s('period')) input.period = s('period');
+    if (s('scope')) input.scope = s('scope');
+    if (s('basis')) input.basis = s('basis');
+    if (s('kind')) input.kind = s('kind');
+    if (s('unit')) input.defaultUnit = s('unit')!.toUpperCase();
+    if (s('per')) input.per = s('per');
+    if (s('priceYear')) input.priceYear = Number(s('priceYear'));
+    if (s('definition')) input.definition = s('definition');
+    if (s('notes')) input.notes = s('notes');
+    if (s('id')) input.id = s('id');
+    if (s('source')) input.source = { publisher: s('source'), title: s('title') ?? null, url: s('url') ?? null, published: s('published') ?? null };
+    if (Array.isArray(o.derivedFrom) || s('formula')) {
+      input.derivedFrom = { inputs: (o.derivedFrom as string[] | undefined) ?? [], formula: s('formula') ?? '' };
+      input.kind ??= 'derived';
+    }
+    return input as Partial<FactInput>;
+  };
+
+  addOptions(facts.command('add').description('record a new fact'))
+    .action(async (opts: AddOpts, cmd: Command) => {
+      const input = toInput(opts) as FactInput;
+      const f = await withLedger(globals(cmd).db, (s) => s.addFact(input));
+      io.out(opts.json ? toJson(f) : `added ${f.id}\n` + factDetail(f));
+    });
+
+  addOptions(facts.command('correct').description('record a correction: a new fact that supersedes ID (nothing is overwritten)').argument('<id>'))
+    .action(async (id: string, opts: AddOpts, cmd: Command) => {
+      const f = await withLedger(globals(cmd).db, (s) => s.correctFact(id, toInput(opts)));
+      io.out(opts.json ? toJson(f) : `added ${f.id}, which corrects ${id}\n` + factDetail(f));
+    });
+
+  facts
+    .command('import')
+    .description('import facts from a CSV, JSON or YAML file, all or nothing')
+    .argument('<file>')
+    .option('--format <format>', 'csv, json or yaml (default: from the extension)')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { format?: LedgerFormat; json?: boolean }, cmd: Command) => {
+      const r = await withLedger(globals(cmd).db, (s) => importFactsFile(s, file, opts.format));
+      io.out(opts.json ? toJson(r) : `imported ${file}: ${r.added.length} added, ${r.unchanged.length} already present`);
+    });
+
+  facts
+    .command('export')
+    .description('export every fact, corrections included, as CSV, JSON or YAML')
+    .option('--format <format>', 'csv, json or yaml', 'csv')
+    .option('--current', 'only current facts (drops the history of corrections)')
+    .action(async (opts: { format: LedgerFormat; current?: boolean }, cmd: Command) => {
+      const text = await withLedger(globals(cmd).db, (s) => exportFactsText(s, opts.format, { includeSuperseded: !opts.current }));
+      io.out(text);
+    });
+
+  facts
+    .command('conflicts')
+    .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const list = await withLedger(globals(cmd).db, (s) => s.conflicts());
+      if (opts.json) return io.out(toJson(list));
+      io.out(list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts');
+    });
+}
+
+export function registerEntities(program: Command, io: Output): void {
+  const entities = program.command('entities').description('companies, products and aggregates the facts are about');
+  entities
+    .command('list')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const list = await withLedger(globals(cmd).db, (s) => s.listEntities());
+      if (opts.json) return io.out(toJson(list));
+      io.out(renderTable(list, [
+        { header: 'id', get: (e) => e.id, max: 28 },
+        { header: 'name', get: (e) => e.nameEn, max: 34 },
+        { header: '中文', get: (e) => e.nameZh ?? '' },
+        { header: 'kind', get: (e) => e.kind },
+        { header: 'part of', get: (e) => e.parent ?? '' },
+        { header: 'aliases', get: (e) => e.aliases.join(', '), max: 40 },
+      ]) + `\n${list.length} entities`);
+    });
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { readFigure, type Figure } from '../../app/index.js';
+import type { Output } from '../output.js';
+import { toJson } from '../output.js';
+import { renderTable } from '../table.js';
+
+/** The JSON shape of `shakeout parse --json`. */
+export function figureJson(f: Figure) {
+  return {
+    text: f.text, value: f.value, low: f.low, high: f.high, unit: f.unit, per: f.per,
+    qualifier: f.qualifier, measureWord: f.measureWord, p5: f.p5, p50: f.p50, p95: f.p95,
+    distribution: f.distribution,
+  };
+}
+
+/** A number for a reader: 6 significant figures, thousands separated. */
+function num(x: number | null): string {
+  if (x === null) return '-';
+  const r = Number(x.toPrecision(6));
+  return Math.abs(r) < 1e21 ? r.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(r);
+}
+
+export function registerParse(program: Command, io: Output): void {
+  program
+    .command('parse')
+    .description('read one figure as written ("超23亿美元", "nearly $1.8B") and say what it is')
+    .argument('<text...>', 'the figure, as written')
+    .option('--json', 'print JSON')
+    .option('--unit <unit>', 'unit to assume when the text names none (USD, CNY, EUR)')
+    .action((words: string[], opts: { json?: boolean; unit?: string }) => {
+      const f = readFigure(words.join(' '), opts.unit ? { defaultUnit: opts.unit.toUpperCase() as Figure['unit'] } : {});
+      if (opts.json) {
+        io.out(toJson(figureJson(f)));
+        return;
+      }
+      const rows: [string, string][] = [
+        ['text', f.text], ['value', num(f.value)], ['unit', f.unit + (f.per ? ` per ${f.per}` : '')],
+        ['qualifier', f.qualifier], ['low', num(f.low)], ['high', num(f.high)],
+        ['p5 / p50 / p95', `${num(f.p5)} / ${num(f.p50)} / ${num(f.p95)}`],
+        ['distribution', JSON.stringify(f.distribution)],
+      ];
+      if (f.measureWord) rows.splice(3, 0, ['measure word', f.measureWord]);
+      io.out(renderTable(rows, [{ header: 'field', get: (r) => r[0] }, { header: 'reading', get: (r) => r[1] }]));
+    });
+}

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { ShakeoutError, formatIssues } from '../app/index.js';
+import { type Output, processOutput } from './output.js';
+import { registerParse } from './commands/parse.js';
+import { registerFacts, registerEntities } from './commands/facts.js';
+import { registerSummary } from './commands/summary.js';
+
+/** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** Options every command understands. */
+export interface GlobalOptions {
+  db?: string;
+}
+
+export type Register = (program: Command, io: Output) => void;
+
+const REGISTRY: Register[] = [
+  registerParse,
+  registerSummary,
+  registerFacts,
+  registerEntities,
+];
+
+/** The whole command tree, writing to `io`. */
+export function buildProgram(io: Output): Command {
+  const program = new Command('shakeout')
+    .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
+    .option('--db <path>', 'database file (default: $SHAKEOUT_DB, else ~/.shakeout/shakeout.db)')
+    .showHelpAfterError('(run shakeout --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  for (const register of REGISTRY) register(program, io);
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Output = processOutput): Promise<number> {
+  const program = buildProgram(io);
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    // A command may set process.exitCode to say "done, but with findings".
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** Maps any error to a message on stderr and an exit code, in one place. */
+export function reportError(e: unknown, io: Output): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (e instanceof ShakeoutError) {
+    const detail = e.issues.length > 1 || (e.issues.length === 1 && e.issues[0]!.message !== e.message) ? '\n' + formatIssues(e.issues) : '';
+    io.err(`error: ${e.message}${detail}`);
+    return e.status >= 500 ? EXIT.failure : EXIT.usage;
+  }
+  io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return EXIT.failure;
+}

@@ -1,0 +1,2 @@
+// The analyses: each returns an Analysis (see analysis.ts).
+export * from './analysis.js';
