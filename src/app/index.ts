@@ -8,3 +8,4 @@ export * from './facts-file.js';
 export { formatValue, formatCompact } from '../core/index.js';
 export type { Lang } from '../core/index.js';
 export type { Fact, FactInput, FactFilter, Conflict, Entity, Source, LedgerEvent, ImportResult, Summary as LedgerSummary, Store } from '../ledger/index.js';
+export * from './run-model-file.js';

@@ -4,6 +4,7 @@ import { type Output, processOutput } from './output.js';
 import { registerParse } from './commands/parse.js';
 import { registerFacts, registerEntities } from './commands/facts.js';
 import { registerSummary } from './commands/summary.js';
+import { registerRun } from './commands/run.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -20,6 +21,7 @@ const REGISTRY: Register[] = [
   registerSummary,
   registerFacts,
   registerEntities,
+  registerRun,
 ];
 
 /** The whole command tree, writing to `io`. */

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ShakeoutError, parseFigure, type DistSpec } from '../core/index.js';
+import { compileModel, runModel, ModelError, type ModelResult, type FactResolver } from '../lang/index.js';
+import type { Fact, Store } from '../ledger/index.js';
+import { formatValue } from '../core/index.js';
+
+/** What `fact(entity, metric, period)` in a model resolved to. */
+export interface ResolvedFact {
+  readonly request: { entity: string; metric: string; period?: string };
+  readonly fact: Fact;
+  /** Other current facts that matched the request, not chosen. */
+  readonly alternatives: readonly string[];
+}
+
+export interface RunModelFileResult extends ModelResult {
+  readonly file: string;
+  readonly resolved: readonly ResolvedFact[];
+}
+
+const key = (e: string, m: string, p?: string) => JSON.stringify([e, m, p ?? null]);
+
+/**
+ * Picks the fact a model means by fact(entity, metric, period): among current
+ * facts that match, the latest period, then reported over derived over
+ * assumed, then the most recently recorded. The others are named as
+ * alternatives so the choice is never silent.
+ */
+export async function resolveModelFact(store: Store, entity: string, metric: string, period?: string): Promise<ResolvedFact> {
+  const facts = await store.listFacts({ entity, metric, ...(period ? { period } : {}) });
+  if (!facts.length) {
+    const where = period ? ` for ${period}` : '';
+    throw new ShakeoutError(`the ledger has no ${metric} fact for "${entity}"${where}; see \`shakeout facts list --entity "${entity}"\``, { status: 404 });
+  }
+  const rank = { reported: 0, derived: 1, assumption: 2 } as Record<string, number>;
+  const sorted = [...facts].sort((a, b) =>
+    (b.period?.end ?? '').localeCompare(a.period?.end ?? '') ||
+    (rank[a.kind] ?? 3) - (rank[b.kind] ?? 3) ||
+    b.createdAt.localeCompare(a.createdAt));
+  return { request: { entity, metric, ...(period ? { period } : {}) }, fact: sorted[0]!, alternatives: sorted.slice(1).map((f) => f.id) };
+}
+
+function label(f: Fact): string {
+  const v = formatValue(f.figure.value, f.figure.unit, 'en', f.figure.per);
+  return `${f.id}: ${f.entity} ${f.metric} ${f.period?.text ?? ''} "${f.valueText}" = ${v} (${f.figure.qualifier}; ${f.source.publisher})`.replace(/\s+/g, ' ');
+}
+
+/**
+ * Runs a model's source with `fact(...)` read from the ledger. The ledger is
+ * asynchronous and the compiler is not, so this compiles twice: once to learn
+ * which facts the model asks for, then with their distributions.
+ */
+export async function runModelSource(source: string, options: { store?: Store; sampleCount: number; seed: string | number; threads?: number; file?: string }): Promise<RunModelFileResult> {
+  const file = options.file ?? 'model.sq';
+  const requests = new Map<string, { entity: string; metric: string; period?: string }>();
+  const resolved = new Map<string, ResolvedFact>();
+  const probe: FactResolver = (entity, metric, period) => {
+    requests.set(key(entity, metric, period), { entity, metric, ...(period ? { period } : {}) });
+    return { spec: { family: 'pointMass', value: 1 } as DistSpec, label: 'probe' };
+  };
+  try {
+    // Pass 1: compile with a probe to collect the fact() calls (also reports syntax errors early).
+    compileModel(source, { resolveFact: probe });
+    for (const [k, r] of requests) {
+      if (!options.store) throw new ShakeoutError('this model reads facts from the ledger, but no ledger is open', { status: 400 });
+      resolved.set(k, await resolveModelFact(options.store, r.entity, r.metric, r.period));
+    }
+    const resolveFact: FactResolver = (entity, metric, period) => {
+      const r = resolved.get(key(entity, metric, period));
+      if (!r) throw new ShakeoutError(`fact("${entity}", "${metric}") was not resolved`, { status: 500 });
+      return { spec: distributionOf(r.fact), label: label(r.fact) };
+    };
+    const result = await runModel(source, {
+      env: { sampleCount: options.sampleCount, seed: options.seed, ...(options.threads ? { threads: options.threads } : {}) },
+      resolveFact,
+    });
+    return { ...result, file, resolved: [...resolved.values()] };
+  } catch (e) {
+    if (e instanceof ModelError) throw new ShakeoutError(e.format(source, file), { issues: e.issues, status: 400, cause: e });
+    throw e;
+  }
+}
+
+/** The distribution of a fact: what its qualifier implies (docs/qualifiers.md). */
+export function distributionOf(f: Fact): DistSpec {
+  return parseFigure(f.valueText, f.defaultUnit ? { defaultUnit: f.defaultUnit } : {}).distribution;
+}
+
+/** Reads a model file and runs it (see {@link runModelSource}). */
+export async function runModelFile(path: string, options: { store?: Store; sampleCount: number; seed: string | number; threads?: number }): Promise<RunModelFileResult> {
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new ShakeoutError(`cannot read model ${path}: ${(e as Error).message}`, { status: 400 });
+  }
+  return runModelSource(source, { ...options, file: basename(path) });
+}

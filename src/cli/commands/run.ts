@@ -1,0 +1,109 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { runModelFile, withLedger, formatCompact, ShakeoutError, type RunModelFileResult } from '../../app/index.js';
+import { type Output, toJson } from '../output.js';
+import { renderTable } from '../table.js';
+import { progressIndicator } from '../progress.js';
+
+const BARS = ' ▁▂▃▄▅▆▇█';
+
+/** A histogram as one line of block characters: ▁▂▅█▆▃▁. */
+export function sparkline(counts: readonly number[]): string {
+  const max = Math.max(...counts, 1);
+  return counts.map((c) => BARS[c === 0 ? 0 : Math.max(1, Math.round((c / max) * 8))]).join('');
+}
+
+const n = (x: number) => formatCompact(x, 'en', 4);
+
+/** The JSON of `shakeout run --json`. */
+export function runJson(r: RunModelFileResult) {
+  const outputs: Record<string, unknown> = {};
+  for (const o of r.outputs) {
+    outputs[o.name] = o.type === 'scalar' ? o.value : {
+      mean: o.summary.mean, sd: o.summary.sd, p5: o.summary.p5, p25: o.summary.p25, p50: o.summary.p50, p75: o.summary.p75, p95: o.summary.p95,
+      ...(o.summary.nanCount ? { nanCount: o.summary.nanCount } : {}),
+    };
+  }
+  return {
+    outputs,
+    sampleCount: r.sampleCount,
+    seed: r.seed,
+    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives })),
+    timingsMs: r.timings,
+  };
+}
+
+function human(r: RunModelFileResult): string {
+  const dists = r.outputs.filter((o) => o.type === 'dist');
+  const scalars = r.outputs.filter((o) => o.type === 'scalar');
+  const out: string[] = [];
+  if (dists.length) {
+    out.push(renderTable(dists, [
+      { header: 'output', get: (o) => o.name },
+      { header: 'mean', get: (o) => n(o.summary.mean), align: 'right' },
+      { header: 'p5', get: (o) => n(o.summary.p5), align: 'right' },
+      { header: 'p50', get: (o) => n(o.summary.p50), align: 'right' },
+      { header: 'p95', get: (o) => n(o.summary.p95), align: 'right' },
+      { header: 'histogram (min to max)', get: (o) => `${n(o.histogram.edges[0]!)} ${sparkline(o.histogram.counts)} ${n(o.histogram.edges[o.histogram.edges.length - 1]!)}` },
+    ]));
+    for (const o of dists) if (o.summary.nanCount) out.push(`warning: ${o.name} has ${o.summary.nanCount} samples that are not numbers (NaN), left out of its summary`);
+  }
+  if (scalars.length) {
+    if (out.length) out.push('');
+    out.push(renderTable(scalars, [{ header: 'output', get: (o) => o.name }, { header: 'value', get: (o) => String(Number(o.value.toPrecision(6))), align: 'right' }]));
+  }
+  if (r.resolved.length) {
+    out.push('', 'facts read from the ledger:');
+    for (const x of r.resolved) {
+      out.push(`  fact("${x.request.entity}", "${x.request.metric}"${x.request.period ? `, "${x.request.period}"` : ''}) = ${x.fact.id} "${x.fact.valueText}" (${x.fact.figure.qualifier}; ${x.fact.source.publisher}${x.fact.source.published ? ', ' + x.fact.source.published : ''})` +
+        (x.alternatives.length ? `; also matched: ${x.alternatives.join(', ')}` : ''));
+    }
+  }
+  out.push('', `${r.sampleCount.toLocaleString('en-US')} samples, seed ${JSON.stringify(r.seed)}, ${r.threads} thread${r.threads > 1 ? 's' : ''}, ${r.timings.total.toFixed(0)} ms`);
+  return out.join('\n');
+}
+
+/** Writes the raw samples of every distribution output as CSV: one column per output, one row per draw. */
+export async function writeSamplesCsv(path: string, r: RunModelFileResult): Promise<void> {
+  const dists = r.outputs.filter((o) => o.type === 'dist');
+  if (!dists.length) throw new ShakeoutError(`--samples-out ${path}: the model has no distribution output to write`, { status: 400 });
+  const lines: string[] = ['sample,' + dists.map((o) => (/[",\n]/.test(o.name) ? `"${o.name.replace(/"/g, '""')}"` : o.name)).join(',')];
+  for (let i = 0; i < r.sampleCount; i++) {
+    let row = String(i);
+    for (const o of dists) row += ',' + o.samples[i]!;
+    lines.push(row);
+  }
+  await writeFile(path, lines.join('\n') + '\n');
+}
+
+function positiveInt(name: string, v: string): number {
+  const x = Number(v.replace(/_/g, ''));
+  if (!Number.isInteger(x) || x < 1) throw new ShakeoutError(`${name}: expected a positive whole number, got "${v}"`, { status: 400 });
+  return x;
+}
+
+export function registerRun(program: Command, io: Output): void {
+  program
+    .command('run')
+    .description('run a model written in the core of Squiggle\'s language (fact("entity", "metric") reads the ledger)')
+    .argument('<file>', 'model file, e.g. models/chatgpt-subscribers.sq')
+    .option('--samples <n>', 'Monte Carlo samples', '100000')
+    .option('--seed <seed>', 'seed of the random numbers (same seed, same result)', 'shakeout')
+    .option('--threads <n>', 'worker threads (default: both cores for large runs)')
+    .option('--json', 'print JSON')
+    .option('--samples-out <file.csv>', 'write the raw samples of each output to a CSV file (an audit trail)')
+    .action(async (file: string, opts: { samples: string; seed: string; threads?: string; json?: boolean; samplesOut?: string }, cmd: Command) => {
+      const sampleCount = positiveInt('--samples', opts.samples);
+      const threads = opts.threads ? positiveInt('--threads', opts.threads) : undefined;
+      const db = (cmd.optsWithGlobals() as { db?: string }).db;
+      const progress = opts.json ? null : progressIndicator(`running ${file} with ${sampleCount.toLocaleString('en-US')} samples`);
+      let r: RunModelFileResult;
+      try {
+        r = await withLedger(db, (store) => runModelFile(file, { store, sampleCount, seed: opts.seed, ...(threads ? { threads } : {}) }));
+      } finally {
+        progress?.stop();
+      }
+      if (opts.samplesOut) await writeSamplesCsv(opts.samplesOut, r);
+      io.out(opts.json ? toJson(runJson(r)) : human(r) + (opts.samplesOut ? `\nsamples written to ${opts.samplesOut}` : ''));
+    });
+}

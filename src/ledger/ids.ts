@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+function hash(parts: readonly (string | number | null | undefined)[]): string {
+  return createHash('sha1').update(parts.map((p) => (p == null ? '' : String(p))).join('\u001f')).digest('hex');
+}
+
+/** Stable id of a source: 'src-' and 12 hex digits of its publisher, title, url and date. */
+export function sourceId(s: { publisher: string; title?: string | null; url?: string | null; published?: string | null }): string {
+  return `src-${hash([s.publisher, s.title, s.url, s.published]).slice(0, 12)}`;
+}
+
+/** Stable id of a fact given without one: 'fact-' and 12 hex digits of what it says and who said it. */
+export function contentFactId(parts: readonly (string | number | null | undefined)[]): string {
+  return `fact-${hash(parts).slice(0, 12)}`;
+}
+
+/** Lower-case slug: 'GPT-4 Turbo' -> 'gpt-4-turbo'. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Closest of `candidates` to `name` by edit distance on lower-cased text, if reasonably close. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  const a = name.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(a, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.ceil(a.length / 2)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

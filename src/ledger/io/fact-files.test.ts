@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ShakeoutError } from '../../core/index.js';
+import { formatFacts, formatOf, parseFactText } from './fact-files.js';
+import type { FactRecord } from './fact-record.js';
+
+const r: FactRecord = { id: 'x1', entity: 'OpenAI', metric: 'valuation', value_as_written: '近千亿', unit: 'USD', period: 'as of 2024-05', publisher: 'P, with "quotes"', note: 'line\nbreak' };
+
+describe('fact files', () => {
+  it('reads CSV with the line of each record (quoted newlines count)', () => {
+    const text = 'id,entity,metric,value,period,publisher,note\r\na,OpenAI,valuation,$80B,2024,X,"two\nlines"\n\nb,Anthropic,revenue,$1B,2024,Y,\n';
+    const f = parseFactText(text, 'csv', 'f.csv');
+    expect(f.records).toHaveLength(2);
+    expect(f.lines).toEqual([2, 5]);
+    expect((f.records[1] as Record<string, string>)['entity']).toBe('Anthropic');
+  });
+  it('names file and line of malformed CSV', () => {
+    expect(() => parseFactText('a,b\n1,2,3\n', 'csv', 'bad.csv')).toThrow(/bad\.csv line 2: expected well-formed CSV/);
+  });
+  it('reads YAML and JSON with record lines', () => {
+    const y = parseFactText('- id: a\n  entity: OpenAI\n\n- id: b\n  entity: Claude\n', 'yaml', 'f.yaml');
+    expect(y.lines).toEqual([1, 4]);
+    const j = parseFactText('[\n  {"id": "a"},\n  {\n    "id": "b", "x": {"y": 1}\n  }\n]', 'json', 'f.json');
+    expect(j.lines).toEqual([2, 3]);
+    expect(() => parseFactText('{"id": 1}', 'json', 'f.json')).toThrow(/expected a JSON array/);
+    expect(() => parseFactText('{', 'json', 'f.json')).toThrow(ShakeoutError);
+    expect(() => parseFactText('- a: [', 'yaml', 'f.yaml')).toThrow(/f\.yaml/);
+  });
+  it('round-trips records through every format', () => {
+    for (const format of ['csv', 'json', 'yaml'] as const) {
+      const back = parseFactText(formatFacts([r], format), format).records[0] as Record<string, unknown>;
+      for (const [k, v] of Object.entries(r)) expect(back[k], `${format} ${k}`).toBe(v);
+    }
+  });
+  it('knows formats by extension', () => {
+    expect(formatOf('a/b.CSV')).toBe('csv');
+    expect(formatOf('x.yml')).toBe('yaml');
+    expect(() => formatOf('x.txt')).toThrow(/expected a file ending in .csv, .json, .yaml or .yml, got ".txt"/);
+  });
+});

@@ -1,0 +1,619 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { ShakeoutError, formatIssues, parsePeriod } from '../core/index.js';
+import type { CpiTable, FxTable, Issue, Per, Period, PeriodKind, Qualifier, Unit } from '../core/index.js';
+import { findConflicts } from './conflict.js';
+import type { Conflict } from './conflict.js';
+import { nameKey } from './entity.js';
+import type { Entity } from './entity.js';
+import type { Fact, FactInput } from './fact.js';
+import { closest, sourceId } from './ids.js';
+import type { FactRecord } from './io/fact-record.js';
+import { factToRecord } from './io/fact-to-record.js';
+import { recordToInput } from './io/record-to-input.js';
+import type { LedgerEvent } from './ledger-event.js';
+import { factSignature, prepareFact } from './prepare-fact.js';
+import type { Column, PrepareContext } from './prepare-fact.js';
+import type { FactTable, LedgerDatabase } from './schema.js';
+import type { EntitySeed, EventSeed } from './seed-types.js';
+import type { Source } from './source.js';
+import type { FactFilter, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import { toMetric } from './vocabulary.js';
+import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
+
+type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
+type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; superseded_by: string | null };
+
+const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt' };
+
+function notFound(message: string, code = 'not_found'): ShakeoutError {
+  return new ShakeoutError(message, { status: 404, issues: [{ code, path: [], message }] });
+}
+function conflict(message: string, code = 'conflict'): ShakeoutError {
+  return new ShakeoutError(message, { status: 409, issues: [{ code, path: [], message }] });
+}
+
+function periodOf(text: string | null, kind: string | null, start: string | null, end: string | null): Period | null {
+  return text === null ? null : { text, kind: kind as PeriodKind, start: start!, end: end! };
+}
+
+/** An in-memory view of the entities, for name lookups and product trees. */
+class EntityIndex {
+  readonly byId = new Map<string, Entity>();
+  readonly byKey = new Map<string, Entity>();
+  readonly names: string[] = [];
+  constructor(entities: readonly Entity[], names: readonly { entity_id: string; name: string; name_key: string; name_type: string }[]) {
+    for (const e of entities) this.byId.set(e.id, e);
+    for (const n of names) {
+      const e = this.byId.get(n.entity_id);
+      if (e) this.byKey.set(n.name_key, e);
+    }
+    for (const e of entities) this.names.push(e.nameEn, ...(e.nameZh ? [e.nameZh] : []), ...e.aliases);
+  }
+  find(name: string): Entity | undefined {
+    return this.byId.get(name) ?? this.byKey.get(nameKey(name));
+  }
+  suggest(name: string): string | undefined {
+    return closest(name, this.names);
+  }
+  /** The entity and everything below it (products, their models). */
+  descendants(id: string): string[] {
+    const out = [id];
+    for (let i = 0; i < out.length; i++) {
+      for (const e of this.byId.values()) if (e.parent === out[i] && !out.includes(e.id)) out.push(e.id);
+    }
+    return out;
+  }
+}
+
+/**
+ * The Store over any Kysely database whose SQL is portable (SQLite now,
+ * PostgreSQL later): plain selects, inserts in transactions, no upserts,
+ * no JSON columns. Backends open the connection, run the migrations and hand
+ * the Kysely instance here.
+ */
+export class KyselyStore implements Store {
+  constructor(
+    readonly db: Kysely<LedgerDatabase>,
+    private readonly fxcpi: () => { fx: FxTable; cpi: CpiTable },
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  // ---- entities ----
+
+  private async entityIndex(db: Db = this.db): Promise<EntityIndex> {
+    const rows = await db.selectFrom('entity').selectAll().orderBy('id').execute();
+    const names = await db.selectFrom('entity_name').select(['entity_id', 'name', 'name_key', 'name_type']).execute();
+    const aliases = new Map<string, string[]>();
+    for (const n of names) if (n.name_type === 'alias') (aliases.get(n.entity_id) ?? aliases.set(n.entity_id, []).get(n.entity_id)!).push(n.name);
+    const entities: Entity[] = rows.map((r) => ({
+      id: r.id,
+      nameEn: r.name_en,
+      nameZh: r.name_zh,
+      aliases: aliases.get(r.id) ?? [],
+      kind: r.kind as EntityKind,
+      parent: r.parent_id,
+      notes: r.notes,
+    }));
+    return new EntityIndex(entities, names);
+  }
+
+  async listEntities(): Promise<Entity[]> {
+    return [...(await this.entityIndex()).byId.values()];
+  }
+
+  async resolveEntity(name: string): Promise<Entity> {
+    const idx = await this.entityIndex();
+    const e = idx.find(name);
+    if (e) return e;
+    const hint = idx.suggest(name);
+    throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+  }
+
+  /** Adds the entities that are missing (by id) with their names; existing ones are left as they are. Idempotent. */
+  async seedEntities(seeds: readonly EntitySeed[]): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const have = new Set((await trx.selectFrom('entity').select('id').execute()).map((r) => r.id));
+      const keys = new Map((await trx.selectFrom('entity_name').select(['name_key', 'entity_id']).execute()).map((r) => [r.name_key, r.entity_id]));
+      const ids = new Set([...have, ...seeds.map((s) => s.id)]);
+      let added = 0;
+      // parents first
+      const pending = seeds.filter((s) => !have.has(s.id));
+      const ordered: EntitySeed[] = [];
+      const placed = new Set(have);
+      while (pending.length) {
+        const i = pending.findIndex((s) => !s.parent || placed.has(s.parent) || !ids.has(s.parent));
+        const s = pending.splice(i === -1 ? 0 : i, 1)[0]!;
+        if (s.parent && !ids.has(s.parent)) throw new ShakeoutError(`entity ${s.id}: parent "${s.parent}" is not a known entity id`);
+        ordered.push(s);
+        placed.add(s.id);
+      }
+      for (const s of ordered) {
+        await trx
+          .insertInto('entity')
+          .values({ id: s.id, name_en: s.nameEn, name_zh: s.nameZh ?? null, kind: s.kind, parent_id: s.parent ?? null, notes: s.notes ?? null })
+          .execute();
+        const names: [string, string][] = [[s.id, 'id'], [s.nameEn, 'en']];
+        if (s.nameZh) names.push([s.nameZh, 'zh']);
+        for (const a of s.aliases ?? []) names.push([a, 'alias']);
+        for (const [name, type] of names) {
+          const key = nameKey(name);
+          const owner = keys.get(key);
+          if (owner === s.id) continue;
+          if (owner !== undefined) throw new ShakeoutError(`entity ${s.id}: the name "${name}" already names entity ${owner}`);
+          keys.set(key, s.id);
+          await trx.insertInto('entity_name').values({ entity_id: s.id, name, name_key: key, name_type: type }).execute();
+        }
+        added++;
+      }
+      return added;
+    });
+  }
+
+  // ---- sources ----
+
+  private async ensureSource(trx: Db, s: Source): Promise<void> {
+    const found = await trx.selectFrom('source').select('id').where('id', '=', s.id).executeTakeFirst();
+    if (!found) await trx.insertInto('source').values({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, published: s.published }).execute();
+  }
+
+  async listSources(): Promise<Source[]> {
+    const rows = await this.db.selectFrom('source').selectAll().orderBy('publisher').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published }));
+  }
+
+  // ---- facts: reading ----
+
+  private factQuery(db: Db = this.db) {
+    return db
+      .selectFrom('fact')
+      .innerJoin('source', 'source.id', 'fact.source_id')
+      .leftJoin('fact as next', 'next.supersedes', 'fact.id')
+      .selectAll('fact')
+      .select([
+        'source.publisher as s_publisher',
+        'source.title as s_title',
+        'source.url as s_url',
+        'source.published as s_published',
+        'next.id as superseded_by',
+      ]);
+  }
+
+  private async toFacts(rows: readonly FactRow[], db: Db = this.db): Promise<Fact[]> {
+    if (!rows.length) return [];
+    const derived = rows.filter((r) => r.formula !== null).map((r) => r.id);
+    const inputs = new Map<string, string[]>();
+    for (let i = 0; i < derived.length; i += 500) {
+      const chunk = derived.slice(i, i + 500);
+      const ins = await db.selectFrom('fact_input').selectAll().where('fact_id', 'in', chunk).orderBy('fact_id').orderBy('position').execute();
+      for (const r of ins) (inputs.get(r.fact_id) ?? inputs.set(r.fact_id, []).get(r.fact_id)!).push(r.input_id);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      entity: r.entity_id,
+      metric: r.metric as Metric,
+      valueText: r.value_text,
+      valueTextEn: r.value_en,
+      defaultUnit: r.default_unit as Unit | null,
+      figure: {
+        value: Number(r.value),
+        low: r.low === null ? null : Number(r.low),
+        high: r.high === null ? null : Number(r.high),
+        unit: r.unit as Unit,
+        per: r.per as Per | null,
+        qualifier: r.qualifier as Qualifier,
+        p5: Number(r.p5),
+        p50: Number(r.p50),
+        p95: Number(r.p95),
+      },
+      period: periodOf(r.period_text, r.period_kind, r.period_start, r.period_end),
+      scope: r.scope,
+      basis: r.basis as Basis,
+      kind: r.kind as FactKind,
+      priceYear: r.price_year === null ? null : Number(r.price_year),
+      source: { id: r.source_id, publisher: r.s_publisher, title: r.s_title, url: r.s_url, published: r.s_published },
+      definition: r.definition,
+      notes: r.notes,
+      supersedes: r.supersedes,
+      supersededBy: r.superseded_by,
+      derivedFrom: r.formula === null ? null : { inputs: inputs.get(r.id) ?? [], formula: r.formula },
+      createdAt: r.created_at,
+    }));
+  }
+
+  async listFacts(filter: FactFilter = {}): Promise<Fact[]> {
+    let q = this.factQuery();
+    if (filter.entity !== undefined) {
+      const idx = await this.entityIndex();
+      const e = idx.find(filter.entity);
+      if (!e) {
+        const hint = idx.suggest(filter.entity);
+        throw notFound(`unknown entity "${filter.entity}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+      }
+      const ids = filter.includeProducts ? idx.descendants(e.id) : [e.id];
+      q = q.where('fact.entity_id', 'in', ids);
+    }
+    if (filter.metric !== undefined) {
+      const m = toMetric(filter.metric);
+      if (!m) throw new ShakeoutError(`unknown metric "${filter.metric}"`, { issues: [{ code: 'unknown_metric', path: ['metric'], message: `expected a metric such as funding or valuation, got "${filter.metric}"` }] });
+      q = q.where('fact.metric', '=', m);
+    }
+    if (filter.period !== undefined) {
+      const p = parsePeriod(filter.period);
+      q = q.where('fact.period_start', '<=', p.end).where('fact.period_end', '>=', p.start);
+    }
+    if (filter.kind !== undefined) q = q.where('fact.kind', '=', filter.kind);
+    if (!filter.includeSuperseded) q = q.where('next.id', 'is', null);
+    const rows = await q.orderBy('fact.entity_id').orderBy('fact.metric').orderBy('fact.period_start').orderBy('fact.seq').execute();
+    return this.toFacts(rows as FactRow[]);
+  }
+
+  private async findFact(id: string, db: Db = this.db): Promise<Fact | undefined> {
+    const row = await this.factQuery(db).where('fact.id', '=', id).executeTakeFirst();
+    return row ? (await this.toFacts([row as FactRow], db))[0] : undefined;
+  }
+
+  private async factNotFound(id: string): Promise<ShakeoutError> {
+    const ids = (await this.db.selectFrom('fact').select('id').execute()).map((r) => r.id);
+    const hint = closest(id, ids);
+    return notFound(`no fact with id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_fact');
+  }
+
+  async getFact(id: string): Promise<Fact> {
+    const f = await this.findFact(id);
+    if (!f) throw await this.factNotFound(id);
+    return f;
+  }
+
+  async history(id: string): Promise<Fact[]> {
+    let f = await this.getFact(id);
+    const seen = new Set([f.id]);
+    while (f.supersedes && !seen.has(f.supersedes)) {
+      const prev = await this.findFact(f.supersedes);
+      if (!prev) break;
+      f = prev;
+      seen.add(f.id);
+    }
+    const chain = [f];
+    while (f.supersededBy) {
+      const next = await this.findFact(f.supersededBy);
+      if (!next || chain.some((c) => c.id === next.id)) break;
+      chain.push(next);
+      f = next;
+    }
+    return chain;
+  }
+
+  // ---- facts: writing ----
+
+  private context(idx: EntityIndex): PrepareContext {
+    return { findEntity: (n) => idx.find(n), suggestEntity: (n) => idx.suggest(n), now: this.now };
+  }
+
+  private async insertFacts(trx: Db, facts: readonly { fact: Fact; perGiven: string | null }[]): Promise<void> {
+    const max = await trx.selectFrom('fact').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    let seq = Number(max?.m ?? 0);
+    for (const { fact: f, perGiven } of facts) {
+      await this.ensureSource(trx, f.source);
+      await trx
+        .insertInto('fact')
+        .values({
+          id: f.id,
+          seq: ++seq,
+          entity_id: f.entity,
+          metric: f.metric,
+          value_text: f.valueText,
+          value_en: f.valueTextEn,
+          default_unit: f.defaultUnit,
+          per_given: perGiven,
+          value: f.figure.value,
+          low: f.figure.low,
+          high: f.figure.high,
+          unit: f.figure.unit,
+          per: f.figure.per,
+          qualifier: f.figure.qualifier,
+          p5: f.figure.p5,
+          p50: f.figure.p50,
+          p95: f.figure.p95,
+          period_text: f.period?.text ?? null,
+          period_kind: f.period?.kind ?? null,
+          period_start: f.period?.start ?? null,
+          period_end: f.period?.end ?? null,
+          scope: f.scope,
+          basis: f.basis,
+          kind: f.kind,
+          price_year: f.priceYear,
+          source_id: f.source.id,
+          definition: f.definition,
+          notes: f.notes,
+          supersedes: f.supersedes,
+          formula: f.derivedFrom?.formula ?? null,
+          created_at: f.createdAt,
+        })
+        .execute();
+      for (const [i, input] of (f.derivedFrom?.inputs ?? []).entries()) {
+        await trx.insertInto('fact_input').values({ fact_id: f.id, position: i, input_id: input }).execute();
+      }
+    }
+  }
+
+  async addFact(input: FactInput): Promise<Fact> {
+    const id = await this.db.transaction().execute(async (trx) => {
+      const idx = await this.entityIndex(trx);
+      const r = prepareFact(input, this.context(idx), (c) => [INPUT_LABEL[c] ?? c]);
+      if (!r.ok) throw new ShakeoutError(`invalid fact:\n${formatIssues(r.issues)}`, { issues: r.issues, status: 400 });
+      const f = r.fact;
+      const existing = await this.findFact(f.id, trx);
+      if (existing) throw conflict(`a fact with id "${f.id}" already exists${input.id ? '' : ' with the same content'}; to change it, correct it (correctFact / a record with supersedes: ${f.id})`, 'id_exists');
+      await this.checkLinks(trx, f);
+      await this.insertFacts(trx, [{ fact: f, perGiven: input.per ?? null }]);
+      return f.id;
+    });
+    return this.getFact(id);
+  }
+
+  private async checkLinks(trx: Db, f: Fact): Promise<void> {
+    if (f.supersedes) {
+      const old = await this.findFact(f.supersedes, trx);
+      if (!old) throw notFound(`fact ${f.id} supersedes "${f.supersedes}", which is not a known fact`, 'unknown_fact');
+      if (old.supersededBy) throw conflict(`fact ${f.supersedes} was already corrected by ${old.supersededBy}; correct ${old.supersededBy} instead`, 'already_superseded');
+    }
+    for (const i of f.derivedFrom?.inputs ?? []) {
+      if (!(await this.findFact(i, trx))) throw notFound(`fact ${f.id} is derived from "${i}", which is not a known fact`, 'unknown_fact');
+    }
+  }
+
+  async correctFact(id: string, input: Partial<FactInput>): Promise<Fact> {
+    const old = await this.getFact(id);
+    if (old.supersededBy) throw conflict(`fact ${id} was already corrected by ${old.supersededBy}; correct ${old.supersededBy} instead`, 'already_superseded');
+    const base: FactInput = {
+      entity: old.entity,
+      metric: old.metric,
+      value: old.valueText,
+      valueEn: old.valueTextEn,
+      defaultUnit: old.defaultUnit,
+      per: old.figure.per,
+      period: old.period?.text ?? null,
+      scope: old.scope,
+      basis: old.basis,
+      kind: old.kind,
+      priceYear: old.priceYear,
+      source: old.source,
+      definition: old.definition,
+      notes: old.notes,
+      derivedFrom: old.derivedFrom,
+    };
+    const changedValue = input.value !== undefined && input.value !== old.valueText;
+    return this.addFact({
+      ...base,
+      // a new value text with no new English rendering drops the old one
+      ...(changedValue && input.valueEn === undefined ? { valueEn: null, per: null } : {}),
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      supersedes: id,
+      createdAt: input.createdAt,
+    } as FactInput);
+  }
+
+  async importFacts(records: readonly unknown[], options: ImportOptions = {}): Promise<ImportResult> {
+    const file = options.file ?? 'input';
+    return this.db.transaction().execute(async (trx) => {
+      const idx = await this.entityIndex(trx);
+      const ctx = this.context(idx);
+      const issues: Issue[] = [];
+      const batch: { fact: Fact; perGiven: string | null; where: (c: Column) => (string | number)[] }[] = [];
+      const unchanged: string[] = [];
+      const existingRows = await this.factQuery(trx).execute();
+      const existing = new Map((await this.toFacts(existingRows as FactRow[], trx)).map((f) => [f.id, f]));
+      const inBatch = new Map<string, number>();
+
+      records.forEach((raw, i) => {
+        const line = options.lines?.[i];
+        const rec = [line !== undefined ? `${file} line ${line}` : `${file} record ${i + 1}`];
+        const names = new Map<string, string>();
+        if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) names.set(k.trim().toLowerCase().replace(/[\s-]+/g, '_'), k.trim());
+        const columnName = (c: string): string => {
+          if (names.has(c)) return names.get(c)!;
+          if (c === 'value_as_written' && names.has('value')) return names.get('value')!;
+          if (c === 'note' && names.has('notes')) return names.get('notes')!;
+          return c;
+        };
+        const where = (c: Column): (string | number)[] => [...rec, `column ${columnName(c)}`];
+        const r = recordToInput(raw, { record: rec, columnName });
+        if (!r.ok) {
+          issues.push(...r.issues);
+          return;
+        }
+        const p = prepareFact(r.input, ctx, where);
+        if (!p.ok) {
+          issues.push(...p.issues);
+          return;
+        }
+        const f = p.fact;
+        const old = existing.get(f.id);
+        if (old) {
+          if (factSignature(old) === factSignature(f)) unchanged.push(f.id);
+          else issues.push({ code: 'id_conflict', path: where('id'), message: `expected a new id or the same content as the stored fact ${f.id}, got different content; to correct it, give a new id with supersedes: ${f.id}` });
+          return;
+        }
+        if (inBatch.has(f.id)) {
+          const j = inBatch.get(f.id)!;
+          if (factSignature(batch[j]!.fact) === factSignature(f)) unchanged.push(f.id);
+          else issues.push({ code: 'duplicate_id', path: where('id'), message: `expected each id once in the file, got "${f.id}" again with different content` });
+          return;
+        }
+        inBatch.set(f.id, batch.length);
+        batch.push({ fact: f, perGiven: r.input.per ?? null, where });
+      });
+
+      // links: supersedes and derivation inputs, against the store and the batch
+      const supersededBy = new Map<string, string>();
+      for (const f of existing.values()) if (f.supersedes) supersededBy.set(f.supersedes, f.id);
+      for (const { fact: f, where } of batch) {
+        if (f.supersedes) {
+          if (!existing.has(f.supersedes) && !inBatch.has(f.supersedes)) {
+            issues.push({ code: 'unknown_fact', path: where('supersedes'), message: `expected the id of a stored fact or of a fact in this file, got "${f.supersedes}"` });
+          } else if (supersededBy.has(f.supersedes)) {
+            issues.push({ code: 'already_superseded', path: where('supersedes'), message: `expected a current fact, got "${f.supersedes}", already corrected by ${supersededBy.get(f.supersedes)}` });
+          } else supersededBy.set(f.supersedes, f.id);
+        }
+        for (const input of f.derivedFrom?.inputs ?? []) {
+          if (!existing.has(input) && !inBatch.has(input)) {
+            issues.push({ code: 'unknown_fact', path: where('derived_from'), message: `expected ids of stored facts or of facts in this file, got "${input}"` });
+          }
+        }
+      }
+      if (issues.length) {
+        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, nothing imported\n${formatIssues(issues)}`, { issues, status: 400 });
+      }
+
+      // insert dependencies first (FKs are checked at once)
+      const ordered: typeof batch = [];
+      const state = new Map<string, 'visiting' | 'done'>();
+      const visit = (i: number): void => {
+        const item = batch[i]!;
+        const st = state.get(item.fact.id);
+        if (st === 'done') return;
+        if (st === 'visiting') {
+          throw new ShakeoutError(`${file}: facts refer to each other in a cycle through ${item.fact.id}`, { issues: [{ code: 'cycle', path: item.where('id'), message: `expected no cycle of supersedes/derived_from, got one through ${item.fact.id}` }] });
+        }
+        state.set(item.fact.id, 'visiting');
+        for (const dep of [item.fact.supersedes, ...(item.fact.derivedFrom?.inputs ?? [])]) {
+          if (dep && inBatch.has(dep)) visit(inBatch.get(dep)!);
+        }
+        state.set(item.fact.id, 'done');
+        ordered.push(item);
+      };
+      batch.forEach((_, i) => visit(i));
+      await this.insertFacts(trx, ordered);
+      return { added: ordered.map((b) => b.fact.id), unchanged };
+    });
+  }
+
+  async exportFacts(options: { includeSuperseded?: boolean } = {}): Promise<FactRecord[]> {
+    let q = this.factQuery();
+    if (options.includeSuperseded === false) q = q.where('next.id', 'is', null);
+    const rows = await q.orderBy('fact.seq').execute();
+    return (await this.toFacts(rows as FactRow[])).map(factToRecord);
+  }
+
+  // ---- events ----
+
+  /** Adds the events that are missing (by id). Idempotent. */
+  async seedEvents(seeds: readonly EventSeed[]): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const idx = await this.entityIndex(trx);
+      const have = new Set((await trx.selectFrom('event').select('id').execute()).map((r) => r.id));
+      let added = 0;
+      for (const e of seeds) {
+        if (have.has(e.id)) continue;
+        const period = parsePeriod(e.period);
+        const entities = e.entities.map((n) => {
+          const found = idx.find(n);
+          if (!found) throw notFound(`event ${e.id}: unknown entity "${n}"${idx.suggest(n) ? `; did you mean "${idx.suggest(n)}"?` : ''}`, 'unknown_entity');
+          return found.id;
+        });
+        const source: Source = {
+          id: sourceId(e.source),
+          publisher: e.source.publisher,
+          title: e.source.title ?? null,
+          url: e.source.url ?? null,
+          published: e.source.published ?? null,
+        };
+        await this.ensureSource(trx, source);
+        await trx
+          .insertInto('event')
+          .values({ id: e.id, period_text: period.text, period_kind: period.kind, period_start: period.start, period_end: period.end, text_zh: e.textZh, text_en: e.textEn, source_id: source.id, notes: e.notes ?? null })
+          .execute();
+        for (const [i, id] of entities.entries()) await trx.insertInto('event_entity').values({ event_id: e.id, position: i, entity_id: id }).execute();
+        have.add(e.id);
+        added++;
+      }
+      return added;
+    });
+  }
+
+  async listEvents(filter: { entity?: string; includeProducts?: boolean } = {}): Promise<LedgerEvent[]> {
+    const rows = await this.db
+      .selectFrom('event')
+      .innerJoin('source', 'source.id', 'event.source_id')
+      .selectAll('event')
+      .select(['source.publisher', 'source.title', 'source.url', 'source.published'])
+      .orderBy('event.period_start')
+      .orderBy('event.id')
+      .execute();
+    const links = await this.db.selectFrom('event_entity').selectAll().orderBy('event_id').orderBy('position').execute();
+    const byEvent = new Map<string, string[]>();
+    for (const l of links) (byEvent.get(l.event_id) ?? byEvent.set(l.event_id, []).get(l.event_id)!).push(l.entity_id);
+    let wanted: Set<string> | undefined;
+    if (filter.entity !== undefined) {
+      const e = await this.resolveEntity(filter.entity);
+      wanted = new Set(filter.includeProducts ? (await this.entityIndex()).descendants(e.id) : [e.id]);
+    }
+    return rows
+      .map((r) => ({
+        id: r.id,
+        entities: byEvent.get(r.id) ?? [],
+        period: { text: r.period_text, kind: r.period_kind as PeriodKind, start: r.period_start, end: r.period_end },
+        textZh: r.text_zh,
+        textEn: r.text_en,
+        source: { id: r.source_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published },
+        notes: r.notes,
+      }))
+      .filter((e) => !wanted || e.entities.some((x) => wanted!.has(x)));
+  }
+
+  // ---- analysis ----
+
+  async tables(): Promise<{ fx: FxTable; cpi: CpiTable }> {
+    return this.fxcpi();
+  }
+
+  async conflicts(options: { fx?: FxTable; cpi?: CpiTable } = {}): Promise<Conflict[]> {
+    const t = options.fx && options.cpi ? { fx: options.fx, cpi: options.cpi } : this.fxcpi();
+    return findConflicts(await this.listFacts(), options.fx ?? t.fx, options.cpi ?? t.cpi);
+  }
+
+  async summary(): Promise<Summary> {
+    const all = await this.listFacts({ includeSuperseded: true });
+    const current = all.filter((f) => !f.supersededBy);
+    const count = (key: (f: Fact) => string): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const f of current) out[key(f)] = (out[key(f)] ?? 0) + 1;
+      return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+    };
+    const sources = await this.listSources();
+    const bySource = count((f) => f.source.id);
+    const withPeriod = current.filter((f) => f.period);
+    const entities = await this.db.selectFrom('entity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const events = await this.db.selectFrom('event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return {
+      facts: { current: current.length, superseded: all.length - current.length },
+      byKind: count((f) => f.kind),
+      byMetric: count((f) => f.metric),
+      byEntity: count((f) => f.entity),
+      entities: Number(entities?.n ?? 0),
+      events: Number(events?.n ?? 0),
+      sources: sources.map((source) => ({ source, facts: bySource[source.id] ?? 0 })),
+      periods: withPeriod.length
+        ? { start: withPeriod.reduce((m, f) => (f.period!.start < m ? f.period!.start : m), '9999'), end: withPeriod.reduce((m, f) => (f.period!.end > m ? f.period!.end : m), '0000') }
+        : null,
+      byYear: Object.fromEntries(Object.entries(count((f) => (f.period ? f.period.start.slice(0, 4) : 'none')))),
+    };
+  }
+
+  // ---- meta ----
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('meta').where('key', '=', key).execute();
+      await trx.insertInto('meta').values({ key, value }).execute();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

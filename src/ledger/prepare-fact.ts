@@ -1,0 +1,186 @@
+import { FigureParseError, ShakeoutError, parsePeriod } from '../core/index.js';
+import type { Issue, Per, Period, Unit } from '../core/index.js';
+import type { Entity } from './entity.js';
+import type { Fact, FactInput } from './fact.js';
+import { contentFactId, sourceId } from './ids.js';
+import type { FACT_COLUMNS } from './io/fact-record.js';
+import { readFigure } from './read-figure.js';
+import { BASES, FACT_KINDS, METRICS, toMetric } from './vocabulary.js';
+import type { Basis, FactKind } from './vocabulary.js';
+
+export type Column = (typeof FACT_COLUMNS)[number];
+
+/** What validation needs to know about the ledger. */
+export interface PrepareContext {
+  findEntity(name: string): Entity | undefined;
+  /** The closest known entity name, for "did you mean". */
+  suggestEntity(name: string): string | undefined;
+  now(): string;
+}
+
+const UNITS: readonly Unit[] = ['USD', 'CNY', 'EUR', 'count', 'multiple', 'percent'];
+const PERS: readonly Per[] = ['day', 'week', 'month', 'quarter', 'year'];
+const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,127}$/u;
+
+export const FIGURE_EXAMPLE = 'a figure such as "12.5亿元" or "$3.6B"';
+
+/** Quotes a value as it arrived, for messages. */
+export function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v.trim() === '' ? 'an empty value' : JSON.stringify(v);
+  return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * Checks a fact input and reads its figure and period. Returns the fact to
+ * store (its `supersedes` and `derivedFrom` ids are checked by the store,
+ * which knows the other facts) or every issue found. `where` gives the path
+ * of a column in the caller's terms (file, line, column).
+ */
+export function prepareFact(
+  input: FactInput,
+  ctx: PrepareContext,
+  where: (column: Column) => readonly (string | number)[],
+): { ok: true; fact: Fact } | { ok: false; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const add = (column: Column, code: string, message: string): void => {
+    issues.push({ code, path: [...where(column)], message });
+  };
+  const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
+
+  const entity = text(input.entity) === null ? undefined : ctx.findEntity(String(input.entity));
+  if (!entity) {
+    const hint = text(input.entity) ? ctx.suggestEntity(String(input.entity)) : undefined;
+    add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint ? `; did you mean "${hint}"?` : ''}`);
+  }
+  const metric = text(input.metric) === null ? undefined : toMetric(String(input.metric));
+  if (!metric) add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}`);
+
+  const defaultUnit = text(input.defaultUnit) as Unit | null;
+  if (defaultUnit !== null && !UNITS.includes(defaultUnit)) {
+    add('unit', 'invalid_unit', `expected a unit (${UNITS.join(', ')}) or nothing, got ${shown(input.defaultUnit)}`);
+  }
+  const perGiven = text(input.per) as Per | null;
+  if (perGiven !== null && !PERS.includes(perGiven)) add('per', 'invalid_per', `expected one of ${PERS.join(', ')} or nothing, got ${shown(input.per)}`);
+
+  const valueText = text(input.value);
+  let figure: Fact['figure'] | undefined;
+  if (valueText === null) {
+    add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(input.value)}`);
+  } else {
+    try {
+      const f = readFigure(valueText, defaultUnit !== null && UNITS.includes(defaultUnit) ? defaultUnit : null);
+      const per = f.per ?? (perGiven !== null && PERS.includes(perGiven) ? perGiven : null);
+      figure = { value: f.value, low: f.low, high: f.high, unit: f.unit, per, qualifier: f.qualifier, p5: f.p5, p50: f.p50, p95: f.p95 };
+      if (f.per && perGiven && f.per !== perGiven) {
+        add('per', 'per_mismatch', `expected the per of the text (${f.per}) or nothing, got ${shown(perGiven)}`);
+      }
+    } catch (e) {
+      if (!(e instanceof FigureParseError) && !(e instanceof ShakeoutError)) throw e;
+      if (e.status >= 500) throw e;
+      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}`);
+    }
+  }
+
+  let period: Period | null = null;
+  const periodText = text(input.period);
+  if (periodText !== null) {
+    try {
+      period = parsePeriod(periodText);
+    } catch (e) {
+      if (!(e instanceof ShakeoutError)) throw e;
+      add('period', 'invalid_period', e.message);
+    }
+  }
+
+  const basis = (text(input.basis) ?? 'unknown') as Basis;
+  if (!BASES.includes(basis)) add('basis', 'invalid_basis', `expected one of ${BASES.join(', ')} or nothing, got ${shown(input.basis)}`);
+  const kind = (text(input.kind) ?? (input.derivedFrom ? 'derived' : 'reported')) as FactKind;
+  if (!FACT_KINDS.includes(kind)) add('kind', 'invalid_kind', `expected one of ${FACT_KINDS.join(', ')}, got ${shown(input.kind)}`);
+
+  let priceYear: number | null = null;
+  if (input.priceYear != null && String(input.priceYear).trim() !== '') {
+    const y = Number(input.priceYear);
+    if (!Number.isInteger(y) || y < 1900 || y > 2200) {
+      add('price_year', 'invalid_price_year', `expected a year such as 2021 (constant dollars of that year) or nothing for nominal, got ${shown(input.priceYear)}`);
+    } else priceYear = y;
+  }
+  if (priceYear !== null && figure && figure.unit !== 'USD') {
+    add('price_year', 'price_year_not_usd', `expected no price year for ${figure.unit} (constant dollars apply to USD only), got ${priceYear}`);
+  }
+
+  const publisher = text(input.source?.publisher);
+  if (publisher === null) add('publisher', 'missing_source', `expected the publisher of the source, such as "CB Insights", got ${shown(input.source?.publisher)}`);
+  const published = text(input.source?.published);
+  if (published !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(published)) {
+    add('published', 'invalid_date', `expected a date such as 2024-05-20, 2024-05 or 2024, got ${shown(published)}`);
+  }
+
+  let derivedFrom: Fact['derivedFrom'] = null;
+  if (input.derivedFrom) {
+    const inputs = input.derivedFrom.inputs.map((s) => s.trim()).filter(Boolean);
+    const formula = text(input.derivedFrom.formula);
+    if (!inputs.length) add('derived_from', 'missing_inputs', `expected the ids of the facts this one is derived from, such as "F18;F20", got nothing`);
+    if (formula === null) add('formula', 'missing_formula', `expected the formula of the derivation, such as "(F18 + F20) / F21", got nothing`);
+    derivedFrom = { inputs, formula: formula ?? '' };
+  }
+  if (kind === 'derived' && !derivedFrom) {
+    add('derived_from', 'missing_inputs', 'expected the input fact ids and formula of a derived fact, got nothing');
+  }
+
+  const id = text(input.id);
+  if (id !== null && !ID_RE.test(id)) {
+    add('id', 'invalid_id', `expected an id of letters, digits, '.', '_', ':' or '-' (at most 128), got ${shown(id)}`);
+  }
+  const supersedes = text(input.supersedes);
+  if (supersedes !== null && supersedes === id) add('supersedes', 'self_supersede', `expected the id of another fact, got the fact's own id ${shown(id)}`);
+
+  const createdAt = text(input.createdAt) ?? ctx.now();
+  if (Number.isNaN(Date.parse(createdAt))) add('created_at', 'invalid_date', `expected an ISO timestamp such as 2024-05-20T00:00:00.000Z, got ${shown(createdAt)}`);
+
+  if (issues.length || !entity || !metric || !figure || publisher === null) return { ok: false, issues };
+
+  const source = {
+    publisher,
+    title: text(input.source.title),
+    url: text(input.source.url),
+    published,
+  };
+  const scope = text(input.scope);
+  const fact: Fact = {
+    id:
+      id ??
+      contentFactId([entity.id, metric, valueText, defaultUnit, perGiven, period?.text, scope, basis, kind, priceYear, publisher, source.title, source.url, published, supersedes]),
+    entity: entity.id,
+    metric,
+    valueText: valueText!,
+    valueTextEn: text(input.valueEn),
+    defaultUnit,
+    figure,
+    period,
+    scope,
+    basis,
+    kind,
+    priceYear,
+    source: { id: sourceId(source), ...source },
+    definition: text(input.definition),
+    notes: text(input.notes),
+    supersedes,
+    supersededBy: null,
+    derivedFrom,
+    createdAt: new Date(createdAt).toISOString(),
+  };
+  return { ok: true, fact };
+}
+
+/**
+ * The part of a fact that makes it "the same fact" on a second import
+ * (everything but createdAt and the computed supersededBy).
+ */
+export function factSignature(f: Fact): string {
+  return JSON.stringify([
+    f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
+    f.source.id, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null,
+  ]);
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledDataDir } from '../bundled/data-dir.js';
+import { loadBundledData } from '../bundled/load-bundled.js';
+import { loadCpiTable, loadFxTable } from '../bundled/tables.js';
+import { defaultDbPath, resolveDbPath } from '../default-db-path.js';
+import { openStore } from '../open-store.js';
+import { runStoreContract } from '../store-contract.js';
+import { openSqliteStore } from './open-sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shakeout-ledger-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('sqlite :memory:', ({ bundled }) => openStore({ path: ':memory:', loadBundled: bundled }));
+
+let n = 0;
+runStoreContract('sqlite file', ({ bundled }) => openStore({ path: join(dir, `contract-${n++}.db`), loadBundled: bundled }));
+
+describe('sqlite backend', () => {
+  it('uses WAL and foreign keys, and loads the bundled data once', async () => {
+    const path = join(dir, 'nested', 'wal.db');
+    const s = await openStore({ path });
+    const count = (await s.summary()).facts.current;
+    expect(count).toBeGreaterThan(24 + 6 + 48 + 7);
+    await s.close();
+    const raw = await openSqliteStore(path, () => ({ fx: loadFxTable(bundledDataDir()), cpi: loadCpiTable(bundledDataDir()) }));
+    expect((await sql`PRAGMA journal_mode`.execute(raw.db)).rows[0]).toEqual({ journal_mode: 'wal' });
+    expect((await sql`PRAGMA foreign_keys`.execute(raw.db)).rows[0]).toEqual({ foreign_keys: 1 });
+    // loading again changes nothing
+    const again = await loadBundledData(raw, bundledDataDir());
+    expect(again.added).toBe(0);
+    expect(again.events).toBe(0);
+    expect(again.unchanged).toBe(count);
+    await raw.close();
+    const reopened = await openStore({ path });
+    expect((await reopened.summary()).facts.current).toBe(count);
+    await reopened.close();
+  });
+
+  it('keeps corrections across reopening', async () => {
+    const path = join(dir, 'reopen.db');
+    const s = await openStore({ path });
+    await s.correctFact('F24', { id: 'F24-fix', value: '近1000亿美元' });
+    await s.close();
+    const t = await openStore({ path });
+    expect((await t.history('F24')).map((f) => f.id)).toEqual(['F24', 'F24-fix']);
+    await t.close();
+  });
+
+  it('database path: --db, then $SHAKEOUT_DB, then the default', () => {
+    expect(defaultDbPath({ HOME: '/h' })).toMatch(/\.shakeout[/\\]shakeout\.db$/);
+    expect(defaultDbPath({ XDG_DATA_HOME: '/x' })).toBe(join('/x', 'shakeout', 'shakeout.db'));
+    expect(resolveDbPath('/a.db', { SHAKEOUT_DB: '/b.db' })).toBe('/a.db');
+    expect(resolveDbPath(undefined, { SHAKEOUT_DB: '/b.db' })).toBe('/b.db');
+    expect(resolveDbPath(undefined, { XDG_DATA_HOME: '/x' })).toBe(join('/x', 'shakeout', 'shakeout.db'));
+  });
+});

@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { ShakeoutError } from '../core/index.js';
+import { formatFacts, parseFactText } from './io/fact-files.js';
+import type { Store } from './store.js';
+
+/** Makes a fresh store: with the bundled facts and events, or with the bundled entities only. */
+export type MakeStore = (options: { bundled: boolean }) => Promise<Store>;
+
+async function rejection(p: Promise<unknown>): Promise<ShakeoutError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ShakeoutError) return e;
+    throw e;
+  }
+  throw new Error('expected a ShakeoutError, got none');
+}
+
+const rec = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  entity: 'Anthropic',
+  metric: 'revenue',
+  value_as_written: '$850M',
+  period: '2024',
+  publisher: 'Test Publisher',
+  title: 'Test report',
+  published: '2024-06-01',
+  ...over,
+});
+
+/**
+ * The contract every Store backend keeps. Run it against each backend
+ * (SQLite now, PostgreSQL later) with a factory of fresh stores.
+ */
+export function runStoreContract(backend: string, makeStore: MakeStore): void {
+  describe(`Store contract: ${backend}`, () => {
+    describe('bundled data', () => {
+      it('holds every figure of the article, F1..F24, read and sourced', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          for (let i = 1; i <= 24; i++) expect((await s.getFact(`F${i}`)).id).toBe(`F${i}`);
+          const f11 = await s.getFact('F11');
+          expect(f11).toMatchObject({ entity: 'moonshot-ai', metric: 'valuation', valueText: '超23亿美元', kind: 'reported' });
+          expect(f11.figure).toMatchObject({ value: 2.3e9, unit: 'USD', qualifier: 'over' });
+          expect(f11.period).toEqual({ text: 'as of 2024-05', kind: 'asof', start: '2024-05-01', end: '2024-05-31' });
+          expect(f11.source).toMatchObject({ publisher: 'ByteAILab/头部科技', title: 'AI大战，不变现，就出局', published: '2024-05-20' });
+          const f3 = await s.getFact('F3');
+          expect(f3.source.publisher).toBe('CB Insights');
+          expect(f3.figure.value).toBeCloseTo(2.04e10, -6);
+          expect((await s.getFact('F6')).figure).toMatchObject({ value: 1.2389e10, unit: 'CNY' });
+          expect((await s.getFact('F6')).period?.text).toBe('2024-Q1');
+          expect((await s.getFact('F24')).figure.unit).toBe('USD');
+          expect((await s.getFact('F18')).basis).toBe('gross');
+          expect((await s.getFact('F20')).basis).toBe('gross');
+          expect((await s.getFact('F21')).figure.per).toBe('month');
+          expect((await s.getFact('F22')).derivedFrom).toEqual({ inputs: ['F18', 'F20', 'F21'], formula: '(F18 + F20) / F21' });
+          expect((await s.getFact('F23')).derivedFrom?.inputs).toEqual(['F18', 'F20']);
+          expect((await s.getFact('F5')).kind).toBe('derived');
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('holds the OWID series in constant 2021 dollars, the reference facts and Epoch costs', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const china = await s.getFact('owid-ai-china-2023');
+          expect(china).toMatchObject({ entity: 'china-ai-sector', metric: 'funding', priceYear: 2021 });
+          expect(china.figure.value).toBe(8419883187);
+          expect((await s.getFact('owid-genai-world-2023')).entity).toBe('genai-startups-global');
+          const gpt4 = await s.listFacts({ entity: 'GPT-4', metric: 'training_cost' });
+          expect(gpt4.map((f) => f.scope).sort()).toEqual(['amortised_capex_energy', 'cloud_rental', 'hardware_acquisition']);
+          const ref = await s.listFacts({ entity: 'Claude' });
+          expect(ref.some((f) => f.source.publisher === 'Appfigures' && f.basis === 'net')).toBe(true);
+          const sources = await s.listSources();
+          expect(sources.map((x) => x.publisher)).toEqual(expect.arrayContaining(['CB Insights', 'Sensor Tower', 'IT Juzi (IT桔子)', 'Epoch AI']));
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('holds the events of the article', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const events = await s.listEvents();
+          expect(events.map((e) => e.id).sort()).toEqual(
+            ['ai-startups-financial-pressure', 'gartner-lovelock-remark', 'inflection-ai-abandons-business', 'investors-pause-genai', 'new-four-little-dragons', 'stability-ai-layoffs-ceo-exit'],
+          );
+          const inflection = await s.listEvents({ entity: 'Inflection' });
+          expect(inflection).toHaveLength(1);
+          expect(inflection[0]!.textZh).toContain('放弃了原有的业务');
+          expect(inflection[0]!.textEn).toContain('given up');
+          expect((await s.listEvents({ entity: 'Blackstone' }))[0]!.id).toBe('investors-pause-genai');
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('summarises by kind, metric, entity, source and period', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const sum = await s.summary();
+          expect(sum.facts.superseded).toBe(0);
+          expect(sum.byKind['derived']).toBe(3);
+          expect(sum.byMetric['valuation']).toBe(4);
+          expect(sum.byEntity['chatgpt']).toBeGreaterThanOrEqual(5);
+          expect(sum.events).toBe(6);
+          expect(sum.periods?.start).toBe('2013-01-01');
+          expect(sum.sources.find((x) => x.source.publisher === 'CB Insights')?.facts).toBe(2);
+          expect(Object.values(sum.byKind).reduce((a, b) => a + b, 0)).toBe(sum.facts.current);
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    describe('entities', () => {
+      it('are found by any name or alias, ignoring case, spaces and hyphens', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const cases: [string, string][] = [
+            ['openai', 'openai'], ['Open AI', 'openai'], ['ChatGPT', 'chatgpt'], ['chat gpt', 'chatgpt'], ['ChatGPT Plus', 'chatgpt-plus'],
+            ['Claude', 'claude'], ['anthropic', 'anthropic'], ['月之暗面', 'moonshot-ai'], ['Kimi', 'moonshot-ai'], ['moonshot-ai', 'moonshot-ai'],
+            ['稀宇科技', 'minimax'], ['Mini-Max', 'minimax'], ['智谱', 'zhipu-ai'], ['智谱AI', 'zhipu-ai'], ['ZHIPU AI', 'zhipu-ai'], ['百川智能', 'baichuan-ai'],
+            ['inflection-ai', 'inflection-ai'], ['Stability AI', 'stability-ai'], ['中国AI领域', 'china-ai-sector'], ['生成式AI新创', 'genai-startups-global'],
+            ['AI生产', 'china-ai-production'], ['AI行业应用', 'china-ai-industry-applications'], ['AI chatbot apps', 'ai-chatbot-apps'],
+            ['All mobile apps', 'all-mobile-apps'], ['GPT-4', 'model:gpt-4'], ['gpt4', 'model:gpt-4'],
+          ];
+          for (const [name, id] of cases) expect((await s.resolveEntity(name)).id, name).toBe(id);
+          const chatgpt = await s.resolveEntity('ChatGPT');
+          expect(chatgpt).toMatchObject({ kind: 'product', parent: 'openai' });
+          expect((await s.resolveEntity('Claude')).parent).toBe('anthropic');
+          expect((await s.resolveEntity('Claude 3 Opus')).parent).toBe('anthropic');
+          const all = await s.listEntities();
+          expect(all.find((e) => e.id === 'moonshot-ai')).toMatchObject({ nameEn: 'Moonshot AI', nameZh: '月之暗面' });
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('unknown names get a 404 that suggests the closest', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.resolveEntity('OpenAl'));
+          expect(e.status).toBe(404);
+          expect(e.message).toContain('unknown entity "OpenAl"; did you mean "OpenAI"?');
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    describe('listing', () => {
+      it('filters by entity (with products), metric (or alias), period and kind', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          expect((await s.listFacts({ entity: 'OpenAI' })).map((f) => f.id)).toEqual(['F24']);
+          const withProducts = await s.listFacts({ entity: 'OpenAI', includeProducts: true });
+          const ids = withProducts.map((f) => f.id);
+          expect(ids).toEqual(expect.arrayContaining(['F24', 'F17', 'F18', 'F21', 'F22', 'epoch-gpt-4-cloud_rental']));
+          expect((await s.listFacts({ entity: 'ChatGPT' })).every((f) => f.entity === 'chatgpt')).toBe(true);
+          const funding2023 = await s.listFacts({ metric: 'financing', period: '2023' });
+          expect(funding2023.map((f) => f.id)).toEqual(expect.arrayContaining(['F2', 'F3', 'owid-ai-china-2023', 'owid-genai-world-2023']));
+          expect(funding2023.every((f) => f.metric === 'funding' && f.period!.start <= '2023-12-31' && f.period!.end >= '2023-01-01')).toBe(true);
+          expect((await s.listFacts({ kind: 'derived' })).map((f) => f.id).sort()).toEqual(['F22', 'F23', 'F5']);
+          expect((await s.listFacts({ period: '2024-Q1', entity: 'AI生产' })).map((f) => f.id).sort()).toEqual(['F6', 'F8']);
+          expect((await rejection(s.listFacts({ entity: 'Nobody Inc' }))).status).toBe(404);
+          expect((await rejection(s.listFacts({ metric: 'vibes' }))).status).toBe(400);
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    describe('adding and correcting', () => {
+      it('adds a fact, reads it back, and refuses the same id twice', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const f = await s.addFact({
+            id: 'anthropic-rev-2024', entity: 'anthropic', metric: 'revenue', value: '约8.5亿美元', period: '2024',
+            source: { publisher: 'Test', url: 'https://example.com', published: '2024-06' }, notes: 'a note',
+          });
+          expect(f).toMatchObject({ id: 'anthropic-rev-2024', entity: 'anthropic', kind: 'reported', basis: 'unknown', supersedes: null, supersededBy: null, notes: 'a note' });
+          expect(f.figure.value).toBeCloseTo(8.5e8, 0);
+          expect(f.figure.qualifier).toBe('about');
+          expect(await s.getFact('anthropic-rev-2024')).toEqual(f);
+          expect(Number.isNaN(Date.parse(f.createdAt))).toBe(false);
+          const dup = await rejection(s.addFact({ id: 'anthropic-rev-2024', entity: 'anthropic', metric: 'revenue', value: '$1B', period: '2024', source: { publisher: 'X' } }));
+          expect(dup.status).toBe(409);
+          const noId = await s.addFact({ entity: 'claude', metric: 'downloads', value: '1.2M', period: '2024-05', source: { publisher: 'X' } });
+          expect(noId.id).toMatch(/^fact-[0-9a-f]{12}$/);
+          expect(noId.figure.unit).toBe('count');
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('collects every issue of a bad fact', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.addFact({ entity: 'OpenAl', metric: 'vibes', value: 'n/a', period: '2024-13', basis: 'gross-ish' as never, source: { publisher: '' } }));
+          expect(e.status).toBe(400);
+          const codes = e.issues.map((i) => i.code);
+          expect(codes).toEqual(expect.arrayContaining(['unknown_entity', 'unknown_metric', 'invalid_figure', 'invalid_period', 'invalid_basis', 'missing_source']));
+          expect(e.issues.find((i) => i.code === 'invalid_figure')).toMatchObject({ path: ['value'], message: 'expected a figure such as "12.5亿元" or "$3.6B", got "n/a"' });
+          expect(e.issues.find((i) => i.code === 'unknown_entity')?.message).toContain('did you mean "OpenAI"?');
+          expect(await s.listFacts()).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('corrects by superseding: nothing is overwritten, history runs oldest to newest', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const before = await s.getFact('F11');
+          const c1 = await s.correctFact('F11', { id: 'F11-fix1', value: '超25亿美元', notes: 'corrected' });
+          expect(c1).toMatchObject({ supersedes: 'F11', entity: 'moonshot-ai', metric: 'valuation', notes: 'corrected' });
+          expect(c1.figure.value).toBe(2.5e9);
+          expect(c1.period?.text).toBe('as of 2024-05');
+          const c2 = await s.correctFact('F11-fix1', { value: '超30亿美元' });
+          expect(c2.supersedes).toBe('F11-fix1');
+          expect(await s.getFact('F11')).toEqual({ ...before, supersededBy: 'F11-fix1' });
+          const current = await s.listFacts({ entity: 'Moonshot AI' });
+          expect(current.map((f) => f.id)).toEqual([c2.id]);
+          const all = await s.listFacts({ entity: 'Moonshot AI', includeSuperseded: true });
+          expect(all).toHaveLength(3);
+          for (const id of ['F11', 'F11-fix1', c2.id]) expect((await s.history(id)).map((f) => f.id)).toEqual(['F11', 'F11-fix1', c2.id]);
+          const again = await rejection(s.correctFact('F11', { value: '1美元' }));
+          expect(again.status).toBe(409);
+          expect(again.message).toContain('F11-fix1');
+          expect((await rejection(s.getFact('F99'))).status).toBe(404);
+          expect((await rejection(s.history('nope'))).status).toBe(404);
+          expect((await s.summary()).facts.superseded).toBe(2);
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    describe('import and export', () => {
+      it('imports all-or-nothing, naming file, line and column of every issue', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const csv = [
+            'id,entity,metric,value,period,publisher',
+            'ok-1,Anthropic,revenue,$850M,2024,Test',
+            'bad-1,Anthropic,revenue,n/a,2024,Test',
+            'bad-2,Nobody,revenue,$1B,2024-13,Test',
+          ].join('\n');
+          const file = parseFactText(csv, 'csv', 'facts.csv');
+          const e = await rejection(s.importFacts(file.records, file));
+          expect(e.status).toBe(400);
+          expect(e.message).toContain('facts.csv: 3 problems, nothing imported');
+          expect(e.message).toContain('facts.csv line 3, column value: expected a figure such as "12.5亿元" or "$3.6B", got "n/a"');
+          expect(e.message).toContain('facts.csv line 4, column entity: expected a known entity');
+          expect(e.message).toContain('facts.csv line 4, column period: expected a period such as');
+          expect(e.issues).toHaveLength(3);
+          expect(await s.listFacts()).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('reports shape errors: missing and unknown columns', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.importFacts([{ entity: 'Anthropic', metric: 'revenue', publisher: 'T', colour: 'red' }], { file: 'x.json' }));
+          expect(e.issues.map((i) => i.code).sort()).toEqual(['missing_column', 'unknown_column']);
+          expect(formatFacts([], 'json')).toBe('[]\n');
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('is idempotent, refuses a changed fact under a stored id, and takes corrections', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const first = await s.importFacts([rec({ id: 'a1' }), rec({ id: 'a2', value_as_written: '$900M' }), rec()]);
+          expect(first.added).toHaveLength(3);
+          const again = await s.importFacts([rec({ id: 'a1' }), rec({ id: 'a2', value_as_written: '$900M' }), rec()]);
+          expect(again).toEqual({ added: [], unchanged: first.added });
+          const changed = await rejection(s.importFacts([rec({ id: 'a1', value_as_written: '$1B' })], { file: 'f.json' }));
+          expect(changed.issues[0]).toMatchObject({ code: 'id_conflict', path: ['f.json record 1', 'column id'] });
+          // a correction and its own correction in one file, in any order
+          const r = await s.importFacts([rec({ id: 'a1-fix2', value_as_written: '$1.1B', supersedes: 'a1-fix' }), rec({ id: 'a1-fix', value_as_written: '$1B', supersedes: 'a1' })]);
+          expect(r.added).toEqual(['a1-fix', 'a1-fix2']);
+          expect((await s.history('a1')).map((f) => f.id)).toEqual(['a1', 'a1-fix', 'a1-fix2']);
+          const twice = await rejection(s.importFacts([rec({ id: 'b', supersedes: 'a1' })]));
+          expect(twice.issues[0]?.code).toBe('already_superseded');
+          const dangling = await rejection(s.importFacts([rec({ id: 'd', kind: 'derived', derived_from: 'zz', formula: 'zz * 2' })]));
+          expect(dangling.issues[0]?.code).toBe('unknown_fact');
+        } finally {
+          await s.close();
+        }
+      });
+
+      for (const format of ['csv', 'json', 'yaml'] as const) {
+        it(`export then import into an empty database gives the same facts (${format})`, async () => {
+          const a = await makeStore({ bundled: true });
+          const b = await makeStore({ bundled: false });
+          try {
+            await a.correctFact('F2', { value: '约为21亿美元', notes: 'a correction, to carry history across' });
+            const text = formatFacts(await a.exportFacts(), format);
+            const file = parseFactText(text, format, `facts.${format}`);
+            const r = await b.importFacts(file.records, file);
+            expect(r.unchanged).toEqual([]);
+            const all = { includeSuperseded: true };
+            expect(await b.listFacts(all)).toEqual(await a.listFacts(all));
+            expect(await b.exportFacts()).toEqual(await a.exportFacts());
+            expect((await b.history('F2')).map((f) => f.id)).toEqual((await a.history('F2')).map((f) => f.id));
+          } finally {
+            await a.close();
+            await b.close();
+          }
+        });
+      }
+    });
+
+    describe('conflicts', () => {
+      it('finds the article against OWID for China 2023 and generative AI 2023, saying how they differ', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const cs = await s.conflicts();
+          const pair = (x: string, y: string) => cs.find((c) => (c.a.id === x && c.b.id === y) || (c.a.id === y && c.b.id === x));
+          const china = pair('F2', 'owid-ai-china-2023');
+          expect(china, 'China 2023').toBeDefined();
+          const owidChina = china!.a.id === 'F2' ? china!.bInterval : china!.aInterval;
+          expect(owidChina.p50 / 1e9).toBeCloseTo(9.47, 1);
+          expect(owidChina.notes.join(' ')).toContain('CPI-U');
+          const text = china!.differences.join('\n');
+          expect(text).toContain('source: public data');
+          expect(text).toContain('Our World in Data');
+          expect(text).toContain('currency year: nominal USD vs constant 2021 USD');
+          expect(text).toContain('definition:');
+          const genai = pair('F3', 'owid-genai-world-2023');
+          expect(genai, 'generative AI 2023').toBeDefined();
+          expect(genai!.differences.join('\n')).toMatch(/source: CB Insights.* vs Our World in Data \(Quid via Stanford AI Index 2025\)/);
+          // same-source series and facts in other scopes do not conflict
+          expect(pair('F17', 'F19')).toBeUndefined();
+          expect(cs.every((c) => c.a.entity === c.b.entity && c.a.metric === c.b.metric)).toBe(true);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('uses tables passed in instead of the bundled ones', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const { fx, cpi } = await s.tables();
+          expect(fx.rates.find((r) => r.period === '2024-Q1')?.cnyPerUsd).toBe(7.1);
+          expect(cpi.rows.find((r) => r.year === 2021)?.index).toBe(270.97);
+          // a CPI table that makes 2021 dollars worth a quarter as much in 2023 brings OWID China down to ~$2.1B: no conflict
+          const cheap = { name: 'test', rows: cpi.rows.map((r) => (r.year === 2023 ? { ...r, index: r.index / 4.5 } : r)) };
+          const cs = await s.conflicts({ cpi: cheap });
+          expect(cs.find((c) => [c.a.id, c.b.id].includes('F2') && [c.a.id, c.b.id].includes('owid-ai-china-2023'))).toBeUndefined();
+        } finally {
+          await s.close();
+        }
+      });
+    });
+  });
+}

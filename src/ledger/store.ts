@@ -1,0 +1,109 @@
+import type { CpiTable, FxTable, Period } from '../core/index.js';
+import type { Conflict } from './conflict.js';
+import type { Entity } from './entity.js';
+import type { Fact, FactInput } from './fact.js';
+import type { FactRecord } from './io/fact-record.js';
+import type { LedgerEvent } from './ledger-event.js';
+import type { Source } from './source.js';
+import type { FactKind } from './vocabulary.js';
+
+/**
+ * The Store seam: everything the rest of Shakeout asks of the ledger. One
+ * folder per backend (`sqlite/`, later `postgres/`), and the same contract
+ * suite (`runStoreContract`) runs against each.
+ *
+ * Errors are `ShakeoutError`s: status 400 with issues for bad input, 404 for
+ * an unknown id or name (the message suggests the closest known one), 409
+ * when correcting a fact that is already superseded or reusing an id.
+ */
+export interface Store {
+  /** Current facts (not superseded) matching the filter, ordered by entity, metric, period start, id. */
+  listFacts(filter?: FactFilter): Promise<Fact[]>;
+  /** The fact with this id, current or superseded. Throws 404 when unknown. */
+  getFact(id: string): Promise<Fact>;
+  /** The correction chain that holds this fact, oldest first. Throws 404 when unknown. */
+  history(id: string): Promise<Fact[]>;
+  /** Validates, stores and returns a new fact. Throws 400 with all issues. */
+  addFact(input: FactInput): Promise<Fact>;
+  /**
+   * Stores a correction of fact `id`: a new fact that supersedes it. Fields not
+   * given are copied from the fact corrected (but not its id or createdAt).
+   */
+  correctFact(id: string, input: Partial<FactInput>): Promise<Fact>;
+  /**
+   * Imports records all-or-nothing: every issue of every record is collected,
+   * and if there is one the database is left unchanged and a 400 error lists them
+   * (`facts.csv line 14, column value_as_written: expected ...`). A record whose
+   * id exists with the same content is skipped (imports are idempotent).
+   */
+  importFacts(records: readonly unknown[], options?: ImportOptions): Promise<ImportResult>;
+  /** All facts as flat records, superseded ones too (so a round trip keeps history), in creation order. */
+  exportFacts(options?: { includeSuperseded?: boolean }): Promise<FactRecord[]>;
+  listEntities(): Promise<Entity[]>;
+  /** Finds an entity by id, name or alias, ignoring case, spaces and hyphens. Throws 404 with a suggestion. */
+  resolveEntity(name: string): Promise<Entity>;
+  listSources(): Promise<Source[]>;
+  listEvents(filter?: { entity?: string; includeProducts?: boolean }): Promise<LedgerEvent[]>;
+  /** Pairs of current facts that disagree beyond their stated uncertainty. Tables default to the bundled ones. */
+  conflicts(options?: { fx?: FxTable; cpi?: CpiTable }): Promise<Conflict[]>;
+  /** The FX and CPI tables the store uses, with their sources. */
+  tables(): Promise<{ fx: FxTable; cpi: CpiTable }>;
+  summary(): Promise<Summary>;
+  close(): Promise<void>;
+}
+
+export interface FactFilter {
+  /** Any name or alias; unknown names throw 404. */
+  readonly entity?: string;
+  /** With `entity`: also facts about its products (and their models). Default false. */
+  readonly includeProducts?: boolean;
+  /** Metric name or alias. */
+  readonly metric?: string;
+  /** A period text ('2023', '2024-Q1'): facts whose period overlaps it. */
+  readonly period?: string;
+  readonly kind?: FactKind;
+  /** Also superseded facts. Default false. */
+  readonly includeSuperseded?: boolean;
+}
+
+export interface ImportOptions {
+  /** File name used in error messages: 'facts.csv'. */
+  readonly file?: string;
+  /** Source line of each record (records[i] came from line lines[i]); CSV readers supply it. */
+  readonly lines?: readonly number[];
+}
+
+export interface ImportResult {
+  /** Ids of the facts added. */
+  readonly added: readonly string[];
+  /** Ids already present with the same content. */
+  readonly unchanged: readonly string[];
+}
+
+export interface Summary {
+  readonly facts: { readonly current: number; readonly superseded: number };
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly byMetric: Readonly<Record<string, number>>;
+  /** Current facts per entity id. */
+  readonly byEntity: Readonly<Record<string, number>>;
+  readonly entities: number;
+  readonly events: number;
+  /** Sources with the number of current facts citing each. */
+  readonly sources: readonly { readonly source: Source; readonly facts: number }[];
+  /** Earliest start and latest end of the current facts' periods, null when none. */
+  readonly periods: { readonly start: string; readonly end: string } | null;
+  /** Current facts per calendar year of their period's start. */
+  readonly byYear: Readonly<Record<string, number>>;
+}
+
+/** Options of `openStore`. */
+export interface OpenStoreOptions {
+  /** Database file, or ':memory:'. */
+  readonly path: string;
+  /** Load the bundled data into a fresh database. Default true. */
+  readonly loadBundled?: boolean;
+  /** Folder of the bundled data; default the package's data/. */
+  readonly dataDir?: string;
+}
+
+export type { Period };
