@@ -10,12 +10,20 @@ export function resolveDbPath(option?: string, env: NodeJS.ProcessEnv = process.
   return defaultDbPath();
 }
 
+/** Which ledger to open: the database file and whether a fresh one gets the bundled data. */
+export interface LedgerOptions {
+  readonly db?: string | undefined;
+  /** Load the bundled data into a fresh database (default true). */
+  readonly bundled?: boolean | undefined;
+}
+
 /**
  * Opens the ledger (a fresh database is loaded with the bundled data on first
  * use), runs `fn`, and closes it whatever happens.
  */
-export async function withLedger<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ path: resolveDbPath(db) });
+export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const o: LedgerOptions = typeof db === 'object' ? db : { db };
+  const store = await openStore({ path: resolveDbPath(o.db), loadBundled: o.bundled ?? true });
   try {
     return await fn(store);
   } finally {

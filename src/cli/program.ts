@@ -5,6 +5,8 @@ import { registerParse } from './commands/parse.js';
 import { registerFacts, registerEntities } from './commands/facts.js';
 import { registerSummary } from './commands/summary.js';
 import { registerRun } from './commands/run.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerCheck } from './commands/check.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -22,6 +24,8 @@ const REGISTRY: Register[] = [
   registerFacts,
   registerEntities,
   registerRun,
+  registerAnalyze,
+  registerCheck,
 ];
 
 /** The whole command tree, writing to `io`. */
@@ -29,6 +33,7 @@ export function buildProgram(io: Output): Command {
   const program = new Command('shakeout')
     .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
     .option('--db <path>', 'database file (default: $SHAKEOUT_DB, else ~/.shakeout/shakeout.db)')
+    .option('--no-bundled-data', 'do not load the bundled data into a fresh database (start empty)')
     .showHelpAfterError('(run shakeout --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();

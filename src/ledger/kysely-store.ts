@@ -17,7 +17,7 @@ import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { FactFilter, ImportOptions, ImportResult, Store, Summary } from './store.js';
-import { toMetric } from './vocabulary.js';
+import { ENTITY_KINDS, toMetric } from './vocabulary.js';
 import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
 type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
@@ -107,6 +107,24 @@ export class KyselyStore implements Store {
     if (e) return e;
     const hint = idx.suggest(name);
     throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+  }
+
+  async addEntity(seed: EntitySeed): Promise<Entity> {
+    const issues: Issue[] = [];
+    const id = typeof seed.id === 'string' ? seed.id.trim() : '';
+    if (!/^[a-z0-9][a-z0-9:._-]*$/.test(id)) issues.push({ code: 'invalid_id', path: ['id'], message: `expected a lower-case id such as "mistral-ai", got "${seed.id ?? ''}"` });
+    if (typeof seed.nameEn !== 'string' || !seed.nameEn.trim()) issues.push({ code: 'missing_name', path: ['nameEn'], message: 'expected an English name' });
+    if (!(ENTITY_KINDS as readonly string[]).includes(seed.kind)) issues.push({ code: 'invalid_kind', path: ['kind'], message: `expected one of ${ENTITY_KINDS.join(', ')}, got "${seed.kind}"` });
+    if (issues.length) throw new ShakeoutError(`invalid entity: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues, status: 400 });
+    const idx = await this.entityIndex();
+    for (const name of [id, seed.nameEn, seed.nameZh ?? '', ...(seed.aliases ?? [])].filter(Boolean)) {
+      const owner = idx.find(name);
+      if (owner) throw new ShakeoutError(`the name "${name}" already names entity ${owner.id}`, { status: 409, issues: [{ code: 'name_taken', path: ['name'], message: `"${name}" names ${owner.id}` }] });
+    }
+    if (seed.parent && !idx.find(seed.parent)) throw notFound(`unknown parent entity "${seed.parent}"`, 'unknown_entity');
+    const parent = seed.parent ? idx.find(seed.parent)!.id : null;
+    await this.seedEntities([{ ...seed, id, parent }]);
+    return this.resolveEntity(id);
   }
 
   /** Adds the entities that are missing (by id) with their names; existing ones are left as they are. Idempotent. */

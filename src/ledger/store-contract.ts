@@ -147,6 +147,25 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           await s.close();
         }
       });
+      it('adds a new entity, found by its names, and refuses a name that is taken', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', nameZh: null, aliases: ['Mistral'], kind: 'company' });
+          expect(e).toMatchObject({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company', parent: null });
+          expect((await s.resolveEntity('mistral')).id).toBe('mistral-ai');
+          const f = await s.addFact({ entity: 'Mistral', metric: 'funding', value: '€600M', period: '2024', source: { publisher: 'Test' } });
+          expect(f.entity).toBe('mistral-ai');
+          const taken = await rejection(s.addEntity({ id: 'kimi-2', nameEn: 'Kimi', kind: 'product' }));
+          expect(taken.status).toBe(409);
+          expect(taken.message).toContain('"Kimi" already names entity moonshot-ai');
+          const bad = await rejection(s.addEntity({ id: 'X Y', nameEn: '', kind: 'planet' as never }));
+          expect(bad.status).toBe(400);
+          expect(bad.issues.map((i) => i.path[0])).toEqual(['id', 'nameEn', 'kind']);
+          expect((await s.listEntities()).some((x) => x.id === 'X Y')).toBe(false);
+        } finally {
+          await s.close();
+        }
+      });
     });
 
     describe('listing', () => {

@@ -4,6 +4,7 @@ import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
 import type { FactRecord } from './io/fact-record.js';
 import type { LedgerEvent } from './ledger-event.js';
+import type { EntitySeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { FactKind } from './vocabulary.js';
 
@@ -40,6 +41,12 @@ export interface Store {
   /** All facts as flat records, superseded ones too (so a round trip keeps history), in creation order. */
   exportFacts(options?: { includeSuperseded?: boolean }): Promise<FactRecord[]>;
   listEntities(): Promise<Entity[]>;
+  /**
+   * Adds a new entity (a company, product, model or aggregate) so facts can be
+   * recorded about it. Throws 409 when its id or one of its names is taken,
+   * 400 when a field is invalid or its parent unknown.
+   */
+  addEntity(seed: EntitySeed): Promise<Entity>;
   /** Finds an entity by id, name or alias, ignoring case, spaces and hyphens. Throws 404 with a suggestion. */
   resolveEntity(name: string): Promise<Entity>;
   listSources(): Promise<Source[]>;

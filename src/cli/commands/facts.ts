@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import {
   withLedger, importFactsFile, exportFactsText, formatValue,
-  type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
+  type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { renderTable } from '../table.js';
 
-interface Globals { db?: string }
-const globals = (cmd: Command): Globals => cmd.optsWithGlobals() as Globals;
+import { ledgerOptions } from '../globals.js';
 
 /** The value of a fact for a reader: '$2.3B (over)'. */
 export function factValue(f: Fact): string {
@@ -88,7 +87,7 @@ export function registerFacts(program: Command, io: Output): void {
         entity: opts.entity, metric: opts.metric, period: opts.period, kind: opts.kind as FactFilter['kind'],
         includeProducts: opts.products, includeSuperseded: opts.all,
       };
-      const list = await withLedger(globals(cmd).db, (s) => s.listFacts(filter));
+      const list = await withLedger(ledgerOptions(cmd), (s) => s.listFacts(filter));
       io.out(opts.json ? toJson(list) : list.length ? factsTable(list) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` : 'no facts match');
     });
 
@@ -98,7 +97,7 @@ export function registerFacts(program: Command, io: Output): void {
     .argument('<id>')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
-      const f = await withLedger(globals(cmd).db, (s) => s.getFact(id));
+      const f = await withLedger(ledgerOptions(cmd), (s) => s.getFact(id));
       io.out(opts.json ? toJson(f) : factDetail(f));
     });
 
@@ -108,7 +107,7 @@ export function registerFacts(program: Command, io: Output): void {
     .argument('<id>')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
-      const chain = await withLedger(globals(cmd).db, (s) => s.history(id));
+      const chain = await withLedger(ledgerOptions(cmd), (s) => s.history(id));
       if (opts.json) return io.out(toJson(chain));
       io.out(renderTable(chain, [
         { header: 'id', get: (f) => f.id },
@@ -171,13 +170,13 @@ export function registerFacts(program: Command, io: Output): void {
   addOptions(facts.command('add').description('record a new fact'))
     .action(async (opts: AddOpts, cmd: Command) => {
       const input = toInput(opts) as FactInput;
-      const f = await withLedger(globals(cmd).db, (s) => s.addFact(input));
+      const f = await withLedger(ledgerOptions(cmd), (s) => s.addFact(input));
       io.out(opts.json ? toJson(f) : `added ${f.id}\n` + factDetail(f));
     });
 
   addOptions(facts.command('correct').description('record a correction: a new fact that supersedes ID (nothing is overwritten)').argument('<id>'))
     .action(async (id: string, opts: AddOpts, cmd: Command) => {
-      const f = await withLedger(globals(cmd).db, (s) => s.correctFact(id, toInput(opts)));
+      const f = await withLedger(ledgerOptions(cmd), (s) => s.correctFact(id, toInput(opts)));
       io.out(opts.json ? toJson(f) : `added ${f.id}, which corrects ${id}\n` + factDetail(f));
     });
 
@@ -188,7 +187,7 @@ export function registerFacts(program: Command, io: Output): void {
     .option('--format <format>', 'csv, json or yaml (default: from the extension)')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { format?: LedgerFormat; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(globals(cmd).db, (s) => importFactsFile(s, file, opts.format));
+      const r = await withLedger(ledgerOptions(cmd), (s) => importFactsFile(s, file, opts.format));
       io.out(opts.json ? toJson(r) : `imported ${file}: ${r.added.length} added, ${r.unchanged.length} already present`);
     });
 
@@ -198,7 +197,7 @@ export function registerFacts(program: Command, io: Output): void {
     .option('--format <format>', 'csv, json or yaml', 'csv')
     .option('--current', 'only current facts (drops the history of corrections)')
     .action(async (opts: { format: LedgerFormat; current?: boolean }, cmd: Command) => {
-      const text = await withLedger(globals(cmd).db, (s) => exportFactsText(s, opts.format, { includeSuperseded: !opts.current }));
+      const text = await withLedger(ledgerOptions(cmd), (s) => exportFactsText(s, opts.format, { includeSuperseded: !opts.current }));
       io.out(text);
     });
 
@@ -207,7 +206,7 @@ export function registerFacts(program: Command, io: Output): void {
     .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withLedger(globals(cmd).db, (s) => s.conflicts());
+      const list = await withLedger(ledgerOptions(cmd), (s) => s.conflicts());
       if (opts.json) return io.out(toJson(list));
       io.out(list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts');
     });
@@ -219,7 +218,7 @@ export function registerEntities(program: Command, io: Output): void {
     .command('list')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withLedger(globals(cmd).db, (s) => s.listEntities());
+      const list = await withLedger(ledgerOptions(cmd), (s) => s.listEntities());
       if (opts.json) return io.out(toJson(list));
       io.out(renderTable(list, [
         { header: 'id', get: (e) => e.id, max: 28 },
@@ -229,5 +228,23 @@ export function registerEntities(program: Command, io: Output): void {
         { header: 'part of', get: (e) => e.parent ?? '' },
         { header: 'aliases', get: (e) => e.aliases.join(', '), max: 40 },
       ]) + `\n${list.length} entities`);
+    });
+  entities
+    .command('add')
+    .description('add a company, product, model or aggregate so facts can be recorded about it')
+    .requiredOption('--id <id>', 'lower-case id: mistral-ai')
+    .requiredOption('--name <name>', 'English name: "Mistral AI"')
+    .option('--name-zh <name>', 'Chinese name')
+    .option('--alias <name>', 'another name it goes by (repeat)', collect)
+    .option('--kind <kind>', 'company, product, model or aggregate', 'company')
+    .option('--parent <entity>', 'the entity it belongs to (a product of a company)')
+    .option('--notes <text>', 'notes')
+    .option('--json', 'print JSON')
+    .action(async (opts: { id: string; name: string; nameZh?: string; alias?: string[]; kind: string; parent?: string; notes?: string; json?: boolean }, cmd: Command) => {
+      const e = await withLedger(ledgerOptions(cmd), (s) => s.addEntity({
+        id: opts.id, nameEn: opts.name, nameZh: opts.nameZh ?? null, aliases: opts.alias ?? [],
+        kind: opts.kind as Entity['kind'], parent: opts.parent ?? null, notes: opts.notes ?? null,
+      }));
+      io.out(opts.json ? toJson(e) : `added entity ${e.id} (${e.nameEn}${e.nameZh ? ' / ' + e.nameZh : ''})`);
     });
 }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { runModelFile, withLedger, formatCompact, ShakeoutError, type RunModelFileResult } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
+import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
 import { progressIndicator } from '../progress.js';
 
@@ -95,7 +96,7 @@ export function registerRun(program: Command, io: Output): void {
     .action(async (file: string, opts: { samples: string; seed: string; threads?: string; json?: boolean; samplesOut?: string }, cmd: Command) => {
       const sampleCount = positiveInt('--samples', opts.samples);
       const threads = opts.threads ? positiveInt('--threads', opts.threads) : undefined;
-      const db = (cmd.optsWithGlobals() as { db?: string }).db;
+      const db = ledgerOptions(cmd);
       const progress = opts.json ? null : progressIndicator(`running ${file} with ${sampleCount.toLocaleString('en-US')} samples`);
       let r: RunModelFileResult;
       try {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withLedger, resolveDbPath, type LedgerSummary } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
+import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
 
 /** A count table, largest first; past `limit` rows the rest are summed into one line. */
@@ -36,8 +37,9 @@ export function registerSummary(program: Command, io: Output): void {
     .description("the ledger's summary: facts by kind, metric, entity and source")
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const db = resolveDbPath((cmd.optsWithGlobals() as { db?: string }).db);
-      const s = await withLedger(db, (store) => store.summary());
+      const ledger = ledgerOptions(cmd);
+      const db = resolveDbPath(ledger.db);
+      const s = await withLedger(ledger, (store) => store.summary());
       io.out(opts.json ? toJson({ db, ...s }) : summaryText(s, db));
     });
 }

@@ -1,0 +1,52 @@
+import { analyzeSubscribers } from '../economics/index.js';
+import type { Analysis, SubscribersDetails } from '../economics/index.js';
+import type { Basis } from '../ledger/index.js';
+import { withLedger } from './open-ledger.js';
+import type { LedgerOptions } from './open-ledger.js';
+import { saveDerived } from './save-derived.js';
+import type { DerivedFactSpec, SavedFact } from './save-derived.js';
+
+export interface SubscribersRequest {
+  readonly product: string;
+  readonly basis?: Basis;
+  readonly samples?: number;
+  readonly seed?: string | number;
+  /** Write the gross and net-by-the-rules results back to the ledger as derived facts. */
+  readonly save?: boolean;
+}
+
+/** `shakeout analyze subscribers`: the analysis and, with `save`, the facts written. */
+export async function runSubscribersAnalysis(db: string | LedgerOptions | undefined, req: SubscribersRequest): Promise<{ analysis: Analysis<SubscribersDetails>; saved: SavedFact[] }> {
+  return withLedger(db, async (store) => {
+    const analysis = await analyzeSubscribers(store, req.product, {
+      ...(req.basis ? { basis: req.basis } : {}),
+      env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
+    });
+    const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];
+    return { analysis, saved };
+  });
+}
+
+/**
+ * What `--save` writes: for the gross reading and the net reading by the rules
+ * (the bounding 30% / 15% readings are not saved), subscribers on the price's
+ * entity and the annual run rate on the revenue's entity.
+ */
+export function subscriberFactSpecs(a: Analysis<SubscribersDetails>): DerivedFactSpec[] {
+  const d = a.details;
+  const priceFact = a.facts.find((f) => f.id === d.price.factId)!;
+  const revenueFact = a.facts.find((f) => f.id === d.stores[0]!.factId)!;
+  const scope = d.stores.map((s) => s.store).join('+');
+  const inputs = [...d.stores.map((s) => s.factId), d.price.factId];
+  const out: DerivedFactSpec[] = [];
+  for (const r of d.readings.filter((x) => x.id === 'gross' || x.id === 'net_rules')) {
+    const subs = a.estimates.find((e) => e.id === `subscribers.${r.id}`)!;
+    const annual = a.estimates.find((e) => e.id === `run_rate.${r.id}`)!;
+    const note = `reading: ${r.label.en}; commission ${Object.entries(r.commission).map(([k, v]) => `${k} ${v}`).join(', ')}; each store figure x vendor error (~30%)`;
+    out.push(
+      { estimate: subs, entity: priceFact.entity, metric: 'subscribers', period: d.period, scope, basis: 'gross', inputs, formula: r.formula.subscribers, notes: note },
+      { estimate: annual, entity: revenueFact.entity, metric: 'revenue', period: d.period, scope, basis: 'gross', inputs: inputs.filter((i) => i !== d.price.factId), formula: r.formula.annualRunRate, notes: `annual run rate; ${note}` },
+    );
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+import { checkPlausibility } from '../economics/index.js';
+import type { Analysis, PlausibilityDetails } from '../economics/index.js';
+import { withLedger } from './open-ledger.js';
+import type { LedgerOptions } from './open-ledger.js';
+
+/** `shakeout check`. */
+export async function runPlausibilityCheck(db: string | undefined): Promise<Analysis<PlausibilityDetails>> {
+  return withLedger(db, (store) => checkPlausibility(store));
+}

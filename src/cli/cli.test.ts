@@ -1,0 +1,120 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './program.js';
+import type { Output } from './output.js';
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Output = { out: (t) => void (out += t.endsWith('\n') ? t : t + '\n'), err: (t) => void (err += t.endsWith('\n') ? t : t + '\n') };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+const fixture = (name: string) => join(process.cwd(), 'test/fixtures', name);
+let dir: string;
+const db = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shakeout-cli-'));
+});
+
+describe('shakeout parse', () => {
+  it('prints the JSON fields the issue names', async () => {
+    const r = await cli(['parse', '超23亿美元', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ value: 2.3e9, low: 2.3e9, high: null, unit: 'USD', per: null, qualifier: 'over' });
+    expect(j.p5).toBeGreaterThan(2.3e9);
+    expect(j.p50).toBeGreaterThan(j.p5);
+    expect(j.p95).toBeGreaterThan(j.p50);
+  });
+  it('reads English with a rate', async () => {
+    const j = JSON.parse((await cli(['parse', '$491K a day', '--json'])).out);
+    expect(j).toMatchObject({ value: 491000, unit: 'USD', per: 'day', qualifier: 'exact' });
+  });
+  it('rejects text that is not a figure with exit code 2, quoting it', async () => {
+    const r = await cli(['parse', 'n/a']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"n/a" is not a figure');
+    expect(r.err).toContain('超23亿美元');
+  });
+});
+
+describe('shakeout facts', () => {
+  it('lists facts by an alias, aligned by display width', async () => {
+    const r = await cli(['--db', db('a.db'), 'facts', 'list', '--entity', '月之暗面']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('F11');
+    expect(r.out).toContain('超23亿美元');
+  });
+
+  it('import is all-or-nothing and names file, line and column', async () => {
+    const path = db('b.db');
+    const before = JSON.parse((await cli(['--db', path, 'summary', '--json'])).out).facts.current;
+    const r = await cli(['--db', path, 'facts', 'import', fixture('facts-bad-row.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/facts-bad-row\.csv line 2, column entity: .*Mistral/);
+    expect(r.err).toMatch(/facts-bad-row\.csv line 4, column value_as_written: expected a figure .*got "n\/a"/);
+    const after = JSON.parse((await cli(['--db', path, 'summary', '--json'])).out).facts.current;
+    expect(after).toBe(before);
+  });
+
+  it('imports YAML, and a correction keeps the history', async () => {
+    const path = db('c.db');
+    const r = await cli(['--db', path, 'facts', 'import', fixture('facts-good.yaml'), '--json']);
+    expect(r.code).toBe(0);
+    const { added } = JSON.parse(r.out);
+    expect(added).toHaveLength(2);
+    const again = JSON.parse((await cli(['--db', path, 'facts', 'import', fixture('facts-good.yaml'), '--json'])).out);
+    expect(again.added).toHaveLength(0);
+    const fix = await cli(['--db', path, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Test Wire', '--json']);
+    expect(fix.code).toBe(0);
+    const newId = JSON.parse(fix.out).id;
+    const hist = JSON.parse((await cli(['--db', path, 'facts', 'history', newId, '--json'])).out);
+    expect(hist.map((f: { id: string }) => f.id)).toEqual(['F11', newId]);
+    expect(JSON.parse((await cli(['--db', path, 'facts', 'show', 'F11', '--json'])).out).supersededBy).toBe(newId);
+    const current = JSON.parse((await cli(['--db', path, 'facts', 'list', '--entity', 'moonshot', '--metric', 'valuation', '--json'])).out);
+    expect(current.map((f: { id: string }) => f.id)).toEqual([newId]);
+  });
+
+  it('export then import into an empty database gives the same facts', async () => {
+    for (const format of ['csv', 'json', 'yaml']) {
+      const src = db(`src-${format}.db`);
+      await cli(['--db', src, 'facts', 'import', fixture('facts-good.yaml')]);
+      await cli(['--db', src, 'facts', 'correct', 'F2', '--value', '约21亿美元', '--source', 'Test Wire']);
+      const exported = (await cli(['--db', src, 'facts', 'export', '--format', format])).out;
+      const file = join(dir, `export.${format}`);
+      writeFileSync(file, exported);
+      const dst = db(`dst-${format}.db`);
+      const imp = await cli(['--db', dst, '--no-bundled-data', 'facts', 'import', file]);
+      expect(imp.code, imp.err).toBe(0);
+      const again = (await cli(['--db', dst, '--no-bundled-data', 'facts', 'export', '--format', format])).out;
+      expect(again, format).toBe(readFileSync(file, 'utf8'));
+    }
+  });
+
+  it('conflicts show both sources for China 2023 and generative-AI 2023, saying how they differ', async () => {
+    const r = await cli(['--db', db('d.db'), 'facts', 'conflicts', '--json']);
+    const list = JSON.parse(r.out) as { entity: string; period: string; a: { id: string }; b: { id: string }; differences: string[] }[];
+    const china = list.find((c) => c.entity === 'china-ai-sector' && c.period === '2023');
+    expect(china && [china.a.id, china.b.id].sort()).toEqual(['F2', 'owid-ai-china-2023']);
+    expect(china!.differences.join('\n')).toMatch(/constant 2021 USD/);
+    const genai = list.find((c) => c.entity === 'genai-startups-global' && c.period === '2023');
+    expect(genai && [genai.a.id, genai.b.id].sort()).toEqual(['F3', 'owid-genai-world-2023']);
+    const text = (await cli(['--db', db('d.db'), 'facts', 'conflicts'])).out;
+    expect(text).toContain('CB Insights');
+    expect(text).toContain('Our World in Data');
+  });
+
+  it('entities add makes a new entity usable for facts', async () => {
+    const path = db('e.db');
+    expect((await cli(['--db', path, 'entities', 'add', '--id', 'mistral-ai', '--name', 'Mistral AI', '--alias', 'Mistral'])).code).toBe(0);
+    expect((await cli(['--db', path, 'facts', 'import', fixture('facts-bad-row.csv')])).err).not.toContain('line 2');
+    const list = JSON.parse((await cli(['--db', path, 'entities', 'list', '--json'])).out);
+    expect(list.some((e: { id: string }) => e.id === 'mistral-ai')).toBe(true);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { analysisJson, runPlausibilityCheck } from '../../app/index.js';
+import type { PlausibilityFlag } from '../../app/index.js';
+import { ledgerOptions } from '../globals.js';
+import type { Output } from '../output.js';
+import { toJson } from '../output.js';
+
+/**
+ * `shakeout check [--json]`: flags what does not add up in the ledger.
+ *
+ * Exit code: 1 when at least one flag has severity `error` (a figure is
+ * probably wrong), like a linter, so scripts and CI can stop on it; 0 when
+ * there are only warnings and infos (their count is printed). Usage errors
+ * are 2 as everywhere.
+ */
+export function registerCheck(program: Command, io: Output): void {
+  program
+    .command('check')
+    .description('plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line; exit 1 on errors')
+    .option('--json', 'print the analysis as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const db = ledgerOptions(cmd);
+      const a = await runPlausibilityCheck(db);
+      const { flags, counts } = a.details;
+      if (opts.json) io.out(toJson(analysisJson(a)));
+      else {
+        const mark: Record<PlausibilityFlag['severity'], string> = { error: 'ERROR', warning: 'warn ', info: 'info ' };
+        const lines = flags.map((f) => `${mark[f.severity]} [${f.check}] ${f.title.en}\n      facts: ${f.facts.join(', ')}\n      ${f.explanation.en}`);
+        lines.push('', `${flags.length} flag${flags.length === 1 ? '' : 's'}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+        io.out(lines.join('\n'));
+      }
+      if (counts.error > 0) process.exitCode = 1;
+    });
+}

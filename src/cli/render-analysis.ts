@@ -1,0 +1,60 @@
+import { formatValue } from '../app/index.js';
+import type { Analysis, Estimate } from '../app/index.js';
+import { renderTable } from './table.js';
+
+const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
+
+/** The estimates as a table: label, mean, p5, p50, p95. */
+export function renderEstimates(estimates: readonly Estimate[]): string {
+  return renderTable(estimates, [
+    { header: 'estimate', get: (e) => e.label.en, max: 70 },
+    { header: 'mean', get: (e) => v(e, e.mean), align: 'right' },
+    { header: 'p5', get: (e) => v(e, e.p5), align: 'right' },
+    { header: 'p50', get: (e) => v(e, e.p50), align: 'right' },
+    { header: 'p95', get: (e) => v(e, e.p95), align: 'right' },
+  ]);
+}
+
+/** Formulas by estimate id, one a line (the same formula is printed once). */
+export function renderFormulas(estimates: readonly Estimate[]): string {
+  const seen = new Map<string, string[]>();
+  for (const e of estimates) (seen.get(e.formula) ?? seen.set(e.formula, []).get(e.formula)!).push(e.id);
+  return [...seen.entries()].map(([f, ids]) => `  ${ids.join(', ')} = ${f}`).join('\n');
+}
+
+/**
+ * The parts every analysis prints after its own tables: the formulas, the
+ * facts used with their source and date, the assumptions and the notes.
+ */
+export function renderAnalysisFooter(a: Analysis, options: { formulas?: boolean } = {}): string {
+  const parts: string[] = [];
+  if (options.formulas !== false && a.estimates.length) parts.push('Formulas:\n' + renderFormulas(a.estimates));
+  if (a.facts.length) {
+    parts.push(
+      'Facts used:\n' +
+        renderTable(a.facts, [
+          { header: 'id', get: (f) => f.id, max: 40 },
+          { header: 'entity', get: (f) => f.entity, max: 30 },
+          { header: 'metric', get: (f) => f.metric },
+          { header: 'as written', get: (f) => f.valueText, max: 24 },
+          { header: 'period', get: (f) => f.period?.text ?? '-' },
+          { header: 'source', get: (f) => f.source.publisher, max: 40 },
+          { header: 'date', get: (f) => f.source.published ?? '-' },
+        ]),
+    );
+  }
+  if (a.assumptions.length) {
+    parts.push('Assumptions:\n' + a.assumptions.map((x) => `  - [${x.id}] ${x.text.en}${x.value ? ` (${x.value.text})` : ''}\n      why: ${x.rationale.en}`).join('\n'));
+  }
+  if (a.notes.length) parts.push('Notes:\n' + a.notes.map((n) => `  - ${n.en}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+/** Parses a positive integer option ('--samples 10000'). */
+export function positiveInt(name: string): (text: string) => number {
+  return (text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1, got "${text}"`);
+    return n;
+  };
+}
