@@ -1,0 +1,143 @@
+import type { Qualifier } from './figure.js';
+import type { Currency, Per } from './quantity.js';
+
+/**
+ * The words the figure reader knows, in Chinese and English, as data. The
+ * reader (`parse-figure.ts`) and the qualifier table (`qualifier-table.ts`,
+ * `docs/qualifiers.md`) both read these lists, so they cannot drift apart.
+ *
+ * English words are matched case-insensitively and must end at a word
+ * boundary ("m" does not match the start of "mo").
+ */
+
+/** Words before the number that qualify it: 约, 超过, nearly, more than, ~, ≈, >. */
+export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
+  // about
+  ['约', 'about'], ['约为', 'about'], ['约有', 'about'], ['约合', 'about'], ['大约', 'about'], ['大概', 'about'],
+  ['大致', 'about'], ['估计', 'about'], ['预计', 'about'],
+  ['about', 'about'], ['around', 'about'], ['approximately', 'about'], ['approx.', 'about'], ['approx', 'about'],
+  ['roughly', 'about'], ['circa', 'about'], ['some', 'about'], ['an estimated', 'about'], ['estimated', 'about'],
+  ['~', 'about'], ['≈', 'about'],
+  // over
+  ['超', 'over'], ['超过', 'over'], ['超出', 'over'], ['逾', 'over'], ['多于', 'over'], ['高于', 'over'], ['大于', 'over'],
+  ['至少', 'over'], ['不少于', 'over'], ['不低于', 'over'],
+  ['over', 'over'], ['more than', 'over'], ['at least', 'over'], ['above', 'over'], ['greater than', 'over'],
+  ['in excess of', 'over'], ['upwards of', 'over'], ['north of', 'over'], ['just over', 'over'], ['exceeding', 'over'],
+  ['>', 'over'], ['>=', 'over'], ['≥', 'over'],
+  // nearly
+  ['近', 'nearly'], ['将近', 'nearly'], ['接近', 'nearly'], ['逼近', 'nearly'], ['几近', 'nearly'], ['几乎', 'nearly'],
+  ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['just under', 'nearly'],
+  ['just shy of', 'nearly'], ['not quite', 'nearly'],
+  // under
+  ['不到', 'under'], ['低于', 'under'], ['不足', 'under'], ['少于', 'under'], ['小于', 'under'], ['不超过', 'under'],
+  ['至多', 'under'], ['最多', 'under'],
+  ['under', 'under'], ['less than', 'under'], ['below', 'under'], ['fewer than', 'under'], ['up to', 'under'],
+  ['at most', 'under'], ['no more than', 'under'], ['<', 'under'], ['<=', 'under'], ['≤', 'under'],
+];
+
+/** Words after the number (and its unit) that qualify it: 左右, 以上, 多, or more. */
+export const QUALIFIER_SUFFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
+  ['左右', 'about'], ['上下', 'about'], ['前后', 'about'], ['or so', 'about'],
+  ['以上', 'over'], ['之上', 'over'], ['多', 'over'], ['余', 'over'], ['出头', 'over'], ['开外', 'over'],
+  ['or more', 'over'], ['or above', 'over'], ['and up', 'over'], ['and above', 'over'], ['plus', 'over'], ['+', 'over'],
+  ['以下', 'under'], ['以内', 'under'], ['之内', 'under'], ['不到', 'under'], ['or less', 'under'], ['or fewer', 'under'],
+];
+
+/**
+ * "Only" words (仅为 = "only"): they say the writer finds the figure small,
+ * not how precise it is. They keep another qualifier ("仅超2亿" is over) and
+ * otherwise read as about: "仅为2亿美元" is a rounded figure.
+ */
+export const ONLY_WORDS: readonly string[] = [
+  '仅为', '仅有', '仅', '只有', '只', '才', 'only', 'just', 'a mere', 'mere',
+];
+
+/** Words that add nothing: 为 ("is"), 达 ("reaches"), 共计 ("in all"). */
+export const NOISE_WORDS: readonly string[] = [
+  '为', '是', '达', '达到', '高达', '共', '共计', '合计', '总计', '已', '已经', '已达',
+];
+
+/** Words that start a range: "between $3B and $5B", "from 3 to 5". */
+export const RANGE_OPENERS: readonly string[] = ['between', 'from'];
+
+/** Words between the two ends of a range: 3亿至5亿, 3-5亿, 300 to 500 million. */
+export const RANGE_SEPARATORS: readonly string[] = ['至', '到', '-', '~', 'to'];
+
+/** Closes a range in Chinese: 3亿至5亿美元之间. */
+export const RANGE_CLOSERS: readonly string[] = ['之间'];
+
+/**
+ * Words that say "a few of a magnitude": 数亿 is a few hundred million.
+ * They must be followed by a magnitude (数亿, 几十亿, several hundred million).
+ */
+export const SEVERAL_WORDS: readonly string[] = ['好几', '数', '几', 'several', 'a few'];
+
+/** English "tens of billions": a several-word that carries its own magnitude. */
+export const SEVERAL_PLURALS: ReadonlyArray<readonly [string, number]> = [
+  ['tens of', 1], ['hundreds of', 2],
+];
+
+/** Phrases that mean "almost none": the whole figure, with no number. */
+export const ALMOST_NONE_PHRASES: readonly string[] = [
+  '几乎没有', '几乎为零', '几乎为0', '几乎无', '接近零', '接近于零', '近乎为零', '近乎零', '趋近于零', '微乎其微',
+  'almost none', 'almost nothing', 'almost no', 'almost zero', 'barely any', 'hardly any', 'near zero',
+  'nearly zero', 'close to zero', 'next to nothing', 'virtually none', 'virtually nothing', 'practically nothing',
+  'practically none', 'negligible',
+];
+
+/** Magnitude words after an Arabic number: 3.6B, $491K, 300 million, 5bn. */
+export const ENGLISH_MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+  ['k', 3], ['thousand', 3], ['m', 6], ['mn', 6], ['mm', 6], ['mil', 6], ['million', 6],
+  ['b', 9], ['bn', 9], ['billion', 9], ['t', 12], ['tn', 12], ['trillion', 12], ['hundred', 2],
+];
+
+/** Plural magnitudes after "tens of" / "hundreds of". */
+export const ENGLISH_PLURAL_MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+  ['thousands', 3], ['millions', 6], ['billions', 9], ['trillions', 12],
+];
+
+/** Currency signs and codes before the number: $3.6B, US$5M, ¥100, €20, RMB 5亿. */
+export const CURRENCY_PREFIXES: ReadonlyArray<readonly [string, Currency]> = [
+  ['us$', 'USD'], ['$', 'USD'], ['usd', 'USD'], ['¥', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['人民币', 'CNY'],
+  ['€', 'EUR'], ['eur', 'EUR'],
+];
+
+/** Currency words after the number: 美元, 元 (亿元 is 亿 + 元), 欧元, USD, dollars, yuan. */
+export const CURRENCY_SUFFIXES: ReadonlyArray<readonly [string, Currency]> = [
+  ['美元', 'USD'], ['美金', 'USD'], ['usd', 'USD'], ['us dollars', 'USD'], ['dollars', 'USD'], ['dollar', 'USD'],
+  ['元人民币', 'CNY'], ['元', 'CNY'], ['人民币', 'CNY'], ['cny', 'CNY'], ['rmb', 'CNY'], ['yuan', 'CNY'], ['renminbi', 'CNY'],
+  ['欧元', 'EUR'], ['eur', 'EUR'], ['euros', 'EUR'], ['euro', 'EUR'],
+  ['of dollars', 'USD'], ['of us dollars', 'USD'], ['of yuan', 'CNY'], ['of euros', 'EUR'],
+];
+
+/** Words that make the number a multiple: 5倍, 5x, 5×, 5 times. */
+export const MULTIPLE_WORDS: readonly string[] = ['倍', 'x', '×', 'times'];
+
+/** Words that make the number a percentage: 15%, 15 percent. 百分之十五 is read as a prefix. */
+export const PERCENT_WORDS: readonly string[] = ['%', 'percent', 'per cent', 'pct'];
+export const PERCENT_PREFIXES: readonly string[] = ['百分之'];
+
+/** Chinese measure words of a count: 232笔 (deals), 65起 (deals), 20家 (companies), 700万人. */
+export const MEASURE_WORDS: readonly string[] = [
+  '笔', '起', '家', '个', '次', '人', '位', '名', '款', '项', '件', '台', '户', '轮', '条', '张', '份', '场', '所', '座', '辆',
+];
+
+/** Period names after "/", "a", "per", "each" or "every": 19.99美元/月, $20/mo, $20 a month. */
+export const PERIOD_NAMES: ReadonlyArray<readonly [string, Per]> = [
+  ['月', 'month'], ['个月', 'month'], ['年', 'year'], ['天', 'day'], ['日', 'day'], ['周', 'week'], ['星期', 'week'],
+  ['季', 'quarter'], ['季度', 'quarter'],
+  ['mo', 'month'], ['mon', 'month'], ['mth', 'month'], ['month', 'month'], ['yr', 'year'], ['year', 'year'],
+  ['y', 'year'], ['annum', 'year'], ['day', 'day'], ['d', 'day'], ['wk', 'week'], ['week', 'week'], ['w', 'week'],
+  ['qtr', 'quarter'], ['quarter', 'quarter'], ['q', 'quarter'],
+];
+
+/** Words that put a period after a figure: "/" and, in English, "a", "per", "each", "every". */
+export const PER_SEPARATORS: readonly string[] = ['/', 'a', 'per', 'each', 'every'];
+
+/** Per-period prefixes (and suffixes): 每月19.99美元, 19.99美元每月. */
+export const PER_WORDS: ReadonlyArray<readonly [string, Per]> = [
+  ['每月', 'month'], ['每个月', 'month'], ['每年', 'year'], ['每天', 'day'], ['每日', 'day'], ['每周', 'week'],
+  ['每星期', 'week'], ['每季', 'quarter'], ['每季度', 'quarter'],
+  ['monthly', 'month'], ['annually', 'year'], ['yearly', 'year'], ['daily', 'day'], ['weekly', 'week'],
+  ['quarterly', 'quarter'],
+];

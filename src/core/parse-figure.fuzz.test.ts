@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FigureParseError } from './errors.js';
+import { parseFigure } from './parse-figure.js';
+
+// Valid figures to mutate: the article's, their English forms and the features.
+const EXAMPLES = [
+  '约为232笔', '约为20亿美元', '约204亿美元', '36亿美元', '5倍以上', '123.89亿元', '74.01亿元', '36起', '65起', '数亿美元',
+  '超23亿美元', '超25亿美元', '超百亿元', '15亿美元', '几乎没有获得任何收入', '近18亿美元', '700万', '1200万美元', '9000万',
+  '300万美元', '19.99美元', '75万', '仅为2亿美元', '近千亿', 'about 232 deals', 'about $2.0B', '$3.6B', 'more than 5x',
+  'CNY 12.389B', 'several hundred million dollars', 'over $2.3B', 'almost no revenue', 'nearly $1.8B', '$12M',
+  '$19.99 a month', 'only $200M a year', '19.99美元/月', '每月19.99美元', '$491K a day', '$180M per year', '3亿至5亿美元',
+  '3-5亿美元', '$300M-$500M', 'between $3B and $5B', '300 to 500 million', '20余亿', '几十亿', '三千五百万', '二十三亿',
+  '１２３．５', '1,200万', '$1,234,567', '-5%', '−3亿元', '百分之十五', '15％', '5 times', '€20', '¥36亿', '10-15%',
+];
+
+const ALPHABET = [
+  ...'0123456789', ...'万亿千百十两数几约超近余多零一二三四五六七八九倍元美笔起家个次人至到之间以上下左右不足仅为每月年',
+  ...'$¥€', ...'abcdefghijklmnopqrstuvwxyzBMKT', ...'１２３４５６７８９０．％＄', ' ', '\u3000', '-', '−', '.', ',', '%', '/', '~', '+',
+  '×', '<', '>', '≈', '。', '\u0000', '\uD800', '😀', 'e', 'n',
+];
+const char = fc.constantFrom(...ALPHABET);
+
+type Op = { op: 'insert' | 'delete' | 'replace'; at: number; ch: string };
+function mutate(text: string, ops: readonly Op[]): string {
+  let s = text;
+  for (const { op, at, ch } of ops) {
+    const i = s.length === 0 ? 0 : at % (s.length + (op === 'insert' ? 1 : 0));
+    if (op === 'insert') s = s.slice(0, i) + ch + s.slice(i);
+    else if (op === 'delete') s = s.slice(0, i) + s.slice(i + 1);
+    else s = s.slice(0, i) + ch + s.slice(i + 1);
+  }
+  return s;
+}
+
+const mutated = fc
+  .tuple(
+    fc.constantFrom(...EXAMPLES),
+    fc.array(fc.record({ op: fc.constantFrom('insert' as const, 'delete' as const, 'replace' as const), at: fc.nat(64), ch: char }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+  )
+  .map(([text, ops]) => mutate(text, ops));
+const concatenated = fc.array(fc.constantFrom(...EXAMPLES), { minLength: 2, maxLength: 4 }).map((xs) => xs.join(''));
+const fromAlphabet = fc.string({ unit: char, maxLength: 40 });
+const anyText = fc.string({ unit: 'binary', maxLength: 40 });
+const inputs = fc.oneof(
+  { arbitrary: mutated, weight: 5 },
+  { arbitrary: fromAlphabet, weight: 3 },
+  { arbitrary: anyText, weight: 1 },
+  { arbitrary: concatenated, weight: 1 },
+);
+
+const RUNS = 100_000;
+/** Inputs slower than this on their first run are timed again. */
+const SUSPECT_MS = 5;
+const SEED = Number(process.env.FIGURE_FUZZ_SEED ?? 20240520);
+
+/** Parses one text; returns the time taken, throws if the outcome breaks the contract. */
+function check(text: string): number {
+  const start = performance.now();
+  let figure;
+  try {
+    figure = parseFigure(text);
+  } catch (error) {
+    const took = performance.now() - start;
+    if (!(error instanceof FigureParseError)) throw new Error(`${JSON.stringify(text)} threw ${String(error)}`);
+    if (!error.message.includes('is not a figure: expected a number')) throw new Error(`bad message for ${JSON.stringify(text)}`);
+    return took;
+  }
+  const took = performance.now() - start;
+  const { value, low, high, p5, p50, p95 } = figure;
+  const finite = [value, p5, p50, p95, ...(low === null ? [] : [low]), ...(high === null ? [] : [high])].every(Number.isFinite);
+  if (!finite || !(p5 <= p50 && p50 <= p95) || (low !== null && high !== null && !(low <= high))) {
+    throw new Error(`${JSON.stringify(text)} gave ${JSON.stringify({ value, low, high, p5, p50, p95 })}`);
+  }
+  return took;
+}
+
+describe('parseFigure fuzz', () => {
+  it(`returns a sound Figure or throws FigureParseError for ${RUNS} random and mutated texts, each in < 50 ms`, () => {
+    for (const text of EXAMPLES) check(text); // warm up the JIT before timing
+    let parsed = 0;
+    const suspects: string[] = [];
+    fc.assert(
+      fc.property(inputs, (text) => {
+        if (check(text) > SUSPECT_MS) suspects.push(text);
+        parsed++;
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expect(parsed).toBe(RUNS);
+    // A slow first time may be a GC pause or a busy machine: time suspects again, keep their best.
+    for (const text of suspects) {
+      const best = Math.min(...Array.from({ length: 5 }, () => check(text)));
+      expect(best, `time to parse ${JSON.stringify(text)}`).toBeLessThan(50);
+    }
+  });
+
+  it('is fast on adversarial texts built to make a backtracking scanner stall', () => {
+    const texts = [
+      '1'.repeat(200), '约'.repeat(200), '1-'.repeat(100), '1,'.repeat(100), '1.'.repeat(100), '多'.repeat(200),
+      ' '.repeat(199) + '1', '1' + ' '.repeat(199), 'a '.repeat(100), '1 '.repeat(100), '$'.repeat(200), '万'.repeat(200),
+      '1万'.repeat(100), '十'.repeat(200), 'just '.repeat(40), '1 million '.repeat(20), '9'.repeat(80) + ' tn'.repeat(40),
+      '1' + ' deals'.repeat(33), '1' + '/月'.repeat(99),
+    ];
+    for (const text of texts) expect(check(text), JSON.stringify(text.slice(0, 20))).toBeLessThan(50);
+  });
+});
