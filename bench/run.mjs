@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// npm run bench: Models A and B of issue 3 at 1e3..1e6 samples in Shakeout
+// (from dist/), Squiggle 0.10.0 and a hand-written Float64Array loop. Each
+// measurement runs in a fresh child process (honest warm-up; peak memory is
+// the child's peak RSS from process.resourceUsage().maxRSS), repeated, and
+// the median is reported. Options:
+//   --quick          skip Squiggle at 1e6 (slow) for development
+//   --repeats N      measurements per cell (default 3)
+//   --sizes a,b,..   sample counts (default 1000,10000,100000,1000000)
+//   --models A,B     models (default A,B)
+//   --no-prune       run Shakeout on every node of the model, as the hand loop does
+//   --json FILE      also write the measurements as JSON
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const quick = args.includes('--quick');
+const noPrune = args.includes('--no-prune');
+const repeats = Number(opt('--repeats', '3'));
+const sizes = opt('--sizes', '1000,10000,100000,1000000').split(',').map(Number);
+const models = opt('--models', 'A,B').split(',');
+const jsonOut = opt('--json', undefined);
+
+if (!existsSync(join(here, '..', 'dist', 'lang', 'index.js'))) {
+  console.error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  process.exit(2);
+}
+
+function measure(runner, model, n, seed) {
+  const script = join(here, `child-${runner}.mjs`);
+  const extra = runner === 'shakeout' && noPrune ? ['--no-prune'] : [];
+  const out = execFileSync(process.execPath, [script, model, String(n), seed, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const results = [];
+for (const model of models) {
+  for (const n of sizes) {
+    const runners = ['shakeout', 'hand', ...(quick && n >= 1e6 ? [] : ['squiggle'])];
+    const samples = Object.fromEntries(runners.map((r) => [r, []]));
+    // Interleave the runners so that a burst of load on the machine hits all of them.
+    for (let k = 0; k < repeats; k++) {
+      for (const r of runners) samples[r].push(measure(r, model, n, `bench-${k}`));
+    }
+    const row = { model, n };
+    for (const r of runners) {
+      row[r] = {
+        ms: median(samples[r].map((s) => s.ms)),
+        rssMB: median(samples[r].map((s) => s.maxRSS / 1024)),
+        check: samples[r][0].check,
+      };
+    }
+    results.push(row);
+    process.stderr.write(`  ${model} ${n.toExponential(0)}: ${runners.map((r) => `${r} ${row[r].ms.toFixed(0)} ms`).join(', ')}\n`);
+    // A sanity check that all three computed the same model (first output's median within 5%).
+    const ref = row.shakeout.check[0];
+    for (const r of runners) {
+      const v = row[r].check[0];
+      if (Math.abs(v - ref) > 0.05 * Math.abs(ref)) console.warn(`warning: ${r} gives ${v} for model ${model}'s first output, Shakeout ${ref}`);
+    }
+  }
+}
+
+const fmtMs = (x) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const fmtX = (x) => (x === undefined || !Number.isFinite(x) ? '-' : x >= 10 ? x.toFixed(0) + 'x' : x.toFixed(2) + 'x');
+const header = ['model', 'n', 'shakeout ms', 'squiggle ms', 'hand ms', 'squiggle/shakeout', 'shakeout/hand', 'shakeout MB', 'squiggle MB', 'hand MB', 'squiggle/shakeout MB'];
+const lines = results.map((r) => [
+  r.model,
+  r.n.toExponential(0).replace('+', ''),
+  fmtMs(r.shakeout.ms),
+  fmtMs(r.squiggle?.ms),
+  fmtMs(r.hand.ms),
+  fmtX(r.squiggle ? r.squiggle.ms / r.shakeout.ms : undefined),
+  fmtX(r.shakeout.ms / r.hand.ms),
+  r.shakeout.rssMB.toFixed(0),
+  r.squiggle ? r.squiggle.rssMB.toFixed(0) : '-',
+  r.hand.rssMB.toFixed(0),
+  fmtX(r.squiggle ? r.squiggle.rssMB / r.shakeout.rssMB : undefined),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+const row = (cells) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+console.log(`\nMedian of ${repeats} runs, each in a fresh process; ${noPrune ? 'Shakeout on every node (--no-prune)' : 'Shakeout as shipped (nodes no output needs are dropped)'}.\n`);
+console.log(row(header));
+console.log('|' + widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+for (const l of lines) console.log(row(l));
+
+// The bar of issue 3.
+console.log('\nThe bar (issue 3), at 1e5 and 1e6 samples on both models:');
+let pass = true;
+const verdict = (ok, text) => {
+  if (ok === undefined) {
+    console.log(`  skip  ${text}`);
+    return;
+  }
+  if (!ok) pass = false;
+  console.log(`  ${ok ? 'pass' : 'FAIL'}  ${text}`);
+};
+for (const r of results.filter((x) => x.n >= 1e5)) {
+  const tag = `${r.model} at ${r.n.toExponential(0).replace('+', '')}`;
+  const speed = r.squiggle ? r.squiggle.ms / r.shakeout.ms : undefined;
+  verdict(speed === undefined ? undefined : speed >= 20, `${tag}: >= 20x faster than Squiggle (${fmtX(speed)})`);
+  const hand = r.shakeout.ms / r.hand.ms;
+  verdict(hand <= 1.5, `${tag}: within 1.5x of the hand loop (${fmtX(hand)})`);
+  if (r.n >= 1e6) {
+    const mem = r.squiggle ? r.shakeout.rssMB / r.squiggle.rssMB : undefined;
+    verdict(mem === undefined ? undefined : mem <= 1 / 3, `${tag}: peak memory <= 1/3 of Squiggle's (${mem === undefined ? '-' : (mem * 100).toFixed(0) + '%'})`);
+  }
+}
+console.log(pass ? '\nAll measured criteria pass.' : '\nSome criteria FAIL (see above).');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ repeats, noPrune, results }, null, 2));
