@@ -4,6 +4,6 @@ import { withLedger } from './open-ledger.js';
 import type { LedgerOptions } from './open-ledger.js';
 
 /** `shakeout check`. */
-export async function runPlausibilityCheck(db: string | undefined): Promise<Analysis<PlausibilityDetails>> {
+export async function runPlausibilityCheck(db: string | LedgerOptions | undefined): Promise<Analysis<PlausibilityDetails>> {
   return withLedger(db, (store) => checkPlausibility(store));
 }

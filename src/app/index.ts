@@ -15,3 +15,8 @@ export * from './analyze-subscribers.js';
 export * from './analyze-funding.js';
 export * from './check-plausibility.js';
 export type { Analysis, Estimate, Assumption, InputRef, Text, SubscribersDetails, FundingDetails, FundingRow, PlausibilityDetails, PlausibilityFlag, FlagSeverity } from '../economics/index.js';
+export * from './analyze-health.js';
+export * from './simulate-survival.js';
+export * from './analyze-unit-economics.js';
+export type { HealthDetails, HealthInputRow, SurvivalDetails, SurvivalCompanyDetails, SurvivalInputRow, SurvivalDriver, FundingClimate, ClimateName, UnitEconomicsDetails, UnitInputRow, BurnMultipleBand } from '../economics/index.js';
+export { CLIMATES } from '../economics/index.js';

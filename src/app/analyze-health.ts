@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { analyzeHealth, readSurvivalAssumptions } from '../economics/index.js';
+import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
+import { bundledDataDir, type Store } from '../ledger/index.js';
+import { withLedger, type LedgerOptions } from './open-ledger.js';
+import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
+import { ShakeoutError } from '../core/index.js';
+
+export interface HealthRequest {
+  readonly company: string;
+  readonly samples?: number;
+  readonly seed?: string | number;
+  /** Write net burn back to the ledger as a derived fact (when it rests on facts only). */
+  readonly save?: boolean;
+  /**
+   * Fill inputs the ledger lacks from the survival assumptions: `true` for
+   * the bundled file (data/survival-assumptions.yaml), or a file path.
+   */
+  readonly assumptions?: boolean | string;
+}
+
+/** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
+export async function runHealthAnalysis(db: string | LedgerOptions | undefined, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
+  return withLedger(db, async (store) => {
+    const assumptions = req.assumptions ? await healthAssumptionsFor(store, req.company, loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions)) : [];
+    const analysis = await analyzeHealth(store, req.company, {
+      env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
+      assumptions,
+    });
+    if (!req.save) return { analysis, saved: [], unsaved: null };
+    const specs = healthFactSpecs(analysis);
+    const saved = specs.length ? await saveDerived(store, analysis, specs) : [];
+    return { analysis, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };
+  });
+}
+
+/**
+ * What `--save` writes: net burn a month (metric `burn`) when it rests on
+ * ledger facts only, on the company, for the period of those facts.
+ */
+export function healthFactSpecs(a: Analysis<HealthDetails>): DerivedFactSpec[] {
+  const e = a.estimates.find((x) => x.id === 'input.netBurn' || x.id === 'burn.net');
+  if (!e || e.inputs.some((i) => i.kind === 'assumption')) return [];
+  const factIds = a.details.inputs.filter((r) => r.name === 'netBurn' || (e.id === 'burn.net' && (r.name === 'grossBurn' || r.name === 'revenue'))).flatMap((r) => r.factIds);
+  if (!factIds.length || a.details.inputs.some((r) => (r.name === 'grossBurn' || r.name === 'revenue') && e.id === 'burn.net' && r.status === 'assumed')) return [];
+  const facts = a.facts.filter((f) => factIds.includes(f.id));
+  const period = facts[0]?.period?.text ?? null;
+  return [{
+    estimate: e,
+    entity: a.details.company.id,
+    metric: 'burn',
+    period,
+    scope: null,
+    basis: 'unknown',
+    inputs: factIds,
+    formula: e.formula,
+    notes: 'net burn a month (spending minus revenue) from the health analysis',
+  }];
+}
+
+/** Reads a survival assumptions file (YAML or JSON); default the bundled data/survival-assumptions.yaml. */
+export function loadSurvivalAssumptions(file?: string): SurvivalAssumptions {
+  const path = file ?? join(bundledDataDir(), 'survival-assumptions.yaml');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const message = `cannot read the assumptions file ${path}: ${e instanceof Error ? e.message : String(e)}`;
+    throw new ShakeoutError(message, { issues: [{ code: 'file_unreadable', path: [path], message }], status: 400 });
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    const message = `${path}: not valid YAML or JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    throw new ShakeoutError(message, { issues: [{ code: 'invalid_yaml', path: [path], message }], status: 400 });
+  }
+  return readSurvivalAssumptions(doc, file ?? 'data/survival-assumptions.yaml');
+}
+
+/** The survival assumptions of one company as health assumptions (cash, revenue, growth, costs). */
+async function healthAssumptionsFor(store: Store, company: string, a: SurvivalAssumptions): Promise<HealthAssumptionInput[]> {
+  const entity = await store.resolveEntity(company);
+  for (const ca of a.companies) {
+    const e = await store.resolveEntity(ca.company);
+    if (e.id !== entity.id) continue;
+    const src = (v: { source: string | null }) => v.source ?? a.file;
+    return [
+      { input: 'cash', value: ca.cash.value, rationale: ca.cash.rationale, source: src(ca.cash) },
+      { input: 'revenue', value: ca.revenue.value, rationale: ca.revenue.rationale, source: src(ca.revenue) },
+      { input: 'revenueGrowth', value: ca.revenueGrowth.value, rationale: ca.revenueGrowth.rationale, source: src(ca.revenueGrowth) },
+      { input: 'grossBurn', value: ca.costs.value, rationale: ca.costs.rationale, source: src(ca.costs) },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,103 @@
+import { ShakeoutError } from '../core/index.js';
+import { analyzeUnitEconomics } from '../economics/index.js';
+import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
+import type { Fact, Store } from '../ledger/index.js';
+import { withLedger, type LedgerOptions } from './open-ledger.js';
+
+export interface UnitEconomicsRequest {
+  /** Price a month; default the ledger's ChatGPT Plus price (F21). */
+  readonly price?: string;
+  /** Default the assumption "15% to 30%" (Apple 30% in a subscriber's first year, 15% after; Google Play 15%). */
+  readonly storeShare?: string;
+  /** Inference cost per paying user a month; default the assumption "2 to 8" (US dollars). */
+  readonly inferenceCost?: string;
+  readonly queriesPerUser?: string;
+  readonly costPerQuery?: string;
+  /** Other fixed costs a month. */
+  readonly fixedCosts?: string;
+  /** A model of the Epoch table whose training cost is amortised (default GPT-4); 'none' for no training cost. */
+  readonly trainingModel?: string;
+  /** A training cost written out, instead of a model's. */
+  readonly trainingCost?: string;
+  /** Default 12. */
+  readonly amortiseMonths?: number;
+  /** Paying subscribers for the payback; default the ledger's ChatGPT Plus subscribers (F22) when the price is the ledger's. */
+  readonly subscribers?: string;
+  readonly samples?: number;
+  readonly seed?: string | number;
+}
+
+export const DEFAULT_STORE_SHARE = {
+  text: '15% to 30%',
+  rationale: "Apple keeps 30% in a subscriber's first year and 15% after; Google Play keeps 15% of subscriptions since 2022 (REFERENCES.md); a large company such as OpenAI is not in the small-business programmes",
+} as const;
+export const DEFAULT_INFERENCE_COST = {
+  text: '2 to 8',
+  rationale: 'US dollars per paying user a month: a few hundred to a thousand GPT-4-class queries a month at about half a cent to a cent each (input tokens x input price + output tokens x output price); heavy users cost more',
+} as const;
+
+/** `shakeout analyze unit-economics`: inputs from the options, the rest from the ledger and stated defaults. */
+export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | undefined, req: UnitEconomicsRequest): Promise<Analysis<UnitEconomicsDetails>> {
+  return withLedger(db, async (store) => {
+    let price: UnitInput;
+    let subscribers: UnitInput | undefined = req.subscribers;
+    if (req.price) price = req.price;
+    else {
+      const f = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }));
+      if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
+      price = { fact: f, label: `${f.id} ChatGPT Plus price` };
+      if (subscribers === undefined) {
+        const s = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }));
+        if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus subscribers through the stores` };
+      }
+    }
+    const inputs: UnitEconomicsInputs = {
+      price,
+      storeShare: req.storeShare ?? DEFAULT_STORE_SHARE,
+      ...(req.queriesPerUser && req.costPerQuery && !req.inferenceCost
+        ? { queriesPerUser: req.queriesPerUser, costPerQuery: req.costPerQuery }
+        : { inferenceCost: req.inferenceCost ?? DEFAULT_INFERENCE_COST }),
+      ...(req.fixedCosts ? { fixedCosts: req.fixedCosts } : {}),
+      ...(await trainingInputs(store, req)),
+      ...(req.amortiseMonths !== undefined ? { amortiseMonths: req.amortiseMonths } : {}),
+      ...(subscribers !== undefined ? { subscribers } : {}),
+    };
+    return analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
+  });
+}
+
+/** Epoch's methods, the main one first. */
+const METHODS: readonly [string, string][] = [
+  ['amortised_capex_energy', 'amortised hardware capex + energy (Epoch main method)'],
+  ['cloud_rental', 'cloud rental'],
+  ['hardware_acquisition', 'hardware acquisition'],
+];
+
+async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<Pick<UnitEconomicsInputs, 'trainingCost' | 'alternativeTrainingCosts'>> {
+  if (req.trainingCost) return { trainingCost: req.trainingCost };
+  const model = req.trainingModel ?? 'GPT-4';
+  if (model.toLowerCase() === 'none') return {};
+  const entity = await store.resolveEntity(model);
+  const facts = await store.listFacts({ entity: entity.id, metric: 'training_cost' });
+  if (!facts.length) throw usage(`the ledger has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4) or pass --fixed-costs`);
+  const ordered = [...facts].sort((a, b) => rank(a) - rank(b));
+  const label = (f: Fact) => `${entity.nameEn}, ${METHODS.find(([s]) => s === f.scope)?.[1] ?? f.scope ?? 'training cost'}`;
+  const [main, ...rest] = ordered;
+  return {
+    trainingCost: { fact: main!, label: `${main!.id} ${label(main!)}` },
+    alternativeTrainingCosts: rest.map((f) => ({ label: label(f), input: { fact: f, label: `${f.id} ${label(f)}` } })),
+  };
+}
+
+function rank(f: Fact): number {
+  const i = METHODS.findIndex(([s]) => s === f.scope);
+  return i < 0 ? METHODS.length : i;
+}
+
+function latest(facts: readonly Fact[]): Fact | undefined {
+  return [...facts].sort((a, b) => (a.period?.end ?? '').localeCompare(b.period?.end ?? '')).at(-1);
+}
+
+function usage(message: string): ShakeoutError {
+  return new ShakeoutError(message, { issues: [{ code: 'missing_input', path: [], message }], status: 400 });
+}

@@ -1,0 +1,51 @@
+import { convertCurrency, periodYear, toConstantDollars, toNominalDollars } from '../../core/index.js';
+import type { CpiTable, Currency, FxTable, Period, Quantity } from '../../core/index.js';
+
+/** How money is shown: a currency, nominal or in constant US dollars of a year. */
+export interface MoneyView {
+  readonly currency: 'USD' | 'CNY';
+  /** Constant US dollars of this year; null = nominal money of each figure's period. */
+  readonly constantYear: number | null;
+}
+
+/** A converted amount and each step that made it, or why it could not be converted. */
+export type DisplayMoney = { readonly ok: true; readonly quantity: Quantity; readonly notes: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Puts money of a period (nominal, or constant dollars of `priceYear`) in the
+ * view's currency: CNY and USD at the FX table's rate for the period;
+ * constant dollars to nominal dollars of the period's year, or any dollars to
+ * constant dollars of `view.constantYear`, with the CPI table.
+ */
+export function toDisplayMoney(q: Quantity, period: Period, priceYear: number | null, view: MoneyView, fx: FxTable, cpi: CpiTable): DisplayMoney {
+  const notes: string[] = [];
+  try {
+    let cur = q;
+    const year = periodYear(period) ?? Number(period.end.slice(0, 4));
+    const needUsd = view.currency === 'USD' || view.constantYear !== null || priceYear !== null;
+    if (needUsd && cur.unit !== 'USD') {
+      const c = convertCurrency(cur, 'USD', period, fx);
+      cur = c.quantity;
+      notes.push(c.note);
+    }
+    if (cur.unit === 'USD') {
+      if (view.constantYear !== null) {
+        const c = toConstantDollars(cur, priceYear ?? year, view.constantYear, cpi);
+        cur = c.quantity;
+        if ((priceYear ?? year) !== view.constantYear) notes.push(c.note);
+      } else if (priceYear !== null && priceYear !== year) {
+        const c = toNominalDollars(cur, priceYear, year, cpi);
+        cur = c.quantity;
+        notes.push(c.note);
+      }
+    }
+    if (view.currency !== cur.unit) {
+      const c = convertCurrency(cur, view.currency as Currency, period, fx);
+      cur = c.quantity;
+      notes.push(c.note);
+    }
+    return { ok: true, quantity: cur, notes };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}

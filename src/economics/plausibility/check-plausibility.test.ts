@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../ledger/index.js';
+import type { Store } from '../../ledger/index.js';
+import { checkPlausibility } from './check-plausibility.js';
+import { evaluateFormula } from './evaluate-formula.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:' });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+describe('evaluateFormula', () => {
+  const v = (id: string): number => ({ F18: 12e6, F20: 3e6, F21: 19.99, F3: 20.4e9, F4: 3.6e9 })[id]!;
+  it('computes the derivations of the ledger', () => {
+    expect(evaluateFormula('(F18 + F20) * 12', v)).toBe(1.8e8);
+    expect(evaluateFormula('(F18 + F20) / F21', v)).toBeCloseTo(750375.19, 1);
+    expect(evaluateFormula('F3 / F4', v)).toBeCloseTo(5.6667, 4);
+    expect(evaluateFormula('(F18 + F20) x 12', v)).toBe(1.8e8);
+    expect(evaluateFormula('-F20 + 2 * (F18 - F20)', v)).toBe(15e6);
+  });
+  it('says where a formula is wrong', () => {
+    expect(() => evaluateFormula('(F18 + F20', v)).toThrow(/expected "\)", got the end/);
+    expect(() => evaluateFormula('F18 +', v)).toThrow(/expected a number, a fact id or "\("/);
+  });
+});
+
+describe('checkPlausibility on the bundled data', () => {
+  it("flags the article's 90M Google Play downloads in one month against Appfigures' ~13M a month (~7x) as an error", async () => {
+    const a = await checkPlausibility(store);
+    const f = a.details.flags.find((x) => x.check === 'out_of_line' && x.facts.includes('F19'))!;
+    expect(f.severity).toBe('error');
+    expect(f.facts).toEqual(['F19', 'ref-chatgpt-downloads-2024-02-2024-11-google-play-appfigures']);
+    expect(f.title.en).toMatch(/6\.9x/);
+    expect(f.explanation.en).toMatch(/90M a month/);
+    expect(f.explanation.en).toMatch(/13M a month/);
+    expect(f.explanation.zh.length).toBeGreaterThan(0);
+  });
+
+  it('surfaces the conflicts across sources (China 2023, generative AI 2023)', async () => {
+    const a = await checkPlausibility(store);
+    const conflicts = a.details.flags.filter((x) => x.check === 'conflict');
+    expect(conflicts.map((c) => c.facts.join(' '))).toEqual(expect.arrayContaining(['F2 owid-ai-china-2023', 'F3 owid-genai-world-2023']));
+    expect(conflicts.every((c) => c.severity === 'warning')).toBe(true);
+    expect(conflicts.find((c) => c.facts.includes('F2'))!.explanation.en).toMatch(/currency year/);
+  });
+
+  it('flags F23: $200M written against (F18 + F20) x 12 = $180M, and a yearly rate made from one month', async () => {
+    const a = await checkPlausibility(store);
+    const d = a.details.flags.find((x) => x.check === 'derivation' && x.facts[0] === 'F23')!;
+    expect(d.title.en).toBe('F23 is written $200M but its formula gives $180M');
+    expect(d.explanation.en).toMatch(/\+11\.1%/);
+    const m = a.details.flags.find((x) => x.check === 'mixed_periods' && x.facts[0] === 'F23')!;
+    expect(m.facts).toEqual(['F23', 'F18', 'F20']);
+    expect(m.explanation.en).toMatch(/run rate/);
+    // F22 (75万 vs 750,375) and F5 (over 5x vs 5.67) are consistent
+    expect(a.details.flags.some((x) => x.check === 'derivation' && (x.facts[0] === 'F22' || x.facts[0] === 'F5'))).toBe(false);
+  });
+
+  it("flags Sensor Tower's store revenue recorded as gross (disputed basis)", async () => {
+    const a = await checkPlausibility(store);
+    const ids = a.details.flags.filter((x) => x.check === 'disputed_basis').map((x) => x.facts[0]);
+    expect(ids).toEqual(['F18', 'F20']);
+  });
+
+  it('counts by severity, errors first, and lists the facts involved', async () => {
+    const a = await checkPlausibility(store);
+    const { flags, counts } = a.details;
+    expect(counts.error + counts.warning + counts.info).toBe(flags.length);
+    expect(flags[0]!.severity).toBe('error');
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F19', 'F23']));
+    expect(new Set(flags.map((f) => f.id)).size).toBe(flags.length);
+  });
+
+  it('flags revenue of unknown basis and out-of-line figures that are added later', async () => {
+    const s = await openStore({ path: ':memory:' });
+    try {
+      await s.addFact({ entity: 'Claude', metric: 'subscription_revenue', value: '$40K', period: '2024-05', scope: 'app_store', source: { publisher: 'Some vendor' } });
+      await s.addFact({ entity: 'Claude', metric: 'downloads', value: '1000万', period: '2024-05', scope: 'app_store', source: { publisher: 'Vendor A' } });
+      await s.addFact({ entity: 'Claude', metric: 'downloads', value: '300万', period: '2024-05', scope: 'app_store', source: { publisher: 'Vendor B' } });
+      const a = await checkPlausibility(s);
+      const unknown = a.details.flags.find((x) => x.check === 'unknown_basis' && x.facts.length === 1 && x.title.en.includes('subscription_revenue'))!;
+      expect(unknown.severity).toBe('warning');
+      const ool = a.details.flags.filter((x) => x.check === 'out_of_line' && x.title.en.includes('claude'));
+      // 1000万 vs 300万 in the same month: a conflict (they do not overlap), reported once, not twice
+      expect(ool).toHaveLength(0);
+      expect(a.details.flags.some((x) => x.check === 'conflict' && x.title.en.includes('claude downloads'))).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+});

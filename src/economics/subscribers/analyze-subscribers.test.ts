@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../ledger/index.js';
+import type { Store } from '../../ledger/index.js';
+import { analyzeSubscribers } from './analyze-subscribers.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:' });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+const env = { sampleCount: 20_000, seed: 42 };
+
+describe('analyzeSubscribers on the bundled data (ChatGPT)', () => {
+  it('reads the latest per-store revenue, the price and the facts own basis (gross)', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    expect(a.kind).toBe('subscribers');
+    expect(a.subject).toBe('chatgpt');
+    expect(a.details.stores.map((s) => s.factId)).toEqual(['F18', 'F20']);
+    expect(a.details.price).toEqual({ factId: 'F21', monthly: { value: 19.99, unit: 'USD', per: 'month' } });
+    expect(a.details.basis).toEqual({ requested: null, recorded: ['gross'], used: 'gross' });
+    expect(a.details.months).toBe(1);
+    expect(a.estimates.map((e) => e.id)).toEqual(['subscribers.gross', 'run_rate.gross']);
+  });
+
+  it('reproduces the article: 750k subscribers and $180M a year if gross', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    const g = a.details.readings[0]!;
+    expect(g.point.subscribers).toBeCloseTo(15e6 / 19.99, 6); // 750,375
+    expect(Math.round(g.point.subscribers)).toBe(750375);
+    expect(g.point.annualRunRate).toEqual({ value: 1.8e8, unit: 'USD', per: 'year' });
+    expect(g.formula.subscribers).toBe('(F18 + F20) / F21');
+  });
+
+  it('gives a 90% interval from the ~30% vendor error, around the point figure', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    const s = a.estimates.find((e) => e.id === 'subscribers.gross')!;
+    // median within 5% of 750k (the sum of two lognormal errors nudges it up a little)
+    expect(s.p50 / 750375).toBeGreaterThan(0.97);
+    expect(s.p50 / 750375).toBeLessThan(1.05);
+    expect(s.p5).toBeGreaterThan(350e3);
+    expect(s.p5).toBeLessThan(550e3);
+    expect(s.p95).toBeGreaterThan(1.1e6);
+    expect(s.p95).toBeLessThan(1.6e6);
+    expect(s.inputs.map((i) => i.id)).toEqual(['F18', 'F20', 'F21', 'vendor-error']);
+    expect(a.assumptions.find((x) => x.id === 'vendor-error')!.value!.spec).toMatchObject({ family: 'lognormal', mu: 0 });
+  });
+
+  it('is deterministic under a seed', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    const b = await analyzeSubscribers(store, 'ChatGPT', { env });
+    expect(a.estimates[0]!.p50).toBe(b.estimates[0]!.p50);
+    const c = await analyzeSubscribers(store, 'ChatGPT', { env: { sampleCount: 20_000, seed: 43 } });
+    expect(c.estimates[0]!.p50).not.toBe(a.estimates[0]!.p50);
+  });
+
+  it('if net: 1.07M at 30%, 883k at 15%, and the mixed reading by store between them', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { basis: 'net', env });
+    const r = Object.fromEntries(a.details.readings.map((x) => [x.id, x]));
+    expect(Object.keys(r)).toEqual(['net_30', 'net_15', 'net_rules']);
+    expect(r.net_30!.point.subscribers).toBeCloseTo(15e6 / 0.7 / 19.99, 3); // 1,071,964
+    expect(Math.round(r.net_30!.point.grossMonthly.value / 1e5) / 10).toBe(21.4);
+    expect(r.net_15!.point.subscribers).toBeCloseTo(15e6 / 0.85 / 19.99, 3); // 882,794
+    expect(Math.round(r.net_30!.point.subscribers / 1e4)).toBe(107);
+    expect(Math.round(r.net_15!.point.subscribers / 1e3)).toBe(883);
+    // App Store 30%/15% by tenure (mean share 12.5% past the first year), Play 15%
+    const mid = 0.3 * 0.875 + 0.15 * 0.125;
+    expect(r.net_rules!.point.subscribers).toBeCloseTo((12e6 / (1 - mid) + 3e6 / 0.85) / 19.99, 3);
+    expect(r.net_rules!.commission.google_play).toMatch(/^15%/);
+    expect(r.net_rules!.point.subscribers).toBeGreaterThan(r.net_15!.point.subscribers);
+    expect(r.net_rules!.point.subscribers).toBeLessThan(r.net_30!.point.subscribers);
+    const est = a.estimates.find((e) => e.id === 'subscribers.net_30')!;
+    expect(est.p50 / 1.072e6).toBeGreaterThan(0.97);
+    expect(est.p50 / 1.072e6).toBeLessThan(1.05);
+  });
+
+  it("basis 'unknown' carries both readings and says so", async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env });
+    expect(a.details.readings.map((r) => r.id)).toEqual(['gross', 'net_30', 'net_15', 'net_rules']);
+    expect(a.estimates).toHaveLength(8);
+    expect(a.assumptions.map((x) => x.id)).toContain('basis-unknown');
+  });
+
+  it('states what the article left out, in English and Chinese', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    const ids = a.assumptions.map((x) => x.id);
+    for (const id of ['one-monthly-plan', 'no-annual-plans', 'regional-prices', 'vat-in-prices', 'trials-refunds', 'web-subscriptions']) expect(ids).toContain(id);
+    for (const x of a.assumptions) {
+      expect(x.text.zh.length).toBeGreaterThan(0);
+      expect(x.rationale.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('says the article rounds $180M to $200M (F23) and cross-checks Appfigures ($491K a day net ≈ $14.7M a month)', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { env });
+    const f23 = a.details.articleFigures.find((c) => c.factId === 'F23')!;
+    expect(f23.recorded).toBe(2e8);
+    expect(f23.computed).toBe(1.8e8);
+    expect(f23.text.en).toMatch(/\$200M.*\$180M/);
+    expect(a.details.articleFigures.find((c) => c.factId === 'F22')!.ratio).toBeCloseTo(750000 / 750375, 6);
+    const x = a.details.crossChecks[0]!;
+    expect(x.factId).toMatch(/^ref-chatgpt-subscription-revenue-2024-05/);
+    expect(x.monthly.value).toBeCloseTo(491000 * 30.436875, 0);
+    expect(x.text.en).toContain('$14.7M');
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F18', 'F20', 'F21', 'F23']));
+  });
+
+  it('finds the revenue from the plan (ChatGPT Plus) through its parent, and fails clearly without any', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT Plus', { env: { sampleCount: 100, seed: 1 } });
+    expect(a.details.stores.map((s) => s.factId)).toEqual(['F18', 'F20']);
+    await expect(analyzeSubscribers(store, 'MiniMax', { env: { sampleCount: 100, seed: 1 } })).rejects.toThrow(/no subscription_revenue facts with scope app_store or google_play/);
+    await expect(analyzeSubscribers(store, 'ChatGTP', { env: { sampleCount: 100, seed: 1 } })).rejects.toThrow(/unknown entity/);
+  });
+});
