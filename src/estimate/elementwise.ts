@@ -1,0 +1,142 @@
+import type { BinaryOp, UnaryOp } from './plan.js';
+import type { RandomStream } from './random-stream.js';
+
+/**
+ * Index-by-index kernels over out[start..end). An operand is a number (the
+ * same at every index) or a Float64Array read at the output's index, so a
+ * node used twice is the same draw (`a - a` is exactly 0).
+ *
+ * Every op has its own loop for array-array, array-number and number-array
+ * operands: the loops are monomorphic, allocation-free and call nothing but
+ * Math builtins. Semantics are JavaScript's: x / 0 is +-Infinity, 0 / 0 and
+ * log of a negative are NaN (as in Squiggle); summaries count NaNs.
+ */
+export type Operand = number | Float64Array;
+
+/** A unary op on a number. */
+export function applyUnary(op: UnaryOp, x: number): number {
+  switch (op) {
+    case 'neg': return -x;
+    case 'exp': return Math.exp(x);
+    case 'log': return Math.log(x);
+    case 'log10': return Math.log10(x);
+    case 'sqrt': return Math.sqrt(x);
+    case 'abs': return Math.abs(x);
+  }
+}
+
+/** A binary op on numbers. */
+export function applyBinary(op: BinaryOp, x: number, y: number): number {
+  switch (op) {
+    case 'add': return x + y;
+    case 'sub': return x - y;
+    case 'mul': return x * y;
+    case 'div': return x / y;
+    case 'pow': return power(x, y);
+    case 'min': return Math.min(x, y);
+    case 'max': return Math.max(x, y);
+  }
+}
+
+/**
+ * x^y. For an integer exponent with |y| <= 64 (growth ^ 12, x ^ 2) by
+ * repeated squaring, about ten times faster than Math.pow and within a few
+ * ulps of it; otherwise Math.pow. Sample-set exponents always use Math.pow.
+ */
+export function power(x: number, y: number): number {
+  if (Number.isInteger(y) && y >= -64 && y <= 64) return powInt(x, y);
+  return Math.pow(x, y);
+}
+
+function powInt(x: number, y: number): number {
+  let e = y < 0 ? -y : y;
+  let r = 1;
+  while (e > 0) {
+    if (e & 1) r *= x;
+    x *= x;
+    e >>= 1;
+  }
+  return y < 0 ? 1 / r : r;
+}
+
+/** out[i] = op(a[i]) for i in [start, end). */
+export function unaryRange(op: UnaryOp, out: Float64Array, a: Float64Array, start: number, end: number): void {
+  switch (op) {
+    case 'neg': for (let i = start; i < end; i++) out[i] = -a[i]; return;
+    case 'exp': for (let i = start; i < end; i++) out[i] = Math.exp(a[i]); return;
+    case 'log': for (let i = start; i < end; i++) out[i] = Math.log(a[i]); return;
+    case 'log10': for (let i = start; i < end; i++) out[i] = Math.log10(a[i]); return;
+    case 'sqrt': for (let i = start; i < end; i++) out[i] = Math.sqrt(a[i]); return;
+    case 'abs': for (let i = start; i < end; i++) out[i] = Math.abs(a[i]); return;
+  }
+}
+
+/** out[i] = op(a[i], b[i]) for i in [start, end), either operand possibly a number. */
+export function binaryRange(op: BinaryOp, out: Float64Array, a: Operand, b: Operand, start: number, end: number): void {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') out.fill(applyBinary(op, a, b), start, end);
+    else binaryNA(op, out, a, b, start, end);
+  } else if (typeof b === 'number') {
+    binaryAN(op, out, a, b, start, end);
+  } else {
+    binaryAA(op, out, a, b, start, end);
+  }
+}
+
+function binaryAA(op: BinaryOp, out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
+  switch (op) {
+    case 'add': for (let i = s; i < e; i++) out[i] = a[i] + b[i]; return;
+    case 'sub': for (let i = s; i < e; i++) out[i] = a[i] - b[i]; return;
+    case 'mul': for (let i = s; i < e; i++) out[i] = a[i] * b[i]; return;
+    case 'div': for (let i = s; i < e; i++) out[i] = a[i] / b[i]; return;
+    case 'pow': for (let i = s; i < e; i++) out[i] = Math.pow(a[i], b[i]); return;
+    case 'min': for (let i = s; i < e; i++) out[i] = Math.min(a[i], b[i]); return;
+    case 'max': for (let i = s; i < e; i++) out[i] = Math.max(a[i], b[i]); return;
+  }
+}
+
+function binaryAN(op: BinaryOp, out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
+  switch (op) {
+    case 'add': for (let i = s; i < e; i++) out[i] = a[i] + b; return;
+    case 'sub': for (let i = s; i < e; i++) out[i] = a[i] - b; return;
+    case 'mul': for (let i = s; i < e; i++) out[i] = a[i] * b; return;
+    case 'div': for (let i = s; i < e; i++) out[i] = a[i] / b; return;
+    case 'pow':
+      if (Number.isInteger(b) && b >= -64 && b <= 64) for (let i = s; i < e; i++) out[i] = powInt(a[i], b);
+      else for (let i = s; i < e; i++) out[i] = Math.pow(a[i], b);
+      return;
+    case 'min': for (let i = s; i < e; i++) out[i] = Math.min(a[i], b); return;
+    case 'max': for (let i = s; i < e; i++) out[i] = Math.max(a[i], b); return;
+  }
+}
+
+function binaryNA(op: BinaryOp, out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
+  switch (op) {
+    case 'add': for (let i = s; i < e; i++) out[i] = a + b[i]; return;
+    case 'sub': for (let i = s; i < e; i++) out[i] = a - b[i]; return;
+    case 'mul': for (let i = s; i < e; i++) out[i] = a * b[i]; return;
+    case 'div': for (let i = s; i < e; i++) out[i] = a / b[i]; return;
+    case 'pow': for (let i = s; i < e; i++) out[i] = Math.pow(a, b[i]); return;
+    case 'min': for (let i = s; i < e; i++) out[i] = Math.min(a, b[i]); return;
+    case 'max': for (let i = s; i < e; i++) out[i] = Math.max(a, b[i]); return;
+  }
+}
+
+/**
+ * Mixture: at each index pick component k with probability cumulative[k] -
+ * cumulative[k - 1] (cumulative ends at 1) and copy that component's value at
+ * the index. One uniform per index from rng.
+ */
+export function mixtureRange(out: Float64Array, components: readonly Operand[], cumulative: Float64Array, start: number, end: number, rng: RandomStream): void {
+  rng.fillUniform(out, start, end);
+  const k = components.length;
+  const arrays: (Float64Array | null)[] = components.map((c) => (typeof c === 'number' ? null : c));
+  const scalars: number[] = components.map((c) => (typeof c === 'number' ? c : 0));
+  for (let i = start; i < end; i++) {
+    const u = out[i];
+    let j = 0;
+    while (j < k - 1 && u >= cumulative[j]) j++;
+    const arr = arrays[j];
+    out[i] = arr === null ? scalars[j] : arr[i];
+  }
+}

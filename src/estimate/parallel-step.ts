@@ -1,0 +1,105 @@
+import { binaryRange, mixtureRange, unaryRange, type Operand } from './elementwise.js';
+import type { NodeId, Plan } from './plan.js';
+import { CHUNK_SIZE, RandomStream } from './random-stream.js';
+import { fillFamily } from './sample-family.js';
+import { fillSpec } from './sample-spec.js';
+
+/** The value of each node computed so far: a number, a sample array, or undefined. */
+export type NodeValues = (number | Float64Array | undefined)[];
+
+/**
+ * Runs the elementwise nodes of one parallel step, writing into the nodes'
+ * preallocated arrays in `values`. The same function runs on the main thread
+ * and in workers: chunk c of node k always draws from the stream (seed, k, c),
+ * so any split of the chunks over threads gives the same bits.
+ *
+ * `board` shares the work between threads: board[0] is the next chunk to
+ * claim (Atomics.add), board[1 + c] is set to 1 once chunk c is done. Threads
+ * claim chunks until none is left, so a thread that starts late (a worker
+ * still loading) or runs slowly (a busy core) simply does fewer chunks.
+ * Without a board, every chunk in [from, to) runs here.
+ *
+ * Chunk-major order (for each chunk, every node of the step) keeps a chunk of
+ * each node (16384 doubles, 128 KiB) in cache while the nodes that read it run.
+ */
+export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number,
+  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE)): void {
+  const prepared = nodes.map((id) => prepare(plan, id, values));
+  const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
+  for (let c = board === null ? from : Atomics.add(board, 0, 1); c < (board === null ? to : chunks); c = board === null ? c + 1 : Atomics.add(board, 0, 1)) {
+    const start = c * CHUNK_SIZE;
+    const end = Math.min(sampleCount, start + CHUNK_SIZE);
+    for (let k = 0; k < nodes.length; k++) {
+      runChunk(prepared[k]!, key, c, start, end);
+    }
+    if (board !== null) Atomics.store(board, 1 + c, 1);
+  }
+}
+
+/** A work board for {@link runParallelStep}: the next chunk, then one done flag per chunk. */
+export function newChunkBoard(sampleCount: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * (1 + Math.ceil(sampleCount / CHUNK_SIZE))));
+}
+
+type Prepared =
+  | { kind: 'sample'; id: NodeId; out: Float64Array; family: Parameters<typeof fillFamily>[0]; args: Operand[] }
+  | { kind: 'spec'; id: NodeId; out: Float64Array; spec: Parameters<typeof fillSpec>[0] }
+  | { kind: 'unary'; id: NodeId; out: Float64Array; op: Parameters<typeof unaryRange>[0]; arg: Float64Array }
+  | { kind: 'binary'; id: NodeId; out: Float64Array; op: Parameters<typeof binaryRange>[0]; left: Operand; right: Operand }
+  | { kind: 'mixture'; id: NodeId; out: Float64Array; components: Operand[]; cumulative: Float64Array };
+
+function operand(values: NodeValues, id: NodeId): Operand {
+  const v = values[id];
+  if (v === undefined) throw new Error(`internal: node ${id} read before it was computed`);
+  return v;
+}
+
+function prepare(plan: Plan, id: NodeId, values: NodeValues): Prepared {
+  const node = plan.nodes[id]!;
+  const out = values[id];
+  if (!(out instanceof Float64Array)) throw new Error(`internal: node ${id} has no output array`);
+  switch (node.kind) {
+    case 'sample':
+      return { kind: 'sample', id, out, family: node.family, args: node.args.map((a) => operand(values, a)) };
+    case 'spec':
+      return { kind: 'spec', id, out, spec: node.spec };
+    case 'unary': {
+      const arg = operand(values, node.arg);
+      if (typeof arg === 'number') throw new Error(`internal: unary node ${id} on a scalar in a parallel step`);
+      return { kind: 'unary', id, out, op: node.op, arg };
+    }
+    case 'binary':
+      return { kind: 'binary', id, out, op: node.op, left: operand(values, node.left), right: operand(values, node.right) };
+    case 'mixture': {
+      let total = 0;
+      for (const w of node.weights) total += w;
+      const cumulative = new Float64Array(node.weights.length);
+      let acc = 0;
+      node.weights.forEach((w, k) => { acc += w; cumulative[k] = acc / total; });
+      cumulative[cumulative.length - 1] = 1;
+      return { kind: 'mixture', id, out, components: node.components.map((a) => operand(values, a)), cumulative };
+    }
+    default:
+      throw new Error(`internal: node ${id} (${node.kind}) is not elementwise`);
+  }
+}
+
+function runChunk(p: Prepared, key: bigint, c: number, start: number, end: number): void {
+  switch (p.kind) {
+    case 'sample':
+      fillFamily(p.family, p.args, p.out, start, end, RandomStream.forChunk(key, p.id, c));
+      return;
+    case 'spec':
+      fillSpec(p.spec, p.out, start, end, RandomStream.forChunk(key, p.id, c));
+      return;
+    case 'unary':
+      unaryRange(p.op, p.out, p.arg, start, end);
+      return;
+    case 'binary':
+      binaryRange(p.op, p.out, p.left, p.right, start, end);
+      return;
+    case 'mixture':
+      mixtureRange(p.out, p.components, p.cumulative, start, end, RandomStream.forChunk(key, p.id, c));
+      return;
+  }
+}

@@ -1,0 +1,152 @@
+import { EstimateError } from './estimate-error.js';
+import { checkRho } from './iman-conover.js';
+import type { NodeId, Plan, PlanNode } from './plan.js';
+import { FAMILY_ARITY } from './sample-family.js';
+import { checkSpec } from './sample-spec.js';
+
+/**
+ * How a Plan runs: which nodes are sample sets, and in which steps.
+ *
+ * Elementwise nodes that make sample sets (sample, spec, mixture, and unary or
+ * binary with a sample-set operand) depend on index i of their inputs only,
+ * so they run over chunks of indices, in parallel when there are threads.
+ * Every other node runs on the main thread between parallel steps: scalars
+ * (const, arithmetic of scalars), whole-array nodes (compare, reduce,
+ * truncate, correlate), which need all indices of their inputs (a barrier).
+ *
+ * Steps alternate: main, parallel, main, parallel, ... A main node goes in
+ * the earliest main step after the parallel step of each elementwise input; an
+ * elementwise node in the earliest parallel step after the main step of each
+ * main-thread input. Model B of issue 3 is one parallel step (20 nodes) and
+ * one main step (the two cdfs and 1 - cdf).
+ */
+export interface PlanStep {
+  readonly parallel: boolean;
+  /** Nodes of the step, in plan (topological) order. */
+  readonly nodes: readonly NodeId[];
+}
+
+export interface PlanSchedule {
+  /** 1 where the node evaluates to a sample set, 0 where to a scalar. */
+  readonly isArray: Uint8Array;
+  readonly steps: readonly PlanStep[];
+}
+
+const UNARY = new Set(['neg', 'exp', 'log', 'log10', 'sqrt', 'abs']);
+const BINARY = new Set(['add', 'sub', 'mul', 'div', 'pow', 'min', 'max']);
+const COMPARE = new Set(['lt', 'le', 'gt', 'ge']);
+const REDUCE = new Set(['mean', 'sd', 'quantile', 'cdf']);
+
+/** The node ids a node reads. */
+export function nodeInputs(node: PlanNode): NodeId[] {
+  switch (node.kind) {
+    case 'const': case 'spec': return [];
+    case 'sample': return [...node.args];
+    case 'unary': return [node.arg];
+    case 'binary': case 'compare': return [node.left, node.right];
+    case 'mixture': return [...node.components];
+    case 'truncate': return [node.arg];
+    case 'correlate': return [node.arg, node.with];
+    case 'reduce': return node.param === undefined ? [node.arg] : [node.arg, node.param];
+  }
+}
+
+/** Checks the plan's structure (throws an EstimateError naming the node) and schedules it. */
+export function schedulePlan(plan: Plan): PlanSchedule {
+  const nodes = plan.nodes;
+  const n = nodes.length;
+  const isArray = new Uint8Array(n);
+  const time = new Int32Array(n);
+  let maxTime = 0;
+  for (let id = 0; id < n; id++) {
+    const node = nodes[id]!;
+    const path = ['plan', `node ${id}`];
+    checkNode(node, id, path);
+    const inputs = nodeInputs(node);
+    const anyArray = inputs.some((j) => isArray[j] === 1);
+    let arr: boolean;
+    let elementwise = false;
+    switch (node.kind) {
+      case 'const': case 'compare': case 'reduce': arr = false; break;
+      case 'sample': case 'spec': case 'mixture': arr = true; elementwise = true; break;
+      case 'unary': case 'binary': arr = anyArray; elementwise = anyArray; break;
+      case 'truncate': case 'correlate': arr = isArray[node.arg] === 1; break;
+    }
+    isArray[id] = arr ? 1 : 0;
+    let t = elementwise ? 1 : 0;
+    for (const j of inputs) {
+      const tj = time[j];
+      // odd times are parallel steps, even times main steps
+      const need = elementwise ? (tj % 2 === 1 ? tj : tj + 1) : (tj % 2 === 1 ? tj + 1 : tj);
+      if (need > t) t = need;
+    }
+    time[id] = t;
+    if (t > maxTime) maxTime = t;
+  }
+  for (const o of plan.outputs) {
+    if (!Number.isInteger(o.node) || o.node < 0 || o.node >= n) {
+      throw new EstimateError('plan_output', `output ${o.name} refers to node ${o.node}, but the plan has nodes 0 to ${n - 1}`, ['plan', 'outputs', o.name]);
+    }
+  }
+  const steps: PlanStep[] = [];
+  for (let t = 0; t <= maxTime; t++) {
+    const ids: NodeId[] = [];
+    for (let id = 0; id < n; id++) if (time[id] === t) ids.push(id);
+    if (ids.length) steps.push({ parallel: t % 2 === 1, nodes: ids });
+  }
+  return { isArray, steps };
+}
+
+function checkNode(node: PlanNode, id: NodeId, path: string[]): void {
+  const bad = (code: string, msg: string): never => {
+    throw new EstimateError(code, `node ${id} (${node.kind}): ${msg}`, path);
+  };
+  for (const j of nodeInputs(node)) {
+    if (!Number.isInteger(j) || j < 0 || j >= id) bad('plan_order', `refers to node ${j}, expected a node before it (0 to ${id - 1})`);
+  }
+  switch (node.kind) {
+    case 'const':
+      if (typeof node.value !== 'number') bad('plan_node', `expected a number, got ${typeof node.value}`);
+      return;
+    case 'sample': {
+      const arity = FAMILY_ARITY[node.family];
+      if (arity === undefined) bad('plan_node', `unknown family ${String(node.family)}`);
+      if (node.args.length !== arity) bad('family_arity', `${node.family} takes ${arity} argument${arity === 1 ? '' : 's'}, got ${node.args.length}`);
+      return;
+    }
+    case 'spec':
+      checkSpec(node.spec, path);
+      return;
+    case 'unary':
+      if (!UNARY.has(node.op)) bad('plan_node', `unknown unary op ${String(node.op)}`);
+      return;
+    case 'binary':
+      if (!BINARY.has(node.op)) bad('plan_node', `unknown binary op ${String(node.op)}`);
+      return;
+    case 'compare':
+      if (!COMPARE.has(node.op)) bad('plan_node', `unknown comparison ${String(node.op)}`);
+      return;
+    case 'mixture': {
+      const { components, weights } = node;
+      if (components.length === 0) bad('mixture_empty', 'a mixture needs at least one component');
+      if (weights.length !== components.length) bad('mixture_weights', `expected ${components.length} weights (one per component), got ${weights.length}`);
+      let sum = 0;
+      for (const w of weights) {
+        if (!(w >= 0 && w < Infinity)) bad('mixture_weights', `weights must be finite and >= 0, got ${w}`);
+        sum += w;
+      }
+      if (!(sum > 0)) bad('mixture_weights', 'weights must not all be 0');
+      return;
+    }
+    case 'truncate':
+      if (Number.isNaN(node.low) || Number.isNaN(node.high) || !(node.low <= node.high)) bad('truncate_bounds', `expected low <= high, got ${node.low} and ${node.high}`);
+      return;
+    case 'correlate':
+      checkRho(node.rho, path);
+      return;
+    case 'reduce':
+      if (!REDUCE.has(node.op)) bad('plan_node', `unknown summary ${String(node.op)}`);
+      if ((node.op === 'quantile' || node.op === 'cdf') && node.param === undefined) bad('plan_node', `${node.op} needs a parameter node`);
+      return;
+  }
+}

@@ -1,0 +1,203 @@
+import { EstimateError } from './estimate-error.js';
+import { cdfSorted, quantileSorted } from './quantile-sorted.js';
+import { sortFloat64 } from './radix-sort.js';
+
+/** The summary of a sample set that reports and the CLI show. */
+export interface SampleSummary {
+  readonly mean: number;
+  readonly sd: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+  /** Samples that are NaN (log of a negative, 0 / 0, ...): worth a warning when > 0. */
+  readonly nanCount: number;
+}
+
+/** Equal-width bins: edges.length === counts.length + 1. */
+export interface Histogram {
+  readonly edges: number[];
+  readonly counts: number[];
+}
+
+/**
+ * A distribution as its samples: a Float64Array of draws, index i of every
+ * sample set of one run belonging to the same draw of the whole model.
+ *
+ * The samples are not copied: do not change the array after wrapping it.
+ * The sorted copy is made once, on first need (radix sort, see radix-sort.ts),
+ * and reused by every quantile, cdf, min, max and summary.
+ *
+ * NaN, as in Squiggle, is a possible sample (log of a negative). `mean` and
+ * `sd` propagate it (they are NaN when any sample is); the order statistics
+ * (quantile, cdf, min, max, histogram) are taken over the non-NaN samples;
+ * `nanCount` says how many there are so a summary can warn.
+ *
+ * @example
+ * const s = SampleSet.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+ * s.quantile(0.05); // 1.45
+ * s.quantile(0.5);  // 5.5
+ * s.cdf(3);         // 0.3
+ */
+export class SampleSet {
+  readonly samples: Float64Array;
+  private sortedCache: Float64Array | undefined;
+  private meanCache: number | undefined;
+  private sdCache: number | undefined;
+
+  /**
+   * Wraps samples (not copied). `sorted`, when given, must be the ascending
+   * copy of the non-NaN samples (as computed in parallel by runPlan).
+   */
+  constructor(samples: Float64Array, sorted?: Float64Array) {
+    if (samples.length === 0) throw new EstimateError('empty_sample_set', 'a sample set needs at least one sample, got 0');
+    this.samples = samples;
+    this.sortedCache = sorted;
+  }
+
+  /** A sample set from plain numbers (copied). */
+  static from(values: ArrayLike<number>): SampleSet {
+    return new SampleSet(Float64Array.from(values));
+  }
+
+  get length(): number {
+    return this.samples.length;
+  }
+
+  /** True once the sorted copy exists. */
+  get isSorted(): boolean {
+    return this.sortedCache !== undefined;
+  }
+
+  /** The non-NaN samples in ascending order (computed once, then cached; do not modify). */
+  sorted(): Float64Array {
+    if (this.sortedCache === undefined) this.sortedCache = sortFloat64(this.samples);
+    return this.sortedCache;
+  }
+
+  /** How many samples are NaN. */
+  get nanCount(): number {
+    return this.samples.length - this.sorted().length;
+  }
+
+  /** Arithmetic mean, summed in index order (NaN if any sample is). */
+  mean(): number {
+    if (this.meanCache === undefined) this.meanCache = meanOf(this.samples);
+    return this.meanCache;
+  }
+
+  /** Sample standard deviation (n - 1 in the denominator; two passes). NaN for one sample. */
+  sd(): number {
+    if (this.sdCache === undefined) this.sdCache = Math.sqrt(this.variance());
+    return this.sdCache;
+  }
+
+  /** Sample variance, sum of (x - mean)^2 / (n - 1). NaN for one sample. */
+  variance(): number {
+    const x = this.samples;
+    const n = x.length;
+    if (n < 2) return NaN;
+    const m = this.mean();
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const d = x[i] - m;
+      s += d * d;
+    }
+    return s / (n - 1);
+  }
+
+  /** Type 7 quantile (see quantileSorted); p in [0, 1] or an EstimateError. */
+  quantile(p: number): number {
+    return quantileSorted(this.sorted(), p);
+  }
+
+  /** Several type 7 quantiles at once. */
+  quantiles(ps: readonly number[]): number[] {
+    const s = this.sorted();
+    return ps.map((p) => quantileSorted(s, p));
+  }
+
+  /**
+   * The share of (non-NaN) samples <= x. Uses the sorted copy when it exists,
+   * else counts in one pass without sorting.
+   */
+  cdf(x: number): number {
+    if (this.sortedCache !== undefined) return cdfSorted(this.sortedCache, x);
+    const v = this.samples;
+    let k = 0, nan = 0;
+    for (let i = 0; i < v.length; i++) {
+      const y = v[i];
+      if (y <= x) k++;
+      else if (y !== y) nan++;
+    }
+    const m = v.length - nan;
+    return m === 0 ? NaN : k / m;
+  }
+
+  /** Smallest non-NaN sample (NaN when all are NaN). */
+  min(): number {
+    const s = this.sorted();
+    return s.length ? s[0] : NaN;
+  }
+
+  /** Largest non-NaN sample (NaN when all are NaN). */
+  max(): number {
+    const s = this.sorted();
+    return s.length ? s[s.length - 1] : NaN;
+  }
+
+  /**
+   * Equal-width histogram of the finite samples between min and max; bin k
+   * holds edges[k] <= x < edges[k + 1], the last bin also x = max;
+   * -Infinity and +Infinity fall into the first and last bins.
+   */
+  histogram(bins: number): Histogram {
+    if (!Number.isInteger(bins) || bins < 1) throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`);
+    const s = this.sorted();
+    let i0 = 0, i1 = s.length - 1;
+    while (i0 <= i1 && s[i0] === -Infinity) i0++;
+    while (i1 >= i0 && s[i1] === Infinity) i1--;
+    const counts = new Array<number>(bins).fill(0);
+    if (s.length === 0) return { edges: new Array<number>(bins + 1).fill(NaN), counts };
+    let lo = i0 <= i1 ? s[i0] : 0, hi = i0 <= i1 ? s[i1] : 0;
+    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    const w = (hi - lo) / bins;
+    const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * w));
+    counts[0] += i0;
+    counts[bins - 1] += s.length - 1 - i1;
+    for (let i = i0; i <= i1; i++) {
+      let k = Math.floor((s[i] - lo) / w);
+      if (k >= bins) k = bins - 1;
+      else if (k < 0) k = 0;
+      counts[k]++;
+    }
+    return { edges, counts };
+  }
+
+  /** mean, sd, p5, p25, p50, p75, p95, min, max and nanCount. */
+  summary(): SampleSummary {
+    const s = this.sorted();
+    return {
+      mean: this.mean(),
+      sd: this.sd(),
+      p5: quantileSorted(s, 0.05),
+      p25: quantileSorted(s, 0.25),
+      p50: quantileSorted(s, 0.5),
+      p75: quantileSorted(s, 0.75),
+      p95: quantileSorted(s, 0.95),
+      min: this.min(),
+      max: this.max(),
+      nanCount: this.samples.length - s.length,
+    };
+  }
+}
+
+/** Mean of an array, summed in index order. */
+export function meanOf(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s / x.length;
+}
