@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pearson, ranks, spearman } from './correlation.js';
 import { EstimateError } from './estimate-error.js';
-import { normalQuantile } from './normal-quantile.js';
 
 describe('pearson, spearman, ranks', () => {
   it('pearson of exact linear relations is +-1', () => {
@@ -23,14 +22,4 @@ describe('pearson, spearman, ranks', () => {
   });
 });
 
-describe('normalQuantile (AS 241)', () => {
-  it('matches reference values', () => {
-    expect(normalQuantile(0.95)).toBeCloseTo(1.6448536269514722, 14);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 14);
-    expect(normalQuantile(0.5)).toBe(0);
-    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 12);
-    expect(normalQuantile(0.25)).toBeCloseTo(-0.6744897501960817, 14);
-    expect(normalQuantile(0)).toBe(-Infinity);
-    expect(Number.isNaN(normalQuantile(2))).toBe(true);
-  });
-});
+

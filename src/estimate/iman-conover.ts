@@ -1,6 +1,6 @@
 import { EstimateError } from './estimate-error.js';
 import { ranksFromOrder } from './correlation.js';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../core/index.js';
 import { argsortFloat64, sortInto } from './radix-sort.js';
 
 /**

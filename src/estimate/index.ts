@@ -9,7 +9,6 @@ export { SampleSet, meanOf, type SampleSummary, type Histogram } from './sample-
 export { quantileSorted, cdfSorted } from './quantile-sorted.js';
 export { sortFloat64, argsortFloat64, mergeSorted } from './radix-sort.js';
 export { pearson, spearman, ranks } from './correlation.js';
-export { normalQuantile } from './normal-quantile.js';
 export { imanConover } from './iman-conover.js';
 export { schedulePlan, nodeInputs, type PlanSchedule, type PlanStep } from './plan-schedule.js';
 export { runPlan, runPlanSync, type PlanResult, type PlanOutput } from './run-plan.js';
