@@ -2,8 +2,10 @@
 // model (all of them, used or not), a simple fast PRNG (xorshift128+, two
 // normals per Box-Muller pair), then the same summaries as Shakeout: sort
 // each output once, type 7 quantiles, mean, sd, a 20-bin histogram; cdf by
-// counting. Single-threaded. argv: model (A|B) n seed. Prints one JSON line.
-const [model, nText, seedText] = process.argv.slice(2);
+// counting. Single-threaded. argv: model (A|B) n seed reps. Prints one JSON line.
+import { measureLoop, print } from './child-harness.mjs';
+
+const [model, nText, seedText, repsText] = process.argv.slice(2);
 const n = Number(nText);
 
 // xorshift128+ seeded by splitmix64 of the seed string's hash (32-bit halves for speed in JS).
@@ -63,7 +65,7 @@ function shareAtMost(x, c) {
 }
 const arr = () => new Float64Array(n);
 
-const t0 = performance.now();
+function once() {
 let check;
 if (model === 'A') {
   const ios = fillTo(arr(), 11e6, 13e6);
@@ -100,5 +102,7 @@ if (model === 'A') {
   const default_alive = shareAtMost(net_burn12, 0);
   check = [summary(runway_months).p50, survival_24m, default_alive];
 }
-const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ ms, maxRSS: process.resourceUsage().maxRSS, check }) + '\n');
+return check;
+}
+
+print(await measureLoop(once, Number(repsText), seedText));

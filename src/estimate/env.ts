@@ -28,6 +28,13 @@ export const MAX_SAMPLE_COUNT = 50_000_000;
  */
 export const PARALLEL_THRESHOLD = 200_000;
 
+/**
+ * Sample count from which runs use more than one thread when the worker
+ * threads are already running (a server, a dashboard, a sweep of many runs):
+ * then only messaging is paid, not start-up.
+ */
+export const WARM_PARALLEL_THRESHOLD = 50_000;
+
 /** Throws an EstimateError unless env is usable; returns it for chaining. */
 export function checkEnv(env: Env): Env {
   const n = env.sampleCount;
@@ -46,10 +53,11 @@ export function checkEnv(env: Env): Env {
 /**
  * Threads a run uses: `env.threads` when given, else
  * `min(2, os.availableParallelism())` from {@link PARALLEL_THRESHOLD} samples
- * and 1 below.
+ * (or {@link WARM_PARALLEL_THRESHOLD} when the workers are already running)
+ * and 1 below. Results do not depend on the number of threads.
  */
-export function defaultThreads(env: Env): number {
+export function defaultThreads(env: Env, workersWarm = false): number {
   if (env.threads !== undefined) return env.threads;
-  if (env.sampleCount < PARALLEL_THRESHOLD) return 1;
+  if (env.sampleCount < (workersWarm ? WARM_PARALLEL_THRESHOLD : PARALLEL_THRESHOLD)) return 1;
   return Math.max(1, Math.min(2, availableParallelism()));
 }

@@ -7,6 +7,7 @@ export { Z95, FAMILY_ARITY, toLognormal, checkFamilyArgs, fillFamily, type Famil
 export { sampleSpec, checkSpec } from './sample-spec.js';
 export { SampleSet, meanOf, type SampleSummary, type Histogram } from './sample-set.js';
 export { quantileSorted, cdfSorted } from './quantile-sorted.js';
+export { selectQuantiles } from './select-quantiles.js';
 export { sortFloat64, argsortFloat64, mergeSorted } from './radix-sort.js';
 export { pearson, spearman, ranks } from './correlation.js';
 export { imanConover } from './iman-conover.js';

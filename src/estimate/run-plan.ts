@@ -1,12 +1,11 @@
-import { checkEnv, defaultThreads, type Env } from './env.js';
+import { checkEnv, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './env.js';
 import { evaluateMainNode, setOf, type MainContext } from './main-step.js';
 import type { NodeId, Plan } from './plan.js';
 import { newChunkBoard, runParallelStep, type NodeValues } from './parallel-step.js';
 import { schedulePlan, type PlanStep } from './plan-schedule.js';
-import { mergeSorted, sortInto } from './radix-sort.js';
 import { CHUNK_SIZE, seedKey } from './random-stream.js';
 import { checkFamilyArgs } from './sample-family.js';
-import { SampleSet } from './sample-set.js';
+import { SampleSet, SUMMARY_PS } from './sample-set.js';
 import { WorkerPool, type WorkerReply } from './worker-pool.js';
 
 /** One named output of a run. */
@@ -56,8 +55,8 @@ export function runPlanSync(plan: Plan, env: Env): PlanResult {
  * the main thread and threads - 1 workers claim chunks of indices from a
  * shared board and write into shared memory (SharedArrayBuffer), so a late or
  * slow thread does fewer chunks; whole-array nodes run on the main thread
- * between them; output sample sets are then sorted in parallel slices and
- * merged, so their summaries cost no further sort.
+ * between them. Summaries need no sort: SampleSet finds quantiles by
+ * selection, and sorts (once, lazily) only when asked for its sorted copy.
  *
  * Every chunk draws from its own stream, so the result is the same bit for bit
  * whatever the number of threads. Without the compiled worker
@@ -66,9 +65,15 @@ export function runPlanSync(plan: Plan, env: Env): PlanResult {
 export async function runPlan(plan: Plan, env: Env): Promise<PlanResult> {
   checkEnv(env);
   const chunks = Math.ceil(env.sampleCount / CHUNK_SIZE);
-  const threads = Math.min(defaultThreads(env), chunks);
+  const threads = Math.min(defaultThreads(env, WorkerPool.isWarm(1)), chunks);
   const pool = threads > 1 ? WorkerPool.shared() : null;
-  if (pool === null) return runPlanSync(plan, env);
+  if (pool === null) {
+    // A run big enough to gain from threads once they are up starts them in
+    // the background for the runs that follow (a server, a sweep); this run
+    // does not wait for them.
+    if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD) WorkerPool.shared()?.warm(1);
+    return runPlanSync(plan, env);
+  }
   const run = new PlanRun(plan, env, true);
   for (const step of run.steps) {
     if (step.parallel) {
@@ -78,29 +83,8 @@ export async function runPlan(plan: Plan, env: Env): Promise<PlanResult> {
       run.runMain(step);
     }
   }
-  await run.presortOutputs(threads, pool);
+  await run.summariseOutputs(threads, pool);
   return run.result(threads);
-}
-
-/**
- * Splits [0, count) into `threads` contiguous parts (the slices of the output
- * sorts); part 0 runs on the main thread, part k on worker k - 1. A part whose worker fails is redone on the
- * main thread (same code, same bits) and the pool is retired.
- */
-async function parallel(threads: number, count: number, pool: WorkerPool,
-  remote: (worker: number, from: number, to: number) => Promise<WorkerReply>,
-  local: (from: number, to: number) => void): Promise<void> {
-  const bound = (k: number): number => Math.floor((k * count) / threads);
-  const pending: Promise<void>[] = [];
-  for (let k = 1; k < threads; k++) {
-    const from = bound(k), to = bound(k + 1);
-    pending.push(remote(k - 1, from, to).then(
-      (r) => { if (!r.ok) throw new Error(r.message); },
-      () => { pool.markBroken(); local(from, to); },
-    ));
-  }
-  local(0, bound(1));
-  await Promise.all(pending);
 }
 
 /** The state of one run: values per node, the schedule, and the main-thread context. */
@@ -165,26 +149,27 @@ class PlanRun {
     }
   }
 
-  /** Sorts each output sample set in `threads` slices at once and merges them. */
-  async presortOutputs(threads: number, pool: WorkerPool): Promise<void> {
-    const seen = new Set<NodeId>();
-    for (const o of this.plan.outputs) {
-      if (seen.has(o.node) || this.isArray[o.node] !== 1) continue;
-      seen.add(o.node);
-      const set = setOf(this.ctx, this.values, o.node);
-      if (set.isSorted) continue;
-      const src = set.samples;
-      const out = new Float64Array(new SharedArrayBuffer(8 * this.n));
-      const counts = new Array<number>(threads).fill(0);
-      const bound = (k: number): number => Math.floor((k * this.n) / threads);
-      await parallel(threads, threads, pool,
-        (w, k) => pool.run(w, { type: 'sort', src: src.buffer as SharedArrayBuffer, out: out.buffer as SharedArrayBuffer, start: bound(k), end: bound(k + 1) })
-          .then((r) => { if (r.ok) counts[k] = r.count; return r; }),
-        (from, to) => { for (let k = from; k < to; k++) counts[k] = sortInto(src, bound(k), bound(k + 1), out, bound(k)); });
-      let sorted: Float64Array = out.subarray(0, counts[0]);
-      for (let k = 1; k < threads; k++) sorted = mergeSorted(sorted, out.subarray(bound(k), bound(k) + counts[k]!));
-      this.ctx.sets[o.node] = new SampleSet(src, threads === 1 ? sorted.slice() : sorted);
-    }
+  /**
+   * Finds the summary quantiles of the array outputs on all threads at once:
+   * output k goes to thread k mod threads (the main thread takes its share).
+   * Same selection code everywhere, so the same numbers.
+   */
+  async summariseOutputs(threads: number, pool: WorkerPool): Promise<void> {
+    const sets = [...new Set(this.plan.outputs.map((o) => o.node))]
+      .filter((id) => this.isArray[id] === 1)
+      .map((id) => setOf(this.ctx, this.values, id));
+    if (sets.length < 2) return;
+    const pending: Promise<void>[] = [];
+    sets.forEach((set, k) => {
+      const w = k % threads;
+      if (w === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) return;
+      pending.push(pool.run(w - 1, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS }).then(
+        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values); },
+        () => { pool.markBroken(); },
+      ));
+    });
+    sets.forEach((set, k) => { if (k % threads === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) set.summary(); });
+    await Promise.all(pending);
   }
 
   result(threads: number): PlanResult {

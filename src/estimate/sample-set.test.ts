@@ -79,3 +79,24 @@ describe('SampleSet', () => {
     expect(() => new SampleSet(new Float64Array(0))).toThrow(EstimateError);
   });
 });
+
+describe('SampleSet summaries without sorting', () => {
+  it('match the summaries computed from the sorted copy, NaN and infinities included', () => {
+    const x = new Float64Array(50_001);
+    let s = 7;
+    for (let i = 0; i < x.length; i++) {
+      s = (s * 48271) % 2147483647;
+      x[i] = Math.log(s / 2147483647) * 3;
+    }
+    x[5] = NaN; x[17] = Infinity; x[99] = -Infinity; x[123] = NaN;
+    const lazy = new SampleSet(x);
+    const a = lazy.summary();
+    const h = lazy.histogram(20);
+    expect(lazy.isSorted).toBe(false);
+    const eager = new SampleSet(x);
+    eager.sorted();
+    expect(a).toEqual(eager.summary());
+    expect(h).toEqual(eager.histogram(20));
+    expect(a.nanCount).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { EstimateError } from './estimate-error.js';
 import { cdfSorted, quantileSorted } from './quantile-sorted.js';
 import { sortFloat64 } from './radix-sort.js';
+import { selectQuantiles } from './select-quantiles.js';
 
 /** The summary of a sample set that reports and the CLI show. */
 export interface SampleSummary {
@@ -42,6 +43,19 @@ export interface Histogram {
  * s.quantile(0.5);  // 5.5
  * s.cdf(3);         // 0.3
  */
+/** The probabilities of the quantiles in a summary. */
+export const SUMMARY_PS: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+interface Scan {
+  readonly nan: number;
+  readonly min: number;
+  readonly max: number;
+  readonly fmin: number;
+  readonly fmax: number;
+  readonly negInf: number;
+  readonly posInf: number;
+}
+
 export class SampleSet {
   readonly samples: Float64Array;
   private sortedCache: Float64Array | undefined;
@@ -80,7 +94,45 @@ export class SampleSet {
 
   /** How many samples are NaN. */
   get nanCount(): number {
-    return this.samples.length - this.sorted().length;
+    if (this.sortedCache !== undefined) return this.samples.length - this.sortedCache.length;
+    return this.scan().nan;
+  }
+
+  private scanCache: Scan | undefined;
+
+  /** One pass over the samples: NaN count, extremes, finite extremes, infinities. */
+  private scan(): Scan {
+    if (this.scanCache) return this.scanCache;
+    const x = this.samples;
+    let nan = 0, min = Infinity, max = -Infinity, fmin = Infinity, fmax = -Infinity, negInf = 0, posInf = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v !== v) { nan++; continue; }
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v === Infinity) posInf++;
+      else if (v === -Infinity) negInf++;
+      else {
+        if (v < fmin) fmin = v;
+        if (v > fmax) fmax = v;
+      }
+    }
+    const m = x.length - nan;
+    this.scanCache = { nan, min: m ? min : NaN, max: m ? max : NaN, fmin, fmax, negInf, posInf };
+    return this.scanCache;
+  }
+
+  /** The non-NaN samples in a scratch copy (for selection), or the samples themselves when sorted already. */
+  private withoutNaN(): Float64Array {
+    const x = this.samples;
+    const out = new Float64Array(x.length - this.scan().nan);
+    if (out.length === x.length) {
+      out.set(x);
+      return out;
+    }
+    let k = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] === x[i]) out[k++] = x[i];
+    return out;
   }
 
   /** Arithmetic mean, summed in index order (NaN if any sample is). */
@@ -139,13 +191,15 @@ export class SampleSet {
 
   /** Smallest non-NaN sample (NaN when all are NaN). */
   min(): number {
-    const s = this.sorted();
+    const s = this.sortedCache;
+    if (s === undefined) return this.scan().min;
     return s.length ? s[0] : NaN;
   }
 
   /** Largest non-NaN sample (NaN when all are NaN). */
   max(): number {
-    const s = this.sorted();
+    const s = this.sortedCache;
+    if (s === undefined) return this.scan().max;
     return s.length ? s[s.length - 1] : NaN;
   }
 
@@ -156,6 +210,7 @@ export class SampleSet {
    */
   histogram(bins: number): Histogram {
     if (!Number.isInteger(bins) || bins < 1) throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`);
+    if (this.sortedCache === undefined) return this.histogramUnsorted(bins);
     const s = this.sorted();
     let i0 = 0, i1 = s.length - 1;
     while (i0 <= i1 && s[i0] === -Infinity) i0++;
@@ -177,8 +232,58 @@ export class SampleSet {
     return { edges, counts };
   }
 
-  /** mean, sd, p5, p25, p50, p75, p95, min, max and nanCount. */
+  /** The histogram of {@link histogram} in one pass over the unsorted samples (same bins, same counts). */
+  private histogramUnsorted(bins: number): Histogram {
+    const sc = this.scan();
+    const counts = new Array<number>(bins).fill(0);
+    const m = this.samples.length - sc.nan;
+    if (m === 0) return { edges: new Array<number>(bins + 1).fill(NaN), counts };
+    const finite = m - sc.negInf - sc.posInf;
+    let lo = finite ? sc.fmin : 0, hi = finite ? sc.fmax : 0;
+    if (lo === hi) { lo -= 0.5; hi += 0.5; }
+    const w = (hi - lo) / bins;
+    const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * w));
+    const c = new Float64Array(bins);
+    const x = this.samples;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v !== v) continue;
+      let k = Math.floor((v - lo) / w);
+      if (k >= bins) k = bins - 1;
+      else if (k < 0) k = 0;
+      c[k]++;
+    }
+    for (let k = 0; k < bins; k++) counts[k] = c[k];
+    return { edges, counts };
+  }
+
+  private summaryQuantiles: readonly number[] | undefined;
+
+  /** Type 7 quantiles by selection on a scratch copy of the non-NaN samples (no sort, nothing cached). */
+  quantilesBySelection(ps: readonly number[]): number[] {
+    return selectQuantiles(this.withoutNaN(), ps);
+  }
+
+  /**
+   * Hands over the summary's quantiles (p5, p25, p50, p75, p95) computed
+   * elsewhere from these same samples (a worker thread), so summary() need
+   * not compute them again.
+   */
+  primeSummaryQuantiles(values: readonly number[]): void {
+    if (values.length !== SUMMARY_PS.length) throw new EstimateError('internal', `expected ${SUMMARY_PS.length} quantiles, got ${values.length}`);
+    this.summaryQuantiles = values;
+  }
+
+  /**
+   * mean, sd, p5, p25, p50, p75, p95, min, max and nanCount. Without a sorted
+   * copy the quantiles come from selection on a scratch copy (O(n), no sort).
+   */
   summary(): SampleSummary {
+    if (this.sortedCache === undefined) {
+      this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
+      const [p5, p25, p50, p75, p95] = this.summaryQuantiles as [number, number, number, number, number];
+      return { mean: this.mean(), sd: this.sd(), p5, p25, p50, p75, p95, min: this.min(), max: this.max(), nanCount: this.nanCount };
+    }
     const s = this.sorted();
     return {
       mean: this.mean(),

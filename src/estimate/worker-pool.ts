@@ -18,17 +18,15 @@ export interface StepTask {
   readonly scalars: readonly (number | null)[];
 }
 
-/** Sort the non-NaN values of src[start..end) into out[start..]; replies with their count. */
-export interface SortTask {
-  readonly type: 'sort';
+/** The type 7 quantiles `ps` of the non-NaN values of a shared sample array (by selection on a copy). */
+export interface QuantilesTask {
+  readonly type: 'quantiles';
   readonly src: SharedArrayBuffer;
-  readonly out: SharedArrayBuffer;
-  readonly start: number;
-  readonly end: number;
+  readonly ps: readonly number[];
 }
 
-export type WorkerTask = StepTask | SortTask;
-export type WorkerReply = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly message: string };
+export type WorkerTask = StepTask | QuantilesTask;
+export type WorkerReply = { readonly ok: true; readonly count: number; readonly values?: readonly number[] } | { readonly ok: false; readonly message: string };
 
 /**
  * Where the compiled worker lives: beside this module when it runs from
@@ -73,6 +71,14 @@ export class WorkerPool {
     }
     const p = WorkerPool.instance;
     return p !== null && !p.broken ? p : null;
+  }
+
+  /** True when the process's pool has `count` workers started already (and is not broken). */
+  static isWarm(count: number): boolean {
+    const p = WorkerPool.instance;
+    if (!p || p.broken) return false;
+    for (let i = 0; i < count; i++) if (p.slots[i] === undefined) return false;
+    return true;
   }
 
   /** Runs a task on worker `index` (created if needed); rejects if the worker fails. */
