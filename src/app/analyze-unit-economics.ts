@@ -45,10 +45,10 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
     else {
       const f = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }));
       if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
-      price = { fact: f, label: `${f.id} ChatGPT Plus price` };
+      price = { fact: f, label: `${f.id} ChatGPT Plus price, ${f.valueText}` };
       if (subscribers === undefined) {
         const s = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }));
-        if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus subscribers through the stores` };
+        if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus store subscribers, ${s.valueText}` };
       }
     }
     const inputs: UnitEconomicsInputs = {

@@ -20,3 +20,5 @@ export * from './simulate-survival.js';
 export * from './analyze-unit-economics.js';
 export type { HealthDetails, HealthInputRow, SurvivalDetails, SurvivalCompanyDetails, SurvivalInputRow, SurvivalDriver, FundingClimate, ClimateName, UnitEconomicsDetails, UnitInputRow, BurnMultipleBand } from '../economics/index.js';
 export { CLIMATES } from '../economics/index.js';
+export * from './report.js';
+export type { Report, ReportInputs, Footnote, ChartSpec } from '../report/index.js';

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { addSubscribersCommand } from './analyze-subscribers.js';
 import { addFundingCommand } from './analyze-funding.js';
+import { addHealthCommand } from './analyze-health.js';
+import { addUnitEconomicsCommand } from './analyze-unit-economics.js';
 
 /**
  * `shakeout analyze ...`: the analyses of issue 4. Each subcommand lives in
@@ -11,4 +13,6 @@ export function registerAnalyze(program: Command, io: Output): void {
   const analyze = program.command('analyze').description('run an analysis: subscribers, funding, health, unit-economics');
   addSubscribersCommand(analyze, io);
   addFundingCommand(analyze, io);
+  addHealthCommand(analyze, io);
+  addUnitEconomicsCommand(analyze, io);
 }

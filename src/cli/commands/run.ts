@@ -5,13 +5,12 @@ import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
 import { progressIndicator } from '../progress.js';
+import { sparkline } from '../sparkline.js';
 
-const BARS = ' ▁▂▃▄▅▆▇█';
-
-/** A histogram as one line of block characters: ▁▂▅█▆▃▁. */
-export function sparkline(counts: readonly number[]): string {
+/** A histogram as one line of block characters, scaled to its tallest bin: ▁▂▅█▆▃▁. */
+function histogramLine(counts: readonly number[]): string {
   const max = Math.max(...counts, 1);
-  return counts.map((c) => BARS[c === 0 ? 0 : Math.max(1, Math.round((c / max) * 8))]).join('');
+  return sparkline(counts.map((c) => c / max));
 }
 
 const n = (x: number) => formatCompact(x, 'en', 4);
@@ -45,7 +44,7 @@ function human(r: RunModelFileResult): string {
       { header: 'p5', get: (o) => n(o.summary.p5), align: 'right' },
       { header: 'p50', get: (o) => n(o.summary.p50), align: 'right' },
       { header: 'p95', get: (o) => n(o.summary.p95), align: 'right' },
-      { header: 'histogram (min to max)', get: (o) => `${n(o.histogram.edges[0]!)} ${sparkline(o.histogram.counts)} ${n(o.histogram.edges[o.histogram.edges.length - 1]!)}` },
+      { header: 'histogram (min to max)', get: (o) => `${n(o.histogram.edges[0]!)} ${histogramLine(o.histogram.counts)} ${n(o.histogram.edges[o.histogram.edges.length - 1]!)}` },
     ]));
     for (const o of dists) if (o.summary.nanCount) out.push(`warning: ${o.name} has ${o.summary.nanCount} samples that are not numbers (NaN), left out of its summary`);
   }

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSurvivalAssumptions } from './analyze-health.js';
+import { runSurvivalSimulation } from './simulate-survival.js';
+import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
+
+const ledger = { db: ':memory:' };
+
+describe('survival use-case', () => {
+  it('loads the bundled assumptions and runs them, neutral by default', async () => {
+    expect(loadSurvivalAssumptions().companies).toHaveLength(8);
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12 });
+    expect(a.details.climate.name).toBe('neutral');
+    expect(a.details.climateReason!.en).toMatch(/default: neutral/);
+    expect(a.details.companies[0]!.survival).toHaveLength(13);
+    const hot = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, fundingGrowth: 5.67 });
+    expect(hot.details.climate.name).toBe('hot');
+    const set = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, fundingGrowth: 5.67, climate: 'cold' });
+    expect(set.details.climate.name).toBe('cold'); // a named climate wins
+  });
+  it('says what is wrong with an assumptions file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shakeout-assume-'));
+    expect(() => loadSurvivalAssumptions(join(dir, 'nope.yaml'))).toThrow(/cannot read the assumptions file/);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'as_of: [unclosed');
+    expect(() => loadSurvivalAssumptions(bad)).toThrow(/not valid YAML or JSON/);
+  });
+});
+
+describe('unit-economics use-case', () => {
+  it('defaults to the ledger price, GPT-4 training costs and F22 subscribers', async () => {
+    const a = await runUnitEconomicsAnalysis(ledger, { samples: 500 });
+    expect(a.facts.map((f) => f.id)).toContain('F21');
+    expect(a.facts.map((f) => f.id)).toContain('F22');
+    expect(a.details.breakEvenByTrainingCost.map((r) => r.label)).toEqual([
+      'GPT-4, amortised hardware capex + energy (Epoch main method)',
+      'GPT-4, cloud rental',
+      'GPT-4, hardware acquisition',
+    ]);
+    await expect(runUnitEconomicsAnalysis(ledger, { trainingModel: 'ChatGPT' })).rejects.toThrow(/no training_cost facts for ChatGPT/);
+    const none = await runUnitEconomicsAnalysis(ledger, { samples: 200, trainingModel: 'none', fixedCosts: '$10M' });
+    expect(none.details.answer).toBeNull();
+  });
+});

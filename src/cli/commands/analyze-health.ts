@@ -1,0 +1,94 @@
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { analysisJson, formatValue, runHealthAnalysis } from '../../app/index.js';
+import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
+import { ledgerOptions } from '../globals.js';
+import type { Output } from '../output.js';
+import { toJson } from '../output.js';
+import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
+import { renderTable } from '../table.js';
+
+interface Opts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
+
+function samples(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new InvalidArgumentError(`expected a whole number from 1 to 50000000, got "${text}"`);
+  return n;
+}
+
+const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
+
+/** `shakeout analyze health COMPANY`: burn, runway, multiples, default alive, from what the ledger holds. */
+export function addHealthCommand(analyze: Command, io: Output): void {
+  analyze
+    .command('health')
+    .description('company health: net burn, runway, revenue multiple, capital efficiency, burn multiple, rule of 40, default alive')
+    .argument('<company>', 'the company, by any name or alias (OpenAI, 月之暗面)')
+    .option('--samples <n>', 'Monte Carlo draws (default 10000)', samples)
+    .option('--seed <seed>', 'random seed (default "shakeout")')
+    .option('--with-assumptions', 'fill inputs the ledger lacks (cash, revenue, growth, costs) from data/survival-assumptions.yaml')
+    .option('--assumptions <file>', 'fill inputs the ledger lacks from this survival assumptions file')
+    .option('--json', 'print the analysis as JSON (without samples)')
+    .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only)')
+    .action(async (company: string, opts: Opts, cmd: Command) => {
+      const { analysis: a, saved, unsaved } = await runHealthAnalysis(ledgerOptions(cmd), {
+        company,
+        ...(opts.samples ? { samples: opts.samples } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
+        save: opts.save === true,
+      });
+      if (opts.json) {
+        io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
+        return;
+      }
+      const lines = [renderHealth(a)];
+      if (opts.save) {
+        lines.push('');
+        lines.push(saved.length ? 'Saved to the ledger:\n' + saved.map((s) => `  ${s.estimateId} -> ${s.factId}${s.added ? '' : ' (already there)'}`).join('\n') : `Saved to the ledger: ${unsaved ?? 'nothing'}`);
+      }
+      io.out(lines.join('\n'));
+    });
+}
+
+/** The human rendering of a health analysis. */
+export function renderHealth(a: Analysis<HealthDetails>): string {
+  const d = a.details;
+  const byId = new Map(a.estimates.map((e) => [e.id, e]));
+  const lines: string[] = [];
+  lines.push(`${a.title.en}${d.company.nameZh && d.company.nameZh !== d.company.nameEn ? ` (${d.company.nameZh})` : ''}`);
+  lines.push('');
+  lines.push('Inputs:');
+  lines.push(
+    renderTable(d.inputs, [
+      { header: 'input', get: (r) => r.label.en },
+      { header: 'status', get: (r) => r.status },
+      { header: 'median', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? v(e, e.p50) : '-'; }, align: 'right' },
+      { header: '90% interval', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? (e.p5 === e.p95 ? 'exact' : `${v(e, e.p5)} to ${v(e, e.p95)}`) : '-'; } },
+      { header: 'facts', get: (r) => r.factIds.join(', ') || '-' },
+    ]),
+  );
+  const results = a.estimates.filter((e) => !e.id.startsWith('input.'));
+  if (results.length) {
+    lines.push('');
+    lines.push(`Results (${a.env?.sampleCount ?? 0} draws, seed ${String(a.env?.seed ?? '-')}):`);
+    lines.push(renderEstimates(results));
+  }
+  const verdicts: string[] = [];
+  if (d.burnMultipleBand) verdicts.push(`burn multiple: ${d.burnMultipleBand} (Sacks: <1 amazing, 1-1.5 great, 1.5-2 good, 2-3 suspect, >3 bad)`);
+  if (d.probabilityRuleOf40 !== null) verdicts.push(`rule of 40: passes in ${pct(d.probabilityRuleOf40)} of draws`);
+  if (d.probabilityDefaultAlive !== null) verdicts.push(`default alive: in ${pct(d.probabilityDefaultAlive)} of draws (C <= cash)`);
+  if (verdicts.length) lines.push('', ...verdicts);
+  if (d.missing.length) {
+    lines.push('');
+    lines.push('Missing to answer better:');
+    for (const m of d.missing) lines.push(`  - ${m.en}`);
+  }
+  lines.push('');
+  lines.push(renderAnalysisFooter(a));
+  return lines.join('\n');
+}
+
+function pct(x: number): string {
+  return `${+(x * 100).toPrecision(3)}%`;
+}

@@ -1,0 +1,128 @@
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { analysisJson, formatValue, runSurvivalSimulation } from '../../app/index.js';
+import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
+import { ledgerOptions } from '../globals.js';
+import type { Output } from '../output.js';
+import { toJson } from '../output.js';
+import { renderAnalysisFooter } from '../render-analysis.js';
+import { resample, sparkline } from '../sparkline.js';
+import { renderTable } from '../table.js';
+
+interface Opts {
+  companies?: string[]; horizon?: number; paths?: number; seed?: string; climate?: ClimateName;
+  fundingGrowth?: number; assumptions?: string; json?: boolean;
+}
+
+function whole(name: string, min: number, max: number): (text: string) => number {
+  return (text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
+}
+function climate(text: string): ClimateName {
+  if (text !== 'cold' && text !== 'neutral' && text !== 'hot') throw new InvalidArgumentError(`expected cold, neutral or hot, got "${text}"`);
+  return text;
+}
+function ratio(text: string): number {
+  const n = Number(text);
+  if (!(n > 0 && Number.isFinite(n))) throw new InvalidArgumentError(`expected funding this year / last year as a positive number (0.7 = down 30%), got "${text}"`);
+  return n;
+}
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `shakeout simulate ...`: simulations (survival: the shakeout). */
+export function registerSimulate(program: Command, io: Output): void {
+  const simulate = program.command('simulate').description('run a simulation: survival (the shakeout)');
+  simulate
+    .command('survival')
+    .description('the shakeout: month by month, who runs out of cash, with revenue, costs and funding rounds uncertain')
+    .option('--companies <list>', 'companies, comma-separated, by any name (default: all of the assumptions file)', list)
+    .option('--horizon <months>', 'months to simulate (default 60)', whole('horizon', 1, 600))
+    .option('--paths <n>', 'paths per company (default 10000)', whole('paths', 1, 1_000_000))
+    .option('--seed <seed>', 'random seed (default "shakeout")')
+    .option('--climate <climate>', 'funding climate: cold, neutral or hot (default neutral)', climate)
+    .option('--funding-growth <ratio>', 'derive the climate from funding this year / last year (below 0.8 cold, above 1.25 hot)', ratio)
+    .option('--assumptions <file>', 'assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml')
+    .option('--json', 'print the analysis as JSON')
+    .action(async (opts: Opts, cmd: Command) => {
+      const a = await runSurvivalSimulation(ledgerOptions(cmd), {
+        ...(opts.companies ? { companies: opts.companies } : {}),
+        ...(opts.horizon !== undefined ? { horizonMonths: opts.horizon } : {}),
+        ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.climate ? { climate: opts.climate } : {}),
+        ...(opts.fundingGrowth !== undefined ? { fundingGrowth: opts.fundingGrowth } : {}),
+        ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
+      });
+      io.out(opts.json ? toJson(analysisJson(a)) : renderSurvival(a));
+    });
+}
+
+const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : `${(x * 100).toFixed(x > 0 && x < 0.01 ? 1 : 0)}%`);
+const signed = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
+const DRIVER_LABEL: Record<string, string> = {
+  cash: 'cash', revenue: 'revenue', revenueGrowth: 'revenue growth', costs: 'costs', costGrowth: 'cost growth', roundSize: 'round size',
+};
+
+/** The human rendering of a survival analysis. */
+export function renderSurvival(a: Analysis<SurvivalDetails>): string {
+  const d = a.details;
+  const H = d.horizonMonths;
+  const lines: string[] = [a.title.en];
+  lines.push(
+    `climate ${d.climate.name}: a company seeking money closes a round with chance ${pct(d.climate.roundProbabilityPerMonth)} a month, rounds x${d.climate.sizeMultiplier}` +
+      (d.climateReason ? ` (${d.climateReason.en})` : ''),
+  );
+  lines.push(`${d.paths} paths, seed ${String(d.seed)}, ${H} months from ${d.asOf}; assumptions: ${d.assumptionsFile}; simulated in ${d.elapsedMs.toFixed(0)} ms`);
+  lines.push('');
+  const months = [6, 12, 24, 36].filter((m) => m <= H);
+  lines.push('Survival S(t): share of paths with cash left after t months');
+  lines.push(
+    renderTable(d.companies, [
+      { header: 'company', get: (c) => c.name },
+      ...months.map((m) => ({ header: `S(${m})`, get: (c: (typeof d.companies)[number]) => pct(c.survival[m]), align: 'right' as const })),
+      { header: `S(${H})`, get: (c) => pct(c.survival[H]), align: 'right' },
+      { header: 'P(out<=24m)', get: (c) => pct(c.pOutWithin[24]), align: 'right' },
+      { header: 'median month out', get: (c) => (c.medianMonthOut === null ? 'beyond horizon' : String(c.medianMonthOut)), align: 'right' },
+      { header: `curve 0..${H}`, get: (c) => sparkline(resample(c.survival, 24)) },
+    ]),
+  );
+  lines.push('');
+  lines.push(`Ranking by P(survive ${d.rankedAt} months):`);
+  lines.push(renderTable(d.ranking, [
+    { header: '#', get: (r) => String(r.rank), align: 'right' },
+    { header: 'company', get: (r) => r.name },
+    { header: `P(survive ${d.rankedAt}m)`, get: (r) => pct(r.pSurvive), align: 'right' },
+    { header: 'rounds / path', get: (r) => d.companies.find((c) => c.id === r.id)!.meanRounds.toFixed(2), align: 'right' },
+    { header: 'raised / path', get: (r) => formatValue(d.companies.find((c) => c.id === r.id)!.meanRaised, 'USD', 'en'), align: 'right' },
+  ]));
+  lines.push('');
+  lines.push('What drives the risk (rank correlation with the month of running out; + keeps the company alive longer):');
+  lines.push(renderTable(d.companies, [
+    { header: 'company', get: (c) => c.name },
+    { header: 'drivers, strongest first', get: (c) => (c.drivers.length ? c.drivers.slice(0, 4).map((x) => `${DRIVER_LABEL[x.input] ?? x.input} ${signed(x.spearman)}`).join(', ') : '-') },
+  ]));
+  lines.push('');
+  lines.push('Inputs (a month; growth a month):');
+  const rows = d.companies.flatMap((c) => c.inputs.map((r) => ({ c, r })));
+  lines.push(renderTable(rows, [
+    { header: 'company', get: ({ c, r }) => (r === c.inputs[0] ? c.name : '') },
+    { header: 'input', get: ({ r }) => DRIVER_LABEL[r.input] ?? r.input },
+    { header: 'status', get: ({ r }) => r.status + (r.factId ? ` (${r.factId})` : '') },
+    { header: 'as written', get: ({ r }) => r.text, max: 24 },
+    { header: 'p5', get: ({ r }) => fmt(r.input, r.p5), align: 'right' },
+    { header: 'p50', get: ({ r }) => fmt(r.input, r.p50), align: 'right' },
+    { header: 'p95', get: ({ r }) => fmt(r.input, r.p95), align: 'right' },
+  ]));
+  lines.push('');
+  lines.push(renderAnalysisFooter({ ...a, estimates: [] }));
+  return lines.join('\n');
+}
+
+function fmt(input: string, x: number): string {
+  return input === 'revenueGrowth' || input === 'costGrowth' ? formatValue(x, 'percent', 'en') : formatValue(x, 'USD', 'en');
+}

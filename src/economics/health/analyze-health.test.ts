@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../ledger/index.js';
+import { analyzeHealth } from './analyze-health.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:' });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+const env = { sampleCount: 4000, seed: 7 };
+const est = (a: { estimates: readonly { id: string }[] }, id: string) => a.estimates.find((e) => e.id === id) as { p50: number; p5: number; p95: number; mean: number; formula: string; label: { en: string } } | undefined;
+
+describe('analyzeHealth on the bundled data', () => {
+  it('OpenAI: a valuation near $100B against a mobile run rate near $0.2B', async () => {
+    const a = await analyzeHealth(store, 'OpenAI', { env });
+    expect(a.kind).toBe('health');
+    expect(a.subject).toBe('openai');
+    const valuation = est(a, 'input.valuation')!;
+    expect(valuation.p50).toBeGreaterThan(0.9e11);
+    expect(valuation.p95).toBeLessThanOrEqual(1e11);
+    const mobile = est(a, 'revenue.mobile_annual')!;
+    expect(mobile.p50).toBeCloseTo(1.8e8, -6); // (F18 + F20) x 12
+    const multiple = est(a, 'revenue_multiple')!;
+    expect(multiple.p50).toBeGreaterThan(500);
+    expect(multiple.p50).toBeLessThan(560);
+    expect(multiple.label.en).toMatch(/mobile store revenue only/);
+    expect(a.details.revenueBasis).toBe('mobile-store');
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F18', 'F20', 'F24']));
+    expect(a.notes.some((n) => /not OpenAI's total revenue/.test(n.en))).toBe(true);
+    expect(a.details.missing.some((m) => /no cash figure: runway cannot be computed; record a cash fact/.test(m.en))).toBe(true);
+    const rows = Object.fromEntries(a.details.inputs.map((r) => [r.name, r.status]));
+    expect(rows.valuation).toBe('reported');
+    expect(rows.mobileRevenue).toBe('derived');
+    expect(rows.cash).toBe('missing');
+  });
+
+  it('Inflection AI: $1.5B raised for almost no revenue', async () => {
+    const a = await analyzeHealth(store, 'Inflection', { env });
+    expect(est(a, 'input.funding')!.p50).toBe(1.5e9);
+    expect(est(a, 'input.revenueToDate')!.p50).toBe(0);
+    const eff = est(a, 'capital_efficiency')!;
+    expect(eff.p50).toBe(0);
+    expect(a.details.revenueBasis).toBe('to-date');
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F14', 'F15']));
+  });
+
+  it('Anthropic: a revenue-spending gap near $1.8B is a net burn near $150M a month', async () => {
+    const a = await analyzeHealth(store, 'Anthropic', { env });
+    const burn = est(a, 'input.netBurn')!;
+    expect(burn.p50 * 12).toBeGreaterThan(1.7e9);
+    expect(burn.p95 * 12).toBeLessThanOrEqual(1.8e9 + 1);
+    expect(burn.p50).toBeCloseTo(1.8e9 / 12, -7);
+    expect(a.notes.some((n) => /F16/.test(n.en))).toBe(true);
+    expect(est(a, 'runway')).toBeUndefined();
+  });
+
+  it('fills gaps with stated assumptions and computes runway, burn multiple and default alive', async () => {
+    const a = await analyzeHealth(store, 'Anthropic', {
+      env,
+      assumptions: [
+        { input: 'cash', value: '4B to 8B', rationale: 'test' },
+        { input: 'revenue', value: '30M to 60M', rationale: 'test' },
+        { input: 'revenueGrowth', value: '0.05 to 0.1', rationale: 'test' },
+        { input: 'netBurn', value: '$1B', rationale: 'ignored: the ledger has F16' },
+      ],
+    });
+    const runway = est(a, 'runway')!;
+    expect(runway.p50).toBeGreaterThan(20);
+    expect(runway.p50).toBeLessThan(60);
+    expect(est(a, 'burn_multiple')).toBeDefined();
+    expect(a.details.burnMultipleBand).not.toBeNull();
+    expect(a.details.probabilityDefaultAlive).toBeGreaterThanOrEqual(0);
+    expect(a.assumptions.map((x) => x.id)).toEqual(expect.arrayContaining(['health.assumption.cash', 'health.assumption.revenue']));
+    expect(a.notes.some((n) => /netBurn .* not used/.test(n.en))).toBe(true);
+    expect(a.details.inputs.find((r) => r.name === 'cash')!.status).toBe('assumed');
+  });
+
+  it('is deterministic under a seed and converts CNY valuations', async () => {
+    const a = await analyzeHealth(store, '智谱AI', { env });
+    const b = await analyzeHealth(store, 'Zhipu AI', { env });
+    const v = est(a, 'input.valuation')!;
+    expect(v.p50).toBe(est(b, 'input.valuation')!.p50);
+    // over 100亿元: p5 = 1.02 x 1e10 CNY, at the 2024 average of 7.1217 CNY per USD
+    expect(v.p5 / ((1.02 * 1e10) / 7.1217)).toBeCloseTo(1, 2);
+  });
+
+  it('names an unknown company with a suggestion', async () => {
+    await expect(analyzeHealth(store, 'OpenAl', { env })).rejects.toThrow(/OpenAI/);
+  });
+});

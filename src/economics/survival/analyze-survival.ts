@@ -1,0 +1,310 @@
+import { convertCurrency, isCurrency, parsePeriod, quantileOfSpec, ShakeoutError, type DistSpec, type FxTable, type Period } from '../../core/index.js';
+import type { Fact, Store } from '../../ledger/index.js';
+import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
+import { factSpec } from '../common/fact-spec.js';
+import { perMonthFactor } from '../common/per-month.js';
+import { readValueText, scaleSpec } from '../common/value-text.js';
+import type { CompanyInputs, PathInput } from './company-inputs.js';
+import type { ClimateName, FundingClimate } from './funding-climate.js';
+import { DEFAULT_RAISE_TARGET_MONTHS, simulateSurvival, type SurvivalDriver } from './simulate-survival.js';
+import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './survival-assumptions.js';
+
+export interface AnalyzeSurvivalOptions {
+  /** The assumptions (read with `readSurvivalAssumptions`). */
+  readonly assumptions: SurvivalAssumptions;
+  /** Companies to simulate, by any name; default every company of the assumptions. */
+  readonly companies?: readonly string[];
+  /** Default 60. */
+  readonly horizonMonths?: number;
+  /** Default 10,000. */
+  readonly paths?: number;
+  /** Default 'shakeout'. */
+  readonly seed?: string | number;
+  /** Default 'neutral'. */
+  readonly climate?: ClimateName | FundingClimate;
+  /** Why this climate (from `climateFromFunding`, or 'set by the user'). */
+  readonly climateReason?: Text;
+}
+
+/** One input of one company as the simulation used it. */
+export interface SurvivalInputRow {
+  readonly input: Exclude<PathInput, 'roundSize'>;
+  readonly status: 'reported' | 'assumed';
+  readonly text: string;
+  /** 5th, 50th and 95th percentiles of its distribution (USD; a fraction a month for growth). */
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly factId: string | null;
+}
+
+export interface SurvivalCompanyDetails {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string | null;
+  /** S(t) for t = 0..horizon. */
+  readonly survival: readonly number[];
+  readonly pOutWithin: { readonly 12: number | null; readonly 24: number | null; readonly 36: number | null };
+  readonly medianMonthOut: number | null;
+  /** True when more than half the paths survive the horizon (the median month out is beyond it). */
+  readonly beyondHorizon: boolean;
+  readonly meanRounds: number;
+  readonly meanRaised: number;
+  readonly drivers: readonly SurvivalDriver[];
+  readonly fundability: number;
+  readonly inputs: readonly SurvivalInputRow[];
+}
+
+export interface SurvivalDetails {
+  readonly climate: FundingClimate;
+  readonly climateReason: Text | null;
+  readonly horizonMonths: number;
+  readonly paths: number;
+  readonly seed: string | number;
+  readonly raiseTargetMonths: number;
+  readonly assumptionsFile: string;
+  readonly asOf: string;
+  readonly companies: readonly SurvivalCompanyDetails[];
+  /** Best first, by P(survive 24 months) (or the horizon when shorter). */
+  readonly ranking: readonly { readonly rank: number; readonly id: string; readonly name: string; readonly pSurvive: number }[];
+  /** The month the ranking compares at: min(24, horizon). */
+  readonly rankedAt: number;
+  readonly elapsedMs: number;
+}
+
+const t = (en: string, zh: string): Text => ({ en, zh });
+const INPUT_LABEL: Record<Exclude<PathInput, 'roundSize'>, Text> = {
+  cash: t('cash', '现金'),
+  revenue: t('revenue a month', '月营收'),
+  revenueGrowth: t('revenue growth a month', '营收月增速'),
+  costs: t('costs a month', '月支出'),
+  costGrowth: t('cost growth a month', '支出月增速'),
+};
+
+/**
+ * The shakeout for the given companies: reads each company's inputs from the
+ * assumptions (a `cash` fact of the ledger replaces the assumed cash), runs
+ * {@link simulateSurvival} and returns an Analysis whose estimates are the
+ * probabilities of running out of cash within 12, 24 and 36 months (with
+ * their Monte Carlo 90% interval) and the median month of running out, and
+ * whose details hold the survival curves, the ranking and the drivers.
+ */
+export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOptions): Promise<Analysis<SurvivalDetails>> {
+  const a = options.assumptions;
+  const horizon = options.horizonMonths ?? 60;
+  const paths = options.paths ?? 10_000;
+  const seed = options.seed ?? 'shakeout';
+  const climate = options.climate ?? 'neutral';
+  const { fx } = await store.tables();
+  const asOf = safePeriod(a.asOf, a.file);
+
+  // Which companies: resolve every name of the file, then pick.
+  const byId = new Map<string, { entity: Awaited<ReturnType<Store['resolveEntity']>>; ca: CompanyAssumptions }>();
+  for (const ca of a.companies) {
+    const entity = await store.resolveEntity(ca.company);
+    byId.set(entity.id, { entity, ca });
+  }
+  let chosen = [...byId.values()];
+  if (options.companies && options.companies.length) {
+    chosen = [];
+    for (const name of options.companies) {
+      const entity = await store.resolveEntity(name);
+      const hit = byId.get(entity.id);
+      if (!hit) {
+        const message = `no survival assumptions for ${entity.nameEn} in ${a.file}; add it there or pass a file with --assumptions (it has: ${[...byId.values()].map((x) => x.entity.nameEn).join(', ')})`;
+        throw new ShakeoutError(message, { issues: [{ code: 'no_assumptions', path: ['companies'], message }], status: 400 });
+      }
+      if (!chosen.includes(hit)) chosen.push(hit);
+    }
+  }
+
+  const assumptions: Assumption[] = [];
+  const facts = new Map<string, Fact>();
+  const notes: Text[] = [];
+  const rowsById = new Map<string, SurvivalInputRow[]>();
+  const fundById = new Map<string, number>();
+  const inputs: CompanyInputs[] = [];
+  for (const { entity, ca } of chosen) {
+    const rows: SurvivalInputRow[] = [];
+    const specs = {} as Record<Exclude<PathInput, 'roundSize'>, DistSpec>;
+    // A cash fact of the ledger replaces the assumed cash.
+    const cashFacts = (await store.listFacts({ entity: entity.id, metric: 'cash' })).filter((f) => isCurrency(f.figure.unit));
+    const cashFact = cashFacts.sort((x, y) => (x.period?.end ?? '').localeCompare(y.period?.end ?? '')).at(-1);
+    for (const input of Object.keys(INPUT_LABEL) as (keyof typeof INPUT_LABEL)[]) {
+      const av: AssumedValue = ca[input];
+      if (input === 'cash' && cashFact) {
+        const k = usdFactor(cashFact.figure.unit, cashFact.period ?? asOf, fx);
+        specs.cash = scaleSpec(factSpec(cashFact), k);
+        facts.set(cashFact.id, cashFact);
+        rows.push(row(input, 'reported', cashFact.valueText, specs.cash, cashFact.id));
+        notes.push(t(`${entity.nameEn}: cash from the ledger (${cashFact.id}, ${cashFact.valueTextEn ?? cashFact.valueText}), not the assumption "${av.value}".`, `${entity.nameZh ?? entity.nameEn}：现金采用账本数据（${cashFact.id}），而非假设“${av.value}”。`));
+        continue;
+      }
+      const isGrowth = input === 'revenueGrowth' || input === 'costGrowth';
+      const path = `${a.file} ${ca.company}.${input}`;
+      const v = readValueText(av.value, { name: path, defaultUnit: isGrowth ? 'percent' : 'USD', ...(input === 'cash' || isGrowth ? {} : { defaultPer: 'month' as const }) });
+      let spec = v.spec;
+      if (isGrowth) {
+        if (v.per && v.per !== 'month') throw valueError(path, `${path}: write growth per month ("3%" or "normal(0.03, 0.01)"), got "${av.value}"`);
+        if (v.unit !== 'percent' && v.unit !== 'count') throw valueError(path, `${path}: expected a fraction a month, got a figure in ${v.unit}`);
+      } else {
+        if (!isCurrency(v.unit)) throw valueError(path, `${path}: expected money ("$5B", "5B to 12B"), got a figure in ${v.unit}`);
+        spec = scaleSpec(spec, usdFactor(v.unit, asOf, fx));
+        if (input === 'cash' && v.per) throw valueError(path, `${path}: cash is an amount on hand, not a rate; got "${av.value}"`);
+        if (input !== 'cash' && v.per && v.per !== 'month') spec = scaleSpec(spec, perMonthFactor(v.per));
+      }
+      specs[input] = spec;
+      const id = `survival.${entity.id}.${input}`;
+      assumptions.push({
+        id,
+        text: t(`${entity.nameEn}: ${INPUT_LABEL[input].en} ${av.value}`, `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh} ${av.value}`),
+        rationale: t(av.rationale + (av.source ? ` (source: ${av.source})` : ''), av.rationale + (av.source ? `（来源：${av.source}）` : '')),
+        value: { text: av.value, spec, unit: isGrowth ? 'percent' : 'USD', per: input === 'cash' ? null : 'month' },
+      });
+      for (const fid of av.facts) {
+        try {
+          facts.set(fid, await store.getFact(fid));
+        } catch {
+          notes.push(t(`${a.file}: ${ca.company}.${input} cites fact ${fid}, which the ledger does not hold.`, `${a.file}：${ca.company}.${input} 引用的事实 ${fid} 不在账本中。`));
+        }
+      }
+      rows.push(row(input, 'assumed', av.value, spec, null));
+    }
+    const fundability = ca.fundability?.value ?? 1;
+    if (ca.fundability) {
+      assumptions.push({
+        id: `survival.${entity.id}.fundability`,
+        text: t(`${entity.nameEn}: fundability x${fundability} (multiplies the chance of a round)`, `${entity.nameZh ?? entity.nameEn}：融资能力 ${fundability} 倍（乘以每月融资成功的概率）`),
+        rationale: t(ca.fundability.rationale, ca.fundability.rationale),
+      });
+    }
+    rowsById.set(entity.id, rows);
+    fundById.set(entity.id, fundability);
+    inputs.push({ id: entity.id, name: entity.nameEn, ...specs, fundability });
+  }
+
+  let roundSize: DistSpec | undefined;
+  if (a.roundSize) {
+    roundSize = readValueText(a.roundSize.value, { name: `${a.file} defaults.round_size` }).spec;
+    assumptions.push({
+      id: 'survival.round_size',
+      text: t(`round size factor ${a.roundSize.value}`, `融资规模系数 ${a.roundSize.value}`),
+      rationale: t(a.roundSize.rationale, a.roundSize.rationale),
+      value: { text: a.roundSize.value, spec: roundSize, unit: 'multiple', per: null },
+    });
+  }
+  const target = a.raiseTargetMonths ?? DEFAULT_RAISE_TARGET_MONTHS;
+  const result = simulateSurvival({
+    companies: inputs, horizonMonths: horizon, paths, seed, climate, raiseTargetMonths: target,
+    ...(roundSize ? { roundSize } : {}),
+  });
+  assumptions.push({
+    id: 'survival.climate',
+    text: t(
+      `funding climate ${result.climate.name}: a company seeking money closes a round with chance ${pct(result.climate.roundProbabilityPerMonth)} a month (times its fundability), rounds x${result.climate.sizeMultiplier} the normal size`,
+      `融资环境 ${result.climate.name}：寻求融资的公司每月成功概率 ${pct(result.climate.roundProbabilityPerMonth)}（乘以其融资能力），融资规模为正常的 ${result.climate.sizeMultiplier} 倍`,
+    ),
+    rationale: options.climateReason ?? t('set by the user (cold, neutral or hot; see CLIMATES)', '由用户设定（寒冷、中性或火热）'),
+  });
+  assumptions.push({
+    id: 'survival.rounds',
+    text: t(
+      `a company seeks money when its cash is below ${target} months of its current costs; a round brings it up to that level times the round size factor`,
+      `现金低于当前 ${target} 个月支出时公司寻求融资；一轮融资使现金回到该水平乘以融资规模系数`,
+    ),
+    rationale: t('a simple, monotone rule: rounds never make a richer company worse off than a poorer one', '简单且单调的规则'),
+  });
+  notes.push(t(
+    'Growth rates are held constant on each path for the whole horizon, so long horizons overstate the spread of outcomes; a company is out the first month its cash falls below zero (no bridge loans, no acquisitions).',
+    '增速在每条路径上全期保持不变，因此长期结果的分散度被高估；现金首次为负即出局（不考虑过桥贷款或被收购）。',
+  ));
+
+  const estimates: Estimate[] = [];
+  const n = paths;
+  const prob = (id: string, label: Text, p: number, formula: string, ids: string): void => {
+    const se = Math.sqrt((p * (1 - p)) / n);
+    estimates.push({
+      id, label, unit: 'percent', per: null, mean: p, sd: se,
+      p5: Math.max(0, p - 1.6448536269514722 * se), p50: p, p95: Math.min(1, p + 1.6448536269514722 * se),
+      formula, inputs: [{ kind: 'assumption', id: ids, label: 'survival inputs' }],
+    });
+  };
+  const companies: SurvivalCompanyDetails[] = result.companies.map((c) => {
+    const entity = chosen.find((x) => x.entity.id === c.id)!.entity;
+    for (const m of [12, 24, 36] as const) {
+      const p = c.pOutWithin[m];
+      if (p !== null) prob(`survival.${c.id}.p_out_${m}`, t(`${c.name}: P(out of cash within ${m} months)`, `${entity.nameZh ?? c.name}：${m} 个月内现金耗尽的概率`), p, `1 - S(${m}); interval: Monte Carlo error over ${n} paths`, `survival.${c.id}`);
+    }
+    if (c.medianMonthOut !== null) {
+      const v = c.medianMonthOut;
+      estimates.push({ id: `survival.${c.id}.median_month_out`, label: t(`${c.name}: median month of running out`, `${entity.nameZh ?? c.name}：现金耗尽的中位月份`), unit: 'count', per: null, mean: v, sd: 0, p5: v, p50: v, p95: v, formula: 'first month t with S(t) <= 0.5', inputs: [{ kind: 'assumption', id: `survival.${c.id}`, label: 'survival inputs' }] });
+    }
+    return {
+      id: c.id, name: c.name, nameZh: entity.nameZh,
+      survival: Array.from(c.survival),
+      pOutWithin: c.pOutWithin,
+      medianMonthOut: c.medianMonthOut,
+      beyondHorizon: c.medianMonthOut === null,
+      meanRounds: c.meanRounds,
+      meanRaised: c.meanRaised,
+      drivers: c.drivers,
+      fundability: fundById.get(c.id) ?? 1,
+      inputs: rowsById.get(c.id) ?? [],
+    };
+  });
+  const at = Math.min(24, horizon);
+  const ranking = result.ranking.map((id, i) => {
+    const c = companies.find((x) => x.id === id)!;
+    return { rank: i + 1, id, name: c.name, pSurvive: c.survival[at]! };
+  });
+  return {
+    kind: 'survival',
+    title: t(`The shakeout: survival of ${companies.length} companies over ${horizon} months (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（${result.climate.name} 融资环境）`),
+    subject: null,
+    estimates,
+    facts: [...facts.values()],
+    assumptions,
+    notes,
+    env: { sampleCount: paths, seed },
+    details: {
+      climate: result.climate,
+      climateReason: options.climateReason ?? null,
+      horizonMonths: horizon,
+      paths,
+      seed,
+      raiseTargetMonths: target,
+      assumptionsFile: a.file,
+      asOf: a.asOf,
+      companies,
+      ranking,
+      rankedAt: at,
+      elapsedMs: result.elapsedMs,
+    },
+  };
+}
+
+function row(input: SurvivalInputRow['input'], status: SurvivalInputRow['status'], text: string, spec: DistSpec, factId: string | null): SurvivalInputRow {
+  return { input, status, text, p5: quantileOfSpec(spec, 0.05), p50: quantileOfSpec(spec, 0.5), p95: quantileOfSpec(spec, 0.95), factId };
+}
+
+function usdFactor(unit: string, period: Period, fx: FxTable): number {
+  if (unit === 'USD') return 1;
+  if (unit !== 'CNY') throw valueError('unit', `cannot convert ${unit} to USD: the FX table only holds CNY per USD`);
+  return convertCurrency({ value: 1, unit: 'CNY', per: null }, 'USD', period, fx).quantity.value;
+}
+
+function safePeriod(text: string, file: string): Period {
+  try {
+    return parsePeriod(text);
+  } catch (e) {
+    throw valueError('as_of', `${file} as_of: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function pct(x: number): string {
+  return `${+(x * 100).toPrecision(3)}%`;
+}
+
+function valueError(path: string, message: string): ShakeoutError {
+  return new ShakeoutError(message, { issues: [{ code: 'invalid_assumption', path: [path], message }], status: 400 });
+}

@@ -1,0 +1,6 @@
+// The survival simulation: the shakeout, month by month.
+export * from './company-inputs.js';
+export * from './funding-climate.js';
+export * from './simulate-survival.js';
+export * from './survival-assumptions.js';
+export * from './analyze-survival.js';

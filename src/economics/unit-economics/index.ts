@@ -1,0 +1,3 @@
+// Unit economics: margin per paying user, break-even subscribers, payback.
+export * from './unit-margin.js';
+export * from './analyze-unit-economics.js';
