@@ -49,12 +49,3 @@ export function renderAnalysisFooter(a: Analysis, options: { formulas?: boolean 
   if (a.notes.length) parts.push('Notes:\n' + a.notes.map((n) => `  - ${n.en}`).join('\n'));
   return parts.join('\n\n');
 }
-
-/** Parses a positive integer option ('--samples 10000'). */
-export function positiveInt(name: string): (text: string) => number {
-  return (text: string) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1, got "${text}"`);
-    return n;
-  };
-}

@@ -1,20 +1,14 @@
-import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { analysisJson, formatValue, runHealthAnalysis } from '../../app/index.js';
 import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
+import { sampleCount } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 interface Opts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
-
-function samples(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new InvalidArgumentError(`expected a whole number from 1 to 50000000, got "${text}"`);
-  return n;
-}
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
 
@@ -24,7 +18,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
     .command('health')
     .description('company health: net burn, runway, revenue multiple, capital efficiency, burn multiple, rule of 40, default alive')
     .argument('<company>', 'the company, by any name or alias (OpenAI, 月之暗面)')
-    .option('--samples <n>', 'Monte Carlo draws (default 10000)', samples)
+    .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--with-assumptions', 'fill inputs the ledger lacks (cash, revenue, growth, costs) from data/survival-assumptions.yaml')
     .option('--assumptions <file>', 'fill inputs the ledger lacks from this survival assumptions file')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { analysisJson, formatValue, runSubscribersAnalysis } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
+import { sampleCount } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
@@ -12,11 +13,6 @@ type BasisOpt = (typeof BASES)[number];
 
 interface Opts { basis?: BasisOpt; samples?: number; seed?: string; json?: boolean; save?: boolean }
 
-function samples(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new InvalidArgumentError(`expected a whole number from 1 to 50000000, got "${text}"`);
-  return n;
-}
 function basis(text: string): BasisOpt {
   if (!(BASES as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected gross, net or unknown, got "${text}"`);
   return text as BasisOpt;
@@ -29,7 +25,7 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
     .description('paying subscribers through the app stores and the annual run rate, from store revenue and price')
     .argument('<product>', 'the product (ChatGPT) or any name of it')
     .option('--basis <basis>', 'read store revenue as gross, net or unknown (both readings); default: as the facts record it', basis)
-    .option('--samples <n>', 'Monte Carlo draws (default 10000)', samples)
+    .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--json', 'print the analysis as JSON (without samples)')
     .option('--save', 'write the results back to the ledger as derived facts')

@@ -4,6 +4,7 @@ import { analysisJson, formatValue, runUnitEconomicsAnalysis } from '../../app/i
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsRequest } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
+import { sampleCount } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
@@ -21,12 +22,6 @@ function positive(name: string, max: number): (text: string) => number {
     return n;
   };
 }
-function wholeSamples(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 50_000_000) throw new InvalidArgumentError(`expected a whole number from 1 to 50000000, got "${text}"`);
-  return n;
-}
-
 /** `shakeout analyze unit-economics`: margin per paying user, break-even subscribers, payback. */
 export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
   analyze
@@ -42,7 +37,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
     .option('--training-cost <value>', 'a training cost written out, instead of a model\'s')
     .option('--amortise-months <n>', 'months the training cost is spread over (default 12)', positive('amortise months', 600))
     .option('--subscribers <value>', 'paying subscribers, for the payback (default: the ledger\'s ChatGPT Plus store subscribers, F22, when the price is the ledger\'s)')
-    .option('--samples <n>', 'Monte Carlo draws (default 10000)', wholeSamples)
+    .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--json', 'print the analysis as JSON (without samples)')
     .action(async (opts: Opts, cmd: Command) => {

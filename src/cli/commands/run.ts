@@ -6,6 +6,7 @@ import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
 import { progressIndicator } from '../progress.js';
 import { sparkline } from '../sparkline.js';
+import { sampleCount, wholeNumber } from '../options.js';
 
 /** A histogram as one line of block characters, scaled to its tallest bin: ▁▂▅█▆▃▁. */
 function histogramLine(counts: readonly number[]): string {
@@ -76,30 +77,24 @@ export async function writeSamplesCsv(path: string, r: RunModelFileResult): Prom
   await writeFile(path, lines.join('\n') + '\n');
 }
 
-function positiveInt(name: string, v: string): number {
-  const x = Number(v.replace(/_/g, ''));
-  if (!Number.isInteger(x) || x < 1) throw new ShakeoutError(`${name}: expected a positive whole number, got "${v}"`, { status: 400 });
-  return x;
-}
 
 export function registerRun(program: Command, io: Output): void {
   program
     .command('run')
     .description('run a model written in the core of Squiggle\'s language (fact("entity", "metric") reads the ledger)')
     .argument('<file>', 'model file, e.g. models/chatgpt-subscribers.sq')
-    .option('--samples <n>', 'Monte Carlo samples', '100000')
+    .option('--samples <n>', 'Monte Carlo samples (default 100000)', sampleCount, 100_000)
     .option('--seed <seed>', 'seed of the random numbers (same seed, same result)', 'shakeout')
-    .option('--threads <n>', 'worker threads (default: both cores for large runs)')
+    .option('--threads <n>', 'worker threads (default: both cores for large runs)', wholeNumber('--threads', 1, 64))
     .option('--json', 'print JSON')
     .option('--samples-out <file.csv>', 'write the raw samples of each output to a CSV file (an audit trail)')
-    .action(async (file: string, opts: { samples: string; seed: string; threads?: string; json?: boolean; samplesOut?: string }, cmd: Command) => {
-      const sampleCount = positiveInt('--samples', opts.samples);
-      const threads = opts.threads ? positiveInt('--threads', opts.threads) : undefined;
+    .action(async (file: string, opts: { samples: number; seed: string; threads?: number; json?: boolean; samplesOut?: string }, cmd: Command) => {
+      const { samples, threads } = opts;
       const db = ledgerOptions(cmd);
-      const progress = opts.json ? null : progressIndicator(`running ${file} with ${sampleCount.toLocaleString('en-US')} samples`);
+      const progress = opts.json ? null : progressIndicator(`running ${file} with ${samples.toLocaleString('en-US')} samples`);
       let r: RunModelFileResult;
       try {
-        r = await withLedger(db, (store) => runModelFile(file, { store, sampleCount, seed: opts.seed, ...(threads ? { threads } : {}) }));
+        r = await withLedger(db, (store) => runModelFile(file, { store, sampleCount: samples, seed: opts.seed, ...(threads ? { threads } : {}) }));
       } finally {
         progress?.stop();
       }

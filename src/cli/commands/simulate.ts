@@ -4,6 +4,7 @@ import { analysisJson, formatValue, runSurvivalSimulation } from '../../app/inde
 import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
+import { wholeNumber } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter } from '../render-analysis.js';
 import { resample, sparkline } from '../sparkline.js';
@@ -14,13 +15,6 @@ interface Opts {
   fundingGrowth?: number; assumptions?: string; json?: boolean;
 }
 
-function whole(name: string, min: number, max: number): (text: string) => number {
-  return (text: string) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
-    return n;
-  };
-}
 function climate(text: string): ClimateName {
   if (text !== 'cold' && text !== 'neutral' && text !== 'hot') throw new InvalidArgumentError(`expected cold, neutral or hot, got "${text}"`);
   return text;
@@ -41,8 +35,8 @@ export function registerSimulate(program: Command, io: Output): void {
     .command('survival')
     .description('the shakeout: month by month, who runs out of cash, with revenue, costs and funding rounds uncertain')
     .option('--companies <list>', 'companies, comma-separated, by any name (default: all of the assumptions file)', list)
-    .option('--horizon <months>', 'months to simulate (default 60)', whole('horizon', 1, 600))
-    .option('--paths <n>', 'paths per company (default 10000)', whole('paths', 1, 1_000_000))
+    .option('--horizon <months>', 'months to simulate (default 60)', wholeNumber('--horizon', 1, 600))
+    .option('--paths <n>', 'paths per company (default 10000)', wholeNumber('--paths', 1, 1_000_000))
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--climate <climate>', 'funding climate: cold, neutral or hot (default neutral)', climate)
     .option('--funding-growth <ratio>', 'derive the climate from funding this year / last year (below 0.8 cold, above 1.25 hot)', ratio)

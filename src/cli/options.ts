@@ -1,0 +1,25 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Most samples a run may ask for (the engine's limit). */
+export const MAX_SAMPLES = 50_000_000;
+
+/**
+ * An option parser for a whole number in [min, max], written as people write
+ * counts: "10000", "1e6", "100_000" or "100,000". A bad value is a usage error
+ * (exit code 2) that says what was expected.
+ *
+ * @example
+ * program.option('--samples <n>', 'draws', wholeNumber('--samples', 1, MAX_SAMPLES))
+ */
+export function wholeNumber(name: string, min: number, max: number): (text: string) => number {
+  return (text: string) => {
+    const n = Number(text.replace(/[_,]/g, ''));
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+    }
+    return n;
+  };
+}
+
+/** `--samples N`: Monte Carlo draws. */
+export const sampleCount = wholeNumber('--samples', 1, MAX_SAMPLES);
