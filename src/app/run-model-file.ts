@@ -45,12 +45,24 @@ function label(f: Fact): string {
   return `${f.id}: ${f.entity} ${f.metric} ${f.period?.text ?? ''} "${f.valueText}" = ${v} (${f.figure.qualifier}; ${f.source.publisher})`.replace(/\s+/g, ' ');
 }
 
+/** How to run a model: the ledger for fact(), the sample count and seed, and an optional progress callback. */
+export interface RunModelFileOptions {
+  readonly store?: Store;
+  readonly sampleCount: number;
+  readonly seed: string | number;
+  readonly threads?: number;
+  readonly file?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Rank each output's uncertain inputs by how much they drive it. */
+  readonly sensitivity?: boolean;
+}
+
 /**
  * Runs a model's source with `fact(...)` read from the ledger. The ledger is
  * asynchronous and the compiler is not, so this compiles twice: once to learn
  * which facts the model asks for, then with their distributions.
  */
-export async function runModelSource(source: string, options: { store?: Store; sampleCount: number; seed: string | number; threads?: number; file?: string }): Promise<RunModelFileResult> {
+export async function runModelSource(source: string, options: RunModelFileOptions): Promise<RunModelFileResult> {
   const file = options.file ?? 'model.sq';
   const requests = new Map<string, { entity: string; metric: string; period?: string }>();
   const resolved = new Map<string, ResolvedFact>();
@@ -73,6 +85,8 @@ export async function runModelSource(source: string, options: { store?: Store; s
     const result = await runModel(source, {
       env: { sampleCount: options.sampleCount, seed: options.seed, ...(options.threads ? { threads: options.threads } : {}) },
       resolveFact,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.sensitivity ? { sensitivity: true } : {}),
     });
     return { ...result, file, resolved: [...resolved.values()] };
   } catch (e) {
@@ -87,7 +101,7 @@ export function distributionOf(f: Fact): DistSpec {
 }
 
 /** Reads a model file and runs it (see {@link runModelSource}). */
-export async function runModelFile(path: string, options: { store?: Store; sampleCount: number; seed: string | number; threads?: number }): Promise<RunModelFileResult> {
+export async function runModelFile(path: string, options: Omit<RunModelFileOptions, 'file'>): Promise<RunModelFileResult> {
   let source: string;
   try {
     source = await readFile(path, 'utf8');

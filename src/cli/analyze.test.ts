@@ -2,16 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './program.js';
-import type { Output } from './output.js';
+import { runCaptured } from './run-captured.js';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Output = { out: (t) => void (out += t.endsWith('\n') ? t : t + '\n'), err: (t) => void (err += t.endsWith('\n') ? t : t + '\n') };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 let db: string;
 beforeAll(() => {

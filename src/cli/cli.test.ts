@@ -2,17 +2,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './program.js';
-import type { Output } from './output.js';
+import { runCaptured } from './run-captured.js';
 
-/** Runs the CLI in-process and captures what it prints. */
-export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Output = { out: (t) => void (out += t.endsWith('\n') ? t : t + '\n'), err: (t) => void (err += t.endsWith('\n') ? t : t + '\n') };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 const fixture = (name: string) => join(process.cwd(), 'test/fixtures', name);
 let dir: string;

@@ -1,28 +1,25 @@
 /**
  * A progress bar on stderr for runs longer than a second, only on a terminal.
- * The engine runs large models in worker threads, so the main thread is free
- * to draw; the bar fills as time passes towards an estimate that grows when
- * exceeded, and it is cleared when the run ends.
+ * The engine reports each step of its schedule (`update(done, total)`); the
+ * bar shows that share, drawn only once a second has passed, and is cleared
+ * when the run ends.
  */
-export function progressIndicator(label: string, stream: NodeJS.WriteStream = process.stderr): { stop(): void } {
-  if (!stream.isTTY) return { stop() {} };
-  const start = Date.now();
-  let shown = false;
-  let expected = 2000;
-  const timer = setInterval(() => {
-    const elapsed = Date.now() - start;
-    if (elapsed < 1000) return;
-    while (elapsed > expected * 0.9) expected *= 1.5;
+export class ProgressBar {
+  private readonly start = Date.now();
+  private shown = false;
+
+  constructor(private readonly label: string, private readonly stream: NodeJS.WriteStream = process.stderr) {}
+
+  update(done: number, total: number): void {
+    if (!this.stream.isTTY || Date.now() - this.start < 1000) return;
     const width = 30;
-    const filled = Math.round((elapsed / expected) * width);
-    stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(elapsed / 1000).toFixed(1)} s`);
-    shown = true;
-  }, 100);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      if (shown) stream.write('\r\x1b[2K');
-    },
-  };
+    const filled = Math.round((Math.min(done, total) / Math.max(total, 1)) * width);
+    const secs = ((Date.now() - this.start) / 1000).toFixed(1);
+    this.stream.write(`\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} steps, ${secs} s`);
+    this.shown = true;
+  }
+
+  stop(): void {
+    if (this.shown) this.stream.write('\r\x1b[2K');
+  }
 }

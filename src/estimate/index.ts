@@ -12,6 +12,6 @@ export { sortFloat64, argsortFloat64, mergeSorted } from './radix-sort.js';
 export { pearson, spearman, ranks } from './correlation.js';
 export { imanConover } from './iman-conover.js';
 export { schedulePlan, nodeInputs, type PlanSchedule, type PlanStep } from './plan-schedule.js';
-export { runPlan, runPlanSync, type PlanResult, type PlanOutput } from './run-plan.js';
+export { runPlan, runPlanSync, type PlanResult, type PlanOutput, type RunOptions } from './run-plan.js';
 export { closeWorkerPool, prepareWorkers, workerScriptPath } from './worker-pool.js';
 export { sensitivity, type SensitivityEntry, type SensitivityInput, type SensitivityOptions } from './sensitivity.js';

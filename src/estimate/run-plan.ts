@@ -36,17 +36,28 @@ export interface PlanResult {
  *   { kind: 'sample', family: 'to', args: [0, 1] }], outputs: [{ name: 'ios', node: 2 }] };
  * runPlanSync(plan, { sampleCount: 10_000, seed: 'demo' }).outputs[0].value; // SampleSet
  */
-export function runPlanSync(plan: Plan, env: Env): PlanResult {
+export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
   const run = new PlanRun(plan, env, false);
-  for (const step of run.steps) {
+  const total = run.steps.length;
+  run.steps.forEach((step, k) => {
     if (step.parallel) {
       run.allocate(step);
       runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null);
     } else {
       run.runMain(step);
     }
-  }
+    options.onProgress?.(k + 1, total);
+  });
   return run.result(1);
+}
+
+/** Options of a run that do not change its result. */
+export interface RunOptions {
+  /**
+   * Called after each step of the schedule with the steps done and the total
+   * (synchronously, on the main thread), so a caller can draw a progress bar.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -62,7 +73,7 @@ export function runPlanSync(plan: Plan, env: Env): PlanResult {
  * whatever the number of threads. Without the compiled worker
  * (dist/estimate/plan-worker.js; `npm run build`) it runs on one thread.
  */
-export async function runPlan(plan: Plan, env: Env): Promise<PlanResult> {
+export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): Promise<PlanResult> {
   checkEnv(env);
   const chunks = Math.ceil(env.sampleCount / CHUNK_SIZE);
   const threads = Math.min(defaultThreads(env, WorkerPool.isWarm(1)), chunks);
@@ -72,16 +83,19 @@ export async function runPlan(plan: Plan, env: Env): Promise<PlanResult> {
     // the background for the runs that follow (a server, a sweep); this run
     // does not wait for them.
     if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD) WorkerPool.shared()?.warm(1);
-    return runPlanSync(plan, env);
+    return runPlanSync(plan, env, options);
   }
   const run = new PlanRun(plan, env, true);
-  for (const step of run.steps) {
+  const total = run.steps.length;
+  for (let k = 0; k < total; k++) {
+    const step = run.steps[k]!;
     if (step.parallel) {
       run.allocate(step);
       await run.parallelStep(step, threads, pool);
     } else {
       run.runMain(step);
     }
+    options.onProgress?.(k + 1, total);
   }
   await run.summariseOutputs(threads, pool);
   return run.result(threads);

@@ -18,7 +18,7 @@ export interface SensitivityEntry {
 }
 
 export interface SensitivityOptions {
-  /** Share of draws in each tail, in (0, 0.5]; default 0.1 (bottom 10% vs top 10%). */
+  /** Share of draws in each tail, in (0, 0.5]; default 0.05: the output below the input's p5 against above its p95. */
   readonly tail?: number;
   /** Statistic of the output within a tail; default 'mean'. */
   readonly statistic?: 'mean' | 'median';
@@ -37,7 +37,7 @@ export interface SensitivityInput {
  *
  * For each input: the Spearman rank correlation with the output, and the
  * swing: sort the draws by the input, take the bottom and top `tail` share of
- * them (default 10% each, ties in the input broken by index), and compare the
+ * them (default 5% each: below the input's p5 and above its p95; ties broken by index), and compare the
  * output's mean (or median) over the two groups: swing = high - low. A
  * positive swing means the output rises with the input. Inputs come back
  * sorted by |swing|, largest first: the first is the assumption that matters
@@ -48,7 +48,7 @@ export interface SensitivityInput {
  * // [{ name: 'burn', spearman: -0.83, low: 19.1, high: 8.2, swing: -10.9 }, { name: 'cash', ... }]
  */
 export function sensitivity(output: SampleSet | Float64Array, inputs: readonly SensitivityInput[], options: SensitivityOptions = {}): SensitivityEntry[] {
-  const tail = options.tail ?? 0.1;
+  const tail = options.tail ?? 0.05;
   if (!(tail > 0 && tail <= 0.5)) throw new EstimateError('sensitivity_tail', `sensitivity needs a tail share in (0, 0.5], got ${tail}`);
   const y = output instanceof SampleSet ? output.samples : output;
   const n = y.length;

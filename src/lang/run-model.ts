@@ -1,5 +1,5 @@
 import { ShakeoutError } from '../core/index.js';
-import { EstimateError, runPlan, SampleSet, type Env, type Histogram, type SampleSummary } from '../estimate/index.js';
+import { EstimateError, runPlan, type Plan, SampleSet, sensitivity, type Env, type Histogram, type SampleSummary, type SensitivityEntry } from '../estimate/index.js';
 import { compileProgram, type FactResolver, type FactUse } from './compile-model.js';
 import { ModelError } from './model-error.js';
 import { parseModel } from './parse-model.js';
@@ -17,10 +17,19 @@ export interface DistOutput {
   readonly type: 'dist';
   /** mean, sd, p5, p25, p50, p75, p95 (type 7 quantiles), min, max and nanCount. */
   readonly summary: SampleSummary;
+  /** Equal-width bins from min to max. */
   readonly histogram: Histogram;
+  /** Equal-width bins from p1 to p99 (readable for heavy tails), with the 1% left out on each side counted. */
+  readonly body: Histogram & { readonly below: number; readonly above: number };
   readonly samples: Float64Array;
   /** The SampleSet itself (sorted copy cached), for further quantiles or cdf. */
   readonly set: SampleSet;
+  /**
+   * With `sensitivity: true`: the model's uncertain inputs (named variables
+   * drawn from a distribution or a fact) ranked by how much they drive this
+   * output, largest swing first.
+   */
+  readonly drivers?: readonly SensitivityEntry[];
 }
 
 export type ModelOutput = ScalarOutput | DistOutput;
@@ -49,6 +58,10 @@ export interface RunModelOptions {
   readonly resolveFact?: FactResolver;
   /** Bins of each output's histogram (default 20). */
   readonly bins?: number;
+  /** Rank each output's uncertain inputs by how much they drive it (Spearman and p5-p95 swing). */
+  readonly sensitivity?: boolean;
+  /** Called after each step of the run with the steps done and the total (see the engine's RunOptions). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -70,16 +83,22 @@ export async function runModel(source: string, options: RunModelOptions): Promis
   const t2 = performance.now();
   let result;
   try {
-    result = await runPlan(compiled.plan, options.env);
+    result = await runPlan(compiled.plan, options.env, options.onProgress ? { onProgress: options.onProgress } : {});
   } catch (err) {
     throw locate(err, source, compiled.spans);
   }
   const t3 = performance.now();
   const bins = options.bins ?? 20;
+  const inputs = options.sensitivity ? uncertainInputs(compiled.plan, compiled.variables, result.values) : [];
   const outputs = result.outputs.map((o): ModelOutput => {
     if (typeof o.value === 'number') return { name: o.name, type: 'scalar', value: o.value };
     const set = o.value;
-    return { name: o.name, type: 'dist', summary: set.summary(), histogram: set.histogram(bins), samples: set.samples, set };
+    const summary = set.summary();
+    const [p1, p99] = set.quantilesBySelection([0.01, 0.99]) as [number, number];
+    const body = Number.isFinite(p1) && Number.isFinite(p99) ? set.histogramBetween(bins, p1, p99) : { ...set.histogram(bins), below: 0, above: 0 };
+    const out = { name: o.name, type: 'dist' as const, summary, histogram: set.histogram(bins), body, samples: set.samples, set };
+    if (!options.sensitivity) return out;
+    return { ...out, drivers: sensitivity(set, inputs.filter((i) => i.node !== o.node), { statistic: 'median' }) };
   });
   const t4 = performance.now();
   return {
@@ -90,6 +109,20 @@ export async function runModel(source: string, options: RunModelOptions): Promis
     facts: compiled.facts,
     timings: { parse: t1 - t0, compile: t2 - t1, sample: t3 - t2, summarise: t4 - t3, total: t4 - t0 },
   };
+}
+
+/** Named variables drawn straight from a distribution (a constructor, `a to b`, a fact): the model's assumptions. */
+function uncertainInputs(plan: Plan, variables: ReadonlyMap<string, number>, values: readonly (number | SampleSet)[]): { name: string; node: number; samples: SampleSet }[] {
+  const out: { name: string; node: number; samples: SampleSet }[] = [];
+  for (const [name, id] of variables) {
+    const node = plan.nodes[id];
+    const v = values[id];
+    if (!node || !(v instanceof SampleSet)) continue;
+    if (node.kind === 'sample' || node.kind === 'spec' || node.kind === 'mixture' || node.kind === 'truncate' || node.kind === 'correlate') {
+      out.push({ name, node: id, samples: v });
+    }
+  }
+  return out;
 }
 
 /** An engine error about plan node k becomes a ModelError at the source of node k. */

@@ -4,7 +4,7 @@ import { runModelFile, withLedger, formatCompact, ShakeoutError, type RunModelFi
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
-import { progressIndicator } from '../progress.js';
+import { ProgressBar } from '../progress.js';
 import { sparkline } from '../sparkline.js';
 import { sampleCount, wholeNumber } from '../options.js';
 
@@ -23,6 +23,7 @@ export function runJson(r: RunModelFileResult) {
     outputs[o.name] = o.type === 'scalar' ? o.value : {
       mean: o.summary.mean, sd: o.summary.sd, p5: o.summary.p5, p25: o.summary.p25, p50: o.summary.p50, p75: o.summary.p75, p95: o.summary.p95,
       ...(o.summary.nanCount ? { nanCount: o.summary.nanCount } : {}),
+      ...(o.drivers ? { drivers: o.drivers } : {}),
     };
   }
   return {
@@ -45,9 +46,20 @@ function human(r: RunModelFileResult): string {
       { header: 'p5', get: (o) => n(o.summary.p5), align: 'right' },
       { header: 'p50', get: (o) => n(o.summary.p50), align: 'right' },
       { header: 'p95', get: (o) => n(o.summary.p95), align: 'right' },
-      { header: 'histogram (min to max)', get: (o) => `${n(o.histogram.edges[0]!)} ${histogramLine(o.histogram.counts)} ${n(o.histogram.edges[o.histogram.edges.length - 1]!)}` },
+      { header: 'histogram (p1 to p99)', get: (o) => `${n(o.body.edges[0]!)} ${histogramLine(o.body.counts)} ${n(o.body.edges[o.body.edges.length - 1]!)}` },
     ]));
     for (const o of dists) if (o.summary.nanCount) out.push(`warning: ${o.name} has ${o.summary.nanCount} samples that are not numbers (NaN), left out of its summary`);
+  }
+  for (const o of dists) {
+    if (!o.drivers?.length) continue;
+    out.push('', `what drives ${o.name} (its median below each input's p5 and above its p95; Spearman rank correlation):`);
+    out.push(renderTable(o.drivers, [
+      { header: 'input', get: (d) => d.name },
+      { header: 'below p5', get: (d) => n(d.low), align: 'right' },
+      { header: 'above p95', get: (d) => n(d.high), align: 'right' },
+      { header: 'swing', get: (d) => (d.swing >= 0 ? '+' : '') + n(d.swing), align: 'right' },
+      { header: 'spearman', get: (d) => (Number.isNaN(d.spearman) ? '-' : d.spearman.toFixed(2)), align: 'right' },
+    ]));
   }
   if (scalars.length) {
     if (out.length) out.push('');
@@ -88,13 +100,17 @@ export function registerRun(program: Command, io: Output): void {
     .option('--threads <n>', 'worker threads (default: both cores for large runs)', wholeNumber('--threads', 1, 64))
     .option('--json', 'print JSON')
     .option('--samples-out <file.csv>', 'write the raw samples of each output to a CSV file (an audit trail)')
-    .action(async (file: string, opts: { samples: number; seed: string; threads?: number; json?: boolean; samplesOut?: string }, cmd: Command) => {
+    .option('--sensitivity', "rank each output's uncertain inputs by how much they drive it")
+    .action(async (file: string, opts: { samples: number; seed: string; threads?: number; json?: boolean; samplesOut?: string; sensitivity?: boolean }, cmd: Command) => {
       const { samples, threads } = opts;
       const db = ledgerOptions(cmd);
-      const progress = opts.json ? null : progressIndicator(`running ${file} with ${samples.toLocaleString('en-US')} samples`);
+      const progress = opts.json ? null : new ProgressBar(`${file}: ${samples.toLocaleString('en-US')} samples`);
       let r: RunModelFileResult;
       try {
-        r = await withLedger(db, (store) => runModelFile(file, { store, sampleCount: samples, seed: opts.seed, ...(threads ? { threads } : {}) }));
+        r = await withLedger(db, (store) => runModelFile(file, {
+          store, sampleCount: samples, seed: opts.seed, ...(threads ? { threads } : {}), ...(opts.sensitivity ? { sensitivity: true } : {}),
+          ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+        }));
       } finally {
         progress?.stop();
       }
