@@ -15,6 +15,7 @@
 //   --models A,B     models (default A,B)
 //   --no-prune       run Shakeout on every node of the model, as the hand loop does
 //   --json FILE      also write the measurements as JSON
+//   --no-survival    skip the survival simulation benchmark (bench/survival.mjs)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -137,3 +138,9 @@ for (const r of results.filter((x) => x.n >= 1e5)) {
 }
 console.log(pass ? '\nAll measured criteria pass.' : '\nSome criteria FAIL (see above).');
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ repeats, noPrune, results }, null, 2));
+
+// The survival simulation of issue 4 against its naive peer, in the same run.
+if (!args.includes('--no-survival')) {
+  console.log('\nThe survival simulation (issue 4): 10 companies x 10,000 paths x 60 months');
+  execFileSync(process.execPath, [join(here, 'survival.mjs')], { stdio: 'inherit' });
+}

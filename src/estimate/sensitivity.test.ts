@@ -16,7 +16,7 @@ describe('sensitivity', () => {
   const y = new SampleSet(big.map((b, i) => 10 * b - 2 * small[i]!));
 
   it('ranks inputs by |swing| with the sign of their effect', () => {
-    const s = sensitivity(y, [{ name: 'none', samples: none }, { name: 'small', samples: small }, { name: 'big', samples: new SampleSet(big) }]);
+    const s = sensitivity(y, [{ name: 'none', samples: none }, { name: 'small', samples: small }, { name: 'big', samples: new SampleSet(big) }], { tail: 0.1 });
     expect(s.map((e) => e.name)).toEqual(['big', 'small', 'none']);
     expect(s[0]!.spearman).toBeGreaterThan(0.9);
     expect(s[1]!.spearman).toBeLessThan(0);
@@ -32,6 +32,12 @@ describe('sensitivity', () => {
     expect(s[0]!.name).toBe('big');
     expect(s[1]!.swing).toBe(0);
     expect(Number.isNaN(s[1]!.spearman)).toBe(true);
+  });
+
+  it('compares, by default, the output below the input\'s p5 with the output above its p95', () => {
+    const s = sensitivity(y, [{ name: 'big', samples: new SampleSet(big) }]);
+    // E[Z | Z in top 5%] = phi(z95) / 0.05 = 2.0627128075074257; the swing is 10 * 2 * that
+    expect(Math.abs(s[0]!.swing - 20 * 2.0627128075074257)).toBeLessThan(0.6);
   });
 
   it('rejects inputs from another run and a bad tail', () => {
