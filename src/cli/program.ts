@@ -7,6 +7,8 @@ import { registerSummary } from './commands/summary.js';
 import { registerRun } from './commands/run.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerReport } from './commands/report.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -26,6 +28,8 @@ const REGISTRY: Register[] = [
   registerRun,
   registerAnalyze,
   registerCheck,
+  registerSimulate,
+  registerReport,
 ];
 
 /** The whole command tree, writing to `io`. */
@@ -61,7 +65,9 @@ export function reportError(e: unknown, io: Output): number {
     return EXIT.usage;
   }
   if (e instanceof ShakeoutError) {
-    const detail = e.issues.length > 1 || (e.issues.length === 1 && e.issues[0]!.message !== e.message) ? '\n' + formatIssues(e.issues) : '';
+    // Issues the message does not already say are listed below it.
+    const extra = e.issues.filter((i) => !e.message.includes(i.message));
+    const detail = extra.length ? '\n' + formatIssues(extra) : '';
     io.err(`error: ${e.message}${detail}`);
     return e.status >= 500 ? EXIT.failure : EXIT.usage;
   }

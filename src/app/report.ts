@@ -1,0 +1,150 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { ShakeoutError, type Lang } from '../core/index.js';
+import { analyzeFunding, analyzeHealth, analyzeSubscribers, analyzeSurvival, checkPlausibility } from '../economics/index.js';
+import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetails } from '../economics/index.js';
+import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
+import type { Report, ReportInputs } from '../report/index.js';
+import { loadSurvivalAssumptions } from './analyze-health.js';
+import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
+import { withLedger, type LedgerOptions } from './open-ledger.js';
+
+export type ReportFormat = 'md' | 'html' | 'json';
+
+export interface ReportRequest {
+  /** Default 'en'. */
+  readonly lang?: Lang;
+  /** Default 'md'. */
+  readonly format?: ReportFormat;
+  /** Write the report here (and, for Markdown, the charts in `<name>-charts/` beside it); default: return the text only. */
+  readonly out?: string;
+  /** Companies of the valuations section and the simulation; default {@link DEFAULT_REPORT_COMPANIES} and, for the simulation, every company of the assumptions file. */
+  readonly companies?: readonly string[];
+  /** Default 'shakeout'. */
+  readonly seed?: string | number;
+  /** Draws per estimate and paths per company; default 10,000. */
+  readonly samples?: number;
+}
+
+/** The article's companies: the four little dragons, OpenAI, Anthropic, Inflection AI. */
+export const DEFAULT_REPORT_COMPANIES: readonly string[] = ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'];
+
+/** What `runReport` produced: the model, the text in the format asked, and the files written. */
+export interface ReportResult {
+  readonly report: Report;
+  readonly text: string;
+  /** Paths written (the report first, then the charts); empty without `out`. */
+  readonly written: readonly string[];
+}
+
+/**
+ * Runs every analysis the report needs on one ledger with one seed: funding
+ * (nominal and 2021 dollars), health of each company, ChatGPT's subscribers
+ * with the basis left open, unit economics, the survival simulation and the
+ * plausibility checks. An analysis the ledger cannot feed is left out with a
+ * note rather than failing the report; an unknown company name fails it.
+ */
+export async function gatherReportInputs(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportInputs> {
+  const samples = req.samples ?? 10_000;
+  const seed = req.seed ?? 'shakeout';
+  const env = { sampleCount: samples, seed };
+  const notes: Text[] = [];
+  const soft = async <T>(what: Text, f: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await f();
+    } catch (e) {
+      if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
+      notes.push({ en: `${what.en} left out: ${e.message}`, zh: `${what.zh}未纳入：${e.message}` });
+      return null;
+    }
+  };
+  const inputs = await withLedger(db, async (store) => {
+    const funding = await analyzeFunding(store, { env });
+    const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => analyzeFunding(store, { env, constantYear: 2021 }));
+    const names = req.companies && req.companies.length ? req.companies : DEFAULT_REPORT_COMPANIES;
+    const health: Analysis<HealthDetails>[] = [];
+    for (const name of names) health.push(await analyzeHealth(store, name, { env }));
+    const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env }));
+    const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails>> => {
+      const assumptions = loadSurvivalAssumptions();
+      let companies: string[] | undefined;
+      if (req.companies && req.companies.length) {
+        const known = new Set<string>();
+        for (const c of assumptions.companies) known.add((await store.resolveEntity(c.company)).id);
+        companies = [];
+        for (const name of req.companies) {
+          const e = await store.resolveEntity(name);
+          if (known.has(e.id)) companies.push(e.id);
+          else notes.push({ en: `${e.nameEn} is not in the simulation: data/survival-assumptions.yaml has no assumptions for it.`, zh: `${e.nameZh ?? e.nameEn}未参与模拟：data/survival-assumptions.yaml中没有它的假设。` });
+        }
+        if (!companies.length) throw new ShakeoutError('none of the companies asked for has survival assumptions', { status: 400 });
+      }
+      return analyzeSurvival(store, {
+        assumptions,
+        ...(companies ? { companies } : {}),
+        paths: samples,
+        seed,
+        climate: 'neutral',
+        climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
+      });
+    });
+    const plausibility = await checkPlausibility(store);
+    const facts = await store.listFacts();
+    const entities = await store.listEntities();
+    return { funding, funding2021, health, subscribers, survival, plausibility, facts, entities };
+  });
+  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed }));
+  return { ...inputs, unitEconomics, env: { samples, seed }, notes };
+}
+
+/** The folder of a Markdown report's charts, relative to it: report.md -> 'report-charts'. */
+export function chartDirFor(out: string): string {
+  return `${basename(out, extname(out))}-charts`;
+}
+
+/** The report in a format; for Markdown with `chartDir`, the SVG files to write there (relative paths). */
+export function renderReport(report: Report, format: ReportFormat, options: { chartDir?: string | null } = {}): { text: string; files: { path: string; content: string }[] } {
+  switch (format) {
+    case 'json':
+      return { text: reportJson(report), files: [] };
+    case 'html': {
+      const svgs = new Map(report.charts.map((c) => [c.id, renderChartSvg(c, report.lang)]));
+      return { text: renderHtml(report, svgs), files: [] };
+    }
+    case 'md': {
+      const chartDir = options.chartDir ?? null;
+      const text = renderMarkdown(report, { chartDir });
+      const files = chartDir === null ? [] : report.charts.map((c) => ({ path: `${chartDir}/${c.id}.svg`, content: renderChartSvg(c, report.lang) }));
+      return { text, files };
+    }
+  }
+}
+
+/**
+ * `shakeout report`: gathers the analyses, builds the report in the language
+ * asked and renders it; with `out`, writes the file and, for Markdown, the
+ * chart SVGs in `<name>-charts/` beside it.
+ */
+export async function runReport(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportResult> {
+  const format = req.format ?? 'md';
+  if (!['md', 'html', 'json'].includes(format)) throw new ShakeoutError(`--format: expected md, html or json, got "${String(format)}"`, { status: 400 });
+  const lang = req.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') throw new ShakeoutError(`--lang: expected zh or en, got "${String(lang)}"`, { status: 400 });
+  const report = buildReport(await gatherReportInputs(db, req), lang);
+  const chartDir = req.out && format === 'md' ? chartDirFor(req.out) : null;
+  const { text, files } = renderReport(report, format, { chartDir });
+  const written: string[] = [];
+  if (req.out) {
+    const dir = dirname(req.out);
+    await mkdir(dir, { recursive: true });
+    await writeFile(req.out, text, 'utf8');
+    written.push(req.out);
+    if (files.length) await mkdir(join(dir, chartDir!), { recursive: true });
+    for (const f of files) {
+      const p = join(dir, f.path);
+      await writeFile(p, f.content, 'utf8');
+      written.push(p);
+    }
+  }
+  return { report, text, written };
+}

@@ -1,0 +1,51 @@
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { runReport, type Lang, type ReportFormat } from '../../app/index.js';
+import { ledgerOptions } from '../globals.js';
+import { wholeNumber } from '../options.js';
+import type { Output } from '../output.js';
+
+interface Opts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; seed?: string; samples?: number }
+
+function lang(text: string): Lang {
+  if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
+  return text;
+}
+function format(text: string): ReportFormat {
+  if (text !== 'md' && text !== 'html' && text !== 'json') throw new InvalidArgumentError(`expected md, html or json, got "${text}"`);
+  return text;
+}
+/** Draws per estimate and paths per company: at least 100 so the histogram and intervals mean something. */
+const samples = wholeNumber('--samples', 100, 1_000_000);
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `shakeout report`: the analysis as a document in Chinese or English, every number with its derivation. */
+export function registerReport(program: Command, io: Output): void {
+  program
+    .command('report')
+    .description('the analysis as a report (Markdown, HTML or JSON) in Chinese or English, with charts; every number cites its facts and formula')
+    .option('--lang <lang>', 'zh or en (default en)', lang)
+    .option('--format <format>', 'md, html or json (default md)', format)
+    .option('--out <path>', 'write the report here (Markdown: charts in <name>-charts/ beside it); default: print it')
+    .option('--companies <list>', 'companies to compare and simulate, comma-separated, by any name (default: the article\'s)', list)
+    .option('--seed <seed>', 'random seed (default "shakeout")')
+    .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples)
+    .action(async (opts: Opts, cmd: Command) => {
+      const r = await runReport(ledgerOptions(cmd), {
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.format ? { format: opts.format } : {}),
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.companies ? { companies: opts.companies } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
+      });
+      if (!opts.out) {
+        io.out(r.text);
+        return;
+      }
+      const charts = r.written.length - 1;
+      io.out(`wrote ${r.written[0]}${charts ? ` and ${charts} chart${charts === 1 ? '' : 's'} in ${r.written[1]!.replace(/[\\/][^\\/]+$/, '')}` : ''}`);
+    });
+}

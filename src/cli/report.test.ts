@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCaptured as cli } from './run-captured.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shakeout-cli-report-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('shakeout report', () => {
+  it('prints the report model as JSON', async () => {
+    const r = await cli(['--db', join(dir, 'a.db'), 'report', '--format', 'json', '--samples', '500', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.lang).toBe('zh');
+    expect(j.charts).toHaveLength(5);
+    expect(j.footnotes.length).toBeGreaterThan(50);
+    expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['intro', 'funding', 'valuations', 'subscribers', 'shakeout', 'flags', 'method', 'sources']);
+  });
+
+  it('prints Markdown by default and HTML on request', async () => {
+    const md = await cli(['--db', join(dir, 'a.db'), 'report', '--samples', '500']);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^# Monetize or be out/);
+    const html = await cli(['--db', join(dir, 'a.db'), 'report', '--format', 'html', '--samples', '500', '--companies', 'OpenAI,Moonshot AI']);
+    expect(html.code).toBe(0);
+    expect(html.out).toMatch(/^<!doctype html>/);
+    expect((html.out.match(/<svg /g) ?? []).length).toBe(5);
+  });
+
+  it('writes the file and the charts beside it with --out', async () => {
+    const out = join(dir, 'r', 'report.md');
+    const r = await cli(['--db', join(dir, 'a.db'), 'report', '--out', out, '--samples', '500', '--seed', '7']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('and 5 charts in');
+    expect(readFileSync(out, 'utf8')).toContain('(report-charts/survival-curves.svg)');
+    expect(existsSync(join(dir, 'r', 'report-charts', 'survival-curves.svg'))).toBe(true);
+  });
+
+  it('rejects a bad option with exit code 2', async () => {
+    expect((await cli(['report', '--lang', 'fr'])).code).toBe(2);
+    expect((await cli(['report', '--format', 'pdf'])).code).toBe(2);
+    expect((await cli(['report', '--samples', '5'])).code).toBe(2);
+  });
+
+  it('names an unknown company with exit code 2', async () => {
+    const r = await cli(['--db', join(dir, 'a.db'), 'report', '--companies', 'Nonexistent Labs', '--samples', '500']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Nonexistent Labs/);
+  });
+});

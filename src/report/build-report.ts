@@ -1,0 +1,80 @@
+import type { Lang } from '../core/index.js';
+import { ReportContext } from './report-context.js';
+import type { ReportInputs } from './report-inputs.js';
+import type { Block, Footnote, Inline, Report, ReportSection } from './report-model.js';
+import { flagsSection } from './section-flags.js';
+import { fundingSection } from './section-funding.js';
+import { introSection } from './section-intro.js';
+import { methodSection } from './section-method.js';
+import { shakeoutSection } from './section-shakeout.js';
+import { sourcesSection } from './section-sources.js';
+import { subscribersSection } from './section-subscribers.js';
+import { valuationsSection } from './section-valuations.js';
+
+/**
+ * The report in one language, from the analyses: about and in brief, the
+ * funding market, valuations against revenue, ChatGPT's subscribers, the
+ * shakeout, what does not add up, method and assumptions, sources. Every
+ * number is an inline with a footnote; footnotes are numbered in reading
+ * order. Pure: the same inputs give the same report.
+ */
+export function buildReport(inputs: ReportInputs, lang: Lang): Report {
+  const ctx = new ReportContext(inputs, lang);
+  const body: ReportSection[] = [];
+  body.push(fundingSection(ctx), valuationsSection(ctx));
+  const subs = subscribersSection(ctx);
+  if (subs) body.push(subs);
+  const shake = shakeoutSection(ctx);
+  if (shake) body.push(shake);
+  body.push(flagsSection(ctx));
+  const intro = introSection(ctx, ctx.charts.length);
+  const method = methodSection(ctx);
+  const sections = [intro, ...body, method];
+  const { sections: renumbered, footnotes } = renumber(sections, ctx.book.list());
+  const cited = new Set(footnotes.flatMap((f) => f.facts.map((x) => x.id)));
+  const sources = ctx.book.sources().map((s) => ({ ...s, facts: s.facts.filter((id) => cited.has(id)) })).filter((s) => s.facts.length);
+  return {
+    lang,
+    title: ctx.T.title,
+    subtitle: ctx.T.subtitle,
+    env: { samples: inputs.env.samples, seed: inputs.env.seed },
+    sections: [...renumbered, sourcesSection(ctx, sources)],
+    footnotes,
+    charts: ctx.charts,
+    sources,
+    labels: { footnotes: ctx.T['label.footnotes'], chart: ctx.T['label.chart'], chartNotWritten: ctx.T['label.chartNotWritten'], backToText: ctx.T['label.backToText'] },
+  };
+}
+
+/** Footnotes renumbered in the order the text first cites them; footnotes never cited are dropped. */
+function renumber(sections: readonly ReportSection[], notes: readonly Footnote[]): { sections: ReportSection[]; footnotes: Footnote[] } {
+  const map = new Map<number, number>();
+  const see = (xs: readonly Inline[]): void => {
+    for (const x of xs) if ((x.t === 'num' || x.t === 'ref') && !map.has(x.fn)) map.set(x.fn, map.size + 1);
+  };
+  const walk = (b: Block, f: (xs: readonly Inline[]) => void): void => {
+    if (b.t === 'p') f(b.content);
+    else if (b.t === 'list') b.items.forEach(f);
+    else if (b.t === 'table') b.rows.forEach((r) => r.forEach(f));
+    else f(b.caption);
+  };
+  for (const s of sections) for (const b of s.blocks) walk(b, see);
+  const re = (xs: readonly Inline[]): Inline[] => xs.map((x) => (x.t === 'num' || x.t === 'ref' ? { ...x, fn: map.get(x.fn)! } : x));
+  const reBlock = (b: Block): Block => {
+    switch (b.t) {
+      case 'p':
+        return { ...b, content: re(b.content) };
+      case 'list':
+        return { ...b, items: b.items.map(re) };
+      case 'table':
+        return { ...b, rows: b.rows.map((r) => r.map(re)) };
+      case 'chart':
+        return { ...b, caption: re(b.caption) };
+    }
+  };
+  const footnotes = notes
+    .filter((n) => map.has(n.n))
+    .map((n) => ({ ...n, n: map.get(n.n)!, id: `fn-${map.get(n.n)!}` }))
+    .sort((a, b) => a.n - b.n);
+  return { sections: sections.map((s) => ({ ...s, blocks: s.blocks.map(reBlock) })), footnotes };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartSpec } from './report-model.js';
+import { renderChartSvg } from './render-chart-svg.js';
+
+const spec = (kind: ChartSpec['kind']): ChartSpec => ({
+  id: `test-${kind}`,
+  kind,
+  title: kind === 'histogram' ? '订阅用户' : 'Funding',
+  xLabel: 'Year',
+  yLabel: 'US dollars',
+  yUnit: kind === 'survival' || kind === 'histogram' ? 'percent' : 'USD',
+  categories: ['2022', '2023', '2024'],
+  series: [
+    { name: 'A', values: kind === 'survival' ? [1, 0.9, 0.8] : [3.6e9, 2.04e10, null] },
+    { name: 'B', values: kind === 'survival' ? [1, 0.7, 0.5] : [3.98e9, 2.86e10, 3.39e10] },
+  ],
+  ...(kind === 'histogram' ? { markers: [{ at: 1, label: 'the article: 750k' }] } : {}),
+});
+
+describe('renderChartSvg', () => {
+  for (const kind of ['line', 'bar', 'histogram', 'survival'] as const) {
+    it(`renders a ${kind} chart with data`, () => {
+      const svg = renderChartSvg(spec(kind), 'en');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(3);
+    });
+  }
+
+  it('is deterministic: the same spec gives the same SVG, ids named after the chart', () => {
+    const a = renderChartSvg(spec('line'), 'en');
+    renderChartSvg(spec('bar'), 'en');
+    const b = renderChartSvg(spec('line'), 'en');
+    expect(b).toBe(a);
+    expect(a).not.toMatch(/\bzr\d+-/);
+    expect(a).toContain('test-line-');
+  });
+
+  it('labels the axes in the report language and units', () => {
+    const en = renderChartSvg(spec('bar'), 'en');
+    expect(en).toMatch(/\$\d+B/);
+    expect(en).toContain('US dollars');
+    const zh = renderChartSvg({ ...spec('bar'), yLabel: '融资额（美元）' }, 'zh');
+    expect(zh).toMatch(/\d+亿美元/);
+    expect(zh).toContain('融资额（美元）');
+    expect(renderChartSvg(spec('survival'), 'en')).toMatch(/>\s*\d+%\s*</);
+  });
+});

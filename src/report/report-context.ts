@@ -1,0 +1,107 @@
+import { formatValue } from '../core/index.js';
+import type { Lang, Per, Unit } from '../core/index.js';
+import type { Analysis, Estimate } from '../economics/index.js';
+import type { Fact } from '../ledger/index.js';
+import { FootnoteBook } from './footnote-book.js';
+import { formatRange } from './format-range.js';
+import type { ReportInputs } from './report-inputs.js';
+import type { ChartSpec, Inline } from './report-model.js';
+import { fill, fillText, reportText, type FillValue, type ReportText, type ReportTextKey } from './report-text.js';
+
+/** Significant digits worth showing for a figure as written: 123.89亿 keeps 5, 25433174564 is cut to 3. */
+function digitsOf(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return 3;
+  const s = Math.abs(x).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return s.length > 5 ? 3 : Math.max(2, Math.min(5, s.length));
+}
+
+/**
+ * What every section builder shares: the language, its prose, the footnote
+ * book, the ledger's facts, and helpers that turn facts and estimates into
+ * numbers with footnotes.
+ */
+export class ReportContext {
+  readonly T: ReportText;
+  readonly book: FootnoteBook;
+  readonly facts: ReadonlyMap<string, Fact>;
+  readonly charts: ChartSpec[] = [];
+
+  constructor(
+    readonly inputs: ReportInputs,
+    readonly lang: Lang,
+  ) {
+    this.T = reportText(lang);
+    this.facts = new Map(inputs.facts.map((f) => [f.id, f]));
+    this.book = new FootnoteBook(lang, this.T, this.facts, new Map(inputs.entities.map((e) => [e.id, e])));
+  }
+
+  /** A template of the text files, filled. */
+  fill(key: ReportTextKey, vars: Readonly<Record<string, FillValue>> = {}): Inline[] {
+    return fill(this.T[key], vars);
+  }
+
+  /** A template of the text files as a plain string. */
+  text(key: ReportTextKey, vars: Readonly<Record<string, string | number>> = {}): string {
+    return fillText(this.T[key], vars);
+  }
+
+  /** A value formatted for the report's language. */
+  format(x: number, unit: Unit, per: Per | null = null, digits = 3): string {
+    return formatValue(x, unit, this.lang, per, digits);
+  }
+
+  /** A number with a footnote. */
+  num(value: number, unit: Unit, per: Per | null, fn: number, text?: string, range?: { p5: number; p95: number }): Inline {
+    return { t: 'num', text: text ?? this.format(value, unit, per), fn, value, unit, per, ...(range ? { p5: range.p5, p95: range.p95 } : {}) };
+  }
+
+  /**
+   * A fact's figure as a number of the report, with its qualifier in words
+   * ("over $2.3B", "约20亿美元") and the fact's footnote.
+   */
+  factNum(f: Fact, options: { per?: boolean; extra?: readonly string[] } = {}): Inline {
+    const fig = f.figure;
+    const per = options.per === false ? null : fig.per;
+    const v = this.format(fig.value, fig.unit, per, digitsOf(fig.value));
+    let text: string;
+    switch (fig.qualifier) {
+      case 'about':
+      case 'over':
+      case 'under':
+      case 'nearly':
+        text = this.text(`q.${fig.qualifier}`, { v });
+        break;
+      case 'almost_none':
+        text = this.text('q.almost_none');
+        break;
+      case 'several':
+      case 'range':
+        text = this.text('q.several', { lo: this.format(fig.p5, fig.unit), hi: this.format(fig.p95, fig.unit, per) });
+        break;
+      default:
+        text = v;
+    }
+    return this.num(fig.value, fig.unit, per, this.book.fact(f, options.extra ?? []), text, fig.p5 !== fig.p95 ? { p5: fig.p5, p95: fig.p95 } : undefined);
+  }
+
+  /** An estimate as "median (90% CI p5–p95)", with its footnote. */
+  estNum(e: Estimate, a: Analysis, options: { per?: boolean; extra?: readonly string[] } = {}): Inline {
+    const per = options.per === false ? null : e.per;
+    const text = formatRange(e.p50, e.p5, e.p95, e.unit, per, this.lang);
+    return this.num(e.p50, e.unit, per, this.book.estimate(e, a, options.extra ?? []), text, e.p5 !== e.p95 ? { p5: e.p5, p95: e.p95 } : undefined);
+  }
+
+  /** An estimate of an analysis by id, if it is there. */
+  est(a: Analysis | null | undefined, id: string): Estimate | undefined {
+    return a?.estimates.find((e) => e.id === id);
+  }
+
+  fact(id: string): Fact | undefined {
+    return this.facts.get(id);
+  }
+
+  /** The display name of an entity id. */
+  name(id: string): string {
+    return this.book.entityName(id);
+  }
+}

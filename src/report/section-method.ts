@@ -1,0 +1,39 @@
+import type { Analysis, Assumption } from '../economics/index.js';
+import type { ReportContext } from './report-context.js';
+import type { Block, ReportSection } from './report-model.js';
+import type { ReportTextKey } from './text-en.js';
+
+/** Method and assumptions: how numbers are drawn, every assumption by analysis, the conversions used. */
+export function methodSection(ctx: ReportContext): ReportSection {
+  const i = ctx.inputs;
+  const blocks: Block[] = [{ t: 'p', content: ctx.fill('method.intro', { samples: ctx.format(i.env.samples, 'count'), seed: String(i.env.seed) }) }];
+  const groups: [ReportTextKey, readonly (Analysis | null)[]][] = [
+    ['method.group.funding', [i.funding]],
+    ['method.group.health', i.health],
+    ['method.group.subscribers', [i.subscribers]],
+    ['method.group.unit', [i.unitEconomics]],
+    ['method.group.survival', [i.survival]],
+  ];
+  const sep = ctx.lang === 'zh' ? '：' : ': ';
+  for (const [key, analyses] of groups) {
+    const seen = new Set<string>();
+    const list: Assumption[] = [];
+    for (const a of analyses) {
+      for (const x of a?.assumptions ?? []) {
+        if (seen.has(x.id)) continue;
+        seen.add(x.id);
+        list.push(x);
+      }
+    }
+    if (!list.length) continue;
+    blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T[key] }] });
+    blocks.push({ t: 'list', items: list.map((x) => [{ t: 'text', text: x.text[ctx.lang] + sep }, { t: 'text', text: x.rationale[ctx.lang] }]) });
+  }
+  const conversions = [...new Set([...i.funding.details.conversions, ...(i.funding2021?.details.conversions ?? [])])].sort();
+  const notes = (i.notes ?? []).map((n) => n[ctx.lang]);
+  if (conversions.length || notes.length) {
+    blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['method.conversions'] }] });
+    blocks.push({ t: 'list', items: [...conversions, ...notes].map((c) => [{ t: 'text', text: c }]) });
+  }
+  return { id: 'method', title: ctx.T['method.title'], blocks };
+}

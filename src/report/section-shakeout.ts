@@ -1,0 +1,88 @@
+import type { Analysis, SurvivalCompanyDetails, SurvivalDetails } from '../economics/index.js';
+import type { ReportContext } from './report-context.js';
+import type { Block, Inline, ReportSection } from './report-model.js';
+
+/** The footnote behind every survival number of one company: its assumptions, the climate, the simulation's settings. */
+export function survivalFootnote(ctx: ReportContext, a: Analysis<SurvivalDetails>, c: SurvivalCompanyDetails): number {
+  const d = a.details;
+  const assumptions = a.assumptions.filter((x) => x.id.startsWith(`survival.${c.id}.`) || x.id === 'survival.climate' || x.id === 'survival.rounds' || x.id === 'survival.round_size');
+  const facts = c.inputs.flatMap((r) => (r.factId ? [ctx.fact(r.factId) ?? a.facts.find((f) => f.id === r.factId)] : [])).filter((f) => !!f);
+  return ctx.book.derived(
+    `survival:${c.id}`,
+    `${ctx.name(c.id)}: S(t)`,
+    'S(t) = 1 - P(out of cash by month t)',
+    facts,
+    [ctx.text('fn.survival', { paths: d.paths, horizon: d.horizonMonths, seed: String(d.seed), climate: climateName(ctx, d.climate.name) })],
+    assumptions,
+  );
+}
+
+export function climateName(ctx: ReportContext, name: string): string {
+  return (ctx.T as Record<string, string>)[`shakeout.climate.${name}`] ?? name;
+}
+
+/** The solvent share of a company at month t, as a number with its footnote. */
+export function survivalAt(ctx: ReportContext, a: Analysis<SurvivalDetails>, c: SurvivalCompanyDetails, t: number): Inline[] {
+  const s = c.survival[t];
+  if (s === undefined) return [{ t: 'text', text: '—' }];
+  return [ctx.num(s, 'percent', null, survivalFootnote(ctx, a, c), ctx.format(s, 'percent', null, 2))];
+}
+
+/**
+ * The shakeout: how the simulation works, the survival curves, and the
+ * ranking with each company's main risk driver.
+ */
+export function shakeoutSection(ctx: ReportContext): ReportSection | null {
+  const a = ctx.inputs.survival;
+  if (!a) return null;
+  const d = a.details;
+  const blocks: Block[] = [];
+  const climateAssumption = a.assumptions.filter((x) => x.id === 'survival.climate');
+  const climateFn = ctx.book.derived('survival.climate', climateName(ctx, d.climate.name), null, [], [], climateAssumption);
+  blocks.push({
+    t: 'p',
+    content: ctx.fill('shakeout.intro', {
+      target: String(d.raiseTargetMonths),
+      climate: climateName(ctx, d.climate.name),
+      climateText: ctx.fill('shakeout.climateText', {
+        chance: ctx.num(d.climate.roundProbabilityPerMonth, 'percent', null, climateFn),
+        size: ctx.num(d.climate.sizeMultiplier, 'multiple', null, climateFn),
+      }),
+      paths: ctx.format(d.paths, 'count'),
+      horizon: String(d.horizonMonths),
+    }),
+  });
+  ctx.charts.push({
+    id: 'survival-curves',
+    kind: 'survival',
+    title: ctx.T['chart.survival.title'],
+    xLabel: ctx.text('chart.survival.x', { asOf: d.asOf }),
+    yLabel: ctx.T['chart.survival.y'],
+    yUnit: 'percent',
+    categories: Array.from({ length: d.horizonMonths + 1 }, (_, t) => String(t)),
+    series: d.companies.map((c) => ({ name: ctx.name(c.id), values: [...c.survival] })),
+  });
+  blocks.push({ t: 'chart', chart: 'survival-curves', caption: [{ t: 'text', text: ctx.T['chart.survival.caption'] }, ...d.companies.map((c) => ({ t: 'ref' as const, fn: survivalFootnote(ctx, a, c) }))] });
+
+  const inputName = (k: string): string => (ctx.T as Record<string, string>)[`input.${k}`] ?? k;
+  const months = [12, 24, 36].filter((m) => m <= d.horizonMonths);
+  blocks.push({
+    t: 'table',
+    head: [ctx.T['shakeout.head.rank'], ctx.T['shakeout.head.company'], ...months.map((m) => ctx.T[m === 12 ? 'shakeout.head.s12' : m === 24 ? 'shakeout.head.s24' : 'shakeout.head.s36']), ctx.T['shakeout.head.median'], ctx.T['shakeout.head.driver']],
+    align: ['right', 'left', ...months.map(() => 'right' as const), 'right', 'left'],
+    rows: d.ranking.map((r) => {
+      const c = d.companies.find((x) => x.id === r.id)!;
+      const fn = survivalFootnote(ctx, a, c);
+      const median: Inline[] = c.medianMonthOut === null
+        ? [{ t: 'text', text: ctx.text('shakeout.beyond', { horizon: d.horizonMonths }) }, { t: 'ref', fn }]
+        : [ctx.num(c.medianMonthOut, 'count', null, fn)];
+      const top = c.drivers[0];
+      const driver: Inline[] = top
+        ? [{ t: 'text', text: ctx.text(top.spearman >= 0 ? 'shakeout.driverHelps' : 'shakeout.driverHurts', { input: inputName(top.input), rho: (top.spearman >= 0 ? '+' : '−') + Math.abs(top.spearman).toFixed(2) }) }, { t: 'ref', fn }]
+        : [{ t: 'text', text: '—' }];
+      return [[{ t: 'text', text: String(r.rank) }], [{ t: 'text', text: ctx.name(c.id) }], ...months.map((m) => survivalAt(ctx, a, c, m)), median, driver];
+    }),
+  });
+  blocks.push({ t: 'p', content: ctx.fill('shakeout.reading', { months: String(d.rankedAt) }) });
+  return { id: 'shakeout', title: ctx.T['shakeout.title'], blocks };
+}

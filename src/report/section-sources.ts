@@ -1,0 +1,22 @@
+import type { ReportContext } from './report-context.js';
+import type { Inline, ReportSection, SourceEntry } from './report-model.js';
+
+/** One source as a list item: publisher, title, date, address, the facts cited. */
+export function sourceItem(ctx: ReportContext, s: SourceEntry): Inline[] {
+  const zh = ctx.lang === 'zh';
+  const out: Inline[] = [{ t: 'strong', text: s.publisher }];
+  if (s.title) out.push({ t: 'text', text: zh ? `，《${s.title}》` : `, “${s.title}”` });
+  out.push({ t: 'text', text: (zh ? '，' : ', ') + (s.published ?? ctx.T['sources.undated']) });
+  if (s.url) out.push({ t: 'text', text: zh ? '，' : ', ' }, { t: 'code', text: s.url });
+  out.push({ t: 'text', text: (zh ? '。' : '. ') + ctx.text('sources.facts', { ids: s.facts.join(zh ? '、' : ', ') }) });
+  return out;
+}
+
+/** The sources: every source the footnotes cite (call last, when every footnote is in the book). */
+export function sourcesSection(ctx: ReportContext, sources: readonly SourceEntry[]): ReportSection {
+  return {
+    id: 'sources',
+    title: ctx.T['sources.title'],
+    blocks: [{ t: 'p', content: ctx.fill('sources.intro') }, { t: 'list', items: sources.map((s) => sourceItem(ctx, s)) }],
+  };
+}

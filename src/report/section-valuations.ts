@@ -1,0 +1,107 @@
+import type { Analysis, Estimate, HealthDetails } from '../economics/index.js';
+import type { ReportContext } from './report-context.js';
+import type { Block, Inline, ReportSection } from './report-model.js';
+
+const DRAGONS = ['moonshot-ai', 'minimax', 'zhipu-ai', 'baichuan-ai'];
+const DASH: Inline[] = [{ t: 'text', text: '—' }];
+
+/** A health input (valuation, funding) as the fact as written, plus its US-dollar reading when the fact is in another currency. */
+function inputCell(ctx: ReportContext, a: Analysis<HealthDetails>, name: 'valuation' | 'funding'): Inline[] {
+  const row = a.details.inputs.find((r) => r.name === name);
+  const e = ctx.est(a, `input.${name}`);
+  if (!row || !e || row.status === 'missing') return DASH;
+  const facts = row.factIds.map((id) => a.facts.find((f) => f.id === id) ?? ctx.fact(id)).filter((f) => !!f);
+  if (facts.length === 1 && row.status !== 'assumed') {
+    const f = facts[0]!;
+    const out: Inline[] = [ctx.factNum(f)];
+    if (f.figure.unit !== e.unit) out.push({ t: 'text', text: ' ≈ ' }, ctx.estNum(e, a));
+    return out;
+  }
+  return [ctx.estNum(e, a)];
+}
+
+function revenueCell(ctx: ReportContext, a: Analysis<HealthDetails>): { cell: Inline[]; est: Estimate | undefined } {
+  const company = ctx.est(a, 'revenue.annual');
+  const mobile = ctx.est(a, 'revenue.mobile_annual');
+  const e = company ?? mobile;
+  if (!e) return { cell: DASH, est: undefined };
+  const cell: Inline[] = [ctx.estNum(e, a, { per: false })];
+  if (!company) cell.push({ t: 'text', text: (ctx.lang === 'zh' ? '' : ' ') + ctx.T['valuations.mobileOnly'] });
+  return { cell, est: e };
+}
+
+/**
+ * Valuations against revenue: the four little dragons, OpenAI, Anthropic and
+ * Inflection AI (or the companies asked for), with valuation, money raised,
+ * annual revenue and the revenue multiple where the ledger allows; a log-scale
+ * bar chart; and the article's three cautionary cases in prose.
+ */
+export function valuationsSection(ctx: ReportContext): ReportSection {
+  const blocks: Block[] = [{ t: 'p', content: ctx.fill('valuations.intro') }];
+  const hs = ctx.inputs.health;
+  blocks.push({
+    t: 'table',
+    head: [ctx.T['valuations.head.company'], ctx.T['valuations.head.valuation'], ctx.T['valuations.head.funding'], ctx.T['valuations.head.revenue'], ctx.T['valuations.head.multiple']],
+    align: ['left', 'right', 'right', 'right', 'right'],
+    rows: hs.map((a) => {
+      const m = ctx.est(a, 'revenue_multiple');
+      return [[{ t: 'text', text: ctx.name(a.details.company.id) }], inputCell(ctx, a, 'valuation'), inputCell(ctx, a, 'funding'), revenueCell(ctx, a).cell, m ? [ctx.estNum(m, a)] : DASH];
+    }),
+  });
+  const pos = (e: Estimate | undefined): number | null => (e && e.p50 > 0 && Number.isFinite(e.p50) ? e.p50 : null);
+  if (hs.length) {
+    ctx.charts.push({
+      id: 'valuations',
+      kind: 'bar',
+      title: ctx.T['chart.valuations.title'],
+      xLabel: ctx.T['chart.valuations.x'],
+      yLabel: ctx.T['chart.valuations.y'],
+      yUnit: 'USD',
+      yLog: true,
+      categories: hs.map((a) => ctx.name(a.details.company.id)),
+      series: [
+        { name: ctx.T['chart.valuations.valuation'], values: hs.map((a) => pos(ctx.est(a, 'input.valuation'))) },
+        { name: ctx.T['chart.valuations.funding'], values: hs.map((a) => pos(ctx.est(a, 'input.funding'))) },
+        { name: ctx.T['chart.valuations.revenue'], values: hs.map((a) => pos(revenueCell(ctx, a).est)) },
+      ],
+    });
+    const refs: Inline[] = [];
+    const seen = new Set<number>();
+    for (const a of hs) {
+      for (const f of a.facts) {
+        const fn = ctx.book.fact(f);
+        if (seen.has(fn)) continue;
+        refs.push({ t: 'ref', fn });
+        seen.add(fn);
+      }
+    }
+    blocks.push({ t: 'chart', chart: 'valuations', caption: [{ t: 'text', text: ctx.T['chart.valuations.caption'] }, ...refs] });
+  }
+
+  const by = (id: string) => hs.find((a) => a.details.company.id === id);
+  const openai = by('openai');
+  const val = ctx.est(openai, 'input.valuation');
+  const run = ctx.est(openai, 'revenue.mobile_annual');
+  const mult = ctx.est(openai, 'revenue_multiple');
+  const valFact = openai?.facts.find((f) => f.metric === 'valuation');
+  if (openai && val && run && mult && valFact) {
+    blocks.push({ t: 'p', content: ctx.fill('valuations.openai', { valuation: ctx.factNum(valFact), runRate: ctx.estNum(run, openai, { per: false }), multiple: ctx.estNum(mult, openai) }) });
+  }
+  const infl = by('inflection-ai');
+  const inflFunding = infl?.facts.find((f) => f.metric === 'funding');
+  const inflRevenue = infl?.facts.find((f) => f.metric === 'revenue');
+  if (infl && inflFunding && inflRevenue) {
+    blocks.push({ t: 'p', content: ctx.fill('valuations.inflection', { funding: ctx.factNum(inflFunding), revenue: { t: 'ref', fn: ctx.book.fact(inflRevenue) } }) });
+  }
+  const anth = by('anthropic');
+  const gap = anth?.facts.find((f) => f.metric === 'revenue_spending_gap');
+  const burn = ctx.est(anth, 'input.netBurn');
+  if (anth && gap && burn) {
+    blocks.push({ t: 'p', content: ctx.fill('valuations.anthropic', { gap: ctx.factNum(gap), burn: ctx.estNum(burn, anth, { per: false }) }) });
+  }
+  const dragons = hs.filter((a) => DRAGONS.includes(a.details.company.id));
+  if (dragons.length === DRAGONS.length && dragons.every((a) => !ctx.est(a, 'revenue.annual') && !ctx.est(a, 'revenue.mobile_annual'))) {
+    blocks.push({ t: 'p', content: ctx.fill('valuations.missing') });
+  }
+  return { id: 'valuations', title: ctx.T['valuations.title'], blocks };
+}
