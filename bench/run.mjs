@@ -5,11 +5,12 @@
 // end to end (parse, sample, summarise) --reps times in a row: the first run
 // is "cold" (JIT compilation, worker start-up: what a one-shot CLI pays), the
 // median of the others is "warm" (what a long-lived process pays per run).
-// Peak memory is the child's peak RSS (process.resourceUsage().maxRSS). The
+// Peak memory is the peak RSS (process.resourceUsage().maxRSS) of a separate
+// child that runs the model once. The
 // bar of issue 3 is judged on warm times; cold times are printed beside them.
 // Options:
 //   --quick          skip Squiggle at 1e6 (slow) for development
-//   --reps N         runs per child process, the first one cold (default 6)
+//   --reps N         runs per child process, the first one cold (default 10)
 //   --repeats N      child processes per cell; medians are reported (default 1)
 //   --sizes a,b,..   sample counts (default 1000,10000,100000,1000000)
 //   --models A,B     models (default A,B)
@@ -31,7 +32,7 @@ const opt = (name, fallback) => {
 const quick = args.includes('--quick');
 const noPrune = args.includes('--no-prune');
 const repeats = Number(opt('--repeats', '1'));
-const reps = Math.max(2, Number(opt('--reps', '6')));
+const reps = Math.max(2, Number(opt('--reps', '10')));
 const sizes = opt('--sizes', '1000,10000,100000,1000000').split(',').map(Number);
 const models = opt('--models', 'A,B').split(',');
 const jsonOut = opt('--json', undefined);
@@ -41,10 +42,10 @@ if (!existsSync(join(here, '..', 'dist', 'lang', 'index.js'))) {
   process.exit(2);
 }
 
-function measure(runner, model, n, seed) {
+function measure(runner, model, n, seed, runs = reps) {
   const script = join(here, `child-${runner}.mjs`);
   const extra = runner === 'shakeout' && noPrune ? ['--no-prune'] : [];
-  const out = execFileSync(process.execPath, [script, model, String(n), seed, String(reps), ...extra], {
+  const out = execFileSync(process.execPath, [script, model, String(n), seed, String(runs), ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -72,7 +73,9 @@ for (const model of models) {
       row[r] = {
         ms: median(samples[r].map((s) => s.warmMs)),
         coldMs: median(samples[r].map((s) => s.coldMs)),
-        rssMB: median(samples[r].map((s) => s.maxRSS / 1024)),
+        // Peak memory of one end-to-end run, in a process of its own (the
+        // timing processes run many times, so their peak includes garbage).
+        rssMB: measure(r, model, n, 'bench-mem', 1).maxRSS / 1024,
         check: samples[r][0].check,
       };
     }

@@ -1,3 +1,4 @@
+import { fastExp } from './fast-exp.js';
 import type { BinaryOp, UnaryOp } from './plan.js';
 import type { RandomStream } from './random-stream.js';
 
@@ -63,7 +64,7 @@ function powInt(x: number, y: number): number {
 export function unaryRange(op: UnaryOp, out: Float64Array, a: Float64Array, start: number, end: number): void {
   switch (op) {
     case 'neg': for (let i = start; i < end; i++) out[i] = -a[i]; return;
-    case 'exp': for (let i = start; i < end; i++) out[i] = Math.exp(a[i]); return;
+    case 'exp': for (let i = start; i < end; i++) out[i] = fastExp(a[i]); return;
     case 'log': for (let i = start; i < end; i++) out[i] = Math.log(a[i]); return;
     case 'log10': for (let i = start; i < end; i++) out[i] = Math.log10(a[i]); return;
     case 'sqrt': for (let i = start; i < end; i++) out[i] = Math.sqrt(a[i]); return;

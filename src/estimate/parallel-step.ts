@@ -23,16 +23,46 @@ export type NodeValues = (number | Float64Array | undefined)[];
  * each node (16384 doubles, 128 KiB) in cache while the nodes that read it run.
  */
 export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number,
-  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE)): void {
-  const prepared = nodes.map((id) => prepare(plan, id, values));
+  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE), transient: readonly NodeId[] = []): void {
+  // Transient nodes (see PlanSchedule.transient) get one chunk of scratch on
+  // this thread; their values exist only while the chunk is computed.
+  const local: NodeValues = transient.length ? values.slice() : values;
+  for (const id of transient) {
+    const scratch = new Float64Array(CHUNK_SIZE);
+    SCRATCH.add(scratch);
+    local[id] = scratch;
+  }
+  const chunked = transient.length > 0;
+  const prepared = nodes.map((id) => prepare(plan, id, local));
   const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
   for (let c = board === null ? from : Atomics.add(board, 0, 1); c < (board === null ? to : chunks); c = board === null ? c + 1 : Atomics.add(board, 0, 1)) {
     const start = c * CHUNK_SIZE;
     const end = Math.min(sampleCount, start + CHUNK_SIZE);
     for (let k = 0; k < nodes.length; k++) {
-      runChunk(prepared[k]!, key, c, start, end);
+      // With scratch in play every array is seen through this chunk's window
+      // (index 0 = sample `start`); the kernels and the chunk's random stream
+      // are the same, so the draws are the same bits.
+      runChunk(chunked ? windowed(prepared[k]!, start, end) : prepared[k]!, key, c, chunked ? 0 : start, chunked ? end - start : end);
     }
     if (board !== null) Atomics.store(board, 1 + c, 1);
+  }
+}
+
+/** The chunk-sized scratch arrays of transient nodes. */
+const SCRATCH = new WeakSet<Float64Array>();
+
+/** The chunk [start, end) of every array a prepared node reads or writes, as views indexed from 0. */
+function windowed(p: Prepared, start: number, end: number): Prepared {
+  const len = end - start;
+  // scratch is used from 0; whole arrays from `start`
+  const w = (a: Float64Array): Float64Array => (SCRATCH.has(a) ? a.subarray(0, len) : a.subarray(start, end));
+  const o = (x: Operand): Operand => (typeof x === 'number' ? x : w(x));
+  switch (p.kind) {
+    case 'sample': return { ...p, out: w(p.out), args: p.args.map(o) };
+    case 'spec': return { ...p, out: w(p.out) };
+    case 'unary': return { ...p, out: w(p.out), arg: w(p.arg) };
+    case 'binary': return { ...p, out: w(p.out), left: o(p.left), right: o(p.right) };
+    case 'mixture': return { ...p, out: w(p.out), components: p.components.map(o) };
   }
 }
 

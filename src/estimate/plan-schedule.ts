@@ -29,6 +29,13 @@ export interface PlanStep {
 export interface PlanSchedule {
   /** 1 where the node evaluates to a sample set, 0 where to a scalar. */
   readonly isArray: Uint8Array;
+  /**
+   * 1 where a sample-set node lives only chunk by chunk: it is not an output
+   * and only elementwise nodes of its own parallel step read it. Such a node
+   * needs a chunk of scratch per thread instead of a whole array, and its
+   * values are not kept (unless the schedule is asked to keep every node).
+   */
+  readonly transient: Uint8Array;
   readonly steps: readonly PlanStep[];
 }
 
@@ -51,8 +58,12 @@ export function nodeInputs(node: PlanNode): NodeId[] {
   }
 }
 
-/** Checks the plan's structure (throws an EstimateError naming the node) and schedules it. */
-export function schedulePlan(plan: Plan): PlanSchedule {
+/**
+ * Checks the plan's structure (throws an EstimateError naming the node) and
+ * schedules it. With `keepAll` every sample-set node keeps its whole array
+ * (no node is transient), as a caller that reads intermediate values needs.
+ */
+export function schedulePlan(plan: Plan, keepAll = true): PlanSchedule {
   const nodes = plan.nodes;
   const n = nodes.length;
   const isArray = new Uint8Array(n);
@@ -88,13 +99,25 @@ export function schedulePlan(plan: Plan): PlanSchedule {
       throw new EstimateError('plan_output', `output ${o.name} refers to node ${o.node}, but the plan has nodes 0 to ${n - 1}`, ['plan', 'outputs', o.name]);
     }
   }
+  const transient = new Uint8Array(n);
+  if (!keepAll) {
+    const elementwiseAt = (id: NodeId) => time[id]! % 2 === 1;
+    for (let id = 0; id < n; id++) transient[id] = isArray[id] === 1 && elementwiseAt(id) ? 1 : 0;
+    for (const o of plan.outputs) transient[o.node] = 0;
+    for (let id = 0; id < n; id++) {
+      for (const j of nodeInputs(nodes[id]!)) {
+        // read by a node of another step, or by a whole-array node: keep it
+        if (transient[j] === 1 && (time[id] !== time[j] || !elementwiseAt(id) || isArray[id] !== 1)) transient[j] = 0;
+      }
+    }
+  }
   const steps: PlanStep[] = [];
   for (let t = 0; t <= maxTime; t++) {
     const ids: NodeId[] = [];
     for (let id = 0; id < n; id++) if (time[id] === t) ids.push(id);
     if (ids.length) steps.push({ parallel: t % 2 === 1, nodes: ids });
   }
-  return { isArray, steps };
+  return { isArray, transient, steps };
 }
 
 function checkNode(node: PlanNode, id: NodeId, path: string[]): void {

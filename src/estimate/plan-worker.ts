@@ -26,6 +26,6 @@ if (port !== null) {
 
 function handle(task: Extract<WorkerTask, { type: 'step' }>): number {
   const values: NodeValues = task.buffers.map((b, i) => (b !== null ? new Float64Array(b) : task.scalars[i] ?? undefined));
-  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, new Int32Array(task.board));
+  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, new Int32Array(task.board), 0, 0, task.transient);
   return 0;
 }

@@ -229,6 +229,32 @@ describe('runPlan: determinism', () => {
     expect(sameBits(set(a, 'subs').samples.subarray(0, 16_384), set(b, 'subs').samples.subarray(0, 16_384))).toBe(true);
   });
 
+  it("keep: 'outputs' computes intermediate nodes chunk by chunk, with the same outputs bit for bit", async () => {
+    for (const plan of [modelA(), modelB()]) {
+      const env = { sampleCount: 50_001, seed: 'keep' };
+      const all = runPlanSync(plan, env);
+      const lean = runPlanSync(plan, env, { keep: 'outputs' });
+      for (const o of all.outputs) {
+        const x = o.value, y = lean.outputs.find((p) => p.name === o.name)!.value;
+        if (typeof x === 'number') expect(y).toBe(x);
+        else expect(sameBits((y as SampleSet).samples, x.samples)).toBe(true);
+      }
+      const outputs = new Set(plan.outputs.map((o) => o.node));
+      const dropped = lean.values.flatMap((v, k) => (v === undefined ? [k] : []));
+      expect(dropped.length).toBeGreaterThan(0);
+      for (const k of dropped) {
+        expect(outputs.has(k)).toBe(false);
+        expect(all.values[k]).toBeInstanceOf(SampleSet);
+      }
+      const threaded = await runPlan(plan, { ...env, threads: 2 }, { keep: 'outputs' });
+      for (const o of threaded.outputs) {
+        const x = all.outputs.find((p) => p.name === o.name)!.value;
+        if (typeof x === 'number') expect(o.value).toBe(x);
+        else expect(sameBits((o.value as SampleSet).samples, x.samples)).toBe(true);
+      }
+    }
+  });
+
   const hasWorker = workerScriptPath() !== null;
   it.skipIf(!hasWorker)('threads 1 and 2 give bit-identical results (needs `npm run build`)', async () => {
     for (const plan of [modelA(), modelB()]) {

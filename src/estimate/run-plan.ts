@@ -22,7 +22,7 @@ export interface PlanResult {
   /** Threads the run used (1 when no compiled worker was found). */
   readonly threads: number;
   /** values[k] is node k's value. */
-  readonly values: readonly (number | SampleSet)[];
+  readonly values: readonly (number | SampleSet | undefined)[];
   readonly outputs: readonly PlanOutput[];
 }
 
@@ -37,12 +37,12 @@ export interface PlanResult {
  * runPlanSync(plan, { sampleCount: 10_000, seed: 'demo' }).outputs[0].value; // SampleSet
  */
 export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
-  const run = new PlanRun(plan, env, false);
+  const run = new PlanRun(plan, env, false, options.keep === 'outputs');
   const total = run.steps.length;
   run.steps.forEach((step, k) => {
     if (step.parallel) {
       run.allocate(step);
-      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null);
+      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null, 0, run.chunks, run.transientOf(step));
     } else {
       run.runMain(step);
     }
@@ -58,6 +58,13 @@ export interface RunOptions {
    * (synchronously, on the main thread), so a caller can draw a progress bar.
    */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * 'all' (default): every node's value is in the result. 'outputs': nodes
+   * that only feed elementwise nodes of their own step (not outputs) are
+   * computed chunk by chunk in scratch and not kept: less memory, faster;
+   * their entries in `values` are undefined.
+   */
+  readonly keep?: 'all' | 'outputs';
 }
 
 /**
@@ -85,7 +92,7 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
     if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD) WorkerPool.shared()?.warm(1);
     return runPlanSync(plan, env, options);
   }
-  const run = new PlanRun(plan, env, true);
+  const run = new PlanRun(plan, env, true, options.keep === 'outputs');
   const total = run.steps.length;
   for (let k = 0; k < total; k++) {
     const step = run.steps[k]!;
@@ -109,12 +116,14 @@ class PlanRun {
   readonly values: NodeValues;
   readonly ctx: MainContext;
   private readonly isArray: Uint8Array;
+  private readonly transient: Uint8Array;
 
-  constructor(readonly plan: Plan, readonly env: Env, shared: boolean) {
+  constructor(readonly plan: Plan, readonly env: Env, shared: boolean, onlyOutputs = false) {
     checkEnv(env);
-    const schedule = schedulePlan(plan);
+    const schedule = schedulePlan(plan, !onlyOutputs);
     this.steps = schedule.steps;
     this.isArray = schedule.isArray;
+    this.transient = schedule.transient;
     this.n = env.sampleCount;
     this.chunks = Math.ceil(this.n / CHUNK_SIZE);
     this.values = new Array(plan.nodes.length).fill(undefined);
@@ -130,8 +139,13 @@ class PlanRun {
         const args = node.args.map((a) => this.values[a]!);
         checkFamilyArgs(node.family, args, ['plan', `node ${id}`]);
       }
-      this.values[id] = this.ctx.alloc(this.n);
+      if (this.transient[id] !== 1) this.values[id] = this.ctx.alloc(this.n);
     }
+  }
+
+  /** The nodes of a parallel step computed chunk by chunk in scratch. */
+  transientOf(step: PlanStep): NodeId[] {
+    return step.nodes.filter((id) => this.transient[id] === 1);
   }
 
   runMain(step: PlanStep): void {
@@ -145,34 +159,49 @@ class PlanRun {
    */
   async parallelStep(step: PlanStep, threads: number, pool: WorkerPool): Promise<void> {
     const board = newChunkBoard(this.n);
+    const transient = this.transientOf(step);
     const task = {
-      type: 'step' as const, plan: this.plan, nodes: step.nodes, sampleCount: this.n, key: this.ctx.key, board: board.buffer as SharedArrayBuffer,
+      type: 'step' as const, plan: this.plan, nodes: step.nodes, transient, sampleCount: this.n, key: this.ctx.key, board: board.buffer as SharedArrayBuffer,
       buffers: this.values.map((v) => (v instanceof Float64Array ? (v.buffer as SharedArrayBuffer) : null)),
       scalars: this.values.map((v) => (typeof v === 'number' ? v : null)),
     };
     const pending: Promise<WorkerReply>[] = [];
     for (let w = 0; w < threads - 1; w++) pending.push(pool.run(w, task));
-    runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, board);
+    runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, board, 0, this.chunks, transient);
     const settled = await Promise.allSettled(pending);
     for (const s of settled) if (s.status === 'fulfilled' && !s.value.ok) throw new Error(s.value.message);
     if (settled.some((s) => s.status === 'rejected')) {
       pool.markBroken();
       for (let c = 0; c < this.chunks; c++) {
-        if (board[1 + c] === 0) runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, null, c, c + 1);
+        if (board[1 + c] === 0) runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, null, c, c + 1, transient);
       }
     }
   }
 
   /**
    * Finds the summary quantiles of the array outputs on all threads at once:
-   * output k goes to thread k mod threads (the main thread takes its share).
-   * Same selection code everywhere, so the same numbers.
+   * output k goes to thread k mod threads (the main thread takes its share);
+   * a single output's quantiles go to a worker while this thread computes
+   * its mean, sd and extremes. Same code everywhere, so the same numbers.
    */
   async summariseOutputs(threads: number, pool: WorkerPool): Promise<void> {
     const sets = [...new Set(this.plan.outputs.map((o) => o.node))]
       .filter((id) => this.isArray[id] === 1)
       .map((id) => setOf(this.ctx, this.values, id));
-    if (sets.length < 2) return;
+    if (sets.length === 0) return;
+    if (sets.length === 1) {
+      // One output: a worker finds its quantiles while this thread does its
+      // mean, sd and extremes.
+      const set = sets[0]!;
+      if (!(set.samples.buffer instanceof SharedArrayBuffer)) return;
+      const pending = pool.run(0, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS }).then(
+        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values); },
+        () => { pool.markBroken(); },
+      );
+      set.mean(); set.sd(); set.min();
+      await pending;
+      return;
+    }
     const pending: Promise<void>[] = [];
     sets.forEach((set, k) => {
       const w = k % threads;
@@ -188,7 +217,10 @@ class PlanRun {
 
   result(threads: number): PlanResult {
     const values = this.values.map((v, id) => {
-      if (v === undefined) throw new Error(`internal: node ${id} was never computed`);
+      if (v === undefined) {
+        if (this.transient[id] === 1) return undefined;
+        throw new Error(`internal: node ${id} was never computed`);
+      }
       return typeof v === 'number' ? v : setOf(this.ctx, this.values, id);
     });
     return {

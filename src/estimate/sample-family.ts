@@ -1,3 +1,4 @@
+import { fastExp } from './fast-exp.js';
 import type { SampleFamily } from './plan.js';
 import { EstimateError } from './estimate-error.js';
 import type { RandomStream } from './random-stream.js';
@@ -156,13 +157,13 @@ function affine(out: Float64Array, start: number, end: number, a: FamilyArg, b: 
 }
 
 function expInPlace(out: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) out[i] = Math.exp(out[i]);
+  for (let i = start; i < end; i++) out[i] = fastExp(out[i]);
 }
 
 function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, b: FamilyArg): void {
   if (typeof a === 'number' && typeof b === 'number') {
     const { mu, sigma } = toLognormal(a, b);
-    for (let i = start; i < end; i++) out[i] = Math.exp(mu + sigma * out[i]);
+    for (let i = start; i < end; i++) out[i] = fastExp(mu + sigma * out[i]);
     return;
   }
   const aa = typeof a === 'number' ? null : a, as = typeof a === 'number' ? a : 0;
@@ -173,7 +174,7 @@ function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, 
     const y = ba === null ? bs : ba[i];
     if (x > 0 && x < y && y < Infinity) {
       const la = Math.log(x), lb = Math.log(y);
-      out[i] = Math.exp((la + lb) / 2 + (lb - la) * k * out[i]);
+      out[i] = fastExp((la + lb) / 2 + (lb - la) * k * out[i]);
     } else {
       out[i] = NaN;
     }

@@ -7,11 +7,14 @@ import { selectQuantiles } from './select-quantiles.js';
 export interface SampleSummary {
   readonly mean: number;
   readonly sd: number;
+  /** 1st percentile: with p99, the range a readable histogram of a heavy tail spans. */
+  readonly p1: number;
   readonly p5: number;
   readonly p25: number;
   readonly p50: number;
   readonly p75: number;
   readonly p95: number;
+  readonly p99: number;
   readonly min: number;
   readonly max: number;
   /** Samples that are NaN (log of a negative, 0 / 0, ...): worth a warning when > 0. */
@@ -44,7 +47,7 @@ export interface Histogram {
  * s.cdf(3);         // 0.3
  */
 /** The probabilities of the quantiles in a summary. */
-export const SUMMARY_PS: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
+export const SUMMARY_PS: readonly number[] = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 
 interface Scan {
   readonly nan: number;
@@ -100,21 +103,31 @@ export class SampleSet {
 
   private scanCache: Scan | undefined;
 
-  /** One pass over the samples: NaN count, extremes, finite extremes, infinities. */
+  /**
+   * One pass over the samples: NaN count and extremes; a second pass for the
+   * finite extremes and the infinities only when an extreme is infinite.
+   */
   private scan(): Scan {
     if (this.scanCache) return this.scanCache;
     const x = this.samples;
-    let nan = 0, min = Infinity, max = -Infinity, fmin = Infinity, fmax = -Infinity, negInf = 0, posInf = 0;
+    let nan = 0, min = Infinity, max = -Infinity;
     for (let i = 0; i < x.length; i++) {
       const v = x[i];
-      if (v !== v) { nan++; continue; }
       if (v < min) min = v;
       if (v > max) max = v;
-      if (v === Infinity) posInf++;
-      else if (v === -Infinity) negInf++;
-      else {
-        if (v < fmin) fmin = v;
-        if (v > fmax) fmax = v;
+      if (v !== v) nan++;
+    }
+    let fmin = min, fmax = max, negInf = 0, posInf = 0;
+    if (min === -Infinity || max === Infinity) {
+      fmin = Infinity; fmax = -Infinity;
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v === Infinity) posInf++;
+        else if (v === -Infinity) negInf++;
+        else {
+          if (v < fmin) fmin = v;
+          if (v > fmax) fmax = v;
+        }
       }
     }
     const m = x.length - nan;
@@ -291,7 +304,7 @@ export class SampleSet {
   }
 
   /**
-   * Hands over the summary's quantiles (p5, p25, p50, p75, p95) computed
+   * Hands over the summary's quantiles (SUMMARY_PS: p1, p5, p25, p50, p75, p95, p99) computed
    * elsewhere from these same samples (a worker thread), so summary() need
    * not compute them again.
    */
@@ -307,18 +320,20 @@ export class SampleSet {
   summary(): SampleSummary {
     if (this.sortedCache === undefined) {
       this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
-      const [p5, p25, p50, p75, p95] = this.summaryQuantiles as [number, number, number, number, number];
-      return { mean: this.mean(), sd: this.sd(), p5, p25, p50, p75, p95, min: this.min(), max: this.max(), nanCount: this.nanCount };
+      const [p1, p5, p25, p50, p75, p95, p99] = this.summaryQuantiles as [number, number, number, number, number, number, number];
+      return { mean: this.mean(), sd: this.sd(), p1, p5, p25, p50, p75, p95, p99, min: this.min(), max: this.max(), nanCount: this.nanCount };
     }
     const s = this.sorted();
     return {
       mean: this.mean(),
       sd: this.sd(),
+      p1: quantileSorted(s, 0.01),
       p5: quantileSorted(s, 0.05),
       p25: quantileSorted(s, 0.25),
       p50: quantileSorted(s, 0.5),
       p75: quantileSorted(s, 0.75),
       p95: quantileSorted(s, 0.95),
+      p99: quantileSorted(s, 0.99),
       min: this.min(),
       max: this.max(),
       nanCount: this.samples.length - s.length,

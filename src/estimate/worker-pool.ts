@@ -8,6 +8,8 @@ export interface StepTask {
   readonly type: 'step';
   readonly plan: Plan;
   readonly nodes: readonly NodeId[];
+  /** Nodes of the step computed chunk by chunk in per-thread scratch. */
+  readonly transient: readonly NodeId[];
   readonly sampleCount: number;
   readonly key: bigint;
   /** The board of runParallelStep: next chunk, then done flags. */

@@ -23,7 +23,13 @@ describe('runModel', () => {
     expect(x.summary.p95).toBeLessThan(13.2e6);
     expect(x.summary.p25).toBeLessThan(x.summary.p50);
     expect(x.histogram.counts).toHaveLength(10);
-    expect(x.histogram.counts.reduce((a, b) => a + b, 0)).toBe(20_000);
+    // p1 to p99: 98% of the draws in the bins, 1% counted below and 1% above
+    const inBins = x.histogram.counts.reduce((a, b) => a + b, 0);
+    expect(inBins + x.histogram.below + x.histogram.above).toBe(20_000);
+    expect(x.histogram.below).toBe(200);
+    expect(x.histogram.above).toBe(200);
+    expect(x.histogram.edges[0]).toBe(x.summary.p1);
+    expect(x.histogram.edges[10]).toBe(x.summary.p99);
     expect(r.outputs[2]).toEqual({ name: 'k', type: 'scalar', value: 12 });
     expect(r.sampleCount).toBe(20_000);
     for (const t of ['parse', 'compile', 'sample', 'summarise', 'total'] as const) expect(r.timings[t]).toBeGreaterThanOrEqual(0);

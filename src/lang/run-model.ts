@@ -15,12 +15,13 @@ export interface ScalarOutput {
 export interface DistOutput {
   readonly name: string;
   readonly type: 'dist';
-  /** mean, sd, p5, p25, p50, p75, p95 (type 7 quantiles), min, max and nanCount. */
+  /** mean, sd, p1, p5, p25, p50, p75, p95, p99 (type 7 quantiles), min, max and nanCount. */
   readonly summary: SampleSummary;
-  /** Equal-width bins from min to max. */
-  readonly histogram: Histogram;
-  /** Equal-width bins from p1 to p99 (readable for heavy tails), with the 1% left out on each side counted. */
-  readonly body: Histogram & { readonly below: number; readonly above: number };
+  /**
+   * Equal-width bins from p1 to p99 (readable even for a heavy tail), with
+   * the samples left out on each side counted in `below` and `above`.
+   */
+  readonly histogram: Histogram & { readonly below: number; readonly above: number };
   readonly samples: Float64Array;
   /** The SampleSet itself (sorted copy cached), for further quantiles or cdf. */
   readonly set: SampleSet;
@@ -83,7 +84,11 @@ export async function runModel(source: string, options: RunModelOptions): Promis
   const t2 = performance.now();
   let result;
   try {
-    result = await runPlan(compiled.plan, options.env, options.onProgress ? { onProgress: options.onProgress } : {});
+    // Intermediate nodes need not be kept unless sensitivity reads them.
+    result = await runPlan(compiled.plan, options.env, {
+      keep: options.sensitivity ? 'all' : 'outputs',
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   } catch (err) {
     throw locate(err, source, compiled.spans);
   }
@@ -94,9 +99,9 @@ export async function runModel(source: string, options: RunModelOptions): Promis
     if (typeof o.value === 'number') return { name: o.name, type: 'scalar', value: o.value };
     const set = o.value;
     const summary = set.summary();
-    const [p1, p99] = set.quantilesBySelection([0.01, 0.99]) as [number, number];
-    const body = Number.isFinite(p1) && Number.isFinite(p99) ? set.histogramBetween(bins, p1, p99) : { ...set.histogram(bins), below: 0, above: 0 };
-    const out = { name: o.name, type: 'dist' as const, summary, histogram: set.histogram(bins), body, samples: set.samples, set };
+    const { p1, p99 } = summary;
+    const histogram = Number.isFinite(p1) && Number.isFinite(p99) ? set.histogramBetween(bins, p1, p99) : { ...set.histogram(bins), below: 0, above: 0 };
+    const out = { name: o.name, type: 'dist' as const, summary, histogram, samples: set.samples, set };
     if (!options.sensitivity) return out;
     return { ...out, drivers: sensitivity(set, inputs.filter((i) => i.node !== o.node), { statistic: 'median' }) };
   });
@@ -112,7 +117,7 @@ export async function runModel(source: string, options: RunModelOptions): Promis
 }
 
 /** Named variables drawn straight from a distribution (a constructor, `a to b`, a fact): the model's assumptions. */
-function uncertainInputs(plan: Plan, variables: ReadonlyMap<string, number>, values: readonly (number | SampleSet)[]): { name: string; node: number; samples: SampleSet }[] {
+function uncertainInputs(plan: Plan, variables: ReadonlyMap<string, number>, values: readonly (number | SampleSet | undefined)[]): { name: string; node: number; samples: SampleSet }[] {
   const out: { name: string; node: number; samples: SampleSet }[] = [];
   for (const [name, id] of variables) {
     const node = plan.nodes[id];

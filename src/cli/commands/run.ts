@@ -46,7 +46,7 @@ function human(r: RunModelFileResult): string {
       { header: 'p5', get: (o) => n(o.summary.p5), align: 'right' },
       { header: 'p50', get: (o) => n(o.summary.p50), align: 'right' },
       { header: 'p95', get: (o) => n(o.summary.p95), align: 'right' },
-      { header: 'histogram (p1 to p99)', get: (o) => `${n(o.body.edges[0]!)} ${histogramLine(o.body.counts)} ${n(o.body.edges[o.body.edges.length - 1]!)}` },
+      { header: 'histogram (p1 to p99)', get: (o) => `${n(o.histogram.edges[0]!)} ${histogramLine(o.histogram.counts)} ${n(o.histogram.edges[o.histogram.edges.length - 1]!)}` },
     ]));
     for (const o of dists) if (o.summary.nanCount) out.push(`warning: ${o.name} has ${o.summary.nanCount} samples that are not numbers (NaN), left out of its summary`);
   }
