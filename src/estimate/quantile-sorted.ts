@@ -12,13 +12,20 @@ import { EstimateError } from './estimate-error.js';
  */
 export function quantileSorted(sorted: Float64Array, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
-  const n = sorted.length;
+  return type7(sorted.length, p, (k) => sorted[k]!);
+}
+
+/**
+ * The type 7 quantile of n ordered values given the k-th smallest by `at`:
+ * the one formula behind {@link quantileSorted} and selectQuantiles. NaN when n = 0.
+ */
+export function type7(n: number, p: number, at: (k: number) => number): number {
   if (n === 0) return NaN;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const x = sorted[lo];
+  const x = at(lo);
   if (lo + 1 >= n) return x;
-  const y = sorted[lo + 1];
+  const y = at(lo + 1);
   const f = h - lo;
   return f === 0 || x === y ? x : x + f * (y - x);
 }

@@ -1,4 +1,5 @@
 import { EstimateError } from './estimate-error.js';
+import { type7 } from './quantile-sorted.js';
 
 /**
  * Type 7 quantiles (as {@link quantileSorted} gives them) without sorting:
@@ -22,15 +23,7 @@ export function selectQuantiles(values: Float64Array, ps: readonly number[]): nu
   }
   const ks = [...ranks].sort((a, b) => a - b);
   multiSelect(values, 0, n - 1, ks, 0, ks.length - 1);
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const x = values[lo];
-    if (lo + 1 >= n) return x;
-    const y = values[lo + 1];
-    const f = h - lo;
-    return f === 0 || x === y ? x : x + f * (y - x);
-  });
+  return ps.map((p) => type7(n, p, (k) => values[k]!));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Env } from '../../estimate/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
-import { estimateOf } from '../common/estimate-of.js';
+import { estimateOf, combine } from '../common/estimate-of.js';
 import { burnMultipleBand, type BurnMultipleBand } from './burn-multiple.js';
 import { defaultAliveValue } from './default-alive.js';
 import { collectHealthInputs, HEALTH_INPUT_SHAPE, type HealthAssumptionInput, type HealthInput, type HealthInputName, type InputStatus } from './health-inputs.js';
@@ -78,15 +78,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     estimates.push(e);
     return e;
   };
-  const map = (arrays: readonly Float64Array[], f: (...x: number[]) => number): Float64Array => {
-    const out = new Float64Array(n);
-    const xs = new Array<number>(arrays.length);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < arrays.length; k++) xs[k] = arrays[k]![i]!;
-      out[i] = f(...xs);
-    }
-    return out;
-  };
+  const map = combine;
 
   // The inputs as estimates.
   const inputEst: Partial<Record<HealthInputName, Estimate>> = {};

@@ -3,7 +3,7 @@ import { sampleSpec, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
-import { estimateOf } from '../common/estimate-of.js';
+import { estimateOf, combine } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
@@ -157,15 +157,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
     rows.push({ name, status, text, factId, p5: quantileOfSpec(spec, 0.05), p50: quantileOfSpec(spec, 0.5), p95: quantileOfSpec(spec, 0.95), unit: isCurrency(unit) ? unit : kind === 'share' ? 'percent' : unit, per });
     return { samples: sampleSpec(spec, env, s).samples, ref, label: name };
   };
-  const map = (arrays: readonly Float64Array[], f: (...x: number[]) => number): Float64Array => {
-    const out = new Float64Array(n);
-    const xs = new Array<number>(arrays.length);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < arrays.length; k++) xs[k] = arrays[k]![i]!;
-      out[i] = f(...xs);
-    }
-    return out;
-  };
+  const map = combine;
   const add = (id: string, label: Text, unit: Unit, per: Per | null, formula: string, ins: readonly InputRef[], samples: Float64Array): Estimate => {
     const e = estimateOf({ id, label, unit, per, formula, inputs: ins }, samples);
     estimates.push(e);
