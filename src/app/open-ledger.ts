@@ -23,7 +23,9 @@ export interface LedgerOptions {
  */
 export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const o: LedgerOptions = typeof db === 'object' ? db : { db };
-  const store = await openStore({ path: resolveDbPath(o.db), loadBundled: o.bundled ?? true });
+  const path = resolveDbPath(o.db);
+  // Only the default location is created on first use; a --db or $SHAKEOUT_DB in a missing folder is a typo to report.
+  const store = await openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
   try {
     return await fn(store);
   } finally {

@@ -73,12 +73,22 @@ export async function runModelSource(source: string, options: RunModelFileOption
   try {
     // Pass 1: compile with a probe to collect the fact() calls (also reports syntax errors early).
     compileModel(source, { resolveFact: probe });
+    // Failures are kept and thrown from the second compile, which puts them at
+    // the fact(...) call with line, column and caret.
+    const failed = new Map<string, unknown>();
     for (const [k, r] of requests) {
       if (!options.store) throw new ShakeoutError('this model reads facts from the ledger, but no ledger is open', { status: 400 });
-      resolved.set(k, await resolveModelFact(options.store, r.entity, r.metric, r.period));
+      try {
+        resolved.set(k, await resolveModelFact(options.store, r.entity, r.metric, r.period));
+      } catch (e) {
+        if (!(e instanceof ShakeoutError)) throw e;
+        failed.set(k, e);
+      }
     }
     const resolveFact: FactResolver = (entity, metric, period) => {
-      const r = resolved.get(key(entity, metric, period));
+      const k = key(entity, metric, period);
+      if (failed.has(k)) throw failed.get(k);
+      const r = resolved.get(k);
       if (!r) throw new ShakeoutError(`fact("${entity}", "${metric}") was not resolved`, { status: 500 });
       return { spec: distributionOf(r.fact), label: label(r.fact) };
     };

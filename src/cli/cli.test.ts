@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCaptured } from './run-captured.js';
 
@@ -108,5 +109,62 @@ describe('shakeout facts', () => {
     expect((await cli(['--db', path, 'facts', 'import', fixture('facts-bad-row.csv')])).err).not.toContain('line 2');
     const list = JSON.parse((await cli(['--db', path, 'entities', 'list', '--json'])).out);
     expect(list.some((e: { id: string }) => e.id === 'mistral-ai')).toBe(true);
+  });
+});
+
+describe('the command line as people use it', () => {
+  it('reads negative figures and answers --json errors in JSON', async () => {
+    const neg = await cli(['parse', '-3亿元', '--json']);
+    expect(neg.code).toBe(0);
+    expect(JSON.parse(neg.out)).toMatchObject({ value: -3e8, unit: 'CNY' });
+    const bad = await cli(['parse', 'hello', '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.err).error.message).toContain('"hello" is not a figure');
+  });
+
+  it('suggests the closest metric and rejects a source address that is not a web address', async () => {
+    const path = db('f.db');
+    const m = await cli(['--db', path, 'facts', 'list', '--metric', 'revenu']);
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('did you mean "revenue"?');
+    expect(m.err.match(/unknown metric/g)).toHaveLength(1);
+    const u = await cli(['--db', path, 'facts', 'add', '--entity', 'Anthropic', '--metric', 'revenue', '--value', '$1B', '--period', '2024', '--source', 'X', '--url', 'notaurl']);
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('expected a web address starting with http:// or https://, got "notaurl"');
+  });
+
+  it('refuses a --db in a folder that does not exist, and a file that is not a database', async () => {
+    const r = await cli(['--db', join(dir, 'no-such-folder', 'x.db'), 'summary']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('does not exist');
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not sqlite');
+    const j = await cli(['--db', junk, 'summary']);
+    expect(j.code).toBe(2);
+    expect(j.err).toContain('is not a Shakeout database');
+  });
+
+  it('writes the report in the format its file name says, and refuses a contradiction', async () => {
+    const bad = await cli(['--db', db('r.db'), 'report', '--out', join(dir, 'r.html'), '--format', 'md']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ends in .html but --format is md');
+  });
+
+  it('leaves quietly when the reader of its output stops early (a pipe into head)', () => {
+    const main = join(process.cwd(), 'dist/cli/main.js');
+    const r = spawnSync('bash', ['-c', `node ${main} --db ${db('p.db')} facts export | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.startsWith('id,entity,metric')).toBe(true);
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
+
+describe('import errors point at the line', () => {
+  it('names the line of the bad field in YAML, and where broken JSON ends', async () => {
+    const y = await cli(['--db', db('y.db'), 'facts', 'import', fixture('facts-bad-field.yaml')]);
+    expect(y.code).toBe(2);
+    expect(y.err).toMatch(/facts-bad-field\.yaml line 8, column metric: .*"revenu"/);
+    const j = await cli(['--db', db('y.db'), 'facts', 'import', fixture('facts-broken.json')]);
+    expect(j.code).toBe(2);
+    expect(j.err).toMatch(/facts-broken\.json line 4: expected JSON/);
   });
 });

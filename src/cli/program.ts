@@ -54,15 +54,20 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
     // A command may set process.exitCode to say "done, but with findings".
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
-    return reportError(e, io);
+    return reportError(e, io, argv.includes('--json'));
   }
 }
 
 /** Maps any error to a message on stderr and an exit code, in one place. */
-export function reportError(e: unknown, io: Output): number {
+export function reportError(e: unknown, io: Output, json = false): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
+  }
+  if (json && e instanceof ShakeoutError) {
+    // --json asked for machine output: the error comes as JSON too (on stderr).
+    io.err(JSON.stringify({ error: { message: e.message, status: e.status, issues: e.issues } }, null, 2));
+    return e.status >= 500 ? EXIT.failure : EXIT.usage;
   }
   if (e instanceof ShakeoutError) {
     // Issues the message does not already say are listed below it.

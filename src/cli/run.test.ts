@@ -60,6 +60,14 @@ describe('shakeout run', () => {
     expect(r.err.match(/unknown name/g)).toHaveLength(1);
   });
 
+  it('puts a fact the ledger lacks at the fact(...) call, with a suggestion for a misspelt entity', async () => {
+    const p = model('facts.sq', 'a = fact("月之暗面", "valuation")\nb = fact("OpenAl", "valuation")\n{a, b}');
+    const r = await cli(['--db', db, 'run', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('facts.sq:2:5: unknown entity "OpenAl"; did you mean "OpenAI"?');
+    expect(r.err).toMatch(/\|\s+\^~+/);
+  });
+
   it('rejects a bad sample count as a usage error', async () => {
     const r = await cli(['--db', db, 'run', 'models/runway.sq', '--samples', 'lots']);
     expect(r.code).toBe(2);

@@ -17,7 +17,7 @@ import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { FactFilter, ImportOptions, ImportResult, Store, Summary } from './store.js';
-import { ENTITY_KINDS, toMetric } from './vocabulary.js';
+import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
 import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
 type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
@@ -252,7 +252,11 @@ export class KyselyStore implements Store {
     }
     if (filter.metric !== undefined) {
       const m = toMetric(filter.metric);
-      if (!m) throw new ShakeoutError(`unknown metric "${filter.metric}"`, { issues: [{ code: 'unknown_metric', path: ['metric'], message: `expected a metric such as funding or valuation, got "${filter.metric}"` }] });
+      if (!m) {
+        const hint = closest(filter.metric, METRICS);
+        const message = `unknown metric "${filter.metric}": expected one of ${METRICS.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`;
+        throw new ShakeoutError(message, { issues: [{ code: 'unknown_metric', path: ['metric'], message }] });
+      }
       q = q.where('fact.metric', '=', m);
     }
     if (filter.period !== undefined) {
@@ -434,8 +438,13 @@ export class KyselyStore implements Store {
           if (c === 'note' && names.has('notes')) return names.get('notes')!;
           return c;
         };
-        const where = (c: Column): (string | number)[] => [...rec, `column ${columnName(c)}`];
-        const r = recordToInput(raw, { record: rec, columnName });
+        const fields = options.fieldLines?.[i];
+        const recordAt = (c: string): (string | number)[] => {
+          const fl = fields?.[columnName(c)];
+          return fl !== undefined ? [`${file} line ${fl}`] : rec;
+        };
+        const where = (c: Column): (string | number)[] => [...recordAt(c), `column ${columnName(c)}`];
+        const r = recordToInput(raw, { record: rec, columnName, recordAt });
         if (!r.ok) {
           issues.push(...r.issues);
           return;

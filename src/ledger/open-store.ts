@@ -19,7 +19,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataDir = options.dataDir ?? bundledDataDir();
   let tables: { fx: FxTable; cpi: CpiTable } | undefined;
   const getTables = (): { fx: FxTable; cpi: CpiTable } => (tables ??= { fx: loadFxTable(dataDir), cpi: loadCpiTable(dataDir) });
-  const store = await openSqliteStore(options.path, getTables);
+  const store = await openSqliteStore(options.path, getTables, { createFolder: options.createFolder ?? false });
   try {
     await seedBundledEntities(store, dataDir);
     if (options.loadBundled !== false && (await store.getMeta(BUNDLED_META_KEY)) !== BUNDLED_VERSION) {

@@ -117,6 +117,11 @@ export function prepareFact(
     add('published', 'invalid_date', `expected a date such as 2024-05-20, 2024-05 or 2024, got ${shown(published)}`);
   }
 
+  const url = text(input.source?.url);
+  if (url !== null && !isWebAddress(url)) {
+    add('url', 'invalid_url', `expected a web address starting with http:// or https://, got ${shown(url)}`);
+  }
+
   let derivedFrom: Fact['derivedFrom'] = null;
   if (input.derivedFrom) {
     const inputs = input.derivedFrom.inputs.map((s) => s.trim()).filter(Boolean);
@@ -183,4 +188,14 @@ export function factSignature(f: Fact): string {
     f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
     f.source.id, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null,
   ]);
+}
+
+/** An http(s) address: the only kind a source may link to (a report shows it to readers). */
+function isWebAddress(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
 }

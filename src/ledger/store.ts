@@ -78,6 +78,8 @@ export interface ImportOptions {
   readonly file?: string;
   /** Source line of each record (records[i] came from line lines[i]); CSV readers supply it. */
   readonly lines?: readonly number[];
+  /** Where a record spans several lines (YAML): the line of each field, by its key as written. */
+  readonly fieldLines?: readonly (Readonly<Record<string, number>> | undefined)[];
 }
 
 export interface ImportResult {
@@ -111,6 +113,8 @@ export interface OpenStoreOptions {
   readonly loadBundled?: boolean;
   /** Folder of the bundled data; default the package's data/. */
   readonly dataDir?: string;
+  /** Create the database's folder if missing (the default location); otherwise a missing folder is an error. */
+  readonly createFolder?: boolean;
 }
 
 export type { Period };

@@ -24,7 +24,9 @@ export function registerParse(program: Command, io: Output): void {
   program
     .command('parse')
     .description('read one figure as written ("超23亿美元", "nearly $1.8B") and say what it is')
-    .argument('<text...>', 'the figure, as written')
+    .argument('<text...>', 'the figure, as written (a negative one too: shakeout parse -3亿元)')
+    // "-3亿" and "−5%" are figures, not options
+    .allowUnknownOption()
     .option('--json', 'print JSON')
     .option('--unit <unit>', 'unit to assume when the text names none (USD, CNY, EUR)')
     .action((words: string[], opts: { json?: boolean; unit?: string }) => {

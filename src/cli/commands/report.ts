@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { runReport, type Lang, type ReportFormat } from '../../app/index.js';
+import { runReport, ShakeoutError, type Lang, type ReportFormat } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
 import type { Output } from '../output.js';
@@ -21,6 +21,22 @@ function list(text: string): string[] {
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json' };
+
+/**
+ * The format to write: --format, else the one --out's extension names. A
+ * --format that contradicts the extension (Markdown into report.html) is a
+ * usage error rather than a file that lies about its content.
+ */
+export function reportFormat(format: ReportFormat | undefined, out: string | undefined): ReportFormat | undefined {
+  const ext = out ? /\.[^./\\]+$/.exec(out)?.[0]?.toLowerCase() : undefined;
+  const implied = ext ? EXTENSIONS[ext] : undefined;
+  const bad = (message: string) => new ShakeoutError(message, { status: 400, issues: [{ code: 'invalid_option', path: ['--out'], message }] });
+  if (out && ext && !implied) throw bad(`--out ${out}: expected a file ending in .md, .html or .json, got "${ext}"`);
+  if (format && implied && format !== implied) throw bad(`--out ${out} ends in ${ext} but --format is ${format}: drop --format or change the extension`);
+  return format ?? implied;
+}
+
 /** `shakeout report`: the analysis as a document in Chinese or English, every number with its derivation. */
 export function registerReport(program: Command, io: Output): void {
   program
@@ -33,9 +49,10 @@ export function registerReport(program: Command, io: Output): void {
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples)
     .action(async (opts: Opts, cmd: Command) => {
+      const fmt = reportFormat(opts.format, opts.out);
       const r = await runReport(ledgerOptions(cmd), {
         ...(opts.lang ? { lang: opts.lang } : {}),
-        ...(opts.format ? { format: opts.format } : {}),
+        ...(fmt ? { format: fmt } : {}),
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.companies ? { companies: opts.companies } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { LineCounter, parseDocument, stringify as stringifyYaml, isSeq } from 'yaml';
+import { LineCounter, parseDocument, stringify as stringifyYaml, isMap, isScalar, isSeq } from 'yaml';
 import { ShakeoutError } from '../../core/index.js';
 import { FACT_COLUMNS } from './fact-record.js';
 import type { FactRecord } from './fact-record.js';
@@ -16,6 +16,8 @@ export interface ParsedFactFile {
   readonly records: unknown[];
   /** Line of each record in the file. */
   readonly lines: number[];
+  /** YAML: the line of each field of each record, by key as written. */
+  readonly fieldLines?: (Record<string, number> | undefined)[];
 }
 
 function fileError(file: string, line: number | undefined, message: string, code = 'invalid_file'): ShakeoutError {
@@ -57,7 +59,7 @@ export function parseFactText(text: string, format: FactFileFormat, file = `fact
     try {
       data = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw fileError(file, undefined, `expected JSON, got: ${(e as Error).message}`, 'invalid_json');
+      throw fileError(file, jsonErrorLine(text, (e as Error).message), `expected JSON, got: ${(e as Error).message}`, 'invalid_json');
     }
     if (!Array.isArray(data)) throw fileError(file, undefined, `expected a JSON array of records, got ${data === null ? 'null' : typeof data}`, 'invalid_json');
     // line of each top-level object: count newlines before each '{' at depth 1
@@ -77,7 +79,25 @@ export function parseFactText(text: string, format: FactFileFormat, file = `fact
     const off = (it as { range?: [number, number, number] }).range?.[0];
     return off === undefined ? 0 : lc.linePos(off).line;
   });
-  return { file, records: data, lines };
+  const fieldLines = doc.contents.items.map((it) => {
+    if (!isMap(it)) return undefined;
+    const out: Record<string, number> = {};
+    for (const pair of it.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value).trim() : undefined;
+      const off = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      if (key !== undefined && off !== undefined) out[key] = lc.linePos(off).line;
+    }
+    return out;
+  });
+  return { file, records: data, lines, fieldLines };
+}
+
+/** The line JSON.parse's message points at ("... at position 42"), or the last line when the input ended early. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const m = /position (\d+)/.exec(message);
+  const pos = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+  if (pos === undefined) return undefined;
+  return text.slice(0, pos).split('\n').length;
 }
 
 function jsonRecordLines(text: string, n: number): number[] {

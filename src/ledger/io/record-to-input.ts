@@ -59,6 +59,8 @@ export interface RecordLocation {
   readonly record: readonly (string | number)[];
   /** How the file names each column (the header cell as written). */
   readonly columnName: (column: string) => string;
+  /** The path of one field when it has a line of its own (YAML); default `record`. */
+  readonly recordAt?: (column: string) => readonly (string | number)[];
 }
 
 /** Lower-cases record keys and applies column aliases; remembers the names as written. */
@@ -80,7 +82,7 @@ export function normaliseKeys(raw: Record<string, unknown>): { record: Record<st
  * what arrived.
  */
 export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; input: FactInput } | { ok: false; issues: Issue[] } {
-  const at = (column: string): (string | number)[] => [...loc.record, `column ${loc.columnName(column)}`];
+  const at = (column: string): (string | number)[] => [...(loc.recordAt?.(column) ?? loc.record), `column ${loc.columnName(column)}`];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ code: 'invalid_record', path: [...loc.record], message: `expected a record (an object of columns), got ${JSON.stringify(raw)}` }] };
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -13,15 +13,29 @@ import type { LedgerDatabase } from '../schema.js';
  * journal, foreign keys on, migrations run to the latest. ':memory:' gives a
  * private in-memory database.
  */
-export async function openSqliteStore(path: string, tables: () => { fx: FxTable; cpi: CpiTable }): Promise<KyselyStore> {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+export async function openSqliteStore(path: string, tables: () => { fx: FxTable; cpi: CpiTable }, options: { createFolder?: boolean } = {}): Promise<KyselyStore> {
+  if (path !== ':memory:' && !path.startsWith('file:')) {
+    const folder = dirname(path);
+    if (options.createFolder) mkdirSync(folder, { recursive: true });
+    else if (!existsSync(folder)) {
+      throw new ShakeoutError(`cannot open the database ${path}: the folder ${folder} does not exist (create it, or choose another --db)`, {
+        status: 400, issues: [{ code: 'no_folder', path: ['db'], message: `folder ${folder} does not exist` }],
+      });
+    }
+  }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
   } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new ShakeoutError(`${path} is not a Shakeout database: it is not an SQLite file (expected a ledger made by shakeout, or a new file name)`, {
+        status: 400, issues: [{ code: 'not_a_database', path: ['db'], message: 'not an SQLite file' }], cause: e,
+      });
+    }
     throw new ShakeoutError(`cannot open the database ${path}: ${(e as Error).message}`, { status: 500, cause: e });
   }
-  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });

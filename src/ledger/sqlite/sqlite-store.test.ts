@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -22,7 +22,8 @@ runStoreContract('sqlite file', ({ bundled }) => openStore({ path: join(dir, `co
 describe('sqlite backend', () => {
   it('uses WAL and foreign keys, and loads the bundled data once', async () => {
     const path = join(dir, 'nested', 'wal.db');
-    const s = await openStore({ path });
+    await expect(openStore({ path })).rejects.toThrow(/the folder .*nested does not exist/);
+    const s = await openStore({ path, createFolder: true });
     const count = (await s.summary()).facts.current;
     expect(count).toBeGreaterThan(24 + 6 + 48 + 7);
     await s.close();
@@ -38,6 +39,13 @@ describe('sqlite backend', () => {
     const reopened = await openStore({ path });
     expect((await reopened.summary()).facts.current).toBe(count);
     await reopened.close();
+  });
+
+  it('says so when the file is not a database, and changes nothing', async () => {
+    const path = join(dir, 'not-a-db.db');
+    writeFileSync(path, 'garbage, not SQLite');
+    await expect(openStore({ path })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('is not a Shakeout database') });
+    expect(readFileSync(path, 'utf8')).toBe('garbage, not SQLite');
   });
 
   it('keeps corrections across reopening', async () => {
