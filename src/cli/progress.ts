@@ -1,6 +1,6 @@
 /**
  * A progress bar on stderr for runs longer than a second, only on a terminal.
- * The engine reports each step of its schedule (`update(done, total)`); the
+ * The engine reports its work chunk by chunk (`update(done, total)`); the
  * bar shows that share, drawn only once a second has passed, and is cleared
  * when the run ends.
  */
@@ -15,7 +15,8 @@ export class ProgressBar {
     const width = 30;
     const filled = Math.round((Math.min(done, total) / Math.max(total, 1)) * width);
     const secs = ((Date.now() - this.start) / 1000).toFixed(1);
-    this.stream.write(`\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} steps, ${secs} s`);
+    const pct = Math.floor((100 * Math.min(done, total)) / Math.max(total, 1));
+    this.stream.write(`\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}%, ${secs} s`);
     this.shown = true;
   }
 

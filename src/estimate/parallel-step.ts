@@ -23,7 +23,8 @@ export type NodeValues = (number | Float64Array | undefined)[];
  * each node (16384 doubles, 128 KiB) in cache while the nodes that read it run.
  */
 export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number,
-  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE), transient: readonly NodeId[] = []): void {
+  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE), transient: readonly NodeId[] = [],
+  onChunk?: () => void): void {
   // Transient nodes (see PlanSchedule.transient) get one chunk of scratch on
   // this thread; their values exist only while the chunk is computed.
   const local: NodeValues = transient.length ? values.slice() : values;
@@ -45,6 +46,7 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
       runChunk(chunked ? windowed(prepared[k]!, start, end) : prepared[k]!, key, c, chunked ? 0 : start, chunked ? end - start : end);
     }
     if (board !== null) Atomics.store(board, 1 + c, 1);
+    onChunk?.();
   }
 }
 

@@ -255,6 +255,18 @@ describe('runPlan: determinism', () => {
     }
   });
 
+  it('reports progress chunk by chunk up to the whole run, on one thread and on two', async () => {
+    for (const threads of [1, 2]) {
+      const seen: [number, number][] = [];
+      await runPlan(modelB(), { sampleCount: 200_000, seed: 'p', threads }, { onProgress: (d, t) => seen.push([d, t]) });
+      const total = seen[0]![1];
+      expect(seen.every(([, t]) => t === total)).toBe(true);
+      expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+      expect(seen[seen.length - 1]![0]).toBe(total);
+      if (threads === 1) expect(seen.length).toBeGreaterThan(10);
+    }
+  });
+
   const hasWorker = workerScriptPath() !== null;
   it.skipIf(!hasWorker)('threads 1 and 2 give bit-identical results (needs `npm run build`)', async () => {
     for (const plan of [modelA(), modelB()]) {

@@ -38,24 +38,25 @@ export interface PlanResult {
  */
 export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
   const run = new PlanRun(plan, env, false, options.keep === 'outputs');
-  const total = run.steps.length;
-  run.steps.forEach((step, k) => {
+  const progress = run.progress(options.onProgress);
+  for (const step of run.steps) {
     if (step.parallel) {
       run.allocate(step);
-      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null, 0, run.chunks, run.transientOf(step));
+      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null, 0, run.chunks, run.transientOf(step), progress.chunk);
     } else {
       run.runMain(step);
+      progress.main();
     }
-    options.onProgress?.(k + 1, total);
-  });
+  }
   return run.result(1);
 }
 
 /** Options of a run that do not change its result. */
 export interface RunOptions {
   /**
-   * Called after each step of the schedule with the steps done and the total
-   * (synchronously, on the main thread), so a caller can draw a progress bar.
+   * Called on the main thread as the run goes, with the work done and the
+   * total, in units of one chunk of one parallel step or one main-thread step,
+   * so a caller can draw a progress bar.
    */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -93,19 +94,28 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
     return runPlanSync(plan, env, options);
   }
   const run = new PlanRun(plan, env, true, options.keep === 'outputs');
-  const total = run.steps.length;
-  for (let k = 0; k < total; k++) {
-    const step = run.steps[k]!;
+  const progress = run.progress(options.onProgress);
+  for (const step of run.steps) {
     if (step.parallel) {
       run.allocate(step);
-      await run.parallelStep(step, threads, pool);
+      await run.parallelStep(step, threads, pool, progress);
     } else {
       run.runMain(step);
+      progress.main();
     }
-    options.onProgress?.(k + 1, total);
   }
   await run.summariseOutputs(threads, pool);
   return run.result(threads);
+}
+
+/** Counts a run's work for RunOptions.onProgress. */
+interface Progress {
+  /** One chunk done on this thread (one-thread runs). */
+  chunk(): void;
+  /** One main-thread step done. */
+  main(): void;
+  /** `chunks` of the current parallel step claimed by all threads so far. */
+  claimed(chunks: number): void;
 }
 
 /** The state of one run: values per node, the schedule, and the main-thread context. */
@@ -143,6 +153,18 @@ class PlanRun {
     }
   }
 
+  /** A progress counter over this run's work (see RunOptions.onProgress). */
+  progress(report: RunOptions['onProgress']): Progress {
+    const total = this.steps.reduce((t, s) => t + (s.parallel ? this.chunks : 1), 0);
+    let done = 0, stepBase = 0;
+    const tell = () => report?.(Math.min(done, total), total);
+    return {
+      chunk: () => { done++; tell(); },
+      main: () => { done++; stepBase = done; tell(); },
+      claimed: (chunks: number) => { done = Math.max(done, stepBase + chunks); if (chunks >= this.chunks) stepBase = done; tell(); },
+    };
+  }
+
   /** The nodes of a parallel step computed chunk by chunk in scratch. */
   transientOf(step: PlanStep): NodeId[] {
     return step.nodes.filter((id) => this.transient[id] === 1);
@@ -157,7 +179,7 @@ class PlanRun {
    * chunk board. If a worker fails, the chunks it left undone are run here
    * once the others have finished (same code, same bits) and the pool retires.
    */
-  async parallelStep(step: PlanStep, threads: number, pool: WorkerPool): Promise<void> {
+  async parallelStep(step: PlanStep, threads: number, pool: WorkerPool, progress?: Progress): Promise<void> {
     const board = newChunkBoard(this.n);
     const transient = this.transientOf(step);
     const task = {
@@ -167,7 +189,11 @@ class PlanRun {
     };
     const pending: Promise<WorkerReply>[] = [];
     for (let w = 0; w < threads - 1; w++) pending.push(pool.run(w, task));
-    runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, board, 0, this.chunks, transient);
+    // The main thread's chunks report progress for all threads: the board's
+    // claim counter says how many chunks have been taken so far.
+    runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, board, 0, this.chunks, transient,
+      progress ? () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) : undefined);
+    progress?.claimed(this.chunks);
     const settled = await Promise.allSettled(pending);
     for (const s of settled) if (s.status === 'fulfilled' && !s.value.ok) throw new Error(s.value.message);
     if (settled.some((s) => s.status === 'rejected')) {
