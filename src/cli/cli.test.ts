@@ -168,3 +168,12 @@ describe('import errors point at the line', () => {
     expect(j.err).toMatch(/facts-broken\.json line 4: expected JSON/);
   });
 });
+
+describe('facts list --period', () => {
+  it('marks facts whose period only overlaps the one asked for', async () => {
+    const r = await cli(['--db', db('q.db'), 'facts', 'list', '--period', '2024-Q1']);
+    const line = (id: string) => r.out.split('\n').find((l) => l.startsWith(id + ' '))!;
+    expect(line('F6')).not.toContain('(overlaps)');
+    expect(line('F16')).toContain('2024 (overlaps)');
+  });
+});

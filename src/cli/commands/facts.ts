@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  withLedger, importFactsFile, exportFactsText, formatValue,
+  withLedger, importFactsFile, exportFactsText, formatValue, periodWithin,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -18,12 +18,15 @@ function source(f: Fact): string {
   return [f.source.publisher, f.source.published].filter(Boolean).join(', ');
 }
 
-function factsTable(facts: readonly Fact[]): string {
+function factsTable(facts: readonly Fact[], asked?: string): string {
+  // With --period, a fact whose period only overlaps the one asked for (a
+  // year's total listed for a quarter) is marked, so it is not read as the quarter's.
+  const period = (f: Fact) => (f.period?.text ?? '-') + (asked && !periodWithin(asked, f.period) ? ' (overlaps)' : '');
   return renderTable(facts, [
     { header: 'id', get: (f) => f.id },
     { header: 'entity', get: (f) => f.entity, max: 24 },
     { header: 'metric', get: (f) => f.metric },
-    { header: 'period', get: (f) => f.period?.text ?? '-' },
+    { header: 'period', get: period },
     { header: 'as written', get: (f) => f.valueText, max: 22 },
     { header: 'value', get: factValue, align: 'right', max: 26 },
     { header: 'kind', get: (f) => f.kind },
@@ -88,7 +91,7 @@ export function registerFacts(program: Command, io: Output): void {
         includeProducts: opts.products, includeSuperseded: opts.all,
       };
       const list = await withLedger(ledgerOptions(cmd), (s) => s.listFacts(filter));
-      io.out(opts.json ? toJson(list) : list.length ? factsTable(list) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` : 'no facts match');
+      io.out(opts.json ? toJson(list) : list.length ? factsTable(list, opts.period) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` + (opts.period && list.some((f) => !periodWithin(opts.period!, f.period)) ? `; (overlaps): the fact's period is longer than ${opts.period} or only partly inside it` : '') : 'no facts match');
     });
 
   facts
