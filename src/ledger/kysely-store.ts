@@ -117,9 +117,13 @@ export class KyselyStore implements Store {
     if (!(ENTITY_KINDS as readonly string[]).includes(seed.kind)) issues.push({ code: 'invalid_kind', path: ['kind'], message: `expected one of ${ENTITY_KINDS.join(', ')}, got "${seed.kind}"` });
     if (issues.length) throw new ShakeoutError(`invalid entity: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues, status: 400 });
     const idx = await this.entityIndex();
-    for (const name of [id, seed.nameEn, seed.nameZh ?? '', ...(seed.aliases ?? [])].filter(Boolean)) {
+    const names: [string, string][] = [['id', id], ['name', seed.nameEn], ['nameZh', seed.nameZh ?? ''], ...(seed.aliases ?? []).map((a): [string, string] => ['alias', a])];
+    for (const [field, name] of names.filter(([, n]) => n)) {
       const owner = idx.find(name);
-      if (owner) throw new ShakeoutError(`the name "${name}" already names entity ${owner.id}`, { status: 409, issues: [{ code: 'name_taken', path: ['name'], message: `"${name}" names ${owner.id}` }] });
+      if (owner) {
+        const message = `the ${field === 'nameZh' ? 'Chinese name' : field} "${name}" already names entity ${owner.id}`;
+        throw new ShakeoutError(message, { status: 409, issues: [{ code: 'name_taken', path: [field], message }] });
+      }
     }
     if (seed.parent && !idx.find(seed.parent)) throw notFound(`unknown parent entity "${seed.parent}"`, 'unknown_entity');
     const parent = seed.parent ? idx.find(seed.parent)!.id : null;
