@@ -10,8 +10,13 @@ import { ledgerOptions } from '../globals.js';
 
 /** The value of a fact for a reader: '$2.3B (over)'. */
 export function factValue(f: Fact): string {
-  const v = formatValue(f.figure.value, f.figure.unit, 'en', f.figure.per);
-  return f.figure.qualifier === 'exact' ? v : `${v} (${f.figure.qualifier})`;
+  const { value, low, high, unit, per, qualifier } = f.figure;
+  // A range (or "several") is its bounds: its midpoint is no reading of the text.
+  if ((qualifier === 'range' || qualifier === 'several') && low !== null && high !== null) {
+    return `${formatValue(low, unit, 'en')} to ${formatValue(high, unit, 'en', per)} (${qualifier})`;
+  }
+  const v = formatValue(value, unit, 'en', per);
+  return qualifier === 'exact' ? v : `${v} (${qualifier})`;
 }
 
 function source(f: Fact): string {
