@@ -30,10 +30,12 @@ export interface UnitEconomicsRequest {
 export const DEFAULT_STORE_SHARE = {
   text: '15% to 30%',
   rationale: "Apple keeps 30% in a subscriber's first year and 15% after; Google Play keeps 15% of subscriptions since 2022 (REFERENCES.md); a large company such as OpenAI is not in the small-business programmes",
+  rationaleZh: '苹果在订阅用户的首个付费年度抽成30%，之后15%；Google Play自2022年起对订阅抽成15%（REFERENCES.md）；OpenAI这样的大公司不属于小型企业计划',
 } as const;
 export const DEFAULT_INFERENCE_COST = {
   text: '2 to 8',
   rationale: 'US dollars per paying user a month: a few hundred to a thousand GPT-4-class queries a month at about half a cent to a cent each (input tokens x input price + output tokens x output price); heavy users cost more',
+  rationaleZh: '单位为美元/每付费用户每月：每月几百到一千次GPT-4级别的查询，每次约0.5至1美分（输入词元数 x 输入单价 + 输出词元数 x 输出单价）；重度用户成本更高',
 } as const;
 
 /** `shakeout analyze unit-economics`: inputs from the options, the rest from the ledger and stated defaults. */
@@ -66,11 +68,11 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
   });
 }
 
-/** Epoch's methods, the main one first. */
-const METHODS: readonly [string, string][] = [
-  ['amortised_capex_energy', 'amortised hardware capex + energy (Epoch main method)'],
-  ['cloud_rental', 'cloud rental'],
-  ['hardware_acquisition', 'hardware acquisition'],
+/** Epoch's methods, the main one first, in English and Chinese. */
+const METHODS: readonly [string, string, string][] = [
+  ['amortised_capex_energy', 'amortised hardware capex + energy (Epoch main method)', '硬件资本开支摊销加能耗（Epoch主方法）'],
+  ['cloud_rental', 'cloud rental', '云端租用'],
+  ['hardware_acquisition', 'hardware acquisition', '硬件购置'],
 ];
 
 async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<Pick<UnitEconomicsInputs, 'trainingCost' | 'alternativeTrainingCosts'>> {
@@ -82,10 +84,11 @@ async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<
   if (!facts.length) throw usage(`the ledger has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4) or pass --fixed-costs`);
   const ordered = [...facts].sort((a, b) => rank(a) - rank(b));
   const label = (f: Fact) => `${entity.nameEn}, ${METHODS.find(([s]) => s === f.scope)?.[1] ?? f.scope ?? 'training cost'}`;
+  const labelZh = (f: Fact) => `${entity.nameZh ?? entity.nameEn}（${METHODS.find(([s]) => s === f.scope)?.[2] ?? f.scope ?? '训练成本'}）`;
   const [main, ...rest] = ordered;
   return {
-    trainingCost: { fact: main!, label: `${main!.id} ${label(main!)}` },
-    alternativeTrainingCosts: rest.map((f) => ({ label: label(f), input: { fact: f, label: `${f.id} ${label(f)}` } })),
+    trainingCost: { fact: main!, label: `${main!.id} ${label(main!)}`, labelZh: labelZh(main!) },
+    alternativeTrainingCosts: rest.map((f) => ({ label: label(f), labelZh: labelZh(f), input: { fact: f, label: `${f.id} ${label(f)}`, labelZh: labelZh(f) } })),
   };
 }
 

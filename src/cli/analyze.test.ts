@@ -47,6 +47,18 @@ describe('shakeout analyze subscribers', () => {
     const again = await cli(['--db', db, 'analyze', 'subscribers', 'ChatGPT', '--samples', '2000', '--save', '--json']);
     expect((JSON.parse(again.out).saved as { added: boolean }[]).every((s) => !s.added)).toBe(true);
   });
+  it('--save keeps the median: the saved fact reads back within 1% of the analysis p50, with p5/p50/p95 stated', async () => {
+    const r = await cli(['--db', db, 'analyze', 'subscribers', 'ChatGPT', '--samples', '2000', '--seed', '7', '--save', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { estimates: { id: string; p5: number; p50: number; p95: number }[]; saved: { estimateId: string; factId: string }[] };
+    for (const s of j.saved) {
+      const e = j.estimates.find((x) => x.id === s.estimateId)!;
+      const f = JSON.parse((await cli(['--db', db, 'facts', 'show', s.factId, '--json'])).out);
+      expect(Math.abs(f.figure.p50 - e.p50) / e.p50).toBeLessThan(0.01);
+      expect(f.notes).toContain(`p5 ${String(e.p5)}, p50 ${String(e.p50)}, p95 ${String(e.p95)}`);
+      expect(f.derivedFrom.formula).toContain(`p5 ${String(e.p5)}, p50 ${String(e.p50)}, p95 ${String(e.p95)}`);
+    }
+  });
   it('a bad --basis or an unknown product is a usage error (exit 2)', async () => {
     expect((await cli(['--db', db, 'analyze', 'subscribers', 'ChatGPT', '--basis', 'both'])).code).toBe(2);
     const r = await cli(['--db', db, 'analyze', 'subscribers', 'Nobody']);
@@ -81,7 +93,7 @@ describe('shakeout check', () => {
   it('prints the flags with a count and exits 1 when there is an error flag (90M downloads)', async () => {
     const r = await cli(['--db', db, 'check']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/ERROR \[out_of_line\] F19: chatgpt downloads \(google_play\) is 6\.9x/);
+    expect(r.out).toMatch(/ERROR \[out_of_line\] F19: ChatGPT downloads \(Google Play\) is 6\.9x above Appfigures/);
     expect(r.out).toMatch(/\d+ flags: 1 error, \d+ warnings, \d+ info/);
   });
   it('--json prints the flags', async () => {

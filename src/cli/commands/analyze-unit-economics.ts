@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runUnitEconomicsAnalysis } from '../../app/index.js';
+import { analysisJson, formatValue, runUnitEconomicsAnalysis, ShakeoutError } from '../../app/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsRequest } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -58,9 +58,34 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
       if ((opts.queriesPerUser === undefined) !== (opts.costPerQuery === undefined)) {
         throw new InvalidArgumentError('give --queries-per-user and --cost-per-query together');
       }
-      const a = await runUnitEconomicsAnalysis(ledgerOptions(cmd), req);
+      const a = await runUnitEconomicsAnalysis(ledgerOptions(cmd), req).catch((e: unknown) => {
+        throw withOptionName(e);
+      });
       io.out(opts.json ? toJson(analysisJson(a)) : renderUnitEconomics(a));
     });
+}
+
+/** The option that sets each input of the analysis. */
+const OPTION_OF: Readonly<Record<string, string>> = {
+  price: '--price',
+  storeShare: '--store-share',
+  inferenceCost: '--inference-cost',
+  queriesPerUser: '--queries-per-user',
+  costPerQuery: '--cost-per-query',
+  fixedCosts: '--fixed-costs',
+  trainingCost: '--training-cost',
+  subscribers: '--subscribers',
+  amortiseMonths: '--amortise-months',
+};
+
+/** An input error of the analysis ('storeShare: expected ...') as the option the user typed ('--store-share: expected ...'). */
+function withOptionName(e: unknown): unknown {
+  if (!(e instanceof ShakeoutError)) return e;
+  const name = e.issues[0]?.path[0];
+  const option = typeof name === 'string' ? OPTION_OF[name] : undefined;
+  if (option === undefined || !e.message.startsWith(`${String(name)}: `)) return e;
+  const message = `${option}: ${e.message.slice(String(name).length + 2)}`;
+  return new ShakeoutError(message, { status: e.status, issues: e.issues.map((i) => ({ ...i, message: i.message.startsWith(`${String(name)}: `) ? message : i.message })) });
 }
 
 /** The human rendering of a unit-economics analysis. */
@@ -93,7 +118,8 @@ export function renderUnitEconomics(a: Analysis<UnitEconomicsDetails>): string {
       ]),
     );
   }
-  if (d.probabilityNegativeMargin > 0) lines.push('', `A paying user loses money in ${(d.probabilityNegativeMargin * 100).toFixed(1)}% of draws.`);
+  if (d.probabilityNegativeMargin > 0) lines.push('', `A paying user loses money in ${(d.probabilityNegativeMargin * 100).toFixed(1)}% of draws: no number of subscribers breaks even there.`);
+  if (d.probabilityNeverPaysBack) lines.push(`The subscribers never pay back the training run in ${(d.probabilityNeverPaysBack * 100).toFixed(1)}% of draws.`);
   lines.push('');
   lines.push(renderAnalysisFooter(a));
   return lines.join('\n');

@@ -113,4 +113,72 @@ describe('analyzeSubscribers on the bundled data (ChatGPT)', () => {
     await expect(analyzeSubscribers(store, 'MiniMax', { env: { sampleCount: 100, seed: 1 } })).rejects.toThrow(/no subscription_revenue facts with scope app_store or google_play/);
     await expect(analyzeSubscribers(store, 'ChatGTP', { env: { sampleCount: 100, seed: 1 } })).rejects.toThrow(/unknown entity/);
   });
+
+  it('gives every commission text in English and Chinese', async () => {
+    const a = await analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env });
+    const r = Object.fromEntries(a.details.readings.map((x) => [x.id, x]));
+    expect(r.gross!.commissionText.app_store).toEqual({ en: '0% (gross)', zh: '0%（按总额计）' });
+    expect(r.net_rules!.commissionText.app_store).toEqual({ en: '30%/15% by tenure (≈28.1%)', zh: '按订阅时长30%/15%（约28.1%）' });
+    expect(r.net_rules!.commission.app_store).toBe('30%/15% by tenure (≈28.1%)');
+    expect(r.net_rules!.commissionText.google_play!.zh).toBe('15%（不论订阅时长）');
+    for (const x of a.details.readings) {
+      for (const t of Object.values(x.commissionText)) expect(t!.zh).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    const tenure = a.assumptions.find((x) => x.id === 'app-store-tenure-share')!;
+    expect(tenure.text.zh).not.toMatch(/[A-Za-z]{12,}/);
+    expect(tenure.rationale.en).toContain('2023-05-18');
+    expect(a.details.stores[0]!.launch).toMatchObject({ launched: '2023-05-18', monthsSinceLaunch: 12, tenureShareHigh: 0.25 });
+  });
+});
+
+describe('analyzeSubscribers takes the tenure mix from each app\'s launch', () => {
+  let s2: Store;
+  beforeAll(async () => {
+    s2 = await openStore({ path: ':memory:' });
+    await s2.addFact({
+      entity: 'claude', metric: 'price', value: '20美元', per: 'month', period: 'as of 2024-05', scope: 'app_store', kind: 'reported',
+      source: { publisher: 'Anthropic', title: 'Claude Pro pricing', published: '2024-05-01' },
+    });
+  });
+  afterAll(async () => {
+    await s2.close();
+  });
+
+  it('Claude (iOS app launched 2024-05-01): no subscriber past a year, so 30%, not 28.1%', async () => {
+    const a = await analyzeSubscribers(s2, 'Claude', { basis: 'net', env: { sampleCount: 2000, seed: 1 } });
+    const sr = a.details.stores.find((x) => x.store === 'app_store')!;
+    expect(sr.launch).toMatchObject({ launched: '2024-05-01', tenureShareHigh: 0 });
+    expect(sr.launch.monthsSinceLaunch).toBeLessThan(12);
+    const rules = a.details.readings.find((x) => x.id === 'net_rules')!;
+    expect(rules.commission.app_store).toBe('30% (app launched 2024-05-01: no subscriber past a first paid year)');
+    expect(rules.commissionText.app_store!.zh).toBe('30%（应用于2024-05-01上线，尚无用户付费满一年）');
+    const n30 = a.details.readings.find((x) => x.id === 'net_30')!;
+    expect(rules.point.subscribers).toBeCloseTo(n30.point.subscribers, 9);
+    expect(rules.formula.subscribers).not.toContain('c_app_store');
+    const est = a.estimates.find((e) => e.id === 'subscribers.net_rules')!;
+    expect(est.formula).not.toContain('s_app_store');
+    const tenure = a.assumptions.find((x) => x.id === 'app-store-tenure-share')!;
+    expect(tenure.text.en).toMatch(/no subscriber can have paid for a year: everyone pays the first-year 30%/);
+    expect(tenure.text.zh).toMatch(/不可能有用户付费满一年/);
+    expect(tenure.rationale.en).toContain('2024-05-01');
+  });
+
+  it('an app whose launch is unknown: says so and uses the first-year rate, with an assumption', async () => {
+    await s2.addFact({
+      entity: 'moonshot-ai', metric: 'subscription_revenue', value: '$100K', period: '2024-05', scope: 'app_store', basis: 'net', kind: 'reported',
+      source: { publisher: 'Test', title: 'made up for the test', published: '2024-06-01' },
+    });
+    await s2.addFact({
+      entity: 'moonshot-ai', metric: 'price', value: '$10', per: 'month', period: 'as of 2024-05', kind: 'reported',
+      source: { publisher: 'Test', title: 'made up for the test', published: '2024-06-01' },
+    });
+    const a = await analyzeSubscribers(s2, 'Moonshot AI', { env: { sampleCount: 500, seed: 1 } });
+    const rules = a.details.readings.find((x) => x.id === 'net_rules')!;
+    expect(rules.commission.app_store).toBe('30% (first-year rate: app launch date unknown)');
+    expect(rules.commissionText.app_store!.zh).toBe('30%（应用上线日期不明，按首年费率计）');
+    const x = a.assumptions.find((y) => y.id === 'app-launch-unknown')!;
+    expect(x.text.en).toMatch(/launch date of Moonshot AI's app in App Store is not known.*first paid year \(App Store 30%\)/);
+    expect(x.text.zh).toContain('上线日期不明');
+    expect(a.estimates.find((e) => e.id === 'subscribers.net_rules')!.inputs.map((i) => i.id)).toContain('app-launch-unknown');
+  });
 });

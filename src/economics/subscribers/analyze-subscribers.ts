@@ -8,6 +8,8 @@ import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
+import { appLaunchFor, tenureShareAt } from './app-launches.js';
+import type { TenureShare } from './app-launches.js';
 import { commissionFor } from './commission-for.js';
 import { APP_STORES } from './commission-rules.js';
 import type { AppStore } from './commission-rules.js';
@@ -30,8 +32,10 @@ export type ReadingId = 'gross' | 'net_30' | 'net_15' | 'net_rules';
 export interface SubscriberReading {
   readonly id: ReadingId;
   readonly label: Text;
-  /** The commission assumed per store ('0%' for gross): '30%', '28.5% (30%/15% by tenure)'. */
+  /** The commission assumed per store ('0% (gross)' for gross): '30%', '30%/15% by tenure (≈28.1%)'; English. */
   readonly commission: Readonly<Partial<Record<AppStore, string>>>;
+  /** The same in both languages: { en: '30%/15% by tenure (≈28.1%)', zh: '按订阅时长30%/15%（约28.1%）' }. */
+  readonly commissionText: Readonly<Partial<Record<AppStore, Text>>>;
   /** The figures as written, no vendor error: gross monthly revenue, subscribers, annual run rate. */
   readonly point: { readonly grossMonthly: Quantity; readonly subscribers: number; readonly annualRunRate: Quantity };
   /** Ids of this reading's estimates. */
@@ -49,6 +53,13 @@ export interface StoreRevenue {
   readonly monthly: Quantity;
   /** The commission rule in force at the end of the period for a first-year subscriber, and after a year. */
   readonly commission: { readonly firstYear: { rate: number; rule: string }; readonly afterFirstYear: { rate: number; rule: string } };
+  /**
+   * The app's launch in this store (from `APP_LAUNCHES`; null when unknown),
+   * its age in whole months at the end of the period, and the upper end of the
+   * share of revenue from subscribers past their first paid year (uniform from
+   * 0; 0 when the app is younger than a year or its launch is unknown).
+   */
+  readonly launch: { readonly launched: string | null; readonly source: string | null; readonly monthsSinceLaunch: number | null; readonly tenureShareHigh: number };
 }
 
 /** A figure of another source set beside the result. */
@@ -195,17 +206,24 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   const readingIds: ReadingId[] = used === 'gross' ? ['gross'] : used === 'net' ? ['net_30', 'net_15', 'net_rules'] : ['gross', 'net_30', 'net_15', 'net_rules'];
 
   // Commission by the rules at the end of the period.
+  // The share past a first paid year, from each app's age at the end of the period.
   const day = period.end;
+  const productIds = chain.map((e) => e.id);
+  const tenure = new Map<AppStore, TenureShare>();
   const storeRevenue: StoreRevenue[] = stores.map((s) => {
     const f = byStore.get(s)!;
     const first = commissionFor(s, day, { subscriberTenureYears: 0, smallBusiness: false });
     const after = commissionFor(s, day, { subscriberTenureYears: 1, smallBusiness: false });
+    const launch = appLaunchFor(productIds, s);
+    const share = tenureShareAt(launch?.launched ?? null, day);
+    tenure.set(s, share);
     return {
       store: s,
       factId: f.id,
       basis: f.basis,
       monthly: usd(perMonth(f, f.figure.value), 'month'),
       commission: { firstYear: { rate: first.rate.value, rule: first.rule.id }, afterFirstYear: { rate: after.rate.value, rule: after.rule.id } },
+      launch: { launched: launch?.launched ?? null, source: launch?.source ?? null, monthsSinceLaunch: share.monthsSinceLaunch, tenureShareHigh: share.high },
     };
   });
 
@@ -219,10 +237,12 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     monthlyDraws.set(s, combine([v, e], (x, k) => perMonth(f, x) * k));
   }
   const priceDraws = combine([sampleSpec(factSpec(priceFact), env, 31).samples], (p) => p / priceMonths);
-  const tenureSpec = { family: 'uniform' as const, low: 0, high: 0.25 };
-  const tenureDraws = sampleSpec(tenureSpec, env, 41).samples;
-  /** The rules' commission at the mean tenure share. */
-  const midRate = (sr: StoreRevenue): number => sr.commission.firstYear.rate * (1 - tenureSpec.high / 2) + sr.commission.afterFirstYear.rate * (tenureSpec.high / 2);
+  const tenureStreams: Record<AppStore, number> = { app_store: 41, google_play: 42 };
+  const tenureDraws = new Map(stores.map((s) => [s, sampleSpec(tenure.get(s)!.spec, env, tenureStreams[s]).samples]));
+  /** The rules' commission at the mean tenure share (s uniform from 0 to its upper end). */
+  const midRate = (sr: StoreRevenue): number => sr.commission.firstYear.rate * (1 - sr.launch.tenureShareHigh / 2) + sr.commission.afterFirstYear.rate * (sr.launch.tenureShareHigh / 2);
+  /** The store's commission depends on the subscriber's tenure at this date, and the app is old enough for it to matter. */
+  const byTenure = (sr: StoreRevenue): boolean => sr.commission.firstYear.rate !== sr.commission.afterFirstYear.rate && sr.launch.tenureShareHigh > 0;
 
   const assumptions: Assumption[] = [VENDOR_ERROR, ...OMITTED_ASSUMPTIONS];
   const monthsRead = monthsOf(byStore.values().next().value!);
@@ -244,19 +264,23 @@ export async function analyzeSubscribers(store: Store, product: string, options:
           zh: '净额约为总额的0.70至0.85（REFERENCES.md）；总额 = 净额 / (1 - 佣金率)。30%解读得到参考值107万，15%解读得到88.3万。',
         },
       },
-      {
-        id: 'app-store-tenure-share',
-        text: {
-          en: 'By the rules: a share s of App Store subscription revenue comes from subscribers past their first paid year (15%), the rest pays 30%; s uniform from 0 to 25%. Google Play takes 15% on subscriptions since 2022-01-01. OpenAI is not a small business.',
-          zh: '按规则：App Store订阅收入中有比例s来自付费满一年的用户（佣金15%），其余为30%；s在0至25%间均匀分布。Google Play自2022年1月1日起对订阅收取15%。OpenAI不属于小型企业。',
-        },
-        rationale: {
-          en: 'ChatGPT\'s iOS app launched on 2023-05-18, so a year later only the earliest subscribers who kept paying had passed their first year; the share is small and uncertain.',
-          zh: 'ChatGPT的iOS应用于2023年5月18日上线，一年后只有最早且持续付费的用户满一年；这一比例小且不确定。',
-        },
-        value: { text: '0至25%', spec: tenureSpec, unit: 'percent', per: null },
-      },
+      tenureAssumption(entity.nameEn, entity.nameZh ?? entity.nameEn, day, storeRevenue),
     );
+  }
+  const unknownLaunch = storeRevenue.filter((sr) => sr.launch.launched === null && sr.commission.firstYear.rate !== sr.commission.afterFirstYear.rate);
+  if (hasNet && unknownLaunch.length) {
+    const names = unknownLaunch.map((sr) => STORE_NAMES[sr.store]);
+    assumptions.push({
+      id: 'app-launch-unknown',
+      text: {
+        en: `The launch date of ${entity.nameEn}'s app in ${names.join(' and ')} is not known: every subscriber there is taken to be in the first paid year (${unknownLaunch.map((sr) => `${STORE_NAMES[sr.store]} ${pct(sr.commission.firstYear.rate)}`).join(', ')})`,
+        zh: `${entity.nameZh ?? entity.nameEn}在${names.join('和')}的应用上线日期不明：该商店的订阅用户一律按首个付费年度计（${unknownLaunch.map((sr) => `${STORE_NAMES[sr.store]} ${pct(sr.commission.firstYear.rate)}`).join('，')}）`,
+      },
+      rationale: {
+        en: "Without the app's launch date its age, and so the share of subscribers past their first paid year, is unknown; the first-year rate is the highest the rules allow, so the net reading gives the most gross revenue it can. Add the launch to APP_LAUNCHES (src/economics/subscribers/app-launches.ts) to do better.",
+        zh: '没有上线日期就不知道应用的年龄，也就不知道付费满一年的用户占比；首年费率是规则允许的最高佣金，因此净额解读给出可能的最高总额。在APP_LAUNCHES（src/economics/subscribers/app-launches.ts）中补上上线日期即可改进。',
+      },
+    });
   }
   if (used === 'unknown') {
     assumptions.push({
@@ -278,18 +302,30 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   const readings: SubscriberReading[] = [];
   const totalPoint = storeRevenue.reduce((a, s) => a + s.monthly.value, 0);
 
-  const spec: Record<ReadingId, { rate: (s: AppStore) => { draw: (i: number) => number; point: number; text: string }; en: string; zh: string }> = {
-    gross: { rate: () => ({ draw: () => 0, point: 0, text: '0% (gross)' }), en: 'if the store revenue is gross', zh: '若商店收入为总额' },
-    net_30: { rate: () => ({ draw: () => 0.3, point: 0.3, text: '30%' }), en: 'if net, at 30% commission', zh: '若为净额，佣金30%' },
-    net_15: { rate: () => ({ draw: () => 0.15, point: 0.15, text: '15%' }), en: 'if net, at 15% commission', zh: '若为净额，佣金15%' },
+  interface Rate { draw: (i: number) => number; point: number; text: Text; variable: boolean }
+  const fixedRate = (x: number, en: string, zh: string): Rate => ({ draw: () => x, point: x, text: { en, zh }, variable: false });
+  const spec: Record<ReadingId, { rate: (s: AppStore) => Rate; en: string; zh: string }> = {
+    gross: { rate: () => fixedRate(0, '0% (gross)', '0%（按总额计）'), en: 'if the store revenue is gross', zh: '若商店收入为总额' },
+    net_30: { rate: () => fixedRate(0.3, '30%', '30%'), en: 'if net, at 30% commission', zh: '若为净额，佣金30%' },
+    net_15: { rate: () => fixedRate(0.15, '15%', '15%'), en: 'if net, at 15% commission', zh: '若为净额，佣金15%' },
     net_rules: {
       rate: (s) => {
         const sr = storeRevenue.find((x) => x.store === s)!;
         const a = sr.commission.firstYear.rate;
         const b = sr.commission.afterFirstYear.rate;
-        if (a === b) return { draw: () => a, point: a, text: `${pct(a)} (${sr.commission.firstYear.rule})` };
+        if (a === b) return fixedRate(a, `${pct(a)} (${sr.commission.firstYear.rule})`, `${pct(a)}（不论订阅时长）`);
+        if (sr.launch.launched === null) return fixedRate(a, `${pct(a)} (first-year rate: app launch date unknown)`, `${pct(a)}（应用上线日期不明，按首年费率计）`);
+        if (!byTenure(sr)) {
+          return fixedRate(a, `${pct(a)} (app launched ${sr.launch.launched}: no subscriber past a first paid year)`, `${pct(a)}（应用于${sr.launch.launched}上线，尚无用户付费满一年）`);
+        }
         const mid = midRate(sr);
-        return { draw: (i) => a * (1 - tenureDraws[i]!) + b * tenureDraws[i]!, point: mid, text: `${pct(a)}/${pct(b)} by tenure (≈${pct(mid)})` };
+        const draws = tenureDraws.get(s)!;
+        return {
+          draw: (i) => a * (1 - draws[i]!) + b * draws[i]!,
+          point: mid,
+          text: { en: `${pct(a)}/${pct(b)} by tenure (≈${pct(mid)})`, zh: `按订阅时长${pct(a)}/${pct(b)}（约${pct(mid)}）` },
+          variable: true,
+        };
       },
       en: 'if net, commission by the rules in force',
       zh: '若为净额，按现行规则计佣金',
@@ -313,14 +349,21 @@ export async function analyzeSubscribers(store: Store, product: string, options:
       const base = f.figure.per ? `${sid(s)} x ${Number((1 / PER_MONTHS[f.figure.per]).toFixed(4))}` : monthsRead === 1 ? sid(s) : `${sid(s)} / ${Number(monthsRead.toFixed(2))}`;
       if (r === 'gross') return base;
       const rate = rates.get(s)!;
-      return r === 'net_rules' && rate.text.includes('tenure') ? `${base} / (1 - c_${s})` : `${base} / (1 - ${rate.point})`;
+      return rate.variable ? `${base} / (1 - c_${s})` : `${base} / (1 - ${rate.point})`;
     };
     const sum = stores.length > 1 ? `(${stores.map(term).join(' + ')})` : term(stores[0]!);
     const priceTerm = priceMonths === 1 ? priceFact.id : `(${priceFact.id} / ${priceMonths})`;
-    const tenureNote = r === 'net_rules' && stores.includes('app_store') && rates.get('app_store')!.text.includes('tenure') ? ', c_app_store = 30% (1 - s) + 15% s' : '';
+    const tenureNote = stores
+      .filter((s) => rates.get(s)!.variable)
+      .map((s) => {
+        const sr = storeRevenue.find((x) => x.store === s)!;
+        return `, c_${s} = ${pct(sr.commission.firstYear.rate)} (1 - s_${s}) + ${pct(sr.commission.afterFirstYear.rate)} s_${s}`;
+      })
+      .join('');
     const inputs: InputRef[] = [...factInputs, errInput];
-    if (r === 'net_30' || r === 'net_15') inputs.push({ kind: 'assumption', id: 'commission-bounds', label: `commission ${spec[r].rate('app_store').text}` });
-    if (r === 'net_rules') inputs.push({ kind: 'assumption', id: 'app-store-tenure-share', label: 's, App Store revenue past first year' });
+    if (r === 'net_30' || r === 'net_15') inputs.push({ kind: 'assumption', id: 'commission-bounds', label: `commission ${spec[r].rate('app_store').text.en}` });
+    if (r === 'net_rules') inputs.push({ kind: 'assumption', id: 'app-store-tenure-share', label: 's, store revenue past a first paid year' });
+    if (r === 'net_rules' && unknownLaunch.length) inputs.push({ kind: 'assumption', id: 'app-launch-unknown', label: 'app launch date unknown: first-year rate' });
     const subsId = `subscribers.${r}`;
     const annualId = `run_rate.${r}`;
     const subsFormula = `${sum} / ${priceTerm}`;
@@ -338,7 +381,8 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     readings.push({
       id: r,
       label: { en: spec[r].en, zh: spec[r].zh },
-      commission: Object.fromEntries(stores.map((s) => [s, rates.get(s)!.text])),
+      commission: Object.fromEntries(stores.map((s) => [s, rates.get(s)!.text.en])),
+      commissionText: Object.fromEntries(stores.map((s) => [s, rates.get(s)!.text])),
       point: { grossMonthly: usd(grossPoint, 'month'), subscribers: grossPoint / priceMonthly, annualRunRate: usd(grossPoint * 12, 'year') },
       estimates: [subsId, annualId],
       formula: { subscribers: subsFormula, annualRunRate: annualFormula },
@@ -350,7 +394,8 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   const articleFigures: ArticleFigureCheck[] = [];
   const usedIds = new Set([...byStore.values()].map((f) => f.id));
   for (const f of treeFacts) {
-    if (f.kind !== 'derived' || !f.derivedFrom || !f.derivedFrom.inputs.some((i) => usedIds.has(i))) continue;
+    // The article's own derived figures, not results Shakeout saved back (`--save`).
+    if (f.kind !== 'derived' || !f.derivedFrom || f.source.publisher === 'Shakeout' || !f.derivedFrom.inputs.some((i) => usedIds.has(i))) continue;
     const sumPoint = totalPoint;
     let computed: number | undefined;
     if (f.metric === 'subscribers') computed = sumPoint / priceMonthly;
@@ -454,5 +499,52 @@ export async function analyzeSubscribers(store: Store, product: string, options:
       crossChecks,
       articleFigures,
     },
+  };
+}
+
+const STORE_NAMES: Readonly<Record<AppStore, string>> = { app_store: 'App Store', google_play: 'Google Play' };
+
+/** The commission by the rules in force, store by store, with the share past a first paid year from each app's age. */
+function tenureAssumption(nameEn: string, nameZh: string, day: string, stores: readonly StoreRevenue[]): Assumption {
+  const en: string[] = [];
+  const zh: string[] = [];
+  const whyEn: string[] = [];
+  const whyZh: string[] = [];
+  for (const sr of stores) {
+    const n = STORE_NAMES[sr.store];
+    const a = sr.commission.firstYear.rate;
+    const b = sr.commission.afterFirstYear.rate;
+    const l = sr.launch;
+    if (l.launched !== null) {
+      whyEn.push(`${nameEn}'s ${n} app launched on ${l.launched} (${l.source ?? 'no source'}), ${l.monthsSinceLaunch} months before the period's end (${day})`);
+      whyZh.push(`${nameZh}的${n}应用于${l.launched}上线，到时段末（${day}）为${l.monthsSinceLaunch}个月`);
+    }
+    if (a === b) {
+      en.push(`${n} takes ${pct(a)} on subscriptions whatever the tenure (${sr.commission.firstYear.rule})`);
+      zh.push(`${n}对订阅收取${pct(a)}，不论订阅时长`);
+    } else if (l.launched === null) {
+      en.push(`${n}: the app's launch date is not known, so every subscriber pays the first-year ${pct(a)}`);
+      zh.push(`${n}：应用上线日期不明，所有订阅用户按首年${pct(a)}计`);
+    } else if (l.tenureShareHigh === 0) {
+      en.push(`${n}: the app was ${l.monthsSinceLaunch} months old, so no subscriber can have paid for a year: everyone pays the first-year ${pct(a)} (s_${sr.store} = 0)`);
+      zh.push(`${n}：应用上线仅${l.monthsSinceLaunch}个月，不可能有用户付费满一年，全部按首年${pct(a)}计（s_${sr.store} = 0）`);
+    } else {
+      const h = pct(l.tenureShareHigh);
+      en.push(`${n}: a share s_${sr.store} of subscription revenue comes from subscribers past their first paid year (${pct(b)}), the rest pays ${pct(a)}; s_${sr.store} uniform from 0 to ${h}`);
+      zh.push(`${n}：订阅收入中有比例s_${sr.store}来自付费满一年的用户（佣金${pct(b)}），其余为${pct(a)}；s_${sr.store}在0至${h}间均匀分布`);
+    }
+  }
+  const app = stores.find((sr) => sr.store === 'app_store') ?? stores[0]!;
+  return {
+    id: 'app-store-tenure-share',
+    text: {
+      en: `By the rules in force on ${day}: ${en.join('; ')}. The developer is not in a small-business programme.`,
+      zh: `按${day}的现行规则：${zh.join('；')}。开发者不属于小型企业计划。`,
+    },
+    rationale: {
+      en: `A subscriber cannot have paid for a year before the app is a year old, so the share past a first paid year follows the app's age: none under 12 months, up to 25% at 12 to 23 months, up to 50% from 24 months. ${whyEn.length ? `${whyEn.join('; ')}.` : 'No launch date is known for this product.'}`,
+      zh: `应用上线不满一年就不可能有用户付费满一年，因此付费满一年的占比取决于应用年龄：不满12个月为0，12至23个月最多25%，24个月起最多50%。${whyZh.length ? `${whyZh.join('；')}。` : '此产品没有已知的上线日期。'}`,
+    },
+    value: { text: `0至${pct(app.launch.tenureShareHigh)}`, spec: app.launch.tenureShareHigh > 0 ? { family: 'uniform', low: 0, high: app.launch.tenureShareHigh } : { family: 'pointMass', value: 0 }, unit: 'percent', per: null },
   };
 }

@@ -88,4 +88,96 @@ describe('analyzeUnitEconomics', () => {
       expect(a.assumptions.map((x) => x.id)).toEqual(['unit-economics.storeShare', 'unit-economics.inferenceCost']);
     });
   });
+
+  it('rejects a store share outside [0, 1) and prices or costs that are not positive, naming the input', () => {
+    const base = { price: '$20', inferenceCost: '5', trainingCost: '$40M' };
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '130%' }, env)).toThrow(/storeShare: expected a share of the price from 0 up to \(not including\) 100%.*got "130%"/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '100%' }, env)).toThrow(/storeShare: expected a share/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '-5%' }, env)).toThrow(/storeShare: expected a share/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '0.5 to 1.5' }, env)).toThrow(/storeShare: .*90% interval 50% to 150%/);
+    expect(analyzeUnitEconomics({ ...base, storeShare: '0%' }, env).kind).toBe('unit-economics');
+    // a bare share is a fraction, not a percent: '0.15 to 0.3' is 15% to 30%
+    const frac = analyzeUnitEconomics({ ...base, storeShare: '0.15 to 0.3' }, env).details.inputs.find((r) => r.name === 'storeShare')!;
+    expect(frac.p5).toBeCloseTo(0.15, 6);
+    expect(frac.p95).toBeCloseTo(0.3, 6);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', price: '$0' }, env)).toThrow(/price: expected an amount above 0, got "\$0"/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', inferenceCost: '-2' }, env)).toThrow(/inferenceCost: expected an amount above 0/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', trainingCost: '$0' }, env)).toThrow(/trainingCost: expected an amount above 0/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', fixedCosts: 'normal(0, 1000)' }, env)).toThrow(/fixedCosts: expected an amount above 0/);
+    try {
+      analyzeUnitEconomics({ ...base, storeShare: '130%' }, env);
+    } catch (e) {
+      expect((e as { issues: { path: string[] }[] }).issues[0]!.path).toEqual(['storeShare']);
+    }
+  });
+
+  it('says "never" with the share of draws that never pay back, never "Infinity"', () => {
+    const a = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '9 to 16', trainingCost: '$40M', subscribers: '750k' }, env);
+    const nev = a.details.probabilityNeverPaysBack!;
+    expect(nev).toBeGreaterThan(0.05);
+    expect(nev).toBeCloseTo(a.details.probabilityNegativeMargin, 6);
+    const en = a.details.answer!.en;
+    const zh = a.details.answer!.zh;
+    expect(en).not.toMatch(/Infinity|∞/);
+    expect(zh).not.toMatch(/Infinity|∞/);
+    expect(en).toMatch(/to never/);
+    expect(en).toContain(`in ${Number((nev * 100).toPrecision(4))}% of draws never`);
+    expect(zh).toMatch(/永不收回/);
+    // every draw loses money: no number of subscribers, never pays back
+    const b = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '$30', trainingCost: '$40M', subscribers: '750k' }, env);
+    expect(b.details.probabilityNeverPaysBack).toBe(1);
+    expect(b.details.answer!.en).toMatch(/no number of paying subscribers \(in 100% of draws the margin per user is not positive\)/);
+    expect(b.details.answer!.en).toMatch(/would never pay it back in 100% of draws\.$/);
+    expect(b.details.answer!.en + b.details.answer!.zh).not.toMatch(/Infinity|∞|NaN/);
+    // all pay back: no "never"
+    const c = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '$5', trainingCost: '$40M', subscribers: '750k' }, env);
+    expect(c.details.probabilityNeverPaysBack).toBe(0);
+    expect(c.details.answer!.en).not.toMatch(/never/);
+  });
+
+  it('writes formulas that say what is computed: an alternative training cost replaces the main one', () => {
+    const f = (a: { estimates: readonly { id: string; formula: string }[] }, id: string) => a.estimates.find((e) => e.id === id)!.formula;
+    const noFixed = analyzeUnitEconomics(
+      { price: '$20', storeShare: '30%', inferenceCost: '$5', trainingCost: '$40M', alternativeTrainingCosts: [{ label: 'cloud rental', input: '$80M' }], subscribers: '750k' },
+      env,
+    );
+    expect(f(noFixed, 'fixed_per_month')).toBe('training cost ($40M) / 12');
+    expect(f(noFixed, 'break_even_subscribers')).toBe('training cost ($40M) / 12 / margin per paying user (no number of subscribers when the margin <= 0)');
+    expect(f(noFixed, 'break_even_subscribers.alt1')).toBe('training cost (cloud rental) / 12 / margin per paying user (no number of subscribers when the margin <= 0)');
+    expect(f(noFixed, 'payback_months')).toBe('training cost ($40M) / (subscribers x margin per paying user) (never when the divisor <= 0)');
+    // the numbers follow the formulas: alt1 = 80M / 12 / margin (margin = 20 x 0.7 - 5 = 9)
+    expect(est(noFixed, 'break_even_subscribers.alt1')!.p50).toBeCloseTo(80e6 / 12 / 9, -1);
+    expect(est(noFixed, 'break_even_subscribers')!.p50).toBeCloseTo(40e6 / 12 / 9, -1);
+    expect(est(noFixed, 'payback_months')!.p50).toBeCloseTo(40e6 / (750e3 * 9), 6);
+    const withFixed = analyzeUnitEconomics(
+      { price: '$20', storeShare: '30%', inferenceCost: '$5', fixedCosts: '$1M a month', trainingCost: '$40M', alternativeTrainingCosts: [{ label: 'cloud rental', input: '$80M' }], subscribers: '750k' },
+      env,
+    );
+    expect(f(withFixed, 'fixed_per_month')).toBe('other fixed costs a month + training cost ($40M) / 12');
+    expect(f(withFixed, 'break_even_subscribers.alt1')).toBe('(other fixed costs a month + training cost (cloud rental) / 12) / margin per paying user (no number of subscribers when the margin <= 0)');
+    expect(f(withFixed, 'payback_months')).toBe('training cost ($40M) / (subscribers x margin per paying user - other fixed costs a month) (never when the divisor <= 0)');
+    expect(est(withFixed, 'break_even_subscribers.alt1')!.p50).toBeCloseTo((1e6 + 80e6 / 12) / 9, -1);
+    expect(est(withFixed, 'payback_months')!.p50).toBeCloseTo(40e6 / (750e3 * 9 - 1e6), 6);
+    const none = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '$5', fixedCosts: '$1M a month' }, env);
+    expect(f(none, 'break_even_subscribers')).toBe('other fixed costs a month / margin per paying user (no number of subscribers when the margin <= 0)');
+    expect(f(none, 'margin_per_user')).toBe('price x (1 - store share) - inference cost');
+    expect(f(none, 'net_price')).toBe('price x (1 - store share)');
+  });
+
+  it('gives assumptions, labels and notes in Chinese when given', () => {
+    const a = analyzeUnitEconomics(
+      {
+        price: '$20',
+        storeShare: { text: '15% to 30%', rationale: 'Apple 30% then 15%', rationaleZh: '苹果先30%后15%' },
+        inferenceCost: '$60 a year',
+        trainingCost: '$40M',
+        alternativeTrainingCosts: [{ label: 'cloud rental', labelZh: '云端租用', input: '$80M' }],
+      },
+      env,
+    );
+    expect(a.assumptions[0]!.rationale).toEqual({ en: 'Apple 30% then 15%', zh: '苹果先30%后15%' });
+    expect(a.estimates.find((e) => e.id === 'break_even_subscribers.alt1')!.label.zh).toBe('若训练成本按云端租用计，收支平衡所需付费订阅者');
+    expect(a.details.breakEvenByTrainingCost[1]!.labelText).toEqual({ en: 'cloud rental', zh: '云端租用' });
+    expect(a.notes.find((n) => /converted/.test(n.en))!.zh).toBe('每付费用户每月推理成本“$60 a year”按每年计，已换算为每月。');
+  });
 });

@@ -13,9 +13,13 @@ import { breakEvenSubscribers, marginPerUser, netPrice, paybackMonths } from './
 /**
  * One input: text as the user writes it (a figure such as "19.99美元/月" or
  * "about $5 a month", or a model expression such as "2 to 8"), a stated
- * assumption (text with its rationale), or a fact of the ledger.
+ * assumption (text with its rationale, in Chinese too when `rationaleZh` is
+ * given), or a fact of the ledger.
  */
-export type UnitInput = string | { readonly text: string; readonly rationale: string } | { readonly fact: Fact; readonly label?: string };
+export type UnitInput =
+  | string
+  | { readonly text: string; readonly rationale: string; readonly rationaleZh?: string }
+  | { readonly fact: Fact; readonly label?: string; readonly labelZh?: string };
 
 export interface UnitEconomicsInputs {
   /** Price of the plan a month (USD). */
@@ -33,7 +37,7 @@ export interface UnitEconomicsInputs {
   /** One training run's cost (USD), amortised over `amortiseMonths`. */
   readonly trainingCost?: UnitInput;
   /** Other readings of the training cost (Epoch's cloud rental and hardware acquisition costs), for comparison. */
-  readonly alternativeTrainingCosts?: readonly { readonly label: string; readonly input: UnitInput }[];
+  readonly alternativeTrainingCosts?: readonly { readonly label: string; readonly labelZh?: string; readonly input: UnitInput }[];
   /** Months the training cost is spread over (default 12). */
   readonly amortiseMonths?: number;
   /** Paying subscribers, for the payback of the training run. */
@@ -56,12 +60,14 @@ export interface UnitInputRow {
 export interface UnitEconomicsDetails {
   readonly amortiseMonths: number;
   readonly inputs: readonly UnitInputRow[];
-  /** Share of draws where a paying user loses money (margin <= 0). */
+  /** Share of draws where a paying user loses money (margin <= 0): no number of subscribers breaks even there. */
   readonly probabilityNegativeMargin: number;
+  /** Share of draws where the given subscribers never pay back the training run; null without a payback. */
+  readonly probabilityNeverPaysBack: number | null;
   /** The answer in one sentence: how many subscribers pay for the training run. */
   readonly answer: Text | null;
   /** Break-even subscribers for each reading of the training cost (median), main reading first. */
-  readonly breakEvenByTrainingCost: readonly { readonly label: string; readonly trainingCost: number; readonly subscribers: number }[];
+  readonly breakEvenByTrainingCost: readonly { readonly label: string; readonly labelText?: Text; readonly trainingCost: number; readonly subscribers: number }[];
 }
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -76,6 +82,35 @@ const INPUT_NAMES: Record<string, Text> = {
   trainingCost: t('training cost of one run', '单次训练成本'),
   subscribers: t('paying subscribers', '付费订阅者'),
 };
+const PER_ZH: Readonly<Record<Per, string>> = { day: '每日', week: '每周', month: '每月', quarter: '每季度', year: '每年' };
+
+/** What an input must be, beyond its unit: prices and costs positive, shares in [0, 1), counts not negative. */
+type Bound = 'positive' | 'share' | 'non-negative';
+const BOUND_OF: Readonly<Record<string, Bound>> = {
+  price: 'positive',
+  storeShare: 'share',
+  inferenceCost: 'positive',
+  costPerQuery: 'positive',
+  fixedCosts: 'positive',
+  trainingCost: 'positive',
+  queriesPerUser: 'non-negative',
+  subscribers: 'non-negative',
+};
+const pctText = (x: number): string => `${Number((x * 100).toPrecision(4))}%`;
+
+/** Months as text: '4.7', or 'never' / '无法收回' for a draw that never pays back. */
+function monthsText(x: number, lang: 'en' | 'zh'): string {
+  return Number.isFinite(x) ? x.toFixed(1) : lang === 'en' ? 'never' : '永不';
+}
+/** Subscribers as text, or 'no number' / '无论多少都不够' when the margin is not positive. */
+function subscribersText(x: number, lang: 'en' | 'zh'): string {
+  return Number.isFinite(x) ? formatValue(x, 'count', lang) : lang === 'en' ? 'no number' : '无论多少都不够';
+}
+function shareOfInfinite(x: Float64Array): number {
+  let k = 0;
+  for (const v of x) if (!Number.isFinite(v)) k++;
+  return x.length ? k / x.length : 0;
+}
 
 /**
  * Unit economics of a paid AI subscription: margin per paying user a month =
@@ -128,7 +163,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
       if (!facts.some((x) => x.id === f.id)) facts.push(f);
     } else {
       text = typeof input === 'string' ? input : input.text;
-      const v = readValueText(text, { name, defaultUnit: isMoney ? 'USD' : kind === 'share' ? 'percent' : 'count', ...(monthly ? { defaultPer: 'month' as const } : {}) });
+      const v = readValueText(text, { name, defaultUnit: isMoney ? 'USD' : 'count' /* a bare share is a fraction: '0.15 to 0.3' */, ...(monthly ? { defaultPer: 'month' as const } : {}) });
       spec = v.spec;
       unit = v.unit;
       per = v.per;
@@ -139,7 +174,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
         status = 'assumed';
         const id = `unit-economics.${name}`;
         const what = INPUT_NAMES[name.replace(/\.\d+$/, '')] ?? t(name, name);
-        assumptions.push({ id, text: t(what.en, what.zh), rationale: t(input.rationale, input.rationale), value: { text, spec, unit, per } });
+        assumptions.push({ id, text: t(what.en, what.zh), rationale: t(input.rationale, input.rationaleZh ?? input.rationale), value: { text, spec, unit, per } });
         ref = { kind: 'assumption', id, label: name };
       }
     }
@@ -149,11 +184,13 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
     if (kind === 'share' && unit !== 'percent' && unit !== 'count') throw inputError(name, `${name}: expected a share such as "30%" or "0.15 to 0.3", got "${text}"`);
     if (monthly && per && per !== 'month') {
       spec = scaleSpec(spec, perMonthFactor(per));
-      notes.push(t(`${name} "${text}" is per ${per}; converted to a month.`, `${name}“${text}”按${per}计，已换算为每月。`));
+      const what = INPUT_NAMES[name.replace(/\.\d+$/, '')] ?? t(name, name);
+      notes.push(t(`${what.en} "${text}" is per ${per}; converted to a month.`, `${what.zh}“${text}”按${PER_ZH[per]}计，已换算为每月。`));
       per = 'month';
     }
     if (monthly && !per) per = 'month';
     if (kind === 'money' && per) throw inputError(name, `${name}: expected a one-off amount, got a rate "${text}"`);
+    checkBounds(name, text, spec);
     rows.push({ name, status, text, factId, p5: quantileOfSpec(spec, 0.05), p50: quantileOfSpec(spec, 0.5), p95: quantileOfSpec(spec, 0.95), unit: isCurrency(unit) ? unit : kind === 'share' ? 'percent' : unit, per });
     return { samples: sampleSpec(spec, env, s).samples, ref, label: name };
   };
@@ -188,37 +225,57 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
 
   const fixed = inputs.fixedCosts !== undefined ? read('fixedCosts', inputs.fixedCosts, 'money-month') : null;
   const training = inputs.trainingCost !== undefined ? read('trainingCost', inputs.trainingCost, 'money') : null;
-  const breakEvenBy: { label: string; trainingCost: number; subscribers: number }[] = [];
+  const breakEvenBy: { label: string; labelText: Text; trainingCost: number; subscribers: number }[] = [];
   let answer: Text | null = null;
   let monthlyFixed: Estimate | null = null;
+  let neverPaysBack: number | null = null;
+  const trainLabel = training ? rows.find((r) => r.name === 'trainingCost')!.text : '';
+  /** The monthly costs subscribers must cover, as a formula: 'other fixed costs a month + training cost (GPT-4, ...) / 12'. */
+  const costsFormula = (trainingText: string | null): string => {
+    const parts = [fixed ? 'other fixed costs a month' : null, trainingText !== null ? `training cost (${trainingText}) / ${amortise}` : null].filter((x): x is string => x !== null);
+    return parts.length > 1 ? `(${parts.join(' + ')})` : parts[0]!;
+  };
+  const NEVER = 'no number of subscribers when the margin <= 0';
   if (fixed || training) {
-    const parts = [fixed ? 'fixed costs a month' : null, training ? `training cost / ${amortise}` : null].filter(Boolean).join(' + ');
     const zero = new Float64Array(n);
     monthlyFixed = add(
       'fixed_per_month', t(`fixed costs a month${training ? ` (training amortised over ${amortise} months)` : ''}`, `每月固定成本${training ? `（训练成本按 ${amortise} 个月摊销）` : ''}`),
-      'USD', 'month', parts, [...(fixed ? [fixed.ref] : []), ...(training ? [training.ref] : [])],
+      'USD', 'month', [fixed ? 'other fixed costs a month' : null, training ? `training cost (${trainLabel}) / ${amortise}` : null].filter(Boolean).join(' + '),
+      [...(fixed ? [fixed.ref] : []), ...(training ? [training.ref] : [])],
       map([fixed?.samples ?? zero, training?.samples ?? zero], (f, c) => f + c / amortise),
     );
     const be = add(
-      'break_even_subscribers', t('break-even paying subscribers', '收支平衡所需付费订阅者'), 'count', null, 'fixed costs a month / margin per paying user (infinite when the margin <= 0)',
+      'break_even_subscribers', t('break-even paying subscribers', '收支平衡所需付费订阅者'), 'count', null,
+      `${costsFormula(training ? trainLabel : null)} / margin per paying user (${NEVER})`,
       [eref(monthlyFixed), eref(margin)], map([monthlyFixed.samples!, margin.samples!], breakEvenSubscribers),
     );
     if (training) {
-      breakEvenBy.push({ label: rows.find((r) => r.name === 'trainingCost')!.text, trainingCost: median(training.samples), subscribers: be.p50 });
+      const mainRow = inputs.trainingCost;
+      const mainZh = typeof mainRow === 'object' && 'fact' in mainRow && mainRow.labelZh ? mainRow.labelZh : trainLabel;
+      breakEvenBy.push({ label: trainLabel, labelText: t(trainLabel, mainZh), trainingCost: median(training.samples), subscribers: be.p50 });
       for (const [i, alt] of (inputs.alternativeTrainingCosts ?? []).entries()) {
         const r = read(`trainingCost.${i + 1}`, alt.input, 'money');
+        const zh = alt.labelZh ?? alt.label;
         const e = add(
-          `break_even_subscribers.alt${i + 1}`, t(`break-even paying subscribers if training cost is ${alt.label}`, `若训练成本为${alt.label}，收支平衡所需订阅者`), 'count', null,
-          `(fixed costs a month + ${alt.label} / ${amortise}) / margin per paying user`, [r.ref, eref(margin), ...(fixed ? [fixed.ref] : [])],
+          `break_even_subscribers.alt${i + 1}`,
+          t(`break-even paying subscribers if the training cost is ${alt.label} instead`, `若训练成本按${zh}计，收支平衡所需付费订阅者`), 'count', null,
+          `${costsFormula(alt.label)} / margin per paying user (${NEVER})`, [r.ref, eref(margin), ...(fixed ? [fixed.ref] : [])],
           map([fixed?.samples ?? zero, r.samples, margin.samples!], (f, c, m) => breakEvenSubscribers(f + c / amortise, m)),
         );
-        breakEvenBy.push({ label: alt.label, trainingCost: median(r.samples), subscribers: e.p50 });
+        breakEvenBy.push({ label: alt.label, labelText: t(alt.label, zh), trainingCost: median(r.samples), subscribers: e.p50 });
       }
       const p = median(price.samples);
-      const trainLabel = rows.find((r) => r.name === 'trainingCost')!.text;
+      const neverBe = shareOfInfinite(be.samples!);
+      const beEn = Number.isFinite(be.p50)
+        ? `about ${subscribersText(be.p50, 'en')} paying subscribers (90%: ${subscribersText(be.p5, 'en')} to ${subscribersText(be.p95, 'en')}${neverBe > 0 ? `; in ${pctText(neverBe)} of draws no number suffices, as the margin is not positive` : ''})`
+        : `no number of paying subscribers (in ${pctText(neverBe)} of draws the margin per user is not positive)`;
+      const beZh = Number.isFinite(be.p50)
+        ? `约 ${subscribersText(be.p50, 'zh')} 名付费订阅者（90% 区间 ${subscribersText(be.p5, 'zh')} 至 ${subscribersText(be.p95, 'zh')}${neverBe > 0 ? `；${pctText(neverBe)} 的抽样中每用户毛利不为正，多少订阅者都不够` : ''}）`
+        : `无论多少付费订阅者都不够（${pctText(neverBe)} 的抽样中每用户毛利不为正）`;
+      const inferenceText = rows.find((r) => r.name === 'inferenceCost')?.text;
       answer = t(
-        `At ${formatValue(p, 'USD', 'en', 'month')}, about ${formatValue(be.p50, 'count', 'en')} paying subscribers (90%: ${formatValue(be.p5, 'count', 'en')} to ${formatValue(be.p95, 'count', 'en')}) pay for a ${formatValue(median(training.samples), 'USD', 'en')} training run (${trainLabel}) amortised over ${amortise} months${fixed ? ' and the other fixed costs' : ''}, after the store's share (${rows.find((r) => r.name === 'storeShare')!.text}) and inference costs (${rows.find((r) => r.name === 'inferenceCost')?.text ?? 'from queries'} a paying user a month).`,
-        `按${formatValue(p, 'USD', 'zh', 'month')}计，约 ${formatValue(be.p50, 'count', 'zh')} 名付费订阅者（90% 区间 ${formatValue(be.p5, 'count', 'zh')} 至 ${formatValue(be.p95, 'count', 'zh')}）可在 ${amortise} 个月内覆盖 ${formatValue(median(training.samples), 'USD', 'zh')} 的训练成本${fixed ? '及其他固定成本' : ''}（已扣除商店分成与推理成本）。`,
+        `At ${formatValue(p, 'USD', 'en', 'month')}, ${beEn} pay for a ${formatValue(median(training.samples), 'USD', 'en')} training run (${trainLabel}) amortised over ${amortise} months${fixed ? ' and the other fixed costs' : ''}, after the store's share (${rows.find((r) => r.name === 'storeShare')!.text}) and inference costs (${inferenceText !== undefined ? `${inferenceText} a paying user a month` : 'from queries x cost per query'}).`,
+        `按${formatValue(p, 'USD', 'zh', 'month')}计，${beZh}可在 ${amortise} 个月内覆盖 ${formatValue(median(training.samples), 'USD', 'zh')} 的训练成本${fixed ? '及其他固定成本' : ''}（已扣除商店分成与推理成本）。`,
       );
     }
   }
@@ -227,21 +284,29 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
     const zero = new Float64Array(n);
     const pb = add(
       'payback_months', t('months for these subscribers to pay back the training run', '这些订阅者收回训练成本所需月数'), 'count', null,
-      'training cost / (subscribers x margin - other fixed costs a month)', [training.ref, subs.ref, eref(margin), ...(fixed ? [fixed.ref] : [])],
+      `training cost (${trainLabel}) / (subscribers x margin per paying user${fixed ? ' - other fixed costs a month' : ''}) (never when the divisor <= 0)`,
+      [training.ref, subs.ref, eref(margin), ...(fixed ? [fixed.ref] : [])],
       map([training.samples, subs.samples, margin.samples!, fixed?.samples ?? zero], paybackMonths),
     );
+    const never = shareOfInfinite(pb.samples ?? new Float64Array(0));
+    neverPaysBack = pb.samples ? never : pb.p50 === Infinity ? 1 : 0;
     if (answer) {
       const who = formatValue(median(subs.samples), 'count', 'en');
       const whoZh = formatValue(median(subs.samples), 'count', 'zh');
-      answer = t(
-        `${answer.en} ${who} paying subscribers (${rows.find((r) => r.name === 'subscribers')!.text}) would pay it back in about ${pb.p50.toFixed(1)} months (90%: ${pb.p5.toFixed(1)} to ${Number.isFinite(pb.p95) ? pb.p95.toFixed(1) : 'never'}).`,
-        `${answer.zh}${whoZh} 名付费订阅者约 ${pb.p50.toFixed(1)} 个月即可收回（90% 区间 ${pb.p5.toFixed(1)} 至 ${Number.isFinite(pb.p95) ? pb.p95.toFixed(1) : '无法收回'}）。`,
-      );
+      const subsText = rows.find((r) => r.name === 'subscribers')!.text;
+      const nev = neverPaysBack;
+      const en = Number.isFinite(pb.p50)
+        ? `${who} paying subscribers (${subsText}) would pay it back in about ${monthsText(pb.p50, 'en')} months (90%: ${monthsText(pb.p5, 'en')} to ${monthsText(pb.p95, 'en')}${nev > 0 ? `; in ${pctText(nev)} of draws never` : ''}).`
+        : `${who} paying subscribers (${subsText}) would never pay it back in ${pctText(nev)} of draws${Number.isFinite(pb.p5) ? ` (90%: ${monthsText(pb.p5, 'en')} months to never)` : ''}.`;
+      const zh = Number.isFinite(pb.p50)
+        ? `${whoZh} 名付费订阅者约 ${monthsText(pb.p50, 'zh')} 个月即可收回（90% 区间 ${monthsText(pb.p5, 'zh')} 至 ${Number.isFinite(pb.p95) ? monthsText(pb.p95, 'zh') : '永不收回'}${nev > 0 ? `；${pctText(nev)} 的抽样中永远无法收回` : ''}）。`
+        : `${whoZh} 名付费订阅者在 ${pctText(nev)} 的抽样中永远无法收回${Number.isFinite(pb.p5) ? `（90% 区间 ${monthsText(pb.p5, 'zh')} 个月至永不收回）` : ''}。`;
+      answer = t(`${answer.en} ${en}`, `${answer.zh}${zh}`);
     }
   } else if (inputs.subscribers !== undefined) {
     notes.push(t('Subscribers were given but no training cost: there is nothing to pay back.', '给出了订阅者数但没有训练成本：无需回本。'));
   }
-  if (!training) notes.push(t('No training cost given: break-even covers the fixed costs only. Name a model of the Epoch table to compare with a training run.', '未给出训练成本：收支平衡只覆盖固定成本。'));
+  if (!training) notes.push(t('No training cost given: break-even covers the fixed costs only. Name a model of the Epoch table to compare with a training run.', '未给出训练成本：收支平衡只覆盖固定成本。可指定Epoch表中的某个模型，与一次训练的成本相比较。'));
 
   return {
     kind: 'unit-economics',
@@ -252,7 +317,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
     assumptions,
     notes,
     env: { sampleCount: env.sampleCount, seed: env.seed },
-    details: { amortiseMonths: amortise, inputs: rows, probabilityNegativeMargin: pNeg, answer, breakEvenByTrainingCost: breakEvenBy },
+    details: { amortiseMonths: amortise, inputs: rows, probabilityNegativeMargin: pNeg, probabilityNeverPaysBack: neverPaysBack, answer, breakEvenByTrainingCost: breakEvenBy },
   };
 }
 
@@ -260,6 +325,27 @@ function median(x: Float64Array): number {
   const s = Float64Array.from(x).sort();
   const h = (s.length - 1) / 2;
   return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+}
+
+/**
+ * Checks an input's distribution against what it stands for: a price or a
+ * cost must be above 0 (at its 5th percentile), a store's share at least 0
+ * and under 100% (over its 90% interval), a count not negative.
+ */
+function checkBounds(name: string, text: string, spec: DistSpec): void {
+  const bound = BOUND_OF[name.replace(/\.\d+$/, '')];
+  if (!bound) return;
+  const p5 = quantileOfSpec(spec, 0.05);
+  const p95 = quantileOfSpec(spec, 0.95);
+  if (bound === 'share' && !(p5 >= 0 && p95 < 1)) {
+    throw inputError(name, `${name}: expected a share of the price from 0 up to (not including) 100%, such as "30%" or "15% to 30%", got "${text}"${p5 === p95 ? "" : ` (90% interval ${pctText(p5)} to ${pctText(p95)})`}`);
+  }
+  if (bound === 'positive' && !(p5 > 0)) {
+    throw inputError(name, `${name}: expected an amount above 0, got "${text}"${p5 === p95 ? "" : ` (5th percentile ${Number(p5.toPrecision(4))})`}`);
+  }
+  if (bound === 'non-negative' && !(p5 >= 0)) {
+    throw inputError(name, `${name}: expected a number of 0 or more, got "${text}"${p5 === p95 ? "" : ` (5th percentile ${Number(p5.toPrecision(4))})`}`);
+  }
 }
 
 function inputError(path: string, message: string): ShakeoutError {
