@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeHealth, readSurvivalAssumptions } from '../economics/index.js';
-import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
+import type { Analysis, AssumedValue, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { bundledDataDir, type Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
@@ -43,7 +43,7 @@ export async function runHealthAnalysis(db: string | LedgerOptions | undefined, 
 export function healthFactSpecs(a: Analysis<HealthDetails>): DerivedFactSpec[] {
   const e = a.estimates.find((x) => x.id === 'input.netBurn' || x.id === 'burn.net');
   if (!e || e.inputs.some((i) => i.kind === 'assumption')) return [];
-  const factIds = a.details.inputs.filter((r) => r.name === 'netBurn' || (e.id === 'burn.net' && (r.name === 'grossBurn' || r.name === 'revenue'))).flatMap((r) => r.factIds);
+  const factIds = [...new Set(a.details.inputs.filter((r) => r.name === 'netBurn' || (e.id === 'burn.net' && (r.name === 'grossBurn' || r.name === 'revenue'))).flatMap((r) => r.factIds))];
   if (!factIds.length || a.details.inputs.some((r) => (r.name === 'grossBurn' || r.name === 'revenue') && e.id === 'burn.net' && r.status === 'assumed')) return [];
   const facts = a.facts.filter((f) => factIds.includes(f.id));
   const period = facts[0]?.period?.text ?? null;
@@ -86,13 +86,11 @@ async function healthAssumptionsFor(store: Store, company: string, a: SurvivalAs
   for (const ca of a.companies) {
     const e = await store.resolveEntity(ca.company);
     if (e.id !== entity.id) continue;
-    const src = (v: { source: string | null }) => v.source ?? a.file;
-    return [
-      { input: 'cash', value: ca.cash.value, rationale: ca.cash.rationale, source: src(ca.cash) },
-      { input: 'revenue', value: ca.revenue.value, rationale: ca.revenue.rationale, source: src(ca.revenue) },
-      { input: 'revenueGrowth', value: ca.revenueGrowth.value, rationale: ca.revenueGrowth.rationale, source: src(ca.revenueGrowth) },
-      { input: 'grossBurn', value: ca.costs.value, rationale: ca.costs.rationale, source: src(ca.costs) },
-    ];
+    const of = (input: HealthAssumptionInput['input'], v: AssumedValue): HealthAssumptionInput => ({
+      input, value: v.value, rationale: v.rationale, source: v.source ?? a.file, rationaleZh: v.rationaleZh, sourceZh: v.source ? v.sourceZh : null,
+    });
+    // Gross burn is assumed only when the ledger cannot give it (analyzeHealth derives it from net burn and revenue when it can).
+    return [of('cash', ca.cash), of('revenue', ca.revenue), of('revenueGrowth', ca.revenueGrowth), of('grossBurn', ca.costs)];
   }
   return [];
 }

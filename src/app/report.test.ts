@@ -53,7 +53,7 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
     expect(en).toMatch(/makes 750k\[\^\d+\] paying subscribers/);
     expect(en).toMatch(/\$180M\[\^\d+\] a year/);
     expect(en).toMatch(/5\.67x \(90% CI /);
-    expect(zh).toMatch(/订阅用户为75万\[\^\d+\]/);
+    expect(zh).toMatch(/订阅用户75万\[\^\d+\]/);
     expect(zh).toMatch(/5\.67倍（90%区间 /);
     expect(zh).toContain('123.89亿元');
   });
@@ -81,7 +81,7 @@ describe('runReport', () => {
         metric: 'valuation',
         value: '$1.2B',
         period: 'as of 2024-05',
-        source: { publisher: 'Pwn *Press* [x](javascript:alert(3))', title: '<script>alert(1)</script>', url: 'javascript:alert(4)', published: '2024-05-01' },
+        source: { publisher: 'Pwn *Press* [x](javascript:alert(3))', title: '<script>alert(1)</script>', url: 'https://example.com/a?b="><b>x</b>', published: '2024-05-01' },
         notes: '</td><script>alert(5)</script>',
       });
     });
@@ -97,5 +97,6 @@ describe('runReport', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/href="javascript:/);
+    expect(html).not.toContain('"><b>');
   });
 });

@@ -19,6 +19,17 @@ describe('survival use-case', () => {
     expect(hot.details.climate.name).toBe('hot');
     const set = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, fundingGrowth: 5.67, climate: 'cold' });
     expect(set.details.climate.name).toBe('cold'); // a named climate wins
+    expect(set.details.climateReason!.zh).toBe('命令行设定：寒冷');
+  });
+  it('climate auto: derived from the ledger\'s funding series, the facts cited with the analysis', async () => {
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto' });
+    expect(a.details.climate.name).toBe('neutral');
+    expect(a.details.climateFactIds).toEqual(['owid-genai-world-2023', 'owid-genai-world-2024']);
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['owid-genai-world-2023', 'owid-genai-world-2024']));
+    expect(a.assumptions.find((x) => x.id === 'survival.climate')!.rationale.en).toMatch(/^derived from the ledger \(--climate auto\)/);
+    const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12 });
+    expect(none.details.climateFactIds).toEqual([]);
+    expect(none.details.climateReason!.en).toMatch(/--climate auto derives it/);
   });
   it('says what is wrong with an assumptions file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shakeout-assume-'));

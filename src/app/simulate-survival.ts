@@ -1,5 +1,6 @@
-import { analyzeSurvival, climateFromFunding } from '../economics/index.js';
+import { analyzeSurvival, climateFromFunding, climateFromLedger, DEFAULT_CLIMATE_MARKET } from '../economics/index.js';
 import type { Analysis, ClimateName, SurvivalDetails, Text } from '../economics/index.js';
+import type { Fact } from '../ledger/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 
@@ -9,8 +10,14 @@ export interface SurvivalRequest {
   readonly horizonMonths?: number;
   readonly paths?: number;
   readonly seed?: string | number;
-  /** A named climate; default neutral (or the one `fundingGrowth` implies). */
-  readonly climate?: ClimateName;
+  /**
+   * A named climate, or 'auto' to derive it from the ledger's funding figures
+   * (`climateFromLedger`: the latest year-on-year growth of one market's
+   * funding from one source). Default neutral (or the one `fundingGrowth` implies).
+   */
+  readonly climate?: ClimateName | 'auto';
+  /** With climate 'auto': the market whose funding sets it, by any name (default generative-AI startups worldwide). */
+  readonly climateMarket?: string;
   /** Funding this year / last year: sets the climate by `climateFromFunding` when no climate is named. */
   readonly fundingGrowth?: number;
   /** An assumptions file instead of the bundled data/survival-assumptions.yaml. */
@@ -20,17 +27,28 @@ export interface SurvivalRequest {
 /** `shakeout simulate survival`: the shakeout simulation as an Analysis. */
 export async function runSurvivalSimulation(db: string | LedgerOptions | undefined, req: SurvivalRequest): Promise<Analysis<SurvivalDetails>> {
   const assumptions = loadSurvivalAssumptions(req.assumptionsFile);
-  let climate: ClimateName = req.climate ?? 'neutral';
-  let climateReason: Text = req.climate
-    ? { en: `set on the command line: ${req.climate}`, zh: `命令行设定：${req.climate}` }
-    : { en: 'default: neutral (set --climate, or --funding-growth to derive it)', zh: '默认：中性' };
-  if (!req.climate && req.fundingGrowth !== undefined) {
-    const c = climateFromFunding(req.fundingGrowth);
-    climate = c.climate.name as ClimateName;
-    climateReason = c.reason;
-  }
-  return withLedger(db, (store) =>
-    analyzeSurvival(store, {
+  return withLedger(db, async (store) => {
+    let climate: ClimateName = 'neutral';
+    let climateFacts: readonly Fact[] = [];
+    let climateReason: Text = {
+      en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
+      zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
+    };
+    if (req.climate === 'auto') {
+      const c = await climateFromLedger(store, { market: req.climateMarket ?? DEFAULT_CLIMATE_MARKET });
+      climate = c.climate.name as ClimateName;
+      climateReason = c.reason;
+      climateFacts = c.facts;
+    } else if (req.climate) {
+      climate = req.climate;
+      const zh = { cold: '寒冷', neutral: '中性', hot: '火热' }[req.climate];
+      climateReason = { en: `set on the command line: ${req.climate}`, zh: `命令行设定：${zh}` };
+    } else if (req.fundingGrowth !== undefined) {
+      const c = climateFromFunding(req.fundingGrowth);
+      climate = c.climate.name as ClimateName;
+      climateReason = c.reason;
+    }
+    return analyzeSurvival(store, {
       assumptions,
       ...(req.companies && req.companies.length ? { companies: req.companies } : {}),
       ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
@@ -38,6 +56,7 @@ export async function runSurvivalSimulation(db: string | LedgerOptions | undefin
       ...(req.seed !== undefined ? { seed: req.seed } : {}),
       climate,
       climateReason,
-    }),
-  );
+      climateFacts,
+    });
+  });
 }

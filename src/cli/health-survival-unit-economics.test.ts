@@ -52,6 +52,29 @@ describe('shakeout analyze health', () => {
     const none = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '500', '--save']);
     expect(none.out).toContain('Saved to the ledger: nothing to save');
   });
+  it('never prints Infinity or ∞: infinite draws read "never" / "not burning" with their share', async () => {
+    const own = join(dir, 'health-inf.db');
+    const add = await cli(['--db', own, 'facts', 'add', '--entity', 'Anthropic', '--metric', 'revenue', '--value', '约8.5亿美元', '--period', '2024', '--source', 'Some Wire', '--published', '2024-12-01']);
+    expect(add.code).toBe(0);
+    const file = join(dir, 'flat.yaml');
+    writeFileSync(file, [
+      "as_of: '2024-05'",
+      'companies:',
+      '  - company: Anthropic',
+      '    cash: {value: $5B, rationale: test}',
+      '    revenue: {value: 15M to 60M, rationale: test}',
+      "    revenue_growth: {value: 'normal(0.01, 0.02)', rationale: test}",
+      '    costs: {value: 150M to 250M, rationale: test}',
+      "    cost_growth: {value: '0', rationale: test}",
+    ].join('\n'));
+    const r = await cli(['--db', own, 'analyze', 'health', 'Anthropic', '--samples', '2000', '--assumptions', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/Infinity|∞/);
+    expect(r.out).toMatch(/months to profitability \(default alive, T\) +- +\S+ +\S+ +never/);
+    expect(r.out).toMatch(/months to profitability \(default alive, T\): never in \d+(\.\d+)?% of draws \(mean not defined\)/);
+    expect(r.out).toMatch(/gross burn \(costs\) +derived +\$2\d\dM a month/);
+    expect(r.out).toContain('was not used: derived instead as net burn + revenue');
+  });
   it('an unknown company is a usage error with a suggestion', async () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'OpenAl']);
     expect(r.code).toBe(2);
@@ -65,7 +88,7 @@ describe('shakeout simulate survival', () => {
     const r = await cli(args);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/company +S\(6\) +S\(12\) +S\(24\) +S\(36\) +S\(60\) +P\(out<=24m\) +median month out +curve 0\.\.60/);
+    expect(r.out).toMatch(/company +S\(6\) +S\(12\) +S\(24\) +S\(36\) +S\(60\) +P\(out<=12m\) +P\(out<=24m\) +P\(out<=36m\) +median month out +curve 0\.\.60/);
     expect(r.out).toMatch(/Ranking by P\(survive 24 months\)/);
     expect(r.out).toMatch(/1 +OpenAI/);
     expect(r.out).toMatch(/Stability AI +(cash|costs) [+-]0\.\d\d/);
@@ -97,6 +120,36 @@ describe('shakeout simulate survival', () => {
     expect(j.details.companies[0].survival[36]).toBe(1); // $2B against at most $20M a month
     expect(j.details.companies[0].medianMonthOut).toBeNull();
     expect(j.details.companies[0].inputs[1].p50).toBeCloseTo(Math.sqrt(12e6 * 36e6) / 12, -3); // a year -> a month
+  });
+  it('S(t) columns once each, capped at the horizon, with P(out within 12/24/36 months) inside it', async () => {
+    const header = async (h: number) => {
+      const r = await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', String(h)]);
+      expect(r.code).toBe(0);
+      return r.out.split('\n').find((l) => l.startsWith('company '))!.trim().split(/ {2,}/);
+    };
+    expect(await header(36)).toEqual(['company', 'S(6)', 'S(12)', 'S(24)', 'S(36)', 'P(out<=12m)', 'P(out<=24m)', 'P(out<=36m)', 'median month out', 'curve 0..36']);
+    expect(await header(12)).toEqual(['company', 'S(6)', 'S(12)', 'P(out<=12m)', 'median month out', 'curve 0..12']);
+    expect(await header(30)).toEqual(['company', 'S(6)', 'S(12)', 'S(24)', 'S(30)', 'P(out<=12m)', 'P(out<=24m)', 'median month out', 'curve 0..30']);
+    expect(await header(3)).toEqual(['company', 'S(3)', 'median month out', 'curve 0..3']);
+  });
+  it('--climate auto derives the climate from the ledger and names the facts and the ratio', async () => {
+    const r = await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12', '--climate', 'auto']);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/climate neutral: .*derived from the ledger \(--climate auto\): Global generative-AI startups funding 2024 \/ 2023 = owid-genai-world-2024 \(\$29\.3B\) \/ owid-genai-world-2023 \(\$25\.4B\).* \(x1\.15\): neutral/);
+    expect(r.out).toMatch(/owid-genai-world-2024 +genai-startups-global +funding/); // under Facts used
+    const china = await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12', '--climate', 'auto', '--climate-market', 'china-ai-sector', '--json']);
+    expect(JSON.parse(china.out).details.climateFactIds).toEqual(['owid-ai-china-2023', 'owid-ai-china-2024']);
+  });
+  it('cites the correction of a fact an assumption rests on, and says the figure changed', async () => {
+    const own = join(dir, 'corrected.db');
+    const fix = await cli(['--db', own, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Some Wire', '--id', 'F11-fix']);
+    expect(fix.code).toBe(0);
+    const r = await cli(['--db', own, 'simulate', 'survival', '--companies', 'Moonshot AI', '--paths', '200', '--horizon', '12']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/F11-fix +moonshot-ai +valuation +约25亿美元/);
+    expect(r.out).not.toMatch(/^F11 /m);
+    expect(r.out).toContain('[F11 has since been corrected: F11-fix, 约25亿美元 (was over $2.3B); this value was set against the old figure]');
+    expect(r.out).toMatch(/cites F11 \(over \$2\.3B\), since corrected by F11-fix \(约25亿美元\); the figure changed/);
   });
   it('bad options and files are usage errors that say what was expected', async () => {
     expect((await cli(['--db', db, 'simulate', 'survival', '--climate', 'warm'])).code).toBe(2);
@@ -134,6 +187,36 @@ describe('shakeout analyze unit-economics', () => {
     const r = await cli(['--db', db, 'analyze', 'unit-economics', '--price', 'cheap']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/price: expected a figure .* got "cheap"/);
+  });
+  it('rejects a store share outside [0, 1) and a price that is not positive, naming the option (exit 2)', async () => {
+    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--store-share', '130%']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^error: --store-share: expected a share of the price from 0 up to \(not including\) 100%.* got "130%"/);
+    const p = await cli(['--db', db, 'analyze', 'unit-economics', '--price', '$0']);
+    expect(p.code).toBe(2);
+    expect(p.err).toMatch(/--price: expected an amount above 0, got "\$0"/);
+    const c = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '-3']);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/--inference-cost: expected an amount above 0/);
+  });
+  it('prints "never" and the share of draws that never pay back, never "Infinity"', async () => {
+    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '9 to 16', '--samples', '2000']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('Infinity');
+    expect(r.out).toMatch(/would pay it back in about \d+\.\d months \(90%: \d+\.\d to never; in [\d.]+% of draws never\)/);
+    expect(r.out).toMatch(/The subscribers never pay back the training run in [\d.]+% of draws/);
+  });
+  it('says in its formulas that an alternative training cost replaces the main one', async () => {
+    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--samples', '1000']);
+    expect(r.out).toContain('break_even_subscribers.alt1 = training cost (GPT-4, cloud rental) / 12 / margin per paying user');
+    expect(r.out).not.toMatch(/fixed costs a month \+ GPT-4/);
+    const j = JSON.parse((await cli(['--db', db, 'analyze', 'unit-economics', '--samples', '1000', '--json'])).out);
+    const alt = j.estimates.find((e: { id: string }) => e.id === 'break_even_subscribers.alt1');
+    const margin = j.estimates.find((e: { id: string }) => e.id === 'margin_per_user');
+    // 563k = $78.6M / 12 / $11.6: the cloud cost alone, not added to the main one
+    expect(alt.p50).toBeGreaterThan((78.56e6 / 12 / margin.p50) * 0.97);
+    expect(alt.p50).toBeLessThan((78.56e6 / 12 / margin.p50) * 1.03);
   });
 });
 

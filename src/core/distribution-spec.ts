@@ -14,7 +14,9 @@
  * - `triangular` low, mode, high
  * - `pert`       low, mode, high, lambda (default 4)
  * - `shifted`    offset + scale * base: lets "over 2.3B" be 2.3B + a positive
- *                lognormal excess while staying plain data.
+ *                lognormal excess while staying plain data; an optional
+ *                `floor` clamps draws below it to it (money and counts
+ *                "under" or "nearly" v never go below 0).
  */
 export type DistSpec =
   | { family: 'pointMass'; value: number }
@@ -24,4 +26,4 @@ export type DistSpec =
   | { family: 'beta'; alpha: number; beta: number }
   | { family: 'triangular'; low: number; mode: number; high: number }
   | { family: 'pert'; low: number; mode: number; high: number; lambda?: number }
-  | { family: 'shifted'; offset: number; scale: number; base: DistSpec };
+  | { family: 'shifted'; offset: number; scale: number; base: DistSpec; floor?: number };

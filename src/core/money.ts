@@ -43,7 +43,40 @@ export interface Converted {
   readonly quantity: Quantity;
   /** 'CNY->USD at 7.0467 CNY per USD (2023: annual average of the central parity rate; SAFE ...)'. */
   readonly note: string;
+  /** The same note written for a Chinese reader: '人民币折美元：7.0467元人民币兑1美元（2023年中间价全年平均；国家外汇管理局）'. */
+  readonly noteZh: string;
 }
+
+/** Known publishers of the rate tables, as a Chinese reader names them (matched on the start of the source text). */
+const ZH_SOURCE_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/^State Administration of Foreign Exchange/i, '国家外汇管理局'],
+  [/^China Foreign Exchange Trade System/i, '中国外汇交易中心'],
+  [/^National Bureau of Statistics of China/i, '国家统计局'],
+  [/^U\.S\. Bureau of Labor Statistics/i, '美国劳工统计局'],
+];
+
+/** A table's source in Chinese when it is a known publisher, else as written. */
+function sourceZh(source: string): string {
+  return ZH_SOURCE_NAMES.find(([re]) => re.test(source))?.[1] ?? source;
+}
+
+/** What an FX row's rate is, in Chinese: the table's descriptions as the bundled data writes them. */
+function rateKindZh(description: string): string {
+  if (/^annual average of the central parity/i.test(description)) return '中间价全年平均';
+  if (/^quarterly average of the central parity/i.test(description)) return '中间价季度平均';
+  const range = description.match(/^approximate\b.*?([\d.]+) to ([\d.]+)/i);
+  if (range) return `近似值，当期每日中间价在${range[1]}至${range[2]}之间`;
+  if (/^approximate/i.test(description)) return '近似值';
+  return '';
+}
+
+/** '2023' -> '2023年', '2024-Q1' -> '2024年一季度'. */
+function ratePeriodZh(text: string): string {
+  const q = text.match(/^(\d{4})-Q([1-4])$/);
+  return q ? `${q[1]}年${'一二三四'[Number(q[2]) - 1]}季度` : /^\d{4}$/.test(text) ? `${text}年` : text;
+}
+
+const CURRENCY_ZH: Readonly<Record<Currency, string>> = { USD: '美元', CNY: '人民币', EUR: '欧元' };
 
 function moneyError(code: string, message: string): ShakeoutError {
   return new ShakeoutError(message, { issues: [{ code, path: [], message }], status: 400 });
@@ -76,7 +109,7 @@ export function fxRateFor(table: FxTable, period: Period): FxRate {
  * Same currency in and out returns the quantity unchanged with a note saying so.
  */
 export function convertCurrency(q: Quantity, to: Currency, period: Period, table: FxTable): Converted {
-  if (q.unit === to) return { quantity: q, note: `already ${to}` };
+  if (q.unit === to) return { quantity: q, note: `already ${to}`, noteZh: `已是${CURRENCY_ZH[to]}` };
   const pair = `${q.unit}->${to}`;
   if (pair !== 'CNY->USD' && pair !== 'USD->CNY') {
     throw moneyError('fx_pair_unknown', `cannot convert ${pair}: the FX table "${table.name}" only holds CNY per USD`);
@@ -86,6 +119,7 @@ export function convertCurrency(q: Quantity, to: Currency, period: Period, table
   return {
     quantity: { value, unit: to, per: q.per },
     note: `${pair} at ${rate.cnyPerUsd} CNY per USD (${rate.period}: ${rate.description}; ${rate.source})`,
+    noteZh: `${pair === 'CNY->USD' ? '人民币折美元' : '美元折人民币'}：${rate.cnyPerUsd}元人民币兑1美元（${[ratePeriodZh(rate.period) + rateKindZh(rate.description), rate.source ? sourceZh(rate.source) : ''].filter(Boolean).join('；')}）`,
   };
 }
 
@@ -114,20 +148,27 @@ export function toConstantDollars(amount: Quantity, fromYear: number, toYear: nu
   if (amount.unit !== 'USD') {
     throw moneyError('cpi_currency', `CPI adjustment needs US dollars, got ${amount.unit}; convert it first`);
   }
-  if (fromYear === toYear) return { quantity: amount, note: `no CPI adjustment (${fromYear} dollars already)` };
+  return cpiConvert(amount, fromYear, toYear, table, false);
+}
+
+function cpiConvert(amount: Quantity, fromYear: number, toYear: number, table: CpiTable, nominal: boolean): Converted {
+  if (fromYear === toYear) return { quantity: amount, note: `no CPI adjustment (${fromYear} dollars already)`, noteZh: `无需CPI调整（已是${fromYear}年美元）` };
   const from = cpiRow(table, fromYear);
   const to = cpiRow(table, toYear);
   const f = to.index / from.index;
   return {
     quantity: { value: amount.value * f, unit: 'USD', per: amount.per },
-    note: `${fromYear} USD -> ${toYear} USD: x ${f.toFixed(4)} (CPI-U ${to.year} ${to.index} / ${from.year} ${from.index}; ${to.source})`,
+    note: `${fromYear} USD -> ${nominal ? 'nominal ' : ''}${toYear} USD: x ${f.toFixed(4)} (CPI-U ${to.year} ${to.index} / ${from.year} ${from.index}; ${to.source})`,
+    noteZh: `${fromYear}年${nominal ? '不变价' : ''}美元折合${toYear}年${nominal ? '名义' : ''}美元：乘以${f.toFixed(4)}（美国CPI-U年均值，${to.year}年${to.index}除以${from.year}年${from.index}；${to.source ? sourceZh(to.source) : ''}）`.replace('；）', '）'),
   };
 }
 
 /** Constant dollars of `priceYear` -> nominal dollars of `year` (the inverse reading of `toConstantDollars`). */
 export function toNominalDollars(amount: Quantity, priceYear: number, year: number, table: CpiTable): Converted {
-  const c = toConstantDollars(amount, priceYear, year, table);
-  return { quantity: c.quantity, note: c.note.replace(`-> ${year} USD`, `-> nominal ${year} USD`) };
+  if (amount.unit !== 'USD') {
+    throw moneyError('cpi_currency', `CPI adjustment needs US dollars, got ${amount.unit}; convert it first`);
+  }
+  return cpiConvert(amount, priceYear, year, table, true);
 }
 
 /** Builds an FX table from rows with period texts as written ('2024Q1' becomes '2024-Q1'). */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { quantileOfSpec } from './quantile-of-spec.js';
 import { describe, expect, it } from 'vitest';
 import { QUALIFIERS } from './figure.js';
 import type { Qualifier } from './figure.js';
@@ -74,7 +75,10 @@ describe('QUALIFIER_TABLE', () => {
 
   it('under: v - v · lognormal(0.02 to 0.5): p5 0.5v, p50 0.9v, p95 0.98v, low 0 for money and counts', () => {
     const r = qualify('under', { value: 100, unit: 'USD' });
-    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: OVER_EXCESS });
+    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: OVER_EXCESS, floor: 0 });
+    // a percent (no floor) keeps the lognormal tail; money is floored at 0
+    expect(qualify('under', { value: 0.5, unit: 'percent' }).distribution).not.toHaveProperty('floor');
+    expect(quantileOfSpec(r.distribution, 0.001)).toBe(0);
     close(r.p5, 50);
     close(r.p50, 90);
     close(r.p95, 98);
@@ -86,7 +90,7 @@ describe('QUALIFIER_TABLE', () => {
 
   it('nearly: v - v · lognormal(0.005 to 0.15): p5 0.85v, p50 ≈ 0.973v, p95 0.995v, high v', () => {
     const r = qualify('nearly', { value: 100, unit: 'USD' });
-    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: NEARLY_SHORTFALL });
+    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: NEARLY_SHORTFALL, floor: 0 });
     close(r.p5, 85);
     close(r.p50, 100 - 100 * Math.sqrt(0.005 * 0.15));
     close(r.p95, 99.5);

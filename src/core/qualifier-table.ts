@@ -83,6 +83,12 @@ function atMost(value: number, unit: Unit): { low: number | null; high: number |
 
 const point = (value: number): DistSpec => ({ family: 'pointMass', value });
 
+/** A shortfall below a positive amount of money or a count never goes below 0. */
+function withFloor(spec: Extract<DistSpec, { family: 'shifted' }>, value: number, unit: Unit): DistSpec {
+  const floor = value >= 0 ? floorOf(unit) : null;
+  return floor === null ? spec : { ...spec, floor };
+}
+
 /**
  * The qualifier table: for each way a figure can be qualified as written
  * (约, 超, 近, 不到, 3亿至5亿, 数亿, 几乎没有 and their English counterparts), the
@@ -141,11 +147,11 @@ export const QUALIFIER_TABLE: { readonly [Q in Qualifier]: QualifierRow } = {
     ...words('under'),
     distribution: 'v - v · lognormal(p5 0.02, p95 0.5): p5 = 0.5v, p50 = 0.9v, p95 = 0.98v',
     reason:
-      'An upper bound, the mirror of over: most likely about 10% below v. Money and counts are bounded below by 0 (low = 0); the lognormal tail puts about 0.9% of the mass below 0, which a sampler may clamp at low.',
+      'An upper bound, the mirror of over: most likely about 10% below v. Money and counts are bounded below by 0 (low = 0): the lognormal tail would put about 0.9% of the mass below 0, so the distribution is floored at 0 (that mass sits at 0).',
     build: ({ value, unit }) => ({
       value,
       ...atMost(value, unit),
-      distribution: { family: 'shifted', offset: value, scale: -value, base: OVER_EXCESS },
+      distribution: withFloor({ family: 'shifted', offset: value, scale: -value, base: OVER_EXCESS }, value, unit),
     }),
   },
   nearly: {
@@ -153,11 +159,11 @@ export const QUALIFIER_TABLE: { readonly [Q in Qualifier]: QualifierRow } = {
     ...words('nearly'),
     distribution: 'v - v · lognormal(p5 0.005, p95 0.15): p5 = 0.85v, p50 ≈ 0.973v, p95 = 0.995v',
     reason:
-      'Just under v: "近18亿" is said of 17.x亿, so the shortfall is most likely a few percent and rarely beyond 15%. high = v.',
+      'Just under v: "近18亿" is said of 17.x亿, so the shortfall is most likely a few percent and rarely beyond 15%. high = v. Money and counts are floored at 0 (the tail below 0 is about 0.03%).',
     build: ({ value, unit }) => ({
       value,
       ...atMost(value, unit),
-      distribution: { family: 'shifted', offset: value, scale: -value, base: NEARLY_SHORTFALL },
+      distribution: withFloor({ family: 'shifted', offset: value, scale: -value, base: NEARLY_SHORTFALL }, value, unit),
     }),
   },
   range: {

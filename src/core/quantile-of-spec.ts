@@ -62,9 +62,9 @@ export function quantileOfSpec(spec: DistSpec, p: number): number {
       return low + width * betaQuantile(p, alpha, beta);
     }
     case 'shifted': {
-      if (spec.scale === 0) return spec.offset;
+      if (spec.scale === 0) return Math.max(spec.offset, spec.floor ?? -Infinity);
       const q = quantileOfSpec(spec.base, spec.scale > 0 ? p : 1 - p);
-      return spec.offset + spec.scale * q;
+      return Math.max(spec.offset + spec.scale * q, spec.floor ?? -Infinity);
     }
   }
 }

@@ -58,7 +58,11 @@ export function fillSpec(spec: DistSpec, out: Float64Array, start: number, end: 
     case 'shifted': {
       fillSpec(spec.base, out, start, end, rng);
       const { offset, scale } = spec;
-      for (let i = start; i < end; i++) out[i] = offset + scale * out[i];
+      const floor = spec.floor ?? -Infinity;
+      for (let i = start; i < end; i++) {
+        const v = offset + scale * out[i];
+        out[i] = v < floor ? floor : v;
+      }
       return;
     }
   }

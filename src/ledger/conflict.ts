@@ -1,4 +1,4 @@
-import { convertCurrency, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
+import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
 
@@ -9,6 +9,16 @@ export interface NominalUsd {
   readonly p95: number;
   /** Each conversion applied, naming the rate: 'CNY->USD at 7.0467 CNY/USD (2023 annual average, SAFE)'. */
   readonly notes: readonly string[];
+  /** The same, for a Chinese reader. */
+  readonly notesZh: readonly string[];
+}
+
+/** One way two facts differ, written for each language (not translated word for word). */
+export interface Difference {
+  /** 'source' | 'definition' | 'currency' | 'currency_year' | 'scope' | 'basis' | 'period' | 'kind' | 'qualifier' | 'none' | 'nominal_usd'. */
+  readonly kind: string;
+  readonly en: string;
+  readonly zh: string;
 }
 
 /** Two current facts on the same entity, metric and period that disagree beyond their uncertainty. */
@@ -26,6 +36,8 @@ export interface Conflict {
   readonly ratio: number;
   /** The ways the two facts differ: 'source: CB Insights vs Our World in Data (Quid via Stanford AI Index)'. */
   readonly differences: readonly string[];
+  /** The same differences in English and Chinese, for reports. */
+  readonly differencesText: readonly Difference[];
 }
 
 /**
@@ -36,21 +48,24 @@ export interface Conflict {
  */
 export function toNominalUsd(f: Fact, fx: FxTable, cpi: CpiTable): NominalUsd {
   const notes: string[] = [];
+  const notesZh: string[] = [];
   let qs: Quantity[] = [f.figure.p5, f.figure.p50, f.figure.p95].map((value) => ({ value, unit: f.figure.unit, per: f.figure.per }));
   if (isCurrency(f.figure.unit) && f.period) {
     if (f.figure.unit !== 'USD') {
       const c = qs.map((q) => convertCurrency(q, 'USD', f.period!, fx));
       qs = c.map((x) => x.quantity);
       notes.push(c[0]!.note);
+      notesZh.push(c[0]!.noteZh);
     }
     if (f.priceYear !== null) {
       const year = periodYear(f.period) ?? Number(f.period.end.slice(0, 4));
       const c = qs.map((q) => toNominalDollars(q, f.priceYear!, year, cpi));
       qs = c.map((x) => x.quantity);
       notes.push(c[0]!.note);
+      notesZh.push(c[0]!.noteZh);
     }
   }
-  return { p5: qs[0]!.value, p50: qs[1]!.value, p95: qs[2]!.value, notes };
+  return { p5: qs[0]!.value, p50: qs[1]!.value, p95: qs[2]!.value, notes, notesZh };
 }
 
 function comparable(a: Fact, b: Fact): boolean {
@@ -74,22 +89,59 @@ const sourceName = (f: Fact): string => f.source.publisher + (f.source.title ? `
 const priceBasis = (f: Fact): string => (f.priceYear === null ? `nominal ${f.figure.unit}` : `constant ${f.priceYear} ${f.figure.unit}`);
 const fmt = (x: number): string => (Math.abs(x) >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : Math.abs(x) >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x.toPrecision(4));
 
-/** The ways two facts on the same thing differ: source, definition, currency and currency year, scope, basis, period, kind. */
-export function differences(a: Fact, b: Fact): string[] {
-  const out: string[] = [];
-  if (a.source.publisher !== b.source.publisher) out.push(`source: ${sourceName(a)} vs ${sourceName(b)}`);
-  if ((a.definition ?? '') !== (b.definition ?? '')) {
-    out.push(`definition: ${a.definition ? `"${a.definition}"` : '(not stated)'} vs ${b.definition ? `"${b.definition}"` : '(not stated)'}`);
+/** A publisher for a Chinese reader: 'IT Juzi (IT桔子)' -> 'IT桔子', 'public data (公开数据)' -> 公开数据. */
+const publisherZh = (p: string): string => p.match(/^.+?\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/)?.[1] ?? p;
+const CURRENCY_ZH: Readonly<Record<string, string>> = { USD: '美元', CNY: '人民币' };
+const unitZh = (u: string): string => CURRENCY_ZH[u] ?? u;
+const priceBasisZh = (f: Fact): string => (f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`);
+const BASIS_ZH: Readonly<Record<string, string>> = { gross: '总额', net: '净额', unknown: '口径不明' };
+const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道值', derived: '推算值', assumption: '假设' };
+const QUALIFIER_ZH: Readonly<Record<string, string>> = { exact: '精确值', about: '约数', over: '下限（“超”）', under: '上限（“不足”）', nearly: '接近值（“近”）', several: '模糊数（“数”）', range: '区间', almost_none: '几乎为零' };
+const written = (f: Fact): string => (/^-?\d+(\.\d+)?$/.test(f.valueText.trim()) ? '数据文件中的数值' : `“${f.valueText}”`);
+
+/** The ways two facts on the same thing differ, in both languages: source, definition, currency and currency year, scope, basis, period, kind, qualifier. */
+export function describeDifferences(a: Fact, b: Fact): Difference[] {
+  const out: Difference[] = [];
+  if (a.source.publisher !== b.source.publisher) {
+    out.push({ kind: 'source', en: `source: ${sourceName(a)} vs ${sourceName(b)}`, zh: `来源不同：${publisherZh(a.source.publisher)}与${publisherZh(b.source.publisher)}` });
   }
-  if (a.figure.unit !== b.figure.unit) out.push(`currency: ${a.figure.unit} vs ${b.figure.unit}`);
-  if (a.priceYear !== b.priceYear) out.push(`currency year: ${priceBasis(a)} vs ${priceBasis(b)}`);
-  if (a.scope !== b.scope) out.push(`scope: ${a.scope ?? '(not stated)'} vs ${b.scope ?? '(not stated)'}`);
-  if (a.basis !== b.basis) out.push(`basis: ${a.basis} vs ${b.basis}`);
-  if (a.period?.text !== b.period?.text) out.push(`period: ${a.period?.text} vs ${b.period?.text}`);
-  if (a.kind !== b.kind) out.push(`kind: ${a.kind} vs ${b.kind}`);
-  if (a.figure.qualifier !== b.figure.qualifier) out.push(`qualifier: ${a.figure.qualifier} ("${a.valueText}") vs ${b.figure.qualifier} ("${b.valueText}")`);
-  if (!out.length) out.push('same source, definition and currency year: one of the two is probably a mistake');
+  if ((a.definition ?? '') !== (b.definition ?? '')) {
+    out.push({
+      kind: 'definition',
+      en: `definition: ${a.definition ? `"${a.definition}"` : '(not stated)'} vs ${b.definition ? `"${b.definition}"` : '(not stated)'}`,
+      zh: a.definition && b.definition ? '统计对象的定义不同' : `统计对象的定义不同（${a.definition ? '后者' : '前者'}未说明统计口径）`,
+    });
+  }
+  if (a.figure.unit !== b.figure.unit) out.push({ kind: 'currency', en: `currency: ${a.figure.unit} vs ${b.figure.unit}`, zh: `币种不同：${unitZh(a.figure.unit)}与${unitZh(b.figure.unit)}` });
+  if (a.priceYear !== b.priceYear) out.push({ kind: 'currency_year', en: `currency year: ${priceBasis(a)} vs ${priceBasis(b)}`, zh: `前者为${priceBasisZh(a)}，后者为${priceBasisZh(b)}` });
+  if (a.scope !== b.scope) out.push({ kind: 'scope', en: `scope: ${a.scope ?? '(not stated)'} vs ${b.scope ?? '(not stated)'}`, zh: `范围不同：${a.scope ?? '未说明'}与${b.scope ?? '未说明'}` });
+  if (a.basis !== b.basis) out.push({ kind: 'basis', en: `basis: ${a.basis} vs ${b.basis}`, zh: `收入口径不同：${BASIS_ZH[a.basis] ?? a.basis}与${BASIS_ZH[b.basis] ?? b.basis}` });
+  if (a.period?.text !== b.period?.text) out.push({ kind: 'period', en: `period: ${a.period?.text} vs ${b.period?.text}`, zh: `时段不同：${a.period?.text ?? '未注明'}与${b.period?.text ?? '未注明'}` });
+  if (a.kind !== b.kind) out.push({ kind: 'kind', en: `kind: ${a.kind} vs ${b.kind}`, zh: `性质不同：${KIND_ZH[a.kind] ?? a.kind}与${KIND_ZH[b.kind] ?? b.kind}` });
+  if (a.figure.qualifier !== b.figure.qualifier) {
+    out.push({
+      kind: 'qualifier',
+      en: `qualifier: ${a.figure.qualifier} ("${a.valueText}") vs ${b.figure.qualifier} ("${b.valueText}")`,
+      zh: `前者${written(a)}是${QUALIFIER_ZH[a.figure.qualifier] ?? a.figure.qualifier}，后者${written(b)}是${QUALIFIER_ZH[b.figure.qualifier] ?? b.figure.qualifier}`,
+    });
+  }
+  if (!out.length) out.push({ kind: 'none', en: 'same source, definition and currency year: one of the two is probably a mistake', zh: '来源、定义和币值年份都相同：两者之一很可能有误' });
   return out;
+}
+
+/** The ways two facts on the same thing differ (English, as the CLI prints them). */
+export function differences(a: Fact, b: Fact): string[] {
+  return describeDifferences(a, b).map((d) => d.en);
+}
+
+/** The differences, and the two intervals in nominal US dollars as the last one. */
+function withNominal(ds: Difference[], ia: NominalUsd, ib: NominalUsd): { differences: string[]; differencesText: Difference[] } {
+  const zhRange = (x: NominalUsd): string => (x.p5 === x.p95 ? formatValue(x.p50, 'USD', 'zh') : `${formatValue(x.p5, 'USD', 'zh')}至${formatValue(x.p95, 'USD', 'zh')}`);
+  const all: Difference[] = [
+    ...ds,
+    { kind: 'nominal_usd', en: `in nominal USD: ${fmt(ia.p5)}..${fmt(ia.p95)} vs ${fmt(ib.p5)}..${fmt(ib.p95)}`, zh: `折合当期名义美元，前者为${zhRange(ia)}，后者为${zhRange(ib)}` },
+  ];
+  return { differences: all.map((d) => d.en), differencesText: all };
 }
 
 /**
@@ -140,10 +192,7 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
             aInterval: ia,
             bInterval: ib,
             ratio: ib.p50 / ia.p50,
-            differences: [
-              ...differences(a, b),
-              `in nominal USD: ${fmt(ia.p5)}..${fmt(ia.p95)} vs ${fmt(ib.p5)}..${fmt(ib.p95)}`,
-            ],
+            ...withNominal(describeDifferences(a, b), ia, ib),
           });
         }
       }

@@ -2,7 +2,9 @@ import type { Lang } from '../core/index.js';
 import type { Analysis, Assumption, Estimate } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
 import type { FactCitation, Footnote, SourceEntry } from './report-model.js';
+import { metricName, periodText, scopeName } from '../economics/index.js';
 import { fillText, type ReportText } from './report-text.js';
+import { sourceDate, sourcePublisher, sourceTitle } from './source-words.js';
 
 interface Draft {
   label: string;
@@ -33,7 +35,7 @@ export class FootnoteBook {
   /** The footnote of a fact as the ledger holds it, with extra lines (a conversion) when given. */
   fact(f: Fact, extra: readonly string[] = []): number {
     const key = `fact:${f.id}${extra.length ? `:${extra.join('|')}` : ''}`;
-    return this.once(key, () => ({ label: `${f.id} ${this.entityName(f.entity)}`, formula: null, facts: [f], assumptions: [], lines: [...extra] }));
+    return this.once(key, () => ({ label: this.factLabel(f), formula: null, facts: [f], assumptions: [], lines: [...extra] }));
   }
 
   /**
@@ -91,20 +93,39 @@ export class FootnoteBook {
     return this.lang === 'zh' ? (e.nameZh ?? e.nameEn) : e.nameEn;
   }
 
+  /** What a fact is about, as a footnote's heading: 'ChatGPT downloads (Google Play), Sensor Tower' / 'ChatGPT下载量（Google Play），Sensor Tower'. */
+  factLabel(f: Fact): string {
+    const zh = this.lang === 'zh';
+    const metric = (this.T as Record<string, string>)[`metric.${f.metric}`] ?? metricName(f.metric, this.lang);
+    const scope = this.scopeText(f);
+    const period = f.period ? periodText(f.period.text, this.lang) : '';
+    const publisher = sourcePublisher(f.source.publisher, this.lang);
+    if (zh && period.startsWith('截至')) return `${this.entityName(f.entity)}${metric}${scope}（${period}），${publisher}`;
+    return zh ? `${period}${this.entityName(f.entity)}${metric}${scope}，${publisher}` : `${this.entityName(f.entity)} ${metric}${scope}${period ? `, ${period}` : ''}, ${publisher}`;
+  }
+
+  /** A fact's scope in brackets, or nothing when there is none or it only repeats the entity's name (a segment). */
+  private scopeText(f: Fact): string {
+    if (!f.scope) return '';
+    const name = scopeName(f.scope, this.lang);
+    if (name.toLowerCase() === this.entityName(f.entity).toLowerCase()) return '';
+    return this.lang === 'zh' ? `（${name}）` : ` (${name})`;
+  }
+
   /** A fact as one line of a footnote. */
   factLine(f: Fact): string {
     const T = this.T;
-    const metric = (T as Record<string, string>)[`metric.${f.metric}`] ?? f.metric;
+    const metric = (T as Record<string, string>)[`metric.${f.metric}`] ?? metricName(f.metric, this.lang);
     return fillText(T['fn.fact'], {
       id: f.id,
       asWritten: f.valueText,
       entity: this.entityName(f.entity),
       metric,
-      scope: f.scope ? (this.lang === 'zh' ? `（${f.scope}）` : ` (${f.scope})`) : '',
-      period: f.period?.text ?? T['fn.noPeriod'],
-      publisher: f.source.publisher,
-      title: f.source.title ? fillText(T['fn.factTitle'], { title: f.source.title }) : '',
-      date: f.source.published ?? T['sources.undated'],
+      scope: this.scopeText(f),
+      period: f.period ? periodText(f.period.text, this.lang) : T['fn.noPeriod'],
+      publisher: sourcePublisher(f.source.publisher, this.lang),
+      title: f.source.title ? fillText(T['fn.factTitle'], { title: sourceTitle(f.source.title, this.lang) }) : '',
+      date: f.source.published ? sourceDate(f.source.published, this.lang) : T['sources.undated'],
     });
   }
 
@@ -139,7 +160,7 @@ export class FootnoteBook {
     const factLines = d.facts.map((f) => this.factLine(f));
     const assumptionLines = d.assumptions.map((x) => fillText(this.T['fn.assumption'], { text: x.text, rationale: x.rationale }));
     const formula = d.formula ? fillText(this.T['fn.formula'], { formula: d.formula }) : null;
-    const hover = [d.label, formula, ...d.facts.map((f) => `${f.id} “${f.valueText}” (${f.source.publisher}, ${f.source.published ?? this.T['sources.undated']})`), ...d.assumptions.map((x) => x.text)]
+    const hover = [d.label, formula, ...d.facts.map((f) => `${f.id} “${f.valueText}” (${sourcePublisher(f.source.publisher, this.lang)}, ${f.source.published ? sourceDate(f.source.published, this.lang) : this.T['sources.undated']})`), ...d.assumptions.map((x) => x.text)]
       .filter((x): x is string => !!x)
       .join(' · ');
     this.notes.push({

@@ -4,7 +4,8 @@ import type { Inline } from './report-model.js';
 
 /** The conversion lines of a row, for its footnote. */
 export function conversionLines(ctx: ReportContext, r: FundingRow): string[] {
-  return (r.funding?.conversion ?? []).map((note) => ctx.text('fn.conversion', { note }));
+  const notes = r.funding?.conversionText ?? r.funding?.conversion.map((en) => ({ en, zh: en })) ?? [];
+  return notes.map((note) => ctx.text('fn.conversion', { note: note[ctx.lang] }));
 }
 
 /** A row's money as shown by the analysis (nominal USD, or 2021 USD), with the fact's footnote and the conversion. */

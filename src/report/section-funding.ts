@@ -1,3 +1,4 @@
+import { periodText } from '../economics/index.js';
 import type { FundingRow } from '../economics/index.js';
 import { dedupeRefs } from './dedupe-refs.js';
 import { conversionLines, shownNum } from './funding-cell.js';
@@ -99,7 +100,8 @@ export function fundingSection(ctx: ReportContext): ReportSection {
     const pubUsd = cmp.a === pubF.id ? cmp.aNominalUsd : cmp.bNominalUsd;
     const owUsd = cmp.a === owF.id ? cmp.aNominalUsd : cmp.bNominalUsd;
     const ratio = owUsd / pubUsd;
-    const ratioFn = ctx.book.derived(`ratio:${owF.id}:${pubF.id}`, `${owF.id} / ${pubF.id}`, `${owF.id} / ${pubF.id} (nominal USD)`, [owF, pubF], [cmp.explanation[ctx.lang]]);
+    const ratioLabel = ctx.lang === 'zh' ? `${periodText(pub.period, 'zh')}中国AI融资：Quid（OWID）与文章所引“公开数据”之比（均为名义美元）` : `China AI funding ${pub.period}: Quid (OWID) over the article's "public data" (both in nominal USD)`;
+    const ratioFn = ctx.book.derived(`ratio:${owF.id}:${pubF.id}`, ratioLabel, `${owF.id} / ${pubF.id}`, [owF, pubF], [cmp.explanation[ctx.lang]]);
     blocks.push({
       t: 'p',
       content: ctx.fill('funding.china', {
@@ -175,7 +177,10 @@ export function fundingSection(ctx: ReportContext): ReportSection {
   };
   addBar(ctx.T['chart.china.cat2023public'], pub);
   addBar(ctx.T['chart.china.cat2023owid'], owidCn);
-  const q1Label = (r: FundingRow): string => `${r.period.replace('-', ' ')}, ${(ctx.T as Record<string, string>)[`segment.${r.segment}`] ?? r.segment}`;
+  const q1Label = (r: FundingRow): string => {
+    const seg = (ctx.T as Record<string, string>)[`segment.${r.segment}`] ?? r.segment;
+    return ctx.lang === 'zh' ? `${periodText(r.period, 'zh')}${seg}` : `${periodText(r.period, 'en')}, ${seg}`;
+  };
   if (prod) addBar(q1Label(prod), prod);
   if (app) addBar(q1Label(app), app);
   if (cats.length) {

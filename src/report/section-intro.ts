@@ -62,7 +62,7 @@ export function introSection(ctx: ReportContext, chartCount: number): ReportSect
 
   // The checks.
   const p = i.plausibility;
-  const fn = ctx.book.derived('checks', p.title[ctx.lang], null, [], [ctx.T['fn.checks'], ...p.details.flags.map((x) => `${ctx.T[`flags.severity.${x.severity}`]}: ${x.title[ctx.lang]}`)]);
+  const fn = ctx.book.derived('checks', p.title[ctx.lang], null, [], [ctx.T['fn.checks'], ...p.details.flags.map((x) => `${ctx.T[`flags.severity.${x.severity}`]}${ctx.lang === 'zh' ? '：' : ': '}${x.title[ctx.lang]}`)]);
   items.push(ctx.fill('findings.flags', { errors: ctx.num(p.details.counts.error, 'count', null, fn), warnings: ctx.num(p.details.counts.warning, 'count', null, fn) }));
 
   blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['findings.title'] }] }, { t: 'list', items });

@@ -29,7 +29,8 @@ export function methodSection(ctx: ReportContext): ReportSection {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T[key] }] });
     blocks.push({ t: 'list', items: list.map((x) => [{ t: 'text', text: x.text[ctx.lang] + sep }, { t: 'text', text: x.rationale[ctx.lang] }]) });
   }
-  const conversions = [...new Set([...i.funding.details.conversions, ...(i.funding2021?.details.conversions ?? [])])].sort();
+  const byEn = new Map([...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])].map((c) => [c.en, c[ctx.lang]]));
+  const conversions = [...byEn.keys()].sort().map((en) => byEn.get(en)!);
   const notes = (i.notes ?? []).map((n) => n[ctx.lang]);
   if (conversions.length || notes.length) {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['method.conversions'] }] });

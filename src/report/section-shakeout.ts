@@ -75,7 +75,7 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
       const fn = survivalFootnote(ctx, a, c);
       const median: Inline[] = c.medianMonthOut === null
         ? [{ t: 'text', text: ctx.text('shakeout.beyond', { horizon: d.horizonMonths }) }, { t: 'ref', fn }]
-        : [ctx.num(c.medianMonthOut, 'count', null, fn)];
+        : [ctx.num(c.medianMonthOut, 'count', null, fn, ctx.text('shakeout.monthN', { n: ctx.format(c.medianMonthOut, 'count') }))];
       const top = c.drivers[0];
       const driver: Inline[] = top
         ? [{ t: 'text', text: ctx.text(top.spearman >= 0 ? 'shakeout.driverHelps' : 'shakeout.driverHurts', { input: inputName(top.input), rho: (top.spearman >= 0 ? '+' : '−') + Math.abs(top.spearman).toFixed(2) }) }, { t: 'ref', fn }]

@@ -5,6 +5,12 @@ import { sharedHistogram } from './shared-histogram.js';
 
 const HISTOGRAM_BINS = 40;
 
+/** A field another analysis may give as plain text or as `{en, zh}`: the report's language when it has one. */
+function inLang(v: unknown, lang: 'en' | 'zh'): string {
+  if (v && typeof v === 'object' && lang in v) return String((v as Record<string, unknown>)[lang]);
+  return String(v);
+}
+
 /**
  * The ChatGPT subscriber estimate: the article's arithmetic on the figures as
  * written, the same with vendor error, the net readings (table), a histogram
@@ -52,7 +58,11 @@ export function subscribersSection(ctx: ReportContext): ReportSection | null {
     rows: d.readings.map((r) => {
       const s = ctx.est(a, `subscribers.${r.id}`);
       const y = ctx.est(a, `run_rate.${r.id}`);
-      const commission = Object.entries(r.commission).map(([k, v]) => `${k === 'app_store' ? 'App Store' : k === 'google_play' ? 'Google Play' : k} ${v}`).join('; ');
+      // the bilingual wording when the analysis gives it (commissionText), else the plain one
+      const texts = (r as { commissionText?: Partial<Record<string, { en: string; zh: string }>> }).commissionText ?? {};
+      const commission = Object.entries(r.commission)
+        .map(([k, v]) => `${k === 'app_store' ? 'App Store' : k === 'google_play' ? 'Google Play' : k} ${texts[k]?.[ctx.lang] ?? inLang(v as unknown, ctx.lang)}`)
+        .join(ctx.lang === 'zh' ? '；' : '; ');
       return [
         [{ t: 'text', text: r.label[ctx.lang] }],
         [{ t: 'text', text: commission }],
@@ -81,7 +91,7 @@ export function subscribersSection(ctx: ReportContext): ReportSection | null {
       xLabel: ctx.T['chart.subscribers.x'],
       yLabel: ctx.T['chart.subscribers.y'],
       yUnit: 'percent',
-      categories: centers.map((x) => ctx.format(x, 'count', null, 2)),
+      categories: centers.map((x) => ctx.format(x, 'count', null, 3)),
       series: [
         ...(g?.samples ? [{ name: ctx.T['chart.subscribers.gross'], values: h.shares[0]! }] : []),
         ...(n?.samples ? [{ name: ctx.T['chart.subscribers.net'], values: h.shares[g?.samples ? 1 : 0]! }] : []),

@@ -121,6 +121,7 @@ export const TEXT_EN = {
   'shakeout.head.median': 'Median month out',
   'shakeout.head.driver': 'Main risk driver',
   'shakeout.beyond': 'beyond {horizon} months',
+  'shakeout.monthN': 'month {n}',
   'shakeout.driverHelps': '{input}: more of it keeps the company alive (ρ = {rho})',
   'shakeout.driverHurts': '{input}: more of it runs the cash out sooner (ρ = {rho})',
   'shakeout.reading':
@@ -157,7 +158,7 @@ export const TEXT_EN = {
 
   'fn.formula': 'Formula: {formula}',
   'fn.fact': '{id} “{asWritten}”: {entity}, {metric}{scope}, {period}. {publisher}{title}, {date}.',
-  'fn.factTitle': ', “{title}”',
+  'fn.factTitle': ', {title}',
   'fn.noPeriod': 'no period',
   'fn.assumption': 'Assumption: {text} ({rationale})',
   'fn.input': 'From {label}: {formula}',

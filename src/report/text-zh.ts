@@ -83,7 +83,7 @@ export const TEXT_ZH: ReportText = {
 
   'subscribers.title': 'ChatGPT到底有多少付费用户',
   'subscribers.method':
-    '文章的算法：过去一个月，ChatGPT在App Store的订阅收入为{appStore}，在Google Play为{googlePlay}（Sensor Tower数据）。按每月{price}的价格，经应用商店付费的订阅用户为{subscribers}，即文中的{articleSubscribers}；一年为{runRate}，文章约为{articleRunRate}。',
+    '文章的算法：过去一个月，ChatGPT在App Store的订阅收入为{appStore}，在Google Play为{googlePlay}（Sensor Tower数据）。两者相加，再除以每月{price}的订阅价格，得出经应用商店付费的订阅用户{subscribers}（文章给出的是{articleSubscribers}）；月收入乘以12，一年是{runRate}，文章的说法是{articleRunRate}。',
   'subscribers.uncertainty':
     '应用情报公司对单个应用收入的估算，误差中位数约为30%；把这一误差带进同样的算式，结果是{gross}。更要紧的是口径：Sensor Tower称其收入数据已扣除商店费用，文章却当作用户支付的金额。若按净额理解，并按当时商店实际收取的佣金还原，估计值变为{net}。',
   'subscribers.head.reading': '对商店收入的理解',
@@ -121,6 +121,7 @@ export const TEXT_ZH: ReportText = {
   'shakeout.head.median': '现金耗尽的中位月份',
   'shakeout.head.driver': '最主要的风险因素',
   'shakeout.beyond': '{horizon}个月以后',
+  'shakeout.monthN': '第{n}个月',
   'shakeout.driverHelps': '{input}：越高越能撑下去（ρ = {rho}）',
   'shakeout.driverHurts': '{input}：越高钱烧得越快（ρ = {rho}）',
   'shakeout.reading':
@@ -157,7 +158,7 @@ export const TEXT_ZH: ReportText = {
 
   'fn.formula': '公式：{formula}',
   'fn.fact': '{id}“{asWritten}”：{entity}，{metric}{scope}，{period}。来源：{publisher}{title}，{date}。',
-  'fn.factTitle': '《{title}》',
+  'fn.factTitle': '{title}',
   'fn.noPeriod': '未注明时段',
   'fn.assumption': '假设：{text}（{rationale}）',
   'fn.input': '其中{label}：{formula}',

@@ -5,12 +5,19 @@ import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { sampleCount } from '../options.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
+import { renderAnalysisFooter } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 interface Opts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
+
+/** A value of an estimate that may have infinite draws: the word for infinity ('never', 'not burning'), never '∞' or 'Infinityx'. */
+function val(e: Estimate, x: number, d: HealthDetails): string {
+  if (Number.isFinite(x)) return v(e, x);
+  const u = d.unbounded?.find((b) => b.estimateId === e.id);
+  return x > 0 ? (u?.meaning.en ?? 'unbounded') : Number.isNaN(x) ? '-' : '-unbounded';
+}
 
 /** `shakeout analyze health COMPANY`: burn, runway, multiples, default alive, from what the ledger holds. */
 export function addHealthCommand(analyze: Command, io: Output): void {
@@ -57,8 +64,8 @@ export function renderHealth(a: Analysis<HealthDetails>): string {
     renderTable(d.inputs, [
       { header: 'input', get: (r) => r.label.en },
       { header: 'status', get: (r) => r.status },
-      { header: 'median', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? v(e, e.p50) : '-'; }, align: 'right' },
-      { header: '90% interval', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? (e.p5 === e.p95 ? 'exact' : `${v(e, e.p5)} to ${v(e, e.p95)}`) : '-'; } },
+      { header: 'median', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? val(e, e.p50, d) : '-'; }, align: 'right' },
+      { header: '90% interval', get: (r) => { const e = r.estimateId ? byId.get(r.estimateId) : undefined; return e ? (e.p5 === e.p95 ? 'exact' : `${val(e, e.p5, d)} to ${val(e, e.p95, d)}`) : '-'; } },
       { header: 'facts', get: (r) => r.factIds.join(', ') || '-' },
     ]),
   );
@@ -66,7 +73,18 @@ export function renderHealth(a: Analysis<HealthDetails>): string {
   if (results.length) {
     lines.push('');
     lines.push(`Results (${a.env?.sampleCount ?? 0} draws, seed ${String(a.env?.seed ?? '-')}):`);
-    lines.push(renderEstimates(results));
+    lines.push(renderTable(results, [
+      { header: 'estimate', get: (e) => e.label.en, max: 70 },
+      { header: 'mean', get: (e) => (Number.isFinite(e.mean) ? v(e, e.mean) : '-'), align: 'right' },
+      { header: 'p5', get: (e) => val(e, e.p5, d), align: 'right' },
+      { header: 'p50', get: (e) => val(e, e.p50, d), align: 'right' },
+      { header: 'p95', get: (e) => val(e, e.p95, d), align: 'right' },
+    ]));
+    const unbounded = d.unbounded ?? [];
+    for (const u of unbounded) {
+      const e = byId.get(u.estimateId);
+      if (e) lines.push(`  ${e.label.en}: ${u.meaning.en} in ${pct(u.share)} of draws (mean not defined)`);
+    }
   }
   const verdicts: string[] = [];
   if (d.burnMultipleBand) verdicts.push(`burn multiple: ${d.burnMultipleBand} (Sacks: <1 amazing, 1-1.5 great, 1.5-2 good, 2-3 suspect, >3 bad)`);

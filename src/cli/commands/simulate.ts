@@ -11,12 +11,12 @@ import { resample, sparkline } from '../sparkline.js';
 import { renderTable } from '../table.js';
 
 interface Opts {
-  companies?: string[]; horizon?: number; paths?: number; seed?: string; climate?: ClimateName;
-  fundingGrowth?: number; assumptions?: string; json?: boolean;
+  companies?: string[]; horizon?: number; paths?: number; seed?: string; climate?: ClimateName | 'auto';
+  climateMarket?: string; fundingGrowth?: number; assumptions?: string; json?: boolean;
 }
 
-function climate(text: string): ClimateName {
-  if (text !== 'cold' && text !== 'neutral' && text !== 'hot') throw new InvalidArgumentError(`expected cold, neutral or hot, got "${text}"`);
+function climate(text: string): ClimateName | 'auto' {
+  if (text !== 'cold' && text !== 'neutral' && text !== 'hot' && text !== 'auto') throw new InvalidArgumentError(`expected auto, cold, neutral or hot, got "${text}"`);
   return text;
 }
 function ratio(text: string): number {
@@ -38,8 +38,9 @@ export function registerSimulate(program: Command, io: Output): void {
     .option('--horizon <months>', 'months to simulate (default 60)', wholeNumber('--horizon', 1, 600))
     .option('--paths <n>', 'paths per company (default 10000)', wholeNumber('--paths', 1, 1_000_000))
     .option('--seed <seed>', 'random seed (default "shakeout")')
-    .option('--climate <climate>', 'funding climate: cold, neutral or hot (default neutral)', climate)
-    .option('--funding-growth <ratio>', 'derive the climate from funding this year / last year (below 0.8 cold, above 1.25 hot)', ratio)
+    .option('--climate <climate>', 'funding climate: auto derives it from the ledger (year-on-year growth of funding, one source, the latest year; below x0.8 cold, above x1.25 hot), or set it: cold, neutral, hot (default neutral)', climate)
+    .option('--climate-market <name>', 'with --climate auto: the market whose funding sets the climate (default genai-startups-global)')
+    .option('--funding-growth <ratio>', 'derive the climate from funding this year / last year you give (below 0.8 cold, above 1.25 hot)', ratio)
     .option('--assumptions <file>', 'assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml')
     .option('--json', 'print the analysis as JSON')
     .action(async (opts: Opts, cmd: Command) => {
@@ -49,6 +50,7 @@ export function registerSimulate(program: Command, io: Output): void {
         ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.climate ? { climate: opts.climate } : {}),
+        ...(opts.climateMarket ? { climateMarket: opts.climateMarket } : {}),
         ...(opts.fundingGrowth !== undefined ? { fundingGrowth: opts.fundingGrowth } : {}),
         ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
       });
@@ -73,15 +75,15 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
   );
   lines.push(`${d.paths} paths, seed ${String(d.seed)}, ${H} months from ${d.asOf}; assumptions: ${d.assumptionsFile}; simulated in ${d.elapsedMs.toFixed(0)} ms`);
   lines.push('');
-  const months = [6, 12, 24, 36].filter((m) => m <= H);
-  lines.push('Survival S(t): share of paths with cash left after t months');
+  const months = survivalMonths(H);
+  const within = ([12, 24, 36] as const).filter((m) => m <= H);
+  lines.push('Survival S(t): share of paths with cash left after t months; P(out<=m): share out of cash within m months');
   lines.push(
     renderTable(d.companies, [
       { header: 'company', get: (c) => c.name },
       ...months.map((m) => ({ header: `S(${m})`, get: (c: (typeof d.companies)[number]) => pct(c.survival[m]), align: 'right' as const })),
-      { header: `S(${H})`, get: (c) => pct(c.survival[H]), align: 'right' },
-      { header: 'P(out<=24m)', get: (c) => pct(c.pOutWithin[24]), align: 'right' },
-      { header: 'median month out', get: (c) => (c.medianMonthOut === null ? 'beyond horizon' : String(c.medianMonthOut)), align: 'right' },
+      ...within.map((m) => ({ header: `P(out<=${m}m)`, get: (c: (typeof d.companies)[number]) => pct(c.pOutWithin[m]), align: 'right' as const })),
+      { header: 'median month out', get: (c) => (c.medianMonthOut === null ? `beyond ${H}` : String(c.medianMonthOut)), align: 'right' },
       { header: `curve 0..${H}`, get: (c) => sparkline(resample(c.survival, 24)) },
     ]),
   );
@@ -115,6 +117,11 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
   lines.push('');
   lines.push(renderAnalysisFooter({ ...a, estimates: [] }));
   return lines.join('\n');
+}
+
+/** The months of the S(t) columns: 6, 12, 24, 36 within the horizon, then the horizon itself, each once. */
+export function survivalMonths(horizon: number): number[] {
+  return [...new Set([...[6, 12, 24, 36].filter((m) => m <= horizon), horizon])];
 }
 
 function fmt(input: string, x: number): string {

@@ -10,6 +10,7 @@ import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { FUNDING_MARKETS, toRegion, toSegment } from './funding-markets.js';
 import type { FundingMarket } from './funding-markets.js';
+import { periodText, publisherName } from '../plausibility/describe-fact.js';
 import { toDisplayMoney } from './to-display-money.js';
 import type { MoneyView } from './to-display-money.js';
 
@@ -35,7 +36,7 @@ export interface FundingRow {
   readonly definition: string | null;
   readonly period: string;
   /** The funding fact, as written and in the view's money (null when the table lacks a rate). */
-  readonly funding: { readonly factId: string; readonly asWritten: string; readonly original: Quantity; readonly priceYear: number | null; readonly shown: Quantity | null; readonly conversion: readonly string[] } | null;
+  readonly funding: { readonly factId: string; readonly asWritten: string; readonly original: Quantity; readonly priceYear: number | null; readonly shown: Quantity | null; readonly conversion: readonly string[]; readonly conversionText: readonly Text[] } | null;
   readonly deals: { readonly factId: string; readonly asWritten: string; readonly count: number } | null;
   /** Funding / deals in the view's money. */
   readonly averageDeal: Quantity | null;
@@ -64,7 +65,16 @@ export interface FundingDetails {
   readonly comparisons: readonly FundingComparison[];
   /** Conversions used, one line each: 'CNY->USD at 7.1 CNY per USD (2024-Q1: ...)'. */
   readonly conversions: readonly string[];
+  /** The same conversions in both languages, in the order of `conversions`. */
+  readonly conversionsText: readonly Text[];
 }
+
+const REGION_ZH: Readonly<Record<string, string>> = { World: '全球', China: '中国' };
+const SEGMENT_ZH: Readonly<Record<string, string>> = { all: 'AI领域', generative_ai: '生成式AI', ai_production: 'AI生产', ai_industry_applications: 'AI行业应用' };
+/** A market and period for a Chinese reader: '2024年一季度中国AI生产'. */
+const marketZh = (region: string, segment: string, period: string): string => `${periodText(period, 'zh')}${REGION_ZH[region] ?? region}${SEGMENT_ZH[segment] ?? segment}`;
+const pubZh = (p: string): string => publisherName(p, 'zh');
+const CURRENCY_ZH: Readonly<Record<string, string>> = { USD: '美元', CNY: '人民币' };
 
 const sourceKey = (f: Fact): string => `${f.source.publisher}\u0000${f.definition ?? ''}\u0000${f.priceYear ?? ''}`;
 
@@ -124,7 +134,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   }
 
   // Series: one per market, source, definition and currency year; deals join the funding of the same source and period.
-  const conversions = new Set<string>();
+  const conversions = new Map<string, Text>();
   const rows: FundingRow[] = [];
   const fundingFacts = facts.filter((f) => f.metric === 'funding' && f.kind !== 'assumption');
   const dealFacts = facts.filter((f) => f.metric === 'deals');
@@ -136,7 +146,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     if (d) usedDeals.add(d.id);
     const q: Quantity = { value: f.figure.value, unit: f.figure.unit, per: f.figure.per };
     const disp = toDisplayMoney(q, f.period!, f.priceYear, view, fx, cpi);
-    if (disp.ok) disp.notes.forEach((n) => conversions.add(n));
+    if (disp.ok) disp.notesText.forEach((n) => conversions.set(n.en, n));
     shown.set(f.id, disp.ok ? disp.quantity : null);
     const prev = fundingFacts
       .filter((x) => x.entity === f.entity && sourceKey(x) === sourceKey(f) && x.period!.end < f.period!.start && Math.abs(periodMonths(x.period!) - periodMonths(f.period!)) < 0.01 && x.figure.unit === f.figure.unit)
@@ -148,7 +158,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       source: f.source.publisher,
       definition: f.definition,
       period: f.period!.text,
-      funding: { factId: f.id, asWritten: f.valueText, original: q, priceYear: f.priceYear, shown: disp.ok ? disp.quantity : null, conversion: disp.ok ? disp.notes : [disp.reason] },
+      funding: { factId: f.id, asWritten: f.valueText, original: q, priceYear: f.priceYear, shown: disp.ok ? disp.quantity : null, conversion: disp.ok ? disp.notes : [disp.reason], conversionText: disp.ok ? disp.notesText : [{ en: disp.reason, zh: disp.reason }] },
       deals: d ? { factId: d.id, asWritten: d.valueText, count: d.figure.value } : null,
       averageDeal: d && disp.ok ? { value: disp.quantity.value / d.figure.value, unit: disp.quantity.unit, per: null } : null,
       growth: prev ? { multiple: f.figure.value / prev.figure.value, over: prev.period!.text } : null,
@@ -184,7 +194,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     const e = estimateOf(
       {
         id: `growth.${g.entity}.${later.period!.text}`,
-        label: { en: `Growth of ${later.period!.text} over ${earlier.period!.text}, ${later.source.publisher} (${g.id} "${g.valueText}")`, zh: `${later.period!.text}相对${earlier.period!.text}的增长，${later.source.publisher}（${g.id}“${g.valueText}”）` },
+        label: { en: `Growth of ${later.period!.text} over ${earlier.period!.text}, ${later.source.publisher} (${g.id} "${g.valueText}")`, zh: `${periodText(later.period!.text, 'zh')}相对${periodText(earlier.period!.text, 'zh')}的增长（${pubZh(later.source.publisher)}；文章写作“${g.valueText}”）` },
         unit: 'multiple',
         per: null,
         formula: `${later.id} / ${earlier.id}`,
@@ -211,7 +221,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
         estimateOf(
           {
             id: `growth.${a.entity}.${a.period!.text}.${a.id}`,
-            label: { en: `Growth of ${a.period!.text} over ${b.period!.text}, ${a.source.publisher}${real}`, zh: `${a.period!.text}相对${b.period!.text}的增长，${a.source.publisher}` },
+            label: { en: `Growth of ${a.period!.text} over ${b.period!.text}, ${a.source.publisher}${real}`, zh: `${periodText(a.period!.text, 'zh')}相对${periodText(b.period!.text, 'zh')}的增长（${pubZh(a.source.publisher)}${a.priceYear !== null ? `，按${a.priceYear}年不变价美元计` : ''}）` },
             unit: 'multiple',
             per: null,
             formula: `${a.id} / ${b.id}`,
@@ -247,7 +257,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur && cur !== f.figure.unit) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period} (${f.figure.unit}, as written)`, zh: `平均单笔金额，${r.region} ${r.segment}，${r.period}（${f.figure.unit}，原文币种）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period} (${f.figure.unit}, as written)`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额（按原文币种${CURRENCY_ZH[f.figure.unit] ?? f.figure.unit}计）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => a / b),
           ),
         );
@@ -255,7 +265,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `平均单笔金额，${r.region} ${r.segment}，${r.period}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额${cur !== f.figure.unit ? `（折合${CURRENCY_ZH[cur] ?? cur}）` : ''}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => (a / b) * factor),
           ),
         );
@@ -272,17 +282,17 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     const head = g[0]!;
     const allInputs = [...ids, ...dIds].map((i) => factRef(byId.get(i)!));
     estimates.push(
-      estimateOf({ id: `total.${head.region.toLowerCase()}.${head.period}`, label: { en: `Total of the segments, ${head.region} ${head.period} (${unit0})`, zh: `各细分合计，${head.region} ${head.period}（${unit0}）` }, unit: unit0, per: null, formula: ids.join(' + '), inputs: ids.map((i) => factRef(byId.get(i)!)) }, totalMoney),
-      estimateOf({ id: `deals.${head.region.toLowerCase()}.${head.period}`, label: { en: `Deals of the segments, ${head.region} ${head.period}`, zh: `各细分交易数合计，${head.region} ${head.period}` }, unit: 'count', per: null, formula: dIds.join(' + '), inputs: dIds.map((i) => factRef(byId.get(i)!)) }, totalDeals),
+      estimateOf({ id: `total.${head.region.toLowerCase()}.${head.period}`, label: { en: `Total of the segments, ${head.region} ${head.period} (${unit0})`, zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}各细分领域融资合计（${CURRENCY_ZH[unit0] ?? unit0}）` }, unit: unit0, per: null, formula: ids.join(' + '), inputs: ids.map((i) => factRef(byId.get(i)!)) }, totalMoney),
+      estimateOf({ id: `deals.${head.region.toLowerCase()}.${head.period}`, label: { en: `Deals of the segments, ${head.region} ${head.period}`, zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}各细分领域融资事件合计` }, unit: 'count', per: null, formula: dIds.join(' + '), inputs: dIds.map((i) => factRef(byId.get(i)!)) }, totalDeals),
     );
     g.forEach((r, k) => {
       estimates.push(
         estimateOf(
-          { id: `share.${r.segment}.${r.period}`, label: { en: `Share of the money, ${r.region} ${r.segment}, ${r.period}`, zh: `资金占比，${r.region} ${r.segment}，${r.period}` }, unit: 'percent', per: null, formula: `${r.funding!.factId} / (${ids.join(' + ')})`, inputs: allInputs.filter((x) => ids.includes(x.id)) },
+          { id: `share.${r.segment}.${r.period}`, label: { en: `Share of the money, ${r.region} ${r.segment}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资总额的比例` }, unit: 'percent', per: null, formula: `${r.funding!.factId} / (${ids.join(' + ')})`, inputs: allInputs.filter((x) => ids.includes(x.id)) },
           combine([moneyDraws[k]!, totalMoney], (a, t) => a / t),
         ),
         estimateOf(
-          { id: `deal_share.${r.segment}.${r.period}`, label: { en: `Share of the deals, ${r.region} ${r.segment}, ${r.period}`, zh: `交易数占比，${r.region} ${r.segment}，${r.period}` }, unit: 'percent', per: null, formula: `${r.deals!.factId} / (${dIds.join(' + ')})`, inputs: allInputs.filter((x) => dIds.includes(x.id)) },
+          { id: `deal_share.${r.segment}.${r.period}`, label: { en: `Share of the deals, ${r.region} ${r.segment}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资事件数的比例` }, unit: 'percent', per: null, formula: `${r.deals!.factId} / (${dIds.join(' + ')})`, inputs: allInputs.filter((x) => dIds.includes(x.id)) },
           combine([dealDraws[k]!, totalDeals], (a, t) => a / t),
         ),
       );
@@ -301,7 +311,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       const dealsTot = g.reduce((a, r) => a + r.deals!.count, 0);
       notes.push({
         en: `${head.source}'s full year ${year} for ${head.region}'s AI sector: ${full.funding!.asWritten}${full.deals ? ` over ${full.deals.asWritten} (${fmt(full.funding!.original.value / full.deals.count, unit0)} each)` : ''} (${fullFact.id}, ${fullFact.source.title ?? fullFact.source.publisher}). The two ${head.period} segments hold ${fmt(tot, unit0)} over ${dealsTot} deals, ${Math.round((tot / full.funding!.original.value) * 100)}% of the year's money${full.deals ? ` and ${Math.round((dealsTot / full.deals.count) * 100)}% of its deals` : ''}; the segments need not cover the whole sector, so this is a floor for Q1's share, not a quarter's share of the year.`,
-        zh: `${head.source}的${year}全年${head.region} AI领域：${full.funding!.asWritten}${full.deals ? `、${full.deals.asWritten}` : ''}（${fullFact.id}）。${head.period}两个细分合计${fmt(tot, unit0, 'zh')}、${dealsTot}笔，占全年资金的${Math.round((tot / full.funding!.original.value) * 100)}%；细分未必覆盖整个领域，这只是一季度占比的下限。`,
+        zh: `${pubZh(head.source)}统计的${year}年全年${REGION_ZH[head.region] ?? head.region}AI领域融资为${full.funding!.asWritten}${full.deals ? `、${full.deals.asWritten}` : ''}。${periodText(head.period, 'zh')}两个细分领域合计${fmt(tot, unit0, 'zh')}、${dealsTot}起，相当于全年资金的${Math.round((tot / full.funding!.original.value) * 100)}%；细分领域未必覆盖整个行业，所以这只是该季度占比的下限。`,
       });
       used.set(fullFact.id, fullFact);
       if (full.deals) used.set(full.deals.factId, byId.get(full.deals.factId)!);
@@ -315,7 +325,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     const factor = r.funding!.shown!.value / r.funding!.original.value;
     estimates.push(
       estimateOf(
-        { id: `average_deal.${r.region.toLowerCase().replace(/\s+/g, '_')}.${r.period}`, label: { en: `Average deal, ${r.region} AI sector, ${r.period} (${r.source})`, zh: `平均单笔金额，${r.region} AI领域，${r.period}（${r.source}）` }, unit: r.averageDeal!.unit, per: null, formula: factor === 1 ? `${f.id} / ${d.id}` : `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)`, inputs: [factRef(f), factRef(d)] },
+        { id: `average_deal.${r.region.toLowerCase().replace(/\s+/g, '_')}.${r.period}`, label: { en: `Average deal, ${r.region} AI sector, ${r.period} (${r.source})`, zh: `${marketZh(r.region, 'all', r.period)}平均每笔金额（${pubZh(r.source)}）` }, unit: r.averageDeal!.unit, per: null, formula: factor === 1 ? `${f.id} / ${d.id}` : `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)`, inputs: [factRef(f), factRef(d)] },
         combine([drawOf(f), drawOf(d)], (a, b) => (a / b) * factor),
       ),
     );
@@ -370,7 +380,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     ],
     notes,
     env: { sampleCount: env.sampleCount, seed: env.seed },
-    details: { view, filter: { region, segment }, rows, comparisons, conversions: [...conversions] },
+    details: { view, filter: { region, segment }, rows, comparisons, conversions: [...conversions.keys()], conversionsText: [...conversions.values()] },
   };
 }
 
@@ -382,22 +392,23 @@ export function explainGap(c: Conflict): Text {
   const real = (f: Fact): string => (f.priceYear !== null ? ` (${fmt(f.figure.value, f.figure.unit)} in constant ${f.priceYear} dollars)` : f.figure.unit !== 'USD' ? ` (${f.valueText})` : '');
   const why: string[] = [];
   const whyZh: string[] = [];
+  const nameZh = (f: Fact): string => (/^F\d+$/.test(f.id) ? `${f.id}（${pubZh(f.source.publisher)}）` : pubZh(f.source.publisher));
   if ((c.a.definition ?? '') !== (c.b.definition ?? '')) {
     why.push(`definition: what counts as an AI deal differs (${c.a.source.publisher}: ${c.a.definition ?? 'not stated'}; ${c.b.source.publisher}: ${c.b.definition ?? 'not stated'})`);
-    whyZh.push('定义：各来源对“AI交易”的界定不同');
+    whyZh.push('定义不同：各来源对“AI交易”的界定不一样');
   }
   if (c.a.priceYear !== c.b.priceYear) {
     why.push(`currency year: ${[c.a, c.b].map((f) => `${f.id} is ${f.priceYear === null ? 'nominal' : `in constant ${f.priceYear} dollars`}`).join(', ')}; both are compared here in nominal dollars of ${c.period}`);
-    whyZh.push(`币值年份：${[c.a, c.b].map((f) => `${f.id}为${f.priceYear === null ? '名义值' : `${f.priceYear}年不变价`}`).join('，')}；此处都换成${c.period}名义美元比较`);
+    whyZh.push(`币值不同：${[c.a, c.b].map((f) => `${nameZh(f)}为${f.priceYear === null ? '名义值' : `${f.priceYear}年不变价`}`).join('，')}，这里都换成${periodText(c.period, 'zh')}的名义美元再比`);
   }
   if (c.a.figure.unit !== c.b.figure.unit) {
     why.push(`currency: ${c.a.figure.unit} vs ${c.b.figure.unit}, converted at the FX rate of ${c.period}`);
-    whyZh.push(`币种：${c.a.figure.unit}与${c.b.figure.unit}，按${c.period}汇率换算`);
+    whyZh.push(`币种不同：${CURRENCY_ZH[c.a.figure.unit] ?? c.a.figure.unit}与${CURRENCY_ZH[c.b.figure.unit] ?? c.b.figure.unit}，按${periodText(c.period, 'zh')}的汇率换算`);
   }
   why.push(`coverage: sources track different sets of companies, rounds and regions (Quid counts private investment in companies it classifies as AI; CB Insights counts equity rounds of the startups it tags; the article's "public data" names no provider)`);
   whyZh.push('覆盖范围：各来源追踪的公司、轮次和地区不同（Quid统计其归为AI的公司的私募投资；CB Insights统计其标记的新创公司的股权融资；文章的“公开数据”未指明提供方）');
   return {
     en: `${c.entity} ${c.period}: ${lo.id} (${lo.source.publisher}) ${fmt(loV, 'USD')}${real(lo)} against ${hi.id} (${hi.source.publisher}) ${fmt(hiV, 'USD')}${real(hi)} in nominal USD, ${(hiV / loV).toFixed(2)}x. Neither is picked; they differ by ${why.join('; ')}.`,
-    zh: `${c.entity} ${c.period}：${lo.id}（${lo.source.publisher}）${fmt(loV, 'USD', 'zh')}，${hi.id}（${hi.source.publisher}）${fmt(hiV, 'USD', 'zh')}（名义美元），相差${(hiV / loV).toFixed(2)}倍。不作取舍；差异来自：${whyZh.join('；')}。`,
+    zh: `${periodText(c.period, 'zh')}：${nameZh(lo)}为${fmt(loV, 'USD', 'zh')}，${nameZh(hi)}为${fmt(hiV, 'USD', 'zh')}（均为名义美元），相差${(hiV / loV).toFixed(2)}倍。这里不作取舍，差别来自：${whyZh.join('；')}。`,
   };
 }

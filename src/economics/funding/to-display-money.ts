@@ -1,5 +1,6 @@
 import { convertCurrency, periodYear, toConstantDollars, toNominalDollars } from '../../core/index.js';
 import type { CpiTable, Currency, FxTable, Period, Quantity } from '../../core/index.js';
+import type { Text } from '../analysis.js';
 
 /** How money is shown: a currency, nominal or in constant US dollars of a year. */
 export interface MoneyView {
@@ -9,7 +10,10 @@ export interface MoneyView {
 }
 
 /** A converted amount and each step that made it, or why it could not be converted. */
-export type DisplayMoney = { readonly ok: true; readonly quantity: Quantity; readonly notes: readonly string[] } | { readonly ok: false; readonly reason: string };
+export type DisplayMoney =
+  /** `notes` in English (as the CLI prints them); `notesText` the same steps in both languages. */
+  | { readonly ok: true; readonly quantity: Quantity; readonly notes: readonly string[]; readonly notesText: readonly Text[] }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Puts money of a period (nominal, or constant dollars of `priceYear`) in the
@@ -18,7 +22,7 @@ export type DisplayMoney = { readonly ok: true; readonly quantity: Quantity; rea
  * constant dollars of `view.constantYear`, with the CPI table.
  */
 export function toDisplayMoney(q: Quantity, period: Period, priceYear: number | null, view: MoneyView, fx: FxTable, cpi: CpiTable): DisplayMoney {
-  const notes: string[] = [];
+  const notes: Text[] = [];
   try {
     let cur = q;
     const year = periodYear(period) ?? Number(period.end.slice(0, 4));
@@ -26,25 +30,25 @@ export function toDisplayMoney(q: Quantity, period: Period, priceYear: number | 
     if (needUsd && cur.unit !== 'USD') {
       const c = convertCurrency(cur, 'USD', period, fx);
       cur = c.quantity;
-      notes.push(c.note);
+      notes.push({ en: c.note, zh: c.noteZh });
     }
     if (cur.unit === 'USD') {
       if (view.constantYear !== null) {
         const c = toConstantDollars(cur, priceYear ?? year, view.constantYear, cpi);
         cur = c.quantity;
-        if ((priceYear ?? year) !== view.constantYear) notes.push(c.note);
+        if ((priceYear ?? year) !== view.constantYear) notes.push({ en: c.note, zh: c.noteZh });
       } else if (priceYear !== null && priceYear !== year) {
         const c = toNominalDollars(cur, priceYear, year, cpi);
         cur = c.quantity;
-        notes.push(c.note);
+        notes.push({ en: c.note, zh: c.noteZh });
       }
     }
     if (view.currency !== cur.unit) {
       const c = convertCurrency(cur, view.currency as Currency, period, fx);
       cur = c.quantity;
-      notes.push(c.note);
+      notes.push({ en: c.note, zh: c.noteZh });
     }
-    return { ok: true, quantity: cur, notes };
+    return { ok: true, quantity: cur, notes: notes.map((x) => x.en), notesText: notes };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }

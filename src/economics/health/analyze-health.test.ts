@@ -91,3 +91,62 @@ describe('analyzeHealth on the bundled data', () => {
     await expect(analyzeHealth(store, 'OpenAl', { env })).rejects.toThrow(/OpenAI/);
   });
 });
+
+describe('analyzeHealth: consistent burn, conflicting facts, infinite draws', () => {
+  let s: Store;
+  const survivalLike = [
+    { input: 'cash' as const, value: '3B to 8B', rationale: 'commitments less spending', rationaleZh: '承诺投资减去开支' },
+    { input: 'revenue' as const, value: '15M to 60M', rationale: 'ignored: the ledger has revenue' },
+    { input: 'revenueGrowth' as const, value: 'normal(0.07, 0.03)', rationale: 'fast growth' },
+    { input: 'grossBurn' as const, value: '150M to 250M', rationale: 'ignored: derived from F16 and revenue' },
+  ];
+  beforeAll(async () => {
+    s = await openStore({ path: ':memory:' });
+    await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '约8.5亿美元', period: '2024', kind: 'reported', source: { publisher: 'Some Wire', published: '2024-12-01' } });
+    await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '1亿美元', period: '2024', kind: 'reported', source: { publisher: 'X' } });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('assumptions fill only what the ledger cannot give: gross burn is net burn + revenue, with or without them', async () => {
+    const without = await analyzeHealth(s, 'Anthropic', { env });
+    const withA = await analyzeHealth(s, 'Anthropic', { env, assumptions: survivalLike });
+    for (const a of [without, withA]) {
+      const gross = est(a, 'burn.gross')!;
+      expect(gross.formula).toBe('net burn + revenue');
+      expect(gross.p50).toBeCloseTo(est(a, 'input.netBurn')!.p50 + est(a, 'input.revenue')!.p50, -7);
+      expect(est(a, 'input.grossBurn')).toBeUndefined();
+      const row = a.details.inputs.find((r) => r.name === 'grossBurn')!;
+      expect(row).toMatchObject({ status: 'derived', estimateId: 'burn.gross' });
+      expect(row.factIds).toEqual(expect.arrayContaining(['F16']));
+    }
+    expect(est(withA, 'burn.gross')!.p50).toBe(est(without, 'burn.gross')!.p50);
+    expect(withA.assumptions.map((x) => x.id)).not.toContain('health.assumption.grossBurn');
+    expect(withA.notes.some((n) => /grossBurn \("150M to 250M"\) was not used: derived instead as net burn \+ revenue/.test(n.en))).toBe(true);
+    expect(withA.notes.some((n) => /总支出的假设（“150M to 250M”）未采用：改由净烧钱 \+ 营收推算/.test(n.zh))).toBe(true);
+    expect(withA.assumptions.find((x) => x.id === 'health.assumption.cash')!.rationale.zh).toBe('承诺投资减去开支');
+  });
+
+  it('names the fact chosen among conflicting ones, the ones left aside and why (en and zh)', async () => {
+    const a = await analyzeHealth(s, 'Anthropic', { env });
+    expect(est(a, 'input.revenue')!.p50 * 12).toBeCloseTo(8.5e8, -7);
+    const note = a.notes.find((n) => /^Revenue \(company\): used/.test(n.en))!;
+    expect(note.en).toMatch(/used \S+ \(约8\.5亿美元, 2024; Some Wire, 2024-12-01, reported\); left aside \S+ \(1亿美元, 2024; X, undated, reported\), as the one used covers the same period in a more recently published source\. Sources disagree for the same period/);
+    expect(note.zh).toMatch(/^营收（公司）：采用 \S+（约8\.5亿美元，2024；Some Wire，2024-12-01，报道）；未采用 \S+（1亿美元，2024；X，无日期，报道），因为所采用的事实期间相同，但来源发表得更晚。/);
+  });
+
+  it('infinite draws (never profitable, no new ARR) are counted and explained, not averaged', async () => {
+    const a = await analyzeHealth(s, 'Anthropic', { env, assumptions: [{ input: 'cash', value: '$5B', rationale: 't' }, { input: 'revenueGrowth', value: 'normal(0.01, 0.02)', rationale: 't' }] });
+    const never = a.details.unbounded.find((u) => u.estimateId === 'default_alive.months_to_profit')!;
+    expect(never.meaning.en).toBe('never');
+    expect(never.share).toBeGreaterThan(0.2); // P(g <= 0) for normal(0.01, 0.02) ≈ 31%
+    expect(never.share).toBeLessThan(0.4);
+    expect(a.details.unbounded.map((u) => u.estimateId)).toEqual(expect.arrayContaining(['burn_multiple', 'default_alive.cash_needed']));
+    expect(a.notes.some((n) => /^Months to profitability \(default alive, T\): never in \d+(\.\d+)?% of draws/.test(n.en))).toBe(true);
+    expect(a.notes.some((n) => /距盈利月数（T）：\d+(\.\d+)?%的抽样为“永不盈利”/.test(n.zh))).toBe(true);
+    // no infinite draws, nothing to say
+    const b = await analyzeHealth(s, 'Anthropic', { env, assumptions: [{ input: 'cash', value: '$5B', rationale: 't' }, { input: 'revenueGrowth', value: '5%', rationale: 't' }] });
+    expect(b.details.unbounded.filter((u) => u.estimateId !== 'runway')).toEqual([]);
+  });
+});

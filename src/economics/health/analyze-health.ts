@@ -39,7 +39,33 @@ export interface HealthDetails {
   readonly probabilityRuleOf40: number | null;
   /** What is missing to answer better, one line each. */
   readonly missing: readonly Text[];
+  /**
+   * Estimates with infinite draws (no burn, never profitable, no new ARR):
+   * the share of such draws and what they mean. The mean of such an estimate
+   * is not defined; its quantiles are of all draws, infinite ones included.
+   */
+  readonly unbounded: readonly HealthUnbounded[];
 }
+
+/** An estimate some of whose draws are infinite, and what an infinite draw means. */
+export interface HealthUnbounded {
+  readonly estimateId: string;
+  /** Share of draws that are +Infinity, in (0, 1]. */
+  readonly share: number;
+  /** What such a draw means, short: 'not burning', 'never'. */
+  readonly meaning: Text;
+  /** Why it happens: 'net burn <= 0'. */
+  readonly when: Text;
+}
+
+/** What an infinite draw of each estimate means. */
+const UNBOUNDED: Readonly<Record<string, { meaning: Text; when: Text }>> = {
+  runway: { meaning: { en: 'not burning', zh: '不烧钱' }, when: { en: 'net burn <= 0: cash does not run down', zh: '净烧钱 <= 0：现金不会耗尽' } },
+  burn_multiple: { meaning: { en: 'no new ARR', zh: '无新增年化收入' }, when: { en: 'burning with revenue growth <= 0: no net new ARR to divide by', zh: '在烧钱而营收增速 <= 0：没有新增年化收入可作分母' } },
+  revenue_multiple: { meaning: { en: 'no revenue', zh: '无营收' }, when: { en: 'revenue <= 0', zh: '营收 <= 0' } },
+  'default_alive.months_to_profit': { meaning: { en: 'never', zh: '永不盈利' }, when: { en: 'costs above revenue and revenue growth <= 0: never profitable', zh: '支出高于营收且营收增速 <= 0：永远无法盈利' } },
+  'default_alive.cash_needed': { meaning: { en: 'never profitable', zh: '永不盈利' }, when: { en: 'never profitable, so no amount of cash is enough', zh: '永远无法盈利，多少现金都不够' } },
+};
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -130,6 +156,10 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     grossBurn = e.samples!;
     grossBurnId = e.id;
   }
+  // Inputs derived here from others: shown as derived in the inputs table.
+  const derivedRow: Partial<Record<HealthInputName, { estimateId: string; from: HealthInputName[] }>> = {};
+  if (netBurnId === 'burn.net') derivedRow.netBurn = { estimateId: 'burn.net', from: ['grossBurn', 'revenue'] };
+  if (grossBurnId === 'burn.gross') derivedRow.grossBurn = { estimateId: 'burn.gross', from: ['netBurn', 'revenue'] };
   if (found.netBurn && found.netBurn.facts.some((f) => f.metric === 'revenue_spending_gap')) {
     const gap = found.netBurn.facts.find((f) => f.metric === 'revenue_spending_gap')!;
     notes.push(t(
@@ -254,14 +284,44 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   }
 
   for (const a of got.ignoredAssumptions) {
+    notes.push(a.reason
+      ? t(
+        `The assumption for ${a.input} ("${a.value}") was not used: ${a.reason.en}.`,
+        `${HEALTH_INPUT_SHAPE[a.input].label.zh}的假设（“${a.value}”）未采用：${a.reason.zh}。`,
+      )
+      : t(
+        `The assumption for ${a.input} ("${a.value}") was not used: the ledger has a figure for it.`,
+        `${HEALTH_INPUT_SHAPE[a.input].label.zh}的假设（“${a.value}”）未采用：账本已有该数据。`,
+      ));
+  }
+
+  // Infinite draws: say how often and what they mean, instead of a mean of infinity.
+  const unbounded: HealthUnbounded[] = [];
+  for (const e of estimates) {
+    const u = UNBOUNDED[e.id];
+    if (!u || !e.samples) continue;
+    const k = share(e.samples, (x) => x === Infinity);
+    if (k === 0) continue;
+    unbounded.push({ estimateId: e.id, share: k, ...u });
+    const p = `${+(k * 100).toPrecision(3)}%`;
     notes.push(t(
-      `The assumption for ${a.input} ("${a.value}") was not used: the ledger has a figure for it.`,
-      `${a.input} 的假设（“${a.value}”）未采用：账本已有该数据。`,
+      `${cap(e.label.en)}: ${u.meaning.en} in ${p} of draws (${u.when.en}); its mean is not defined, its median and 90% interval are of all draws${k > 0.05 ? ', so the upper end reads "' + u.meaning.en + '"' : ''}.`,
+      `${e.label.zh}：${p}的抽样为“${u.meaning.zh}”（${u.when.zh}）；其均值无定义，中位数与 90% 区间按全部抽样计算${k > 0.05 ? `，因此区间上端为“${u.meaning.zh}”` : ''}。`,
     ));
   }
 
   const inputs: HealthInputRow[] = (Object.keys(HEALTH_INPUT_SHAPE) as HealthInputName[]).map((k) => {
     const inp: HealthInput | undefined = found[k];
+    const dr = inp ? undefined : derivedRow[k];
+    if (dr) {
+      return {
+        name: k,
+        label: HEALTH_INPUT_SHAPE[k].label,
+        status: 'derived' as const,
+        estimateId: dr.estimateId,
+        factIds: dr.from.flatMap((x) => found[x]?.facts.map((f) => f.id) ?? []),
+      };
+    }
     return {
       name: k,
       label: HEALTH_INPUT_SHAPE[k].label,
@@ -290,8 +350,13 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       probabilityDefaultAlive: pAlive,
       probabilityRuleOf40: pRule40,
       missing,
+      unbounded,
     },
   };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function statusZh(s: InputStatus): string {

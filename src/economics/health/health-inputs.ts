@@ -29,6 +29,9 @@ export interface HealthAssumptionInput {
   readonly value: string;
   readonly rationale: string;
   readonly source?: string | null;
+  /** The rationale and source written in Chinese, when there are (the English ones stand in otherwise). */
+  readonly rationaleZh?: string | null;
+  readonly sourceZh?: string | null;
 }
 
 /** One input as found: its draws (USD, per month for rates; a fraction per month for growth) and provenance. */
@@ -51,8 +54,11 @@ export interface HealthInputs {
   readonly found: Partial<Record<HealthInputName, HealthInput>>;
   /** Other readings left aside, and why (a net reading beside a gross one, ...). */
   readonly notes: readonly Text[];
-  /** Assumptions given for inputs the ledger already has (ignored). */
-  readonly ignoredAssumptions: readonly HealthAssumptionInput[];
+  /**
+   * Assumptions not used: the ledger has the input, or it can be derived from
+   * the ledger (gross burn = net burn + revenue, ...); `reason` says which.
+   */
+  readonly ignoredAssumptions: readonly (HealthAssumptionInput & { readonly reason?: Text })[];
 }
 
 /** Which unit and period each input is kept in, and its stream offset (draws stay the same when other inputs change). */
@@ -103,7 +109,7 @@ export async function collectHealthInputs(
 
   // Stocks: latest fact of the metric.
   for (const [name, metric] of [['valuation', 'valuation'], ['cash', 'cash']] as const) {
-    const f = latest(own.filter((x) => x.metric === metric && isCurrency(x.figure.unit)));
+    const f = choose(own.filter((x) => x.metric === metric && isCurrency(x.figure.unit)), name, notes);
     if (f) found[name] = stockInput(ctx, name, [f]);
   }
 
@@ -126,9 +132,9 @@ export async function collectHealthInputs(
   // Company revenue: a rate (per, or a closed period) is a run rate; a total to date is revenue to date.
   const revenue = own.filter((x) => x.metric === 'revenue' && x.scope === null && isCurrency(x.figure.unit));
   const rates = revenue.filter((f) => f.figure.per !== null || (f.period !== null && f.period.kind !== 'asof'));
-  const rate = latest(rates);
+  const rate = choose(rates, 'revenue', notes);
   if (rate) found.revenue = rateInput(ctx, 'revenue', [rate]);
-  const toDate = latest(revenue.filter((f) => !rates.includes(f)));
+  const toDate = choose(revenue.filter((f) => !rates.includes(f)), 'revenueToDate', notes);
   if (toDate) {
     found.revenueToDate = stockInput(ctx, 'revenueToDate', [toDate]);
     if (!rate && toDate.figure.p95 === 0) {
@@ -158,24 +164,99 @@ export async function collectHealthInputs(
 
   // Burn: a burn fact, else a revenue-spending gap (a net burn), and spend (a gross burn).
   // Facts the ledger reports come before derived ones (a burn saved by an earlier health analysis is derived from the gap it read).
-  const firstHand = (facts: Fact[]): Fact | undefined => latest(facts.filter((f) => f.kind !== 'derived')) ?? latest(facts);
   const burn = own.filter((x) => x.metric === 'burn' && isCurrency(x.figure.unit));
   const gap = own.filter((x) => x.metric === 'revenue_spending_gap' && isCurrency(x.figure.unit));
-  const net = latest([...burn, ...gap].filter((f) => f.kind !== 'derived')) ?? latest(gap) ?? latest(burn);
+  const net = choose([...burn, ...gap], 'netBurn', notes, true);
   if (net) found.netBurn = rateInput(ctx, 'netBurn', [net]);
-  const spend = firstHand(own.filter((x) => x.metric === 'spend' && isCurrency(x.figure.unit)));
+  const spend = choose(own.filter((x) => x.metric === 'spend' && isCurrency(x.figure.unit)), 'grossBurn', notes, true);
   if (spend) found.grossBurn = rateInput(ctx, 'grossBurn', [spend]);
 
-  // Assumptions fill the gaps.
-  const ignored: HealthAssumptionInput[] = [];
-  for (const a of assumptions) {
+  // Assumptions fill only what the ledger neither holds nor implies. Burn
+  // comes last: net burn, gross burn and revenue are tied by
+  // gross = net + revenue, so when two of them are known the third is
+  // derived from them (in analyzeHealth), never assumed beside them.
+  const ignored: (HealthAssumptionInput & { reason?: Text })[] = [];
+  const order = (a: HealthAssumptionInput): number => (a.input === 'netBurn' || a.input === 'grossBurn' ? 1 : 0);
+  for (const a of [...assumptions].sort((x, y) => order(x) - order(y))) {
     if (found[a.input]) {
       ignored.push(a);
+      continue;
+    }
+    const implied = impliedBy(found, a.input);
+    if (implied) {
+      ignored.push({ ...a, reason: implied });
       continue;
     }
     found[a.input] = assumedInput(ctx, a);
   }
   return { entity, found, notes, ignoredAssumptions: ignored };
+}
+
+/** Why an input need not be assumed: the other two of gross burn = net burn + revenue are known, one from the ledger at least. */
+function impliedBy(found: Partial<Record<HealthInputName, HealthInput>>, input: HealthInputName): Text | null {
+  const fromLedger = (k: HealthInputName): boolean => !!found[k] && found[k]!.status !== 'assumed';
+  if (input === 'grossBurn' && found.netBurn && found.revenue && (fromLedger('netBurn') || fromLedger('revenue'))) {
+    return { en: 'derived instead as net burn + revenue, so that net burn, gross burn and revenue agree', zh: '改由净烧钱 + 营收推算，使净烧钱、总支出与营收三者一致' };
+  }
+  if (input === 'netBurn' && found.grossBurn && found.revenue && (fromLedger('grossBurn') || fromLedger('revenue'))) {
+    return { en: 'derived instead as gross burn - revenue, so that net burn, gross burn and revenue agree', zh: '改由总支出 - 营收推算，使净烧钱、总支出与营收三者一致' };
+  }
+  return null;
+}
+
+/**
+ * The fact to use among several candidates for one input, and a note naming
+ * the ones left aside and why. Order: (with `firstHandFirst`, facts the
+ * ledger reports before ones derived by an analysis), the latest period,
+ * reported before derived before assumed, the most recently published
+ * source, the most recently recorded. A derived fact computed from the
+ * chosen one (a net burn saved by `--save`) is not named: it agrees by
+ * construction.
+ */
+function choose(facts: readonly Fact[], input: HealthInputName, notes: Text[], firstHandFirst = false): Fact | undefined {
+  if (!facts.length) return undefined;
+  const kindRank = (f: Fact): number => (f.kind === 'reported' ? 2 : f.kind === 'derived' ? 1 : 0);
+  const end = (f: Fact): string => f.period?.end ?? '';
+  const pub = (f: Fact): string => f.source.published ?? '';
+  const cmp = (a: Fact, b: Fact): number => {
+    if (firstHandFirst && (a.kind !== 'derived') !== (b.kind !== 'derived')) return a.kind !== 'derived' ? -1 : 1;
+    if (end(a) !== end(b)) return end(a) > end(b) ? -1 : 1;
+    if (kindRank(a) !== kindRank(b)) return kindRank(b) - kindRank(a);
+    if (pub(a) !== pub(b)) return pub(a) > pub(b) ? -1 : 1;
+    return a.createdAt === b.createdAt ? 0 : a.createdAt > b.createdAt ? -1 : 1;
+  };
+  const sorted = [...facts].sort(cmp);
+  const chosen = sorted[0]!;
+  const rejected = sorted.slice(1).filter((f) => !(f.derivedFrom?.inputs.includes(chosen.id)));
+  if (!rejected.length) return chosen;
+  const why = (f: Fact): Text => {
+    if (firstHandFirst && chosen.kind !== 'derived' && f.kind === 'derived') return { en: 'is stated by a source rather than derived by an analysis', zh: '由来源直接给出，而非分析推算' };
+    if (end(chosen) !== end(f)) return { en: 'covers a later period', zh: '期间更晚' };
+    if (kindRank(chosen) !== kindRank(f)) return { en: `is ${chosen.kind}, the other ${f.kind}`, zh: `属${KIND_ZH[chosen.kind]}，优先于${KIND_ZH[f.kind]}` };
+    if (pub(chosen) !== pub(f)) return { en: 'covers the same period in a more recently published source', zh: '期间相同，但来源发表得更晚' };
+    return { en: 'covers the same period, same source date, and was recorded later', zh: '期间与来源日期都相同，但记录得更晚' };
+  };
+  const desc = (f: Fact, lang: 'en' | 'zh'): string => {
+    const value = lang === 'en' ? (f.valueTextEn ?? f.valueText) : f.valueText;
+    const when = f.period?.text ?? (lang === 'en' ? 'no period' : '无期间');
+    const date = pub(f) || (lang === 'en' ? 'undated' : '无日期');
+    return lang === 'en' ? `${f.id} (${value}, ${when}; ${f.source.publisher}, ${date}, ${f.kind})` : `${f.id}（${value}，${when}；${f.source.publisher}，${date}，${KIND_ZH[f.kind]}）`;
+  };
+  const label = HEALTH_INPUT_SHAPE[input].label;
+  const samePeriod = rejected.filter((f) => end(f) === end(chosen));
+  const conflict = samePeriod.length ? ' Sources disagree for the same period: check which one holds.' : '';
+  const conflictZh = samePeriod.length ? '同一期间的来源相互矛盾，请核实哪一个成立。' : '';
+  notes.push({
+    en: `${cap(label.en)}: used ${desc(chosen, 'en')}; left aside ${rejected.map((f) => `${desc(f, 'en')}, as the one used ${why(f).en}`).join('; ')}.${conflict}`,
+    zh: `${label.zh}：采用 ${desc(chosen, 'zh')}；未采用 ${rejected.map((f) => `${desc(f, 'zh')}，因为所采用的事实${why(f).zh}`).join('；')}。${conflictZh}`,
+  });
+  return chosen;
+}
+
+const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道', derived: '推算', assumption: '假设' };
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 interface Ctx {
@@ -296,7 +377,7 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
   const assumption: Assumption = {
     id,
     text: { en: `${shape.label.en}: ${a.value}`, zh: `${shape.label.zh}：${a.value}` },
-    rationale: { en: a.rationale + (a.source ? ` (source: ${a.source})` : ''), zh: a.rationale + (a.source ? `（来源：${a.source}）` : '') },
+    rationale: { en: a.rationale + (a.source ? ` (source: ${a.source})` : ''), zh: (a.rationaleZh ?? a.rationale) + (a.source ? `（来源：${a.sourceZh ?? a.source}）` : '') },
     value: { text: a.value, spec: v.spec, unit: isGrowth ? 'percent' : v.unit, per: shape.per },
   };
   return {

@@ -34,11 +34,28 @@ describe('checkPlausibility on the bundled data', () => {
     expect(f.severity).toBe('error');
     expect(f.facts).toEqual(['F19', 'ref-chatgpt-downloads-2024-02-2024-11-google-play-appfigures']);
     expect(f.title.en).toMatch(/6\.9x/);
-    expect(f.explanation.en).toMatch(/90M a month/);
-    expect(f.explanation.en).toMatch(/13M a month/);
+    expect(f.explanation.en).toMatch(/90M downloads a month/);
+    expect(f.explanation.en).toMatch(/13M downloads a month/);
     expect(f.explanation.zh.length).toBeGreaterThan(0);
   });
 
+  it("questions the article's unsourced 约232笔 (2023), not IT Juzi's sourced 696 (2024), and says the periods differ", async () => {
+    const a = await checkPlausibility(store);
+    const f = a.details.flags.find((x) => x.check === 'out_of_line' && x.facts.includes('F1'))!;
+    expect(f.facts[0]).toBe('F1');
+    expect(f.title.zh).toMatch(/^F1：中国AI领域投融资事件数/);
+    expect(f.explanation.en).toMatch(/periods differ/);
+    expect(f.explanation.en).toMatch(/F1 names no provider/);
+    expect(f.explanation.zh).toMatch(/F1没有注明数据提供方/);
+    expect(f.explanation.zh).not.toMatch(/使用ref-/);
+  });
+  it('writes flags in Chinese without entity ids, metric keys or English units', async () => {
+    const a = await checkPlausibility(store);
+    for (const f of a.details.flags) {
+      const zh = f.title.zh + f.explanation.zh;
+      expect(zh).not.toMatch(/chatgpt|china-ai-sector|genai-startups|google_play|\bmonths\b|\bvs\b|nominal USD|currency year/);
+    }
+  });
   it('surfaces the conflicts across sources (China 2023, generative AI 2023)', async () => {
     const a = await checkPlausibility(store);
     const conflicts = a.details.flags.filter((x) => x.check === 'conflict');
@@ -81,12 +98,12 @@ describe('checkPlausibility on the bundled data', () => {
       await s.addFact({ entity: 'Claude', metric: 'downloads', value: '1000万', period: '2024-05', scope: 'app_store', source: { publisher: 'Vendor A' } });
       await s.addFact({ entity: 'Claude', metric: 'downloads', value: '300万', period: '2024-05', scope: 'app_store', source: { publisher: 'Vendor B' } });
       const a = await checkPlausibility(s);
-      const unknown = a.details.flags.find((x) => x.check === 'unknown_basis' && x.facts.length === 1 && x.title.en.includes('subscription_revenue'))!;
+      const unknown = a.details.flags.find((x) => x.check === 'unknown_basis' && x.facts.length === 1 && x.title.en.includes('subscription revenue'))!;
       expect(unknown.severity).toBe('warning');
-      const ool = a.details.flags.filter((x) => x.check === 'out_of_line' && x.title.en.includes('claude'));
+      const ool = a.details.flags.filter((x) => x.check === 'out_of_line' && x.title.en.includes('Claude'));
       // 1000万 vs 300万 in the same month: a conflict (they do not overlap), reported once, not twice
       expect(ool).toHaveLength(0);
-      expect(a.details.flags.some((x) => x.check === 'conflict' && x.title.en.includes('claude downloads'))).toBe(true);
+      expect(a.details.flags.some((x) => x.check === 'conflict' && x.title.en.includes('Claude downloads'))).toBe(true);
     } finally {
       await s.close();
     }

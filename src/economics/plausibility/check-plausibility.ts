@@ -2,6 +2,7 @@ import { formatValue, periodMonths, periodsOverlap } from '../../core/index.js';
 import type { Per } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
+import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
 
@@ -23,6 +24,25 @@ const NET_PUBLISHERS: Readonly<Record<string, string>> = { 'Sensor Tower': "Sens
 
 const n = (x: number, f: Fact): string => formatValue(x, f.figure.unit, 'en');
 const nz = (x: number, f: Fact): string => formatValue(x, f.figure.unit, 'zh');
+/** A publisher in prose, without the bracketed detail: 'Our World in Data (Quid via ...)' -> 'Our World in Data', 'IT Juzi (IT桔子)' -> 'IT桔子' in Chinese. */
+const pub = (f: Fact, lang: 'en' | 'zh'): string => publisherName(f.source.publisher, lang).replace(/\s*[（(][^（()）]*[)）]$/, '') || f.source.publisher;
+/** A fact in prose: its short id when it has one ('F19'), else its publisher ('Appfigures'). */
+const who = (f: Fact, lang: 'en' | 'zh'): string => (shortId(f) ? f.id : pub(f, lang));
+/** A fact in prose with where it came from: 'F19 (Sensor Tower, "9000万", 21 Apr to 20 May 2024)'. */
+function cite(f: Fact, lang: 'en' | 'zh', withPeriod = false): string {
+  const period = withPeriod && f.period ? periodText(f.period.text, lang) : '';
+  if (lang === 'zh') {
+    const parts = [shortId(f) ? pub(f, 'zh') : '', asWritten(f, 'zh'), period].filter(Boolean).join('，');
+    return `${who(f, 'zh')}（${parts}）`;
+  }
+  const parts = [shortId(f) ? pub(f, 'en') : '', asWritten(f, 'en'), period].filter(Boolean).join(', ');
+  return `${who(f, 'en')} (${parts})`;
+}
+/** What a count of a metric counts, for prose: '19.3 deals a month' / '每月19.3笔'. */
+const COUNT_WORDS: Readonly<Record<string, { en: string; zh: string }>> = { deals: { en: 'deals', zh: '笔' }, downloads: { en: 'downloads', zh: '次' } };
+const PER_ZH: Readonly<Record<Per, string>> = { day: '日', week: '周', month: '月', quarter: '季度', year: '年' };
+
+export { asWritten, metricName, monthsText, periodText, publisherName, scopeName } from './describe-fact.js';
 
 /** A flow fact's value per month, when it has a period that is not a point in time. */
 function monthly(f: Fact): number | null {
@@ -53,6 +73,16 @@ function monthly(f: Fact): number | null {
  */
 export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
   const facts = await store.listFacts();
+  const entities = new Map((await store.listEntities()).map((e) => [e.id, e]));
+  const entity = (id: string, lang: 'en' | 'zh'): string => {
+    const e = entities.get(id);
+    return e ? (lang === 'zh' ? (e.nameZh ?? e.nameEn) : e.nameEn) : id;
+  };
+  /** What a fact measures: 'ChatGPT downloads (Google Play)' / 'ChatGPT下载量（Google Play）'. */
+  const what = (f: Fact, lang: 'en' | 'zh'): string =>
+    lang === 'zh'
+      ? `${entity(f.entity, 'zh')}${metricName(f.metric, 'zh')}${f.scope ? `（${scopeName(f.scope, 'zh')}）` : ''}`
+      : `${entity(f.entity, 'en')} ${metricName(f.metric, 'en')}${f.scope ? ` (${scopeName(f.scope, 'en')})` : ''}`;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const flags: PlausibilityFlag[] = [];
   const add = (severity: FlagSeverity, check: string, ids: string[], title: Text, explanation: Text): void => {
@@ -66,10 +96,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       'warning',
       'conflict',
       [c.a.id, c.b.id],
-      { en: `Sources disagree: ${c.entity} ${c.metric} ${c.period} (${ratio.toFixed(2)}x)`, zh: `来源不一致：${c.entity} ${c.metric} ${c.period}（相差${ratio.toFixed(2)}倍）` },
+      { en: `Sources disagree: ${what(c.a, 'en')}, ${periodText(c.period, 'en')} (${ratio.toFixed(2)}x apart)`, zh: `来源不一致：${periodText(c.period, 'zh')}${what(c.a, 'zh')}相差${ratio.toFixed(2)}倍` },
       {
-        en: `${c.a.id} (${c.a.source.publisher}, "${c.a.valueText}") and ${c.b.id} (${c.b.source.publisher}, "${c.b.valueText}") do not overlap within their stated uncertainty. They differ by ${c.differences.join('; ')}. Neither is picked: say which one an analysis uses.`,
-        zh: `${c.a.id}（${c.a.source.publisher}，“${c.a.valueText}”）与${c.b.id}（${c.b.source.publisher}，“${c.b.valueText}”）在各自的不确定范围内不重合。差异：${c.differences.join('；')}。不作取舍：分析须说明采用哪一个。`,
+        en: `${cite(c.a, 'en')} and ${cite(c.b, 'en')} do not overlap within their stated uncertainty. They differ in ${c.differencesText.filter((d) => d.kind !== 'source').map((d) => d.en).join('; ')}. Neither is picked: an analysis must say which one it uses.`,
+        zh: `${cite(c.a, 'zh')}与${cite(c.b, 'zh')}在各自的不确定范围内不重合。两者的差别：${c.differencesText.filter((d) => d.kind !== 'source').map((d) => d.zh).join('；')}。这里不作取舍，分析须说明采用哪一个。`,
       },
     );
   }
@@ -86,10 +116,13 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
           'warning',
           'mixed_periods',
           [f.id, ...flows.map((x) => x.id)],
-          { en: `${f.id} is a rate a ${f.figure.per} made from ${months.toFixed(2)} month(s) of data`, zh: `${f.id}是由${months.toFixed(2)}个月数据推算的每${f.figure.per === 'year' ? '年' : f.figure.per}数值` },
           {
-            en: `${f.id} ("${f.valueText}", ${f.figure.per === 'year' ? 'a year' : `per ${f.figure.per}`}) is ${f.derivedFrom.formula} over ${flows.map((x) => `${x.id} (${x.period!.text})`).join(', ')}: a run rate, not a measured ${f.figure.per}. Set beside the monthly figures it came from, it must not be added to or compared with them as if it were; seasonality, growth and churn over the ${f.figure.per} are assumed away.`,
-            zh: `${f.id}（“${f.valueText}”）由${f.derivedFrom.formula}从${flows.map((x) => `${x.id}（${x.period!.text}）`).join('、')}推算：是年化值而非实测值，不能与其来源的月度数字相加或直接比较；季节性、增长和流失都被忽略。`,
+            en: `${who(f, 'en')} is a rate per ${f.figure.per} made from ${monthsText(months, 'en')} of data`,
+            zh: `${who(f, 'zh')}是用${monthsText(months, 'zh')}的数据推算的${f.figure.per === 'year' ? '年化值' : `每${PER_ZH[f.figure.per]}数值`}`,
+          },
+          {
+            en: `${cite(f, 'en')}, ${f.figure.per === 'year' ? 'a year' : `per ${f.figure.per}`}, is ${f.derivedFrom.formula} over ${flows.map((x) => `${who(x, 'en')} (${periodText(x.period!.text, 'en')})`).join(', ')}: a run rate, not a measured ${f.figure.per}. Set beside the monthly figures it came from, it must not be added to or compared with them as if it were; seasonality, growth and churn over the ${f.figure.per} are assumed away.`,
+            zh: `${cite(f, 'zh')}是按${f.derivedFrom.formula}由${flows.map((x) => `${who(x, 'zh')}（${periodText(x.period!.text, 'zh')}）`).join('、')}推算的${f.figure.per === 'year' ? '年化值' : '折算值'}，并非实测。它不能与所依据的月度数字相加或直接比较；${f.figure.per === 'year' ? '一年' : '这段时间'}中的季节变化、增长和用户流失都被假定不存在。`,
           },
         );
       }
@@ -103,10 +136,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
           'warning',
           'mixed_periods',
           [f.id, ...lengths.map((l) => l.id)],
-          { en: `${f.id} combines figures over periods of different length`, zh: `${f.id}合并了时段长度不同的数字` },
+          { en: `${who(f, 'en')} combines figures over periods of different length`, zh: `${who(f, 'zh')}把时段长短不一的数字放在一起计算` },
           {
-            en: `${f.id} = ${f.derivedFrom.formula} uses ${lengths.map((l) => `${l.id} (${l.m} months)`).join(', ')}: put each per month before combining them.`,
-            zh: `${f.id} = ${f.derivedFrom.formula}使用了${lengths.map((l) => `${l.id}（${l.m}个月）`).join('、')}：应先换算为每月再合并。`,
+            en: `${who(f, 'en')} = ${f.derivedFrom.formula} uses ${lengths.map((l) => `${who(byId.get(l.id)!, 'en')} (${monthsText(l.m, 'en')})`).join(', ')}: put each per month before combining them.`,
+            zh: `${who(f, 'zh')} = ${f.derivedFrom.formula}，用到${lengths.map((l) => `${who(byId.get(l.id)!, 'zh')}（${monthsText(l.m, 'zh')}）`).join('、')}：应先各自折算为每月数值再合并。`,
           },
         );
       }
@@ -132,10 +165,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         'warning',
         'derivation',
         [f.id, ...inputs.map((x) => x.id)],
-        { en: `${f.id} is written ${n(f.figure.value, f)} but its formula gives ${n(computed, f)}`, zh: `${f.id}写作${nz(f.figure.value, f)}，公式却得${nz(computed, f)}` },
+        { en: `${who(f, 'en')} is written ${n(f.figure.value, f)} but its formula gives ${n(computed, f)}`, zh: `${who(f, 'zh')}写作${nz(f.figure.value, f)}，按其公式却只得${nz(computed, f)}`.replace('却只得', computed > f.figure.value ? '却得' : '却只得') },
         {
-          en: `${f.id} "${f.valueText}" records ${n(f.figure.value, f)}; ${f.derivedFrom.formula} over the recorded inputs gives ${n(computed, f)} (${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%). ${within ? 'The computed value is inside the stated uncertainty, so this is rounding;' : 'The computed value is outside the stated uncertainty;'} use the computed value in analyses and cite the written one as the source's wording.`,
-          zh: `${f.id}“${f.valueText}”记为${nz(f.figure.value, f)}；按记录的输入计算${f.derivedFrom.formula}得${nz(computed, f)}（${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%）。${within ? '计算值在所述不确定范围内，属取整；' : '计算值超出所述不确定范围；'}分析中用计算值，原文写法作为出处措辞引用。`,
+          en: `${who(f, 'en')} ${asWritten(f, 'en')} records ${n(f.figure.value, f)}; ${f.derivedFrom.formula} over the recorded inputs gives ${n(computed, f)} (the written value is ${ratio > 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}% off). ${within ? 'The computed value is inside the stated uncertainty, so this is rounding;' : 'The computed value is outside the stated uncertainty;'} use the computed value in analyses and cite the written one as the source's wording.`,
+          zh: `${who(f, 'zh')}原文${asWritten(f, 'zh')}，记为${nz(f.figure.value, f)}；用账本中的输入按${f.derivedFrom.formula}计算，得${nz(computed, f)}，原文比计算值${ratio > 1 ? '高' : '低'}${Math.abs((ratio - 1) * 100).toFixed(1)}%。${within ? '计算值落在原文数字的不确定范围内，差别来自取整。' : '计算值超出了原文数字的不确定范围。'}分析时采用计算值，原文数字只作为出处的措辞引用。`,
         },
       );
     }
@@ -150,10 +183,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         store ? 'warning' : 'info',
         'unknown_basis',
         [f.id],
-        { en: `${f.id}: ${f.metric} of unknown basis (gross or net)`, zh: `${f.id}：${f.metric}口径不明（总额或净额）` },
+        { en: `${who(f, 'en')}: ${metricName(f.metric, 'en')} of unknown basis (gross or net)`, zh: `${who(f, 'zh')}：${metricName(f.metric, 'zh')}未说明是总额还是净额` },
         {
-          en: `${f.id} ("${f.valueText}", ${f.source.publisher}) does not say whether it is before or after ${store ? 'the store commission (15-30%)' : 'fees and taxes'}; analyses carry both readings. Record the basis when the source states it.`,
-          zh: `${f.id}（“${f.valueText}”，${f.source.publisher}）未说明是否扣除${store ? '商店佣金（15%-30%）' : '费用和税费'}；分析会同时保留两种解读。若来源有说明，请记录口径。`,
+          en: `${who(f, 'en')} (${asWritten(f, 'en')}, ${pub(f, 'en')}) does not say whether it is before or after ${store ? 'the store commission (15-30%)' : 'fees and taxes'}; analyses carry both readings. Record the basis when the source states it.`,
+          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}，${pub(f, 'zh')}）没有说明是否已扣除${store ? '商店佣金（15%-30%）' : '费用和税费'}，分析会把两种理解都算一遍。来源若有说明，请把口径记入账本。`,
         },
       );
     }
@@ -163,10 +196,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         'warning',
         'disputed_basis',
         [f.id],
-        { en: `${f.id}: recorded as gross, but ${f.source.publisher} reports net`, zh: `${f.id}：记为总额，但${f.source.publisher}的数据是净额` },
+        { en: `${who(f, 'en')}: recorded as gross, but ${pub(f, 'en')} reports net`, zh: `${who(f, 'zh')}：账本记为总额，但${pub(f, 'zh')}给的是净额` },
         {
-          en: `${f.id} ("${f.valueText}") is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. Run the analysis with --basis unknown to carry both readings.`,
-          zh: `${f.id}（“${f.valueText}”）按文章记为总额（用户支付额），但${f.source.publisher}称其收入已扣除商店费用和税费。若为净额，用户支付额 = 净额 / (1 - 佣金率)，高出18%-43%。用 --basis unknown 同时查看两种解读。`,
+          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. Run the analysis with --basis unknown to carry both readings.`,
+          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。分析时加 --basis unknown 可同时看两种理解。`,
         },
       );
     }
@@ -196,24 +229,43 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         const ratio = mhi / mlo;
         if (ratio < OUT_OF_LINE_WARNING) continue;
         const sev: FlagSeverity = ratio >= OUT_OF_LINE_ERROR ? 'error' : 'warning';
-        const pm = (f: Fact): string => `${f.period!.text}${f.figure.per ? '' : `, ${periodMonths(f.period!)} months`}`;
+        // The figure to question: the one whose provenance is weaker (no named
+        // provider, or no address to check); between equals, the higher rate.
+        const [suspect, other] = provenanceRank(lo) < provenanceRank(hi) ? [lo, hi] : [hi, lo];
+        const [ms, mo] = suspect === hi ? [mhi, mlo] : [mlo, mhi];
+        const overlap = periodsOverlap(a.period!, b.period!);
+        const pm = (f: Fact, lang: 'en' | 'zh'): string => `${periodText(f.period!.text, lang)}${f.figure.per || f.period!.kind !== 'span' ? '' : lang === 'zh' ? `，${monthsText(periodMonths(f.period!), 'zh')}` : `, ${monthsText(periodMonths(f.period!), 'en')}`}`;
+        const unitZh = COUNT_WORDS[a.metric]?.zh ?? '';
+        const unitEn = COUNT_WORDS[a.metric] ? ` ${COUNT_WORDS[a.metric]!.en}` : '';
+        const line = (f: Fact, m: number, lang: 'en' | 'zh'): string =>
+          lang === 'zh' ? `${who(f, 'zh')}（${[shortId(f) ? pub(f, 'zh') : '', asWritten(f, 'zh'), pm(f, 'zh')].filter(Boolean).join('，')}）折合每月${nz(m, f)}${unitZh}` : `${who(f, 'en')} (${[shortId(f) ? pub(f, 'en') : '', asWritten(f, 'en'), pm(f, 'en')].filter(Boolean).join(', ')}) is ${n(m, f)}${unitEn} a month`;
+        const higher = suspect === hi;
+        const unsourced = unnamedSource(suspect) && !unnamedSource(other);
+        const en = [
+          `${line(suspect, ms, 'en')}; ${line(other, mo, 'en')}.`,
+          overlap ? '' : `The periods differ (${periodText(suspect.period!.text, 'en')} against ${periodText(other.period!.text, 'en')}), so part of the gap may be real change over time or a different definition.`,
+          `A ${ratio.toFixed(1)}x gap is beyond what month-to-month change or the ~20-30% error of such estimates explains${sev === 'error' ? `: ${who(suspect, 'en')} is probably wrong (a misprint, another scope such as all Android stores, or a cumulative total)` : ''}.`,
+          unsourced ? `${who(suspect, 'en')} names no provider, while ${pub(other, 'en')}'s figure can be traced to its report: find the original of ${who(suspect, 'en')} before using it, or use the sourced figure.` : `Check the original source of ${who(suspect, 'en')} before using it.`,
+        ].filter(Boolean).join(' ');
+        const zh = [
+          `${line(suspect, ms, 'zh')}；${line(other, mo, 'zh')}。`,
+          overlap ? '' : `两者时段不同（${periodText(suspect.period!.text, 'zh')}与${periodText(other.period!.text, 'zh')}），部分差距可能来自这期间的真实变化，或统计口径不同。`,
+          `${overlap ? '' : '但'}${ratio.toFixed(1)}倍的差距${overlap ? '' : '，'}已超出逐月波动或此类估算约20%-30%的误差所能解释的范围${sev === 'error' ? `，${who(suspect, 'zh')}很可能有误（笔误、统计范围不同如包括所有安卓商店，或是累计数）` : ''}。`,
+          unsourced ? `${who(suspect, 'zh')}没有注明数据提供方，而${pub(other, 'zh')}的数字有报告可查：使用${who(suspect, 'zh')}之前应先找到它的原始出处，否则宜改用有出处的数字。` : `使用${who(suspect, 'zh')}之前，请先核对原始来源。`,
+        ].filter(Boolean).join('');
         add(
           sev,
           'out_of_line',
-          [hi.id, lo.id],
+          [suspect.id, other.id],
           {
-            en: `${hi.id}: ${hi.entity} ${hi.metric}${hi.scope ? ` (${hi.scope})` : ''} is ${ratio.toFixed(1)}x ${lo.source.publisher}'s monthly rate`,
-            zh: `${hi.id}：${hi.entity} ${hi.metric}${hi.scope ? `（${hi.scope}）` : ''}是${lo.source.publisher}月均值的${ratio.toFixed(1)}倍`,
+            en: `${who(suspect, 'en')}: ${what(suspect, 'en')} a month, ${ratio.toFixed(1)}x ${higher ? 'above' : 'below'} ${pub(other, 'en')}${pub(other, 'en').endsWith('s') ? "'" : "'s"} figure`,
+            zh: `${who(suspect, 'zh')}：${what(suspect, 'zh')}的月均值${higher ? '是' : '只有'}${pub(other, 'zh')}数字的${higher ? `${ratio.toFixed(1)}倍` : `${(100 / ratio).toFixed(0)}%`}`,
           },
-          {
-            en: `${hi.id} (${hi.source.publisher}, "${hi.valueText}", ${pm(hi)}) is ${n(mhi, hi)} a month; ${lo.id} (${lo.source.publisher}, "${lo.valueText}", ${pm(lo)}) is ${n(mlo, lo)} a month. ${periodsOverlap(a.period!, b.period!) ? '' : 'The periods do not overlap, so part of the gap may be real change over time, or a different definition. '}A ${ratio.toFixed(1)}x gap is beyond what month-to-month change or the ~20-30% error of such estimates explains${sev === 'error' ? `: ${hi.id} is probably wrong (a misprint, another scope such as all Android stores or a cumulative total)` : ''}. Check the original source before using ${hi.id}.`,
-            zh: `${hi.id}（${hi.source.publisher}，“${hi.valueText}”，${pm(hi)}）每月${nz(mhi, hi)}；${lo.id}（${lo.source.publisher}，“${lo.valueText}”，${pm(lo)}）每月${nz(mlo, lo)}。${ratio.toFixed(1)}倍的差距超出月度波动或此类估算约20%-30%误差所能解释的范围${sev === 'error' ? `：${hi.id}很可能有误（笔误、口径不同或为累计数）` : ''}。使用${hi.id}前请核对原始来源。`,
-          },
+          { en, zh },
         );
       }
     }
   }
-
   const order: Record<FlagSeverity, number> = { error: 0, warning: 1, info: 2 };
   flags.sort((x, y) => order[x.severity] - order[y.severity] || x.check.localeCompare(y.check) || x.id.localeCompare(y.id));
   const counts = { error: 0, warning: 0, info: 0 };

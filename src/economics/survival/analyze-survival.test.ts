@@ -76,3 +76,60 @@ describe('analyzeSurvival on the bundled data', () => {
     });
   });
 });
+
+describe('analyzeSurvival: cited facts, Chinese texts', () => {
+  it('follows a correction of a cited fact to the current one and says the figure changed', async () => {
+    const s = await openStore({ path: ':memory:' });
+    try {
+      await s.correctFact('F11', { id: 'F11-fix', value: '约25亿美元', source: { publisher: 'Some Wire', published: '2024-12-01' } });
+      const a = await analyzeSurvival(s, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+      const ids = a.facts.map((f) => f.id);
+      expect(ids).toContain('F11-fix');
+      expect(ids).not.toContain('F11');
+      const cash = a.assumptions.find((x) => x.id === 'survival.moonshot-ai.cash')!;
+      expect(cash.rationale.en).toMatch(/F11 has since been corrected: F11-fix, 约25亿美元 \(was over \$2\.3B\)/);
+      expect(cash.rationale.zh).toMatch(/F11 其后已更正为 F11-fix：约25亿美元（原为 超23亿美元）/);
+      const note = a.notes.find((n) => /F11-fix/.test(n.en))!;
+      expect(note.en).toMatch(/cites F11 \(over \$2\.3B\), since corrected by F11-fix \(约25亿美元\); the figure changed/);
+      expect(note.zh).toMatch(/已被 F11-fix（约25亿美元）更正/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('cites the fact itself when it was never corrected, with no note', async () => {
+    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+    expect(a.facts.map((f) => f.id)).toContain('F11');
+    expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
+  });
+
+  it('carries Chinese rationales, Chinese climate names and the median month in Chinese', async () => {
+    const file = bundled();
+    for (const c of file.companies) {
+      for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) expect(c[k].rationaleZh, `${c.company}.${k}`).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.fundability?.rationaleZh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const a = await analyzeSurvival(store, { assumptions: file, horizonMonths: 60, paths: 1000, seed: 2, climate: 'cold' });
+    for (const x of a.assumptions) {
+      expect(x.rationale.zh, x.id).not.toMatch(/[A-Za-z]{12,}/);
+      expect(x.rationale.zh, x.id).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(a.assumptions.find((x) => x.id === 'survival.openai.cash')!.rationale.zh).toMatch(/^微软的多年期投资承诺.*（来源：媒体报道，2023—2024 年（此处未核实））$/);
+    expect(a.title.zh).toContain('融资环境：寒冷');
+    expect(a.assumptions.find((x) => x.id === 'survival.climate')!.text.zh).toMatch(/^融资环境“寒冷”/);
+    for (const c of a.details.companies) {
+      if (c.medianMonthOut === null) expect(c.medianMonthOutText).toEqual({ en: 'beyond 60 months', zh: '60个月以后' });
+      else expect(c.medianMonthOutText).toEqual({ en: `month ${c.medianMonthOut}`, zh: `第${c.medianMonthOut}个月` });
+    }
+    expect(a.details.companies.some((c) => c.medianMonthOut !== null)).toBe(true);
+  });
+
+  it('reads rationale_zh and source_zh, optional, and rejects them when not text', () => {
+    const base = { value: '1M', rationale: 'because' };
+    const doc = (extra: object) => ({ as_of: '2024-05', companies: [{ company: 'X', cash: { ...base, ...extra }, revenue: base, revenue_growth: { value: '1%', rationale: 'r' }, costs: base, cost_growth: { value: '0', rationale: 'r' } }] });
+    const ok = readSurvivalAssumptions(doc({ rationale_zh: '因为', source: 'press', source_zh: '媒体' }), 'm.yaml');
+    expect(ok.companies[0]!.cash).toMatchObject({ rationale: 'because', rationaleZh: '因为', source: 'press', sourceZh: '媒体' });
+    expect(ok.companies[0]!.revenue.rationaleZh).toBeNull();
+    expect(() => readSurvivalAssumptions(doc({ rationale_zh: 3 }), 'm.yaml')).toThrow('m.yaml companies[0].cash.rationale_zh: expected the rationale in Chinese as text, got 3');
+  });
+});

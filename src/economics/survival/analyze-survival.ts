@@ -5,6 +5,7 @@ import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
 import { readValueText, scaleSpec } from '../common/value-text.js';
 import type { CompanyInputs, PathInput } from './company-inputs.js';
+import { currentFact } from './current-fact.js';
 import type { ClimateName, FundingClimate } from './funding-climate.js';
 import { DEFAULT_RAISE_TARGET_MONTHS, simulateSurvival, type SurvivalDriver } from './simulate-survival.js';
 import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './survival-assumptions.js';
@@ -24,6 +25,8 @@ export interface AnalyzeSurvivalOptions {
   readonly climate?: ClimateName | FundingClimate;
   /** Why this climate (from `climateFromFunding`, or 'set by the user'). */
   readonly climateReason?: Text;
+  /** The ledger facts the climate was derived from (`climateFromLedger`), cited with the analysis. */
+  readonly climateFacts?: readonly Fact[];
 }
 
 /** One input of one company as the simulation used it. */
@@ -48,6 +51,8 @@ export interface SurvivalCompanyDetails {
   readonly medianMonthOut: number | null;
   /** True when more than half the paths survive the horizon (the median month out is beyond it). */
   readonly beyondHorizon: boolean;
+  /** The median month out as words: 'month 43' / '第43个月', or 'beyond 60 months' / '60个月以后'. */
+  readonly medianMonthOutText: Text;
   readonly meanRounds: number;
   readonly meanRaised: number;
   readonly drivers: readonly SurvivalDriver[];
@@ -58,6 +63,8 @@ export interface SurvivalCompanyDetails {
 export interface SurvivalDetails {
   readonly climate: FundingClimate;
   readonly climateReason: Text | null;
+  /** Ids of the facts the climate was derived from (empty when it was set or given as a ratio). */
+  readonly climateFactIds: readonly string[];
   readonly horizonMonths: number;
   readonly paths: number;
   readonly seed: string | number;
@@ -73,6 +80,12 @@ export interface SurvivalDetails {
 }
 
 const t = (en: string, zh: string): Text => ({ en, zh });
+/** Climate names as a Chinese reader says them (the report's words). */
+const CLIMATE_ZH: Readonly<Record<string, string>> = { cold: '寒冷', neutral: '中性', hot: '火热' };
+const climateZh = (name: string): string => CLIMATE_ZH[name] ?? name;
+/** An assumption's rationale in both languages: the Chinese one when the file gives it. */
+const rationaleText = (en: string, zh: string | null, source: string | null, sourceZh: string | null = null): Text =>
+  t(en + (source ? ` (source: ${source})` : ''), (zh ?? en) + (source ? `（来源：${sourceZh ?? source}）` : ''));
 const INPUT_LABEL: Record<Exclude<PathInput, 'roundSize'>, Text> = {
   cash: t('cash', '现金'),
   revenue: t('revenue a month', '月营收'),
@@ -155,19 +168,40 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       }
       specs[input] = spec;
       const id = `survival.${entity.id}.${input}`;
+      // Cited facts, followed through their corrections: the current fact is the one shown.
+      const since: Text[] = [];
+      for (const fid of av.facts) {
+        let c;
+        try {
+          c = await currentFact(store, fid);
+        } catch {
+          notes.push(t(`${a.file}: ${ca.company}.${input} cites fact ${fid}, which the ledger does not hold.`, `${a.file}：${ca.company}.${input} 引用的事实 ${fid} 不在账本中。`));
+          continue;
+        }
+        facts.set(c.current.id, c.current);
+        if (c.current.id === c.cited.id) continue;
+        const was = c.cited.valueTextEn ?? c.cited.valueText;
+        const now = c.current.valueTextEn ?? c.current.valueText;
+        if (c.figureChanged) {
+          since.push(t(
+            `${fid} has since been corrected: ${c.current.id}, ${now} (was ${was}); this value was set against the old figure`,
+            `${fid} 其后已更正为 ${c.current.id}：${c.current.valueText}（原为 ${c.cited.valueText}）；本假设按旧数字设定`,
+          ));
+          notes.push(t(
+            `${entity.nameEn}: the assumption for ${INPUT_LABEL[input].en} ("${av.value}") cites ${fid} (${was}), since corrected by ${c.current.id} (${now}); the figure changed after the assumption was written, so check the value in ${a.file}.`,
+            `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh}的假设（“${av.value}”）引用的 ${fid}（${c.cited.valueText}）已被 ${c.current.id}（${c.current.valueText}）更正；数字在写下假设之后有变，请核对 ${a.file} 中的取值。`,
+          ));
+        } else {
+          since.push(t(`${fid} has since been corrected by ${c.current.id} (same figure, ${now})`, `${fid} 其后由 ${c.current.id} 更正（数字未变：${c.current.valueText}）`));
+        }
+      }
+      const why = rationaleText(av.rationale, av.rationaleZh, av.source, av.sourceZh);
       assumptions.push({
         id,
         text: t(`${entity.nameEn}: ${INPUT_LABEL[input].en} ${av.value}`, `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh} ${av.value}`),
-        rationale: t(av.rationale + (av.source ? ` (source: ${av.source})` : ''), av.rationale + (av.source ? `（来源：${av.source}）` : '')),
+        rationale: since.length ? t(`${why.en} [${since.map((x) => x.en).join('; ')}]`, `${why.zh}【${since.map((x) => x.zh).join('；')}】`) : why,
         value: { text: av.value, spec, unit: isGrowth ? 'percent' : 'USD', per: input === 'cash' ? null : 'month' },
       });
-      for (const fid of av.facts) {
-        try {
-          facts.set(fid, await store.getFact(fid));
-        } catch {
-          notes.push(t(`${a.file}: ${ca.company}.${input} cites fact ${fid}, which the ledger does not hold.`, `${a.file}：${ca.company}.${input} 引用的事实 ${fid} 不在账本中。`));
-        }
-      }
       rows.push(row(input, 'assumed', av.value, spec, null));
     }
     const fundability = ca.fundability?.value ?? 1;
@@ -175,7 +209,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       assumptions.push({
         id: `survival.${entity.id}.fundability`,
         text: t(`${entity.nameEn}: fundability x${fundability} (multiplies the chance of a round)`, `${entity.nameZh ?? entity.nameEn}：融资能力 ${fundability} 倍（乘以每月融资成功的概率）`),
-        rationale: t(ca.fundability.rationale, ca.fundability.rationale),
+        rationale: rationaleText(ca.fundability.rationale, ca.fundability.rationaleZh, null),
       });
     }
     rowsById.set(entity.id, rows);
@@ -189,7 +223,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     assumptions.push({
       id: 'survival.round_size',
       text: t(`round size factor ${a.roundSize.value}`, `融资规模系数 ${a.roundSize.value}`),
-      rationale: t(a.roundSize.rationale, a.roundSize.rationale),
+      rationale: rationaleText(a.roundSize.rationale, a.roundSize.rationaleZh, a.roundSize.source, a.roundSize.sourceZh),
       value: { text: a.roundSize.value, spec: roundSize, unit: 'multiple', per: null },
     });
   }
@@ -202,7 +236,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     id: 'survival.climate',
     text: t(
       `funding climate ${result.climate.name}: a company seeking money closes a round with chance ${pct(result.climate.roundProbabilityPerMonth)} a month (times its fundability), rounds x${result.climate.sizeMultiplier} the normal size`,
-      `融资环境 ${result.climate.name}：寻求融资的公司每月成功概率 ${pct(result.climate.roundProbabilityPerMonth)}（乘以其融资能力），融资规模为正常的 ${result.climate.sizeMultiplier} 倍`,
+      `融资环境“${climateZh(result.climate.name)}”：寻求融资的公司每月成功概率 ${pct(result.climate.roundProbabilityPerMonth)}（乘以其融资能力），融资规模为正常的 ${result.climate.sizeMultiplier} 倍`,
     ),
     rationale: options.climateReason ?? t('set by the user (cold, neutral or hot; see CLIMATES)', '由用户设定（寒冷、中性或火热）'),
   });
@@ -212,12 +246,14 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       `a company seeks money when its cash is below ${target} months of its current costs; a round brings it up to that level times the round size factor`,
       `现金低于当前 ${target} 个月支出时公司寻求融资；一轮融资使现金回到该水平乘以融资规模系数`,
     ),
-    rationale: t('a simple, monotone rule: rounds never make a richer company worse off than a poorer one', '简单且单调的规则'),
+    rationale: t('a simple, monotone rule: rounds never make a richer company worse off than a poorer one', '规则简单且单调：融资永远不会让现金更多的公司反而比现金更少的公司处境更差'),
   });
   notes.push(t(
     'Growth rates are held constant on each path for the whole horizon, so long horizons overstate the spread of outcomes; a company is out the first month its cash falls below zero (no bridge loans, no acquisitions).',
     '增速在每条路径上全期保持不变，因此长期结果的分散度被高估；现金首次为负即出局（不考虑过桥贷款或被收购）。',
   ));
+
+  for (const f of options.climateFacts ?? []) facts.set(f.id, f);
 
   const estimates: Estimate[] = [];
   const n = paths;
@@ -245,6 +281,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       pOutWithin: c.pOutWithin,
       medianMonthOut: c.medianMonthOut,
       beyondHorizon: c.medianMonthOut === null,
+      medianMonthOutText: c.medianMonthOut === null ? t(`beyond ${horizon} months`, `${horizon}个月以后`) : t(`month ${c.medianMonthOut}`, `第${c.medianMonthOut}个月`),
       meanRounds: c.meanRounds,
       meanRaised: c.meanRaised,
       drivers: c.drivers,
@@ -259,7 +296,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   });
   return {
     kind: 'survival',
-    title: t(`The shakeout: survival of ${companies.length} companies over ${horizon} months (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（${result.climate.name} 融资环境）`),
+    title: t(`The shakeout: survival of ${companies.length} companies over ${horizon} months (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（融资环境：${climateZh(result.climate.name)}）`),
     subject: null,
     estimates,
     facts: [...facts.values()],
@@ -269,6 +306,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     details: {
       climate: result.climate,
       climateReason: options.climateReason ?? null,
+      climateFactIds: (options.climateFacts ?? []).map((f) => f.id),
       horizonMonths: horizon,
       paths,
       seed,

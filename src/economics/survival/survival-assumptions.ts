@@ -4,7 +4,11 @@ import { ShakeoutError, type Issue } from '../../core/index.js';
 export interface AssumedValue {
   readonly value: string;
   readonly rationale: string;
+  /** The rationale written in Chinese (`rationale_zh`), or null when the file gives none (the English one is shown then). */
+  readonly rationaleZh: string | null;
   readonly source: string | null;
+  /** The source named in Chinese (`source_zh`), or null. */
+  readonly sourceZh: string | null;
   /** Ledger facts the assumption rests on ('F14'). */
   readonly facts: readonly string[];
 }
@@ -22,7 +26,7 @@ export interface CompanyAssumptions {
   readonly costs: AssumedValue;
   readonly costGrowth: AssumedValue;
   /** Multiplies the climate's chance of a round (default 1). */
-  readonly fundability: { readonly value: number; readonly rationale: string } | null;
+  readonly fundability: { readonly value: number; readonly rationale: string; readonly rationaleZh: string | null } | null;
 }
 
 /** A survival assumptions file, read and checked. */
@@ -50,8 +54,10 @@ const INPUTS = [
  * data/survival-assumptions.yaml): `as_of`, optional `defaults`
  * (`raise_target_months`, `round_size`) and `companies`, each with `cash`,
  * `revenue`, `revenue_growth`, `costs` and `cost_growth` given as
- * `{value, rationale, source?, facts?}` and an optional `fundability`
- * `{value, rationale}`. Every value needs a rationale. All problems are
+ * `{value, rationale, rationale_zh?, source?, source_zh?, facts?}` and an optional
+ * `fundability` `{value, rationale, rationale_zh?}`. Every value needs a
+ * rationale; `rationale_zh` is the same reasoning written for a Chinese
+ * reader (the English one is shown in Chinese output when it is missing). All problems are
  * collected and thrown together as one ShakeoutError (status 400):
  * `survival-assumptions.yaml companies[2].cash: expected {value, rationale}, got "5B"`.
  */
@@ -88,8 +94,10 @@ export function readSurvivalAssumptions(doc: unknown, file = 'survival-assumptio
       let fundability: CompanyAssumptions['fundability'] = null;
       if (c.fundability !== undefined) {
         const f = c.fundability;
-        if (isObject(f) && typeof f.value === 'number' && f.value >= 0 && typeof f.rationale === 'string' && f.rationale.trim()) fundability = { value: f.value, rationale: f.rationale.trim() };
-        else fail(['companies', i, 'fundability'], `expected {value: a number >= 0, rationale: text}, got ${describe(f)}`);
+        if (isObject(f) && typeof f.value === 'number' && f.value >= 0 && typeof f.rationale === 'string' && f.rationale.trim()) {
+          const zh = readZh(f.rationale_zh, ['companies', i, 'fundability', 'rationale_zh'], fail);
+          fundability = { value: f.value, rationale: f.rationale.trim(), rationaleZh: zh };
+        } else fail(['companies', i, 'fundability'], `expected {value: a number >= 0, rationale: text, rationale_zh?: text}, got ${describe(f)}`);
       }
       const known = new Set(['company', 'fundability', 'notes', ...INPUTS.map(([k]) => k)]);
       for (const k of Object.keys(c)) if (!known.has(k)) fail(['companies', i, k], `unknown field; expected one of ${[...known].join(', ')}`);
@@ -120,7 +128,17 @@ function readValue(v: unknown, path: (string | number)[], fail: (path: (string |
     return null;
   }
   const source = typeof v.source === 'string' && v.source.trim() ? v.source.trim() : null;
-  return { value: String(v.value), rationale: v.rationale.trim(), source, facts };
+  const rationaleZh = readZh(v.rationale_zh, [...path, 'rationale_zh'], fail);
+  const sourceZh = readZh(v.source_zh, [...path, 'source_zh'], fail);
+  return { value: String(v.value), rationale: v.rationale.trim(), rationaleZh, source, sourceZh, facts };
+}
+
+/** An optional Chinese rationale: text, or nothing. */
+function readZh(v: unknown, path: (string | number)[], fail: (path: (string | number)[], message: string) => void): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  fail(path, `expected the rationale in Chinese as text, got ${describe(v)}`);
+  return null;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
