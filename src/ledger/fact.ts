@@ -1,19 +1,12 @@
-import type { Per, Period, Qualifier, Unit } from '../core/index.js';
+import type { Figure, Per, Period, Unit } from '../core/index.js';
 import type { Basis, FactKind, Metric } from './vocabulary.js';
 import type { Source, SourceInput } from './source.js';
 
-/** The figure of a fact as read by core's `parseFigure` (base units: 2.3e9 for 超23亿美元). */
-export interface FactValue {
-  readonly value: number;
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly unit: Unit;
-  readonly per: Per | null;
-  readonly qualifier: Qualifier;
-  readonly p5: number;
-  readonly p50: number;
-  readonly p95: number;
-}
+/**
+ * The figure of a fact as read by core's `parseFigure` (base units: 2.3e9 for
+ * 超23亿美元); its distribution is read again from the text when needed.
+ */
+export type FactValue = Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'per' | 'qualifier' | 'p5' | 'p50' | 'p95'>;
 
 /** For a derived fact: the facts it was computed from and how. */
 export interface Derivation {
