@@ -15,7 +15,7 @@ if (port !== null) {
     let reply: WorkerReply;
     try {
       reply = task.type === 'quantiles'
-        ? { ok: true, count: 0, values: new SampleSet(new Float64Array(task.src)).quantilesBySelection(task.ps) }
+        ? { ok: true, count: 0, values: task.parts ? new SampleSet(new Float64Array(task.src)).summaryParts() : new SampleSet(new Float64Array(task.src)).quantilesBySelection(task.ps) }
         : { ok: true, count: handle(task) };
     } catch (err) {
       reply = { ok: false, message: err instanceof Error ? err.message : String(err) };

@@ -284,6 +284,13 @@ describe('runPlan: determinism', () => {
         }
       }
       for (const o of two.outputs) if (o.value instanceof SampleSet) expect(o.value.isSorted).toBe(true);
+      // summaries computed in a worker (SampleSet.summaryParts) are those of this thread
+      const fresh = await runPlan(plan, { ...env, threads: 2 });
+      const alone = runPlanSync(plan, env);
+      for (const o of fresh.outputs) {
+        const mine = alone.outputs.find((p) => p.name === o.name)!.value;
+        if (o.value instanceof SampleSet) expect(o.value.summary()).toEqual((mine as SampleSet).summary());
+      }
     }
   });
 

@@ -205,8 +205,9 @@ class PlanRun {
   }
 
   /**
-   * Finds the summary quantiles of the array outputs on all threads at once:
-   * output k goes to thread k mod threads (the main thread takes its share);
+   * Summarises the array outputs on all threads at once (quantiles, mean,
+   * sd, extremes): output k goes to thread k mod threads (the main thread
+   * takes its share);
    * a single output's quantiles go to a worker while this thread computes
    * its mean, sd and extremes. Same code everywhere, so the same numbers.
    */
@@ -232,12 +233,12 @@ class PlanRun {
     sets.forEach((set, k) => {
       const w = k % threads;
       if (w === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) return;
-      pending.push(pool.run(w - 1, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS }).then(
-        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values); },
+      pending.push(pool.run(w - 1, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS, parts: true }).then(
+        (r) => { if (r.ok && r.values) set.primeSummaryParts(r.values); },
         () => { pool.markBroken(); },
       ));
     });
-    sets.forEach((set, k) => { if (k % threads === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) set.summary(); });
+    sets.forEach((set, k) => { if (k % threads === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) set.summaryParts(); });
     await Promise.all(pending);
   }
 

@@ -304,6 +304,28 @@ export class SampleSet {
   }
 
   /**
+   * Everything summary() computes, as numbers to send from a worker thread:
+   * the SUMMARY_PS quantiles, then mean, sd and the scan (NaN count, extremes,
+   * finite extremes, infinities). See {@link primeSummaryParts}.
+   */
+  summaryParts(): number[] {
+    this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
+    const sc = this.scan();
+    return [...this.summaryQuantiles, this.mean(), this.sd(), sc.nan, sc.min, sc.max, sc.fmin, sc.fmax, sc.negInf, sc.posInf];
+  }
+
+  /** Takes what {@link summaryParts} computed elsewhere from these same samples. */
+  primeSummaryParts(parts: readonly number[]): void {
+    const q = SUMMARY_PS.length;
+    if (parts.length !== q + 9) throw new EstimateError('internal', `expected ${q + 9} summary parts, got ${parts.length}`);
+    this.summaryQuantiles = parts.slice(0, q);
+    this.meanCache = parts[q]!;
+    this.sdCache = parts[q + 1]!;
+    const [nan, min, max, fmin, fmax, negInf, posInf] = parts.slice(q + 2) as [number, number, number, number, number, number, number];
+    this.scanCache = { nan, min, max, fmin, fmax, negInf, posInf };
+  }
+
+  /**
    * Hands over the summary's quantiles (SUMMARY_PS: p1, p5, p25, p50, p75, p95, p99) computed
    * elsewhere from these same samples (a worker thread), so summary() need
    * not compute them again.

@@ -20,11 +20,16 @@ export interface StepTask {
   readonly scalars: readonly (number | null)[];
 }
 
-/** The type 7 quantiles `ps` of the non-NaN values of a shared sample array (by selection on a copy). */
+/**
+ * The type 7 quantiles `ps` of the non-NaN values of a shared sample array
+ * (by selection on a copy); with `parts`, everything a summary needs
+ * (SampleSet.summaryParts) instead.
+ */
 export interface QuantilesTask {
   readonly type: 'quantiles';
   readonly src: SharedArrayBuffer;
   readonly ps: readonly number[];
+  readonly parts?: boolean;
 }
 
 export type WorkerTask = StepTask | QuantilesTask;
