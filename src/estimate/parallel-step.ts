@@ -20,7 +20,7 @@ export type NodeValues = (number | Float64Array | undefined)[];
  * Without a board, every chunk in [from, to) runs here.
  *
  * Chunk-major order (for each chunk, every node of the step) keeps a chunk of
- * each node (16384 doubles, 128 KiB) in cache while the nodes that read it run.
+ * each node (CHUNK_SIZE doubles, 64 KiB) in cache while the nodes that read it run.
  */
 export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number,
   board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE), transient: readonly NodeId[] = [],
