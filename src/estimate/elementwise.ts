@@ -1,5 +1,5 @@
 import { fastExp } from './fast-exp.js';
-import type { BinaryOp, UnaryOp } from './plan.js';
+import type { BinaryOp, CompareOp, UnaryOp } from './plan.js';
 import type { RandomStream } from './random-stream.js';
 
 /**
@@ -121,6 +121,52 @@ function binaryNA(op: BinaryOp, out: Float64Array, a: number, b: Float64Array, s
     case 'min': for (let i = s; i < e; i++) out[i] = Math.min(a, b[i]); return;
     case 'max': for (let i = s; i < e; i++) out[i] = Math.max(a, b[i]); return;
   }
+}
+
+/**
+ * What a counting node counts over [start, end): `op` of a comparison (the
+ * indices where left op right holds; NaN never holds), or 'cdf' (the indices
+ * where left <= right, and the non-NaN values of left). Writes the two
+ * counts to counts[at] and counts[at + 1] (0 for the second of a comparison).
+ * Branch-free: `+(a < b)` adds 0 or 1, so a predicate that holds at random
+ * costs no mispredicted branches.
+ */
+export function countRange(op: CompareOp | 'cdf', left: Operand, right: Operand, start: number, end: number, counts: Float64Array, at: number): void {
+  if (typeof left === 'number') {
+    if (typeof right === 'number') throw new Error('internal: a counting node needs a sample-set operand');
+    // a op b <=> b flip(op) a: keep the array on the left
+    const flip = op === 'lt' ? 'gt' : op === 'le' ? 'ge' : op === 'gt' ? 'lt' : op === 'ge' ? 'le' : null;
+    if (flip === null) throw new Error('internal: cdf of a number is not counted');
+    countRange(flip, right, left, start, end, counts, at);
+    return;
+  }
+  let k = 0, m = 0;
+  if (typeof right === 'number') {
+    const b = right;
+    switch (op) {
+      case 'lt': for (let i = start; i < end; i++) k += +(left[i]! < b); break;
+      case 'le': for (let i = start; i < end; i++) k += +(left[i]! <= b); break;
+      case 'gt': for (let i = start; i < end; i++) k += +(left[i]! > b); break;
+      case 'ge': for (let i = start; i < end; i++) k += +(left[i]! >= b); break;
+      case 'cdf':
+        for (let i = start; i < end; i++) {
+          const v = left[i]!;
+          k += +(v <= b);
+          m += +(v === v);
+        }
+        break;
+    }
+  } else {
+    switch (op) {
+      case 'lt': for (let i = start; i < end; i++) k += +(left[i]! < right[i]!); break;
+      case 'le': for (let i = start; i < end; i++) k += +(left[i]! <= right[i]!); break;
+      case 'gt': for (let i = start; i < end; i++) k += +(left[i]! > right[i]!); break;
+      case 'ge': for (let i = start; i < end; i++) k += +(left[i]! >= right[i]!); break;
+      case 'cdf': throw new Error('internal: cdf at a sample set is not counted');
+    }
+  }
+  counts[at] = k;
+  counts[at + 1] = m;
 }
 
 /**

@@ -118,17 +118,17 @@ function probability(op: 'lt' | 'le' | 'gt' | 'ge', left: number | Float64Array,
   if (typeof right === 'number') {
     const b = right;
     switch (op) {
-      case 'lt': for (let i = 0; i < n; i++) if (left[i] < b) k++; break;
-      case 'le': for (let i = 0; i < n; i++) if (left[i] <= b) k++; break;
-      case 'gt': for (let i = 0; i < n; i++) if (left[i] > b) k++; break;
-      case 'ge': for (let i = 0; i < n; i++) if (left[i] >= b) k++; break;
+      case 'lt': for (let i = 0; i < n; i++) k += +(left[i]! < b); break;
+      case 'le': for (let i = 0; i < n; i++) k += +(left[i]! <= b); break;
+      case 'gt': for (let i = 0; i < n; i++) k += +(left[i]! > b); break;
+      case 'ge': for (let i = 0; i < n; i++) k += +(left[i]! >= b); break;
     }
   } else {
     switch (op) {
-      case 'lt': for (let i = 0; i < n; i++) if (left[i] < right[i]) k++; break;
-      case 'le': for (let i = 0; i < n; i++) if (left[i] <= right[i]) k++; break;
-      case 'gt': for (let i = 0; i < n; i++) if (left[i] > right[i]) k++; break;
-      case 'ge': for (let i = 0; i < n; i++) if (left[i] >= right[i]) k++; break;
+      case 'lt': for (let i = 0; i < n; i++) k += +(left[i]! < right[i]!); break;
+      case 'le': for (let i = 0; i < n; i++) k += +(left[i]! <= right[i]!); break;
+      case 'gt': for (let i = 0; i < n; i++) k += +(left[i]! > right[i]!); break;
+      case 'ge': for (let i = 0; i < n; i++) k += +(left[i]! >= right[i]!); break;
     }
   }
   return k / n;

@@ -1,5 +1,5 @@
-import { binaryRange, mixtureRange, unaryRange, type Operand } from './elementwise.js';
-import type { NodeId, Plan } from './plan.js';
+import { binaryRange, countRange, mixtureRange, unaryRange, type Operand } from './elementwise.js';
+import type { CompareOp, NodeId, Plan } from './plan.js';
 import { CHUNK_SIZE, RandomStream } from './random-stream.js';
 import { fillFamily } from './sample-family.js';
 import { fillSpec } from './sample-spec.js';
@@ -65,6 +65,7 @@ function windowed(p: Prepared, start: number, end: number): Prepared {
     case 'unary': return { ...p, out: w(p.out), arg: w(p.arg) };
     case 'binary': return { ...p, out: w(p.out), left: o(p.left), right: o(p.right) };
     case 'mixture': return { ...p, out: w(p.out), components: p.components.map(o) };
+    case 'count': return { ...p, left: o(p.left), right: o(p.right) }; // counts are kept per chunk, not per index
   }
 }
 
@@ -78,7 +79,9 @@ type Prepared =
   | { kind: 'spec'; id: NodeId; out: Float64Array; spec: Parameters<typeof fillSpec>[0] }
   | { kind: 'unary'; id: NodeId; out: Float64Array; op: Parameters<typeof unaryRange>[0]; arg: Float64Array }
   | { kind: 'binary'; id: NodeId; out: Float64Array; op: Parameters<typeof binaryRange>[0]; left: Operand; right: Operand }
-  | { kind: 'mixture'; id: NodeId; out: Float64Array; components: Operand[]; cumulative: Float64Array };
+  | { kind: 'mixture'; id: NodeId; out: Float64Array; components: Operand[]; cumulative: Float64Array }
+  /** A counting node: `out` holds two counts per chunk (see countRange). */
+  | { kind: 'count'; id: NodeId; out: Float64Array; op: CompareOp | 'cdf'; left: Operand; right: Operand };
 
 function operand(values: NodeValues, id: NodeId): Operand {
   const v = values[id];
@@ -111,9 +114,13 @@ function prepare(plan: Plan, id: NodeId, values: NodeValues): Prepared {
       cumulative[cumulative.length - 1] = 1;
       return { kind: 'mixture', id, out, components: node.components.map((a) => operand(values, a)), cumulative };
     }
-    default:
-      throw new Error(`internal: node ${id} (${node.kind}) is not elementwise`);
+    case 'compare':
+      return { kind: 'count', id, out, op: node.op, left: operand(values, node.left), right: operand(values, node.right) };
+    case 'reduce':
+      if (node.op !== 'cdf' || node.param === undefined) break;
+      return { kind: 'count', id, out, op: 'cdf', left: operand(values, node.arg), right: operand(values, node.param) };
   }
+  throw new Error(`internal: node ${id} (${node.kind}) is not elementwise`);
 }
 
 function runChunk(p: Prepared, key: bigint, c: number, start: number, end: number): void {
@@ -132,6 +139,9 @@ function runChunk(p: Prepared, key: bigint, c: number, start: number, end: numbe
       return;
     case 'mixture':
       mixtureRange(p.out, p.components, p.cumulative, start, end, RandomStream.forChunk(key, p.id, c));
+      return;
+    case 'count':
+      countRange(p.op, p.left, p.right, start, end, p.out, 2 * c);
       return;
   }
 }

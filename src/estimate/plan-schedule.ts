@@ -14,11 +14,19 @@ import { checkSpec } from './sample-spec.js';
  * (const, arithmetic of scalars), whole-array nodes (compare, reduce,
  * truncate, correlate), which need all indices of their inputs (a barrier).
  *
+ * Counting nodes are the exception among whole-array nodes: a comparison
+ * with a sample-set operand (`x > 3`, the share of indices where it holds)
+ * and `cdf(x, c)` with a number c (the share of non-NaN samples <= c) only
+ * count, and counts add up over chunks exactly. They run in the parallel step
+ * of their inputs, each chunk counting its own indices; the step's end sums
+ * the chunks' counts. Their sample-set inputs then need not be kept whole.
+ *
  * Steps alternate: main, parallel, main, parallel, ... A main node goes in
  * the earliest main step after the parallel step of each elementwise input; an
- * elementwise node in the earliest parallel step after the main step of each
- * main-thread input. Model B of issue 3 is one parallel step (20 nodes) and
- * one main step (the two cdfs and 1 - cdf).
+ * elementwise or counting node in the earliest parallel step after the main
+ * step of each main-thread input (a counting node's value is ready for the
+ * main step after its own). Model B of issue 3 is one parallel step (its
+ * sampling and arithmetic and the two cdfs) and one main step (1 - cdf).
  */
 export interface PlanStep {
   readonly parallel: boolean;
@@ -36,6 +44,8 @@ export interface PlanSchedule {
    * values are not kept (unless the schedule is asked to keep every node).
    */
   readonly transient: Uint8Array;
+  /** 1 where a node is a counting node (comparison or cdf) run in a parallel step. */
+  readonly counted: Uint8Array;
   readonly steps: readonly PlanStep[];
 }
 
@@ -67,7 +77,11 @@ export function schedulePlan(plan: Plan, keepAll = true): PlanSchedule {
   const nodes = plan.nodes;
   const n = nodes.length;
   const isArray = new Uint8Array(n);
+  const counted = new Uint8Array(n);
+  // time: the step a node runs in (odd: parallel, even: main); ready: the
+  // first step that may read its value (a counting node's only after its step)
   const time = new Int32Array(n);
+  const ready = new Int32Array(n);
   let maxTime = 0;
   for (let id = 0; id < n; id++) {
     const node = nodes[id]!;
@@ -78,20 +92,24 @@ export function schedulePlan(plan: Plan, keepAll = true): PlanSchedule {
     let arr: boolean;
     let elementwise = false;
     switch (node.kind) {
-      case 'const': case 'compare': case 'reduce': arr = false; break;
+      case 'const': arr = false; break;
+      case 'compare': arr = false; elementwise = anyArray; break;
+      case 'reduce': arr = false; elementwise = node.op === 'cdf' && isArray[node.arg] === 1 && isArray[node.param!] === 0; break;
       case 'sample': case 'spec': case 'mixture': arr = true; elementwise = true; break;
       case 'unary': case 'binary': arr = anyArray; elementwise = anyArray; break;
       case 'truncate': case 'correlate': arr = isArray[node.arg] === 1; break;
     }
     isArray[id] = arr ? 1 : 0;
+    counted[id] = elementwise && !arr ? 1 : 0;
     let t = elementwise ? 1 : 0;
     for (const j of inputs) {
-      const tj = time[j];
+      const rj = ready[j]!;
       // odd times are parallel steps, even times main steps
-      const need = elementwise ? (tj % 2 === 1 ? tj : tj + 1) : (tj % 2 === 1 ? tj + 1 : tj);
+      const need = elementwise ? (rj % 2 === 1 ? rj : rj + 1) : (rj % 2 === 1 ? rj + 1 : rj);
       if (need > t) t = need;
     }
     time[id] = t;
+    ready[id] = counted[id] === 1 ? t + 1 : t;
     if (t > maxTime) maxTime = t;
   }
   for (const o of plan.outputs) {
@@ -107,7 +125,7 @@ export function schedulePlan(plan: Plan, keepAll = true): PlanSchedule {
     for (let id = 0; id < n; id++) {
       for (const j of nodeInputs(nodes[id]!)) {
         // read by a node of another step, or by a whole-array node: keep it
-        if (transient[j] === 1 && (time[id] !== time[j] || !elementwiseAt(id) || isArray[id] !== 1)) transient[j] = 0;
+        if (transient[j] === 1 && (time[id] !== time[j] || !elementwiseAt(id))) transient[j] = 0;
       }
     }
   }
@@ -117,7 +135,7 @@ export function schedulePlan(plan: Plan, keepAll = true): PlanSchedule {
     for (let id = 0; id < n; id++) if (time[id] === t) ids.push(id);
     if (ids.length) steps.push({ parallel: t % 2 === 1, nodes: ids });
   }
-  return { isArray, transient, steps };
+  return { isArray, transient, counted, steps };
 }
 
 function checkNode(node: PlanNode, id: NodeId, path: string[]): void {

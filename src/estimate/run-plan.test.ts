@@ -309,6 +309,70 @@ describe('runPlan: determinism', () => {
   });
 });
 
+describe('runPlan: counting nodes (comparisons and cdf in the parallel step)', () => {
+  /** x has NaNs (log of a normal), y is another sample set; every comparison form, and cdfs. */
+  function countingPlan() {
+    const b = builder();
+    const x = b.add({ kind: 'unary', op: 'log', arg: b.normal(1, 1) });
+    const y = b.uniform(-1, 1.5);
+    const cmp = (op: 'lt' | 'le' | 'gt' | 'ge', left: NodeId, right: NodeId) => b.add({ kind: 'compare', op, left, right });
+    const half = b.c(0.5);
+    const counts = {
+      xLtHalf: cmp('lt', x, half), halfLeX: cmp('le', half, x), xGtY: cmp('gt', x, y), yGeX: cmp('ge', y, x),
+      cdfX: b.cdf(x, 0.2), cdfY: b.cdf(y, 0),
+    };
+    // a cdf at a point computed from the whole array (its mean) is counted in a later parallel step
+    const late = b.add({ kind: 'reduce', op: 'cdf', arg: y, param: b.add({ kind: 'reduce', op: 'mean', arg: y }) });
+    return { plan: b.plan({ ...counts, late, x, y }), x, y, counts, late };
+  }
+  const share = (xs: Float64Array, ys: Float64Array | number, holds: (a: number, b: number) => boolean, nonNaN = false): number => {
+    let k = 0, m = 0;
+    xs.forEach((v, i) => { if (holds(v, typeof ys === 'number' ? ys : ys[i]!)) k++; if (v === v) m++; });
+    return nonNaN ? k / m : k / xs.length;
+  };
+
+  it('are scheduled in the parallel step of their inputs; a cdf at a point known later, in a later one', async () => {
+    const { schedulePlan } = await import('./plan-schedule.js');
+    const { plan, counts, late } = countingPlan();
+    const s = schedulePlan(plan, false);
+    for (const id of [...Object.values(counts), late]) expect(s.counted[id]).toBe(1);
+    const [first, second] = s.steps.filter((st) => st.parallel);
+    for (const id of Object.values(counts)) expect(first!.nodes).toContain(id);
+    expect(second!.nodes).toEqual([late]);
+  });
+
+  it.each([1, 2])('give the exact shares (NaN never holds; cdf over non-NaN samples), threads %i', async (threads) => {
+    const { plan, counts } = countingPlan();
+    const r = await runPlan(plan, { sampleCount: 100_003, seed: 'count', threads });
+    const x = set(r, 'x').samples, y = set(r, 'y').samples;
+    expect(set(r, 'x').nanCount).toBeGreaterThan(1000);
+    expect(num(r, 'xLtHalf')).toBe(share(x, 0.5, (a, b) => a < b));
+    expect(num(r, 'halfLeX')).toBe(share(x, 0.5, (a, b) => b <= a));
+    expect(num(r, 'xGtY')).toBe(share(x, y, (a, b) => a > b));
+    expect(num(r, 'yGeX')).toBe(share(y, x, (a, b) => a >= b));
+    expect(num(r, 'cdfX')).toBe(share(x, 0.2, (a, b) => a <= b, true));
+    expect(num(r, 'cdfY')).toBe(share(y, 0, (a, b) => a <= b, true));
+    expect(num(r, 'late')).toBe(set(r, 'y').cdf(set(r, 'y').mean()));
+    expect(Object.keys(counts).length).toBe(6);
+  });
+
+  it("read inputs that keep: 'outputs' leaves in chunk scratch, with the same values", async () => {
+    const b = builder();
+    const nb12 = b.bin('sub', b.to(80e6, 150e6), b.to(5e6, 30e6));
+    const alive = b.cdf(nb12, 0), over = b.add({ kind: 'compare', op: 'gt', left: nb12, right: b.c(1e8) });
+    const plan = b.plan({ alive, over });
+    const { schedulePlan } = await import('./plan-schedule.js');
+    expect(schedulePlan(plan, false).transient[nb12]).toBe(1);
+    const env = { sampleCount: 50_000, seed: 's' };
+    const kept = runPlanSync(plan, env);
+    const scratch = runPlanSync(plan, env, { keep: 'outputs' });
+    expect(scratch.values[nb12]).toBeUndefined();
+    expect(num(scratch, 'alive')).toBe(num(kept, 'alive'));
+    expect(num(scratch, 'over')).toBe(num(kept, 'over'));
+    expect(num(kept, 'alive')).toBe((kept.values[nb12] as SampleSet).cdf(0));
+  });
+});
+
 describe('runPlan: errors', () => {
   it('rejects `0 to 10` naming the node', () => {
     const b = builder();

@@ -5,7 +5,7 @@ import { newChunkBoard, runParallelStep, type NodeValues } from './parallel-step
 import { schedulePlan, type PlanStep } from './plan-schedule.js';
 import { CHUNK_SIZE, seedKey } from './random-stream.js';
 import { checkFamilyArgs } from './sample-family.js';
-import { SampleSet, SUMMARY_PS } from './sample-set.js';
+import { SampleSet } from './sample-set.js';
 import { WorkerPool, type WorkerReply } from './worker-pool.js';
 
 /** One named output of a run. */
@@ -43,6 +43,7 @@ export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): Pla
     if (step.parallel) {
       run.allocate(step);
       runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null, 0, run.chunks, run.transientOf(step), progress.chunk);
+      run.finishCounts(step);
     } else {
       run.runMain(step);
       progress.main();
@@ -66,6 +67,12 @@ export interface RunOptions {
    * their entries in `values` are undefined.
    */
   readonly keep?: 'all' | 'outputs';
+  /**
+   * With a number of bins, the run also counts each output's histogram of
+   * that many bins from its p1 to its p99 (SampleSet.summaryHistogram), on
+   * the threads that summarise it.
+   */
+  readonly histogramBins?: number;
 }
 
 /**
@@ -99,12 +106,13 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
     if (step.parallel) {
       run.allocate(step);
       await run.parallelStep(step, threads, pool, progress);
+      run.finishCounts(step);
     } else {
       run.runMain(step);
       progress.main();
     }
   }
-  await run.summariseOutputs(threads, pool);
+  await run.summariseOutputs(threads, pool, options.histogramBins);
   return run.result(threads);
 }
 
@@ -127,6 +135,7 @@ class PlanRun {
   readonly ctx: MainContext;
   private readonly isArray: Uint8Array;
   private readonly transient: Uint8Array;
+  private readonly counted: Uint8Array;
 
   constructor(readonly plan: Plan, readonly env: Env, shared: boolean, onlyOutputs = false) {
     checkEnv(env);
@@ -134,6 +143,7 @@ class PlanRun {
     this.steps = schedule.steps;
     this.isArray = schedule.isArray;
     this.transient = schedule.transient;
+    this.counted = schedule.counted;
     this.n = env.sampleCount;
     this.chunks = Math.ceil(this.n / CHUNK_SIZE);
     this.values = new Array(plan.nodes.length).fill(undefined);
@@ -149,7 +159,27 @@ class PlanRun {
         const args = node.args.map((a) => this.values[a]!);
         checkFamilyArgs(node.family, args, ['plan', `node ${id}`]);
       }
-      if (this.transient[id] !== 1) this.values[id] = this.ctx.alloc(this.n);
+      // a counting node gets two counts per chunk, summed by finishCounts
+      if (this.counted[id] === 1) this.values[id] = this.ctx.alloc(2 * this.chunks);
+      else if (this.transient[id] !== 1) this.values[id] = this.ctx.alloc(this.n);
+    }
+  }
+
+  /**
+   * Sums the per-chunk counts of the step's counting nodes into their values:
+   * a comparison is the share of all indices where it holds, a cdf the share
+   * of the non-NaN samples (NaN when every sample is NaN).
+   */
+  finishCounts(step: PlanStep): void {
+    for (const id of step.nodes) {
+      if (this.counted[id] !== 1) continue;
+      const counts = this.values[id] as Float64Array;
+      let k = 0, m = 0;
+      for (let c = 0; c < this.chunks; c++) {
+        k += counts[2 * c]!;
+        m += counts[2 * c + 1]!;
+      }
+      this.values[id] = this.plan.nodes[id]!.kind === 'compare' ? k / this.n : m === 0 ? NaN : k / m;
     }
   }
 
@@ -206,39 +236,39 @@ class PlanRun {
 
   /**
    * Summarises the array outputs on all threads at once (quantiles, mean,
-   * sd, extremes): output k goes to thread k mod threads (the main thread
-   * takes its share);
-   * a single output's quantiles go to a worker while this thread computes
-   * its mean, sd and extremes. Same code everywhere, so the same numbers.
+   * sd, extremes and, with `bins`, the histogram from p1 to p99): output k
+   * goes to thread k mod threads (the main thread takes its share); a single
+   * output's quantiles and histogram go to a worker while this thread
+   * computes its mean, sd and extremes. Same code everywhere, so the same
+   * numbers.
    */
-  async summariseOutputs(threads: number, pool: WorkerPool): Promise<void> {
+  async summariseOutputs(threads: number, pool: WorkerPool, bins?: number): Promise<void> {
     const sets = [...new Set(this.plan.outputs.map((o) => o.node))]
       .filter((id) => this.isArray[id] === 1)
       .map((id) => setOf(this.ctx, this.values, id));
-    if (sets.length === 0) return;
+    const shared = (set: SampleSet) => set.samples.buffer instanceof SharedArrayBuffer;
+    const task = (set: SampleSet, parts: boolean) => ({ type: 'summary' as const, src: set.samples.buffer as SharedArrayBuffer, parts, ...(bins === undefined ? {} : { bins }) });
     if (sets.length === 1) {
-      // One output: a worker finds its quantiles while this thread does its
-      // mean, sd and extremes.
       const set = sets[0]!;
-      if (!(set.samples.buffer instanceof SharedArrayBuffer)) return;
-      const pending = pool.run(0, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS }).then(
-        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values); },
+      if (!shared(set)) return;
+      const pending = pool.run(0, task(set, false)).then(
+        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values, bins); },
         () => { pool.markBroken(); },
       );
-      set.mean(); set.sd(); set.min();
+      set.min(); set.sd(); // extremes and mean (one pass), then sd
       await pending;
       return;
     }
     const pending: Promise<void>[] = [];
     sets.forEach((set, k) => {
       const w = k % threads;
-      if (w === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) return;
-      pending.push(pool.run(w - 1, { type: 'quantiles', src: set.samples.buffer as SharedArrayBuffer, ps: SUMMARY_PS, parts: true }).then(
-        (r) => { if (r.ok && r.values) set.primeSummaryParts(r.values); },
+      if (w === 0 || !shared(set)) return;
+      pending.push(pool.run(w - 1, task(set, true)).then(
+        (r) => { if (r.ok && r.values) set.primeSummaryParts(r.values, bins); },
         () => { pool.markBroken(); },
       ));
     });
-    sets.forEach((set, k) => { if (k % threads === 0 || !(set.samples.buffer instanceof SharedArrayBuffer)) set.summaryParts(); });
+    sets.forEach((set, k) => { if (k % threads === 0 || !shared(set)) set.summaryParts(bins); });
     await Promise.all(pending);
   }
 
