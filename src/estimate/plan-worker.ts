@@ -1,7 +1,7 @@
 /**
  * Entry point of the estimate worker threads (compiled to
  * dist/estimate/plan-worker.js). It runs the chunks of a parallel step in
- * shared memory, or finds the quantiles of an output, with the same code as
+ * shared memory, or summarises an output, with the same code as
  * the main thread, and replies { ok, count, values? } or { ok: false, message }.
  */
 import { parentPort } from 'node:worker_threads';
@@ -14,14 +14,17 @@ if (port !== null) {
   port.on('message', (task: WorkerTask) => {
     let reply: WorkerReply;
     try {
-      reply = task.type === 'quantiles'
-        ? { ok: true, count: 0, values: task.parts ? new SampleSet(new Float64Array(task.src)).summaryParts() : new SampleSet(new Float64Array(task.src)).quantilesBySelection(task.ps) }
-        : { ok: true, count: handle(task) };
+      reply = task.type === 'summary' ? { ok: true, count: 0, values: summarise(task) } : { ok: true, count: handle(task) };
     } catch (err) {
       reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
     port.postMessage(reply);
   });
+}
+
+function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
+  const set = new SampleSet(new Float64Array(task.src));
+  return task.parts ? set.summaryParts(task.bins) : set.summaryQuantileParts(task.bins);
 }
 
 function handle(task: Extract<WorkerTask, { type: 'step' }>): number {

@@ -99,4 +99,52 @@ describe('SampleSet summaries without sorting', () => {
     expect(h).toEqual(eager.histogram(20));
     expect(a.nanCount).toBe(2);
   });
+
+  const shapes: Record<string, () => Float64Array> = {
+    'lognormal': () => { let s = 11; return Float64Array.from({ length: 60_000 }, () => { s = (s * 48271) % 2147483647; return 1.2e7 * Math.exp(0.1 * Math.log(s / 2147483647)); }); },
+    'NaN and infinities': () => { let s = 5; return Float64Array.from({ length: 40_000 }, (_, i) => { s = (s * 48271) % 2147483647; return i % 101 === 0 ? NaN : i % 211 === 0 ? Infinity : i % 307 === 0 ? -Infinity : s / 2147483647 - 0.5; }); },
+    'zeros of both signs, +0 first': () => Float64Array.from({ length: 10_000 }, (_, i) => (i === 0 ? 0 : i % 2 ? -0 : i / 7)),
+    'all NaN': () => new Float64Array(8192).fill(NaN),
+    'constant': () => new Float64Array(9000).fill(2.5),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`summaryParts (four passes) gives the sorted copy's summary, the same mean and sd bits, and the p1-p99 histogram: ${name}`, () => {
+      const x = make();
+      const fused = new SampleSet(x);
+      const parts = fused.summaryParts(20);
+      const sorted = new SampleSet(x);
+      sorted.sorted();
+      const want = sorted.summary();
+      const got = fused.summary();
+      expect({ ...got, p1: got.p1 + 0, p50: got.p50 + 0, p99: got.p99 + 0, min: got.min + 0, max: got.max + 0 })
+        .toEqual({ ...want, p1: want.p1 + 0, p50: want.p50 + 0, p99: want.p99 + 0, min: want.min + 0, max: want.max + 0 });
+      // mean and sd: the same arithmetic as the plain two passes, bit for bit
+      const plain = new SampleSet(x);
+      expect(Object.is(fused.mean(), plain.mean())).toBe(true);
+      expect(Object.is(fused.sd(), Math.sqrt(plain.variance()))).toBe(true);
+      // a second thread primed with these parts shows the same summary and histogram
+      const primed = new SampleSet(x);
+      primed.primeSummaryParts(parts, 20);
+      expect(primed.summary()).toEqual(got);
+      const h = fused.summaryHistogram(20);
+      expect(primed.summaryHistogram(20)).toEqual(h);
+      if (Number.isFinite(want.p1) && Number.isFinite(want.p99)) {
+        expect(h).toEqual(sorted.histogramBetween(20, want.p1, want.p99));
+        expect(h.counts.reduce((a, b) => a + b, 0) + h.below + h.above).toBe(x.length - want.nanCount);
+      } else {
+        expect(h).toEqual({ ...sorted.histogram(20), below: 0, above: 0 });
+      }
+    });
+  }
+  it('summaryQuantileParts and primeSummaryQuantiles hand over the quantiles and histogram; wrong lengths are refused', () => {
+    const x = Float64Array.from({ length: 20_000 }, (_, i) => Math.sqrt(i));
+    const worker = new SampleSet(x);
+    const values = worker.summaryQuantileParts(10);
+    const main = new SampleSet(x);
+    main.primeSummaryQuantiles(values, 10);
+    expect(main.summary()).toEqual(new SampleSet(x).summary());
+    expect(main.summaryHistogram(10)).toEqual(new SampleSet(x).summaryHistogram(10));
+    expect(() => main.primeSummaryQuantiles(values.slice(1), 10)).toThrow(/expected 7 summary quantiles/);
+    expect(() => main.primeSummaryParts([1, 2, 3])).toThrow(/expected 16 summary parts/);
+  });
 });

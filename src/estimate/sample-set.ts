@@ -1,7 +1,7 @@
 import { EstimateError } from './estimate-error.js';
 import { cdfSorted, quantileSorted } from './quantile-sorted.js';
 import { sortFloat64 } from './radix-sort.js';
-import { quantilesOf } from './select-quantiles.js';
+import { bucketsFor, countBucketsAndSquares, quantilesFromCounts, quantilesOf, sortKey } from './select-quantiles.js';
 
 /** The summary of a sample set that reports and the CLI show. */
 export interface SampleSummary {
@@ -104,24 +104,21 @@ export class SampleSet {
   private scanCache: Scan | undefined;
 
   /**
-   * One pass over the samples: NaN count and extremes; a second pass for the
-   * finite extremes and the infinities only when an extreme is infinite.
+   * One pass over the samples: NaN count, extremes and the sum (so the mean
+   * comes free); a second pass for the finite extremes and the infinities
+   * only when an extreme is infinite.
    */
   private scan(): Scan {
     if (this.scanCache) return this.scanCache;
     const x = this.samples;
-    let nan = 0, min = Infinity, max = -Infinity;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (v !== v) nan++;
-    }
+    const [sum, min, max, nonNaN] = sumAndExtremes(x);
+    this.meanCache ??= sum / x.length;
+    const nan = x.length - nonNaN;
     let fmin = min, fmax = max, negInf = 0, posInf = 0;
     if (min === -Infinity || max === Infinity) {
       fmin = Infinity; fmax = -Infinity;
       for (let i = 0; i < x.length; i++) {
-        const v = x[i];
+        const v = x[i]!;
         if (v === Infinity) posInf++;
         else if (v === -Infinity) negInf++;
         else {
@@ -130,8 +127,7 @@ export class SampleSet {
         }
       }
     }
-    const m = x.length - nan;
-    this.scanCache = { nan, min: m ? min : NaN, max: m ? max : NaN, fmin, fmax, negInf, posInf };
+    this.scanCache = { nan, min: nonNaN ? min : NaN, max: nonNaN ? max : NaN, fmin, fmax, negInf, posInf };
     return this.scanCache;
   }
 
@@ -179,13 +175,12 @@ export class SampleSet {
   cdf(x: number): number {
     if (this.sortedCache !== undefined) return cdfSorted(this.sortedCache, x);
     const v = this.samples;
-    let k = 0, nan = 0;
+    let k = 0, m = 0;
     for (let i = 0; i < v.length; i++) {
-      const y = v[i];
-      if (y <= x) k++;
-      else if (y !== y) nan++;
+      const y = v[i]!;
+      k += +(y <= x); // no branch: y <= x holds at random
+      m += +(y === y);
     }
-    const m = v.length - nan;
     return m === 0 ? NaN : k / m;
   }
 
@@ -242,12 +237,11 @@ export class SampleSet {
   histogramBetween(bins: number, low: number, high: number): Histogram & { readonly below: number; readonly above: number } {
     if (!Number.isInteger(bins) || bins < 1) throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`);
     if (!(low <= high)) throw new EstimateError('histogram_range', `histogram needs low <= high, got ${low} and ${high}`);
-    let lo = low, hi = high;
-    if (lo === hi) { lo -= 0.5; hi += 0.5; }
-    const w = (hi - lo) / bins;
-    const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * w));
+    const c = this.histogramCache;
+    if (c !== undefined && c.bins === bins && Object.is(c.low, low) && Object.is(c.high, high)) return { ...c.value, edges: [...c.value.edges], counts: [...c.value.counts] };
+    const { lo, hi, w } = binRange(bins, low, high);
     const { counts, below, above } = countBetween(this.samples, bins, lo, hi, w);
-    return { edges, counts, below, above };
+    return { edges: binEdges(bins, lo, hi, w), counts, below, above };
   }
 
   /** The histogram of {@link histogram} in one pass over the unsorted samples (same bins, same counts). */
@@ -285,33 +279,99 @@ export class SampleSet {
   /**
    * Everything summary() computes, as numbers to send from a worker thread:
    * the SUMMARY_PS quantiles, then mean, sd and the scan (NaN count, extremes,
-   * finite extremes, infinities). See {@link primeSummaryParts}.
+   * finite extremes, infinities); with `bins`, then the histogram from p1 to
+   * p99 (as histogramBetween counts it: below, above, then the bins). See
+   * {@link primeSummaryParts}.
+   *
+   * Four passes over the samples: extremes, NaNs and sum; squared deviations
+   * with the bucket counts of the quantiles (see quantilesOf); the values of
+   * the buckets the quantiles fall in; the histogram.
    */
-  summaryParts(): number[] {
-    this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
+  summaryParts(bins?: number): number[] {
     const sc = this.scan();
-    return [...this.summaryQuantiles, this.mean(), this.sd(), sc.nan, sc.min, sc.max, sc.fmin, sc.fmax, sc.negInf, sc.posInf];
+    const x = this.samples;
+    if (this.summaryQuantiles === undefined) {
+      const m = x.length - sc.nan;
+      const b = m === 0 ? null : bucketsFor(sortKey(sc.min, true), sortKey(sc.max), x.length);
+      if (b === null || this.sdCache !== undefined) {
+        this.summaryQuantiles = this.quantilesBySelection(SUMMARY_PS);
+      } else {
+        const counts = new Int32Array(b.count);
+        const ss = countBucketsAndSquares(x, b, this.mean(), sc.nan > 0, counts);
+        this.sdCache = x.length < 2 ? NaN : Math.sqrt(ss / (x.length - 1));
+        this.summaryQuantiles = quantilesFromCounts(x, SUMMARY_PS, m, b, counts);
+      }
+    }
+    const parts = [...this.summaryQuantiles, this.mean(), this.sd(), sc.nan, sc.min, sc.max, sc.fmin, sc.fmax, sc.negInf, sc.posInf];
+    return [...parts, ...this.histogramParts(bins)];
   }
 
-  /** Takes what {@link summaryParts} computed elsewhere from these same samples. */
-  primeSummaryParts(parts: readonly number[]): void {
+  /** below, above and the counts of summaryHistogram(bins), when it spans p1 to p99; else nothing. */
+  private histogramParts(bins: number | undefined): number[] {
+    if (bins === undefined || !this.histogramSpansPercentiles()) return [];
+    const h = this.summaryHistogram(bins);
+    return [h.below, h.above, ...h.counts];
+  }
+
+  private histogramSpansPercentiles(): boolean {
+    const q = this.summaryQuantiles;
+    return q !== undefined && Number.isFinite(q[0]) && Number.isFinite(q[q.length - 1]);
+  }
+
+  /** Takes what {@link summaryParts} computed elsewhere from these same samples (with the same `bins`). */
+  primeSummaryParts(parts: readonly number[], bins?: number): void {
     const q = SUMMARY_PS.length;
-    if (parts.length !== q + 9) throw new EstimateError('internal', `expected ${q + 9} summary parts, got ${parts.length}`);
+    const want = q + 9;
+    if (parts.length !== want && parts.length !== want + (bins ?? NaN) + 2) throw new EstimateError('internal', `expected ${want} summary parts and a histogram's, got ${parts.length}`);
     this.summaryQuantiles = parts.slice(0, q);
     this.meanCache = parts[q]!;
     this.sdCache = parts[q + 1]!;
-    const [nan, min, max, fmin, fmax, negInf, posInf] = parts.slice(q + 2) as [number, number, number, number, number, number, number];
+    const [nan, min, max, fmin, fmax, negInf, posInf] = parts.slice(q + 2, q + 9) as [number, number, number, number, number, number, number];
     this.scanCache = { nan, min, max, fmin, fmax, negInf, posInf };
+    if (bins !== undefined && parts.length > want) this.primeHistogram(bins, parts.slice(want));
   }
 
   /**
-   * Hands over the summary's quantiles (SUMMARY_PS: p1, p5, p25, p50, p75, p95, p99) computed
-   * elsewhere from these same samples (a worker thread), so summary() need
-   * not compute them again.
+   * The histogram of the summary: `bins` equal bins from p1 to p99 (readable
+   * even for a heavy tail; see histogramBetween), with the samples left out
+   * on each side in `below` and `above`; when p1 or p99 is not finite, the
+   * histogram of all samples ({@link histogram}, nothing left out).
    */
-  primeSummaryQuantiles(values: readonly number[]): void {
-    if (values.length !== SUMMARY_PS.length) throw new EstimateError('internal', `expected ${SUMMARY_PS.length} quantiles, got ${values.length}`);
-    this.summaryQuantiles = values;
+  summaryHistogram(bins: number): Histogram & { readonly below: number; readonly above: number } {
+    if (this.summaryQuantiles === undefined && this.sortedCache === undefined) this.summaryParts();
+    const [p1, p99] = this.summaryQuantiles ? [this.summaryQuantiles[0]!, this.summaryQuantiles[SUMMARY_PS.length - 1]!] : [this.quantile(0.01), this.quantile(0.99)];
+    if (!Number.isFinite(p1) || !Number.isFinite(p99)) return { ...this.histogram(bins), below: 0, above: 0 };
+    const h = this.histogramBetween(bins, p1, p99);
+    this.histogramCache ??= { bins, low: p1, high: p99, value: h };
+    return { ...h, edges: [...h.edges], counts: [...h.counts] };
+  }
+
+  /** Takes below, above and the counts of summaryHistogram(bins) computed elsewhere. */
+  primeHistogram(bins: number, parts: readonly number[]): void {
+    const [p1, , , , , , p99] = this.summaryQuantiles!;
+    const { lo, hi, w } = binRange(bins, p1!, p99!);
+    this.histogramCache = { bins, low: p1!, high: p99!, value: { edges: binEdges(bins, lo, hi, w), counts: parts.slice(2), below: parts[0]!, above: parts[1]! } };
+  }
+
+  private histogramCache: { bins: number; low: number; high: number; value: Histogram & { readonly below: number; readonly above: number } } | undefined;
+
+  /**
+   * The summary's quantiles, and with `bins` its histogram (below, above,
+   * then the bins), without the mean, sd or extremes: what a worker computes
+   * for one output while another thread does the rest. See
+   * {@link primeSummaryQuantiles}.
+   */
+  summaryQuantileParts(bins?: number): number[] {
+    this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
+    return [...this.summaryQuantiles, ...this.histogramParts(bins)];
+  }
+
+  /** Takes what {@link summaryQuantileParts} computed elsewhere from these same samples (with the same `bins`). */
+  primeSummaryQuantiles(values: readonly number[], bins?: number): void {
+    const q = SUMMARY_PS.length;
+    if (values.length !== q && values.length !== q + (bins ?? NaN) + 2) throw new EstimateError('internal', `expected ${q} summary quantiles and a histogram's parts, got ${values.length}`);
+    this.summaryQuantiles = values.slice(0, q);
+    if (bins !== undefined && values.length > q) this.primeHistogram(bins, values.slice(q));
   }
 
   /**
@@ -320,7 +380,7 @@ export class SampleSet {
    */
   summary(): SampleSummary {
     if (this.sortedCache === undefined) {
-      this.summaryQuantiles ??= this.quantilesBySelection(SUMMARY_PS);
+      if (this.summaryQuantiles === undefined) this.summaryParts();
       const [p1, p5, p25, p50, p75, p95, p99] = this.summaryQuantiles as [number, number, number, number, number, number, number];
       return { mean: this.mean(), sd: this.sd(), p1, p5, p25, p50, p75, p95, p99, min: this.min(), max: this.max(), nanCount: this.nanCount };
     }
@@ -340,6 +400,30 @@ export class SampleSet {
       nanCount: this.samples.length - s.length,
     };
   }
+}
+
+/** The range a histogram between low and high spans (widened by 1 when low = high), and its bin width. */
+function binRange(bins: number, low: number, high: number): { lo: number; hi: number; w: number } {
+  const lo = low === high ? low - 0.5 : low, hi = low === high ? high + 0.5 : high;
+  return { lo, hi, w: (hi - lo) / bins };
+}
+
+function binEdges(bins: number, lo: number, hi: number, w: number): number[] {
+  return Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * w));
+}
+
+/** Sum of x (in index order), smallest and largest non-NaN value, and how many values are not NaN: one pass. */
+function sumAndExtremes(x: Float64Array): [number, number, number, number] {
+  let sum = 0, min = Infinity, max = -Infinity, m = 0;
+  const len = x.length;
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    m += +(v === v);
+  }
+  return [sum, min, max, m];
 }
 
 /** Counts of x in [lo, hi] by bins of width w (x = hi in the last), and those below and above (NaN in neither). */

@@ -13,7 +13,7 @@ import { type7 } from './quantile-sorted.js';
  */
 export function selectQuantiles(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
+  checkPs(ps);
   if (n === 0) return ps.map(() => NaN);
   const ks = neededRanks(n, ps);
   multiSelect(values, 0, n - 1, ks, 0, ks.length - 1);
@@ -118,30 +118,77 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
  * selecting on a copy. `nan`, when known, is how many values are NaN.
  */
 export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number): number[] {
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
+  checkPs(ps);
   const len = x.length;
   if (len < BUCKET_MIN || !LITTLE_ENDIAN) return selectQuantiles(withoutNaN(x), ps);
   // (Each pass is its own small function: V8 then optimises each loop with
   // full type feedback instead of deoptimising one large function.)
-  const words = new Int32Array(x.buffer, x.byteOffset, 2 * len);
+  const words = highWords(x);
   const range = nan === 0 ? keyRange(words) : keyRangeSkippingNaN(x, words);
   const m = range[2];
   if (m === 0) return ps.map(() => NaN);
-  const kmin = range[0], span = (range[1] - kmin) >>> 0;
-  if (span === 0) return selectQuantiles(withoutNaN(x), ps); // every value in one bucket
+  const b = bucketsFor(range[0], range[1]);
+  if (b === null) return selectQuantiles(withoutNaN(x), ps); // every value in one bucket
+  return quantilesFromCounts(x, ps, m, b, countBuckets(x, words, b, m < len));
+}
+
+/** Buckets of consecutive sort keys from kmin (see {@link quantilesOf}): key k goes to bucket (k - kmin) >>> shift. */
+export interface KeyBuckets {
+  readonly kmin: number;
+  readonly shift: number;
+  readonly count: number;
+}
+
+function checkPs(ps: readonly number[]): void {
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new EstimateError('quantile_p', `quantile needs p in [0, 1], got ${p}`);
+}
+
+/**
+ * The buckets for keys from kmin to kmax, or null when bucketing cannot help
+ * (every key the same, a short array, a big-endian machine): then select on a copy.
+ */
+export function bucketsFor(kmin: number, kmax: number, length = BUCKET_MIN): KeyBuckets | null {
+  const span = (kmax - kmin) >>> 0;
+  if (span === 0 || length < BUCKET_MIN || !LITTLE_ENDIAN) return null;
   const shift = Math.max(0, 32 - Math.clz32(span) - BUCKET_BITS);
-  const buckets = (span >>> shift) + 1;
-  const hasNaN = m < len;
-  const counts = countBuckets(x, words, kmin, shift, buckets, hasNaN);
+  return { kmin, shift, count: (span >>> shift) + 1 };
+}
+
+/** The high 32-bit words of x's doubles, at the odd indices of the result. */
+export function highWords(x: Float64Array): Int32Array {
+  return new Int32Array(x.buffer, x.byteOffset, 2 * x.length);
+}
+
+const KEY_F64 = new Float64Array(1);
+const KEY_I32 = new Int32Array(KEY_F64.buffer);
+
+/**
+ * The sort key of a value (see {@link quantilesOf}). For the smallest value
+ * pass `lowest` true: +0 then gives the key of -0 (the smaller key of the
+ * two zeros, which compare equal as values).
+ */
+export function sortKey(v: number, lowest = false): number {
+  KEY_F64[0] = lowest && v === 0 ? -0 : v === 0 ? 0 : v;
+  const h = KEY_I32[LITTLE_ENDIAN ? 1 : 0]!;
+  return h ^ ((h >> 31) & 0x7fffffff);
+}
+
+/**
+ * Quantiles from the bucket counts of x's m non-NaN values: finds the bucket
+ * of each needed order statistic, copies out those buckets (one pass), and
+ * selects within each.
+ */
+export function quantilesFromCounts(x: Float64Array, ps: readonly number[], m: number, b: KeyBuckets, counts: Int32Array): number[] {
+  checkPs(ps);
   const ranks = neededRanks(m, ps);
   // the buckets that hold them, with their offsets in one gather array
-  const slot = new Int32Array(buckets).fill(-1);
+  const slot = new Int32Array(b.count).fill(-1);
   const parts: { from: number; count: number; firstRank: number; local: number[] }[] = [];
   let r = 0, below = 0, gathered = 0;
-  for (let b = 0; b < buckets && r < ranks.length; b++) {
-    const c = counts[b]!;
+  for (let k = 0; k < b.count && r < ranks.length; k++) {
+    const c = counts[k]!;
     if (ranks[r]! < below + c) {
-      slot[b] = gathered;
+      slot[k] = gathered;
       const local: number[] = [];
       while (r < ranks.length && ranks[r]! < below + c) local.push(ranks[r++]! - below);
       parts.push({ from: gathered, count: c, firstRank: below, local });
@@ -149,7 +196,7 @@ export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number
     }
     below += c;
   }
-  const gather = gatherBuckets(x, words, kmin, shift, slot, gathered, hasNaN);
+  const gather = gatherBuckets(x, highWords(x), b, slot, gathered, m < x.length);
   // the k-th smallest of all is the (k - firstRank)-th smallest of its bucket
   const value = new Map<number, number>();
   for (const { from, count, firstRank, local } of parts) {
@@ -158,6 +205,36 @@ export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number
     for (const k of local) value.set(k + firstRank, part[k]!);
   }
   return ps.map((p) => type7(m, p, (k) => value.get(k)!));
+}
+
+/**
+ * One pass for a summary: the bucket counts of the non-NaN values (as
+ * quantilesOf counts them) and the sum of squared deviations from `mean`
+ * over all values, in index order (NaN when any value is NaN, as
+ * SampleSet.variance sums it).
+ */
+export function countBucketsAndSquares(x: Float64Array, b: KeyBuckets, mean: number, hasNaN: boolean, counts: Int32Array): number {
+  const words = highWords(x);
+  const kmin = b.kmin, shift = b.shift, len = x.length;
+  let ss = 0;
+  if (!hasNaN) {
+    for (let i = 0; i < len; i++) {
+      const d = x[i]! - mean;
+      ss += d * d;
+      const h = words[2 * i + 1]!;
+      counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
+    }
+    return ss;
+  }
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    const d = v - mean;
+    ss += d * d;
+    if (v !== v) continue;
+    const h = words[2 * i + 1]!;
+    counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
+  }
+  return ss;
 }
 
 /** The key of a double's high word (see {@link quantilesOf}): a signed integer in the values' order. */
@@ -187,9 +264,9 @@ function keyRangeSkippingNaN(x: Float64Array, words: Int32Array): [number, numbe
   return [kmin, kmax, m];
 }
 
-function countBuckets(x: Float64Array, words: Int32Array, kmin: number, shift: number, buckets: number, hasNaN: boolean): Int32Array {
-  const counts = new Int32Array(buckets);
-  const len = x.length;
+function countBuckets(x: Float64Array, words: Int32Array, b: KeyBuckets, hasNaN: boolean): Int32Array {
+  const counts = new Int32Array(b.count);
+  const kmin = b.kmin, shift = b.shift, len = x.length;
   if (!hasNaN) {
     for (let i = 1; i < 2 * len; i += 2) {
       const h = words[i]!;
@@ -206,10 +283,10 @@ function countBuckets(x: Float64Array, words: Int32Array, kmin: number, shift: n
 }
 
 /** Copies the values of the buckets with slot[b] >= 0 to a new array, bucket b from slot[b] on. */
-function gatherBuckets(x: Float64Array, words: Int32Array, kmin: number, shift: number, slot: Int32Array, size: number, hasNaN: boolean): Float64Array {
+function gatherBuckets(x: Float64Array, words: Int32Array, b: KeyBuckets, slot: Int32Array, size: number, hasNaN: boolean): Float64Array {
   const gather = new Float64Array(size);
   const fill = slot.slice();
-  const len = x.length;
+  const kmin = b.kmin, shift = b.shift, len = x.length;
   for (let i = 0; i < len; i++) {
     const v = x[i]!;
     if (hasNaN && v !== v) continue;

@@ -21,18 +21,18 @@ export interface StepTask {
 }
 
 /**
- * The type 7 quantiles `ps` of the non-NaN values of a shared sample array
- * (by selection on a copy); with `parts`, everything a summary needs
- * (SampleSet.summaryParts) instead.
+ * The summary of a shared sample array: with `parts`, everything
+ * (SampleSet.summaryParts); without, only its quantiles (and histogram),
+ * SampleSet.summaryQuantileParts. `bins`: the histogram's bins, if any.
  */
-export interface QuantilesTask {
-  readonly type: 'quantiles';
+export interface SummaryTask {
+  readonly type: 'summary';
   readonly src: SharedArrayBuffer;
-  readonly ps: readonly number[];
-  readonly parts?: boolean;
+  readonly parts: boolean;
+  readonly bins?: number;
 }
 
-export type WorkerTask = StepTask | QuantilesTask;
+export type WorkerTask = StepTask | SummaryTask;
 export type WorkerReply = { readonly ok: true; readonly count: number; readonly values?: readonly number[] } | { readonly ok: false; readonly message: string };
 
 /**

@@ -82,25 +82,25 @@ export async function runModel(source: string, options: RunModelOptions): Promis
   const t1 = performance.now();
   const compiled = compileProgram(program, options.resolveFact ? { resolveFact: options.resolveFact } : {});
   const t2 = performance.now();
+  const bins = options.bins ?? 20;
   let result;
   try {
     // Intermediate nodes need not be kept unless sensitivity reads them.
     result = await runPlan(compiled.plan, options.env, {
       keep: options.sensitivity ? 'all' : 'outputs',
+      histogramBins: bins,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } catch (err) {
     throw locate(err, source, compiled.spans);
   }
   const t3 = performance.now();
-  const bins = options.bins ?? 20;
   const inputs = options.sensitivity ? uncertainInputs(compiled.plan, compiled.variables, result.values) : [];
   const outputs = result.outputs.map((o): ModelOutput => {
     if (typeof o.value === 'number') return { name: o.name, type: 'scalar', value: o.value };
     const set = o.value;
     const summary = set.summary();
-    const { p1, p99 } = summary;
-    const histogram = Number.isFinite(p1) && Number.isFinite(p99) ? set.histogramBetween(bins, p1, p99) : { ...set.histogram(bins), below: 0, above: 0 };
+    const histogram = set.summaryHistogram(bins);
     const out = { name: o.name, type: 'dist' as const, summary, histogram, samples: set.samples, set };
     if (!options.sensitivity) return out;
     return { ...out, drivers: sensitivity(set, inputs.filter((i) => i.node !== o.node), { statistic: 'median' }) };
