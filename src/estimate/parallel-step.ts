@@ -7,36 +7,61 @@ import { fillSpec } from './sample-spec.js';
 /** The value of each node computed so far: a number, a sample array, or undefined. */
 export type NodeValues = (number | Float64Array | undefined)[];
 
+/** How {@link runParallelStep} shares and writes its chunks. */
+export interface StepOptions {
+  /**
+   * Shares the work between threads: board[0] is the next chunk to claim
+   * (Atomics.add), board[1 + c] is set to 1 once chunk c is done (and
+   * notified). Threads claim chunks until none is left, so a thread that
+   * starts late (a worker still loading) or runs slowly (a busy core) simply
+   * does fewer chunks. Without a board, every chunk in [from, to) runs here.
+   */
+  readonly board?: Int32Array;
+  readonly from?: number;
+  readonly to?: number;
+  /** Nodes computed chunk by chunk in scratch and not kept (PlanSchedule.transient). */
+  readonly transient?: readonly NodeId[];
+  /**
+   * Computes every node of a chunk in this thread's scratch and copies the
+   * kept ones out only once the chunk is finished, so the shared arrays only
+   * ever receive final values. Needed where another thread may compute the
+   * same chunk at the same time (a straggler's chunk redone, see
+   * run-plan.ts): a kernel that works in place (a normal draw, then its
+   * exponential) would otherwise show the other thread half-done values.
+   */
+  readonly privateWrites?: boolean;
+  readonly onChunk?: () => void;
+}
+
 /**
- * Runs the elementwise nodes of one parallel step, writing into the nodes'
- * preallocated arrays in `values`. The same function runs on the main thread
- * and in workers: chunk c of node k always draws from the stream (seed, k, c),
- * so any split of the chunks over threads gives the same bits.
- *
- * `board` shares the work between threads: board[0] is the next chunk to
- * claim (Atomics.add), board[1 + c] is set to 1 once chunk c is done. Threads
- * claim chunks until none is left, so a thread that starts late (a worker
- * still loading) or runs slowly (a busy core) simply does fewer chunks.
- * Without a board, every chunk in [from, to) runs here.
+ * Runs the elementwise and counting nodes of one parallel step, writing into
+ * the nodes' preallocated arrays in `values`. The same function runs on the
+ * main thread and in workers: chunk c of node k always draws from the stream
+ * (seed, k, c), so any split of the chunks over threads gives the same bits.
+ * Returns how many chunks ran here.
  *
  * Chunk-major order (for each chunk, every node of the step) keeps a chunk of
  * each node (CHUNK_SIZE doubles, 64 KiB) in cache while the nodes that read it run.
  */
-export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number,
-  board: Int32Array | null, from = 0, to = Math.ceil(sampleCount / CHUNK_SIZE), transient: readonly NodeId[] = [],
-  onChunk?: () => void): void {
+export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number, options: StepOptions = {}): number {
+  const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
+  const { board, from = 0, to = chunks, transient = [], privateWrites = false, onChunk } = options;
   // Transient nodes (see PlanSchedule.transient) get one chunk of scratch on
-  // this thread; their values exist only while the chunk is computed.
-  const local: NodeValues = transient.length ? values.slice() : values;
-  for (const id of transient) {
+  // this thread; their values exist only while the chunk is computed. With
+  // privateWrites every array node of the step does, and the kept ones are
+  // copied out at the end of the chunk.
+  const inScratch = privateWrites ? nodes.filter((id) => !isCounting(plan, id)) : transient;
+  const copyOut = privateWrites ? inScratch.filter((id) => !transient.includes(id)) : [];
+  const local: NodeValues = inScratch.length ? values.slice() : values;
+  for (const id of inScratch) {
     const scratch = new Float64Array(CHUNK_SIZE);
     SCRATCH.add(scratch);
     local[id] = scratch;
   }
-  const chunked = transient.length > 0;
+  const chunked = inScratch.length > 0;
   const prepared = nodes.map((id) => prepare(plan, id, local));
-  const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
-  for (let c = board === null ? from : Atomics.add(board, 0, 1); c < (board === null ? to : chunks); c = board === null ? c + 1 : Atomics.add(board, 0, 1)) {
+  let ran = 0;
+  for (let c = board ? Atomics.add(board, 0, 1) : from; c < (board ? chunks : to); c = board ? Atomics.add(board, 0, 1) : c + 1) {
     const start = c * CHUNK_SIZE;
     const end = Math.min(sampleCount, start + CHUNK_SIZE);
     for (let k = 0; k < nodes.length; k++) {
@@ -45,9 +70,21 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
       // are the same, so the draws are the same bits.
       runChunk(chunked ? windowed(prepared[k]!, start, end) : prepared[k]!, key, c, chunked ? 0 : start, chunked ? end - start : end);
     }
-    if (board !== null) Atomics.store(board, 1 + c, 1);
+    for (const id of copyOut) (values[id] as Float64Array).set((local[id] as Float64Array).subarray(0, end - start), start);
+    if (board) {
+      Atomics.store(board, 1 + c, 1);
+      Atomics.notify(board, 1 + c); // a thread may wait for this chunk (see finishStragglers)
+    }
+    ran++;
     onChunk?.();
   }
+  return ran;
+}
+
+/** A comparison or cdf counted chunk by chunk: its value during the step is a board of counts, not a sample array. */
+function isCounting(plan: Plan, id: NodeId): boolean {
+  const kind = plan.nodes[id]!.kind;
+  return kind === 'compare' || kind === 'reduce';
 }
 
 /** The chunk-sized scratch arrays of transient nodes. */

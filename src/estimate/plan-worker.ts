@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runParallelStep, type NodeValues } from './parallel-step.js';
 import type { WorkerReply, WorkerTask } from './worker-pool.js';
-import { SampleSet } from './sample-set.js';
+import { SampleSet, summarySlotWidth } from './sample-set.js';
 
 const port = parentPort;
 if (port !== null) {
@@ -23,12 +23,23 @@ if (port !== null) {
 }
 
 function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
-  const set = new SampleSet(new Float64Array(task.src));
-  return task.parts ? set.summaryParts(task.bins) : set.summaryQuantileParts(task.bins);
+  const board = new Int32Array(task.board);
+  const results = new Float64Array(task.results);
+  const width = summarySlotWidth(task.whole, task.bins);
+  for (let u = Atomics.add(board, 0, 1); u < task.srcs.length; u = Atomics.add(board, 0, 1)) {
+    const set = new SampleSet(new Float64Array(task.srcs[u]!));
+    const values = task.whole ? set.summaryParts(task.bins) : set.summaryQuantileParts(task.bins);
+    results[u * width] = values.length;
+    results.set(values, u * width + 1);
+    // 1: read the results back, unless the main thread did the unit meanwhile (2)
+    if (Atomics.compareExchange(board, 1 + u, 0, 1) === 0) Atomics.notify(board, 1 + u);
+  }
+  return [];
 }
 
 function handle(task: Extract<WorkerTask, { type: 'step' }>): number {
   const values: NodeValues = task.buffers.map((b, i) => (b !== null ? new Float64Array(b) : task.scalars[i] ?? undefined));
-  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, new Int32Array(task.board), 0, 0, task.transient);
+  // privateWrites: the main thread may redo a chunk this worker is slow to finish
+  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, { board: new Int32Array(task.board), transient: task.transient, privateWrites: true });
   return 0;
 }

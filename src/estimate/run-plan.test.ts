@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spearman } from './correlation.js';
 import { EstimateError } from './estimate-error.js';
 import type { BinaryOp, NodeId, Plan, PlanNode } from './plan.js';
-import { runPlan, runPlanSync, type PlanResult } from './run-plan.js';
+import { runPlan, runPlanOn, runPlanSync, type PlanResult, type TaskRunner } from './run-plan.js';
 import { SampleSet } from './sample-set.js';
-import { closeWorkerPool, workerScriptPath } from './worker-pool.js';
+import { closeWorkerPool, workerScriptPath, type WorkerReply, type WorkerTask } from './worker-pool.js';
 
 /** A tiny plan builder for the tests. */
 function builder() {
@@ -370,6 +370,61 @@ describe('runPlan: counting nodes (comparisons and cdf in the parallel step)', (
     expect(num(scratch, 'alive')).toBe(num(kept, 'alive'));
     expect(num(scratch, 'over')).toBe(num(kept, 'over'));
     expect(num(kept, 'alive')).toBe((kept.values[nb12] as SampleSet).cdf(0));
+  });
+});
+
+describe('runPlan: a worker that is slow or stalls', () => {
+  /** A stand-in worker that claims `claims` units of each task's board and never finishes them. */
+  function stalling(claims: number): TaskRunner & { tasks: WorkerTask[]; broken: boolean } {
+    return {
+      tasks: [], broken: false,
+      run(_index: number, task: WorkerTask): Promise<WorkerReply> {
+        this.tasks.push(task);
+        const board = new Int32Array(task.board);
+        for (let k = 0; k < claims; k++) Atomics.add(board, 0, 1);
+        return new Promise<WorkerReply>(() => {}); // never replies
+      },
+      markBroken() { this.broken = true; },
+    };
+  }
+
+  it.each([1, 2, 20])('a worker that claims %i unit(s) of every task and stalls: the run redoes them, same bits and summaries', (claims) => {
+    for (const plan of [modelA(), modelB()]) {
+      const env = { sampleCount: 100_000, seed: 'stall' };
+      const fake = stalling(claims);
+      const r = runPlanOn(fake, 2, plan, env, { histogramBins: 20 });
+      const want = runPlanSync(plan, env);
+      expect(fake.tasks.map((t) => t.type)).toEqual(['step', 'summary']);
+      expect(r.threads).toBe(2);
+      for (let k = 0; k < want.values.length; k++) {
+        const x = want.values[k]!, y = r.values[k]!;
+        if (typeof x === 'number') expect(y).toBe(x);
+        else expect(sameBits((y as SampleSet).samples, x.samples)).toBe(true);
+      }
+      for (const o of r.outputs) {
+        if (!(o.value instanceof SampleSet)) continue;
+        const mine = want.outputs.find((p) => p.name === o.name)!.value as SampleSet;
+        expect(o.value.summary()).toEqual(mine.summary());
+        expect(o.value.summaryHistogram(20)).toEqual(mine.summaryHistogram(20));
+      }
+    }
+  });
+
+  it('privateWrites (compute in scratch, copy out final values) gives the same bits as writing in place', async () => {
+    const { runParallelStep } = await import('./parallel-step.js');
+    const { schedulePlan } = await import('./plan-schedule.js');
+    const plan = modelB();
+    const n = 40_000;
+    const s = schedulePlan(plan, true);
+    const run = (privateWrites: boolean) => {
+      const values = runPlanSync(plan, { sampleCount: n, seed: 'pw' }).values.map((v) => (v instanceof SampleSet ? new Float64Array(n) : v));
+      const step = s.steps.find((st) => st.parallel)!;
+      for (const id of step.nodes) values[id] = s.counted[id] === 1 ? new Float64Array(2 * Math.ceil(n / 8192)) : new Float64Array(n);
+      runParallelStep(plan, step.nodes, values as (number | Float64Array)[], 0xabcdefn, n, { privateWrites });
+      return step.nodes.map((id) => values[id] as Float64Array);
+    };
+    const inPlace = run(false), copied = run(true);
+    inPlace.forEach((a, k) => expect(sameBits(copied[k]!, a)).toBe(true));
   });
 });
 

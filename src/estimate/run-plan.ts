@@ -5,8 +5,8 @@ import { newChunkBoard, runParallelStep, type NodeValues } from './parallel-step
 import { schedulePlan, type PlanStep } from './plan-schedule.js';
 import { CHUNK_SIZE, seedKey } from './random-stream.js';
 import { checkFamilyArgs } from './sample-family.js';
-import { SampleSet } from './sample-set.js';
-import { WorkerPool, type WorkerReply } from './worker-pool.js';
+import { SampleSet, summarySlotWidth } from './sample-set.js';
+import { WorkerPool, type WorkerReply, type WorkerTask } from './worker-pool.js';
 
 /** One named output of a run. */
 export interface PlanOutput {
@@ -42,7 +42,7 @@ export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): Pla
   for (const step of run.steps) {
     if (step.parallel) {
       run.allocate(step);
-      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, null, 0, run.chunks, run.transientOf(step), progress.chunk);
+      runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, { transient: run.transientOf(step), onChunk: progress.chunk });
       run.finishCounts(step);
     } else {
       run.runMain(step);
@@ -100,20 +100,59 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
     if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD) WorkerPool.shared()?.warm(1);
     return runPlanSync(plan, env, options);
   }
+  return runPlanOn(pool, threads, plan, env, options);
+}
+
+/** What a run needs of a worker pool (a seam for tests: a worker that stalls). */
+export interface TaskRunner {
+  /** Starts a task on worker `index`; the promise settles when it is done. */
+  run(index: number, task: WorkerTask): Promise<WorkerReply>;
+  /** Retires the pool after a failure. */
+  markBroken(): void;
+}
+
+/**
+ * {@link runPlan} on `threads` threads: this one and threads - 1 workers of
+ * `pool`. The run never waits long for a worker (see finishStragglers), so
+ * it does not even wait for their replies.
+ */
+export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
   const run = new PlanRun(plan, env, true, options.keep === 'outputs');
   const progress = run.progress(options.onProgress);
   for (const step of run.steps) {
     if (step.parallel) {
       run.allocate(step);
-      await run.parallelStep(step, threads, pool, progress);
+      run.parallelStep(step, threads, pool, progress);
       run.finishCounts(step);
     } else {
       run.runMain(step);
       progress.main();
     }
   }
-  await run.summariseOutputs(threads, pool, options.histogramBins);
+  run.summariseOutputs(threads, pool, options.histogramBins);
   return run.result(threads);
+}
+
+/**
+ * After this thread has claimed the last unit of a board (board[0] is the
+ * next unit, board[1 + u] is 1 once unit u is done), waits for each unit
+ * another thread still holds for at most `waitMs`, and runs it here if it is
+ * still not done: waiting longer than doing it would be a loss.
+ */
+function finishStragglers(board: Int32Array, units: number, waitMs: number, runHere: (u: number) => void): void {
+  for (let u = 0; u < units; u++) {
+    if (Atomics.load(board, 1 + u) !== 0) continue;
+    Atomics.wait(board, 1 + u, 0, waitMs);
+    if (Atomics.load(board, 1 + u) !== 0) continue;
+    runHere(u);
+    if (Atomics.load(board, 1 + u) === 0) Atomics.store(board, 1 + u, 1);
+  }
+}
+
+
+/** A worker task the run does not wait for: a failure retires the pool (later runs use one thread). */
+function watch(pool: TaskRunner, pending: Promise<WorkerReply>): void {
+  pending.then((r) => { if (!r.ok) pool.markBroken(); }, () => { pool.markBroken(); });
 }
 
 /** Counts a run's work for RunOptions.onProgress. */
@@ -206,10 +245,14 @@ class PlanRun {
 
   /**
    * Runs a parallel step on the main thread and threads - 1 workers sharing a
-   * chunk board. If a worker fails, the chunks it left undone are run here
-   * once the others have finished (same code, same bits) and the pool retires.
+   * chunk board, and never waits long for a worker: once no chunk is left to
+   * claim, a chunk a worker has claimed but not finished gets as long as
+   * this thread takes for a chunk, and is then computed here too (the same
+   * code on the same stream gives the same bits, so both writes agree). A
+   * worker that is slow (still compiling, or its core busy) or failed
+   * (the pool then retires) costs at most about one chunk.
    */
-  async parallelStep(step: PlanStep, threads: number, pool: WorkerPool, progress?: Progress): Promise<void> {
+  parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress): void {
     const board = newChunkBoard(this.n);
     const transient = this.transientOf(step);
     const task = {
@@ -217,59 +260,70 @@ class PlanRun {
       buffers: this.values.map((v) => (v instanceof Float64Array ? (v.buffer as SharedArrayBuffer) : null)),
       scalars: this.values.map((v) => (typeof v === 'number' ? v : null)),
     };
-    const pending: Promise<WorkerReply>[] = [];
-    for (let w = 0; w < threads - 1; w++) pending.push(pool.run(w, task));
+    for (let w = 0; w < threads - 1; w++) watch(pool, pool.run(w, task));
     // The main thread's chunks report progress for all threads: the board's
     // claim counter says how many chunks have been taken so far.
-    runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, board, 0, this.chunks, transient,
-      progress ? () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) : undefined);
+    const t0 = performance.now();
+    const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, {
+      board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) } : {}),
+    });
+    const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
+    finishStragglers(board, this.chunks, perChunk, (c) => {
+      // the worker may still be writing this chunk: compute it privately, write only final values
+      runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
+    });
     progress?.claimed(this.chunks);
-    const settled = await Promise.allSettled(pending);
-    for (const s of settled) if (s.status === 'fulfilled' && !s.value.ok) throw new Error(s.value.message);
-    if (settled.some((s) => s.status === 'rejected')) {
-      pool.markBroken();
-      for (let c = 0; c < this.chunks; c++) {
-        if (board[1 + c] === 0) runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, null, c, c + 1, transient);
-      }
-    }
   }
 
   /**
    * Summarises the array outputs on all threads at once (quantiles, mean,
-   * sd, extremes and, with `bins`, the histogram from p1 to p99): output k
-   * goes to thread k mod threads (the main thread takes its share); a single
-   * output's quantiles and histogram go to a worker while this thread
-   * computes its mean, sd and extremes. Same code everywhere, so the same
-   * numbers.
+   * sd, extremes and, with `bins`, the histogram from p1 to p99). The units
+   * of work are claimed from a board like chunks: with several outputs, one
+   * output's whole summary per unit; with one, its quantiles and histogram
+   * are the unit a worker takes while this thread does its mean, sd and
+   * extremes. Workers write their numbers to shared memory; a unit a worker
+   * is slow to finish is done here too (finishStragglers). Same code
+   * everywhere, so the same numbers.
    */
-  async summariseOutputs(threads: number, pool: WorkerPool, bins?: number): Promise<void> {
+  summariseOutputs(threads: number, pool: TaskRunner, bins?: number): void {
     const sets = [...new Set(this.plan.outputs.map((o) => o.node))]
       .filter((id) => this.isArray[id] === 1)
       .map((id) => setOf(this.ctx, this.values, id));
-    const shared = (set: SampleSet) => set.samples.buffer instanceof SharedArrayBuffer;
-    const task = (set: SampleSet, parts: boolean) => ({ type: 'summary' as const, src: set.samples.buffer as SharedArrayBuffer, parts, ...(bins === undefined ? {} : { bins }) });
-    if (sets.length === 1) {
-      const set = sets[0]!;
-      if (!shared(set)) return;
-      const pending = pool.run(0, task(set, false)).then(
-        (r) => { if (r.ok && r.values) set.primeSummaryQuantiles(r.values, bins); },
-        () => { pool.markBroken(); },
-      );
-      set.min(); set.sd(); // extremes and mean (one pass), then sd
-      await pending;
-      return;
+    if (sets.length === 0 || !sets.every((set) => set.samples.buffer instanceof SharedArrayBuffer)) return;
+    const whole = sets.length > 1;
+    const width = summarySlotWidth(whole, bins);
+    const board = new Int32Array(new SharedArrayBuffer(4 * (1 + sets.length)));
+    const results = new Float64Array(new SharedArrayBuffer(8 * width * sets.length));
+    const task = {
+      type: 'summary' as const, board: board.buffer as SharedArrayBuffer, results: results.buffer as SharedArrayBuffer,
+      srcs: sets.map((set) => set.samples.buffer as SharedArrayBuffer), whole, ...(bins === undefined ? {} : { bins }),
+    };
+    for (let w = 0; w < threads - 1; w++) watch(pool, pool.run(w, task));
+    const own = (u: number) => {
+      const set = sets[u]!;
+      if (whole) set.summaryParts(bins);
+      else set.summaryQuantileParts(bins);
+    };
+    let t0 = performance.now();
+    if (!whole) { sets[0]!.min(); sets[0]!.sd(); } // extremes and mean (one pass), then sd
+    // one output: its quantiles take about twice its mean, sd and extremes
+    let perUnit = whole ? 0 : 2 * (performance.now() - t0);
+    t0 = performance.now();
+    let ran = 0;
+    for (let u = Atomics.add(board, 0, 1); u < sets.length; u = Atomics.add(board, 0, 1)) {
+      own(u);
+      Atomics.store(board, 1 + u, 2); // 2: done here, nothing to read back
+      ran++;
     }
-    const pending: Promise<void>[] = [];
-    sets.forEach((set, k) => {
-      const w = k % threads;
-      if (w === 0 || !shared(set)) return;
-      pending.push(pool.run(w - 1, task(set, true)).then(
-        (r) => { if (r.ok && r.values) set.primeSummaryParts(r.values, bins); },
-        () => { pool.markBroken(); },
-      ));
+    if (whole) perUnit = ran > 0 ? (performance.now() - t0) / ran : 1;
+    finishStragglers(board, sets.length, perUnit, (u) => { own(u); Atomics.store(board, 1 + u, 2); });
+    sets.forEach((set, u) => {
+      if (board[1 + u] !== 1) return; // done here
+      const at = u * width;
+      const values = Array.from(results.subarray(at + 1, at + 1 + results[at]!));
+      if (whole) set.primeSummaryParts(values, bins);
+      else set.primeSummaryQuantiles(values, bins);
     });
-    sets.forEach((set, k) => { if (k % threads === 0 || !shared(set)) set.summaryParts(bins); });
-    await Promise.all(pending);
   }
 
   result(threads: number): PlanResult {

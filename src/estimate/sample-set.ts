@@ -402,6 +402,15 @@ export class SampleSet {
   }
 }
 
+/**
+ * Room for one output in a summary task's shared results: a count, then at
+ * most that many numbers of SampleSet.summaryParts (`whole`) or
+ * summaryQuantileParts, with a histogram of `bins` bins.
+ */
+export function summarySlotWidth(whole: boolean, bins: number | undefined): number {
+  return 1 + SUMMARY_PS.length + (whole ? 9 : 0) + (bins === undefined ? 0 : bins + 2);
+}
+
 /** The range a histogram between low and high spans (widened by 1 when low = high), and its bin width. */
 function binRange(bins: number, low: number, high: number): { lo: number; hi: number; w: number } {
   const lo = low === high ? low - 0.5 : low, hi = low === high ? high + 0.5 : high;

@@ -21,14 +21,18 @@ export interface StepTask {
 }
 
 /**
- * The summary of a shared sample array: with `parts`, everything
- * (SampleSet.summaryParts); without, only its quantiles (and histogram),
- * SampleSet.summaryQuantileParts. `bins`: the histogram's bins, if any.
+ * The summaries of shared sample arrays (a run's outputs): unit u is
+ * srcs[u], claimed from `board` (board[0] the next unit, board[1 + u] set to
+ * 1 once done, and notified); its numbers go to `results` from
+ * u * summarySlotWidth(whole, bins): their count, then with `whole`
+ * SampleSet.summaryParts(bins), else SampleSet.summaryQuantileParts(bins).
  */
 export interface SummaryTask {
   readonly type: 'summary';
-  readonly src: SharedArrayBuffer;
-  readonly parts: boolean;
+  readonly board: SharedArrayBuffer;
+  readonly results: SharedArrayBuffer;
+  readonly srcs: readonly SharedArrayBuffer[];
+  readonly whole: boolean;
   readonly bins?: number;
 }
 
