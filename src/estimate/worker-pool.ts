@@ -112,10 +112,21 @@ export class WorkerPool {
     this.broken = true;
   }
 
-  /** Terminates every worker. */
+  /**
+   * Terminates every worker. A worker may still be busy with tasks no run
+   * waits for (see runPlanOn), or have replies not yet read: those are
+   * dropped, and the worker stays ref'd so that the process stays up until
+   * it has exited and the promise settles.
+   */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s?.worker.terminate()));
+    await Promise.all(slots.map((s) => {
+      if (s === undefined) return undefined;
+      s.worker.removeAllListeners('message');
+      s.waiting.length = 0;
+      s.worker.ref();
+      return s.worker.terminate();
+    }));
   }
 
   private slot(index: number): Slot {
