@@ -58,7 +58,10 @@ describe('simulateSurvival', () => {
   });
 
   it('says beyond horizon (null) for a profitable company, and out at month 0 for negative cash', () => {
-    const rich = acme('rich', { revenue: { family: 'pointMass', value: 100e6 }, costs: { family: 'pointMass', value: 50e6 } });
+    // profitable on every path: revenue twice the costs, neither growing (with growth drawn at random,
+    // a rare path where revenue shrinks fast can still run out, as it should)
+    const flat: DistSpec = { family: 'pointMass', value: 0 };
+    const rich = acme('rich', { revenue: { family: 'pointMass', value: 100e6 }, costs: { family: 'pointMass', value: 50e6 }, revenueGrowth: flat, costGrowth: flat });
     const broke = acme('broke', { cash: { family: 'pointMass', value: -1 } });
     const r = simulateSurvival({ companies: [broke, rich], horizonMonths: 36, paths: 1000, seed: 'x', climate: 'neutral' });
     expect(r.companies[1]!.medianMonthOut).toBeNull();
