@@ -114,7 +114,9 @@ export interface TaskRunner {
 /**
  * {@link runPlan} on `threads` threads: this one and threads - 1 workers of
  * `pool`. The run never waits long for a worker (see finishStragglers), so
- * it does not even wait for their replies.
+ * it does not even wait for their replies: a slow worker may still write a
+ * chunk it held, with the very bits already there, shortly after the run
+ * returns. Treat the result's arrays as read-only (as SampleSet asks anyway).
  */
 export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
   const run = new PlanRun(plan, env, true, options.keep === 'outputs');
