@@ -2,10 +2,10 @@
 // model (all of them, used or not), a simple fast PRNG (xorshift128+, two
 // normals per Box-Muller pair), then the same summaries as Shakeout: sort
 // each output once, type 7 quantiles, mean, sd, a 20-bin histogram; cdf by
-// counting. Single-threaded. argv: model (A|B) n seed reps. Prints one JSON line.
-import { measureLoop, print } from './child-harness.mjs';
+// counting. Single-threaded. argv: model (A|B) n seed protocol (see child-harness.mjs). Prints one JSON line.
+import { measureLoop, parseProtocol, print } from './child-harness.mjs';
 
-const [model, nText, seedText, repsText] = process.argv.slice(2);
+const [model, nText, seedText, protocolText] = process.argv.slice(2);
 const n = Number(nText);
 
 // xorshift128+ seeded by splitmix64 of the seed string's hash (32-bit halves for speed in JS).
@@ -105,4 +105,4 @@ if (model === 'A') {
 return check;
 }
 
-print(await measureLoop(once, Number(repsText), seedText));
+print(await measureLoop(once, parseProtocol(protocolText), seedText));

@@ -1,10 +1,10 @@
 // Shakeout, end to end: parse, compile, sample, summarise (mean, sd, p5..p95
 // and a histogram of each output), from dist/.
-// argv: model (A|B) n seed reps [--no-prune]. Prints one JSON line.
+// argv: model (A|B) n seed protocol (see child-harness.mjs) [--no-prune]. Prints one JSON line.
 import { SOURCES } from './models.mjs';
-import { measureLoop, print } from './child-harness.mjs';
+import { measureLoop, parseProtocol, print } from './child-harness.mjs';
 
-const [model, nText, seed, repsText, flag] = process.argv.slice(2);
+const [model, nText, seed, protocolText, flag] = process.argv.slice(2);
 const lang = await import('../dist/lang/index.js');
 const estimate = await import('../dist/estimate/index.js');
 const source = SOURCES[model].shakeout;
@@ -23,6 +23,6 @@ async function once(s) {
   return result.map((o) => (typeof o === 'number' ? o : o.p50));
 }
 
-const r = await measureLoop(once, Number(repsText), seed);
+const r = await measureLoop(once, parseProtocol(protocolText), seed);
 await estimate.closeWorkerPool();
 print(r);

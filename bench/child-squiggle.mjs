@@ -1,10 +1,10 @@
 // Squiggle 0.10.0, end to end: run the model, then read the mean and the
 // quantiles p5..p95 of each distribution output.
-// argv: model (A|B) n seed reps. Prints one JSON line.
+// argv: model (A|B) n seed protocol (see child-harness.mjs). Prints one JSON line.
 import { QUANTILES, SOURCES } from './models.mjs';
-import { measureLoop, print } from './child-harness.mjs';
+import { measureLoop, parseProtocol, print } from './child-harness.mjs';
 
-const [model, nText, seed, repsText] = process.argv.slice(2);
+const [model, nText, seed, protocolText] = process.argv.slice(2);
 const { run } = await import('@quri/squiggle-lang');
 
 async function once(s) {
@@ -29,4 +29,4 @@ async function once(s) {
   return check;
 }
 
-print(await measureLoop(once, Number(repsText), seed));
+print(await measureLoop(once, parseProtocol(protocolText), seed));
