@@ -21,11 +21,13 @@ import { checkSpec } from './sample-spec.js';
  * of their inputs, each chunk counting its own indices; the step's end sums
  * the chunks' counts. Their sample-set inputs then need not be kept whole.
  *
- * Steps alternate: main, parallel, main, parallel, ... A main node goes in
- * the earliest main step after the parallel step of each elementwise input; an
- * elementwise or counting node in the earliest parallel step after the main
- * step of each main-thread input (a counting node's value is ready for the
- * main step after its own). Model B of issue 3 is one parallel step (its
+ * Steps are numbered: even ones run on the main thread, odd ones in parallel.
+ * A main node goes in the earliest main step after the parallel step of each
+ * elementwise input; an elementwise or counting node in the earliest parallel
+ * step after the main step of each main-thread input; a counting node's value
+ * is ready for the step after its own, so a node that reads it, even an
+ * elementwise one, runs a step later (cdf of a cdf: a main step, then two
+ * parallel steps in a row; an empty main step between them is left out). Model B of issue 3 is one parallel step (its
  * sampling and arithmetic and the two cdfs) and one main step (1 - cdf).
  */
 export interface PlanStep {

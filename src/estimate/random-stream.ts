@@ -160,7 +160,8 @@ export class RandomStream {
       for (let m = 0; m < misses; m++) {
         const i = MISS_INDEX[m]!;
         const x = out[i]!;
-        out[i] = this.zigguratSlow(MISS_LAYER[m]!, x < 0 ? -x : x, x < 0);
+        const bits = MISS_LAYER[m]!; // layer, and the sign in bit 8
+        out[i] = this.zigguratSlow(bits & 0xff, x < 0 ? -x : x, (bits & 0x100) !== 0);
       }
     }
   }
@@ -168,7 +169,8 @@ export class RandomStream {
   /**
    * The fast path of {@link fillNormal} over at most MISS_BLOCK indices:
    * writes every draw (the signed abscissa where the fast test failed) and
-   * lists the failed indices and their layers in MISS_INDEX and MISS_LAYER.
+   * lists the failed indices in MISS_INDEX and their layers (with the sign in
+ * bit 8) in MISS_LAYER.
    */
   private normalFastPath(out: Float64Array, start: number, end: number): number {
     let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
@@ -188,7 +190,7 @@ export class RandomStream {
       out[i] = x * (1 - ((a >>> 7) & 2)); // bit 8 set: -x (arithmetic, not a branch: the sign is a coin flip)
       if (x >= ZIG_X[layer + 1]!) {
         MISS_INDEX[misses] = i;
-        MISS_LAYER[misses] = layer;
+        MISS_LAYER[misses] = a & 0x1ff; // the layer and the sign bit
         misses++;
       }
     }

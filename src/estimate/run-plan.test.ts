@@ -410,6 +410,34 @@ describe('runPlan: a worker that is slow or stalls', () => {
     }
   });
 
+  it('a task that fails in a worker leaves the pool in service; a worker that crashes retires it', async () => {
+    const replying = (reply: Promise<WorkerReply>): TaskRunner & { broken: boolean } => ({
+      broken: false,
+      run: () => reply,
+      markBroken() { this.broken = true; },
+    });
+    const failing = replying(Promise.resolve({ ok: false, message: 'boom' }));
+    runPlanOn(failing, 2, modelA(), { sampleCount: 20_000, seed: 1 });
+    const crashing = replying(Promise.reject(new Error('worker exited')));
+    runPlanOn(crashing, 2, modelA(), { sampleCount: 20_000, seed: 1 });
+    await new Promise((r) => setImmediate(r));
+    expect(failing.broken).toBe(false);
+    expect(crashing.broken).toBe(true);
+  });
+
+  it('an error in the run closes the boards, so workers stop claiming its chunks', () => {
+    const fake = stalling(0);
+    expect(() => runPlanOn(fake, 2, modelB(), { sampleCount: 100_000, seed: 1 }, { onProgress: (done) => { if (done > 2) throw new Error('stop'); } })).toThrow('stop');
+    const board = new Int32Array(fake.tasks[0]!.board);
+    expect(board[0]).toBeGreaterThanOrEqual(Math.ceil(100_000 / 8192));
+  });
+
+  it('refuses a histogram of no bins before any worker starts', () => {
+    const fake = stalling(0);
+    expect(() => runPlanOn(fake, 2, modelA(), { sampleCount: 20_000, seed: 1 }, { histogramBins: 0 })).toThrow(/integer number of bins >= 1, got 0/);
+    expect(fake.tasks).toEqual([]);
+  });
+
   it('privateWrites (compute in scratch, copy out final values) gives the same bits as writing in place', async () => {
     const { runParallelStep } = await import('./parallel-step.js');
     const { schedulePlan } = await import('./plan-schedule.js');

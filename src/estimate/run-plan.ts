@@ -1,4 +1,5 @@
 import { checkEnv, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './env.js';
+import { EstimateError } from './estimate-error.js';
 import { evaluateMainNode, setOf, type MainContext } from './main-step.js';
 import type { NodeId, Plan } from './plan.js';
 import { newChunkBoard, runParallelStep, type NodeValues } from './parallel-step.js';
@@ -119,6 +120,10 @@ export interface TaskRunner {
  * returns. Treat the result's arrays as read-only (as SampleSet asks anyway).
  */
 export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
+  const bins = options.histogramBins;
+  if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1)) {
+    throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`, ['options', 'histogramBins']);
+  }
   const run = new PlanRun(plan, env, true, options.keep === 'outputs');
   const progress = run.progress(options.onProgress);
   for (const step of run.steps) {
@@ -152,9 +157,19 @@ function finishStragglers(board: Int32Array, units: number, waitMs: number, runH
 }
 
 
-/** A worker task the run does not wait for: a failure retires the pool (later runs use one thread). */
+/**
+ * A worker task the run does not wait for. A worker that crashes or exits
+ * retires the pool (later runs use one thread); an error the task itself
+ * raised (a reply { ok: false }) does not: the main thread, which does every
+ * unit a worker leaves undone, meets the same error and reports it.
+ */
 function watch(pool: TaskRunner, pending: Promise<WorkerReply>): void {
-  pending.then((r) => { if (!r.ok) pool.markBroken(); }, () => { pool.markBroken(); });
+  pending.then(() => undefined, () => { pool.markBroken(); });
+}
+
+/** Ends a board's claims (no thread starts another unit), as when the run stops on an error. */
+function closeBoard(board: Int32Array, units: number): void {
+  Atomics.store(board, 0, units);
 }
 
 /** Counts a run's work for RunOptions.onProgress. */
@@ -265,16 +280,20 @@ class PlanRun {
     for (let w = 0; w < threads - 1; w++) watch(pool, pool.run(w, task));
     // The main thread's chunks report progress for all threads: the board's
     // claim counter says how many chunks have been taken so far.
-    const t0 = performance.now();
-    const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, {
-      board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) } : {}),
-    });
-    const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
-    finishStragglers(board, this.chunks, perChunk, (c) => {
-      // the worker may still be writing this chunk: compute it privately, write only final values
-      runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
-    });
-    progress?.claimed(this.chunks);
+    try {
+      const t0 = performance.now();
+      const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, {
+        board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) } : {}),
+      });
+      const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
+      finishStragglers(board, this.chunks, perChunk, (c) => {
+        // the worker may still be writing this chunk: compute it privately, write only final values
+        runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
+      });
+      progress?.claimed(this.chunks);
+    } finally {
+      closeBoard(board, this.chunks); // on an error, workers stop claiming this run's chunks
+    }
   }
 
   /**
@@ -306,19 +325,25 @@ class PlanRun {
       if (whole) set.summaryParts(bins);
       else set.summaryQuantileParts(bins);
     };
-    let t0 = performance.now();
-    if (!whole) { sets[0]!.min(); sets[0]!.sd(); } // extremes and mean (one pass), then sd
-    // one output: its quantiles take about twice its mean, sd and extremes
-    let perUnit = whole ? 0 : 2 * (performance.now() - t0);
-    t0 = performance.now();
-    let ran = 0;
-    for (let u = Atomics.add(board, 0, 1); u < sets.length; u = Atomics.add(board, 0, 1)) {
-      own(u);
-      Atomics.store(board, 1 + u, 2); // 2: done here, nothing to read back
-      ran++;
+    try {
+      let t0 = performance.now();
+      if (!whole) { sets[0]!.min(); sets[0]!.sd(); } // extremes and mean (one pass), then sd
+      // One output: its quantiles and histogram take about twice its mean, sd
+      // and extremes (four passes against two); the floor, about 5 ns a sample
+      // for them, is for a set whose mean and sd were known already.
+      let perUnit = whole ? 0 : Math.max(2 * (performance.now() - t0), 5e-6 * this.n);
+      t0 = performance.now();
+      let ran = 0;
+      for (let u = Atomics.add(board, 0, 1); u < sets.length; u = Atomics.add(board, 0, 1)) {
+        own(u);
+        Atomics.store(board, 1 + u, 2); // 2: done here, nothing to read back
+        ran++;
+      }
+      if (whole) perUnit = ran > 0 ? (performance.now() - t0) / ran : 1;
+      finishStragglers(board, sets.length, perUnit, (u) => { own(u); Atomics.store(board, 1 + u, 2); });
+    } finally {
+      closeBoard(board, sets.length);
     }
-    if (whole) perUnit = ran > 0 ? (performance.now() - t0) / ran : 1;
-    finishStragglers(board, sets.length, perUnit, (u) => { own(u); Atomics.store(board, 1 + u, 2); });
     sets.forEach((set, u) => {
       if (board[1 + u] !== 1) return; // done here
       const at = u * width;

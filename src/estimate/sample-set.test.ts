@@ -147,4 +147,13 @@ describe('SampleSet summaries without sorting', () => {
     expect(() => main.primeSummaryQuantiles(values.slice(1), 10)).toThrow(/expected 7 summary quantiles/);
     expect(() => main.primeSummaryParts([1, 2, 3])).toThrow(/expected 16 summary parts/);
   });
+  it('histogramBetween puts an overflowing span and a zero width in the last bin, never loses a sample', () => {
+    const huge = SampleSet.from([-1e308, 0, 1e308]);
+    const h = huge.histogramBetween(4, -1e308, 1e308); // hi - lo overflows to Infinity
+    expect(h.counts.reduce((a, b) => a + b, 0) + h.below + h.above).toBe(3);
+    expect(h.counts[3]).toBeGreaterThanOrEqual(1);
+    const flat = SampleSet.from([1e20, 1e20, 1e20]); // 1e20 - 0.5 === 1e20: zero width
+    const f = flat.histogramBetween(5, 1e20, 1e20);
+    expect(f.counts.reduce((a, b) => a + b, 0)).toBe(3);
+  });
 });

@@ -27,6 +27,19 @@ export interface Histogram {
   readonly counts: number[];
 }
 
+/** The probabilities of the quantiles in a summary. */
+export const SUMMARY_PS: readonly number[] = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+
+interface Scan {
+  readonly nan: number;
+  readonly min: number;
+  readonly max: number;
+  readonly fmin: number;
+  readonly fmax: number;
+  readonly negInf: number;
+  readonly posInf: number;
+}
+
 /**
  * A distribution as its samples: a Float64Array of draws, index i of every
  * sample set of one run belonging to the same draw of the whole model.
@@ -46,19 +59,6 @@ export interface Histogram {
  * s.quantile(0.5);  // 5.5
  * s.cdf(3);         // 0.3
  */
-/** The probabilities of the quantiles in a summary. */
-export const SUMMARY_PS: readonly number[] = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
-
-interface Scan {
-  readonly nan: number;
-  readonly min: number;
-  readonly max: number;
-  readonly fmin: number;
-  readonly fmax: number;
-  readonly negInf: number;
-  readonly posInf: number;
-}
-
 export class SampleSet {
   readonly samples: Float64Array;
   private sortedCache: Float64Array | undefined;
@@ -271,7 +271,7 @@ export class SampleSet {
 
   private summaryQuantiles: readonly number[] | undefined;
 
-  /** Type 7 quantiles of the non-NaN samples by bucket selection (see quantilesOf: no sort, no copy, nothing cached). */
+  /** Type 7 quantiles of the non-NaN samples by bucket selection (see quantilesOf: no sort, nothing cached). */
   quantilesBySelection(ps: readonly number[]): number[] {
     return quantilesOf(this.samples, ps, this.scanCache?.nan);
   }
@@ -375,8 +375,9 @@ export class SampleSet {
   }
 
   /**
-   * mean, sd, p5, p25, p50, p75, p95, min, max and nanCount. Without a sorted
-   * copy the quantiles come from selection on a scratch copy (O(n), no sort).
+   * mean, sd, p1, p5, p25, p50, p75, p95, p99, min, max and nanCount.
+   * Without a sorted copy they come from {@link summaryParts} (four passes,
+   * quantiles by bucket selection, no sort).
    */
   summary(): SampleSummary {
     if (this.sortedCache === undefined) {
@@ -437,17 +438,20 @@ function sumAndExtremes(x: Float64Array): [number, number, number, number] {
 
 /** Counts of x in [lo, hi] by bins of width w (x = hi in the last), and those below and above (NaN in neither). */
 function countBetween(x: Float64Array, bins: number, lo: number, hi: number, w: number): { counts: number[]; below: number; above: number } {
-  const c = new Int32Array(bins + 1); // c[bins]: rounding of (hi - lo) / w up to bins
+  const c = new Int32Array(bins);
   let below = 0, above = 0;
   const len = x.length;
   for (let i = 0; i < len; i++) {
     const v = x[i]!;
-    if (v >= lo && v <= hi) c[((v - lo) / w) | 0]++;
-    else if (v < lo) below++;
+    if (v >= lo && v <= hi) {
+      // k >= 0 here; x = hi, a rounding up, an overflow to Infinity or a
+      // zero width (NaN) all go to the last bin
+      const k = (v - lo) / w;
+      c[k < bins ? k | 0 : bins - 1]++;
+    } else if (v < lo) below++;
     else if (v > hi) above++;
   }
-  c[bins - 1] += c[bins]!;
-  return { counts: Array.from(c.subarray(0, bins)), below, above };
+  return { counts: Array.from(c), below, above };
 }
 
 /** Mean of an array, summed in index order. */

@@ -101,9 +101,12 @@ const BUCKET_BITS = 12;
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /**
- * Type 7 quantiles of the non-NaN values of `x`, exactly as a sort would give
- * them, without sorting, copying or reordering `x` (it is read only, so a
- * worker can read a shared array another thread also reads).
+ * Type 7 quantiles of the non-NaN values of `x`, equal (as numbers) to what
+ * a sort would give (where -0 and +0 both occur, either may come out),
+ * without sorting or reordering `x` (it is read only, so a worker can read a
+ * shared array another thread also reads) and, from 4,096 values, without
+ * copying it (below that, or when every value has the same high 32 bits, it
+ * selects on a copy).
  *
  * Bucket selection: the high 32 bits of a double, with the sign bit flipped
  * for positives and all bits flipped for negatives, are an unsigned key that
