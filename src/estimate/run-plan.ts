@@ -144,18 +144,21 @@ export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: En
  * After this thread has claimed the last unit of a board (board[0] is the
  * next unit, board[1 + u] is 1 once unit u is done), waits for each unit
  * another thread still holds for at most `waitMs`, and runs it here if it is
- * still not done: waiting longer than doing it would be a loss.
+ * still not done: waiting longer than doing it would be a loss. Returns how
+ * many units it ran here.
  */
-function finishStragglers(board: Int32Array, units: number, waitMs: number, runHere: (u: number) => void): void {
+function finishStragglers(board: Int32Array, units: number, waitMs: number, runHere: (u: number) => void): number {
+  let redone = 0;
   for (let u = 0; u < units; u++) {
     if (Atomics.load(board, 1 + u) !== 0) continue;
     Atomics.wait(board, 1 + u, 0, waitMs);
     if (Atomics.load(board, 1 + u) !== 0) continue;
     runHere(u);
+    redone++;
     if (Atomics.load(board, 1 + u) === 0) Atomics.store(board, 1 + u, 1);
   }
+  return redone;
 }
-
 
 /**
  * A worker task the run does not wait for. A worker that crashes or exits
@@ -192,6 +195,8 @@ class PlanRun {
   private readonly isArray: Uint8Array;
   private readonly transient: Uint8Array;
   private readonly counted: Uint8Array;
+  /** Set when a worker fell behind in a parallel step (a chunk it held was done here too). */
+  private workersLag = false;
 
   constructor(readonly plan: Plan, readonly env: Env, shared: boolean, onlyOutputs = false) {
     checkEnv(env);
@@ -286,10 +291,12 @@ class PlanRun {
         board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) } : {}),
       });
       const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
-      finishStragglers(board, this.chunks, perChunk, (c) => {
+      const redone = finishStragglers(board, this.chunks, perChunk, (c) => {
         // the worker may still be writing this chunk: compute it privately, write only final values
         runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
       });
+      // a worker that fell a chunk behind is still busy with it: the rest of this run does without it
+      if (redone > 0) this.workersLag = true;
       progress?.claimed(this.chunks);
     } finally {
       closeBoard(board, this.chunks); // on an error, workers stop claiming this run's chunks
@@ -303,10 +310,12 @@ class PlanRun {
    * output's whole summary per unit; with one, its quantiles and histogram
    * are the unit a worker takes while this thread does its mean, sd and
    * extremes. Workers write their numbers to shared memory; a unit a worker
-   * is slow to finish is done here too (finishStragglers). Same code
-   * everywhere, so the same numbers.
+   * is slow to finish is done here too (finishStragglers), and a worker that
+   * fell behind in a parallel step gets no summaries: it is still busy. Same
+   * code everywhere, so the same numbers.
    */
-  summariseOutputs(threads: number, pool: TaskRunner, bins?: number): void {
+  summariseOutputs(allThreads: number, pool: TaskRunner, bins?: number): void {
+    const threads = this.workersLag ? 1 : allThreads;
     const sets = [...new Set(this.plan.outputs.map((o) => o.node))]
       .filter((id) => this.isArray[id] === 1)
       .map((id) => setOf(this.ctx, this.values, id));
