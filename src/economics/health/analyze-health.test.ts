@@ -150,3 +150,40 @@ describe('analyzeHealth: consistent burn, conflicting facts, infinite draws', ()
     expect(b.details.unbounded.filter((u) => u.estimateId !== 'runway')).toEqual([]);
   });
 });
+
+describe('analyzeHealth: revenue growth from two run rates', () => {
+  let s: Store;
+  beforeAll(async () => {
+    s = await openStore({ path: ':memory:' });
+    await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '$100M', period: '2023', kind: 'reported', source: { publisher: 'Wire A', published: '2024-01-15' } });
+    await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '约8.5亿美元', period: '2024', kind: 'reported', source: { publisher: 'Wire B', published: '2024-12-01' } });
+    await s.addFact({ entity: 'inflection-ai', metric: 'revenue', value: '不到100万美元', period: '2023', kind: 'reported', source: { publisher: 'Wire C' } });
+    await s.addFact({ entity: 'inflection-ai', metric: 'revenue', value: '$2M', period: '2024-Q1', kind: 'reported', source: { publisher: 'Wire C' } });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('derives monthly growth draw by draw, (later / earlier)^(1 / months) - 1, and computes what needs it', async () => {
+    const a = await analyzeHealth(s, 'Anthropic', { env, assumptions: [{ input: 'revenueGrowth', value: '1%', rationale: 'not used: derived' }] });
+    const g = est(a, 'input.revenueGrowth')!;
+    // $100M in 2023 to $850M in 2024, twelve months apart (middle to middle)
+    expect(g.p50).toBeCloseTo(Math.pow(8.5, 1 / 12) - 1, 2);
+    expect(g.p5).toBeLessThan(g.p50); // the uncertainty of "约" carries into it
+    expect(g.formula).toMatch(/^\(\S+ \/ \S+\)\^\(1 \/ 12(\.\d+)? months\) - 1, a month$/);
+    const row = a.details.inputs.find((r) => r.name === 'revenueGrowth')!;
+    expect(row.status).toBe('derived');
+    expect(row.factIds).toHaveLength(2);
+    expect(est(a, 'burn_multiple')).toBeDefined();
+    expect(a.details.missing.some((m) => /no revenue growth/.test(m.en))).toBe(false);
+    expect(a.assumptions.map((x) => x.id)).not.toContain('health.assumption.revenueGrowth');
+  });
+
+  it('says why growth is not derived from a rate that can be zero, and how to give it', async () => {
+    const a = await analyzeHealth(s, 'Inflection', { env });
+    expect(est(a, 'input.revenueGrowth')).toBeUndefined();
+    expect(a.notes.some((n) => /Revenue growth is not derived from \S+ and \S+: \S+ can be 0 or less/.test(n.en))).toBe(true);
+    expect(a.notes.some((n) => /未从 \S+ 与 \S+ 推算营收增速/.test(n.zh))).toBe(true);
+    expect(a.details.missing.some((m) => /record two revenue run rates at least a month apart/.test(m.en))).toBe(true);
+  });
+});

@@ -232,8 +232,8 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   let pAlive: number | null = null;
   if (!growth) {
     missing.push(t(
-      'no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; give a revenue growth assumption (revenue_growth in an assumptions file, or --with-assumptions for the shipped ones); growth is not yet derived from two revenue facts',
-      '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请给出营收增速假设（在假设文件中写 revenue_growth，或用 --with-assumptions 采用自带假设）；目前还不会从两期营收事实推算增速',
+      'no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (revenue_growth in an assumptions file, or --with-assumptions for the shipped ones)',
+      '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请记录相隔至少一个月的两期营收（据此推算增速），或给出营收增速假设（在假设文件中写 revenue_growth，或用 --with-assumptions 采用自带假设）',
     ));
   } else if (!revenue) {
     missing.push(t(

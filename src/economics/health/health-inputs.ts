@@ -79,7 +79,8 @@ export const HEALTH_INPUT_SHAPE: { readonly [K in HealthInputName]: { readonly p
  * draws in USD (rates per month), and fills gaps with the given assumptions.
  *
  * Rules, in order: the company's own facts of a metric, the latest period
- * first (funding facts are summed: each is a round or a total to date, and a
+ * first (revenue growth comes from the latest run rate and the latest one at
+ * least a month before it) (funding facts are summed: each is a round or a total to date, and a
  * total to date replaces the rounds before it); store revenue of its
  * products (app-store subscriptions), gross readings before net ones, per
  * store facts summed before a combined one; a revenue-spending gap is a net
@@ -134,6 +135,17 @@ export async function collectHealthInputs(
   const rates = revenue.filter((f) => f.figure.per !== null || (f.period !== null && f.period.kind !== 'asof'));
   const rate = choose(rates, 'revenue', notes);
   if (rate) found.revenue = rateInput(ctx, 'revenue', [rate]);
+  const earlier = rate ? earlierRate(rates, rate) : undefined;
+  if (rate && earlier) {
+    const growth = growthInput(ctx, rate, earlier, found.revenue!);
+    if (growth) found.revenueGrowth = growth;
+    else {
+      notes.push({
+        en: `Revenue growth is not derived from ${earlier.id} and ${rate.id}: ${earlier.id} can be 0 or less, and growth from nothing has no rate.`,
+        zh: `未从 ${earlier.id} 与 ${rate.id} 推算营收增速：${earlier.id} 可能为 0 或更低，从零起步的增长没有增速可言。`,
+      });
+    }
+  }
   const toDate = choose(revenue.filter((f) => !rates.includes(f)), 'revenueToDate', notes);
   if (toDate) {
     found.revenueToDate = stockInput(ctx, 'revenueToDate', [toDate]);
@@ -336,6 +348,59 @@ function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRat
     inputs: facts.map((f) => factRef(f)),
     facts,
     ...(note ? { note } : {}),
+  };
+}
+
+/** The middle of a fact's period, in months since year 0 (fractional), or null without a period. */
+function midMonth(f: Fact): number | null {
+  if (!f.period) return null;
+  const t = (Date.parse(`${f.period.start}T00:00:00Z`) + Date.parse(`${f.period.end}T00:00:00Z`) + 86_400_000) / 2;
+  return t / (86_400_000 * 30.436875);
+}
+
+/** The latest run-rate fact whose period lies at least a month before `rate`'s (middle to middle), if any. */
+function earlierRate(rates: readonly Fact[], rate: Fact): Fact | undefined {
+  const at = midMonth(rate);
+  if (at === null) return undefined;
+  let best: Fact | undefined, bestAt = -Infinity;
+  for (const f of rates) {
+    const m = midMonth(f);
+    if (f === rate || m === null || at - m < 1) continue;
+    if (m > bestAt || (m === bestAt && f.kind === 'reported' && best?.kind !== 'reported')) { best = f; bestAt = m; }
+  }
+  return best;
+}
+
+/**
+ * Monthly revenue growth from two run rates, draw by draw:
+ * (later / earlier)^(1 / months between their periods' middles) - 1, so the
+ * uncertainty of both figures carries into it. Null when the earlier rate
+ * can be 0 or less (no growth rate from nothing).
+ */
+function growthInput(ctx: Ctx, later: Fact, earlier: Fact, laterInput: HealthInput): HealthInput | null {
+  const shape = HEALTH_INPUT_SHAPE.revenueGrowth;
+  // a stream of its own, so that the two rates are independent draws
+  const { k, how } = toUsd(ctx, earlier, true);
+  const e = draw(ctx, scaleSpec(factSpec(earlier), k), shape.stream + 1);
+  if (!e.every((v) => v > 0)) return null;
+  const months = Math.round((midMonth(later)! - midMonth(earlier)!) * 100) / 100;
+  const l = laterInput.samples;
+  const samples = new Float64Array(l.length);
+  for (let i = 0; i < l.length; i++) samples[i] = Math.pow(l[i]! / e[i]!, 1 / months) - 1;
+  const formula = `(${later.id} / ${earlier.id})^(1 / ${months} months) - 1, a month`;
+  return {
+    name: 'revenueGrowth',
+    status: 'derived',
+    samples,
+    unit: shape.unit,
+    per: shape.per,
+    formula,
+    inputs: [factRef(later), factRef(earlier)],
+    facts: [later, earlier],
+    note: {
+      en: `from ${earlier.id} (${earlier.period!.text}) to ${later.id} (${later.period!.text}), ${months} months apart${how ? `; ${earlier.id}: ${how}` : ''}`,
+      zh: `从 ${earlier.id}（${earlier.period!.text}）到 ${later.id}（${later.period!.text}），相隔 ${months} 个月${how ? `；${earlier.id}：${how}` : ''}`,
+    },
   };
 }
 
