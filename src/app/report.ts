@@ -103,18 +103,17 @@ export function chartDirFor(out: string): string {
 }
 
 /** The report in a format; for Markdown with `chartDir`, the SVG files to write there (relative paths). */
-export function renderReport(report: Report, format: ReportFormat, options: { chartDir?: string | null } = {}): { text: string; files: { path: string; content: string }[] } {
+export async function renderReport(report: Report, format: ReportFormat, options: { chartDir?: string | null } = {}): Promise<{ text: string; files: { path: string; content: string }[] }> {
+  const svgOf = async () => Promise.all(report.charts.map(async (c) => [c.id, await renderChartSvg(c, report.lang)] as const));
   switch (format) {
     case 'json':
       return { text: reportJson(report), files: [] };
-    case 'html': {
-      const svgs = new Map(report.charts.map((c) => [c.id, renderChartSvg(c, report.lang)]));
-      return { text: renderHtml(report, svgs), files: [] };
-    }
+    case 'html':
+      return { text: renderHtml(report, new Map(await svgOf())), files: [] };
     case 'md': {
       const chartDir = options.chartDir ?? null;
       const text = renderMarkdown(report, { chartDir });
-      const files = chartDir === null ? [] : report.charts.map((c) => ({ path: `${chartDir}/${c.id}.svg`, content: renderChartSvg(c, report.lang) }));
+      const files = chartDir === null ? [] : (await svgOf()).map(([id, content]) => ({ path: `${chartDir}/${id}.svg`, content }));
       return { text, files };
     }
   }
@@ -132,7 +131,7 @@ export async function runReport(db: string | LedgerOptions | undefined, req: Rep
   if (lang !== 'en' && lang !== 'zh') throw new ShakeoutError(`--lang: expected zh or en, got "${String(lang)}"`, { status: 400 });
   const report = buildReport(await gatherReportInputs(db, req), lang);
   const chartDir = req.out && format === 'md' ? chartDirFor(req.out) : null;
-  const { text, files } = renderReport(report, format, { chartDir });
+  const { text, files } = await renderReport(report, format, { chartDir });
   const written: string[] = [];
   if (req.out) {
     const dir = dirname(req.out);

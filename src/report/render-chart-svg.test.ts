@@ -19,29 +19,29 @@ const spec = (kind: ChartSpec['kind']): ChartSpec => ({
 
 describe('renderChartSvg', () => {
   for (const kind of ['line', 'bar', 'histogram', 'survival'] as const) {
-    it(`renders a ${kind} chart with data`, () => {
-      const svg = renderChartSvg(spec(kind), 'en');
+    it(`renders a ${kind} chart with data`, async () => {
+      const svg = await renderChartSvg(spec(kind), 'en');
       expect(svg.startsWith('<svg')).toBe(true);
       expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(3);
     });
   }
 
-  it('is deterministic: the same spec gives the same SVG, ids named after the chart', () => {
-    const a = renderChartSvg(spec('line'), 'en');
-    renderChartSvg(spec('bar'), 'en');
-    const b = renderChartSvg(spec('line'), 'en');
+  it('is deterministic: the same spec gives the same SVG, ids named after the chart', async () => {
+    const a = await renderChartSvg(spec('line'), 'en');
+    await renderChartSvg(spec('bar'), 'en');
+    const b = await renderChartSvg(spec('line'), 'en');
     expect(b).toBe(a);
     expect(a).not.toMatch(/\bzr\d+-/);
     expect(a).toContain('test-line-');
   });
 
-  it('labels the axes in the report language and units', () => {
-    const en = renderChartSvg(spec('bar'), 'en');
+  it('labels the axes in the report language and units', async () => {
+    const en = await renderChartSvg(spec('bar'), 'en');
     expect(en).toMatch(/\$\d+B/);
     expect(en).toContain('US dollars');
-    const zh = renderChartSvg({ ...spec('bar'), yLabel: '融资额（美元）' }, 'zh');
+    const zh = await renderChartSvg({ ...spec('bar'), yLabel: '融资额（美元）' }, 'zh');
     expect(zh).toMatch(/\d+亿美元/);
     expect(zh).toContain('融资额（美元）');
-    expect(renderChartSvg(spec('survival'), 'en')).toMatch(/>\s*\d+%\s*</);
+    expect(await renderChartSvg(spec('survival'), 'en')).toMatch(/>\s*\d+%\s*</);
   });
 });

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { formatValue } from '../core/index.js';
 import type { Lang, Unit } from '../core/index.js';
 import type { ChartSpec } from './report-model.js';
@@ -13,17 +13,28 @@ export interface ChartSvgOptions {
 }
 
 /**
+ * ECharts, loaded on first use: it takes about half a second to load, which
+ * every command would otherwise pay, and only reports draw charts.
+ */
+let echartsModule: Promise<typeof Echarts> | undefined;
+function loadEcharts(): Promise<typeof Echarts> {
+  echartsModule ??= import('echarts');
+  return echartsModule;
+}
+
+/**
  * A chart of the report as an SVG string, rendered on the server by ECharts
  * (SVG renderer, server-side mode): axes labelled in the report's language,
  * values formatted in its units ("$20B" / "200亿美元", "50%"). The output is
  * deterministic: see {@link stableIds}.
  */
-export function renderChartSvg(spec: ChartSpec, lang: Lang, options: ChartSvgOptions = {}): string {
+export async function renderChartSvg(spec: ChartSpec, lang: Lang, options: ChartSvgOptions = {}): Promise<string> {
+  const echarts = await loadEcharts();
   const width = options.width ?? 760;
   const height = options.height ?? 420;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(chartOption(spec, lang, width) as echarts.EChartsOption);
+    chart.setOption(chartOption(spec, lang, width) as Echarts.EChartsOption);
     return stableIds(chart.renderToSVGString(), spec.id);
   } finally {
     chart.dispose();
