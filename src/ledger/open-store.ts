@@ -1,7 +1,6 @@
 import { loadCpiTable, loadFxTable } from './bundled/tables.js';
 import { bundledDataDir } from './bundled/data-dir.js';
 import { loadBundledData, seedBundledEntities } from './bundled/load-bundled.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { CpiTable, FxTable } from '../core/index.js';
 import type { OpenStoreOptions, Store } from './store.js';
 
@@ -19,6 +18,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataDir = options.dataDir ?? bundledDataDir();
   let tables: { fx: FxTable; cpi: CpiTable } | undefined;
   const getTables = (): { fx: FxTable; cpi: CpiTable } => (tables ??= { fx: loadFxTable(dataDir), cpi: loadCpiTable(dataDir) });
+  // SQLite and the query builder are loaded when a ledger is first opened, not
+  // by every command that imports the ledger (shakeout parse needs neither)
+  const { openSqliteStore } = await import('./sqlite/open-sqlite-store.js');
   const store = await openSqliteStore(options.path, getTables, { createFolder: options.createFolder ?? false });
   try {
     await seedBundledEntities(store, dataDir);
