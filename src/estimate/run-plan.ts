@@ -95,14 +95,19 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
   const threads = Math.min(defaultThreads(env, WorkerPool.isWarm(1)), chunks);
   const pool = threads > 1 ? WorkerPool.shared() : null;
   if (pool === null) {
-    // A run big enough to gain from threads once they are up starts them in
-    // the background for the runs that follow (a server, a sweep); this run
-    // does not wait for them.
-    if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD) WorkerPool.shared()?.warm(1);
+    // From the second run big enough to gain from threads once they are up,
+    // the process is one that makes runs in a row (a server, a sweep): the
+    // workers start in the background for the runs that follow; this run does
+    // not wait for them. A one-shot command (the CLI) makes one such run and
+    // does not pay for a worker starting beside it.
+    if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD && ++warmEligibleRuns >= 2) WorkerPool.shared()?.warm(1);
     return runPlanSync(plan, env, options);
   }
   return runPlanOn(pool, threads, plan, env, options);
 }
+
+/** Runs in this process that could have used warm workers (see runPlan). */
+let warmEligibleRuns = 0;
 
 /** What a run needs of a worker pool (a seam for tests: a worker that stalls). */
 export interface TaskRunner {
