@@ -200,7 +200,7 @@ class PlanRun {
   private readonly isArray: Uint8Array;
   private readonly transient: Uint8Array;
   private readonly counted: Uint8Array;
-  /** Set when a worker fell behind in a parallel step (a chunk it held was done here too). */
+  /** Set when workers fell far behind in a parallel step (see parallelStep). */
   private workersLag = false;
 
   constructor(readonly plan: Plan, readonly env: Env, shared: boolean, onlyOutputs = false) {
@@ -300,8 +300,12 @@ class PlanRun {
         // the worker may still be writing this chunk: compute it privately, write only final values
         runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
       });
-      // a worker that fell a chunk behind is still busy with it: the rest of this run does without it
-      if (redone > 0) this.workersLag = true;
+      // Workers that did far fewer chunks than this thread are slow (still
+      // compiling, or their core busy) and may still be busy with a chunk
+      // done here too: the rest of this run does without them. (Falling one
+      // chunk behind at the end is normal and costs them at most a chunk.)
+      const workersDid = this.chunks - ran - redone;
+      if (redone > 0 && (workersDid < ran / 3 || workersDid < redone)) this.workersLag = true;
       progress?.claimed(this.chunks);
     } finally {
       closeBoard(board, this.chunks); // on an error, workers stop claiming this run's chunks
@@ -315,8 +319,8 @@ class PlanRun {
    * output's whole summary per unit; with one, its quantiles and histogram
    * are the unit a worker takes while this thread does its mean, sd and
    * extremes. Workers write their numbers to shared memory; a unit a worker
-   * is slow to finish is done here too (finishStragglers), and a worker that
-   * fell behind in a parallel step gets no summaries: it is still busy. Same
+   * is slow to finish is done here too (finishStragglers), and workers that
+   * fell far behind in a parallel step get no summaries: they are still busy. Same
    * code everywhere, so the same numbers.
    */
   summariseOutputs(allThreads: number, pool: TaskRunner, bins?: number): void {
