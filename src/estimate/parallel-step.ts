@@ -3,6 +3,7 @@ import type { CompareOp, NodeId, Plan } from './plan.js';
 import { CHUNK_SIZE, RandomStream } from './random-stream.js';
 import { fillFamily } from './sample-family.js';
 import { fillSpec } from './sample-spec.js';
+import { claimUnit } from './work-board.js';
 
 /** The value of each node computed so far: a number, a sample array, or undefined. */
 export type NodeValues = (number | Float64Array | undefined)[];
@@ -10,13 +11,13 @@ export type NodeValues = (number | Float64Array | undefined)[];
 /** How {@link runParallelStep} shares and writes its chunks. */
 export interface StepOptions {
   /**
-   * Shares the work between threads: board[0] is the next chunk to claim
-   * (Atomics.add), board[1 + c] is set to 1 once chunk c is done (and
-   * notified). Threads claim chunks until none is left, so a thread that
-   * starts late (a worker still loading) or runs slowly (a busy core) simply
-   * does fewer chunks. Without a board, every chunk in [from, to) runs here.
+   * Shares the work between threads (see work-board.ts): threads claim
+   * chunks until none is left, so a thread that starts late (a worker still
+   * loading) or runs slowly (a busy core) simply does fewer chunks; a done
+   * chunk's flag is set to 1 and notified. Without a board, every chunk in
+   * [from, to) runs here.
    */
-  readonly board?: Int32Array;
+  readonly board?: { readonly flags: Int32Array; readonly times: Float64Array };
   readonly from?: number;
   readonly to?: number;
   /** Nodes computed chunk by chunk in scratch and not kept (PlanSchedule.transient). */
@@ -61,7 +62,7 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
   const chunked = inScratch.length > 0;
   const prepared = nodes.map((id) => prepare(plan, id, local));
   let ran = 0;
-  for (let c = board ? Atomics.add(board, 0, 1) : from; c < (board ? chunks : to); c = board ? Atomics.add(board, 0, 1) : c + 1) {
+  for (let c = board ? claimUnit(board.flags, board.times) : from; c < (board ? chunks : to); c = board ? claimUnit(board.flags, board.times) : c + 1) {
     const start = c * CHUNK_SIZE;
     const end = Math.min(sampleCount, start + CHUNK_SIZE);
     for (let k = 0; k < nodes.length; k++) {
@@ -72,8 +73,8 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
     }
     for (const id of copyOut) (values[id] as Float64Array).set((local[id] as Float64Array).subarray(0, end - start), start);
     if (board) {
-      Atomics.store(board, 1 + c, 1);
-      Atomics.notify(board, 1 + c); // a thread may wait for this chunk (see finishStragglers)
+      Atomics.store(board.flags, 1 + c, 1);
+      Atomics.notify(board.flags, 1 + c); // a thread may wait for this chunk (see finishStragglers)
     }
     ran++;
     onChunk?.();
@@ -104,11 +105,6 @@ function windowed(p: Prepared, start: number, end: number): Prepared {
     case 'mixture': return { ...p, out: w(p.out), components: p.components.map(o) };
     case 'count': return { ...p, left: o(p.left), right: o(p.right) }; // counts are kept per chunk, not per index
   }
-}
-
-/** A work board for {@link runParallelStep}: the next chunk, then one done flag per chunk. */
-export function newChunkBoard(sampleCount: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * (1 + Math.ceil(sampleCount / CHUNK_SIZE))));
 }
 
 type Prepared =

@@ -7,7 +7,9 @@
 import { parentPort } from 'node:worker_threads';
 import { runParallelStep, type NodeValues } from './parallel-step.js';
 import type { WorkerReply, WorkerTask } from './worker-pool.js';
+import { CHUNK_SIZE } from './random-stream.js';
 import { SampleSet, summarySlotWidth } from './sample-set.js';
+import { boardClaimTimes, boardFlags, claimUnit } from './work-board.js';
 
 const port = parentPort;
 if (port !== null) {
@@ -23,10 +25,12 @@ if (port !== null) {
 }
 
 function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
-  const board = new Int32Array(task.board);
+  const units = task.srcs.length;
+  const board = boardFlags(task.board, units);
+  const times = boardClaimTimes(task.board, units);
   const results = new Float64Array(task.results);
   const width = summarySlotWidth(task.whole, task.bins);
-  for (let u = Atomics.add(board, 0, 1); u < task.srcs.length; u = Atomics.add(board, 0, 1)) {
+  for (let u = claimUnit(board, times); u < units; u = claimUnit(board, times)) {
     const set = new SampleSet(new Float64Array(task.srcs[u]!));
     const values = task.whole ? set.summaryParts(task.bins) : set.summaryQuantileParts(task.bins);
     results[u * width] = values.length;
@@ -40,6 +44,8 @@ function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
 function handle(task: Extract<WorkerTask, { type: 'step' }>): number {
   const values: NodeValues = task.buffers.map((b, i) => (b !== null ? new Float64Array(b) : task.scalars[i] ?? undefined));
   // privateWrites: the main thread may redo a chunk this worker is slow to finish
-  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, { board: new Int32Array(task.board), transient: task.transient, privateWrites: true });
+  const chunks = Math.ceil(task.sampleCount / CHUNK_SIZE);
+  const board = { flags: boardFlags(task.board, chunks), times: boardClaimTimes(task.board, chunks) };
+  runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, { board, transient: task.transient, privateWrites: true });
   return 0;
 }

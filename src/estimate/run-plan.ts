@@ -2,7 +2,8 @@ import { checkEnv, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './e
 import { EstimateError } from './estimate-error.js';
 import { evaluateMainNode, setOf, type MainContext } from './main-step.js';
 import type { NodeId, Plan } from './plan.js';
-import { newChunkBoard, runParallelStep, type NodeValues } from './parallel-step.js';
+import { runParallelStep, type NodeValues } from './parallel-step.js';
+import { boardClaimTimes, boardFlags, claimUnit, closeBoard, finishStragglers, newWorkBoard } from './work-board.js';
 import { schedulePlan, type PlanStep } from './plan-schedule.js';
 import { CHUNK_SIZE, seedKey } from './random-stream.js';
 import { checkFamilyArgs } from './sample-family.js';
@@ -146,26 +147,6 @@ export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: En
 }
 
 /**
- * After this thread has claimed the last unit of a board (board[0] is the
- * next unit, board[1 + u] is 1 once unit u is done), waits for each unit
- * another thread still holds for at most `waitMs`, and runs it here if it is
- * still not done: waiting longer than doing it would be a loss. Returns how
- * many units it ran here.
- */
-function finishStragglers(board: Int32Array, units: number, waitMs: number, runHere: (u: number) => void): number {
-  let redone = 0;
-  for (let u = 0; u < units; u++) {
-    if (Atomics.load(board, 1 + u) !== 0) continue;
-    Atomics.wait(board, 1 + u, 0, waitMs);
-    if (Atomics.load(board, 1 + u) !== 0) continue;
-    runHere(u);
-    redone++;
-    if (Atomics.load(board, 1 + u) === 0) Atomics.store(board, 1 + u, 1);
-  }
-  return redone;
-}
-
-/**
  * A worker task the run does not wait for. A worker that crashes or exits
  * retires the pool (later runs use one thread); an error the task itself
  * raised (a reply { ok: false }) does not: the main thread, which does every
@@ -175,10 +156,6 @@ function watch(pool: TaskRunner, pending: Promise<WorkerReply>): void {
   pending.then(() => undefined, () => { pool.markBroken(); });
 }
 
-/** Ends a board's claims (no thread starts another unit), as when the run stops on an error. */
-function closeBoard(board: Int32Array, units: number): void {
-  Atomics.store(board, 0, units);
-}
 
 /** Counts a run's work for RunOptions.onProgress. */
 interface Progress {
@@ -280,10 +257,11 @@ class PlanRun {
    * (the pool then retires) costs at most about one chunk.
    */
   parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress): void {
-    const board = newChunkBoard(this.n);
+    const buffer = newWorkBoard(this.chunks);
+    const board = { flags: boardFlags(buffer, this.chunks), times: boardClaimTimes(buffer, this.chunks) };
     const transient = this.transientOf(step);
     const task = {
-      type: 'step' as const, plan: this.plan, nodes: step.nodes, transient, sampleCount: this.n, key: this.ctx.key, board: board.buffer as SharedArrayBuffer,
+      type: 'step' as const, plan: this.plan, nodes: step.nodes, transient, sampleCount: this.n, key: this.ctx.key, board: buffer,
       buffers: this.values.map((v) => (v instanceof Float64Array ? (v.buffer as SharedArrayBuffer) : null)),
       scalars: this.values.map((v) => (typeof v === 'number' ? v : null)),
     };
@@ -293,10 +271,10 @@ class PlanRun {
     try {
       const t0 = performance.now();
       const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, {
-        board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board, 0))) } : {}),
+        board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board.flags, 0))) } : {}),
       });
       const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
-      const redone = finishStragglers(board, this.chunks, perChunk, (c) => {
+      const redone = finishStragglers(board.flags, board.times, perChunk, (c) => {
         // the worker may still be writing this chunk: compute it privately, write only final values
         runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
       });
@@ -308,7 +286,7 @@ class PlanRun {
       if (redone > 0 && (workersDid < ran / 3 || workersDid < redone)) this.workersLag = true;
       progress?.claimed(this.chunks);
     } finally {
-      closeBoard(board, this.chunks); // on an error, workers stop claiming this run's chunks
+      closeBoard(board.flags, this.chunks); // on an error, workers stop claiming this run's chunks
     }
   }
 
@@ -331,10 +309,12 @@ class PlanRun {
     if (sets.length === 0 || !sets.every((set) => set.samples.buffer instanceof SharedArrayBuffer)) return;
     const whole = sets.length > 1;
     const width = summarySlotWidth(whole, bins);
-    const board = new Int32Array(new SharedArrayBuffer(4 * (1 + sets.length)));
+    const buffer = newWorkBoard(sets.length);
+    const board = boardFlags(buffer, sets.length);
+    const times = boardClaimTimes(buffer, sets.length);
     const results = new Float64Array(new SharedArrayBuffer(8 * width * sets.length));
     const task = {
-      type: 'summary' as const, board: board.buffer as SharedArrayBuffer, results: results.buffer as SharedArrayBuffer,
+      type: 'summary' as const, board: buffer, results: results.buffer as SharedArrayBuffer,
       srcs: sets.map((set) => set.samples.buffer as SharedArrayBuffer), whole, ...(bins === undefined ? {} : { bins }),
     };
     for (let w = 0; w < threads - 1; w++) watch(pool, pool.run(w, task));
@@ -352,13 +332,13 @@ class PlanRun {
       let perUnit = whole ? 0 : Math.max(2 * (performance.now() - t0), 5e-6 * this.n);
       t0 = performance.now();
       let ran = 0;
-      for (let u = Atomics.add(board, 0, 1); u < sets.length; u = Atomics.add(board, 0, 1)) {
+      for (let u = claimUnit(board, times); u < sets.length; u = claimUnit(board, times)) {
         own(u);
         Atomics.store(board, 1 + u, 2); // 2: done here, nothing to read back
         ran++;
       }
       if (whole) perUnit = ran > 0 ? (performance.now() - t0) / ran : 1;
-      finishStragglers(board, sets.length, perUnit, (u) => { own(u); Atomics.store(board, 1 + u, 2); });
+      finishStragglers(board, times, perUnit, (u) => { own(u); Atomics.store(board, 1 + u, 2); });
     } finally {
       closeBoard(board, sets.length);
     }
