@@ -57,9 +57,13 @@ export function evaluateMainNode(plan: Plan, id: NodeId, values: NodeValues, ctx
     case 'binary':
       values[id] = applyBinary(node.op, scalar(node.left, 'the left operand'), scalar(node.right, 'the right operand'));
       return;
-    case 'compare':
-      values[id] = probability(node.op, get(node.left), get(node.right));
+    case 'compare': {
+      // a comparison with a sample set is counted in its parallel step (see plan-schedule.ts)
+      const left = get(node.left), right = get(node.right);
+      if (typeof left !== 'number' || typeof right !== 'number') throw new Error(`internal: node ${id} compares a sample set on the main thread`);
+      values[id] = holds(node.op, left, right) ? 1 : 0;
       return;
+    }
     case 'reduce': {
       const a = get(node.arg);
       const p = node.param === undefined ? NaN : scalar(node.param, node.op === 'quantile' ? 'the probability' : 'the point');
@@ -103,35 +107,6 @@ export function evaluateMainNode(plan: Plan, id: NodeId, values: NodeValues, ctx
     default:
       throw new Error(`internal: node ${id} (${node.kind}) is not a main-thread node`);
   }
-}
-
-/** Share of indices where `left op right` holds (NaN never does); 0 or 1 for two numbers. */
-function probability(op: 'lt' | 'le' | 'gt' | 'ge', left: number | Float64Array, right: number | Float64Array): number {
-  if (typeof left === 'number' && typeof right === 'number') return holds(op, left, right) ? 1 : 0;
-  // a op b  <=>  b flip(op) a: keep the array on the left
-  if (typeof left === 'number') {
-    const flip = op === 'lt' ? 'gt' : op === 'le' ? 'ge' : op === 'gt' ? 'lt' : 'le';
-    return probability(flip, right, left);
-  }
-  const n = left.length;
-  let k = 0;
-  if (typeof right === 'number') {
-    const b = right;
-    switch (op) {
-      case 'lt': for (let i = 0; i < n; i++) k += +(left[i]! < b); break;
-      case 'le': for (let i = 0; i < n; i++) k += +(left[i]! <= b); break;
-      case 'gt': for (let i = 0; i < n; i++) k += +(left[i]! > b); break;
-      case 'ge': for (let i = 0; i < n; i++) k += +(left[i]! >= b); break;
-    }
-  } else {
-    switch (op) {
-      case 'lt': for (let i = 0; i < n; i++) k += +(left[i]! < right[i]!); break;
-      case 'le': for (let i = 0; i < n; i++) k += +(left[i]! <= right[i]!); break;
-      case 'gt': for (let i = 0; i < n; i++) k += +(left[i]! > right[i]!); break;
-      case 'ge': for (let i = 0; i < n; i++) k += +(left[i]! >= right[i]!); break;
-    }
-  }
-  return k / n;
 }
 
 function holds(op: 'lt' | 'le' | 'gt' | 'ge', a: number, b: number): boolean {

@@ -2,7 +2,8 @@
  * Entry point of the estimate worker threads (compiled to
  * dist/estimate/plan-worker.js). It runs the chunks of a parallel step in
  * shared memory, or summarises an output, with the same code as
- * the main thread, and replies { ok, count, values? } or { ok: false, message }.
+ * the main thread (results in shared memory), and replies { ok: true } or
+ * { ok: false, message }.
  */
 import { parentPort } from 'node:worker_threads';
 import { runParallelStep, type NodeValues } from './parallel-step.js';
@@ -16,7 +17,9 @@ if (port !== null) {
   port.on('message', (task: WorkerTask) => {
     let reply: WorkerReply;
     try {
-      reply = task.type === 'summary' ? { ok: true, count: 0, values: summarise(task) } : { ok: true, count: handle(task) };
+      if (task.type === 'summary') summarise(task);
+      else handle(task);
+      reply = { ok: true };
     } catch (err) {
       reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
@@ -24,7 +27,7 @@ if (port !== null) {
   });
 }
 
-function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
+function summarise(task: Extract<WorkerTask, { type: 'summary' }>): void {
   const units = task.srcs.length;
   const board = boardFlags(task.board, units);
   const times = boardClaimTimes(task.board, units);
@@ -38,14 +41,12 @@ function summarise(task: Extract<WorkerTask, { type: 'summary' }>): number[] {
     // 1: read the results back, unless the main thread did the unit meanwhile (2)
     if (Atomics.compareExchange(board, 1 + u, 0, 1) === 0) Atomics.notify(board, 1 + u);
   }
-  return [];
 }
 
-function handle(task: Extract<WorkerTask, { type: 'step' }>): number {
+function handle(task: Extract<WorkerTask, { type: 'step' }>): void {
   const values: NodeValues = task.buffers.map((b, i) => (b !== null ? new Float64Array(b) : task.scalars[i] ?? undefined));
   // privateWrites: the main thread may redo a chunk this worker is slow to finish
   const chunks = Math.ceil(task.sampleCount / CHUNK_SIZE);
   const board = { flags: boardFlags(task.board, chunks), times: boardClaimTimes(task.board, chunks) };
   runParallelStep(task.plan, task.nodes, values, task.key, task.sampleCount, { board, transient: task.transient, privateWrites: true });
-  return 0;
 }

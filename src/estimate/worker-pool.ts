@@ -37,7 +37,8 @@ export interface SummaryTask {
 }
 
 export type WorkerTask = StepTask | SummaryTask;
-export type WorkerReply = { readonly ok: true; readonly count: number; readonly values?: readonly number[] } | { readonly ok: false; readonly message: string };
+/** A worker's reply once a task is done: results travel through shared memory, not in the reply. */
+export type WorkerReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /**
  * Where the compiled worker lives: beside this module when it runs from
