@@ -325,14 +325,19 @@ function draw(ctx: Ctx, spec: DistSpec, stream: number): Float64Array {
   return sampleSpec(spec, ctx.env, stream).samples;
 }
 
+/** A fact's draws in USD (per month with `asRate`) from stream `stream`, and how it was converted. */
+function factDraws(ctx: Ctx, f: Fact, asRate: boolean, stream: number): { samples: Float64Array; how: string } {
+  const { k, how } = toUsd(ctx, f, asRate);
+  return { samples: draw(ctx, scaleSpec(factSpec(f), k), stream), how };
+}
+
 function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRate: boolean): HealthInput {
   const shape = HEALTH_INPUT_SHAPE[name];
   const total = new Float64Array(ctx.env.sampleCount);
   const hows: string[] = [];
   facts.forEach((f, i) => {
-    const { k, how } = toUsd(ctx, f, asRate);
+    const { samples: s, how } = factDraws(ctx, f, asRate, shape.stream + i);
     if (how) hows.push(`${f.id}: ${how}`);
-    const s = draw(ctx, scaleSpec(factSpec(f), k), shape.stream + i);
     for (let j = 0; j < total.length; j++) total[j] += s[j]!;
   });
   const derived = facts.length > 1 || facts.some((f) => f.kind === 'derived') || hows.length > 0;
@@ -380,8 +385,7 @@ function earlierRate(rates: readonly Fact[], rate: Fact): Fact | undefined {
 function growthInput(ctx: Ctx, later: Fact, earlier: Fact, laterInput: HealthInput): HealthInput | null {
   const shape = HEALTH_INPUT_SHAPE.revenueGrowth;
   // a stream of its own, so that the two rates are independent draws
-  const { k, how } = toUsd(ctx, earlier, true);
-  const e = draw(ctx, scaleSpec(factSpec(earlier), k), shape.stream + 1);
+  const { samples: e, how } = factDraws(ctx, earlier, true, shape.stream + 1);
   if (!e.every((v) => v > 0)) return null;
   const months = Math.round((midMonth(later)! - midMonth(earlier)!) * 100) / 100;
   const l = laterInput.samples;
