@@ -1,4 +1,5 @@
 import type { Unit, Per } from './quantity.js';
+import { CURRENCY_TABLE } from './currency-table.js';
 
 /** The languages Shakeout writes. */
 export type Lang = 'en' | 'zh';
@@ -58,15 +59,10 @@ export function formatValue(x: number, unit: Unit, lang: Lang, per: Per | null =
     case 'count':
       s = formatCompact(x, lang, digits);
       break;
-    case 'USD':
-      s = lang === 'zh' ? formatCompact(x, lang, d) + '美元' : (x < 0 ? '-$' : '$') + formatCompact(Math.abs(x), lang, d);
-      break;
-    case 'CNY':
-      s = lang === 'zh' ? formatCompact(x, lang, d) + '元' : (x < 0 ? '-¥' : '¥') + formatCompact(Math.abs(x), lang, d);
-      break;
-    case 'EUR':
-      s = lang === 'zh' ? formatCompact(x, lang, d) + '欧元' : (x < 0 ? '-€' : '€') + formatCompact(Math.abs(x), lang, d);
-      break;
+    default: {
+      const c = CURRENCY_TABLE[unit];
+      s = lang === 'zh' ? formatCompact(x, lang, d) + c.suffixZh : (x < 0 ? '-' : '') + c.symbol + formatCompact(Math.abs(x), lang, d);
+    }
   }
   if (per) s += lang === 'zh' ? PER_ZH[per] : ' ' + PER_EN[per];
   return s;

@@ -2,6 +2,7 @@ import { ShakeoutError } from './errors.js';
 import type { Period } from './period.js';
 import { parsePeriod, periodYear } from './period.js';
 import type { Currency, Quantity } from './quantity.js';
+import { CURRENCY_TABLE } from './currency-table.js';
 
 /**
  * Explicit money conversions with dated tables passed in: there is no fixed
@@ -76,7 +77,7 @@ function ratePeriodZh(text: string): string {
   return q ? `${q[1]}年${'一二三四'[Number(q[2]) - 1]}季度` : /^\d{4}$/.test(text) ? `${text}年` : text;
 }
 
-const CURRENCY_ZH: Readonly<Record<Currency, string>> = { USD: '美元', CNY: '人民币', EUR: '欧元' };
+const CURRENCY_ZH: Readonly<Record<Currency, string>> = Object.fromEntries(Object.values(CURRENCY_TABLE).map((c) => [c.code, c.nameZh])) as Record<Currency, string>;
 
 function moneyError(code: string, message: string): ShakeoutError {
   return new ShakeoutError(message, { issues: [{ code, path: [], message }], status: 400 });

@@ -1,5 +1,7 @@
 /** ISO 4217 codes of the currencies the reader knows. */
-export type Currency = 'USD' | 'CNY' | 'EUR';
+export type Currency =
+  | 'USD' | 'CNY' | 'EUR' | 'GBP' | 'JPY' | 'HKD' | 'CHF'
+  | 'CAD' | 'AUD' | 'KRW' | 'INR' | 'SGD' | 'TWD' | 'SEK';
 
 /** What a number measures: money (a currency code) or a dimensionless kind. */
 export type Unit = Currency | 'count' | 'multiple' | 'percent';
@@ -7,7 +9,7 @@ export type Unit = Currency | 'count' | 'multiple' | 'percent';
 /** The period a rate is expressed per ("19.99美元/月" is per month). */
 export type Per = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-export const CURRENCIES: readonly Currency[] = ['USD', 'CNY', 'EUR'];
+export const CURRENCIES: readonly Currency[] = ['USD', 'CNY', 'EUR', 'GBP', 'JPY', 'HKD', 'CHF', 'CAD', 'AUD', 'KRW', 'INR', 'SGD', 'TWD', 'SEK'];
 
 export function isCurrency(unit: string): unit is Currency {
   return (CURRENCIES as readonly string[]).includes(unit);

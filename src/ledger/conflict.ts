@@ -1,4 +1,4 @@
-import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
+import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
 
@@ -91,8 +91,7 @@ const fmt = (x: number): string => (Math.abs(x) >= 1e9 ? `${(x / 1e9).toFixed(2)
 
 /** A publisher for a Chinese reader: 'IT Juzi (IT桔子)' -> 'IT桔子', 'public data (公开数据)' -> 公开数据. */
 const publisherZh = (p: string): string => p.match(/^.+?\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/)?.[1] ?? p;
-const CURRENCY_ZH: Readonly<Record<string, string>> = { USD: '美元', CNY: '人民币' };
-const unitZh = (u: string): string => CURRENCY_ZH[u] ?? u;
+const unitZh = currencyNameZh;
 const priceBasisZh = (f: Fact): string => (f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`);
 const BASIS_ZH: Readonly<Record<string, string>> = { gross: '总额', net: '净额', unknown: '口径不明' };
 const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道值', derived: '推算值', assumption: '假设' };

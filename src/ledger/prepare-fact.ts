@@ -1,4 +1,4 @@
-import { FigureParseError, ShakeoutError, parsePeriod } from '../core/index.js';
+import { CURRENCIES, FigureParseError, ShakeoutError, parsePeriod } from '../core/index.js';
 import type { Issue, Per, Period, Unit } from '../core/index.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
@@ -18,7 +18,7 @@ export interface PrepareContext {
   now(): string;
 }
 
-const UNITS: readonly Unit[] = ['USD', 'CNY', 'EUR', 'count', 'multiple', 'percent'];
+const UNITS: readonly Unit[] = [...CURRENCIES, 'count', 'multiple', 'percent'];
 const PERS: readonly Per[] = ['day', 'week', 'month', 'quarter', 'year'];
 const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,127}$/u;
 

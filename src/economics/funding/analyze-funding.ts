@@ -1,4 +1,4 @@
-import { ShakeoutError, formatValue, periodMonths } from '../../core/index.js';
+import { ShakeoutError, currencyNameZh, formatValue, periodMonths } from '../../core/index.js';
 import type { Quantity, Unit } from '../../core/index.js';
 import { sampleSpec } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
@@ -74,7 +74,7 @@ const SEGMENT_ZH: Readonly<Record<string, string>> = { all: 'AI领域', generati
 /** A market and period for a Chinese reader: '2024年一季度中国AI生产'. */
 const marketZh = (region: string, segment: string, period: string): string => `${periodText(period, 'zh')}${REGION_ZH[region] ?? region}${SEGMENT_ZH[segment] ?? segment}`;
 const pubZh = (p: string): string => publisherName(p, 'zh');
-const CURRENCY_ZH: Readonly<Record<string, string>> = { USD: '美元', CNY: '人民币' };
+
 
 const sourceKey = (f: Fact): string => `${f.source.publisher}\u0000${f.definition ?? ''}\u0000${f.priceYear ?? ''}`;
 
@@ -257,7 +257,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur && cur !== f.figure.unit) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period} (${f.figure.unit}, as written)`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额（按原文币种${CURRENCY_ZH[f.figure.unit] ?? f.figure.unit}计）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period} (${f.figure.unit}, as written)`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额（按原文币种${currencyNameZh(f.figure.unit)}计）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => a / b),
           ),
         );
@@ -265,7 +265,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额${cur !== f.figure.unit ? `（折合${CURRENCY_ZH[cur] ?? cur}）` : ''}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额${cur !== f.figure.unit ? `（折合${currencyNameZh(cur)}）` : ''}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => (a / b) * factor),
           ),
         );
@@ -282,7 +282,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     const head = g[0]!;
     const allInputs = [...ids, ...dIds].map((i) => factRef(byId.get(i)!));
     estimates.push(
-      estimateOf({ id: `total.${head.region.toLowerCase()}.${head.period}`, label: { en: `Total of the segments, ${head.region} ${head.period} (${unit0})`, zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}各细分领域融资合计（${CURRENCY_ZH[unit0] ?? unit0}）` }, unit: unit0, per: null, formula: ids.join(' + '), inputs: ids.map((i) => factRef(byId.get(i)!)) }, totalMoney),
+      estimateOf({ id: `total.${head.region.toLowerCase()}.${head.period}`, label: { en: `Total of the segments, ${head.region} ${head.period} (${unit0})`, zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}各细分领域融资合计（${currencyNameZh(unit0)}）` }, unit: unit0, per: null, formula: ids.join(' + '), inputs: ids.map((i) => factRef(byId.get(i)!)) }, totalMoney),
       estimateOf({ id: `deals.${head.region.toLowerCase()}.${head.period}`, label: { en: `Deals of the segments, ${head.region} ${head.period}`, zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}各细分领域融资事件合计` }, unit: 'count', per: null, formula: dIds.join(' + '), inputs: dIds.map((i) => factRef(byId.get(i)!)) }, totalDeals),
     );
     g.forEach((r, k) => {
@@ -403,7 +403,7 @@ export function explainGap(c: Conflict): Text {
   }
   if (c.a.figure.unit !== c.b.figure.unit) {
     why.push(`currency: ${c.a.figure.unit} vs ${c.b.figure.unit}, converted at the FX rate of ${c.period}`);
-    whyZh.push(`币种不同：${CURRENCY_ZH[c.a.figure.unit] ?? c.a.figure.unit}与${CURRENCY_ZH[c.b.figure.unit] ?? c.b.figure.unit}，按${periodText(c.period, 'zh')}的汇率换算`);
+    whyZh.push(`币种不同：${currencyNameZh(c.a.figure.unit)}与${currencyNameZh(c.b.figure.unit)}，按${periodText(c.period, 'zh')}的汇率换算`);
   }
   why.push(`coverage: sources track different sets of companies, rounds and regions (Quid counts private investment in companies it classifies as AI; CB Insights counts equity rounds of the startups it tags; the article's "public data" names no provider)`);
   whyZh.push('覆盖范围：各来源追踪的公司、轮次和地区不同（Quid统计其归为AI的公司的私募投资；CB Insights统计其标记的新创公司的股权融资；文章的“公开数据”未指明提供方）');
