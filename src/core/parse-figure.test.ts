@@ -46,7 +46,7 @@ const over = (value: number, unit: Unit, more: Partial<Expected> = {}): Expected
   value, unit, qualifier: 'over', low: value, high: null, ...more,
 });
 const nearly = (value: number, unit: Unit, more: Partial<Expected> = {}): Expected => ({
-  value, unit, qualifier: 'nearly', low: 0, high: value, ...more,
+  value, unit, qualifier: 'nearly', low: 0.7 * value, high: value, ...more,
 });
 const under = (value: number, unit: Unit, more: Partial<Expected> = {}): Expected => ({
   value, unit, qualifier: 'under', low: 0, high: value, ...more,
@@ -246,11 +246,11 @@ describe('parseFigure: qualifiers', () => {
     expectFigure(parseFigure('5倍多'), over(5, 'multiple'));
   });
 
-  it('reads under, with low 0 for money and counts and null for percentages', () => {
+  it('reads under, with low 0 whatever the unit (no draw of under v > 0 is 0 or less)', () => {
     expectFigure(parseFigure('不到1亿美元'), under(1e8, 'USD'));
     expectFigure(parseFigure('less than 50 deals'), under(50, 'count', { measureWord: 'deals' }));
-    expectFigure(parseFigure('低于5%'), { ...under(0.05, 'percent'), low: null });
-    expectFigure(parseFigure('under 3x'), { ...under(3, 'multiple'), low: null });
+    expectFigure(parseFigure('低于5%'), under(0.05, 'percent'));
+    expectFigure(parseFigure('under 3x'), under(3, 'multiple'));
   });
 
   it('reads "several": 数亿, 几十亿, several hundred million, a few billion, tens of billions', () => {

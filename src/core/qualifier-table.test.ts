@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { QUALIFIERS } from './figure.js';
 import type { Qualifier } from './figure.js';
 import { parseFigure } from './parse-figure.js';
-import { NEARLY_SHORTFALL, OVER_EXCESS, QUALIFIER_TABLE, qualify } from './qualifier-table.js';
+import { NEARLY_FLOOR, NEARLY_SHORTFALL, OVER_EXCESS, QUALIFIER_TABLE, UNDER_SHORTFALL, qualify } from './qualifier-table.js';
 import type { QualifiedNumber } from './qualifier-table.js';
 
 const close = (a: number | null, b: number, rel = 1e-12): void => {
@@ -18,8 +18,10 @@ const EXAMPLES: Readonly<Record<Qualifier, { text: string; p5: number; p50: numb
   exact: { text: '100', p5: 100, p50: 100, p95: 100 },
   about: { text: '约100', p5: 100 / 1.1, p50: 100, p95: 110 },
   over: { text: '超100', p5: 102, p50: 110, p95: 150 },
-  under: { text: '不到100', p5: 50, p50: 90, p95: 98 },
-  nearly: { text: '近100', p5: 85, p50: 100 - 100 * Math.sqrt(0.005 * 0.15), p95: 99.5 },
+  // Beta quantiles from SciPy 1.17 (beta.ppf); the shapes are fitted to 2 decimals, so p5 and p95 are
+  // within 0.01 of the round figures 50 / 98 and 85 / 99.5.
+  under: { text: '不到100', p5: 49.9939895920694, p50: 83.08079068007888, p95: 97.99224860253165 },
+  nearly: { text: '近100', p5: 84.9952586114855, p50: 95.15336161845158, p95: 99.49841616824739 },
   range: { text: '50至200', p5: 50, p50: 100, p95: 200 },
   several: { text: '数百', p5: 200, p50: 100 * Math.sqrt(18), p95: 900 },
   almost_none: { text: '几乎没有', p5: 0, p50: 0, p95: 0 },
@@ -73,28 +75,56 @@ describe('QUALIFIER_TABLE', () => {
     expect([n.low, n.high]).toEqual([null, -100]);
   });
 
-  it('under: v - v · lognormal(0.02 to 0.5): p5 0.5v, p50 0.9v, p95 0.98v, low 0 for money and counts', () => {
+  it('under: v - v · Beta(1.23, 4.84): strictly between 0 and v; p5 0.5v, p50 ≈ 0.83v, p95 0.98v, for every unit', () => {
     const r = qualify('under', { value: 100, unit: 'USD' });
-    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: OVER_EXCESS, floor: 0 });
-    // a percent (no floor) keeps the lognormal tail; money is floored at 0
-    expect(qualify('under', { value: 0.5, unit: 'percent' }).distribution).not.toHaveProperty('floor');
-    expect(quantileOfSpec(r.distribution, 0.001)).toBe(0);
-    close(r.p5, 50);
-    close(r.p50, 90);
-    close(r.p95, 98);
+    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: UNDER_SHORTFALL });
+    close(r.p5, 50, 1e-3);
+    close(r.p50, 83.08, 1e-3);
+    close(r.p95, 98, 1e-3);
     expect([r.low, r.high]).toEqual([0, 100]);
-    expect(qualify('under', { value: 100, unit: 'count' }).low).toBe(0);
-    expect(qualify('under', { value: 0.5, unit: 'percent' }).low).toBeNull();
-    expect(qualify('under', { value: 5, unit: 'multiple' }).low).toBeNull();
+    // The support ends are 0 and v; no quantile strictly inside reaches them.
+    expect(quantileOfSpec(r.distribution, 0)).toBe(0);
+    expect(quantileOfSpec(r.distribution, 1e-9)).toBeGreaterThan(0);
+    expect(quantileOfSpec(r.distribution, 1 - 1e-9)).toBeLessThan(100);
+    for (const unit of ['count', 'percent', 'multiple'] as const) expect(qualify('under', { value: 5, unit }).low).toBe(0);
+    // Magnitude: under -100 lies between -100 and 0.
+    const n = qualify('under', { value: -100, unit: 'CNY' });
+    expect([n.low, n.high]).toEqual([-100, 0]);
+    close(n.p5, -98, 1e-3);
+    close(n.p95, -50, 1e-3);
   });
 
-  it('nearly: v - v · lognormal(0.005 to 0.15): p5 0.85v, p50 ≈ 0.973v, p95 0.995v, high v', () => {
+  it('nearly: v - 0.3v · Beta(1.14, 4.64): strictly between the floor 0.7v and v; p5 0.85v, p50 ≈ 0.952v, p95 0.995v', () => {
+    expect(NEARLY_FLOOR).toBe(0.7);
     const r = qualify('nearly', { value: 100, unit: 'USD' });
-    expect(r.distribution).toEqual({ family: 'shifted', offset: 100, scale: -100, base: NEARLY_SHORTFALL, floor: 0 });
-    close(r.p5, 85);
-    close(r.p50, 100 - 100 * Math.sqrt(0.005 * 0.15));
-    close(r.p95, 99.5);
-    expect([r.low, r.high]).toEqual([0, 100]);
+    expect(r.distribution).toMatchObject({ family: 'shifted', offset: 100, base: NEARLY_SHORTFALL });
+    close((r.distribution as { scale: number }).scale, -30);
+    close(r.p5, 85, 1e-3);
+    close(r.p50, 95.15, 1e-3);
+    close(r.p95, 99.5, 1e-3);
+    expect([r.low, r.high]).toEqual([70, 100]);
+    expect(quantileOfSpec(r.distribution, 0)).toBeCloseTo(70, 12);
+    expect(quantileOfSpec(r.distribution, 1e-9)).toBeGreaterThan(70);
+    const n = qualify('nearly', { value: -100, unit: 'CNY' });
+    expect([n.low, n.high]).toEqual([-100, -70]);
+    close(n.p5, -99.5, 1e-3);
+  });
+
+  it('no qualifier of a positive figure reaches 0; nearly stays above its floor (exact quantiles deep in the tails)', () => {
+    const v = 1e8;
+    const readings = {
+      exact: qualify('exact', { value: v, unit: 'USD' }),
+      about: qualify('about', { value: v, unit: 'USD' }),
+      over: qualify('over', { value: v, unit: 'USD' }),
+      under: qualify('under', { value: v, unit: 'USD' }),
+      nearly: qualify('nearly', { value: v, unit: 'USD' }),
+      range: qualify('range', { value: 2e8, low: 1e8, high: 3e8, unit: 'USD' }),
+      several: qualify('several', { value: v, magnitude: v, unit: 'USD' }),
+    };
+    for (const [q, r] of Object.entries(readings)) {
+      for (const p of [1e-12, 1e-9, 1e-6, 1e-3]) expect(quantileOfSpec(r.distribution, p), `${q} at p = ${p}`).toBeGreaterThan(0);
+    }
+    for (const p of [1e-12, 1e-9, 1e-6]) expect(quantileOfSpec(readings.nearly.distribution, p)).toBeGreaterThan(NEARLY_FLOOR * v);
   });
 
   it("range: Squiggle's low to high, value the midpoint; uniform when low <= 0", () => {
@@ -135,9 +165,9 @@ describe('QUALIFIER_TABLE', () => {
     const e = EXAMPLES[q];
     const f = parseFigure(e.text);
     expect(f.qualifier).toBe(q);
-    close(f.p5, e.p5);
-    close(f.p50, e.p50);
-    close(f.p95, e.p95);
+    close(f.p5, e.p5, 1e-9);
+    close(f.p50, e.p50, 1e-9);
+    close(f.p95, e.p95, 1e-9);
   });
 
   it('every trigger word of a row reads as that row', () => {

@@ -13,7 +13,6 @@ import {
 import { lognormalFromCi, Z95 } from './lognormal-from-ci.js';
 import { quantileOfSpec } from './quantile-of-spec.js';
 import type { Unit } from './quantity.js';
-import { isCurrency } from './quantity.js';
 
 /** What a qualifier row needs to know about the number it qualifies. */
 export interface QualifierInput {
@@ -51,8 +50,25 @@ export interface QualifierRow {
 
 /** The excess over v, as a share of v, that "over v" implies: p5 0.02, median 0.1, p95 0.5. */
 export const OVER_EXCESS = lognormalFromCi(0.02, 0.5);
-/** The shortfall under v, as a share of v, that "nearly v" implies: p5 0.005, median ≈ 0.027, p95 0.15. */
-export const NEARLY_SHORTFALL = lognormalFromCi(0.005, 0.15);
+/**
+ * The lowest share of v that "nearly v" / "just under v" can mean: 0.7. Nobody
+ * writes "nearly $100M" of $65M (they write "over $60M" or "about $65M"), and
+ * a floor well above 0 keeps a ratio over the figure (a revenue multiple) finite.
+ */
+export const NEARLY_FLOOR = 0.7;
+/**
+ * The shortfall under v that "nearly v" implies, as a share of the room
+ * between the floor and v ((1 - NEARLY_FLOOR) · v): Beta(1.14, 4.64). The two
+ * shapes are fitted so that p5 and p95 of the reading stay where the earlier
+ * unbounded table put them (0.85v and 0.995v); the median is ≈ 0.952v.
+ */
+export const NEARLY_SHORTFALL: DistSpec = { family: 'beta', alpha: 1.14, beta: 4.64 };
+/**
+ * The shortfall under v that "under v" implies, as a share of v: Beta(1.23, 4.84),
+ * fitted so that p5 = 0.5v and p95 = 0.98v (the mirror of over's 1.02v and 1.5v);
+ * the median is ≈ 0.83v. Bounded by 1, so "under v" lies strictly between 0 and v.
+ */
+export const UNDER_SHORTFALL: DistSpec = { family: 'beta', alpha: 1.23, beta: 4.84 };
 /** The spread of "about": p5 = v / 1.1 and p95 = v · 1.1 (or v ∓ 0.1·|v| for v < 0). */
 export const ABOUT_SPREAD = 0.1;
 export const ABOUT_FACTOR = 1 + ABOUT_SPREAD;
@@ -71,23 +87,13 @@ function words(qualifier: Qualifier, extra: readonly string[] = []): { zh: strin
   return { zh: unique.filter(isChinese), en: unique.filter((w) => !isChinese(w)) };
 }
 
-/** Money and counts cannot be negative, so "under v" of them is bounded below by 0. */
-function floorOf(unit: Unit): number | null {
-  return unit === 'count' || isCurrency(unit) ? 0 : null;
-}
-
-/** The bounds of a one-sided "at most |v|" reading (under, nearly), v's sign kept. */
-function atMost(value: number, unit: Unit): { low: number | null; high: number | null } {
-  return value >= 0 ? { low: floorOf(unit), high: value } : { low: value, high: null };
+/** The bounds between `share` · v and v, in the order of v's sign. */
+function between(value: number, share: number): { low: number; high: number } {
+  const far = share === 0 ? 0 : value * share;
+  return value >= 0 ? { low: far, high: value } : { low: value, high: far };
 }
 
 const point = (value: number): DistSpec => ({ family: 'pointMass', value });
-
-/** A shortfall below a positive amount of money or a count never goes below 0. */
-function withFloor(spec: Extract<DistSpec, { family: 'shifted' }>, value: number, unit: Unit): DistSpec {
-  const floor = value >= 0 ? floorOf(unit) : null;
-  return floor === null ? spec : { ...spec, floor };
-}
 
 /**
  * The qualifier table: for each way a figure can be qualified as written
@@ -145,25 +151,25 @@ export const QUALIFIER_TABLE: { readonly [Q in Qualifier]: QualifierRow } = {
   under: {
     qualifier: 'under',
     ...words('under'),
-    distribution: 'v - v · lognormal(p5 0.02, p95 0.5): p5 = 0.5v, p50 = 0.9v, p95 = 0.98v',
+    distribution: 'v - v · Beta(1.23, 4.84): strictly between 0 and v; p5 = 0.5v, p50 ≈ 0.83v, p95 = 0.98v',
     reason:
-      'An upper bound, the mirror of over: most likely about 10% below v. Money and counts are bounded below by 0 (low = 0): the lognormal tail would put about 0.9% of the mass below 0, so the distribution is floored at 0 (that mass sits at 0).',
-    build: ({ value, unit }) => ({
+      'An upper bound, the mirror of over (p5 0.5v, p95 0.98v). A bounded shortfall (at most v) keeps every draw above 0: "under $100M" is never $0, nor negative.',
+    build: ({ value }) => ({
       value,
-      ...atMost(value, unit),
-      distribution: withFloor({ family: 'shifted', offset: value, scale: -value, base: OVER_EXCESS }, value, unit),
+      ...between(value, 0),
+      distribution: { family: 'shifted', offset: value, scale: -value, base: UNDER_SHORTFALL },
     }),
   },
   nearly: {
     qualifier: 'nearly',
     ...words('nearly'),
-    distribution: 'v - v · lognormal(p5 0.005, p95 0.15): p5 = 0.85v, p50 ≈ 0.973v, p95 = 0.995v',
+    distribution: 'v - 0.3v · Beta(1.14, 4.64): strictly between the floor 0.7v and v; p5 = 0.85v, p50 ≈ 0.952v, p95 = 0.995v',
     reason:
-      'Just under v: "近18亿" is said of 17.x亿, so the shortfall is most likely a few percent and rarely beyond 15%. high = v. Money and counts are floored at 0 (the tail below 0 is about 0.03%).',
-    build: ({ value, unit }) => ({
+      'Just under v: "近18亿" is said of 17.x亿, so the shortfall is most likely a few percent and rarely beyond 15%. Nobody writes "nearly v" of less than 0.7v (they would write "over" a lower figure), so 0.7v is a floor no draw reaches.',
+    build: ({ value }) => ({
       value,
-      ...atMost(value, unit),
-      distribution: withFloor({ family: 'shifted', offset: value, scale: -value, base: NEARLY_SHORTFALL }, value, unit),
+      ...between(value, NEARLY_FLOOR),
+      distribution: { family: 'shifted', offset: value, scale: -(1 - NEARLY_FLOOR) * value, base: NEARLY_SHORTFALL },
     }),
   },
   range: {
