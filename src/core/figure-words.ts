@@ -1,3 +1,4 @@
+import { CURRENCY_TABLE } from './currency-table.js';
 import type { Qualifier } from './figure.js';
 import type { Currency, Per } from './quantity.js';
 
@@ -24,6 +25,9 @@ export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
   ['over', 'over'], ['more than', 'over'], ['at least', 'over'], ['above', 'over'], ['greater than', 'over'],
   ['in excess of', 'over'], ['upwards of', 'over'], ['north of', 'over'], ['just over', 'over'], ['exceeding', 'over'],
   ['>', 'over'], ['>=', 'over'], ['≥', 'over'],
+  // verbs of passing a figure: "topped $35 million", "surpassed $1B"
+  ['topped', 'over'], ['tops', 'over'], ['topping', 'over'], ['surpassed', 'over'], ['surpasses', 'over'],
+  ['surpassing', 'over'], ['exceeded', 'over'], ['exceeds', 'over'], ['passed', 'over'], ['crossed', 'over'],
   // nearly
   ['近', 'nearly'], ['将近', 'nearly'], ['接近', 'nearly'], ['逼近', 'nearly'], ['几近', 'nearly'], ['几乎', 'nearly'],
   ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['just under', 'nearly'],
@@ -52,10 +56,28 @@ export const ONLY_WORDS: readonly string[] = [
   '仅为', '仅有', '仅', '只有', '只', '才', 'only', 'just', 'a mere', 'mere',
 ];
 
-/** Words that add nothing: 为 ("is"), 达 ("reaches"), 共计 ("in all"). */
+/**
+ * Words that add nothing: 为 ("is"), 达 ("reaches"), 共计 ("in all"); "a total
+ * of $1.525 billion" is exact, and "reached $2 billion" is as exact as 达到20亿
+ * (but "reached the $2 billion mark" is over: see {@link MARK_WORDS}).
+ */
 export const NOISE_WORDS: readonly string[] = [
   '为', '是', '达', '达到', '高达', '共', '共计', '合计', '总计', '已', '已经', '已达',
+  'a total of', 'total of', 'totaling', 'totalling', 'totaled', 'totalled', 'reached', 'reaching', 'reaches',
 ];
+
+/** Words after a figure that add nothing: "$1.5 billion in total". */
+export const NOISE_SUFFIXES: readonly string[] = ['in total', 'in all', 'all told'];
+
+/**
+ * "reached the $2 billion mark", "passed the $1B milestone": a round
+ * threshold the figure has reached or passed. Read as over (the figure is a
+ * lower bound: writers move on to the next mark once well past one); "the"
+ * before the figure is accepted only with one of these after it.
+ */
+export const MARK_WORDS: readonly string[] = ['mark', 'milestone', 'threshold', 'barrier'];
+/** The article before a mark: "the $2 billion mark". */
+export const MARK_ARTICLES: readonly string[] = ['the'];
 
 /** Words that start a range: "between $3B and $5B", "from 3 to 5". */
 export const RANGE_OPENERS: readonly string[] = ['between', 'from'];
@@ -85,30 +107,48 @@ export const ALMOST_NONE_PHRASES: readonly string[] = [
   'practically none', 'negligible',
 ];
 
-/** Magnitude words after an Arabic number: 3.6B, $491K, 300 million, 5bn. */
+/**
+ * Magnitude words after an Arabic number: 3.6B, $491K, 300 million, 5bn,
+ * and the Indian lakh (1e5) and crore (1e7): ₹500 crore. A hyphen may join
+ * them to the number: "$1-billion", "US$1.8-million".
+ */
 export const ENGLISH_MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
   ['k', 3], ['thousand', 3], ['m', 6], ['mn', 6], ['mm', 6], ['mil', 6], ['million', 6],
   ['b', 9], ['bn', 9], ['billion', 9], ['t', 12], ['tn', 12], ['trillion', 12], ['hundred', 2],
+  ['lakh', 5], ['lakhs', 5], ['crore', 7], ['crores', 7],
 ];
+
+/**
+ * Magnitudes of French, German and Italian texts: "385 millions d'euros",
+ * "1,5 Mrd. €", "€1,7 milliard", "8 milioni". A milliard is 1e9. Any of them
+ * makes the text European (see {@link EUROPEAN_WORDS}).
+ */
+export const EUROPEAN_MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+  ['mio.', 6], ['mio', 6], ['mln', 6], ['mln.', 6], ['millions', 6], ['millionen', 6], ['milioni', 6], ['milione', 6],
+  ['mrd.', 9], ['mrd', 9], ['md', 9], ['mds', 9], ['mld', 9], ['mld.', 9], ['milliard', 9], ['milliards', 9],
+  ['milliarde', 9], ['milliarden', 9], ['miliardi', 9], ['miliardo', 9], ['tsd.', 3], ['tsd', 3], ['mila', 3],
+];
+
+/**
+ * In French, German and Italian, "billion" / "Billion" is 1e12 and "trillion"
+ * 1e18 (the long scale): a European text that writes them is refused.
+ */
+export const LONG_SCALE_WORDS: readonly string[] = ['billion', 'billions', 'trillion', 'trillions', 'billionen'];
 
 /** Plural magnitudes after "tens of" / "hundreds of". */
 export const ENGLISH_PLURAL_MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
   ['thousands', 3], ['millions', 6], ['billions', 9], ['trillions', 12],
 ];
 
-/** Currency signs and codes before the number: $3.6B, US$5M, ¥100, €20, RMB 5亿. */
-export const CURRENCY_PREFIXES: ReadonlyArray<readonly [string, Currency]> = [
-  ['us$', 'USD'], ['$', 'USD'], ['usd', 'USD'], ['¥', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['人民币', 'CNY'],
-  ['€', 'EUR'], ['eur', 'EUR'],
-];
+/** Currency signs and codes before the number ($3.6B, US$5M, HK$4.35B, €20, RMB 5亿), from `CURRENCY_TABLE`. */
+export const CURRENCY_PREFIXES: ReadonlyArray<readonly [string, Currency]> = Object.values(CURRENCY_TABLE).flatMap((c) =>
+  c.before.map((w) => [w, c.code] as const),
+);
 
-/** Currency words after the number: 美元, 元 (亿元 is 亿 + 元), 欧元, USD, dollars, yuan. */
-export const CURRENCY_SUFFIXES: ReadonlyArray<readonly [string, Currency]> = [
-  ['美元', 'USD'], ['美金', 'USD'], ['usd', 'USD'], ['us dollars', 'USD'], ['dollars', 'USD'], ['dollar', 'USD'],
-  ['元人民币', 'CNY'], ['元', 'CNY'], ['人民币', 'CNY'], ['cny', 'CNY'], ['rmb', 'CNY'], ['yuan', 'CNY'], ['renminbi', 'CNY'],
-  ['欧元', 'EUR'], ['eur', 'EUR'], ['euros', 'EUR'], ['euro', 'EUR'],
-  ['of dollars', 'USD'], ['of us dollars', 'USD'], ['of yuan', 'CNY'], ['of euros', 'EUR'],
-];
+/** Currency words after the number (美元, 元 (亿元 is 亿 + 元), 港元, euros, "Hong Kong dollars", €), from `CURRENCY_TABLE`. */
+export const CURRENCY_SUFFIXES: ReadonlyArray<readonly [string, Currency]> = Object.values(CURRENCY_TABLE).flatMap((c) =>
+  c.after.map((w) => [w, c.code] as const),
+);
 
 /** Words that make the number a multiple: 5倍, 5x, 5×, 5 times. */
 export const MULTIPLE_WORDS: readonly string[] = ['倍', 'x', '×', 'times'];
@@ -117,9 +157,36 @@ export const MULTIPLE_WORDS: readonly string[] = ['倍', 'x', '×', 'times'];
 export const PERCENT_WORDS: readonly string[] = ['%', 'percent', 'per cent', 'pct'];
 export const PERCENT_PREFIXES: readonly string[] = ['百分之'];
 
-/** Chinese measure words of a count: 232笔 (deals), 65起 (deals), 20家 (companies), 700万人. */
+/**
+ * Chinese measure words of a count: 232笔 (deals), 65起 (deals), 20家
+ * (companies), 700万人. Only these are read; any other word after a number is
+ * refused, naming it.
+ */
 export const MEASURE_WORDS: readonly string[] = [
   '笔', '起', '家', '个', '次', '人', '位', '名', '款', '项', '件', '台', '户', '轮', '条', '张', '份', '场', '所', '座', '辆',
+];
+
+/**
+ * English nouns of a count after a number ("232 deals", "7 million app
+ * downloads"), kept as the figure's measure word. Only these are read; any
+ * other word after a number is refused, naming it, so that "385 millions
+ * d'euros" can never again be 385 of something.
+ */
+export const COUNT_NOUNS: readonly string[] = [
+  'deals', 'deal', 'rounds', 'round', 'funding rounds', 'transactions', 'investments', 'investors', 'backers',
+  'companies', 'company', 'startups', 'startup', 'start-ups', 'firms', 'firm', 'businesses', 'enterprises',
+  'organizations', 'organisations', 'teams', 'unicorns',
+  'people', 'persons', 'person', 'employees', 'employee', 'staff', 'staffers', 'workers', 'engineers', 'researchers',
+  'developers', 'scientists', 'hires', 'jobs',
+  'users', 'user', 'active users', 'monthly active users', 'weekly active users', 'daily active users', 'paying users',
+  'paid users', 'registered users', 'mau', 'maus', 'dau', 'daus', 'wau',
+  'customers', 'customer', 'paying customers', 'business customers', 'enterprise customers',
+  'subscribers', 'subscriber', 'paying subscribers', 'paid subscribers', 'subscriptions', 'subscription',
+  'paid subscriptions', 'members', 'seats', 'licenses', 'licences',
+  'downloads', 'download', 'app downloads', 'installs', 'visits', 'monthly visits', 'visitors', 'unique visitors',
+  'queries', 'requests', 'api calls', 'searches', 'messages', 'conversations', 'sessions', 'prompts', 'tokens',
+  'gpus', 'gpu', 'chips', 'servers', 'data centers', 'data centres', 'models', 'apps', 'products', 'countries',
+  'markets', 'languages', 'patents', 'papers', 'offices', 'cities', 'stores', 'orders', 'units',
 ];
 
 /** Period names after "/", "a", "per", "each" or "every": 19.99美元/月, $20/mo, $20 a month. */
@@ -134,10 +201,62 @@ export const PERIOD_NAMES: ReadonlyArray<readonly [string, Per]> = [
 /** Words that put a period after a figure: "/" and, in English, "a", "per", "each", "every". */
 export const PER_SEPARATORS: readonly string[] = ['/', 'a', 'per', 'each', 'every'];
 
-/** Per-period prefixes (and suffixes): 每月19.99美元, 19.99美元每月. */
+/** Per-period prefixes (and suffixes): 每月19.99美元, 19.99美元每月, "8 milioni al mese". */
 export const PER_WORDS: ReadonlyArray<readonly [string, Per]> = [
   ['每月', 'month'], ['每个月', 'month'], ['每年', 'year'], ['每天', 'day'], ['每日', 'day'], ['每周', 'week'],
   ['每星期', 'week'], ['每季', 'quarter'], ['每季度', 'quarter'],
   ['monthly', 'month'], ['annually', 'year'], ['yearly', 'year'], ['daily', 'day'], ['weekly', 'week'],
   ['quarterly', 'quarter'],
+];
+
+/** Per-period words of French, German and Italian texts: "8 milioni al mese", "par mois", "pro Jahr". */
+export const EUROPEAN_PER_WORDS: ReadonlyArray<readonly [string, Per]> = [
+  ['al mese', 'month'], ['par mois', 'month'], ['pro monat', 'month'], ['im monat', 'month'], ['monatlich', 'month'],
+  ['al giorno', 'day'], ['par jour', 'day'], ['pro tag', 'day'], ['a settimana', 'week'], ['par semaine', 'week'],
+  ['pro woche', 'week'], ["all'anno", 'year'], ["l'anno", 'year'], ['par an', 'year'], ['pro jahr', 'year'],
+  ['im jahr', 'year'], ['jährlich', 'year'],
+];
+
+/**
+ * Run-rate words after an amount of money: "about $20M ARR" is $20M a year,
+ * "$1M MRR" $1M a month. They set the period the figure is per; whether it is
+ * a run rate or a year's revenue is the fact's metric.
+ */
+export const RUN_RATE_WORDS: ReadonlyArray<readonly [string, Per]> = [
+  ['arr', 'year'], ['in arr', 'year'], ['annual recurring revenue', 'year'], ['in annual recurring revenue', 'year'],
+  ['annualized', 'year'], ['annualised', 'year'], ['annualized revenue', 'year'], ['annualised revenue', 'year'],
+  ['in annualized revenue', 'year'], ['in annualised revenue', 'year'], ['run rate', 'year'], ['run-rate', 'year'],
+  ['annual run rate', 'year'], ['annualized run rate', 'year'], ['annualised run rate', 'year'],
+  ['mrr', 'month'], ['in mrr', 'month'], ['monthly recurring revenue', 'month'],
+];
+
+/**
+ * What a price is per, besides time: "$40 per seat per month", "$20/user/month",
+ * 每人每月20美元. After "/", "a", "per", "each" or "every" (English) or as one
+ * word (Chinese); the second element is the name kept in `Figure.perItem`.
+ */
+export const PER_ITEMS: ReadonlyArray<readonly [string, string]> = [
+  ['seat', 'seat'], ['user', 'user'], ['member', 'member'], ['license', 'license'], ['licence', 'license'],
+  ['subscriber', 'subscriber'], ['employee', 'employee'], ['head', 'person'], ['person', 'person'],
+  ['customer', 'customer'], ['query', 'query'], ['request', 'request'], ['image', 'image'], ['token', 'token'],
+  ['million tokens', 'million tokens'], ['1m tokens', 'million tokens'], ['thousand tokens', 'thousand tokens'],
+  ['1k tokens', 'thousand tokens'],
+  ['人', 'person'], ['用户', 'user'], ['席位', 'seat'], ['座席', 'seat'],
+];
+/** Chinese per-item words before or after a figure: 每人, 每用户, 每席位. */
+export const PER_ITEM_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['每人', 'person'], ['每用户', 'user'], ['每个用户', 'user'], ['每位用户', 'user'], ['每席位', 'seat'],
+  ['每个席位', 'seat'], ['每百万token', 'million tokens'], ['每百万tokens', 'million tokens'],
+];
+
+/**
+ * Words that make a text European, where a comma before three digits is
+ * ambiguous ("1,500 Mrd." may be 1.5 or 1500) and "billion" means 1e12: the
+ * European magnitudes and per-period words, and these currency words.
+ */
+export const EUROPEAN_CURRENCY_WORDS: readonly string[] = ["d'euros", "d'euro", 'di euro'];
+export const EUROPEAN_WORDS: readonly string[] = [
+  ...EUROPEAN_MAGNITUDES.map(([w]) => w),
+  ...EUROPEAN_PER_WORDS.map(([w]) => w),
+  ...EUROPEAN_CURRENCY_WORDS,
 ];

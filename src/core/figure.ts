@@ -23,6 +23,11 @@ export interface Figure {
   readonly high: number | null;
   readonly unit: Unit;
   readonly per: Per | null;
+  /**
+   * What a price is per besides time: 'seat' for "$40 per seat per month",
+   * 'person' for 每人每月20美元; null for most figures.
+   */
+  readonly perItem: string | null;
   readonly qualifier: Qualifier;
   /** The measure word or noun that came with a count (笔, 起, 家, 个, deals), if any. */
   readonly measureWord: string | null;
@@ -30,4 +35,13 @@ export interface Figure {
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
+  /**
+   * Other readings of the same figure written beside it in brackets: "600
+   * million euros ($645 million)" reads €600M, with the $645M here (its own
+   * text, value, unit and qualifier as written; the period and per-item of the
+   * main figure when it names none). Money for money, or the same unit
+   * otherwise. Empty for most figures. Whether a reading agrees with the main
+   * one (through FX at the fact's date) is for the caller to check.
+   */
+  readonly alternatives: readonly Figure[];
 }

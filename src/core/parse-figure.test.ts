@@ -157,7 +157,9 @@ describe('parseFigure: Chinese numerals, full-width digits, separators', () => {
 
   it('reads full-width currency signs and percent', () => {
     expectFigure(parseFigure('＄３.６Ｂ'), exact(3.6e9, 'USD'));
-    expectFigure(parseFigure('￥100'), exact(100, 'CNY'));
+    expectFigure(parseFigure('￥100元'), exact(100, 'CNY'));
+    expectFigure(parseFigure('￥100', { lang: 'zh' }), exact(100, 'CNY'));
+    expect(() => parseFigure('￥100')).toThrow(/"¥" alone is the sign of both the Chinese yuan and the Japanese yen/);
     expectFigure(parseFigure('15％'), exact(0.15, 'percent'));
   });
 });
@@ -323,7 +325,8 @@ describe('parseFigure: ranges', () => {
 
   it('refuses ranges that go down, mix units or qualify the range', () => {
     expect(() => parseFigure('5亿至3亿')).toThrow(/from low to high/);
-    expect(() => parseFigure('$3B-¥5B')).toThrow(/different units, USD and CNY/);
+    expect(() => parseFigure('$3B-€5B')).toThrow(/different units, USD and EUR/);
+    expect(() => parseFigure('$3B-¥5B')).toThrow(/"¥" alone is the sign of both/);
     expect(() => parseFigure('超3-5亿')).toThrow(/over cannot qualify a range/);
     expect(() => parseFigure('between $3B')).toThrow(/needs two ends/);
   });
@@ -367,7 +370,7 @@ describe('parseFigure: not figures', () => {
     expect(() => parseFigure('n/a')).toThrow(
       '"n/a" is not a figure: expected a number with optional qualifier, magnitude and unit, such as "约204亿美元", "超23亿美元", "$3.6B", "nearly $1.8B" or "65起"',
     );
-    expect(() => parseFigure('12abc')).toThrow(/unexpected "abc"/);
+    expect(() => parseFigure('12abc')).toThrow(/unknown word "abc" after the number/);
     expect(() => parseFigure('$5亿元')).toThrow(/two currencies, USD and CNY/);
   });
 

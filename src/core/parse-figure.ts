@@ -1,19 +1,30 @@
 import { chineseMagnitudeExponent, isChineseNumeralChar, parseChineseNumeral } from './chinese-numerals.js';
+import { AMBIGUOUS_YEN_SIGN, UNKNOWN_CURRENCY_WORDS } from './currency-table.js';
 import { FigureParseError } from './errors.js';
 import type { Figure, Qualifier } from './figure.js';
 import {
   ALMOST_NONE_PHRASES,
+  COUNT_NOUNS,
   CURRENCY_PREFIXES,
   CURRENCY_SUFFIXES,
   ENGLISH_MAGNITUDES,
   ENGLISH_PLURAL_MAGNITUDES,
+  EUROPEAN_MAGNITUDES,
+  EUROPEAN_PER_WORDS,
+  EUROPEAN_WORDS,
+  LONG_SCALE_WORDS,
+  MARK_ARTICLES,
+  MARK_WORDS,
   MEASURE_WORDS,
   MULTIPLE_WORDS,
+  NOISE_SUFFIXES,
   NOISE_WORDS,
   ONLY_WORDS,
   PERCENT_PREFIXES,
   PERCENT_WORDS,
   PERIOD_NAMES,
+  PER_ITEMS,
+  PER_ITEM_WORDS,
   PER_SEPARATORS,
   PER_WORDS,
   QUALIFIER_PREFIXES,
@@ -21,11 +32,13 @@ import {
   RANGE_CLOSERS,
   RANGE_OPENERS,
   RANGE_SEPARATORS,
+  RUN_RATE_WORDS,
   SEVERAL_PLURALS,
   SEVERAL_WORDS,
 } from './figure-words.js';
 import { qualify } from './qualifier-table.js';
 import type { Currency, Per, Unit } from './quantity.js';
+import { isCurrency } from './quantity.js';
 
 /** Options of {@link parseFigure}. */
 export interface ParseFigureOptions {
@@ -35,6 +48,12 @@ export interface ParseFigureOptions {
    * the ledger passes `{ defaultUnit: 'USD' }`. Default: 'count'.
    */
   readonly defaultUnit?: Unit;
+  /**
+   * The language of the text the figure comes from. `'zh'` makes a lone `¥`
+   * the yuan even when the figure itself has no Chinese character ("¥100" in
+   * a Chinese article); otherwise Chinese characters in the figure decide.
+   */
+  readonly lang?: 'zh' | 'en';
 }
 
 /** The result of {@link safeParseFigure}. */
@@ -48,36 +67,62 @@ export const MAX_FIGURE_LENGTH = 200;
 const EXPECTED =
   'expected a number with optional qualifier, magnitude and unit, such as "约204亿美元", "超23亿美元", "$3.6B", "nearly $1.8B" or "65起"';
 
+
 /**
- * Reads one figure as a source writes it, in Chinese or English, into a
- * number with its unit, period, qualifier and the distribution the
- * qualifier implies (see `QUALIFIER_TABLE` and docs/qualifiers.md).
+ * Reads one figure as a source writes it, in Chinese or English (and the
+ * common French, German and Italian forms), into a number with its unit,
+ * period, qualifier and the distribution the qualifier implies (see
+ * `QUALIFIER_TABLE` and docs/qualifiers.md).
  *
  * It understands:
  * - numbers: 232, 19.99, 1,200, $1,234,567, full-width １２３．５, Chinese
  *   numerals (二十三亿, 三千五百万, 两千, 百亿), negative numbers (-5%, −3亿元);
+ *   a decimal comma before one or two digits (1,5 Mrd. €), thousands grouped
+ *   by commas or periods (1,234,567 or 1.234.567; 1.234,5 and 1,234.5);
  * - magnitudes: 万 亿 百万 千万 百亿 千亿 万亿; k, M, B, bn, T; thousand, million,
- *   billion, trillion;
- * - units: USD (美元, $, US$, USD, dollars), CNY (元, 人民币, ¥, RMB, CNY, yuan),
- *   EUR (€, 欧元, EUR); counts with a measure word (笔 起 家 个 次 人 ...) or an
- *   English noun ("232 deals"); multiples (5倍, 5x, 5×, 5 times); percentages
- *   (15%, 15％, 百分之十五, stored as 0.15);
- * - periods: 19.99美元/月, 每月19.99美元, $20/mo, $20 a month, $180M per year;
- * - qualifiers: 约 / about (about), 超 / 以上 / 余 / over (over), 近 / nearly
- *   (nearly), 不到 / under (under), 数亿 / several hundred million (several),
- *   3亿至5亿 / $300M-$500M / between $3B and $5B (range), 几乎没有 / almost none
- *   (almost_none). "Only" words (仅为, only, just) keep another qualifier and
- *   otherwise read as about.
+ *   billion, trillion, lakh, crore, also hyphenated ("$1-billion"); Mio., Mrd.,
+ *   Md, millions, milliards, Millionen, Milliarden, milioni, miliardi (a
+ *   milliard is 1e9);
+ * - units: the currencies of `CURRENCY_TABLE` by their signs, codes and names
+ *   in English and Chinese ($, US$, HK$, €, £, ₩, ₹, CHF, 美元, 港元, 欧元, 日元,
+ *   円, euros, "Hong Kong dollars", d'euros ...); counts with a measure word
+ *   (笔 起 家 个 人 名 ...) or a known English noun ("232 deals", `COUNT_NOUNS`);
+ *   multiples (5倍, 5x, 5×, 5 times); percentages (15%, 15％, 百分之十五,
+ *   stored as 0.15);
+ * - periods: 19.99美元/月, 每月19.99美元, $20/mo, $20 a month, $180M per year,
+ *   "8 milioni al mese"; run rates ("$20M ARR" is per year, "$1M MRR" per
+ *   month); what a price is per besides time ("$40 per seat per month":
+ *   `perItem` 'seat');
+ * - qualifiers: 约 / about / some (about), 超 / 以上 / 余 / over / topped (over), 近 /
+ *   nearly / just under (nearly), 不到 / under (under), 数亿 / several hundred
+ *   million (several), 3亿至5亿 / $300M-$500M / between $3B and $5B (range), 几乎没有
+ *   / almost none (almost_none); "reached the $2 billion mark" is over, "a
+ *   total of $1.525 billion" exact. "Only" words (仅为, only, just) keep another
+ *   qualifier and otherwise read as about;
+ * - a second reading in parentheses: "600 million euros ($645 million)" reads
+ *   €600M and keeps $645M in `alternatives` (same period; money for money).
+ *
+ * `¥` alone is the yuan's and the yen's sign: it is CNY next to 元 or in a
+ * Chinese text (Chinese characters in the figure, or `options.lang` 'zh'),
+ * JPY next to 円 or 日元, and refused otherwise.
+ *
+ * Never a silent misread: a word after the number must be a currency, a
+ * magnitude, a period, a measure word or noun of `MEASURE_WORDS` /
+ * `COUNT_NOUNS`, or a qualifier; anything else is refused, naming it. A comma
+ * before three digits in a European text ("1,500 Mrd. €": 1.5 or 1500?) and a
+ * single period before three digits there ("1.500 Mio."), "billion" in a
+ * European text (1e12 there), a comma before four or more digits, "kr" (four
+ * crowns) and currencies without rates are refused with the reason.
  *
  * Not read (they throw): 十几亿 and 一两亿 (write a range), scientific notation
- * (1e9), currencies other than USD, CNY and EUR.
+ * (1e9), digits grouped by spaces (1 500 000).
  *
  * A number with no currency, measure word, multiple or percent sign has the
  * unit `options.defaultUnit`, or 'count': the caller supplies the currency
  * that context implies ("近千亿" about OpenAI is dollars).
  *
  * @param text the figure as written
- * @param options `defaultUnit`: the unit of a bare number
+ * @param options `defaultUnit`: the unit of a bare number; `lang`: the text's language, for `¥`
  * @returns the figure
  * @throws {FigureParseError} when the text is not a figure:
  *   `"n/a" is not a figure: expected a number with optional qualifier, magnitude and unit,
@@ -89,13 +134,21 @@ const EXPECTED =
  * parseFigure('nearly $1.8B').qualifier; // => 'nearly'
  * parseFigure('19.99美元/月').per; // => 'month'
  * parseFigure('近千亿', { defaultUnit: 'USD' }).unit; // => 'USD'
+ * parseFigure('1,5 Mrd. €').value; // => 1500000000 (unit 'EUR')
+ * parseFigure('600 million euros ($645 million)').alternatives[0].value; // => 645000000
+ * parseFigure('¥100'); // throws: "¥" alone is both the yuan and the yen ...
  */
 export function parseFigure(text: string, options: ParseFigureOptions = {}): Figure {
   if (typeof text !== 'string') fail(String(text), 'a figure is text');
   if (text.length > MAX_FIGURE_LENGTH) fail(text, `it is longer than ${MAX_FIGURE_LENGTH} characters`);
   const s = normalize(text);
   if (s === '') fail(text, 'the text is empty');
-  return new FigureReader(text, s, options).read();
+  try {
+    return new FigureReader(text, s, options).read();
+  } catch (error) {
+    if (error instanceof Refusal) fail(text, error.detail);
+    throw error;
+  }
 }
 
 /**
@@ -121,12 +174,20 @@ function fail(text: string, detail?: string): never {
   throw new FigureParseError(text, `${JSON.stringify(shown)} is not a figure: ${EXPECTED}${detail ? `; ${detail}` : ''}`);
 }
 
-/** NFKC (full-width digits and signs to ASCII), one kind of dash and tilde, no trailing 。 or period. */
+/** Why the reader stopped; `parseFigure` turns it into a FigureParseError about the whole text. */
+class Refusal extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/** NFKC (full-width digits, signs and brackets to ASCII), one kind of dash, tilde and apostrophe, no trailing 。 or period. */
 function normalize(text: string): string {
   let s = text
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58]/g, '-')
     .replace(/[\u301C\u223C]/g, '~')
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
     .trim();
   while (s.endsWith('。') || s.endsWith('.')) s = s.slice(0, -1).trimEnd();
   return s;
@@ -156,6 +217,9 @@ const QUAL_PREFIX = list(QUALIFIER_PREFIXES);
 const QUAL_SUFFIX = list(QUALIFIER_SUFFIXES);
 const ONLY = plain(ONLY_WORDS);
 const NOISE = plain(NOISE_WORDS);
+const NOISE_AFTER = plain(NOISE_SUFFIXES);
+const MARK_ARTICLE = plain(MARK_ARTICLES);
+const MARK = plain(MARK_WORDS);
 const OPENERS = plain(RANGE_OPENERS);
 const SEPARATORS = plain(RANGE_SEPARATORS);
 const SEPARATORS_AND = plain([...RANGE_SEPARATORS, 'and']);
@@ -163,21 +227,32 @@ const CLOSERS = plain(RANGE_CLOSERS);
 const SEVERAL = plain(SEVERAL_WORDS);
 const SEVERAL_PLURAL = list(SEVERAL_PLURALS);
 const ALMOST_NONE = plain(ALMOST_NONE_PHRASES);
-const MAGNITUDES = list(ENGLISH_MAGNITUDES);
+const MAGNITUDES = list([...ENGLISH_MAGNITUDES, ...EUROPEAN_MAGNITUDES]);
+const LONG_SCALE = new Set(LONG_SCALE_WORDS);
 const PLURAL_MAGNITUDES = list(ENGLISH_PLURAL_MAGNITUDES);
 const CUR_PREFIX = list(CURRENCY_PREFIXES);
 const CUR_SUFFIX = list(CURRENCY_SUFFIXES);
+const YEN = plain([AMBIGUOUS_YEN_SIGN]);
+const UNKNOWN_CUR = list(UNKNOWN_CURRENCY_WORDS);
 const MULTIPLE = plain(MULTIPLE_WORDS);
 const PERCENT = plain(PERCENT_WORDS);
 const PERCENT_PREFIX = plain(PERCENT_PREFIXES);
 const MEASURE = plain(MEASURE_WORDS);
+const NOUNS = plain(COUNT_NOUNS);
 const PERIODS = list(PERIOD_NAMES);
 const PER_SEP = plain(PER_SEPARATORS);
-const PERS = list(PER_WORDS);
+const PERS = list([...PER_WORDS, ...EUROPEAN_PER_WORDS]);
+const RUN_RATE = list(RUN_RATE_WORDS);
+const ITEMS = list(PER_ITEMS);
+const ITEM_WORDS = list(PER_ITEM_WORDS);
 const SIGNS = list<1 | -1>([['-', -1], ['+', 1]]);
 const MID_OVER = plain(['余', '多']);
-/** Words that cannot be the noun of a count ("5 per" is not five "per"). */
-const NOT_NOUNS = new Set(['an', 'per', 'each', 'every', 'to', 'and', 'or', 'of', 'the', 'in', 'from', 'between', 'than', 'by', 'at', 'for']);
+
+const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A European word anywhere in the (lower-case) text, or € written after a number. */
+const EUROPEAN_TEXT = new RegExp(
+  `(?<![a-z])(?<!of )(?:${[...EUROPEAN_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![a-z])|[0-9][^€$£¥]*€`,
+);
 
 const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -193,7 +268,7 @@ interface Amount {
   measure: string | null;
   /** Arabic digits and Chinese numeral characters, separators removed: "1200万", "二十三亿". */
   numeral: string;
-  /** English magnitudes: 9 for "B", 8 for "hundred million". */
+  /** English and European magnitudes: 9 for "B" or "Mrd.", 8 for "hundred million". */
   englishExp: number;
   /** 数亿 / several hundred million: the power of ten of the magnitude; null otherwise. */
   severalExp: number | null;
@@ -204,6 +279,8 @@ interface Amount {
 class FigureReader {
   private pos = 0;
   private readonly lower: string;
+  /** French, German or Italian words in the text: a comma or period before three digits is ambiguous, "billion" is 1e12. */
+  private readonly european: boolean;
 
   constructor(
     private readonly text: string,
@@ -211,6 +288,7 @@ class FigureReader {
     private readonly options: ParseFigureOptions,
   ) {
     this.lower = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    this.european = EUROPEAN_TEXT.test(this.lower);
   }
 
   read(): Figure {
@@ -220,13 +298,20 @@ class FigureReader {
     const quals: Qualifier[] = [];
     let only = false;
     let per: Per | null = null;
+    let perItem: string | null = null;
     let opener: string | null = null;
+    let article = false;
+    let mark = false;
     const setPer = (p: Per): void => {
       if (per !== null && per !== p) this.fail(`it names two periods, ${per} and ${p}`);
       per = p;
     };
+    const setItem = (item: string): void => {
+      if (perItem !== null && perItem !== item) this.fail(`it is per two things, ${perItem} and ${item}`);
+      perItem = item;
+    };
 
-    // Prefixes: 约, 超过, nearly, 仅为, 为, 每月, between.
+    // Prefixes: 约, 超过, nearly, 仅为, 为, 每月, 每人, between, "a total of", "reached the".
     for (;;) {
       this.ws();
       const q = this.eat(QUAL_PREFIX);
@@ -239,9 +324,18 @@ class FigureReader {
         continue;
       }
       if (this.eat(NOISE)) continue;
+      if (!article && this.eat(MARK_ARTICLE)) {
+        article = true;
+        continue;
+      }
       const p = this.eat(PERS);
       if (p) {
         setPer(p[1]);
+        continue;
+      }
+      const item = this.eat(ITEM_WORDS);
+      if (item) {
+        setItem(item[1]);
         continue;
       }
       const o = this.eat(OPENERS);
@@ -261,9 +355,10 @@ class FigureReader {
     else this.pos = beforeSeparator;
     if (opener !== null && second === null) this.fail(`"${opener}" needs two ends, as in "between $3B and $5B"`);
 
-    // Suffixes: 左右, 以上, or more, /月, a month, 之间, and English nouns of counts ("232 deals").
-    const nouns: string[] = [];
-    const nounsAllowed = [first, second].every((a) => a === null || (a.currency === null && a.kind === null && a.measure === null));
+    // Suffixes: 左右, 以上, or more, /月, a month, ARR, per seat, 之间, mark, and nouns of counts ("232 deals").
+    let noun: string | null = null;
+    const isCount = [first, second].every((a) => a === null || (a.currency === null && a.kind === null && a.measure === null));
+    const canRunRate = [first, second].every((a) => a === null || (a.kind === null && a.measure === null));
     for (;;) {
       const start = this.pos;
       const spaced = this.ws();
@@ -273,24 +368,110 @@ class FigureReader {
         continue;
       }
       if (second !== null && this.eat(CLOSERS)) continue;
+      if (this.eat(NOISE_AFTER)) continue;
+      if (!mark && this.eat(MARK)) {
+        mark = true;
+        continue;
+      }
+      // Before periods: "100M weekly active users" counts users, it is not per week.
+      if (spaced && isCount && noun === null && this.eat(NOUNS)) {
+        noun = this.s.slice(start, this.pos).trim();
+        continue;
+      }
       const p = this.period();
       if (p) {
         setPer(p);
         continue;
       }
-      if (spaced && nounsAllowed) {
-        const noun = this.noun();
-        if (noun) {
-          nouns.push(noun);
-          continue;
-        }
+      const item = this.perItem();
+      if (item) {
+        setItem(item);
+        continue;
+      }
+      const r = canRunRate ? this.eat(RUN_RATE) : null;
+      if (r) {
+        setPer(r[1]);
+        continue;
       }
       this.pos = start;
       break;
     }
-    if (this.pos < this.s.length) this.fail(`unexpected ${JSON.stringify(this.s.slice(this.pos, this.pos + 20))}`);
+    if (article && !mark) this.fail(`"the" before a figure needs a mark after it, as in "reached the $2 billion mark"`);
+    if (mark) quals.push('over');
 
-    return this.figure(first, second, quals, only, per, nouns.length ? nouns.join(' ') : null);
+    const alternatives: Figure[] = [];
+    for (;;) {
+      const start = this.pos;
+      this.ws();
+      if (this.s[this.pos] !== '(') {
+        this.pos = start;
+        break;
+      }
+      alternatives.push(this.alternative());
+    }
+    if (this.pos < this.s.length) this.leftover();
+
+    const figure = this.figure(first, second, quals, only, per, noun, perItem);
+    return { ...figure, alternatives: alternatives.map((a) => this.checkAlternative(figure, a)) };
+  }
+
+  /** "($645 million)": the text between the brackets, read as a figure of its own. */
+  private alternative(): Figure {
+    const open = this.pos;
+    const close = this.s.indexOf(')', open + 1);
+    if (close === -1) this.fail('a "(" is not closed');
+    const inner = this.s.slice(open + 1, close);
+    if (inner.includes('(')) this.fail('brackets inside brackets');
+    this.pos = close + 1;
+    const read = safeParseFigure(inner, this.options);
+    if (!read.ok) {
+      const detail = read.error.message.split('; ').slice(1).join('; ');
+      this.fail(`the text in brackets, ${JSON.stringify(inner.trim())}, is not a second reading of the figure${detail ? ` (${detail})` : ''}`);
+    }
+    return read.figure;
+  }
+
+  /** A second reading speaks of the same thing: money for money (any currency), the same unit otherwise, the same period. */
+  private checkAlternative(main: Omit<Figure, 'alternatives'>, alt: Figure): Figure {
+    if (isCurrency(main.unit) !== isCurrency(alt.unit) || (!isCurrency(main.unit) && main.unit !== alt.unit)) {
+      this.fail(`the figure in brackets, ${JSON.stringify(alt.text.trim())}, is in ${alt.unit}, not a second reading of ${main.unit}`);
+    }
+    if (alt.alternatives.length > 0) this.fail('brackets inside brackets');
+    const per = alt.per ?? main.per;
+    if (per !== main.per) {
+      this.fail(`the figure in brackets is per ${per}, the figure ${main.per === null ? 'per no period' : `per ${main.per}`}`);
+    }
+    const perItem = alt.perItem ?? main.perItem;
+    if (perItem !== main.perItem) this.fail(`the figure in brackets is per ${perItem}, the figure per ${main.perItem ?? 'nothing'}`);
+    return { ...alt, per, perItem };
+  }
+
+  /** What is left is not part of a figure: say what it is, as precisely as the reader can. */
+  private leftover(): never {
+    const start = this.pos;
+    this.ws();
+    const rest = this.s.slice(this.pos);
+    const unknown = this.eat(UNKNOWN_CUR);
+    if (unknown) this.fail(unknown[1]);
+    if (this.eat(YEN)) this.fail('write the currency sign "¥" before the number, or 元 / 円 after it');
+    const currency = this.peek(CUR_SUFFIX) ?? this.peek(CUR_PREFIX);
+    if (currency) this.fail(`${JSON.stringify(rest.slice(0, currency[0].length))} (${currency[1]}) where no currency can stand: a figure names one currency, next to its number`);
+    const magnitude = this.peek(MAGNITUDES);
+    if (magnitude) this.fail(`a second magnitude ${JSON.stringify(rest.slice(0, magnitude[0].length))}: a number takes one magnitude (and "hundred")`);
+    if (isDigit(rest[0]) && start < this.pos) {
+      this.fail(`two numbers, separated by a space, at ${JSON.stringify(rest.slice(0, 20))} (digits grouped by spaces are not read: write 1500000 or 1,500,000)`);
+    }
+    const word = /^[a-z][a-z'.-]*/i.exec(rest)?.[0] ?? /^[\u3400-\u9fff]+/.exec(rest)?.[0];
+    if (word !== undefined && LONG_SCALE.has(word.toLowerCase())) {
+      this.fail(`"${word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12`);
+    }
+    if (word !== undefined) {
+      this.fail(
+        `unknown word ${JSON.stringify(word)} after the number: not a currency, magnitude, period, qualifier or known measure word ` +
+          `(measure words: ${MEASURE_WORDS.slice(0, 8).join(' ')} ...; nouns: people, employees, users, deals ...)`,
+      );
+    }
+    this.fail(`unexpected ${JSON.stringify(rest.slice(0, 20))}`);
   }
 
   private almostNone(): Figure | null {
@@ -302,7 +483,10 @@ class FigureReader {
       return null;
     }
     const unit = this.options.defaultUnit ?? 'count';
-    return { text: this.text, unit, per: null, qualifier: 'almost_none', measureWord: null, ...qualify('almost_none', { value: 0, unit }) };
+    return {
+      text: this.text, unit, per: null, perItem: null, qualifier: 'almost_none', measureWord: null, alternatives: [],
+      ...qualify('almost_none', { value: 0, unit }),
+    };
   }
 
   /** [sign] [currency] [sign] [百分之] number [magnitude] [余|多] [unit]. */
@@ -310,7 +494,10 @@ class FigureReader {
     this.ws();
     let sign = this.eat(SIGNS)?.[1] ?? null;
     this.ws();
+    const unknown = this.eat(UNKNOWN_CUR);
+    if (unknown) this.fail(unknown[1]);
     let currency = this.eat(CUR_PREFIX)?.[1] ?? null;
+    const yen = currency === null && this.eat(YEN) !== null;
     this.ws();
     if (sign === null) {
       sign = this.eat(SIGNS)?.[1] ?? null;
@@ -355,6 +542,12 @@ class FigureReader {
       if (amount.numeral === '') {
         this.fail(this.pos < this.s.length ? `expected a number at ${JSON.stringify(this.s.slice(this.pos, this.pos + 20))}` : 'no number');
       }
+      // "$1-billion", "US$1.8-million": a hyphen joins a magnitude to its number.
+      if (this.s[this.pos] === '-' && isDigit(this.s[this.pos - 1]) && isAsciiLetter(this.lower[this.pos + 1])) {
+        const at = this.pos;
+        this.pos++;
+        if (this.peek(MAGNITUDES) === null) this.pos = at;
+      }
       const exp = this.englishMagnitudes();
       if (exp !== null) {
         if (hasChinese(amount.numeral)) this.fail('it mixes Chinese and English magnitudes');
@@ -372,6 +565,7 @@ class FigureReader {
       const c: Entry<Currency> | null = suffixCurrency === null ? this.eat(CUR_SUFFIX) : null;
       if (c) {
         if (currency !== null && currency !== c[1]) this.fail(`it names two currencies, ${currency} and ${c[1]}`);
+        if (yen && c[1] !== 'CNY' && c[1] !== 'JPY') this.fail(`it names two currencies, ¥ and ${c[1]}`);
         currency = amount.currency = suffixCurrency = c[1];
         continue;
       }
@@ -392,6 +586,7 @@ class FigureReader {
       this.pos = start;
       break;
     }
+    if (yen && amount.currency === null) amount.currency = this.yenFromContext();
     if (amount.currency !== null && amount.kind !== null) {
       this.fail(`a ${amount.kind === 'percent' ? 'percentage' : 'multiple'} has no currency`);
     }
@@ -401,7 +596,16 @@ class FigureReader {
     return amount;
   }
 
-  /** Arabic numbers (1,200 and 19.99) and Chinese numeral characters, as one string with separators removed. */
+  /** A lone ¥ with no 元 or 円 after it: the yuan in a Chinese text, else refused. */
+  private yenFromContext(): Currency {
+    if (this.options.lang === 'zh' || hasChinese(this.s)) return 'CNY';
+    this.fail(
+      '"¥" alone is the sign of both the Chinese yuan and the Japanese yen: write CN¥, RMB, CNY or 元 for yuan, JP¥, JPY or 円 for yen ' +
+        '(a "¥" in a Chinese text is read as yuan: pass lang "zh")',
+    );
+  }
+
+  /** Arabic numbers (1,200, 19.99, 1,5, 1.234.567) and Chinese numeral characters, as one string with separators removed. */
   private numeral(amount: Amount): string {
     const s = this.s;
     let out = '';
@@ -409,16 +613,9 @@ class FigureReader {
       const c = s[this.pos]!;
       if (isDigit(c) || (c === '.' && isDigit(s[this.pos + 1]))) {
         let j = this.pos;
-        while (isDigit(s[j])) j++;
-        // Thousands separators: a comma followed by exactly three digits.
-        while (s[j] === ',' && isDigit(s[j + 1]) && isDigit(s[j + 2]) && isDigit(s[j + 3]) && !isDigit(s[j + 4]) && j > this.pos) {
-          j += 4;
-        }
-        if (s[j] === '.' && isDigit(s[j + 1])) {
-          j++;
-          while (isDigit(s[j])) j++;
-        }
-        out += s.slice(this.pos, j).replace(/,/g, '');
+        if (c === '.') j++; // ".5亿"
+        while (isDigit(s[j]) || ((s[j] === ',' || s[j] === '.') && isDigit(s[j + 1]) && j > this.pos)) j++;
+        out += this.arabic(s.slice(this.pos, j));
         this.pos = j;
       } else if (isChineseNumeralChar(c)) {
         out += c;
@@ -440,8 +637,61 @@ class FigureReader {
   }
 
   /**
-   * English magnitudes ("B", "million", "hundred million"): an optional
-   * "hundred" and at most one other; the sum of their powers of ten, or null if none.
+   * One run of digits with its commas and periods, as a plain decimal
+   * ("1,234.5" -> "1234.5", "1,5" -> "1.5"). How the marks are told apart:
+   * - both kinds: the last one written is the decimal mark, the other groups thousands (1,234.5; 1.234,5);
+   * - one kind written twice or more: thousands (1,234,567; 1.234.567), each group three digits;
+   * - one comma: before three digits it groups thousands (1,500), except in a
+   *   European text, where it is refused as ambiguous; before one or two digits
+   *   it is a decimal comma (1,5; 1,75); before four or more it is refused;
+   * - one period: a decimal point, except before three digits in a European text (1.500 Mio.), refused as ambiguous.
+   * A leading 0 ("0,500") can only be a decimal.
+   */
+  private arabic(raw: string): string {
+    const commas = raw.split(',').length - 1;
+    const periods = raw.split('.').length - 1;
+    const grouped = (x: string, mark: string): boolean => new RegExp(`^[0-9]{1,3}(?:${escapeRegExp(mark)}[0-9]{3})+$`).test(x);
+    const ambiguous = (): never =>
+      this.fail(
+        `"${raw}" is ambiguous in a European text: the ${commas ? 'comma' : 'period'} may be a decimal mark (${raw.replace(/[.,]/, '.').replace(/0+$/, '')}) ` +
+          `or group thousands (${raw.replace(/[.,]/g, '')}); write the number without the ambiguity, as "${raw.replace(/[.,]/, '.').replace(/0+$/, '').replace(/\.$/, '')}" or "${raw.replace(/[.,]/g, '')}"`,
+      );
+    if (commas > 0 && periods > 0) {
+      const decimal = raw.lastIndexOf(',') > raw.lastIndexOf('.') ? ',' : '.';
+      const thousands = decimal === ',' ? '.' : ',';
+      const at = raw.lastIndexOf(decimal);
+      const whole = raw.slice(0, at);
+      if (raw.indexOf(decimal) !== at || !grouped(whole, thousands)) {
+        this.fail(`"${raw}" is not a number: with both commas and periods, the last one is the decimal mark and the others group thousands, as in 1,234.5 or 1.234,5`);
+      }
+      return `${whole.split(thousands).join('')}.${raw.slice(at + 1)}`;
+    }
+    const mark = commas > 0 ? ',' : periods > 0 ? '.' : null;
+    if (mark === null) return raw;
+    const count = commas + periods;
+    if (count > 1) {
+      if (!grouped(raw, mark)) this.fail(`"${raw}" is not a number: marks that repeat must group thousands, three digits each, as in 1,234,567`);
+      return raw.split(mark).join('');
+    }
+    const [whole, part] = raw.split(mark) as [string, string];
+    if (whole === '0' || whole === '') return `0.${part}`;
+    if (mark === '.') {
+      if (part.length === 3 && this.european) ambiguous();
+      return raw;
+    }
+    if (part.length === 3) {
+      if (whole.length > 3) this.fail(`"${raw}" is not a number: a comma before three digits groups thousands, but ${whole} has more than three digits before it`);
+      if (this.european) ambiguous();
+      return whole + part;
+    }
+    if (part.length <= 2) return `${whole}.${part}`;
+    return this.fail(`"${raw}" is not a number: a comma before ${part.length} digits neither groups thousands (three digits) nor is a decimal comma as figures write it (one or two digits)`);
+  }
+
+  /**
+   * English and European magnitudes ("B", "million", "hundred million",
+   * "Mrd."): an optional "hundred" and at most one other; the sum of their
+   * powers of ten, or null if none.
    */
   private englishMagnitudes(): number | null {
     let exp: number | null = null;
@@ -455,12 +705,15 @@ class FigureReader {
         this.pos = start;
         return exp;
       }
+      if (this.european && LONG_SCALE.has(m[0])) {
+        this.fail(`"${m[0]}" in a French, German or Italian text is 10^12 (or more), not 10^9: write milliard, Mrd. or miliardi for 10^9, or the figure in English`);
+      }
       other = !hundred;
       exp = (exp ?? 0) + m[1];
     }
   }
 
-  /** "/月", "/ mo", "a month", "per year", "每月", "monthly". */
+  /** "/月", "/ mo", "a month", "per year", "每月", "monthly", "al mese". */
   private period(): Per | null {
     const start = this.pos;
     const word = this.eat(PERS);
@@ -475,19 +728,30 @@ class FigureReader {
     return null;
   }
 
-  /** An English noun after a count: "deals", "app downloads"; not a magnitude, a single letter or a function word. */
-  private noun(): string | null {
+  /** "per seat", "/user", "a head", 每人: what a price is per besides time. */
+  private perItem(): string | null {
     const start = this.pos;
-    if (!isAsciiLetter(this.lower[start])) return null;
-    let j = start;
-    while (isAsciiLetter(this.lower[j]) || ((this.s[j] === '-' || this.s[j] === "'") && isAsciiLetter(this.lower[j + 1]))) j++;
-    const word = this.lower.slice(start, j);
-    if (word.length < 2 || NOT_NOUNS.has(word) || MAGNITUDES.get(word[0]!)?.some(([m]) => m === word)) return null;
-    this.pos = j;
-    return this.s.slice(start, j);
+    const word = this.eat(ITEM_WORDS);
+    if (word) return word[1];
+    const sep = this.eat(PER_SEP);
+    if (sep) {
+      this.ws();
+      const item = this.eat(ITEMS);
+      if (item && (sep[0] === '/' || !hasChinese(item[0]))) return item[1];
+    }
+    this.pos = start;
+    return null;
   }
 
-  private figure(first: Amount, second: Amount | null, quals: Qualifier[], only: boolean, per: Per | null, noun: string | null): Figure {
+  private figure(
+    first: Amount,
+    second: Amount | null,
+    quals: Qualifier[],
+    only: boolean,
+    per: Per | null,
+    noun: string | null,
+    perItem: string | null,
+  ): Omit<Figure, 'alternatives'> {
     const unitOf = (a: Amount): Unit | null => a.currency ?? a.kind ?? (a.measure !== null ? 'count' : null);
     const u1 = unitOf(first);
     const u2 = second ? unitOf(second) : null;
@@ -538,7 +802,7 @@ class FigureReader {
     for (const x of [reading.value, reading.low, reading.high, reading.p5, reading.p50, reading.p95]) {
       if (x !== null) this.finite(x);
     }
-    return { text: this.text, ...reading, value: reading.value === 0 ? 0 : reading.value, unit, per, qualifier, measureWord };
+    return { text: this.text, ...reading, value: reading.value === 0 ? 0 : reading.value, unit, per, perItem, qualifier, measureWord };
   }
 
   private valueOf(a: Amount, percentExp: number): number {
@@ -560,6 +824,14 @@ class FigureReader {
     return this.pos > start;
   }
 
+  /** The longest entry that starts here, without consuming it. */
+  private peek<T>(words: WordList<T>): Entry<T> | null {
+    const at = this.pos;
+    const entry = this.eat(words);
+    this.pos = at;
+    return entry;
+  }
+
   /** Consumes the longest entry that starts here (English words case-insensitively, whole words only). */
   private eat<T>(words: WordList<T>): Entry<T> | null {
     const { lower, pos } = this;
@@ -577,7 +849,7 @@ class FigureReader {
   }
 
   private fail(detail: string): never {
-    fail(this.text, detail);
+    throw new Refusal(detail);
   }
 }
 
