@@ -58,17 +58,19 @@ export const OVER_EXCESS = lognormalFromCi(0.02, 0.5);
 export const NEARLY_FLOOR = 0.7;
 /**
  * The shortfall under v that "nearly v" implies, as a share of the room
- * between the floor and v ((1 - NEARLY_FLOOR) · v): Beta(1.14, 4.64). The two
- * shapes are fitted so that p5 and p95 of the reading stay where the earlier
- * unbounded table put them (0.85v and 0.995v); the median is ≈ 0.952v.
+ * between the floor and v ((1 - NEARLY_FLOOR) · v): Beta(0.56, 3.18). The two
+ * shapes (to two decimals) keep the 5th percentile and the median of the
+ * earlier unbounded table (0.85v and 0.973v), so that medians computed from a
+ * "nearly" figure do not move; the 95th percentile is ≈ 0.9996v.
  */
-export const NEARLY_SHORTFALL: DistSpec = { family: 'beta', alpha: 1.14, beta: 4.64 };
+export const NEARLY_SHORTFALL: DistSpec = { family: 'beta', alpha: 0.56, beta: 3.18 };
 /**
- * The shortfall under v that "under v" implies, as a share of v: Beta(1.23, 4.84),
- * fitted so that p5 = 0.5v and p95 = 0.98v (the mirror of over's 1.02v and 1.5v);
- * the median is ≈ 0.83v. Bounded by 1, so "under v" lies strictly between 0 and v.
+ * The shortfall under v that "under v" implies, as a share of v: Beta(0.62, 3.35),
+ * whose shapes keep the 5th percentile and the median of the earlier table
+ * (0.5v and 0.9v, the mirror of over's 1.5v and 1.1v); the 95th percentile is
+ * ≈ 0.998v. Bounded by 1, so "under v" lies strictly between 0 and v.
  */
-export const UNDER_SHORTFALL: DistSpec = { family: 'beta', alpha: 1.23, beta: 4.84 };
+export const UNDER_SHORTFALL: DistSpec = { family: 'beta', alpha: 0.62, beta: 3.35 };
 /** The spread of "about": p5 = v / 1.1 and p95 = v · 1.1 (or v ∓ 0.1·|v| for v < 0). */
 export const ABOUT_SPREAD = 0.1;
 export const ABOUT_FACTOR = 1 + ABOUT_SPREAD;
@@ -151,9 +153,9 @@ export const QUALIFIER_TABLE: { readonly [Q in Qualifier]: QualifierRow } = {
   under: {
     qualifier: 'under',
     ...words('under'),
-    distribution: 'v - v · Beta(1.23, 4.84): strictly between 0 and v; p5 = 0.5v, p50 ≈ 0.83v, p95 = 0.98v',
+    distribution: 'v - v · Beta(0.62, 3.35): strictly between 0 and v; p5 = 0.5v, p50 = 0.9v, p95 ≈ 0.998v',
     reason:
-      'An upper bound, the mirror of over (p5 0.5v, p95 0.98v). A bounded shortfall (at most v) keeps every draw above 0: "under $100M" is never $0, nor negative.',
+      'An upper bound, the mirror of over: most likely about 10% below v (p5 0.5v, median 0.9v). A bounded shortfall (at most v) keeps every draw above 0: "under $100M" is never $0, nor negative.',
     build: ({ value }) => ({
       value,
       ...between(value, 0),
@@ -163,7 +165,7 @@ export const QUALIFIER_TABLE: { readonly [Q in Qualifier]: QualifierRow } = {
   nearly: {
     qualifier: 'nearly',
     ...words('nearly'),
-    distribution: 'v - 0.3v · Beta(1.14, 4.64): strictly between the floor 0.7v and v; p5 = 0.85v, p50 ≈ 0.952v, p95 = 0.995v',
+    distribution: 'v - 0.3v · Beta(0.56, 3.18): strictly between the floor 0.7v and v; p5 = 0.85v, p50 = 0.973v, p95 ≈ 0.9996v',
     reason:
       'Just under v: "近18亿" is said of 17.x亿, so the shortfall is most likely a few percent and rarely beyond 15%. Nobody writes "nearly v" of less than 0.7v (they would write "over" a lower figure), so 0.7v is a floor no draw reaches.',
     build: ({ value }) => ({
