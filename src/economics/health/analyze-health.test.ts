@@ -157,7 +157,7 @@ describe('analyzeHealth: revenue growth from two run rates', () => {
     s = await openStore({ path: ':memory:' });
     await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '$100M', period: '2023', kind: 'reported', source: { publisher: 'Wire A', published: '2024-01-15' } });
     await s.addFact({ entity: 'anthropic', metric: 'revenue', value: '约8.5亿美元', period: '2024', kind: 'reported', source: { publisher: 'Wire B', published: '2024-12-01' } });
-    await s.addFact({ entity: 'inflection-ai', metric: 'revenue', value: '不到100万美元', period: '2023', kind: 'reported', source: { publisher: 'Wire C' } });
+    await s.addFact({ entity: 'inflection-ai', metric: 'revenue', value: '$0', period: '2023', kind: 'reported', source: { publisher: 'Wire C' } });
     await s.addFact({ entity: 'inflection-ai', metric: 'revenue', value: '$2M', period: '2024-Q1', kind: 'reported', source: { publisher: 'Wire C' } });
   });
   afterAll(async () => {
