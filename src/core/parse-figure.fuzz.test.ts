@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CURRENCY_TABLE, UNKNOWN_CURRENCY_WORDS } from './currency-table.js';
 import { FigureParseError } from './errors.js';
+import * as words from './figure-words.js';
 import { parseFigure } from './parse-figure.js';
 
 // Valid figures to mutate: the article's, their English forms and the features.
@@ -12,7 +14,35 @@ const EXAMPLES = [
   '$19.99 a month', 'only $200M a year', '19.99美元/月', '每月19.99美元', '$491K a day', '$180M per year', '3亿至5亿美元',
   '3-5亿美元', '$300M-$500M', 'between $3B and $5B', '300 to 500 million', '20余亿', '几十亿', '三千五百万', '二十三亿',
   '１２３．５', '1,200万', '$1,234,567', '-5%', '−3亿元', '百分之十五', '15％', '5 times', '€20', '¥36亿', '10-15%',
+  'a total of $1.525 billion', 'reached the $2 billion mark', 'topped $35 million', '$1-billion', 'US$1.8-million per month',
+  'about $20M ARR', '$40 per seat per month', '£1.2bn', 'HK$4.35 billion', "385 millions d'euros", '1,5 Mrd. €',
+  '€1,7 milliard', '$8 milioni al mese', '600 million euros ($645 million)', '¥100円', '100M weekly active users',
 ];
+
+/**
+ * Every ASCII word the reader knows, from its word lists: a text it reads
+ * may hold no other (but for 几乎没有 / "almost no ...", whose rest is prose).
+ */
+const KNOWN_WORDS: ReadonlySet<string> = (() => {
+  const texts: string[] = [];
+  for (const value of Object.values(words)) {
+    if (!Array.isArray(value)) continue;
+    for (const entry of value as unknown[]) texts.push(typeof entry === 'string' ? entry : String((entry as unknown[])[0]));
+  }
+  for (const c of Object.values(CURRENCY_TABLE)) texts.push(...c.before, ...c.after);
+  texts.push(...UNKNOWN_CURRENCY_WORDS.map(([w]) => w), 'and');
+  return new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]+/g) ?? []));
+})();
+/** Every CJK character of the reader's lists, and the numerals. */
+const KNOWN_CJK: ReadonlySet<string> = (() => {
+  const chars = new Set<string>('零〇一二两三四五六七八九十百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟');
+  for (const value of Object.values(words)) {
+    if (!Array.isArray(value)) continue;
+    for (const entry of value as unknown[]) for (const ch of typeof entry === 'string' ? entry : String((entry as unknown[])[0])) chars.add(ch);
+  }
+  for (const c of Object.values(CURRENCY_TABLE)) for (const w of [...c.before, ...c.after]) for (const ch of w) chars.add(ch);
+  return chars;
+})();
 
 const ALPHABET = [
   ...'0123456789', ...'万亿千百十两数几约超近余多零一二三四五六七八九倍元美笔起家个次人至到之间以上下左右不足仅为每月年',
@@ -70,6 +100,12 @@ function check(text: string): number {
     return took;
   }
   const took = performance.now() - start;
+  // Nothing read while skipping a word: every word of a text read is one of the reader's.
+  if (figure.qualifier !== 'almost_none') {
+    const lower = text.normalize('NFKC').toLowerCase();
+    const unknown = (lower.match(/[a-z]+/g) ?? []).find((w) => !KNOWN_WORDS.has(w)) ?? [...lower].find((ch) => /[\u3400-\u9fff]/.test(ch) && !KNOWN_CJK.has(ch));
+    if (unknown !== undefined) throw new Error(`${JSON.stringify(text)} was read as ${figure.value} ${figure.unit}, past the unknown word ${JSON.stringify(unknown)}`);
+  }
   const { value, low, high, p5, p50, p95 } = figure;
   const finite = [value, p5, p50, p95, ...(low === null ? [] : [low]), ...(high === null ? [] : [high])].every(Number.isFinite);
   if (!finite || !(p5 <= p50 && p50 <= p95) || (low !== null && high !== null && !(low <= high))) {
@@ -96,6 +132,26 @@ describe('parseFigure fuzz', () => {
       const best = Math.min(...Array.from({ length: 5 }, () => check(text)));
       expect(best, `time to parse ${JSON.stringify(text)}`).toBeLessThan(50);
     }
+  });
+
+  it('refuses a figure followed by any word or character no list knows, naming it, never reading the bare number', () => {
+    const figures = fc.constantFrom('5', '385', '$5M', '约20亿美元', '1,5 Mrd. €', '232 deals', 'over 1000', '3-5亿');
+    const word = fc.stringMatching(/^[a-z]{2,10}$/).filter((w) => !KNOWN_WORDS.has(w));
+    const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)).filter((ch) => !KNOWN_CJK.has(ch));
+    fc.assert(
+      fc.property(figures, fc.oneof(word.map((w) => ` ${w}`), cjk, word.map((w) => ` (${w})`)), (figure, tail) => {
+        const text = figure + tail;
+        let error: unknown;
+        try {
+          parseFigure(text);
+        } catch (e) {
+          error = e;
+        }
+        expect(error, text).toBeInstanceOf(FigureParseError);
+        expect((error as FigureParseError).message, text).toContain(tail.trim().replace(/[()]/g, ''));
+      }),
+      { numRuns: 2000, seed: SEED },
+    );
   });
 
   it('is fast on adversarial texts built to make a backtracking scanner stall', () => {
