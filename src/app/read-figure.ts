@@ -1,7 +1,7 @@
-import { parseFigure, parsePeriod, periodContains, type Figure, type Period, type Unit } from '../core/index.js';
+import { parseFigure, parsePeriod, periodContains, type Figure, type ParseFigureOptions, type Period } from '../core/index.js';
 
-/** The figure reader as a use-case: one figure as written, read. */
-export function readFigure(text: string, options: { defaultUnit?: Unit } = {}): Figure {
+/** The figure reader as a use-case: one figure as written, read (`defaultUnit`, and `lang` for a lone ¥). */
+export function readFigure(text: string, options: ParseFigureOptions = {}): Figure {
   return parseFigure(text, options);
 }
 

@@ -29,6 +29,22 @@ describe('shakeout parse', () => {
     const j = JSON.parse((await cli(['parse', '$491K a day', '--json'])).out);
     expect(j).toMatchObject({ value: 491000, unit: 'USD', per: 'day', qualifier: 'exact' });
   });
+  it('reads a lone ¥ as yuan with --lang zh, and refuses it without', async () => {
+    const j = JSON.parse((await cli(['parse', '¥100', '--lang', 'zh', '--json'])).out);
+    expect(j).toMatchObject({ value: 100, unit: 'CNY' });
+    const r = await cli(['parse', '¥100']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"¥" alone is the sign of both the Chinese yuan and the Japanese yen');
+    expect((await cli(['parse', '¥100', '--lang', 'fr'])).code).toBe(2);
+  });
+  it('prints a second reading in brackets and what a price is per', async () => {
+    const j = JSON.parse((await cli(['parse', '600 million euros ($645 million)', '--json'])).out);
+    expect(j).toMatchObject({ value: 6e8, unit: 'EUR', alternatives: [{ text: '$645 million', value: 6.45e8, unit: 'USD', alternatives: [] }] });
+    const t = (await cli(['parse', '600 million euros ($645 million)'])).out;
+    expect(t).toContain('also written as');
+    expect(t).toContain('$645 million: 645,000,000 USD, exact');
+    expect(JSON.parse((await cli(['parse', '$40 per seat per month', '--json'])).out)).toMatchObject({ value: 40, per: 'month', perItem: 'seat' });
+  });
   it('rejects text that is not a figure with exit code 2, quoting it', async () => {
     const r = await cli(['parse', 'n/a']);
     expect(r.code).toBe(2);

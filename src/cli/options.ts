@@ -23,3 +23,9 @@ export function wholeNumber(name: string, min: number, max: number): (text: stri
 
 /** `--samples N`: Monte Carlo draws. */
 export const sampleCount = wholeNumber('--samples', 1, MAX_SAMPLES);
+
+/** `--lang zh|en`: the language of a report, or of the text a figure comes from. A bad value is a usage error (exit code 2). */
+export function language(text: string): 'zh' | 'en' {
+  if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
+  return text;
+}
