@@ -420,15 +420,15 @@ class FigureReader {
     const open = this.pos;
     const close = this.s.indexOf(')', open + 1);
     if (close === -1) this.fail('a "(" is not closed');
-    const inner = this.s.slice(open + 1, close);
+    const inner = this.s.slice(open + 1, close).trim();
     if (inner.includes('(')) this.fail('brackets inside brackets');
     this.pos = close + 1;
-    const read = safeParseFigure(inner, this.options);
-    if (!read.ok) {
-      const detail = read.error.message.split('; ').slice(1).join('; ');
-      this.fail(`the text in brackets, ${JSON.stringify(inner.trim())}, is not a second reading of the figure${detail ? ` (${detail})` : ''}`);
+    try {
+      return new FigureReader(inner, normalize(inner), this.options).read();
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return this.fail(`the text in brackets, ${JSON.stringify(inner)}, is not a second reading of the figure (${error.detail})`);
     }
-    return read.figure;
   }
 
   /** A second reading speaks of the same thing: money for money (any currency), the same unit otherwise, the same period. */
@@ -715,29 +715,24 @@ class FigureReader {
 
   /** "/月", "/ mo", "a month", "per year", "每月", "monthly", "al mese". */
   private period(): Per | null {
-    const start = this.pos;
-    const word = this.eat(PERS);
-    if (word) return word[1];
-    const sep = this.eat(PER_SEP);
-    if (sep) {
-      this.ws();
-      const name = this.eat(PERIODS);
-      if (name && (sep[0] === '/' || /^[a-z]{2,}$/.test(name[0]))) return name[1];
-    }
-    this.pos = start;
-    return null;
+    return this.per(PERS, PERIODS, (sep, name) => sep === '/' || /^[a-z]{2,}$/.test(name));
   }
 
   /** "per seat", "/user", "a head", 每人: what a price is per besides time. */
   private perItem(): string | null {
+    return this.per(ITEM_WORDS, ITEMS, (sep, name) => sep === '/' || !hasChinese(name));
+  }
+
+  /** A one-word form (每月, monthly, 每人), or a separator ("/", "a", "per" ...) and a name that `accepts` takes after it. */
+  private per<T>(oneWord: WordList<T>, names: WordList<T>, accepts: (sep: string, name: string) => boolean): T | null {
     const start = this.pos;
-    const word = this.eat(ITEM_WORDS);
+    const word = this.eat(oneWord);
     if (word) return word[1];
     const sep = this.eat(PER_SEP);
     if (sep) {
       this.ws();
-      const item = this.eat(ITEMS);
-      if (item && (sep[0] === '/' || !hasChinese(item[0]))) return item[1];
+      const name = this.eat(names);
+      if (name && accepts(sep[0], name[0])) return name[1];
     }
     this.pos = start;
     return null;
