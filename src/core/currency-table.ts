@@ -31,7 +31,10 @@ export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
   USD: {
     code: 'USD', nameEn: 'US dollar', nameZh: '美元', symbol: '$', suffixZh: '美元',
     before: ['$', 'us$', 'u.s.$', 'usd'],
-    after: ['美元', '美金', 'usd', 'dollars', 'dollar', 'us dollars', 'us dollar', 'u.s. dollars', 'of dollars', 'of us dollars'],
+    after: [
+      '美元', '美金', 'usd', 'dollars', 'dollar', 'us dollars', 'us dollar', 'u.s. dollars', 'of dollars', 'of us dollars',
+      'de dollars', 'dollari', 'di dollari',
+    ],
   },
   CNY: {
     code: 'CNY', nameEn: 'Chinese yuan', nameZh: '人民币', symbol: '¥', suffixZh: '元',

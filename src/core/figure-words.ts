@@ -254,7 +254,7 @@ export const PER_ITEM_WORDS: ReadonlyArray<readonly [string, string]> = [
  * ambiguous ("1,500 Mrd." may be 1.5 or 1500) and "billion" means 1e12: the
  * European magnitudes and per-period words, and these currency words.
  */
-export const EUROPEAN_CURRENCY_WORDS: readonly string[] = ["d'euros", "d'euro", 'di euro'];
+export const EUROPEAN_CURRENCY_WORDS: readonly string[] = ["d'euros", "d'euro", 'di euro', 'de dollars', 'dollari', 'di dollari'];
 export const EUROPEAN_WORDS: readonly string[] = [
   ...EUROPEAN_MAGNITUDES.map(([w]) => w),
   ...EUROPEAN_PER_WORDS.map(([w]) => w),

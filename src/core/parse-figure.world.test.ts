@@ -200,6 +200,8 @@ describe('parseFigure: European forms', () => {
     ['8 milioni al mese', { value: 8e6, unit: 'count', qualifier: 'exact', per: 'month' }],
     ['$8 milioni al mese', { value: 8e6, unit: 'USD', qualifier: 'exact', per: 'month' }],
     ['2 miliardi di euro', { value: 2e9, unit: 'EUR', qualifier: 'exact' }],
+    ['8 milioni di dollari al mese', { value: 8e6, unit: 'USD', qualifier: 'exact', per: 'month' }],
+    ['1,2 milliard de dollars', { value: 1.2e9, unit: 'USD', qualifier: 'exact' }],
     ['600 Millionen Euro', { value: 6e8, unit: 'EUR', qualifier: 'exact' }],
     ['1,2 Milliarden Euro', { value: 1.2e9, unit: 'EUR', qualifier: 'exact' }],
     ['500 Mio. €', { value: 5e8, unit: 'EUR', qualifier: 'exact' }],
