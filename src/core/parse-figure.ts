@@ -423,8 +423,10 @@ class FigureReader {
     const inner = this.s.slice(open + 1, close).trim();
     if (inner.includes('(')) this.fail('brackets inside brackets');
     this.pos = close + 1;
+    // The same text: a lone ¥ in brackets beside Chinese is the yuan too.
+    const options: ParseFigureOptions = hasChinese(this.s) ? { ...this.options, lang: 'zh' } : this.options;
     try {
-      return new FigureReader(inner, normalize(inner), this.options).read();
+      return new FigureReader(inner, normalize(inner), options).read();
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       return this.fail(`the text in brackets, ${JSON.stringify(inner)}, is not a second reading of the figure (${error.detail})`);
@@ -651,11 +653,14 @@ class FigureReader {
     const commas = raw.split(',').length - 1;
     const periods = raw.split('.').length - 1;
     const grouped = (x: string, mark: string): boolean => new RegExp(`^[0-9]{1,3}(?:${escapeRegExp(mark)}[0-9]{3})+$`).test(x);
-    const ambiguous = (): never =>
-      this.fail(
-        `"${raw}" is ambiguous in a European text: the ${commas ? 'comma' : 'period'} may be a decimal mark (${raw.replace(/[.,]/, '.').replace(/0+$/, '')}) ` +
-          `or group thousands (${raw.replace(/[.,]/g, '')}); write the number without the ambiguity, as "${raw.replace(/[.,]/, '.').replace(/0+$/, '').replace(/\.$/, '')}" or "${raw.replace(/[.,]/g, '')}"`,
+    const ambiguous = (): never => {
+      const asDecimal = String(Number(raw.replace(/[.,]/, '.')));
+      const asThousands = raw.replace(/[.,]/g, '');
+      return this.fail(
+        `"${raw}" is ambiguous in a European text: the ${commas ? 'comma' : 'period'} may be a decimal mark (${asDecimal}) ` +
+          `or group thousands (${asThousands}); write the number without the ambiguity, as "${asDecimal}" or "${asThousands}"`,
       );
+    };
     if (commas > 0 && periods > 0) {
       const decimal = raw.lastIndexOf(',') > raw.lastIndexOf('.') ? ',' : '.';
       const thousands = decimal === ',' ? '.' : ',';

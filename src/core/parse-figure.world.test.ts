@@ -90,6 +90,7 @@ describe('parseFigure: a second reading in brackets', () => {
     const f = parseFigure('€14.99/month (about $16)');
     expectReading(f, { value: 14.99, unit: 'EUR', qualifier: 'exact', per: 'month' });
     expectReading(f.alternatives[0]!, { value: 16, unit: 'USD', qualifier: 'about', per: 'month' });
+    expect(parseFigure('约10亿元 (¥1B)').alternatives[0]!.unit).toBe('CNY');
     const g = parseFigure('6亿欧元（约合6.45亿美元）');
     expectReading(g, { value: 6e8, unit: 'EUR', qualifier: 'exact' });
     expectReading(g.alternatives[0]!, { value: 6.45e8, unit: 'USD', qualifier: 'about' });
@@ -230,6 +231,7 @@ describe('parseFigure: European forms', () => {
     );
     expect(refusal('1.500 Mio. €')).toMatch(/"1.500" is ambiguous in a European text: the period may be a decimal mark \(1.5\) or group thousands \(1500\)/);
     expect(refusal('1.500 €')).toMatch(/ambiguous in a European text/);
+    expect(refusal('1,000 Mio. €')).toMatch(/may be a decimal mark \(1\) or group thousands \(1000\); write the number without the ambiguity, as "1" or "1000"/);
     expect(refusal("1,250 millions d'euros")).toMatch(/ambiguous in a European text/);
   });
 
