@@ -189,6 +189,17 @@ export const COUNT_NOUNS: readonly string[] = [
   'markets', 'languages', 'patents', 'papers', 'offices', 'cities', 'stores', 'orders', 'units',
 ];
 
+/**
+ * Chinese nouns of a count, alone or after a measure word: 700万用户,
+ * 5家公司, 1200名员工. Kept with the measure word as the figure's measure word
+ * (家公司). Any other Chinese word after a number is refused, naming it.
+ */
+export const COUNT_NOUNS_ZH: readonly string[] = [
+  '用户', '付费用户', '活跃用户', '月活用户', '日活用户', '月活跃用户', '日活跃用户', '注册用户', '订阅用户', '订阅者',
+  '客户', '企业客户', '付费客户', '员工', '雇员', '研究人员', '工程师', '公司', '企业', '初创企业', '创业公司', '投资者',
+  '投资机构', '交易', '融资事件', '下载', '次下载', '独角兽',
+];
+
 /** Period names after "/", "a", "per", "each" or "every": 19.99美元/月, $20/mo, $20 a month. */
 export const PERIOD_NAMES: ReadonlyArray<readonly [string, Per]> = [
   ['月', 'month'], ['个月', 'month'], ['年', 'year'], ['天', 'day'], ['日', 'day'], ['周', 'week'], ['星期', 'week'],

@@ -5,6 +5,7 @@ import type { Figure, Qualifier } from './figure.js';
 import {
   ALMOST_NONE_PHRASES,
   COUNT_NOUNS,
+  COUNT_NOUNS_ZH,
   CURRENCY_PREFIXES,
   CURRENCY_SUFFIXES,
   ENGLISH_MAGNITUDES,
@@ -239,6 +240,7 @@ const PERCENT = plain(PERCENT_WORDS);
 const PERCENT_PREFIX = plain(PERCENT_PREFIXES);
 const MEASURE = plain(MEASURE_WORDS);
 const NOUNS = plain(COUNT_NOUNS);
+const NOUNS_ZH = plain(COUNT_NOUNS_ZH);
 const PERIODS = list(PERIOD_NAMES);
 const PER_SEP = plain(PER_SEPARATORS);
 const PERS = list([...PER_WORDS, ...EUROPEAN_PER_WORDS]);
@@ -357,7 +359,8 @@ class FigureReader {
 
     // Suffixes: 左右, 以上, or more, /月, a month, ARR, per seat, 之间, mark, and nouns of counts ("232 deals").
     let noun: string | null = null;
-    const isCount = [first, second].every((a) => a === null || (a.currency === null && a.kind === null && a.measure === null));
+    const isCount = [first, second].every((a) => a === null || (a.currency === null && a.kind === null));
+    const hasMeasure = first.measure !== null || (second?.measure ?? null) !== null;
     const canRunRate = [first, second].every((a) => a === null || (a.kind === null && a.measure === null));
     for (;;) {
       const start = this.pos;
@@ -374,7 +377,7 @@ class FigureReader {
         continue;
       }
       // Before periods: "100M weekly active users" counts users, it is not per week.
-      if (spaced && isCount && noun === null && this.eat(NOUNS)) {
+      if (isCount && noun === null && ((spaced && !hasMeasure && this.eat(NOUNS)) || (!spaced && this.eat(NOUNS_ZH)))) {
         noun = this.s.slice(start, this.pos).trim();
         continue;
       }
@@ -760,7 +763,8 @@ class FigureReader {
       this.fail(`the two ends have different measure words, ${first.measure} and ${second.measure}`);
     }
     const unit: Unit = u1 ?? u2 ?? (noun !== null ? 'count' : (this.options.defaultUnit ?? 'count'));
-    const measureWord = first.measure ?? second?.measure ?? noun;
+    const measure = first.measure ?? second?.measure ?? null;
+    const measureWord = measure !== null && noun !== null ? measure + noun : (measure ?? noun);
     const percentExp = unit === 'percent' ? -2 : 0;
 
     const set = new Set(quals);

@@ -251,6 +251,7 @@ describe('parseFigure: measure words and nouns come from known lists', () => {
     ['65笔', '笔'], ['36起', '起'], ['20家', '家'], ['5个', '个'], ['700万人', '人'], ['1200名', '名'],
     ['232 deals', 'deals'], ['over 1,000 people', 'people'], ['1,500 employees', 'employees'], ['100M weekly active users', 'weekly active users'],
     ['7 million app downloads', 'app downloads'], ['10M MAU', 'MAU'],
+    ['700万用户', '用户'], ['5家公司', '家公司'], ['1200名员工', '名员工'], ['超1亿月活跃用户', '月活跃用户'],
   ])('%s: %s', (text, word) => {
     const f = parseFigure(text);
     expect(f.unit).toBe('count');
@@ -259,6 +260,8 @@ describe('parseFigure: measure words and nouns come from known lists', () => {
 
   it.each([
     ['5只', /unknown word "只" after the number/],
+    ['5家餐馆', /unknown word "餐馆" after the number/],
+    ['5 deals users', /unknown word "users" after the number/],
     ['5 widgets', /unknown word "widgets" after the number/],
     ['385 apples', /unknown word "apples" after the number/],
     ['$5M revenue', /unknown word "revenue" after the number/],
