@@ -29,10 +29,18 @@ export class ShakeoutError extends Error {
 /** Thrown when text is not a figure the reader understands. */
 export class FigureParseError extends ShakeoutError {
   readonly text: string;
-  constructor(text: string, message: string) {
+  /**
+   * Why the reader refused the text, without the quote and the examples of
+   * the message ('unknown word "apples" after the number: ...'), or null when
+   * it has nothing to add to "not a figure". For callers that name the place
+   * themselves: `facts.csv line 4, column value_as_written: ...; <reason>`.
+   */
+  readonly reason: string | null;
+  constructor(text: string, message: string, reason: string | null = null) {
     super(message, { issues: [{ code: 'invalid_figure', path: [], message }], status: 400 });
     this.name = 'FigureParseError';
     this.text = text;
+    this.reason = reason;
   }
 }
 

@@ -172,7 +172,7 @@ export function safeParseFigure(text: string, options: ParseFigureOptions = {}):
 
 function fail(text: string, detail?: string): never {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  throw new FigureParseError(text, `${JSON.stringify(shown)} is not a figure: ${EXPECTED}${detail ? `; ${detail}` : ''}`);
+  throw new FigureParseError(text, `${JSON.stringify(shown)} is not a figure: ${EXPECTED}${detail ? `; ${detail}` : ''}`, detail ?? null);
 }
 
 /** Why the reader stopped; `parseFigure` turns it into a FigureParseError about the whole text. */

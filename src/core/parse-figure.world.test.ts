@@ -35,9 +35,10 @@ function refusal(text: string, options: Parameters<typeof parseFigure>[1] = {}):
     parseFigure(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(FigureParseError);
-    const message = (error as FigureParseError).message;
+    const { message, reason } = error as FigureParseError;
     expect(message.startsWith(`${JSON.stringify(text)} is not a figure: expected a number`)).toBe(true);
-    return message.split('; ').slice(1).join('; ');
+    expect(message.endsWith(`; ${reason}`)).toBe(true);
+    return reason!;
   }
   throw new Error(`${JSON.stringify(text)} was read, expected a refusal`);
 }
