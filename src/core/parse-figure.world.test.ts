@@ -85,6 +85,10 @@ describe('parseFigure: a second reading in brackets', () => {
     expectReading(f.alternatives[0]!, { value: 6.45e8, unit: 'USD', qualifier: 'exact' });
     expect(f.alternatives[0]!.text).toBe('$645 million');
     expect(f.alternatives[0]!.alternatives).toEqual([]);
+    // Baichuan's round as Bloomberg wrote it (company-facts.csv, note of its last row)
+    const b = parseFigure('5 billion yuan ($691 million)');
+    expectReading(b, { value: 5e9, unit: 'CNY', qualifier: 'exact' });
+    expectReading(b.alternatives[0]!, { value: 6.91e8, unit: 'USD', qualifier: 'exact' });
   });
 
   it('keeps the qualifier as written and takes the period of the main figure', () => {
