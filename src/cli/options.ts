@@ -3,6 +3,12 @@ import { InvalidArgumentError } from 'commander';
 /** Most samples a run may ask for (the engine's limit). */
 export const MAX_SAMPLES = 50_000_000;
 
+/** `--lang zh|en`: the language of a report, or of the text a figure comes from. A bad value is a usage error (exit code 2). */
+export function language(text: string): 'zh' | 'en' {
+  if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
+  return text;
+}
+
 /**
  * An option parser for a whole number in [min, max], written as people write
  * counts: "10000", "1e6", "100_000" or "100,000". A bad value is a usage error
@@ -23,9 +29,3 @@ export function wholeNumber(name: string, min: number, max: number): (text: stri
 
 /** `--samples N`: Monte Carlo draws. */
 export const sampleCount = wholeNumber('--samples', 1, MAX_SAMPLES);
-
-/** `--lang zh|en`: the language of a report, or of the text a figure comes from. A bad value is a usage error (exit code 2). */
-export function language(text: string): 'zh' | 'en' {
-  if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
-  return text;
-}
