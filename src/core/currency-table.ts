@@ -37,7 +37,7 @@ export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
     ],
   },
   CNY: {
-    code: 'CNY', nameEn: 'Chinese yuan', nameZh: '人民币', symbol: '¥', suffixZh: '元',
+    code: 'CNY', nameEn: 'Chinese yuan', nameZh: '人民币', symbol: 'CN¥', suffixZh: '元',
     before: ['cn¥', 'rmb', 'cny', '人民币'],
     after: ['元', '元人民币', '人民币', 'cny', 'rmb', 'yuan', 'renminbi', 'chinese yuan', 'of yuan'],
   },
