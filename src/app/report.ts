@@ -4,7 +4,7 @@ import { ShakeoutError, type Lang } from '../core/index.js';
 import { analyzeFunding, analyzeHealth, analyzeSubscribers, analyzeSurvival, checkPlausibility } from '../economics/index.js';
 import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetails } from '../economics/index.js';
 import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
-import type { Report, ReportInputs } from '../report/index.js';
+import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
@@ -18,8 +18,15 @@ export interface ReportRequest {
   readonly format?: ReportFormat;
   /** Write the report here (and, for Markdown, the charts in `<name>-charts/` beside it); default: return the text only. */
   readonly out?: string;
-  /** Companies of the valuations section and the simulation; default {@link DEFAULT_REPORT_COMPANIES} and, for the simulation, every company of the assumptions file. */
+  /**
+   * The companies the report is about, by any name; default the article's
+   * ({@link DEFAULT_REPORT_COMPANIES}, and every company of the assumptions
+   * file for the simulation). Other companies make a report about them: its
+   * title, introduction and summary come from their figures.
+   */
   readonly companies?: readonly string[];
+  /** A survival assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml. */
+  readonly assumptions?: string;
   /** Default 'shakeout'. */
   readonly seed?: string | number;
   /** Draws per estimate and paths per company; default 10,000. */
@@ -42,59 +49,84 @@ export interface ReportResult {
  * (nominal and 2021 dollars), health of each company, ChatGPT's subscribers
  * with the basis left open, unit economics, the survival simulation and the
  * plausibility checks. An analysis the ledger cannot feed is left out with a
- * note rather than failing the report; an unknown company name fails it.
+ * note rather than failing the report, and so is a company an analysis
+ * refuses (each with why); an unknown company name fails it.
+ *
+ * With `companies` (other than the article's), the report is about those
+ * companies: `ReportInputs.companies` holds their ids.
  */
 export async function gatherReportInputs(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportInputs> {
   const samples = req.samples ?? 10_000;
   const seed = req.seed ?? 'shakeout';
   const env = { sampleCount: samples, seed };
-  const notes: Text[] = [];
+  const notes: { en: string; zh: string; detail?: string }[] = [];
+  const leftOut: LeftOut[] = [];
   const soft = async <T>(what: Text, f: () => Promise<T>): Promise<T | null> => {
     try {
       return await f();
     } catch (e) {
       if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
-      notes.push({ en: `${what.en} left out: ${e.message}`, zh: `${what.zh}未纳入：${e.message}` });
+      notes.push({ en: `${what.en} left out:`, zh: `${what.zh}未纳入：`, detail: e.message });
       return null;
     }
   };
+  // Read before opening the ledger: a bad --assumptions file changes nothing.
+  const assumptionsFile = req.assumptions ?? null;
+  const assumptions = assumptionsFile ? loadSurvivalAssumptions(assumptionsFile) : null;
   const inputs = await withLedger(db, async (store) => {
+    const asked = req.companies && req.companies.length ? req.companies : null;
+    const entities = asked ? await Promise.all(asked.map((n) => store.resolveEntity(n))) : null;
+    const ids = entities ? [...new Set(entities.map((e) => e.id))] : null;
+    const articleIds = await Promise.all(DEFAULT_REPORT_COMPANIES.map(async (n) => (await store.resolveEntity(n)).id));
+    const companies = ids && !sameSet(ids, articleIds) ? ids : null;
     const funding = await analyzeFunding(store, { env });
     const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => analyzeFunding(store, { env, constantYear: 2021 }));
-    const names = req.companies && req.companies.length ? req.companies : DEFAULT_REPORT_COMPANIES;
     const health: Analysis<HealthDetails>[] = [];
-    for (const name of names) health.push(await analyzeHealth(store, name, { env }));
-    const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env }));
-    const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails>> => {
-      const assumptions = loadSurvivalAssumptions();
-      let companies: string[] | undefined;
-      if (req.companies && req.companies.length) {
-        const known = new Set<string>();
-        for (const c of assumptions.companies) known.add((await store.resolveEntity(c.company)).id);
-        companies = [];
-        for (const name of req.companies) {
-          const e = await store.resolveEntity(name);
-          if (known.has(e.id)) companies.push(e.id);
-          else notes.push({ en: `${e.nameEn} is not in the simulation: data/survival-assumptions.yaml has no assumptions for it.`, zh: `${e.nameZh ?? e.nameEn}未参与模拟：data/survival-assumptions.yaml中没有它的假设。` });
-        }
-        if (!companies.length) throw new ShakeoutError('none of the companies asked for has survival assumptions', { status: 400 });
+    for (const id of ids ?? articleIds) {
+      try {
+        health.push(await analyzeHealth(store, id, { env }));
+      } catch (e) {
+        if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
+        leftOut.push({ company: id, analysis: 'health', reason: 'failed', detail: e.message });
       }
-      return analyzeSurvival(store, {
-        assumptions,
-        ...(companies ? { companies } : {}),
-        paths: samples,
-        seed,
-        climate: 'neutral',
-        climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
-      });
+    }
+    const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env }));
+    const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails> | null> => {
+      const a = assumptions ?? loadSurvivalAssumptions();
+      const file = assumptionsFile ?? 'data/survival-assumptions.yaml';
+      const run = (only?: string[]) =>
+        analyzeSurvival(store, {
+          assumptions: a,
+          ...(only ? { companies: only } : {}),
+          paths: samples,
+          seed,
+          climate: 'neutral',
+          climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
+        });
+      if (!ids) return run();
+      try {
+        return await run(ids);
+      } catch (e) {
+        if (!(e instanceof ShakeoutError) || !e.issues.some((x) => x.code === 'no_assumptions')) throw e;
+      }
+      // Some companies have no assumptions: simulate the others, and say why each is left out.
+      const known = new Set<string>();
+      for (const c of a.companies) known.add((await store.resolveEntity(c.company)).id);
+      for (const id of ids.filter((x) => !known.has(x))) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
+      const only = ids.filter((x) => known.has(x));
+      return only.length ? run(only) : null;
     });
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
-    const entities = await store.listEntities();
-    return { funding, funding2021, health, subscribers, survival, plausibility, facts, entities };
+    const allEntities = await store.listEntities();
+    return { funding, funding2021, health, subscribers, survival, plausibility, facts, entities: allEntities, companies };
   });
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed }));
-  return { ...inputs, unitEconomics, env: { samples, seed }, notes };
+  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && b.every((x) => a.includes(x));
 }
 
 /** The folder of a Markdown report's charts, relative to it: report.md -> 'report-charts'. */

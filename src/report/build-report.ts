@@ -4,7 +4,7 @@ import type { ReportInputs } from './report-inputs.js';
 import type { Block, Footnote, Inline, Report, ReportSection } from './report-model.js';
 import { flagsSection } from './section-flags.js';
 import { fundingSection } from './section-funding.js';
-import { introSection } from './section-intro.js';
+import { companiesIntroSection, introSection } from './section-intro.js';
 import { methodSection } from './section-method.js';
 import { shakeoutSection } from './section-shakeout.js';
 import { sourcesSection } from './section-sources.js';
@@ -14,29 +14,34 @@ import { valuationsSection } from './section-valuations.js';
 /**
  * The report in one language, from the analyses: about and in brief, the
  * funding market, valuations against revenue, ChatGPT's subscribers, the
- * shakeout, what does not add up, method and assumptions, sources. Every
+ * shakeout, what does not add up, method and assumptions, sources. A report
+ * about the user's companies (`inputs.companies`) takes its title,
+ * introduction and summary from their figures, leaves out the sections that
+ * say nothing about them and never uses the article's prose. Every
  * number is an inline with a footnote; footnotes are numbered in reading
  * order. Pure: the same inputs give the same report.
  */
 export function buildReport(inputs: ReportInputs, lang: Lang): Report {
   const ctx = new ReportContext(inputs, lang);
   const body: ReportSection[] = [];
-  body.push(fundingSection(ctx), valuationsSection(ctx));
-  const subs = subscribersSection(ctx);
+  // The funding market is the article's context; a report about other companies has nothing to say there.
+  if (ctx.article) body.push(fundingSection(ctx));
+  body.push(valuationsSection(ctx));
+  const subs = subscribersShown(ctx) ? subscribersSection(ctx) : null;
   if (subs) body.push(subs);
   const shake = shakeoutSection(ctx);
   if (shake) body.push(shake);
   body.push(flagsSection(ctx));
-  const intro = introSection(ctx, ctx.charts.length);
-  const method = methodSection(ctx);
+  const intro = ctx.article ? introSection(ctx, ctx.charts.length) : companiesIntroSection(ctx, ctx.charts.length);
+  const method = methodSection(ctx, { funding: ctx.article, subscribers: !!subs });
   const sections = [intro, ...body, method];
   const { sections: renumbered, footnotes } = renumber(sections, ctx.book.list());
   const cited = new Set(footnotes.flatMap((f) => f.facts.map((x) => x.id)));
   const sources = ctx.book.sources().map((s) => ({ ...s, facts: s.facts.filter((id) => cited.has(id)) })).filter((s) => s.facts.length);
   return {
     lang,
-    title: ctx.T.title,
-    subtitle: ctx.T.subtitle,
+    title: ctx.article ? ctx.T.title : ctx.text('title.companies', { names: ctx.names(ctx.companies!) }),
+    subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.format(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'count') }),
     env: { samples: inputs.env.samples, seed: inputs.env.seed },
     sections: [...renumbered, sourcesSection(ctx, sources)],
     footnotes,
@@ -44,6 +49,12 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
     sources,
     labels: { footnotes: ctx.T['label.footnotes'], chart: ctx.T['label.chart'], chartNotWritten: ctx.T['label.chartNotWritten'], backToText: ctx.T['label.backToText'] },
   };
+}
+
+/** ChatGPT's subscribers are worth a section when the report speaks of the product (the article's report, or its company asked for). */
+function subscribersShown(ctx: ReportContext): boolean {
+  const a = ctx.inputs.subscribers;
+  return !!a && (ctx.article || (a.subject !== null && ctx.about(a.subject)));
 }
 
 /** Footnotes renumbered in the order the text first cites them; footnotes never cited are dropped. */

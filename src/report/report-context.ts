@@ -1,7 +1,7 @@
 import { formatValue } from '../core/index.js';
 import type { Lang, Per, Unit } from '../core/index.js';
 import type { Analysis, Estimate } from '../economics/index.js';
-import type { Fact } from '../ledger/index.js';
+import type { Entity, Fact } from '../ledger/index.js';
 import { FootnoteBook } from './footnote-book.js';
 import { formatRange } from './format-range.js';
 import type { ReportInputs } from './report-inputs.js';
@@ -25,6 +25,9 @@ export class ReportContext {
   readonly book: FootnoteBook;
   readonly facts: ReadonlyMap<string, Fact>;
   readonly charts: ChartSpec[] = [];
+  /** The companies the report is about (entity ids), or null for the article's report. */
+  readonly companies: readonly string[] | null;
+  private readonly entities: ReadonlyMap<string, Entity>;
 
   constructor(
     readonly inputs: ReportInputs,
@@ -32,7 +35,34 @@ export class ReportContext {
   ) {
     this.T = reportText(lang);
     this.facts = new Map(inputs.facts.map((f) => [f.id, f]));
-    this.book = new FootnoteBook(lang, this.T, this.facts, new Map(inputs.entities.map((e) => [e.id, e])));
+    this.entities = new Map(inputs.entities.map((e) => [e.id, e]));
+    this.book = new FootnoteBook(lang, this.T, this.facts, this.entities);
+    this.companies = inputs.companies && inputs.companies.length ? inputs.companies : null;
+  }
+
+  /** True for the article's report: its prose (title, introduction, the article's cases) is the article's. */
+  get article(): boolean {
+    return this.companies === null;
+  }
+
+  /**
+   * Whether the report speaks of an entity: always in the article's report;
+   * otherwise when it is one of the companies or belongs to one (ChatGPT to
+   * OpenAI).
+   */
+  about(entityId: string): boolean {
+    if (!this.companies) return true;
+    const seen = new Set<string>();
+    for (let id: string | null = entityId; id && !seen.has(id); id = this.entities.get(id)?.parent ?? null) {
+      if (this.companies.includes(id)) return true;
+      seen.add(id);
+    }
+    return false;
+  }
+
+  /** Names as a list in the report's language: 'Mistral AI and Perplexity', 'Mistral AI和Perplexity'. */
+  names(ids: readonly string[]): string {
+    return new Intl.ListFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(ids.map((id) => this.name(id)));
   }
 
   /** A template of the text files, filled. */

@@ -30,6 +30,28 @@ export interface ReportInputs {
   readonly entities: readonly Entity[];
   /** Sample count and seed the analyses were run with. */
   readonly env: { readonly samples: number; readonly seed: string | number };
-  /** Lines to add to the method section (companies left out of the simulation, analyses that failed). */
-  readonly notes?: readonly { readonly en: string; readonly zh: string }[];
+  /**
+   * The companies the report is about, as entity ids in the order asked;
+   * null (or absent) for the article's report, whose prose is the article's.
+   */
+  readonly companies?: readonly string[] | null;
+  /** Companies asked for that an analysis could not take, each with why. */
+  readonly leftOut?: readonly LeftOut[];
+  /**
+   * Lines to add to the method section (analyses that failed); `detail` is
+   * machine text (an error message) shown as code in either language.
+   */
+  readonly notes?: readonly { readonly en: string; readonly zh: string; readonly detail?: string }[];
+}
+
+/**
+ * A company an analysis of the report left out, and why: `not_in_assumptions`
+ * (the survival assumptions file, `detail`, has nothing on it) or `failed`
+ * (the analysis refused its figures; `detail` is the error message).
+ */
+export interface LeftOut {
+  readonly company: string;
+  readonly analysis: 'health' | 'survival';
+  readonly reason: 'not_in_assumptions' | 'failed';
+  readonly detail: string;
 }

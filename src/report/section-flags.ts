@@ -1,14 +1,24 @@
+import type { PlausibilityFlag } from '../economics/index.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/**
+ * The flags the report shows, most severe first: all of them in the article's
+ * report; in a report about companies, those that involve their facts.
+ */
+export function shownFlags(ctx: ReportContext): PlausibilityFlag[] {
+  const all = ctx.inputs.plausibility.details.flags;
+  const mine = ctx.article ? all : all.filter((f) => f.facts.some((id) => { const x = ctx.fact(id); return !!x && ctx.about(x.entity); }));
+  return [...mine].sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
+}
+
 /** What does not add up: every plausibility flag with its severity, explanation and the facts involved. */
 export function flagsSection(ctx: ReportContext): ReportSection {
-  const a = ctx.inputs.plausibility;
   const blocks: Block[] = [{ t: 'p', content: ctx.fill('flags.intro') }];
-  const flags = [...a.details.flags].sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
-  if (!flags.length) blocks.push({ t: 'p', content: ctx.fill('flags.none') });
+  const flags = shownFlags(ctx);
+  if (!flags.length) blocks.push({ t: 'p', content: ctx.fill(ctx.article ? 'flags.none' : 'flags.noneCompanies') });
   else {
     blocks.push({
       t: 'list',

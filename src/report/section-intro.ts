@@ -1,7 +1,11 @@
 import type { ReportContext } from './report-context.js';
+import { shownFlags } from './section-flags.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 import { shownNum } from './funding-cell.js';
 import { climateName, survivalAt } from './section-shakeout.js';
+import { DASH, inputCell, revenueCell } from './section-valuations.js';
+import { sourceDate } from './source-words.js';
+import type { ReportTextKey } from './text-en.js';
 
 /** The article's title as its facts' source gives it. */
 function articleTitle(ctx: ReportContext): string {
@@ -60,11 +64,80 @@ export function introSection(ctx: ReportContext, chartCount: number): ReportSect
     }));
   }
 
-  // The checks.
-  const p = i.plausibility;
-  const fn = ctx.book.derived('checks', p.title[ctx.lang], null, [], [ctx.T['fn.checks'], ...p.details.flags.map((x) => `${ctx.T[`flags.severity.${x.severity}`]}${ctx.lang === 'zh' ? '：' : ': '}${x.title[ctx.lang]}`)]);
-  items.push(ctx.fill('findings.flags', { errors: ctx.num(p.details.counts.error, 'count', null, fn), warnings: ctx.num(p.details.counts.warning, 'count', null, fn) }));
-
+  items.push(flagsFinding(ctx, 'findings.flags'));
   blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['findings.title'] }] }, { t: 'list', items });
   return { id: 'intro', title: ctx.T['intro.title'], blocks };
+}
+
+/** How many flags the report's checks raise, by severity, with a footnote listing them. */
+function flagsFinding(ctx: ReportContext, key: 'findings.flags' | 'brief.flags'): Inline[] {
+  const p = ctx.inputs.plausibility;
+  const flags = shownFlags(ctx);
+  const fn = ctx.book.derived(`checks:${key}`, p.title[ctx.lang], null, [], [ctx.T['fn.checks'], ...flags.map((x) => `${ctx.T[`flags.severity.${x.severity}`]}${ctx.lang === 'zh' ? '：' : ': '}${x.title[ctx.lang]}`)]);
+  const count = (s: string) => flags.filter((x) => x.severity === s).length;
+  return ctx.fill(key, { errors: ctx.num(count('error'), 'count', null, fn), warnings: ctx.num(count('warning'), 'count', null, fn) });
+}
+
+/**
+ * The report about the user's companies: what it covers (their facts, their
+ * sources and dates) and, for each company, its figures in one line: money
+ * raised, valuation, revenue, revenue multiple, runway and survival where the
+ * analyses give them, or what is missing.
+ */
+export function companiesIntroSection(ctx: ReportContext, chartCount: number): ReportSection {
+  const i = ctx.inputs;
+  const ids = ctx.companies ?? [];
+  const facts = i.facts.filter((f) => ctx.about(f.entity));
+  const sources = new Set(facts.map((f) => f.source.id));
+  const dates = facts.map((f) => f.source.published).filter((d): d is string => !!d).sort();
+  const undated = ctx.T['sources.undated'];
+  const blocks: Block[] = [
+    {
+      t: 'p',
+      content: ctx.fill('intro.companies', {
+        names: ctx.names(ids),
+        facts: ctx.format(facts.length, 'count'),
+        sources: ctx.format(sources.size, 'count'),
+        from: dates.length ? sourceDate(dates[0]!, ctx.lang) : undated,
+        to: dates.length ? sourceDate(dates.at(-1)!, ctx.lang) : undated,
+        samples: ctx.format(i.env.samples, 'count'),
+        seed: String(i.env.seed),
+        charts: String(chartCount),
+      }),
+    },
+  ];
+  const items = ids.map((id) => companyBrief(ctx, id));
+  items.push(flagsFinding(ctx, 'brief.flags'));
+  blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['findings.title'] }] }, { t: 'list', items });
+  return { id: 'intro', title: ctx.T['intro.title'], blocks };
+}
+
+/** One company in one line: its name, then what the analyses know about it. */
+function companyBrief(ctx: ReportContext, id: string): Inline[] {
+  const a = ctx.inputs.health.find((x) => x.details.company.id === id);
+  const clauses: Inline[][] = [];
+  const clause = (key: ReportTextKey, vars: Record<string, Inline[] | string>) => clauses.push(ctx.fill(key, vars));
+  if (a) {
+    const raised = inputCell(ctx, a, 'funding');
+    if (raised !== DASH) clause('brief.raised', { v: raised });
+    const valued = inputCell(ctx, a, 'valuation');
+    if (valued !== DASH) clause('brief.valued', { v: valued });
+    const revenue = revenueCell(ctx, a);
+    if (revenue.est) clause('brief.revenue', { v: revenue.cell });
+    const m = ctx.est(a, 'revenue_multiple');
+    if (m && Number.isFinite(m.p50)) clause('brief.multiple', { v: [ctx.estNum(m, a)] });
+    else if (!revenue.est) clause('brief.noRevenue', {});
+    const runway = ctx.est(a, 'runway');
+    if (runway && Number.isFinite(runway.p50)) clause('brief.runway', { v: [ctx.estNum(runway, a)] });
+  }
+  const sv = ctx.inputs.survival;
+  const c = sv?.details.companies.find((x) => x.id === id);
+  if (sv && c) clause('brief.survival', { p: survivalAt(ctx, sv, c, sv.details.rankedAt), months: String(sv.details.rankedAt) });
+  if (!a && (ctx.inputs.leftOut ?? []).some((x) => x.company === id && x.analysis === 'health')) clauses.unshift(ctx.fill('brief.refused'));
+  if (!clauses.length) clause('brief.noFigures', {});
+  const zh = ctx.lang === 'zh';
+  const out: Inline[] = [{ t: 'strong', text: ctx.name(id) }, { t: 'text', text: zh ? '：' : ': ' }];
+  clauses.forEach((x, k) => out.push(...(k ? [{ t: 'text' as const, text: zh ? '；' : '; ' }] : []), ...x));
+  out.push({ t: 'text', text: zh ? '。' : '.' });
+  return out;
 }

@@ -1,17 +1,21 @@
 import type { Analysis, Assumption } from '../economics/index.js';
 import type { ReportContext } from './report-context.js';
-import type { Block, ReportSection } from './report-model.js';
+import type { Block, Inline, ReportSection } from './report-model.js';
 import type { ReportTextKey } from './text-en.js';
 
-/** Method and assumptions: how numbers are drawn, every assumption by analysis, the conversions used. */
-export function methodSection(ctx: ReportContext): ReportSection {
+/**
+ * Method and assumptions: how numbers are drawn, every assumption of the
+ * analyses the report shows (`shown` says whether the funding and subscriber
+ * sections are in it), the conversions used, and what was left out.
+ */
+export function methodSection(ctx: ReportContext, shown: { funding: boolean; subscribers: boolean }): ReportSection {
   const i = ctx.inputs;
   const blocks: Block[] = [{ t: 'p', content: ctx.fill('method.intro', { samples: ctx.format(i.env.samples, 'count'), seed: String(i.env.seed) }) }];
   const groups: [ReportTextKey, readonly (Analysis | null)[]][] = [
-    ['method.group.funding', [i.funding]],
+    ['method.group.funding', shown.funding ? [i.funding] : []],
     ['method.group.health', i.health],
-    ['method.group.subscribers', [i.subscribers]],
-    ['method.group.unit', [i.unitEconomics]],
+    ['method.group.subscribers', shown.subscribers ? [i.subscribers] : []],
+    ['method.group.unit', shown.subscribers ? [i.unitEconomics] : []],
     ['method.group.survival', [i.survival]],
   ];
   const sep = ctx.lang === 'zh' ? '：' : ': ';
@@ -29,12 +33,12 @@ export function methodSection(ctx: ReportContext): ReportSection {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T[key] }] });
     blocks.push({ t: 'list', items: list.map((x) => [{ t: 'text', text: x.text[ctx.lang] + sep }, { t: 'text', text: x.rationale[ctx.lang] }]) });
   }
-  const byEn = new Map([...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])].map((c) => [c.en, c[ctx.lang]]));
-  const conversions = [...byEn.keys()].sort().map((en) => byEn.get(en)!);
-  const notes = (i.notes ?? []).map((n) => n[ctx.lang]);
+  const byEn = new Map(shown.funding ? [...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])].map((c) => [c.en, c[ctx.lang]]) : []);
+  const conversions: Inline[][] = [...byEn.keys()].sort().map((en) => [{ t: 'text', text: byEn.get(en)! }]);
+  const notes: Inline[][] = (i.notes ?? []).map((n) => [{ t: 'text', text: n[ctx.lang] }, ...(n.detail ? [{ t: 'text' as const, text: ' ' }, { t: 'code' as const, text: n.detail }] : [])]);
   if (conversions.length || notes.length) {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['method.conversions'] }] });
-    blocks.push({ t: 'list', items: [...conversions, ...notes].map((c) => [{ t: 'text', text: c }]) });
+    blocks.push({ t: 'list', items: [...conversions, ...notes] });
   }
   return { id: 'method', title: ctx.T['method.title'], blocks };
 }

@@ -34,7 +34,14 @@ export function survivalAt(ctx: ReportContext, a: Analysis<SurvivalDetails>, c: 
  */
 export function shakeoutSection(ctx: ReportContext): ReportSection | null {
   const a = ctx.inputs.survival;
-  if (!a) return null;
+  const left = (ctx.inputs.leftOut ?? []).filter((x) => x.analysis === 'survival');
+  const leftOut: Block[] = left.length
+    ? [
+        { t: 'p', content: [{ t: 'strong', text: ctx.T[a ? 'shakeout.leftOut' : 'shakeout.noneSimulated'] }] },
+        { t: 'list', items: left.map((x) => ctx.fill('leftOut.not_in_assumptions', { name: ctx.name(x.company), file: { t: 'code', text: x.detail } })) },
+      ]
+    : [];
+  if (!a) return leftOut.length ? { id: 'shakeout', title: ctx.T['shakeout.title'], blocks: leftOut } : null;
   const d = a.details;
   const blocks: Block[] = [];
   const climateAssumption = a.assumptions.filter((x) => x.id === 'survival.climate');
@@ -84,5 +91,6 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
     }),
   });
   blocks.push({ t: 'p', content: ctx.fill('shakeout.reading', { months: String(d.rankedAt) }) });
+  blocks.push(...leftOut);
   return { id: 'shakeout', title: ctx.T['shakeout.title'], blocks };
 }

@@ -3,10 +3,10 @@ import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
 const DRAGONS = ['moonshot-ai', 'minimax', 'zhipu-ai', 'baichuan-ai'];
-const DASH: Inline[] = [{ t: 'text', text: '—' }];
+export const DASH: Inline[] = [{ t: 'text', text: '—' }];
 
 /** A health input (valuation, funding) as the fact as written, plus its US-dollar reading when the fact is in another currency. */
-function inputCell(ctx: ReportContext, a: Analysis<HealthDetails>, name: 'valuation' | 'funding'): Inline[] {
+export function inputCell(ctx: ReportContext, a: Analysis<HealthDetails>, name: 'valuation' | 'funding'): Inline[] {
   const row = a.details.inputs.find((r) => r.name === name);
   const e = ctx.est(a, `input.${name}`);
   if (!row || !e || row.status === 'missing') return DASH;
@@ -20,7 +20,7 @@ function inputCell(ctx: ReportContext, a: Analysis<HealthDetails>, name: 'valuat
   return [ctx.estNum(e, a)];
 }
 
-function revenueCell(ctx: ReportContext, a: Analysis<HealthDetails>): { cell: Inline[]; est: Estimate | undefined } {
+export function revenueCell(ctx: ReportContext, a: Analysis<HealthDetails>): { cell: Inline[]; est: Estimate | undefined } {
   const company = ctx.est(a, 'revenue.annual');
   const mobile = ctx.est(a, 'revenue.mobile_annual');
   const e = company ?? mobile;
@@ -37,17 +37,30 @@ function revenueCell(ctx: ReportContext, a: Analysis<HealthDetails>): { cell: In
  * bar chart; and the article's three cautionary cases in prose.
  */
 export function valuationsSection(ctx: ReportContext): ReportSection {
-  const blocks: Block[] = [{ t: 'p', content: ctx.fill('valuations.intro') }];
+  const blocks: Block[] = [{ t: 'p', content: ctx.fill(ctx.article ? 'valuations.intro' : 'valuations.introCompanies') }];
   const hs = ctx.inputs.health;
-  blocks.push({
-    t: 'table',
-    head: [ctx.T['valuations.head.company'], ctx.T['valuations.head.valuation'], ctx.T['valuations.head.funding'], ctx.T['valuations.head.revenue'], ctx.T['valuations.head.multiple']],
-    align: ['left', 'right', 'right', 'right', 'right'],
-    rows: hs.map((a) => {
-      const m = ctx.est(a, 'revenue_multiple');
-      return [[{ t: 'text', text: ctx.name(a.details.company.id) }], inputCell(ctx, a, 'valuation'), inputCell(ctx, a, 'funding'), revenueCell(ctx, a).cell, m ? [ctx.estNum(m, a)] : DASH];
-    }),
-  });
+  const runway = (a: Analysis<HealthDetails>): Estimate | undefined => {
+    const e = ctx.est(a, 'runway');
+    return e && Number.isFinite(e.p50) ? e : undefined;
+  };
+  const withRunway = hs.some((a) => runway(a));
+  if (hs.length) {
+    blocks.push({
+      t: 'table',
+      head: [ctx.T['valuations.head.company'], ctx.T['valuations.head.valuation'], ctx.T['valuations.head.funding'], ctx.T['valuations.head.revenue'], ctx.T['valuations.head.multiple'], ...(withRunway ? [ctx.T['valuations.head.runway']] : [])],
+      align: ['left', 'right', 'right', 'right', 'right', ...(withRunway ? ['right' as const] : [])],
+      rows: hs.map((a) => {
+        const m = ctx.est(a, 'revenue_multiple');
+        const r = runway(a);
+        const cells: Inline[][] = [[{ t: 'text', text: ctx.name(a.details.company.id) }], inputCell(ctx, a, 'valuation'), inputCell(ctx, a, 'funding'), revenueCell(ctx, a).cell, m ? [ctx.estNum(m, a)] : DASH];
+        if (withRunway) cells.push(r ? [ctx.estNum(r, a)] : DASH);
+        return cells;
+      }),
+    });
+  }
+  for (const x of (ctx.inputs.leftOut ?? []).filter((y) => y.analysis === 'health')) {
+    blocks.push({ t: 'p', content: ctx.fill('leftOut.health', { name: ctx.name(x.company), detail: { t: 'code', text: x.detail } }) });
+  }
   const pos = (e: Estimate | undefined): number | null => (e && e.p50 > 0 && Number.isFinite(e.p50) ? e.p50 : null);
   if (hs.length) {
     ctx.charts.push({
@@ -78,6 +91,8 @@ export function valuationsSection(ctx: ReportContext): ReportSection {
     blocks.push({ t: 'chart', chart: 'valuations', caption: [{ t: 'text', text: ctx.T['chart.valuations.caption'] }, ...refs] });
   }
 
+  if (!ctx.article) return { id: 'valuations', title: ctx.T['valuations.title'], blocks };
+  // The article's cases, in the article's report only.
   const by = (id: string) => hs.find((a) => a.details.company.id === id);
   const openai = by('openai');
   const val = ctx.est(openai, 'input.valuation');

@@ -7,15 +7,29 @@
 export const TEXT_EN = {
   title: 'Monetize or be out: the AI shakeout, recomputed',
   subtitle: 'The figures of “AI大战，不变现，就出局” (May 2024), rebuilt from the Shakeout ledger, set beside other sources and run through the analyses. Every number links to the facts, sources and formula behind it.',
+  'title.companies': '{names}: will they make money before their money runs out?',
+  'subtitle.companies': 'What the Shakeout ledger holds on {names}, {facts} sourced figures, run through its analyses. Every number links to the facts, sources and formula behind it.',
   'label.footnotes': 'Notes',
   'label.chart': 'Chart {n}: {title}',
-  'label.chartNotWritten': '(chart written only with --out)',
+  'label.chartNotWritten': '(the chart is written only when the report is written to a file)',
   'label.backToText': 'back to the text',
 
   'intro.title': 'About this report',
   intro:
-    'In May 2024 a Chinese article, “{article}”, argued that large-model companies spend far more than they earn, that investors are cooling, and that 2024 would split the industry into those who make money and those who are out. This report takes each of its figures from the Shakeout ledger, sets other sources beside them and runs the analyses the article only gestures at. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). The report holds {charts} charts.',
+    'In May 2024 a Chinese article, “{article}”, argued that large-model companies spend far more than they earn, that investors are cooling, and that 2024 would split the industry into those who make money and those who are out. This report takes each of its figures from the Shakeout ledger, sets other sources beside them and runs the analyses the article only gestures at. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
+  'intro.companies':
+    'This report is about {names}. It takes every figure the Shakeout ledger holds on them, {facts} facts from {sources} sources published from {from} to {to}, and runs the analyses on them: valuation against revenue, cash and runway where the ledger allows, and the survival simulation. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
   'findings.title': 'In brief',
+  'brief.raised': 'raised {v}',
+  'brief.valued': 'valued at {v}',
+  'brief.revenue': 'annual revenue {v}',
+  'brief.multiple': 'a revenue multiple of {v}',
+  'brief.runway': 'runway of {v} months',
+  'brief.survival': '{p} of simulated paths still solvent after {months} months',
+  'brief.noRevenue': 'no revenue figure in the ledger, so no revenue multiple',
+  'brief.refused': 'the analyses could not use its figures (see “Valuations against revenue”)',
+  'brief.noFigures': 'no figure the analyses can use',
+  'brief.flags': 'Of the flags the checks raise on these companies’ figures, {errors} mark a figure as probably wrong and {warnings} as needing care before use (see “What does not add up”).',
   'findings.funding':
     'Generative-AI startups raised {cbi} worldwide in 2023 by CB Insights’ count (the article’s source), {growth} as much as in 2022. Quid’s count, published by Our World in Data, is higher: {owid} in dollars of 2023.',
   'findings.subscribers':
@@ -67,6 +81,10 @@ export const TEXT_EN = {
   'valuations.head.funding': 'Funding raised',
   'valuations.head.revenue': 'Annual revenue',
   'valuations.head.multiple': 'Revenue multiple',
+  'valuations.head.runway': 'Runway (months)',
+  'valuations.introCompanies':
+    'What the ledger holds for each company: the valuation, the money raised, revenue at an annual rate and, where both are known, the revenue multiple (valuation divided by annual revenue). A dash means the ledger has no figure.',
+  'leftOut.health': '{name} is not in the table: the analysis refused its figures: {detail}',
   'valuations.mobileOnly': '(app stores only)',
   'valuations.openai':
     'OpenAI’s valuation of {valuation} against {runRate} a year of app-store subscriptions gives a multiple of {multiple}. That is the article’s comparison, and it overstates the multiple: OpenAI also sells subscriptions on the web, API access and enterprise plans, none of which the ledger holds.',
@@ -125,7 +143,10 @@ export const TEXT_EN = {
   'shakeout.driverHelps': '{input}: more of it keeps the company alive (ρ = {rho})',
   'shakeout.driverHurts': '{input}: more of it runs the cash out sooner (ρ = {rho})',
   'shakeout.reading':
-    'The ranking is by the share of paths still solvent at {months} months; the driver is the input whose draws are most strongly rank-correlated with the month of running out. Read the ranking as a consequence of the assumptions: change data/survival-assumptions.yaml and run the report again.',
+    'The ranking is by the share of paths still solvent at {months} months; the driver is the input whose draws are most strongly rank-correlated with the month of running out. Read the ranking as a consequence of the assumptions: change them and run the report again.',
+  'shakeout.leftOut': 'Not in the simulation:',
+  'shakeout.noneSimulated': 'None of the companies of this report could be simulated:',
+  'leftOut.not_in_assumptions': '{name}: the assumptions file {file} holds no cash, revenue or cost assumptions for it; give them in a file of your own with report --assumptions.',
   'input.cash': 'cash',
   'input.revenue': 'revenue',
   'input.revenueGrowth': 'revenue growth',
@@ -140,6 +161,7 @@ export const TEXT_EN = {
   'flags.severity.warning': 'Needs care',
   'flags.severity.info': 'Worth knowing',
   'flags.none': 'No check flags anything.',
+  'flags.noneCompanies': 'No check flags anything in these companies’ figures.',
 
   'method.title': 'Method and assumptions',
   'method.intro':

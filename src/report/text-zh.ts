@@ -6,18 +6,32 @@ import type { ReportText } from './text-en.js';
  */
 export const TEXT_ZH: ReportText = {
   title: '不变现，就出局：用账本重算AI洗牌',
-  subtitle: '把《AI大战，不变现，就出局》（2024年5月）里的每个数字从Shakeout账本中重新算一遍，与其他来源对照，再跑一遍文章只点到为止的分析。每个数字都能追溯到背后的事实、来源和公式。',
+  subtitle: '把《AI大战，不变现，就出局》（2024年5月）里的每个数字从证据账本中重新算一遍，与其他来源对照，再跑一遍文章只点到为止的分析。每个数字都能追溯到背后的事实、来源和公式。',
+  'title.companies': '{names}：钱烧完之前，能赚到钱吗？',
+  'subtitle.companies': '把证据账本中关于{names}的{facts}个有出处的数字逐一代入各项分析。每个数字都能追溯到背后的事实、来源和公式。',
   'label.footnotes': '注释',
   'label.chart': '图{n}：{title}',
-  'label.chartNotWritten': '（使用 --out 时才写出图表文件）',
+  'label.chartNotWritten': '（报告写入文件时才生成图表）',
   'label.backToText': '返回正文',
 
   'intro.title': '关于本报告',
   intro:
-    '2024年5月，一篇题为《{article}》的文章提出：大模型公司花的钱远多于赚的钱，资本正在降温，2024年行业将迎来洗牌，不能变现的公司就会出局。本报告把文中的每个数字从Shakeout账本里取出，与其他来源并列，并把文章没有展开的分析真正算出来。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在HTML版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
+    '2024年5月，一篇题为《{article}》的文章提出：大模型公司花的钱远多于赚的钱，资本正在降温，2024年行业将迎来洗牌，不能变现的公司就会出局。本报告把文中的每个数字从证据账本里取出，与其他来源并列，并把文章没有展开的分析真正算出来。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
+  'intro.companies':
+    '本报告讨论{names}。报告取出证据账本中关于它们的全部数字（{facts}条事实，来自{sources}个来源，发布于{from}至{to}），逐一代入各项分析：估值与收入之比，账本数据允许时的现金与现金跑道，以及洗牌模拟。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
   'findings.title': '要点',
+  'brief.raised': '融资{v}',
+  'brief.valued': '估值{v}',
+  'brief.revenue': '年化收入{v}',
+  'brief.multiple': '营收倍数{v}',
+  'brief.runway': '现金跑道{v}个月',
+  'brief.survival': '{months}个月后仍有现金的模拟路径占{p}',
+  'brief.noRevenue': '账本中没有收入数据，无法计算营收倍数',
+  'brief.refused': '分析无法使用它的数字（见“估值与收入”）',
+  'brief.noFigures': '账本中没有可供分析的数字',
+  'brief.flags': '在这些公司的数字中，核查发现{errors}个很可能有误，{warnings}个使用前需要小心（见“对不上的地方”）。',
   'findings.funding':
-    '按CB Insights的统计（即文章引用的来源），2023年全球生成式AI新创融资{cbi}，是2022年的{growth}。Our World in Data发布的Quid数据更高：按2023年美元计为{owid}。',
+    '按CB Insights的统计（即文章引用的来源），2023年全球生成式AI初创企业融资{cbi}，是2022年的{growth}。Our World in Data发布的Quid数据更高：按2023年美元计为{owid}。',
   'findings.subscribers':
     '如果应用商店收入是用户实际支付的金额，ChatGPT经应用商店付费的订阅用户约为{gross}；如果是商店抽成后OpenAI拿到的净额，则约为{net}。',
   'findings.openai': 'OpenAI的估值{valuation}，是其移动应用商店年化收入{runRate}的{multiple}。',
@@ -27,7 +41,7 @@ export const TEXT_ZH: ReportText = {
 
   'funding.title': '资本市场',
   'funding.global':
-    '文章引用的CB Insights数据显示，2023年全球生成式AI新创融资{cbi2023}，2022年为{cbi2022}，增长{growth}，文章写作“5倍以上”。Our World in Data根据斯坦福AI指数发布的Quid数据，2023年为{owid2023}（2021年不变价美元；折合2023年美元{owid2023nominal}），2022年为{owid2022}，增长{owidGrowth}。两组数据量的不是同一样东西：对“AI公司”和“一笔交易”的界定不同，OWID还剔除了通胀。这里不替读者二选一，而是把两者并列在下表中。',
+    '文章引用的CB Insights数据显示，2023年全球生成式AI初创企业融资{cbi2023}，2022年为{cbi2022}，增长{growth}，文章写作“5倍以上”。Our World in Data根据斯坦福AI指数发布的Quid数据，2023年为{owid2023}（2021年不变价美元；折合2023年美元{owid2023nominal}），2022年为{owid2022}，增长{owidGrowth}。两组数据量的不是同一样东西：对“AI公司”和“一笔交易”的界定不同，OWID还剔除了通胀。这里不替读者二选一，而是把两者并列在下表中。',
   'funding.tableHead.year': '年份',
   'funding.tableHead.cbiNominal': 'CB Insights（名义值）',
   'funding.tableHead.cbi2021': 'CB Insights（2021年美元）',
@@ -36,7 +50,7 @@ export const TEXT_ZH: ReportText = {
   'chart.funding.title': '全球生成式AI历年融资额',
   'chart.funding.x': '年份',
   'chart.funding.y': '融资额（美元）',
-  'chart.funding.caption': 'CB Insights与Quid（OWID）口径下的全球生成式AI融资，分别按当年美元和2021年美元（美国CPI-U）计。',
+  'chart.funding.caption': 'CB Insights与Quid（OWID）口径下的全球生成式AI融资，分别按当年美元和2021年美元（美国城市居民消费价格指数）计。',
   'funding.china':
     '中国方面，文章引用未注明出处的“公开数据”：2023年AI领域投融资{deals}笔、总额{total}，平均每笔约{average}。同一年，Quid统计的中国AI私募投资为{owid}，是前者的{ratio}；原因见“对不上的地方”。',
   'funding.q1':
@@ -67,6 +81,10 @@ export const TEXT_ZH: ReportText = {
   'valuations.head.funding': '融资额',
   'valuations.head.revenue': '年化收入',
   'valuations.head.multiple': '营收倍数',
+  'valuations.head.runway': '现金跑道（月）',
+  'valuations.introCompanies':
+    '下表列出账本中每家公司的数据：估值、累计融资、年化收入，以及两者都有时的营收倍数（估值除以年化收入）。“—”表示账本里没有这个数字。',
+  'leftOut.health': '{name}未列入上表：分析无法使用它的数字，报错为{detail}',
   'valuations.mobileOnly': '（仅应用商店）',
   'valuations.openai':
     'OpenAI估值{valuation}，而应用商店订阅一年只有{runRate}，倍数高达{multiple}。这是文章的算法，倍数被高估了：OpenAI还有网页端订阅、API和企业版收入，只是账本里没有这些数字。',
@@ -125,7 +143,10 @@ export const TEXT_ZH: ReportText = {
   'shakeout.driverHelps': '{input}：越高越能撑下去（ρ = {rho}）',
   'shakeout.driverHurts': '{input}：越高钱烧得越快（ρ = {rho}）',
   'shakeout.reading':
-    '排名依据{months}个月后仍有现金的路径占比；风险因素是与现金耗尽月份秩相关最强的输入。排名是假设的结果：修改 data/survival-assumptions.yaml 后重新生成报告即可看到变化。',
+    '排名依据{months}个月后仍有现金的路径占比；风险因素是与现金耗尽月份秩相关最强的输入。排名是假设的结果：修改假设后重新生成报告即可看到变化。',
+  'shakeout.leftOut': '未参与模拟的公司：',
+  'shakeout.noneSimulated': '本报告中的公司都无法参与模拟：',
+  'leftOut.not_in_assumptions': '{name}：假设文件{file}中没有它的现金、收入和支出假设，可另写一份假设文件再生成报告。',
   'input.cash': '现金',
   'input.revenue': '收入',
   'input.revenueGrowth': '收入增速',
@@ -135,15 +156,16 @@ export const TEXT_ZH: ReportText = {
 
   'flags.title': '对不上的地方',
   'flags.intro':
-    'Shakeout的核查会标出账本中对不上的地方：不同来源互相矛盾、不同周期的数字混用、收入口径存疑、与其他来源相差悬殊，以及推算值与其自身公式不符。',
+    '本报告的核查会标出账本中对不上的地方：不同来源互相矛盾、不同周期的数字混用、收入口径存疑、与其他来源相差悬殊，以及推算值与其自身公式不符。',
   'flags.severity.error': '很可能有误',
   'flags.severity.warning': '需谨慎使用',
   'flags.severity.info': '值得注意',
   'flags.none': '核查未发现问题。',
+  'flags.noneCompanies': '核查未在这些公司的数字中发现问题。',
 
   'method.title': '方法与假设',
   'method.intro':
-    '每个数字连同其限定词（约、超、近、数）一起读成一个概率分布；估计值逐次抽样计算（{samples}次，随机种子{seed}），区间取第5至第95百分位。人民币按数字所属时段的平均汇率折算，不变价美元用美国CPI-U换算，所用换算逐条列在下面。同一种子总是生成同一份报告。',
+    '每个数字连同其限定词（约、超、近、数）一起读成一个概率分布；估计值逐次抽样计算（{samples}次，随机种子{seed}），区间取第5至第95百分位。人民币按数字所属时段的平均汇率折算，不变价美元用美国城市居民消费价格指数换算，所用换算逐条列在下面。同一种子总是生成同一份报告。',
   'method.group.subscribers': 'ChatGPT订阅用户',
   'method.group.funding': '融资市场',
   'method.group.health': '估值与财务健康',
@@ -166,7 +188,7 @@ export const TEXT_ZH: ReportText = {
   'fn.conversion': '换算：{note}',
   'fn.asWritten': '原文：{figure}',
   'fn.survival': '模拟：{paths}条路径，{horizon}个月，随机种子{seed}，融资环境“{climate}”。',
-  'fn.checks': 'Shakeout对整个账本的合理性核查。',
+  'fn.checks': '对整个账本的合理性核查。',
   'fn.flag': '核查项 {id}。',
   'fn.source': '来源：{publisher}{title}，{date}。',
 

@@ -5,7 +5,7 @@ import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
 import type { Output } from '../output.js';
 
-interface Opts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; seed?: string; samples?: number }
+interface Opts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; assumptions?: string; seed?: string; samples?: number }
 
 function lang(text: string): Lang {
   if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
@@ -45,7 +45,8 @@ export function registerReport(program: Command, io: Output): void {
     .option('--lang <lang>', 'zh or en (default en)', lang)
     .option('--format <format>', 'md, html or json (default md)', format)
     .option('--out <path>', 'write the report here (Markdown: charts in <name>-charts/ beside it); default: print it')
-    .option('--companies <list>', 'companies to compare and simulate, comma-separated, by any name (default: the article\'s)', list)
+    .option('--companies <list>', 'companies the report is about, comma-separated, by any name; its title, introduction and summary come from their figures (default: the article\'s)', list)
+    .option('--assumptions <file>', 'survival assumptions file (YAML or JSON, as for simulate survival) instead of data/survival-assumptions.yaml')
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples)
     .action(async (opts: Opts, cmd: Command) => {
@@ -55,6 +56,7 @@ export function registerReport(program: Command, io: Output): void {
         ...(fmt ? { format: fmt } : {}),
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.companies ? { companies: opts.companies } : {}),
+        ...(opts.assumptions ? { assumptions: opts.assumptions } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
       });
