@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, renderMarkdown, reportJson, roundNumbers } from '../report/index.js';
-import type { ReportInputs } from '../report/index.js';
+import type { Inline, Report, ReportInputs } from '../report/index.js';
+import { importFactsFile } from './facts-file.js';
 import { gatherReportInputs, runReport } from './report.js';
 import { withLedger } from './open-ledger.js';
 
@@ -98,5 +99,139 @@ describe('runReport', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/href="javascript:/);
     expect(html).not.toContain('"><b>');
+  });
+});
+
+/**
+ * The report's body as a reader sees it, without what is not prose: code
+ * spans (model expressions, error messages, file paths, addresses) and the
+ * footnotes (they quote formulas and sources' wording by design).
+ */
+function bodyTexts(r: Report): string[] {
+  const out: string[] = [r.title, r.subtitle, r.labels.chart.replace(/\{\w+\}/g, ''), r.labels.chartNotWritten, r.labels.footnotes];
+  const inl = (xs: readonly Inline[]) => {
+    for (const x of xs) if (x.t === 'text' || x.t === 'strong' || x.t === 'num') out.push(x.text);
+  };
+  for (const s of r.sections) {
+    out.push(s.title);
+    for (const b of s.blocks) {
+      if (b.t === 'p') inl(b.content);
+      else if (b.t === 'list') b.items.forEach(inl);
+      else if (b.t === 'table') {
+        out.push(...b.head);
+        b.rows.forEach((row) => row.forEach(inl));
+      } else inl(b.caption);
+    }
+  }
+  for (const c of r.charts) out.push(c.title, c.xLabel, c.yLabel, ...(c.y2Label ? [c.y2Label] : []), ...c.categories, ...c.series.map((s) => s.name), ...(c.markers ?? []).map((m) => m.label));
+  return out;
+}
+
+/** Names of organisations and products the report's Chinese prose mentions as they are written. */
+const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie'];
+
+/**
+ * What in a Chinese report's body is not Chinese: Latin words of prose (two
+ * letters or more with a lower-case letter; acronyms such as AI or API and
+ * one-letter variables such as S(t) are Chinese usage) and, anywhere,
+ * internal identifiers: snake_case names, project files, command-line flags.
+ * Text English by nature is taken out first: the ledger's names, publishers,
+ * source titles, figures as written, fact ids, web addresses.
+ */
+function latinInChinese(r: Report, inputs: ReportInputs): string[] {
+  const norm = (x: string) => x.replace(/\s*[（(]\s*/g, '(').replace(/\s*[）)]/g, ')');
+  const natural = new Set<string>(PROPER_NAMES);
+  for (const f of inputs.facts) {
+    for (const x of [f.id, f.valueText, f.valueTextEn, f.source.publisher, f.source.title, f.source.url]) if (x) natural.add(norm(x));
+  }
+  for (const e of inputs.entities) for (const x of [e.nameEn, ...e.aliases]) natural.add(x);
+  const names = [...natural].filter((x) => x.length > 1).sort((a, b) => b.length - a.length);
+  const bad: string[] = [];
+  for (const raw of bodyTexts(r)) {
+    let s = norm(raw).replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|ai|net)\b(?:\/\S*)?/g, ' ');
+    for (const n of names) if (s.includes(n)) s = s.split(n).join(' ');
+    const internal = /\b[a-z]+_[a-z_]+\b|[\w/-]+\.(?:md|ya?ml|ts|json)\b|(?:^|\s)--[a-z]/.exec(s);
+    if (internal) bad.push(`internal name "${internal[0].trim()}" in: ${raw}`);
+    for (const m of s.matchAll(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g)) if (/[a-z]/.test(m[0])) bad.push(`"${m[0]}" in: ${raw}`);
+  }
+  return bad;
+}
+
+describe('the Chinese report', () => {
+  it('has no English prose and no internal names in its body, and uses mainland words', () => {
+    const r = buildReport(inputs, 'zh');
+    expect(latinInChinese(r, inputs)).toEqual([]);
+    const body = bodyTexts(r).join('\n');
+    expect(body).toContain('初创企业');
+    expect(body).not.toMatch(/新創|新创/);
+  });
+
+  it('is caught by the scan when English prose or an internal name slips in', () => {
+    const r = buildReport(inputs, 'zh');
+    const tampered = (text: string): Report => ({ ...r, sections: [{ id: 'x', title: '测试', blocks: [{ t: 'p', content: [{ t: 'text', text }] }] }] });
+    expect(latinInChinese(tampered('收入 left out：'), inputs)).toEqual(['"left" in: 收入 left out：', '"out" in: 收入 left out：']);
+    expect(latinInChinese(tampered('比例s_app_store'), inputs).length).toBeGreaterThan(0);
+    expect(latinInChinese(tampered('见REFERENCES.md'), inputs).length).toBeGreaterThan(0);
+    expect(latinInChinese(tampered('分析时加 --basis 可同时看'), inputs).length).toBeGreaterThan(0);
+    expect(latinInChinese(tampered('OpenAI的API收入，见openai.com，Sensor Tower数据'), inputs)).toEqual([]);
+  });
+});
+
+describe('a report about the user\'s companies (Mistral AI and Perplexity, from press figures in euros and dollars)', () => {
+  let db: string;
+  let userInputs: ReportInputs;
+  const ASSUMPTIONS = join(process.cwd(), 'test/fixtures/survival-assumptions-perplexity.yaml');
+  beforeAll(async () => {
+    db = join(dir, 'user.db');
+    await withLedger({ db }, async (store) => {
+      await store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', nameZh: null, aliases: ['Mistral'], kind: 'company', parent: null, notes: null } as never);
+      await store.addEntity({ id: 'perplexity', nameEn: 'Perplexity', nameZh: null, aliases: ['Perplexity AI'], kind: 'company', parent: null, notes: null } as never);
+      await importFactsFile(store, join(process.cwd(), 'test/fixtures/new-companies.csv'));
+    });
+    userInputs = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity AI'], assumptions: ASSUMPTIONS, samples: 1000 });
+  });
+
+  it('takes its title, introduction and summary from their figures, never the article\'s prose', () => {
+    const en = renderMarkdown(buildReport(userInputs, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(userInputs, 'zh'), { chartDir: null });
+    expect(en.split('\n')[0]).toBe('# Mistral AI and Perplexity: will they make money before their money runs out?');
+    expect(zh.split('\n')[0]).toBe('# Mistral AI和Perplexity：钱烧完之前，能赚到钱吗？');
+    expect(en).toMatch(/This report is about Mistral AI and Perplexity\. It takes every figure the Shakeout ledger holds on them, 8 facts from 5 sources published from 2023-12-11 to 2024-06-11/);
+    expect(en).toMatch(/- \*\*Perplexity\*\*: .*valued at \$520M\[\^\d+\]; annual revenue \$20M\[\^\d+\]/);
+    expect(en).toMatch(/- \*\*Mistral AI\*\*: /);
+    expect(zh).toMatch(/- \*\*Perplexity\*\*：.*估值5\.2亿美元\[\^\d+\]；年化收入2000万美元/);
+    for (const md of [en, zh]) {
+      expect(md).not.toMatch(/four little dragons|四小龙|AI大战|ByteAILab|OpenAI|ChatGPT|CB Insights|IT桔子/);
+      expect(md).not.toMatch(/## (The funding market|资本市场|ChatGPT)/);
+    }
+  });
+
+  it('simulates the companies the assumptions file covers and says why the others are left out, in each language', () => {
+    const en = renderMarkdown(buildReport(userInputs, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(userInputs, 'zh'), { chartDir: null });
+    expect(userInputs.survival?.details.companies.map((c) => c.id)).toEqual(['perplexity']);
+    expect(en).toContain('## The shakeout');
+    expect(en).toMatch(/\| 1 \| Perplexity \|/);
+    expect(en).toContain(`- Mistral AI: the assumptions file \`${ASSUMPTIONS}\` holds no cash, revenue or cost assumptions for it`);
+    expect(zh).toContain(`- Mistral AI：假设文件\`${ASSUMPTIONS}\`中没有它的现金、收入和支出假设`);
+    expect(en).toMatch(/- \*\*Perplexity\*\*: .*\d+%\[\^\d+\] of simulated paths still solvent after 24 months/);
+  });
+
+  it('keeps the shakeout section when no company can be simulated, saying why', async () => {
+    const none = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity'], samples: 200 });
+    expect(none.survival).toBeNull();
+    const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
+    expect(en).toContain('**None of the companies of this report could be simulated:**');
+    expect(en).toContain('- Perplexity: the assumptions file `data/survival-assumptions.yaml` holds no cash');
+  });
+
+  it('has no English prose and no internal names in the body of its Chinese version', () => {
+    expect(latinInChinese(buildReport(userInputs, 'zh'), userInputs)).toEqual([]);
+  });
+
+  it('is the article\'s report again when the companies asked for are the article\'s', async () => {
+    const same = await gatherReportInputs({ db: join(dir, 'golden.db') }, { companies: ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'], samples: 200 });
+    expect(same.companies).toBeNull();
+    expect(buildReport(same, 'en').title).toBe(buildReport(inputs, 'en').title);
   });
 });

@@ -21,7 +21,7 @@ function articleTitle(ctx: ReportContext): string {
 export function introSection(ctx: ReportContext, chartCount: number): ReportSection {
   const i = ctx.inputs;
   const blocks: Block[] = [
-    { t: 'p', content: ctx.fill('intro', { article: articleTitle(ctx), samples: ctx.format(i.env.samples, 'count'), seed: String(i.env.seed), charts: String(chartCount) }) },
+    { t: 'p', content: ctx.fill('intro', { article: articleTitle(ctx), samples: ctx.format(i.env.samples, 'count'), seed: { t: 'code', text: String(i.env.seed) }, charts: String(chartCount) }) },
   ];
   const items: Inline[][] = [];
 
@@ -101,7 +101,7 @@ export function companiesIntroSection(ctx: ReportContext, chartCount: number): R
         from: dates.length ? sourceDate(dates[0]!, ctx.lang) : undated,
         to: dates.length ? sourceDate(dates.at(-1)!, ctx.lang) : undated,
         samples: ctx.format(i.env.samples, 'count'),
-        seed: String(i.env.seed),
+        seed: { t: 'code', text: String(i.env.seed) },
         charts: String(chartCount),
       }),
     },
