@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './escape-html.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { formatRange } from './format-range.js';
-import { roundNumbers } from './round-numbers.js';
 
 describe('escapeHtml', () => {
   it('makes a script tag text', () => {
@@ -38,11 +37,5 @@ describe('formatRange', () => {
   });
   it('shows a certain number alone', () => {
     expect(formatRange(2.3e9, 2.3e9, 2.3e9, 'USD', null, 'en')).toBe('$2.3B');
-  });
-});
-
-describe('roundNumbers', () => {
-  it('rounds every number to 2 significant figures, leaving ids alone', () => {
-    expect(roundNumbers('763k (90% CI 458.2k–1.31M)[^12] F18 fn-3')).toBe('760k (90% CI 460k–1.3M)[^12] F18 fn-3');
   });
 });
