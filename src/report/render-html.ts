@@ -4,6 +4,17 @@ import type { Block, Inline, Report } from './report-model.js';
 import { REPORT_CSS } from './report-css.js';
 
 /**
+ * A number's text, escaped, with its interval in a part of its own
+ * ('540x (90% CI 469x–553x)'): each part stays on one line, and a narrow
+ * table cell may break between them, so wide tables fit the page.
+ */
+function numText(text: string): string {
+  const m = /^(.+?)(\s?[（(].*)$/.exec(text);
+  if (!m) return escapeHtml(text);
+  return `<span class="v">${escapeHtml(m[1]!)}</span><wbr><span class="ci">${escapeHtml(m[2]!)}</span>`;
+}
+
+/**
  * The report as one self-contained HTML page: inline CSS, the charts as
  * inline SVG, no scripts and nothing fetched from the network. Each number
  * shows its derivation on hover (the `title` of the number and of its
@@ -30,7 +41,7 @@ export function renderHtml(report: Report, charts: ReadonlyMap<string, string>):
       case 'code':
         return `<code>${escapeHtml(x.text)}</code>`;
       case 'num':
-        return `<span class="num" title="${escapeHtml(hover.get(x.fn) ?? '')}">${escapeHtml(x.text)}</span>${mark(x.fn)}`;
+        return `<span class="num" title="${escapeHtml(hover.get(x.fn) ?? '')}">${numText(x.text)}</span>${mark(x.fn)}`;
       case 'ref':
         return mark(x.fn);
     }

@@ -12,6 +12,8 @@ nav ol { columns: 2; color: var(--muted); font-size: .92em; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 .num { border-bottom: 1px dotted var(--accent); white-space: nowrap; cursor: help; }
+.num:has(> .ci) { white-space: normal; }
+.num > .v, .num > .ci { white-space: nowrap; }
 sup.fnref { font-size: .7em; line-height: 0; margin-left: 1px; }
 sup.fnref a { padding: 0 1px; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0 1.4em; font-size: .9em; }
