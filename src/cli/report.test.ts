@@ -28,7 +28,24 @@ describe('shakeout report', () => {
     const html = await cli(['--db', join(dir, 'a.db'), 'report', '--format', 'html', '--samples', '500', '--companies', 'OpenAI,Moonshot AI']);
     expect(html.code).toBe(0);
     expect(html.out).toMatch(/^<!doctype html>/);
-    expect((html.out.match(/<svg /g) ?? []).length).toBe(5);
+    // About two companies: valuations, ChatGPT's subscribers (OpenAI's product) and the shakeout; no funding market.
+    expect((html.out.match(/<svg /g) ?? []).length).toBe(3);
+    expect(html.out).toContain('<h1>OpenAI and Moonshot AI: will they make money before their money runs out?</h1>');
+    expect(html.out).not.toContain('id="funding"');
+  });
+
+  it('runs the simulation on an assumptions file with --assumptions, and names a file it cannot read', async () => {
+    const file = join(process.cwd(), 'test/fixtures/survival-assumptions-perplexity.yaml');
+    const db = join(dir, 'a.db');
+    expect((await cli(['--db', db, 'entities', 'add', '--id', 'perplexity', '--name', 'Perplexity'])).code).toBe(0);
+    expect((await cli(['--db', db, 'facts', 'add', '--entity', 'Perplexity', '--metric', 'valuation', '--value', '$520 million', '--period', '2024-01', '--source', 'TechCrunch', '--published', '2024-01-04'])).code).toBe(0);
+    const r = await cli(['--db', db, 'report', '--companies', 'Perplexity,OpenAI', '--assumptions', file, '--samples', '500', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\| 1 \| Perplexity \|/);
+    expect(r.out).toContain(`- OpenAI：假设文件\`${file}\`中没有它的现金、收入和支出假设`);
+    const bad = await cli(['--db', db, 'report', '--assumptions', join(dir, 'missing.yaml'), '--samples', '500']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('missing.yaml');
   });
 
   it('writes the file and the charts beside it with --out', async () => {
