@@ -225,6 +225,13 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(en).toContain('- Perplexity: the assumptions file `data/survival-assumptions.yaml` holds no cash');
   });
 
+  for (const lang of ['en', 'zh'] as const) {
+    it(`matches its golden file, ${lang} (numbers rounded to 2 significant figures)`, async () => {
+      const md = renderMarkdown(buildReport(userInputs, lang), { chartDir: 'report-charts' });
+      await expect(roundNumbers(md.replaceAll(ASSUMPTIONS, 'test/fixtures/survival-assumptions-perplexity.yaml'))).toMatchFileSnapshot(join(SNAPSHOTS, `report-companies-${lang}.md`));
+    });
+  }
+
   it('has no English prose and no internal names in the body of its Chinese version', () => {
     expect(latinInChinese(buildReport(userInputs, 'zh'), userInputs)).toEqual([]);
   });
