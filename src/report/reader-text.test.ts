@@ -29,4 +29,8 @@ describe('readerInlines', () => {
       { t: 'code', text: 'normal(0.05, 0.02)' },
     ]);
   });
+
+  it('leaves a range of percentages as words', () => {
+    expect(readerInlines('s uniform from 0 to 25%')).toEqual([{ t: 'text', text: 's uniform from 0 to 25%' }]);
+  });
 });

@@ -12,7 +12,7 @@ const SUBSCRIPTED = /\b([a-z])_[a-z0-9]+(?:_[a-z0-9]+)*\b/g;
  * A model-language expression: "5B to 15B", "0.5 to 2", "normal(0.05, 0.02)".
  * Shown as code: it is the model's own notation, the same in every language.
  */
-const MODEL_EXPRESSION = /\b\d[\d.,]*[kMBT]?\s+to\s+\d[\d.,]*[kMBT]?(?![\w.])|\b(?:normal|lognormal|uniform|beta|triangular|pointMass|mixture|truncate)\([^()]*\)/g;
+const MODEL_EXPRESSION = /\b\d[\d.,]*[kMBT]?\s+to\s+\d[\d.,]*[kMBT]?(?![\w.%])|\b(?:normal|lognormal|uniform|beta|triangular|pointMass|mixture|truncate)\([^()]*\)/g;
 
 /**
  * Text an analysis wrote for every reader (the command line too), fitted to
@@ -35,7 +35,8 @@ export function readerText(text: string): string {
 
 /**
  * `readerText` as inlines, with model-language expressions ("5B to 15B",
- * "normal(0.05, 0.02)") as code spans.
+ * "normal(0.05, 0.02)") as code spans: for text that states a model's
+ * input (an assumption's value), not for prose, where "0.70 to 0.85" is words.
  *
  * @example readerInlines('cash 5B to 15B: a guess') // [text 'cash ', code '5B to 15B', text ': a guess']
  */

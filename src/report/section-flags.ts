@@ -1,5 +1,5 @@
 import type { PlausibilityFlag } from '../economics/index.js';
-import { readerInlines, readerText } from './reader-text.js';
+import { readerText } from './reader-text.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
@@ -32,8 +32,7 @@ export function flagsSection(ctx: ReportContext): ReportSection {
         return [
           { t: 'strong', text: `${ctx.T[`flags.severity.${f.severity}`]}${sep}${readerText(f.title[ctx.lang])}` },
           ...refs,
-          { t: 'text', text: ctx.lang === 'zh' ? '。' : '. ' },
-          ...readerInlines(f.explanation[ctx.lang]),
+          { t: 'text', text: (ctx.lang === 'zh' ? '。' : '. ') + readerText(f.explanation[ctx.lang]) },
         ];
       }),
     });

@@ -1,5 +1,5 @@
 import type { Analysis, Assumption } from '../economics/index.js';
-import { readerInlines } from './reader-text.js';
+import { readerInlines, readerText } from './reader-text.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 import type { ReportTextKey } from './text-en.js';
@@ -32,10 +32,10 @@ export function methodSection(ctx: ReportContext, shown: { funding: boolean; sub
     }
     if (!list.length) continue;
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T[key] }] });
-    blocks.push({ t: 'list', items: list.map((x) => [...readerInlines(x.text[ctx.lang]), { t: 'text', text: sep }, ...readerInlines(x.rationale[ctx.lang])]) });
+    blocks.push({ t: 'list', items: list.map((x) => [...readerInlines(x.text[ctx.lang]), { t: 'text', text: sep + readerText(x.rationale[ctx.lang]) }]) });
   }
   const byEn = new Map(shown.funding ? [...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])].map((c) => [c.en, c[ctx.lang]]) : []);
-  const conversions: Inline[][] = [...byEn.keys()].sort().map((en) => readerInlines(byEn.get(en)!));
+  const conversions: Inline[][] = [...byEn.keys()].sort().map((en) => [{ t: 'text', text: readerText(byEn.get(en)!) }]);
   const notes: Inline[][] = (i.notes ?? []).map((n) => [{ t: 'text', text: n[ctx.lang] }, ...(n.detail ? [{ t: 'text' as const, text: ' ' }, { t: 'code' as const, text: n.detail }] : [])]);
   if (conversions.length || notes.length) {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['method.conversions'] }] });

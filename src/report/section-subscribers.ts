@@ -1,5 +1,5 @@
 import { OMITTED_ASSUMPTIONS } from '../economics/index.js';
-import { readerInlines, readerText } from './reader-text.js';
+import { readerText } from './reader-text.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 import { sharedHistogram } from './shared-histogram.js';
@@ -107,11 +107,11 @@ export function subscribersSection(ctx: ReportContext): ReportSection | null {
   const omitted = a.assumptions.filter((x) => OMITTED_ASSUMPTIONS.some((o) => o.id === x.id));
   if (omitted.length) {
     blocks.push({ t: 'p', content: ctx.fill('subscribers.leavesOut') });
-    blocks.push({ t: 'list', items: omitted.map((x) => [{ t: 'strong', text: readerText(x.text[ctx.lang]) }, { t: 'text', text: ctx.lang === 'zh' ? '：' : ': ' }, ...readerInlines(x.rationale[ctx.lang])]) });
+    blocks.push({ t: 'list', items: omitted.map((x) => [{ t: 'strong', text: readerText(x.text[ctx.lang]) }, { t: 'text', text: (ctx.lang === 'zh' ? '：' : ': ') + readerText(x.rationale[ctx.lang]) }]) });
   }
   for (const c of d.crossChecks) {
     const f = ctx.fact(c.factId);
-    blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['subscribers.crossCheck'] }, { t: 'text', text: ' ' }, ...readerInlines(c.text[ctx.lang]), ...(f ? [{ t: 'ref' as const, fn: ctx.book.fact(f) }] : [])] });
+    blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['subscribers.crossCheck'] }, { t: 'text', text: ' ' + readerText(c.text[ctx.lang]) }, ...(f ? [{ t: 'ref' as const, fn: ctx.book.fact(f) }] : [])] });
   }
 
   // Unit economics: what the subscriptions would have to pay for.
