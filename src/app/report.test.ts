@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, renderMarkdown, reportJson, roundNumbers } from '../report/index.js';
@@ -215,6 +215,16 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(en).toContain(`- Mistral AI: the assumptions file \`${ASSUMPTIONS}\` holds no cash, revenue or cost assumptions for it`);
     expect(zh).toContain(`- Mistral AI：假设文件\`${ASSUMPTIONS}\`中没有它的现金、收入和支出假设`);
     expect(en).toMatch(/- \*\*Perplexity\*\*: .*\d+%\[\^\d+\] of simulated paths still solvent after 24 months/);
+  });
+
+  it('simulates the others when the simulation refuses one company\'s inputs, and says why', async () => {
+    const file = join(dir, 'bad-mistral.yaml');
+    const bad = '  - company: Mistral AI\n    cash: { value: $500M a month, rationale: a rate where an amount belongs }\n' + ['revenue', 'costs'].map((k) => `    ${k}: { value: 1M to 2M, rationale: r }\n`).join('') + ['revenue_growth', 'cost_growth'].map((k) => `    ${k}: { value: normal(0.01, 0.01), rationale: r }\n`).join('');
+    writeFileSync(file, readFileSync(ASSUMPTIONS, 'utf8') + bad);
+    const some = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity'], assumptions: file, samples: 200 });
+    expect(some.survival?.details.companies.map((c) => c.id)).toEqual(['perplexity']);
+    expect(some.leftOut?.filter((x) => x.analysis === 'survival')).toEqual([{ company: 'mistral-ai', analysis: 'survival', reason: 'failed', detail: expect.stringMatching(/cash is an amount on hand/) }]);
+    expect(renderMarkdown(buildReport(some, 'zh'), { chartDir: null })).toMatch(/- Mistral AI：模拟无法使用它的输入，报错为`[^`]*cash is an amount on hand/);
   });
 
   it('keeps the shakeout section when no company can be simulated, saying why', async () => {

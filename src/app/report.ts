@@ -104,17 +104,41 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
           climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
         });
       if (!ids) return run();
+      let only = ids;
       try {
         return await run(ids);
       } catch (e) {
-        if (!(e instanceof ShakeoutError) || !e.issues.some((x) => x.code === 'no_assumptions')) throw e;
+        if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
+        if (e.issues.some((x) => x.code === 'no_assumptions')) {
+          // Some companies have no assumptions: simulate the others, and say why each is left out.
+          const known = new Set<string>();
+          for (const c of a.companies) known.add((await store.resolveEntity(c.company)).id);
+          for (const id of ids.filter((x) => !known.has(x))) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
+          only = ids.filter((x) => known.has(x));
+        }
       }
-      // Some companies have no assumptions: simulate the others, and say why each is left out.
-      const known = new Set<string>();
-      for (const c of a.companies) known.add((await store.resolveEntity(c.company)).id);
-      for (const id of ids.filter((x) => !known.has(x))) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
-      const only = ids.filter((x) => known.has(x));
-      return only.length ? run(only) : null;
+      if (!only.length) return null;
+      try {
+        return await run(only);
+      } catch (e) {
+        if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
+        if (only.length === 1) {
+          leftOut.push({ company: only[0]!, analysis: 'survival', reason: 'failed', detail: e.message });
+          return null;
+        }
+      }
+      // The simulation refused some company's inputs: find which, say why, simulate the others.
+      const fine: string[] = [];
+      for (const id of only) {
+        try {
+          await run([id]);
+          fine.push(id);
+        } catch (e) {
+          if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
+          leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
+        }
+      }
+      return fine.length ? run(fine) : null;
     });
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();

@@ -38,7 +38,14 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
   const leftOut: Block[] = left.length
     ? [
         { t: 'p', content: [{ t: 'strong', text: ctx.T[a ? 'shakeout.leftOut' : 'shakeout.noneSimulated'] }] },
-        { t: 'list', items: left.map((x) => ctx.fill('leftOut.not_in_assumptions', { name: ctx.name(x.company), file: { t: 'code', text: x.detail } })) },
+        {
+          t: 'list',
+          items: left.map((x) =>
+            x.reason === 'not_in_assumptions'
+              ? ctx.fill('leftOut.not_in_assumptions', { name: ctx.name(x.company), file: { t: 'code', text: x.detail } })
+              : ctx.fill('leftOut.survival', { name: ctx.name(x.company), detail: { t: 'code', text: x.detail } }),
+          ),
+        },
       ]
     : [];
   if (!a) return leftOut.length ? { id: 'shakeout', title: ctx.T['shakeout.title'], blocks: leftOut } : null;

@@ -147,6 +147,7 @@ export const TEXT_EN = {
   'shakeout.leftOut': 'Not in the simulation:',
   'shakeout.noneSimulated': 'None of the companies of this report could be simulated:',
   'leftOut.not_in_assumptions': '{name}: the assumptions file {file} holds no cash, revenue or cost assumptions for it; give them in a file of your own with report --assumptions.',
+  'leftOut.survival': '{name}: the simulation refused its inputs: {detail}',
   'input.cash': 'cash',
   'input.revenue': 'revenue',
   'input.revenueGrowth': 'revenue growth',

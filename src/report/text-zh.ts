@@ -147,6 +147,7 @@ export const TEXT_ZH: ReportText = {
   'shakeout.leftOut': '未参与模拟的公司：',
   'shakeout.noneSimulated': '本报告中的公司都无法参与模拟：',
   'leftOut.not_in_assumptions': '{name}：假设文件{file}中没有它的现金、收入和支出假设，可另写一份假设文件再生成报告。',
+  'leftOut.survival': '{name}：模拟无法使用它的输入，报错为{detail}',
   'input.cash': '现金',
   'input.revenue': '收入',
   'input.revenueGrowth': '收入增速',
