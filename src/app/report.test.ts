@@ -246,6 +246,11 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(latinInChinese(buildReport(userInputs, 'zh'), userInputs)).toEqual([]);
   });
 
+  it('speaks of one company as one', async () => {
+    const one = await gatherReportInputs({ db }, { companies: ['Perplexity'], samples: 200 });
+    expect(buildReport(one, 'en').title).toBe('Perplexity: will it make money before its money runs out?');
+  });
+
   it('is the article\'s report again when the companies asked for are the article\'s', async () => {
     const same = await gatherReportInputs({ db: join(dir, 'golden.db') }, { companies: ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'], samples: 200 });
     expect(same.companies).toBeNull();

@@ -40,7 +40,7 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
   const sources = ctx.book.sources().map((s) => ({ ...s, facts: s.facts.filter((id) => cited.has(id)) })).filter((s) => s.facts.length);
   return {
     lang,
-    title: ctx.article ? ctx.T.title : ctx.text('title.companies', { names: ctx.names(ctx.companies!) }),
+    title: ctx.article ? ctx.T.title : ctx.text(ctx.companies!.length === 1 ? 'title.company' : 'title.companies', { names: ctx.names(ctx.companies!) }),
     subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.format(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'count') }),
     env: { samples: inputs.env.samples, seed: inputs.env.seed },
     sections: [...renumbered, sourcesSection(ctx, sources)],

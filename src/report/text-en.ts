@@ -8,6 +8,7 @@ export const TEXT_EN = {
   title: 'Monetize or be out: the AI shakeout, recomputed',
   subtitle: 'The figures of “AI大战，不变现，就出局” (May 2024), rebuilt from the Shakeout ledger, set beside other sources and run through the analyses. Every number links to the facts, sources and formula behind it.',
   'title.companies': '{names}: will they make money before their money runs out?',
+  'title.company': '{names}: will it make money before its money runs out?',
   'subtitle.companies': 'What the Shakeout ledger holds on {names}, {facts} sourced figures, run through its analyses. Every number links to the facts, sources and formula behind it.',
   'label.footnotes': 'Notes',
   'label.chart': 'Chart {n}: {title}',

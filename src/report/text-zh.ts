@@ -8,6 +8,7 @@ export const TEXT_ZH: ReportText = {
   title: '不变现，就出局：用账本重算AI洗牌',
   subtitle: '把《AI大战，不变现，就出局》（2024年5月）里的每个数字从证据账本中重新算一遍，与其他来源对照，再跑一遍文章只点到为止的分析。每个数字都能追溯到背后的事实、来源和公式。',
   'title.companies': '{names}：钱烧完之前，能赚到钱吗？',
+  'title.company': '{names}：钱烧完之前，能赚到钱吗？',
   'subtitle.companies': '把证据账本中关于{names}的{facts}个有出处的数字逐一代入各项分析。每个数字都能追溯到背后的事实、来源和公式。',
   'label.footnotes': '注释',
   'label.chart': '图{n}：{title}',
