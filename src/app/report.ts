@@ -104,41 +104,8 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
           climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
         });
       if (!ids) return run();
-      let only = ids;
-      try {
-        return await run(ids);
-      } catch (e) {
-        if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
-        if (e.issues.some((x) => x.code === 'no_assumptions')) {
-          // Some companies have no assumptions: simulate the others, and say why each is left out.
-          const known = new Set<string>();
-          for (const c of a.companies) known.add((await store.resolveEntity(c.company)).id);
-          for (const id of ids.filter((x) => !known.has(x))) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
-          only = ids.filter((x) => known.has(x));
-        }
-      }
-      if (!only.length) return null;
-      try {
-        return await run(only);
-      } catch (e) {
-        if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
-        if (only.length === 1) {
-          leftOut.push({ company: only[0]!, analysis: 'survival', reason: 'failed', detail: e.message });
-          return null;
-        }
-      }
-      // The simulation refused some company's inputs: find which, say why, simulate the others.
-      const fine: string[] = [];
-      for (const id of only) {
-        try {
-          await run([id]);
-          fine.push(id);
-        } catch (e) {
-          if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
-          leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
-        }
-      }
-      return fine.length ? run(fine) : null;
+      const known = async () => new Set(await Promise.all(a.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
+      return simulateEach(ids, run, known, file, leftOut);
     });
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
@@ -147,6 +114,52 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
   });
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut };
+}
+
+/**
+ * The simulation of the companies asked for, as many of them as it can take:
+ * those the assumptions file (`file`) has nothing on are left out with that
+ * reason, and when it refuses some company's inputs, each company is tried
+ * alone to find which (left out with the error) and the others are
+ * simulated together. Null when none is left.
+ */
+async function simulateEach(
+  ids: readonly string[],
+  run: (only: string[]) => Promise<Analysis<SurvivalDetails>>,
+  known: () => Promise<Set<string>>,
+  file: string,
+  leftOut: LeftOut[],
+): Promise<Analysis<SurvivalDetails> | null> {
+  const refused = (e: unknown): e is ShakeoutError => e instanceof ShakeoutError && e.status < 500;
+  let only = [...ids];
+  try {
+    return await run(only);
+  } catch (e) {
+    if (!refused(e)) throw e;
+    if (e.issues.some((x) => x.code === 'no_assumptions')) {
+      const k = await known();
+      for (const id of ids.filter((x) => !k.has(x))) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
+      only = ids.filter((x) => k.has(x));
+      if (only.length) {
+        try {
+          return await run(only);
+        } catch (e2) {
+          if (!refused(e2)) throw e2;
+        }
+      }
+    }
+  }
+  const fine: string[] = [];
+  for (const id of only) {
+    try {
+      await run([id]);
+      fine.push(id);
+    } catch (e) {
+      if (!refused(e)) throw e;
+      leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
+    }
+  }
+  return fine.length ? run(fine) : null;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
