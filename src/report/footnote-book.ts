@@ -3,6 +3,7 @@ import type { Analysis, Assumption, Estimate } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
 import type { FactCitation, Footnote, SourceEntry } from './report-model.js';
 import { metricName, periodText, scopeName } from '../economics/index.js';
+import { readerText } from './reader-text.js';
 import { fillText, type ReportText } from './report-text.js';
 import { sourceDate, sourcePublisher, sourceTitle } from './source-words.js';
 
@@ -130,7 +131,7 @@ export class FootnoteBook {
   }
 
   private assumption(x: Assumption): { id: string; text: string; rationale: string } {
-    return { id: x.id, text: x.text[this.lang], rationale: x.rationale[this.lang] };
+    return { id: x.id, text: readerText(x.text[this.lang]), rationale: readerText(x.rationale[this.lang]) };
   }
 
   private walk(e: Estimate, a: Analysis, d: Draft, seen: Set<string>): void {
