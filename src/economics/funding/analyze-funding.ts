@@ -1,5 +1,5 @@
-import { ShakeoutError, currencyNameZh, formatValue, periodMonths } from '../../core/index.js';
-import type { Quantity, Unit } from '../../core/index.js';
+import { ShakeoutError, cpiYears, currencyNameZh, formatValue, isCurrency, periodMonths, unknownCurrencyMessage } from '../../core/index.js';
+import type { Currency, Quantity, Unit } from '../../core/index.js';
 import { sampleSpec } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
 import type { Conflict, Fact, Store } from '../../ledger/index.js';
@@ -20,8 +20,8 @@ export interface FundingOptions {
   readonly region?: string;
   /** 'ai_production', 'ai_industry_applications', 'generative_ai', 'all'; default all. */
   readonly segment?: string;
-  /** Default 'USD'. */
-  readonly currency?: 'USD' | 'CNY';
+  /** Any currency of the FX table; each figure converted at the rate of its own period. Default 'USD'. */
+  readonly currency?: Currency;
   /** Show money in constant US dollars of this year (CPI table); needs currency USD. */
   readonly constantYear?: number;
   readonly env?: Env;
@@ -102,18 +102,18 @@ function fmt(x: number, unit: Unit, lang: 'en' | 'zh' = 'en'): string {
 export async function analyzeFunding(store: Store, options: FundingOptions = {}): Promise<Analysis<FundingDetails>> {
   const env = options.env ?? DEFAULT_ANALYSIS_ENV;
   const currency = options.currency ?? 'USD';
-  if (currency !== 'USD' && currency !== 'CNY') {
-    const message = `expected currency USD or CNY, got "${String(currency)}"`;
+  if (!isCurrency(currency)) {
+    const message = `currency: ${unknownCurrencyMessage(String(currency))}`;
     throw new ShakeoutError(message, { issues: [{ code: 'invalid_currency', path: ['currency'], message }] });
   }
   const constantYear = options.constantYear ?? null;
   if (constantYear !== null && currency !== 'USD') {
-    const message = `constant dollars (year ${constantYear}) need --currency USD: the CPI table deflates US dollars, not yuan`;
+    const message = `constant dollars (year ${constantYear}) need --currency USD: the CPI table deflates US dollars`;
     throw new ShakeoutError(message, { issues: [{ code: 'constant_needs_usd', path: ['constantYear'], message }] });
   }
   const { fx, cpi } = await store.tables();
-  if (constantYear !== null && !cpi.rows.some((r) => r.year === constantYear)) {
-    const message = `no CPI for ${constantYear} in the CPI table "${cpi.name}" (it has: ${cpi.rows.map((r) => r.year).join(', ')})`;
+  if (constantYear !== null && !cpiYears(cpi).includes(constantYear)) {
+    const message = `no CPI for ${constantYear} in the CPI table "${cpi.name}" (it has whole years: ${cpiYears(cpi).join(', ')})`;
     throw new ShakeoutError(message, { issues: [{ code: 'cpi_year_missing', path: ['constantYear'], message }] });
   }
   const view: MoneyView = { currency, constantYear };
@@ -346,17 +346,17 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   const missing = rows.filter((r) => r.funding && !r.funding.shown);
   if (missing.length) {
     notes.push({
-      en: `${missing.length} figure${missing.length === 1 ? '' : 's'} could not be shown in ${currency}${constantYear !== null ? ` of ${constantYear}` : ''}: ${missing[0]!.funding!.conversion[0]}${missing.length > 1 ? ' (and similar)' : ''}. Add the rate to the FX/CPI table to include them.`,
-      zh: `${missing.length}个数字无法换算为${currency}：${missing[0]!.funding!.conversion[0]}。在汇率/CPI表中补充即可。`,
+      en: `${missing.length} figure${missing.length === 1 ? '' : 's'} could not be shown in ${currency}${constantYear !== null ? ` of ${constantYear}` : ''}: ${missing[0]!.funding!.conversion[0]}${missing.length > 1 ? ' (and similar)' : ''}. Add the rate (shakeout fx add) to include them.`,
+      zh: `${missing.length}个数字无法换算为${currencyNameZh(currency)}。补充所缺月份的汇率即可纳入。`,
     });
   }
   notes.push({
     en: constantYear !== null
-      ? `Money in constant ${constantYear} US dollars (US CPI-U annual averages, ${cpi.name}); CNY converted at the FX rate of each figure's period first (${fx.name}).`
-      : `Money in nominal ${currency} of each figure's period, converted at the FX rate of that period (${fx.name}); OWID's constant 2021 dollars are put in nominal dollars of their year with the CPI table (${cpi.name}).`,
+      ? `Money in constant ${constantYear} US dollars (US CPI-U annual averages, ${cpi.name}); other currencies converted to US dollars at the FX rate of each figure's period first (mean of its months' rates, ${fx.name}).`
+      : `Money in nominal ${currency} of each figure's period, converted at the FX rate of that period (mean of its months' rates, ${fx.name}); OWID's constant 2021 dollars are put in nominal dollars of their year with the CPI table (${cpi.name}).`,
     zh: constantYear !== null
-      ? `金额为${constantYear}年不变价美元（美国CPI-U年均值）；人民币先按各自时段的汇率换算。`
-      : `金额为各时段的名义${currency}，按该时段汇率换算；OWID的2021年不变价美元按CPI表换回当年名义美元。`,
+      ? `金额为${constantYear}年不变价美元（美国CPI-U年均值）；其他币种先按各自时段的汇率（该时段各月月均汇率的平均值）折成美元。`
+      : `金额为各时段的名义${currencyNameZh(currency)}，按该时段汇率（各月月均汇率的平均值）换算；OWID的2021年不变价美元按CPI表换回当年名义美元。`,
   });
 
   return {

@@ -4,7 +4,7 @@ import type { Text } from '../analysis.js';
 
 /** How money is shown: a currency, nominal or in constant US dollars of a year. */
 export interface MoneyView {
-  readonly currency: 'USD' | 'CNY';
+  readonly currency: Currency;
   /** Constant US dollars of this year; null = nominal money of each figure's period. */
   readonly constantYear: number | null;
 }
@@ -17,7 +17,7 @@ export type DisplayMoney =
 
 /**
  * Puts money of a period (nominal, or constant dollars of `priceYear`) in the
- * view's currency: CNY and USD at the FX table's rate for the period;
+ * view's currency at the FX table's rate for the period (see convertCurrency);
  * constant dollars to nominal dollars of the period's year, or any dollars to
  * constant dollars of `view.constantYear`, with the CPI table.
  */
@@ -44,7 +44,7 @@ export function toDisplayMoney(q: Quantity, period: Period, priceYear: number | 
       }
     }
     if (view.currency !== cur.unit) {
-      const c = convertCurrency(cur, view.currency as Currency, period, fx);
+      const c = convertCurrency(cur, view.currency, period, fx);
       cur = c.quantity;
       notes.push({ en: c.note, zh: c.noteZh });
     }
