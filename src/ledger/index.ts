@@ -6,6 +6,7 @@ export * from './entity.js';
 export * from './ledger-event.js';
 export * from './conflict.js';
 export * from './store.js';
+export * from './fx-rate.js';
 export * from './open-store.js';
 export * from './default-db-path.js';
 export * from './io/fact-record.js';

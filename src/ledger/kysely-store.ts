@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { ShakeoutError, formatIssues, parsePeriod } from '../core/index.js';
-import type { CpiTable, FxTable, Issue, Per, Period, PeriodKind, Qualifier, Unit } from '../core/index.js';
+import { ShakeoutError, formatIssues, isCurrency, parsePeriod, unknownCurrencyMessage, withUserRates } from '../core/index.js';
+import type { CpiTable, Currency, FxRate, FxTable, Issue, Per, Period, PeriodKind, Qualifier, Unit } from '../core/index.js';
 import { findConflicts } from './conflict.js';
 import type { Conflict } from './conflict.js';
 import { nameKey } from './entity.js';
@@ -16,7 +16,9 @@ import type { Column, PrepareContext } from './prepare-fact.js';
 import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
-import type { FactFilter, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import type { FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import { prepareFxRate } from './fx-rate.js';
+import type { FxImportResult, FxRateColumn } from './fx-rate.js';
 import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
 import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
@@ -595,12 +597,80 @@ export class KyselyStore implements Store {
   // ---- analysis ----
 
   async tables(): Promise<{ fx: FxTable; cpi: CpiTable }> {
-    return this.fxcpi();
+    const { fx, cpi } = this.fxcpi();
+    return { fx: withUserRates(fx, await this.listFxRates()), cpi };
   }
 
   async conflicts(options: { fx?: FxTable; cpi?: CpiTable } = {}): Promise<Conflict[]> {
-    const t = options.fx && options.cpi ? { fx: options.fx, cpi: options.cpi } : this.fxcpi();
+    const t = options.fx && options.cpi ? { fx: options.fx, cpi: options.cpi } : await this.tables();
     return findConflicts(await this.listFacts(), options.fx ?? t.fx, options.cpi ?? t.cpi);
+  }
+
+  // ---- exchange rates ----
+
+  async listFxRates(filter: { currency?: string } = {}): Promise<FxRate[]> {
+    let q = this.db.selectFrom('fx_rate').selectAll();
+    if (filter.currency !== undefined) {
+      const c = filter.currency.trim().toUpperCase();
+      if (!isCurrency(c)) {
+        const message = unknownCurrencyMessage(filter.currency);
+        throw new ShakeoutError(`currency: ${message}`, { issues: [{ code: 'invalid_currency', path: ['currency'], message }] });
+      }
+      q = q.where('currency', '=', c);
+    }
+    const rows = await q.orderBy('currency').orderBy('month').execute();
+    return rows.map((r) => ({ month: r.month, currency: r.currency as Currency, perUsd: Number(r.per_usd), source: r.source, origin: 'user' as const }));
+  }
+
+  async addFxRates(records: readonly unknown[], options: FxImportOptions = {}): Promise<FxImportResult> {
+    const file = options.file ?? 'input';
+    const bundled = this.fxcpi().fx;
+    return this.db.transaction().execute(async (trx) => {
+      const stored = new Map((await trx.selectFrom('fx_rate').selectAll().execute()).map((r) => [`${r.currency} ${r.month}`, r]));
+      const issues: Issue[] = [];
+      const seen = new Map<string, number>();
+      const added: FxRate[] = [];
+      const replaced: { rate: FxRate; was: number }[] = [];
+      const unchanged: FxRate[] = [];
+      records.forEach((raw, i) => {
+        const line = options.lines?.[i];
+        const rec = line !== undefined ? `${file} line ${line}` : records.length === 1 ? file : `${file} record ${i + 1}`;
+        const names = new Map<string, string>();
+        if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) names.set(k.trim().toLowerCase().replace(/[\s-]+/g, '_'), k.trim());
+        const where = (c: FxRateColumn): (string | number)[] => {
+          const fl = options.fieldLines?.[i]?.[names.get(c) ?? c];
+          return [fl !== undefined ? `${file} line ${fl}` : rec, `column ${names.get(c) ?? c}`];
+        };
+        const r = prepareFxRate(raw, where, bundled);
+        if (!r.ok) {
+          issues.push(...r.issues);
+          return;
+        }
+        const k = `${r.rate.currency} ${r.rate.month}`;
+        if (seen.has(k)) {
+          issues.push({ code: 'duplicate_rate', path: where('month'), message: `expected each currency and month once, got ${k} again (first at ${seen.get(k)})` });
+          return;
+        }
+        seen.set(k, line ?? i + 1);
+        const old = stored.get(k);
+        if (!old) added.push(r.rate);
+        else if (Number(old.per_usd) === r.rate.perUsd && old.source === r.rate.source) unchanged.push(r.rate);
+        else if (options.replace) replaced.push({ rate: r.rate, was: Number(old.per_usd) });
+        else {
+          issues.push({ code: 'rate_exists', path: where('per_usd'), message: `expected a currency and month with no rate of yours, got ${k}, which already has your rate ${Number(old.per_usd)} (${old.source}); to change it, add it again with --replace` });
+        }
+      });
+      if (issues.length) {
+        const status = issues.every((x) => x.code === 'rate_exists') ? 409 : 400;
+        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, no rate stored\n${formatIssues(issues)}`, { issues, status });
+      }
+      const now = this.now();
+      for (const { rate } of replaced) await trx.deleteFrom('fx_rate').where('currency', '=', rate.currency).where('month', '=', rate.month).execute();
+      for (const rate of [...added, ...replaced.map((x) => x.rate)]) {
+        await trx.insertInto('fx_rate').values({ currency: rate.currency, month: rate.month, per_usd: rate.perUsd, source: rate.source, created_at: now }).execute();
+      }
+      return { added, replaced, unchanged };
+    });
   }
 
   async summary(): Promise<Summary> {

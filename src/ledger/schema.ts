@@ -12,6 +12,7 @@ export interface LedgerDatabase {
   event: EventTable;
   event_entity: EventEntityTable;
   meta: MetaTable;
+  fx_rate: FxRateTable;
 }
 
 export interface EntityTable {
@@ -105,4 +106,13 @@ export interface EventEntityTable {
 export interface MetaTable {
   key: string;
   value: string;
+}
+
+/** A user's exchange rate: units of `currency` per US dollar, averaged over `month` ('2026-07'). */
+export interface FxRateTable {
+  currency: string;
+  month: string;
+  per_usd: number;
+  source: string;
+  created_at: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ShakeoutError } from '../core/index.js';
+import { ShakeoutError, convertCurrency, cpiAnnual, fxRateFor, parsePeriod } from '../core/index.js';
 import { formatFacts, parseFactText } from './io/fact-files.js';
 import type { Store } from './store.js';
 
@@ -366,12 +366,75 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         const s = await makeStore({ bundled: true });
         try {
           const { fx, cpi } = await s.tables();
-          expect(fx.rates.find((r) => r.period === '2024-Q1')?.cnyPerUsd).toBe(7.1);
-          expect(cpi.rows.find((r) => r.year === 2021)?.index).toBe(270.97);
+          expect(fxRateFor(fx, 'CNY', parsePeriod('2024-Q1')).perUsd).toBeCloseTo((7.1707 + 7.1935 + 7.2015) / 3, 12);
+          expect(cpiAnnual(cpi, 2021)).toBeCloseTo(270.97, 3);
           // a CPI table that makes 2021 dollars worth a quarter as much in 2023 brings OWID China down to ~$2.1B: no conflict
-          const cheap = { name: 'test', rows: cpi.rows.map((r) => (r.year === 2023 ? { ...r, index: r.index / 4.5 } : r)) };
+          const cheap = { ...cpi, months: cpi.months.map((r) => (r.month.startsWith('2023-') ? { ...r, index: r.index / 4.5 } : r)) };
           const cs = await s.conflicts({ cpi: cheap });
           expect(cs.find((c) => [c.a.id, c.b.id].includes('F2') && [c.a.id, c.b.id].includes('owid-ai-china-2023'))).toBeUndefined();
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    describe('exchange rates', () => {
+      it('keeps the rates a user adds, lays them over the bundled table, and names them in conversions', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const r = await s.addFxRates([
+            { month: '2026-07', currency: 'eur', per_usd: '0.91', source: 'ECB reference rate' },
+            { month: '2024-02', currency: 'CNY', per_usd: 7.2, source: 'my bank' },
+          ], { file: 'rates.csv', lines: [2, 3] });
+          expect(r.added.map((x) => `${x.currency} ${x.month}`)).toEqual(['EUR 2026-07', 'CNY 2024-02']);
+          expect((await s.listFxRates()).map((x) => `${x.currency} ${x.month} ${x.perUsd}`)).toEqual(['CNY 2024-02 7.2', 'EUR 2026-07 0.91']);
+          expect(await s.listFxRates({ currency: 'EUR' })).toEqual([{ month: '2026-07', currency: 'EUR', perUsd: 0.91, source: 'ECB reference rate', origin: 'user' }]);
+          const { fx } = await s.tables();
+          const c = convertCurrency({ value: 91, unit: 'EUR', per: null }, 'USD', parsePeriod('2026-07'), fx);
+          expect(c.quantity.value).toBeCloseTo(100, 10);
+          expect(c.note).toContain('2026-07 is a user rate; ECB reference rate');
+          const q1 = fxRateFor(fx, 'CNY', parsePeriod('2024-Q1'));
+          expect(q1.perUsd).toBeCloseTo((7.1707 + 7.2 + 7.2015) / 3, 12);
+          expect(q1.months[1]).toMatchObject({ origin: 'user', overrides: 7.1935 });
+          // the same rate again changes nothing; a different one needs replace
+          expect((await s.addFxRates([{ month: '2026-07', currency: 'EUR', per_usd: 0.91, source: 'ECB reference rate' }])).unchanged).toHaveLength(1);
+          const e = await rejection(s.addFxRates([{ month: '2026-07', currency: 'EUR', per_usd: 0.92, source: 'ECB' }], { file: 'fx add' }));
+          expect(e.status).toBe(409);
+          expect(e.message).toMatch(/fx add, column per_usd: .*EUR 2026-07, which already has your rate 0.91 \(ECB reference rate\); to change it, add it again with --replace/);
+          const rep = await s.addFxRates([{ month: '2026-07', currency: 'EUR', per_usd: 0.92, source: 'ECB' }], { replace: true });
+          expect(rep.replaced).toEqual([{ rate: expect.objectContaining({ perUsd: 0.92 }), was: 0.91 }]);
+          expect((await s.listFxRates({ currency: 'eur' }))[0]?.perUsd).toBe(0.92);
+          await expect(s.listFxRates({ currency: 'XYZ' })).rejects.toThrow(/expected one of USD, CNY, EUR/);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('imports all or nothing, naming file, line and column of every issue', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.addFxRates([
+            { month: '2026-07', currency: 'EUR', per_usd: '0.91', source: 'ECB' },
+            { month: '2026/08', currency: 'EUR', per_usd: '0,91', source: 'ECB' },
+            { month: '2026-08', currency: 'XAU', per_usd: '0.0004', source: '' },
+            { month: '2026-08', currency: 'USD', per_usd: '1', source: 'x' },
+            { month: '2026-08', currency: 'GBP', per_usd: '1.27', source: 'BoE' },
+            { month: '2026-07', currency: 'EUR', per_usd: '0.91', source: 'ECB' },
+          ], { file: 'rates.csv', lines: [2, 3, 4, 5, 6, 7] }));
+          expect(e.status).toBe(400);
+          const lines = e.message.split('\n');
+          expect(lines[0]).toBe('rates.csv: 7 problems, no rate stored');
+          expect(lines.slice(1)).toEqual([
+            'rates.csv line 3, column month: expected a month written YYYY-MM such as 2026-07, got "2026/08"',
+            'rates.csv line 3, column per_usd: expected a positive number of EUR per US dollar such as 0.91, got "0,91" (write the decimal with a point: 0.91, not 0,91)',
+            expect.stringMatching(/^rates.csv line 4, column currency: expected one of USD, CNY, EUR, .* \(the currencies Shakeout knows\), got "XAU"$/),
+            'rates.csv line 4, column source: expected who published the rate (a central bank, a data service, a bank statement), got nothing',
+            'rates.csv line 5, column currency: expected a currency other than USD: rates are per US dollar, so the dollar is 1 by definition',
+            expect.stringMatching(/^rates.csv line 6, column per_usd: expected GBP per US dollar \(the bundled table has 0.7497 for 2026-06\), got 1.27, which reads as US dollars per GBP/),
+            'rates.csv line 7, column month: expected each currency and month once, got EUR 2026-07 again (first at 2)',
+          ]);
+          expect(e.issues[0]!.path).toEqual(['rates.csv line 3', 'column month']);
+          expect(await s.listFxRates()).toEqual([]);
         } finally {
           await s.close();
         }

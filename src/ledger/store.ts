@@ -1,4 +1,5 @@
-import type { CpiTable, FxTable, Period } from '../core/index.js';
+import type { CpiTable, FxRate, FxTable, Period } from '../core/index.js';
+import type { FxImportResult } from './fx-rate.js';
 import type { Conflict } from './conflict.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
@@ -53,8 +54,18 @@ export interface Store {
   listEvents(filter?: { entity?: string; includeProducts?: boolean }): Promise<LedgerEvent[]>;
   /** Pairs of current facts that disagree beyond their stated uncertainty. Tables default to the bundled ones. */
   conflicts(options?: { fx?: FxTable; cpi?: CpiTable }): Promise<Conflict[]>;
-  /** The FX and CPI tables the store uses, with their sources. */
+  /** The FX and CPI tables the store uses, with their sources: the bundled ones, with the user's rates laid over the FX table. */
   tables(): Promise<{ fx: FxTable; cpi: CpiTable }>;
+  /** Exchange rates users added, by currency then month. An unknown currency in the filter is a 400. */
+  listFxRates(filter?: { currency?: string }): Promise<FxRate[]>;
+  /**
+   * Adds exchange rates (records with month, currency, per_usd, source) all
+   * or nothing: every issue of every record is collected, and if there is one
+   * nothing is stored and a 400 error names the file, line and column of
+   * each. A rate the ledger holds already is unchanged; a different rate for
+   * a currency and month the user already gave is a 409 unless `replace`.
+   */
+  addFxRates(records: readonly unknown[], options?: FxImportOptions): Promise<FxImportResult>;
   summary(): Promise<Summary>;
   close(): Promise<void>;
 }
@@ -80,6 +91,11 @@ export interface ImportOptions {
   readonly lines?: readonly number[];
   /** Where a record spans several lines (YAML): the line of each field, by its key as written. */
   readonly fieldLines?: readonly (Readonly<Record<string, number>> | undefined)[];
+}
+
+export interface FxImportOptions extends ImportOptions {
+  /** Replace a user rate already stored for the same currency and month. Default false. */
+  readonly replace?: boolean;
 }
 
 export interface ImportResult {
