@@ -1,9 +1,16 @@
 import { analyzeFunding } from '../economics/index.js';
 import type { Analysis, FundingDetails, FundingOptions } from '../economics/index.js';
+import { requestedCurrency } from './in-currency.js';
 import { withLedger } from './open-ledger.js';
 import type { LedgerOptions } from './open-ledger.js';
 
-/** `shakeout analyze funding`. */
-export async function runFundingAnalysis(db: string | LedgerOptions | undefined, options: FundingOptions): Promise<Analysis<FundingDetails>> {
-  return withLedger(db, (store) => analyzeFunding(store, options));
+/**
+ * `shakeout analyze funding`. Unlike the other analyses, funding is a series
+ * over years, so it does not take one rate for all its money: the analysis
+ * converts each figure at the rate of its own period (`currency` of its
+ * options; any of the 14, checked here before the ledger is opened).
+ */
+export async function runFundingAnalysis(db: string | LedgerOptions | undefined, options: Omit<FundingOptions, 'currency'> & { readonly currency?: string }): Promise<Analysis<FundingDetails>> {
+  const currency = requestedCurrency(options);
+  return withLedger(db, (store) => analyzeFunding(store, { ...options, currency }));
 }

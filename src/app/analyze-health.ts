@@ -6,9 +6,10 @@ import type { Analysis, AssumedValue, HealthAssumptionInput, HealthDetails, Surv
 import { bundledDataDir, type Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
+import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import { ShakeoutError } from '../core/index.js';
 
-export interface HealthRequest {
+export interface HealthRequest extends CurrencyRequest {
   readonly company: string;
   readonly samples?: number;
   readonly seed?: string | number;
@@ -23,16 +24,19 @@ export interface HealthRequest {
 
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
 export async function runHealthAnalysis(db: string | LedgerOptions | undefined, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
+  const currency = requestedCurrency(req);
   return withLedger(db, async (store) => {
     const assumptions = req.assumptions ? await healthAssumptionsFor(store, req.company, loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions)) : [];
     const analysis = await analyzeHealth(store, req.company, {
       env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
       assumptions,
     });
-    if (!req.save) return { analysis, saved: [], unsaved: null };
+    // saved facts are in US dollars, as computed; the currency asked for is for display
+    const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
+    if (!req.save) return { analysis: shown, saved: [], unsaved: null };
     const specs = healthFactSpecs(analysis);
     const saved = specs.length ? await saveDerived(store, analysis, specs) : [];
-    return { analysis, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };
+    return { analysis: shown, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };
   });
 }
 

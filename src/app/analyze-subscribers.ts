@@ -4,9 +4,10 @@ import type { Basis } from '../ledger/index.js';
 import { withLedger } from './open-ledger.js';
 import type { LedgerOptions } from './open-ledger.js';
 import { saveDerived } from './save-derived.js';
+import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import type { DerivedFactSpec, SavedFact } from './save-derived.js';
 
-export interface SubscribersRequest {
+export interface SubscribersRequest extends CurrencyRequest {
   readonly product: string;
   readonly basis?: Basis;
   readonly samples?: number;
@@ -17,13 +18,14 @@ export interface SubscribersRequest {
 
 /** `shakeout analyze subscribers`: the analysis and, with `save`, the facts written. */
 export async function runSubscribersAnalysis(db: string | LedgerOptions | undefined, req: SubscribersRequest): Promise<{ analysis: Analysis<SubscribersDetails>; saved: SavedFact[] }> {
+  const currency = requestedCurrency(req);
   return withLedger(db, async (store) => {
     const analysis = await analyzeSubscribers(store, req.product, {
       ...(req.basis ? { basis: req.basis } : {}),
       env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
     });
     const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];
-    return { analysis, saved };
+    return { analysis: await inRequestedCurrency(store, analysis, currency, req.fxMonth), saved };
   });
 }
 

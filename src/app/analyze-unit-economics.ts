@@ -3,8 +3,9 @@ import { analyzeUnitEconomics } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
 import type { Fact, Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
+import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
-export interface UnitEconomicsRequest {
+export interface UnitEconomicsRequest extends CurrencyRequest {
   /** Price a month; default the ledger's ChatGPT Plus price (F21). */
   readonly price?: string;
   /** Default the assumption "15% to 30%" (Apple 30% in a subscriber's first year, 15% after; Google Play 15%). */
@@ -40,6 +41,7 @@ export const DEFAULT_INFERENCE_COST = {
 
 /** `shakeout analyze unit-economics`: inputs from the options, the rest from the ledger and stated defaults. */
 export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | undefined, req: UnitEconomicsRequest): Promise<Analysis<UnitEconomicsDetails>> {
+  const currency = requestedCurrency(req);
   return withLedger(db, async (store) => {
     let price: UnitInput;
     let subscribers: UnitInput | undefined = req.subscribers;
@@ -64,7 +66,8 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
       ...(req.amortiseMonths !== undefined ? { amortiseMonths: req.amortiseMonths } : {}),
       ...(subscribers !== undefined ? { subscribers } : {}),
     };
-    return analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
+    const analysis = analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
+    return inRequestedCurrency(store, analysis, currency, req.fxMonth);
   });
 }
 

@@ -8,10 +8,11 @@ import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
+import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
-export interface ReportRequest {
+export interface ReportRequest extends CurrencyRequest {
   /** Default 'en'. */
   readonly lang?: Lang;
   /** Default 'md'. */
@@ -56,6 +57,7 @@ export interface ReportResult {
  * companies: `ReportInputs.companies` holds their ids.
  */
 export async function gatherReportInputs(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportInputs> {
+  const currency = requestedCurrency(req);
   const samples = req.samples ?? 10_000;
   const seed = req.seed ?? 'shakeout';
   const env = { sampleCount: samples, seed };
@@ -110,10 +112,24 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
     const allEntities = await store.listEntities();
-    return { funding, funding2021, health, subscribers, survival, plausibility, facts, entities: allEntities, companies };
+    // --currency: the analyses of one date take one rate; funding, a series over years compared with constant 2021 dollars, stays in US dollars
+    const shown = async <D>(a: Analysis<D>): Promise<Analysis<D>> => inRequestedCurrency(store, a, currency, req.fxMonth);
+    const converted = {
+      health: await Promise.all(health.map(shown)),
+      subscribers: subscribers && (await shown(subscribers)),
+      survival: survival && (await shown(survival)),
+    };
+    const note = converted.health[0]?.currency?.note ?? converted.survival?.currency?.note ?? converted.subscribers?.currency?.note;
+    if (note) {
+      notes.push(note, {
+        en: 'Funding markets stay in US dollars: they are compared with series in constant 2021 dollars, and a series over years would need each year\'s own rate.',
+        zh: '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
+      });
+    }
+    return { funding, funding2021, ...converted, plausibility, facts, entities: allEntities, companies };
   });
-  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed }));
-  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut };
+  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
+  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };
 }
 
 /**

@@ -3,8 +3,9 @@ import type { Analysis, ClimateName, SurvivalDetails, Text } from '../economics/
 import type { Fact } from '../ledger/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
+import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
-export interface SurvivalRequest {
+export interface SurvivalRequest extends CurrencyRequest {
   /** Companies by any name; default every company of the assumptions. */
   readonly companies?: readonly string[];
   readonly horizonMonths?: number;
@@ -26,6 +27,7 @@ export interface SurvivalRequest {
 
 /** `shakeout simulate survival`: the shakeout simulation as an Analysis. */
 export async function runSurvivalSimulation(db: string | LedgerOptions | undefined, req: SurvivalRequest): Promise<Analysis<SurvivalDetails>> {
+  const currency = requestedCurrency(req);
   const assumptions = loadSurvivalAssumptions(req.assumptionsFile);
   return withLedger(db, async (store) => {
     let climate: ClimateName = 'neutral';
@@ -48,7 +50,7 @@ export async function runSurvivalSimulation(db: string | LedgerOptions | undefin
       climate = c.climate.name as ClimateName;
       climateReason = c.reason;
     }
-    return analyzeSurvival(store, {
+    const analysis = await analyzeSurvival(store, {
       assumptions,
       ...(req.companies && req.companies.length ? { companies: req.companies } : {}),
       ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
@@ -58,5 +60,6 @@ export async function runSurvivalSimulation(db: string | LedgerOptions | undefin
       climateReason,
       climateFacts,
     });
+    return inRequestedCurrency(store, analysis, currency, req.fxMonth);
   });
 }

@@ -9,6 +9,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerCheck } from './commands/check.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerReport } from './commands/report.js';
+import { registerFx } from './commands/fx.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -30,6 +31,7 @@ const REGISTRY: Register[] = [
   registerCheck,
   registerSimulate,
   registerReport,
+  registerFx,
 ];
 
 /** The whole command tree, writing to `io`. */

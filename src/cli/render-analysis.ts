@@ -4,6 +4,15 @@ import { renderTable } from './table.js';
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
 
+/**
+ * A US-dollar result kept in an analysis's `details`, in the currency the
+ * analysis is shown in (`--currency`: `analysis.currency`), at the same rate
+ * as its estimates.
+ */
+export function detailMoney(a: Analysis, usd: number): string {
+  return formatValue(usd * (a.currency?.perUsd ?? 1), a.currency?.code ?? 'USD', 'en');
+}
+
 /** The estimates as a table: label, mean, p5, p50, p95. */
 export function renderEstimates(estimates: readonly Estimate[]): string {
   return renderTable(estimates, [

@@ -1,4 +1,4 @@
-import type { DistSpec, Per, Unit } from '../core/index.js';
+import type { Currency, DistSpec, Per, Unit } from '../core/index.js';
 import type { Fact } from '../ledger/index.js';
 
 /** A text in both of Shakeout's languages, each written for its reader. */
@@ -75,4 +75,20 @@ export interface Analysis<D = unknown> {
   /** The sample count and seed the estimates were drawn with (null when nothing was sampled). */
   readonly env: { readonly sampleCount: number; readonly seed: string | number } | null;
   readonly details: D;
+  /**
+   * Set when the analysis's US-dollar results were put in another currency
+   * for display (`analysisInCurrency`): the currency, the rate per US dollar,
+   * the month it is the average of, and the note naming it. Amounts in
+   * `details` stay in US dollars; multiply them by `perUsd` to show them.
+   */
+  readonly currency?: AnalysisCurrency;
+}
+
+/** How an analysis's money was put in another currency: one rate, of one month, named. */
+export interface AnalysisCurrency {
+  readonly code: Currency;
+  readonly perUsd: number;
+  /** 'YYYY-MM'. */
+  readonly month: string;
+  readonly note: Text;
 }

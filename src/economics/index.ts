@@ -1,5 +1,6 @@
 // The analyses: each returns an Analysis (see analysis.ts).
 export * from './analysis.js';
+export * from './analysis-in-currency.js';
 export * from './common/estimate-of.js';
 export * from './common/fact-spec.js';
 export * from './common/default-env.js';

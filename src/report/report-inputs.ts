@@ -8,6 +8,7 @@ import type {
   UnitEconomicsDetails,
 } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
+import type { Currency } from '../core/index.js';
 
 /**
  * What a report is built from: the analyses, run by the caller on one
@@ -37,6 +38,8 @@ export interface ReportInputs {
   readonly companies?: readonly string[] | null;
   /** Companies asked for that an analysis could not take, each with why. */
   readonly leftOut?: readonly LeftOut[];
+  /** The currency of the analyses' money (health, subscribers, unit economics, survival); default USD. Funding stays in US dollars. */
+  readonly currency?: Currency;
   /**
    * Lines to add to the method section (analyses that failed); `detail` is
    * machine text (an error message) shown as code in either language.

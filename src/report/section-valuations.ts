@@ -69,7 +69,7 @@ export function valuationsSection(ctx: ReportContext): ReportSection {
       title: ctx.T['chart.valuations.title'],
       xLabel: ctx.T['chart.valuations.x'],
       yLabel: ctx.T['chart.valuations.y'],
-      yUnit: 'USD',
+      yUnit: ctx.inputs.currency ?? 'USD',
       yLog: true,
       categories: hs.map((a) => ctx.name(a.details.company.id)),
       series: [

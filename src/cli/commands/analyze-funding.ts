@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { currencyOptions, type CurrencyOpts } from '../options.js';
 import { analysisJson, formatValue, runFundingAnalysis } from '../../app/index.js';
 import type { FundingRow } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
@@ -8,13 +9,8 @@ import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
-interface Opts { region?: string; segment?: string; currency?: 'USD' | 'CNY'; constantDollars?: number; since?: number; json?: boolean }
+interface Opts extends CurrencyOpts { region?: string; segment?: string; constantDollars?: number; since?: number; json?: boolean }
 
-function currency(text: string): 'USD' | 'CNY' {
-  const c = text.toUpperCase();
-  if (c !== 'USD' && c !== 'CNY') throw new InvalidArgumentError(`expected USD or CNY, got "${text}"`);
-  return c;
-}
 function year(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InvalidArgumentError(`expected a year such as 2024, got "${text}"`);
@@ -25,12 +21,11 @@ const src = (r: FundingRow): string => (r.source.startsWith('Our World in Data')
 
 /** `shakeout analyze funding`: deals, totals, average deal, growth and shares per market and source. */
 export function addFundingCommand(analyze: Command, io: Output): void {
-  analyze
-    .command('funding')
+  currencyOptions(analyze
+    .command('funding'), true)
     .description('funding markets: totals, deals, average deal, growth, segment shares; sources side by side')
     .option('--region <region>', 'China, World, US, Europe (default all)')
     .option('--segment <segment>', 'ai_production, ai_industry_applications, generative_ai, all')
-    .option('--currency <currency>', 'USD or CNY (default USD)', currency)
     .option('--constant-dollars <year>', 'show money in constant US dollars of this year (CPI table)', year)
     .option('--since <year>', 'table rows from this year on (default 2022; --json has every row)', year)
     .option('--json', 'print the analysis as JSON (without samples)')

@@ -3,12 +3,12 @@ import { analysisJson, formatValue, runHealthAnalysis } from '../../app/index.js
 import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { sampleCount } from '../options.js';
+import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
-interface Opts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
+interface Opts extends CurrencyOpts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
 
@@ -21,7 +21,7 @@ function val(e: Estimate, x: number, d: HealthDetails): string {
 
 /** `shakeout analyze health COMPANY`: burn, runway, multiples, default alive, from what the ledger holds. */
 export function addHealthCommand(analyze: Command, io: Output): void {
-  analyze
+  currencyOptions(analyze
     .command('health')
     .description('company health: net burn, runway, revenue multiple, capital efficiency, burn multiple, rule of 40, default alive')
     .argument('<company>', 'the company, by any name or alias (OpenAI, 月之暗面)')
@@ -30,7 +30,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
     .option('--with-assumptions', 'fill inputs the ledger lacks (cash, revenue, growth, costs) from data/survival-assumptions.yaml')
     .option('--assumptions <file>', 'fill inputs the ledger lacks from this survival assumptions file')
     .option('--json', 'print the analysis as JSON (without samples)')
-    .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only)')
+    .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only, in US dollars)'))
     .action(async (company: string, opts: Opts, cmd: Command) => {
       const { analysis: a, saved, unsaved } = await runHealthAnalysis(ledgerOptions(cmd), {
         company,
@@ -38,6 +38,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
         save: opts.save === true,
+        ...currencyRequest(opts),
       });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { analysisJson, formatValue, runSubscribersAnalysis } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { sampleCount } from '../options.js';
+import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
@@ -11,7 +11,7 @@ import { renderTable } from '../table.js';
 const BASES = ['gross', 'net', 'unknown'] as const;
 type BasisOpt = (typeof BASES)[number];
 
-interface Opts { basis?: BasisOpt; samples?: number; seed?: string; json?: boolean; save?: boolean }
+interface Opts extends CurrencyOpts { basis?: BasisOpt; samples?: number; seed?: string; json?: boolean; save?: boolean }
 
 function basis(text: string): BasisOpt {
   if (!(BASES as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected gross, net or unknown, got "${text}"`);
@@ -20,7 +20,7 @@ function basis(text: string): BasisOpt {
 
 /** `shakeout analyze subscribers PRODUCT`: paying subscribers and run rate from app-store revenue. */
 export function addSubscribersCommand(analyze: Command, io: Output): void {
-  analyze
+  currencyOptions(analyze
     .command('subscribers')
     .description('paying subscribers through the app stores and the annual run rate, from store revenue and price')
     .argument('<product>', 'the product (ChatGPT) or any name of it')
@@ -28,7 +28,7 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
     .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--json', 'print the analysis as JSON (without samples)')
-    .option('--save', 'write the results back to the ledger as derived facts')
+    .option('--save', 'write the results back to the ledger as derived facts (in US dollars)'))
     .action(async (product: string, opts: Opts, cmd: Command) => {
       const db = ledgerOptions(cmd);
       const { analysis: a, saved } = await runSubscribersAnalysis(db, {
@@ -37,6 +37,7 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
         ...(opts.samples ? { samples: opts.samples } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         save: opts.save === true,
+        ...currencyRequest(opts),
       });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));

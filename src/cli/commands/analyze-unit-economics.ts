@@ -4,12 +4,12 @@ import { analysisJson, formatValue, runUnitEconomicsAnalysis, ShakeoutError } fr
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsRequest } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { sampleCount } from '../options.js';
+import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
-interface Opts {
+interface Opts extends CurrencyOpts {
   price?: string; storeShare?: string; inferenceCost?: string; queriesPerUser?: string; costPerQuery?: string;
   fixedCosts?: string; trainingModel?: string; trainingCost?: string; amortiseMonths?: number; subscribers?: string;
   samples?: number; seed?: string; json?: boolean;
@@ -24,7 +24,7 @@ function positive(name: string, max: number): (text: string) => number {
 }
 /** `shakeout analyze unit-economics`: margin per paying user, break-even subscribers, payback. */
 export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
-  analyze
+  currencyOptions(analyze
     .command('unit-economics')
     .description('margin per paying user, break-even subscribers and payback of a training run (each input a figure or a model expression)')
     .option('--price <value>', 'price a month, e.g. "19.99美元/月" (default: the ledger\'s ChatGPT Plus price, F21)')
@@ -39,7 +39,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
     .option('--subscribers <value>', 'paying subscribers, for the payback (default: the ledger\'s ChatGPT Plus store subscribers, F22, when the price is the ledger\'s)')
     .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
-    .option('--json', 'print the analysis as JSON (without samples)')
+    .option('--json', 'print the analysis as JSON (without samples)'))
     .action(async (opts: Opts, cmd: Command) => {
       const req: UnitEconomicsRequest = {
         ...(opts.price ? { price: opts.price } : {}),
@@ -54,6 +54,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
         ...(opts.subscribers ? { subscribers: opts.subscribers } : {}),
         ...(opts.samples ? { samples: opts.samples } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...currencyRequest(opts),
       };
       if ((opts.queriesPerUser === undefined) !== (opts.costPerQuery === undefined)) {
         throw new InvalidArgumentError('give --queries-per-user and --cost-per-query together');

@@ -2,10 +2,10 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { runReport, ShakeoutError, type Lang, type ReportFormat } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
-import { wholeNumber } from '../options.js';
+import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
 import type { Output } from '../output.js';
 
-interface Opts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; assumptions?: string; seed?: string; samples?: number }
+interface Opts extends CurrencyOpts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; assumptions?: string; seed?: string; samples?: number }
 
 function lang(text: string): Lang {
   if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
@@ -39,7 +39,7 @@ export function reportFormat(format: ReportFormat | undefined, out: string | und
 
 /** `shakeout report`: the analysis as a document in Chinese or English, every number with its derivation. */
 export function registerReport(program: Command, io: Output): void {
-  program
+  currencyOptions(program
     .command('report')
     .description('the analysis as a report (Markdown, HTML or JSON) in Chinese or English, with charts; every number cites its facts and formula')
     .option('--lang <lang>', 'zh or en (default en)', lang)
@@ -48,7 +48,7 @@ export function registerReport(program: Command, io: Output): void {
     .option('--companies <list>', 'companies the report is about, comma-separated, by any name; its title, introduction and summary come from their figures (default: the article\'s)', list)
     .option('--assumptions <file>', 'survival assumptions file (YAML or JSON, as for simulate survival) instead of data/survival-assumptions.yaml')
     .option('--seed <seed>', 'random seed (default "shakeout")')
-    .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples)
+    .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples))
     .action(async (opts: Opts, cmd: Command) => {
       const fmt = reportFormat(opts.format, opts.out);
       const r = await runReport(ledgerOptions(cmd), {
@@ -59,6 +59,7 @@ export function registerReport(program: Command, io: Output): void {
         ...(opts.assumptions ? { assumptions: opts.assumptions } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
+        ...currencyRequest(opts),
       });
       if (!opts.out) {
         io.out(r.text);

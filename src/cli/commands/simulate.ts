@@ -4,13 +4,13 @@ import { analysisJson, formatValue, runSurvivalSimulation } from '../../app/inde
 import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { wholeNumber } from '../options.js';
+import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter } from '../render-analysis.js';
+import { detailMoney, renderAnalysisFooter } from '../render-analysis.js';
 import { resample, sparkline } from '../sparkline.js';
 import { renderTable } from '../table.js';
 
-interface Opts {
+interface Opts extends CurrencyOpts {
   companies?: string[]; horizon?: number; paths?: number; seed?: string; climate?: ClimateName | 'auto';
   climateMarket?: string; fundingGrowth?: number; assumptions?: string; json?: boolean;
 }
@@ -31,7 +31,7 @@ function list(text: string): string[] {
 /** `shakeout simulate ...`: simulations (survival: the shakeout). */
 export function registerSimulate(program: Command, io: Output): void {
   const simulate = program.command('simulate').description('run a simulation: survival (the shakeout)');
-  simulate
+  currencyOptions(simulate
     .command('survival')
     .description('the shakeout: month by month, who runs out of cash, with revenue, costs and funding rounds uncertain')
     .option('--companies <list>', 'companies, comma-separated, by any name (default: all of the assumptions file)', list)
@@ -42,7 +42,7 @@ export function registerSimulate(program: Command, io: Output): void {
     .option('--climate-market <name>', 'with --climate auto: the market whose funding sets the climate (default genai-startups-global)')
     .option('--funding-growth <ratio>', 'derive the climate from funding this year / last year you give (below 0.8 cold, above 1.25 hot)', ratio)
     .option('--assumptions <file>', 'assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml')
-    .option('--json', 'print the analysis as JSON')
+    .option('--json', 'print the analysis as JSON'))
     .action(async (opts: Opts, cmd: Command) => {
       const a = await runSurvivalSimulation(ledgerOptions(cmd), {
         ...(opts.companies ? { companies: opts.companies } : {}),
@@ -53,6 +53,7 @@ export function registerSimulate(program: Command, io: Output): void {
         ...(opts.climateMarket ? { climateMarket: opts.climateMarket } : {}),
         ...(opts.fundingGrowth !== undefined ? { fundingGrowth: opts.fundingGrowth } : {}),
         ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
+        ...currencyRequest(opts),
       });
       io.out(opts.json ? toJson(analysisJson(a)) : renderSurvival(a));
     });
@@ -94,7 +95,7 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
     { header: 'company', get: (r) => r.name },
     { header: `P(survive ${d.rankedAt}m)`, get: (r) => pct(r.pSurvive), align: 'right' },
     { header: 'rounds / path', get: (r) => d.companies.find((c) => c.id === r.id)!.meanRounds.toFixed(2), align: 'right' },
-    { header: 'raised / path', get: (r) => formatValue(d.companies.find((c) => c.id === r.id)!.meanRaised, 'USD', 'en'), align: 'right' },
+    { header: 'raised / path', get: (r) => detailMoney(a, d.companies.find((c) => c.id === r.id)!.meanRaised), align: 'right' },
   ]));
   lines.push('');
   lines.push('What drives the risk (rank correlation with the month of running out; + keeps the company alive longer):');
@@ -103,7 +104,7 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
     { header: 'drivers, strongest first', get: (c) => (c.drivers.length ? c.drivers.slice(0, 4).map((x) => `${DRIVER_LABEL[x.input] ?? x.input} ${signed(x.spearman)}`).join(', ') : '-') },
   ]));
   lines.push('');
-  lines.push('Inputs (a month; growth a month):');
+  lines.push(`Inputs (a month; growth a month${a.currency ? '; money in US dollars, as the inputs are given' : ''}):`);
   const rows = d.companies.flatMap((c) => c.inputs.map((r) => ({ c, r })));
   lines.push(renderTable(rows, [
     { header: 'company', get: ({ c, r }) => (r === c.inputs[0] ? c.name : '') },
