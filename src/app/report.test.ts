@@ -60,6 +60,25 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
   });
 });
 
+describe('the report in another currency', () => {
+  it('--currency EUR: health, subscribers and survival money in euros at one named rate; funding stays in dollars and says why', async () => {
+    const eur = await gatherReportInputs({ db: join(dir, 'golden.db') }, { seed: 'shakeout', samples: 500, currency: 'EUR', fxMonth: '2024-05' });
+    const usd = await gatherReportInputs({ db: join(dir, 'golden.db') }, { seed: 'shakeout', samples: 500 });
+    expect(eur.currency).toBe('EUR');
+    const val = (i: ReportInputs) => i.health.find((a) => a.details.company.id === 'openai')!.estimates.find((e) => e.id === 'input.valuation')!;
+    expect(val(eur).unit).toBe('EUR');
+    expect(val(eur).p50).toBeCloseTo(val(usd).p50 * 0.9251, 0); // EUR per USD, 2024-05 (data/fx-monthly-per-usd.csv)
+    expect(eur.funding.details.view.currency).toBe('USD');
+    const en = renderMarkdown(buildReport(eur, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(eur, 'zh'), { chartDir: null });
+    expect(en).toContain('Money in euros (EUR): computed in US dollars and converted at one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED).');
+    expect(en).toContain('Funding markets stay in US dollars');
+    expect(en).toMatch(/\| OpenAI \| [^|]*€\d/);
+    expect(zh).toContain('金额以欧元计：先按美元计算，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
+    expect(buildReport(eur, 'en').charts.find((c) => c.id === 'valuations')!.yUnit).toBe('EUR');
+  });
+});
+
 describe('runReport', () => {
   it('writes the Markdown file and its charts beside it', async () => {
     const out = join(dir, 'out', 'report.md');

@@ -42,7 +42,7 @@ describe('FX at the rate of the figure\'s own period', () => {
     const c = convertCurrency({ value: 12_389_000_000, unit: 'CNY', per: null }, 'USD', parsePeriod('2024-Q1'), fx);
     expect(c.quantity).toEqual({ value: 12_389_000_000 / CNY_2024Q1, unit: 'USD', per: null });
     expect(c.note).toBe(`CNY->USD at 7.1886 CNY per USD (2024-Q1: mean of the 3 monthly averages of 2024-01 to 2024-03; ${H10})`);
-    expect(c.noteZh).toBe('人民币折美元：7.1886人民币兑1美元（2024年一季度（2024年1月至2024年3月）3个月月均汇率的平均值；美联储H.10汇率统计（圣路易斯联储经济数据库））');
+    expect(c.noteZh).toBe('人民币折美元：7.1886元人民币兑1美元（2024年一季度3个月月均汇率的平均值；美联储H.10汇率统计（圣路易斯联储经济数据库））');
     expect(c.noteZh).not.toMatch(/[A-Za-z]{3,}/);
     const back = convertCurrency(c.quantity, 'CNY', parsePeriod('2024-Q1'), fx);
     expect(back.quantity.value).toBeCloseTo(12_389_000_000, 3);

@@ -108,6 +108,9 @@ function sourceZh(source: string): string {
 
 const CURRENCY_ZH: Readonly<Record<Currency, string>> = Object.fromEntries(Object.values(CURRENCY_TABLE).map((c) => [c.code, c.nameZh])) as Record<Currency, string>;
 
+/** The word after an amount of a currency in a Chinese rate: '7.1886元人民币', '0.8684欧元'. */
+const unitZh = (c: Currency): string => (c === 'CNY' ? '元人民币' : CURRENCY_TABLE[c].suffixZh);
+
 function moneyError(code: string, message: string, path: readonly (string | number)[] = []): ShakeoutError {
   return new ShakeoutError(message, { issues: [{ code, path, message }], status: 400 });
 }
@@ -277,9 +280,10 @@ function describeRate(r: PeriodRate): { en: string; zh: string } {
   const en = ms.length === 1
     ? `${label === first ? '' : `${r.period}: `}monthly average of ${first}`
     : `${label}: mean of the ${ms.length} monthly averages of ${first} to ${last}`;
+  const whole = /^\d{4}(-Q[1-4])?$/.test(label);
   const zh = ms.length === 1
     ? `${monthZh(first)}月均汇率`
-    : `${periodZh(label)}（${monthZh(first)}至${monthZh(last)}）${ms.length}个月月均汇率的平均值`;
+    : `${periodZh(label)}${whole ? '' : `（${monthZh(first)}至${monthZh(last)}）`}${ms.length}个月月均汇率的平均值`;
   const users = ms.filter((m) => m.origin === 'user');
   const userEn = users.map((u) => `${u.month} is a user rate${u.overrides !== undefined ? ` overriding the bundled ${rateText(u.overrides)}` : ''}`);
   const userZh = users.map((u) => `${monthZh(u.month)}为用户添加的汇率${u.overrides !== undefined ? `，取代内置的${rateText(u.overrides)}` : ''}`);
@@ -313,13 +317,13 @@ export function convertCurrency(q: Quantity, to: Currency, period: Period, table
     const r = from === 'USD' ? b : a;
     const d = describeRate(r);
     note = `${pair} at ${rateText(r.perUsd)} ${r.currency} per USD (${d.en})`;
-    noteZh = `${pairZh}：${rateText(r.perUsd)}${CURRENCY_ZH[r.currency]}兑1美元（${d.zh}）`;
+    noteZh = `${pairZh}：${rateText(r.perUsd)}${unitZh(r.currency)}兑1美元（${d.zh}）`;
   } else {
     const da = describeRate(a);
     const db = describeRate(b);
     const cross = b.perUsd / a.perUsd;
     note = `${pair} at ${rateText(cross)} ${to} per ${from}, through the US dollar: ${rateText(a.perUsd)} ${from} per USD (${da.en}) and ${rateText(b.perUsd)} ${to} per USD (${db.en})`;
-    noteZh = `${pairZh}：经美元套算，1${CURRENCY_ZH[from]}兑${rateText(cross)}${CURRENCY_ZH[to]}；${rateText(a.perUsd)}${CURRENCY_ZH[from]}兑1美元（${da.zh}），${rateText(b.perUsd)}${CURRENCY_ZH[to]}兑1美元（${db.zh}）`;
+    noteZh = `${pairZh}：经美元套算，1${unitZh(from)}兑${rateText(cross)}${unitZh(to)}；${rateText(a.perUsd)}${unitZh(from)}兑1美元（${da.zh}），${rateText(b.perUsd)}${unitZh(to)}兑1美元（${db.zh}）`;
   }
   return { quantity: { value, unit: to, per: q.per }, note, noteZh };
 }

@@ -7,7 +7,7 @@ export interface NominalUsd {
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
-  /** Each conversion applied, naming the rate: 'CNY->USD at 7.0467 CNY/USD (2023 annual average, SAFE)'. */
+  /** Each conversion applied, naming the rate: 'CNY->USD at 7.0797 CNY per USD (2023: mean of the 12 monthly averages of 2023-01 to 2023-12; ...)'. */
   readonly notes: readonly string[];
   /** The same, for a Chinese reader. */
   readonly notesZh: readonly string[];

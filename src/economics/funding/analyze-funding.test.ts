@@ -5,6 +5,11 @@ import type { Estimate } from '../analysis.js';
 import { analyzeFunding } from './analyze-funding.js';
 import { toRegion, toSegment } from './funding-markets.js';
 
+// Annual CPI-U: the mean of the twelve months of data/us-cpi-u-monthly.csv (BLS rounds these to 270.970 and 304.702).
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b) / xs.length;
+const CPI_2021 = mean([261.582, 263.014, 264.877, 267.054, 269.195, 271.696, 273.003, 273.567, 274.31, 276.589, 277.948, 278.802]);
+const CPI_2023 = mean([299.17, 300.84, 301.836, 303.363, 304.127, 305.109, 305.691, 307.026, 307.789, 307.671, 307.051, 306.746]);
+
 let store: Store;
 beforeAll(async () => {
   store = await openStore({ path: ':memory:' });
@@ -32,7 +37,7 @@ describe('analyzeFunding on the bundled data', () => {
     expect(est(a, 'growth.genai-startups-global.2023.owid-genai-world-2023').p50).toBeCloseTo(25433174564 / 3685014889, 6);
   });
 
-  it('2024 Q1 China: 3.44亿元 and 1.14亿元 a deal, 63% / 37% of the money, in CNY and USD at 7.10', async () => {
+  it('2024 Q1 China: 3.44亿元 and 1.14亿元 a deal, 63% / 37% of the money, in CNY and USD at 7.1886 (mean of the quarter\'s months)', async () => {
     const a = await analyzeFunding(store, { region: 'China', env });
     expect(est(a, 'average_deal.ai_production.2024-Q1.cny').p50).toBeCloseTo(1.2389e10 / 36, 0);
     expect(Math.round(est(a, 'average_deal.ai_production.2024-Q1.cny').p50 / 1e6)).toBe(344);
@@ -42,27 +47,28 @@ describe('analyzeFunding on the bundled data', () => {
     expect(Math.round(est(a, 'share.ai_industry_applications.2024-Q1').p50 * 100)).toBe(37);
     expect(est(a, 'total.china.2024-Q1').p50).toBe(1.979e10);
     expect(est(a, 'deals.china.2024-Q1').p50).toBe(101);
-    // USD at the 2024-Q1 rate of the FX table (7.10, CFETS daily quotes)
+    // USD at the 2024-Q1 rate: the mean of the three monthly averages of data/fx-monthly-per-usd.csv
+    const q1 = (7.1707 + 7.1935 + 7.2015) / 3;
     const usd = est(a, 'average_deal.ai_production.2024-Q1');
     expect(usd.unit).toBe('USD');
-    expect(usd.p50).toBeCloseTo(1.2389e10 / 36 / 7.1, 0); // $48.5M
-    expect(est(a, 'average_deal.ai_industry_applications.2024-Q1').p50).toBeCloseTo(7.401e9 / 65 / 7.1, 0); // $16.0M
-    expect(a.details.conversions.some((c) => c.startsWith('CNY->USD at 7.1 CNY per USD (2024-Q1') && c.includes('China Foreign Exchange Trade System'))).toBe(true);
+    expect(usd.p50).toBeCloseTo(1.2389e10 / 36 / q1, 0); // $47.9M
+    expect(est(a, 'average_deal.ai_industry_applications.2024-Q1').p50).toBeCloseTo(7.401e9 / 65 / q1, 0); // $15.8M
+    expect(a.details.conversions.some((c) => c === 'CNY->USD at 7.1886 CNY per USD (2024-Q1: mean of the 3 monthly averages of 2024-01 to 2024-03; U.S. Federal Reserve H.10 via FRED)')).toBe(true);
     const row = a.details.rows.find((r) => r.funding?.factId === 'F6')!;
-    expect(row.funding!.shown!.value).toBeCloseTo(1.2389e10 / 7.1, 0);
+    expect(row.funding!.shown!.value).toBeCloseTo(1.2389e10 / q1, 0);
   });
 
   it('in CNY, CNY figures stay as written and USD ones convert at their period rate', async () => {
     const a = await analyzeFunding(store, { region: 'China', currency: 'CNY', env });
     expect(a.details.rows.find((r) => r.funding?.factId === 'F6')!.funding!.shown).toEqual({ value: 1.2389e10, unit: 'CNY', per: null });
-    expect(a.details.rows.find((r) => r.funding?.factId === 'F2')!.funding!.shown!.value).toBeCloseTo(2e9 * 7.0467, 0);
+    expect(a.details.rows.find((r) => r.funding?.factId === 'F2')!.funding!.shown!.value).toBeCloseTo(2e9 * ([6.7904, 6.838, 6.8909, 6.8876, 6.9854, 7.1614, 7.1863, 7.2486, 7.2979, 7.3071, 7.2226, 7.1402].reduce((x, y) => x + y) / 12), 0);
     expect(est(a, 'average_deal.ai_production.2024-Q1').unit).toBe('CNY');
   });
 
   it('sets OWID beside the article, in nominal dollars, explaining the gap: $20.4B vs $28.6B; $2B vs $9.47B', async () => {
     const a = await analyzeFunding(store, { env });
     const genai = a.details.comparisons.find((c) => c.a === 'F3' || c.b === 'F3')!;
-    expect(Math.max(genai.aNominalUsd, genai.bNominalUsd)).toBeCloseTo((25433174564 * 304.702) / 270.97, -3);
+    expect(Math.max(genai.aNominalUsd, genai.bNominalUsd)).toBeCloseTo((25433174564 * CPI_2023) / CPI_2021, -3);
     expect(genai.explanation.en).toMatch(/definition/);
     expect(genai.explanation.en).toMatch(/currency year/);
     expect(genai.explanation.en).toMatch(/coverage/);
@@ -82,7 +88,7 @@ describe('analyzeFunding on the bundled data', () => {
   it('constant dollars on request: OWID stays in 2021 dollars, CB Insights 2023 deflated', async () => {
     const a = await analyzeFunding(store, { segment: 'generative_ai', constantYear: 2021, env });
     expect(a.details.rows.find((r) => r.funding?.factId === 'owid-genai-world-2023')!.funding!.shown!.value).toBeCloseTo(25433174564, 0);
-    expect(a.details.rows.find((r) => r.funding?.factId === 'F3')!.funding!.shown!.value).toBeCloseTo((2.04e10 * 270.97) / 304.702, 0);
+    expect(a.details.rows.find((r) => r.funding?.factId === 'F3')!.funding!.shown!.value).toBeCloseTo((2.04e10 * CPI_2021) / CPI_2023, 0);
     await expect(analyzeFunding(store, { currency: 'CNY', constantYear: 2021 })).rejects.toThrow(/need --currency USD/);
     await expect(analyzeFunding(store, { constantYear: 2010 })).rejects.toThrow(/no CPI for 2010/);
   });

@@ -63,7 +63,7 @@ export interface FundingDetails {
   readonly filter: { readonly region: string | null; readonly segment: string | null };
   readonly rows: readonly FundingRow[];
   readonly comparisons: readonly FundingComparison[];
-  /** Conversions used, one line each: 'CNY->USD at 7.1 CNY per USD (2024-Q1: ...)'. */
+  /** Conversions used, one line each: 'CNY->USD at 7.1886 CNY per USD (2024-Q1: mean of the 3 monthly averages ...)'. */
   readonly conversions: readonly string[];
   /** The same conversions in both languages, in the order of `conversions`. */
   readonly conversionsText: readonly Text[];

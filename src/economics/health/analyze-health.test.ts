@@ -83,8 +83,9 @@ describe('analyzeHealth on the bundled data', () => {
     const b = await analyzeHealth(store, 'Zhipu AI', { env });
     const v = est(a, 'input.valuation')!;
     expect(v.p50).toBe(est(b, 'input.valuation')!.p50);
-    // over 100亿元: p5 = 1.02 x 1e10 CNY, at the 2024 average of 7.1217 CNY per USD
-    expect(v.p5 / ((1.02 * 1e10) / 7.1217)).toBeCloseTo(1, 2);
+    // over 100亿元: p5 = 1.02 x 1e10 CNY, at the 2024 mean of the monthly rates (data/fx-monthly-per-usd.csv)
+    const cny2024 = [7.1707, 7.1935, 7.2015, 7.2374, 7.2327, 7.2547, 7.2609, 7.1475, 7.076, 7.0881, 7.2063, 7.2807].reduce((x, y) => x + y) / 12;
+    expect(v.p5 / ((1.02 * 1e10) / cny2024)).toBeCloseTo(1, 2);
   });
 
   it('names an unknown company with a suggestion', async () => {

@@ -327,8 +327,8 @@ function row(input: SurvivalInputRow['input'], status: SurvivalInputRow['status'
 
 function usdFactor(unit: string, period: Period, fx: FxTable): number {
   if (unit === 'USD') return 1;
-  if (unit !== 'CNY') throw valueError('unit', `cannot convert ${unit} to USD: the FX table only holds CNY per USD`);
-  return convertCurrency({ value: 1, unit: 'CNY', per: null }, 'USD', period, fx).quantity.value;
+  if (!isCurrency(unit)) throw valueError('unit', `cannot convert ${unit} to USD: it is not a currency`);
+  return convertCurrency({ value: 1, unit, per: null }, 'USD', period, fx).quantity.value;
 }
 
 function safePeriod(text: string, file: string): Period {

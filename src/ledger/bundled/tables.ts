@@ -7,7 +7,7 @@ import type { CpiTable, FxTable, Issue } from '../../core/index.js';
 /** Who publishes the bundled FX table (data/SOURCES.md has the full attribution). */
 export const BUNDLED_FX_SOURCE = 'U.S. Federal Reserve H.10 via FRED';
 /** Who publishes the bundled CPI table. */
-export const BUNDLED_CPI_SOURCE = 'U.S. Bureau of Labor Statistics, CPI-U, U.S. city average, all items, not seasonally adjusted, 1982-84=100';
+export const BUNDLED_CPI_SOURCE = 'U.S. Bureau of Labor Statistics, CPI-U (U.S. city average, all items, 1982-84=100)';
 
 /** The rows of a bundled CSV with the line each came from; a bad cell is an error naming the file, line and column. */
 function readCsv(dataDir: string, file: string, columns: readonly string[]): { line: number; row: Record<string, string> }[] {
