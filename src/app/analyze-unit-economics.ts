@@ -65,6 +65,7 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
       ...(await trainingInputs(store, req)),
       ...(req.amortiseMonths !== undefined ? { amortiseMonths: req.amortiseMonths } : {}),
       ...(subscribers !== undefined ? { subscribers } : {}),
+      fx: (await store.tables()).fx,
     };
     const analysis = analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
     return inRequestedCurrency(store, analysis, currency, req.fxMonth);

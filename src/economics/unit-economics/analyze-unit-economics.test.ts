@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../ledger/index.js';
+import { makeFxTable } from '../../core/index.js';
 import { analyzeUnitEconomics } from './analyze-unit-economics.js';
 import { breakEvenSubscribers, marginPerUser, netPrice, paybackMonths } from './unit-margin.js';
 
@@ -38,6 +39,20 @@ describe('analyzeUnitEconomics', () => {
     expect(inf.p50).toBeLessThan(5);
     expect(est(a, 'fixed_per_month')!.p50).toBeCloseTo(10e6, -3);
     expect(a.notes.some((n) => /per year; converted to a month/.test(n.en))).toBe(true);
+  });
+
+  it('takes a price in euros at the latest month of the FX table, and a fact at its own period, naming the rate', () => {
+    const fx = makeFxTable('fx', [
+      { month: '2024-05', currency: 'EUR', perUsd: 0.9251, source: 'U.S. Federal Reserve H.10 via FRED' },
+      { month: '2026-06', currency: 'EUR', perUsd: 0.8684, source: 'U.S. Federal Reserve H.10 via FRED' },
+    ]);
+    const a = analyzeUnitEconomics({ price: '€14.99/month', storeShare: '0%', inferenceCost: '$5 a month', fx }, env);
+    const price = a.details.inputs.find((r) => r.name === 'price')!;
+    expect(price).toMatchObject({ unit: 'USD', text: '€14.99/month' });
+    expect(price.p50).toBeCloseTo(14.99 / 0.8684, 9);
+    expect(est(a, 'net_price')!.p50).toBeCloseTo(14.99 / 0.8684, 6);
+    expect(a.notes.find((n) => n.en.startsWith('price a month "€14.99/month" converted'))!.en).toContain('at the latest month of the FX table (a figure written without a date is read as current): EUR->USD at 0.8684 EUR per USD (monthly average of 2026-06');
+    expect(() => analyzeUnitEconomics({ price: '20元/月', storeShare: '0%', inferenceCost: '5', fx }, env)).toThrow(/no CNY rate/);
   });
 
   it('says when users lose money and rejects bad inputs', () => {

@@ -1,4 +1,4 @@
-import { formatValue, isCurrency, quantileOfSpec, ShakeoutError, type DistSpec, type Per, type Unit } from '../../core/index.js';
+import { convertCurrency, formatValue, isCurrency, latestFxMonth, parsePeriod, quantileOfSpec, ShakeoutError, type DistSpec, type FxTable, type Per, type Unit } from '../../core/index.js';
 import { sampleSpec, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
@@ -42,6 +42,13 @@ export interface UnitEconomicsInputs {
   readonly amortiseMonths?: number;
   /** Paying subscribers, for the payback of the training run. */
   readonly subscribers?: UnitInput;
+  /**
+   * The FX table, to take money in another currency ('€14.99/month'): a fact
+   * at the rate of its own period, a figure written without a date at the
+   * latest month the table has (read as a current price); each conversion is
+   * named in the notes. Without it, money must be in US dollars.
+   */
+  readonly fx?: FxTable;
 }
 
 /** One input as used. */
@@ -178,8 +185,22 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
         ref = { kind: 'assumption', id, label: name };
       }
     }
+    if (isMoney && unit !== 'USD' && isCurrency(unit) && inputs.fx) {
+      const f = typeof input === 'object' && 'fact' in input ? input.fact : null;
+      const month = f?.period ? null : latestFxMonth(inputs.fx, unit);
+      const period = f?.period ?? (month ? parsePeriod(month) : null);
+      if (!period) throw inputError(name, `${name}: no ${unit} rate in the FX table "${inputs.fx.name}" to convert "${text}" to US dollars; add one with shakeout fx add`);
+      const c = convertCurrency({ value: 1, unit, per: null }, 'USD', period, inputs.fx);
+      spec = scaleSpec(spec, c.quantity.value);
+      const what = INPUT_NAMES[name.replace(/\.\d+$/, '')] ?? t(name, name);
+      notes.push(t(
+        `${what.en} "${text}" converted to US dollars${month ? ' at the latest month of the FX table (a figure written without a date is read as current)' : ` at the rate of its period (${f!.id})`}: ${c.note}.`,
+        `${what.zh}“${text}”已折成美元${month ? '，按汇率表中最近一个月的汇率（未注明日期的数字视为当前价格）' : `，按其所属时段的汇率（${f!.id}）`}：${c.noteZh}。`,
+      ));
+      unit = 'USD';
+    }
     if (isMoney && unit !== 'USD') {
-      throw inputError(name, `${name}: expected US dollars ("$19.99 a month", "2 to 8"), got "${text}" (${unit})`);
+      throw inputError(name, `${name}: expected US dollars ("$19.99 a month", "2 to 8") or a currency the FX table converts, got "${text}" (${unit})`);
     }
     if (kind === 'share' && unit !== 'percent' && unit !== 'count') throw inputError(name, `${name}: expected a share such as "30%" or "0.15 to 0.3", got "${text}"`);
     if (monthly && per && per !== 'month') {
