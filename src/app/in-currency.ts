@@ -1,6 +1,6 @@
 import { analysisInCurrency, toCurrency } from '../economics/index.js';
 import type { Analysis } from '../economics/index.js';
-import type { Currency } from '../core/index.js';
+import { ShakeoutError, isMonthText, type Currency } from '../core/index.js';
 import type { Store } from '../ledger/index.js';
 
 /** `--currency CODE` and `--fx-month YYYY-MM` of an analysis. */
@@ -13,7 +13,13 @@ export interface CurrencyRequest {
 
 /** The currency asked for, checked before anything runs (an unknown code is a 400 listing the known ones). */
 export function requestedCurrency(req: CurrencyRequest): Currency {
-  return req.currency === undefined ? 'USD' : toCurrency(req.currency, '--currency');
+  const currency = req.currency === undefined ? 'USD' : toCurrency(req.currency, '--currency');
+  if (req.fxMonth !== undefined) {
+    const bad = (message: string): ShakeoutError => new ShakeoutError(`--fx-month: ${message}`, { issues: [{ code: 'invalid_option', path: ['--fx-month'], message }] });
+    if (currency === 'USD') throw bad('expected it with --currency CODE (another currency than USD): the analyses compute in US dollars, so there is nothing to convert');
+    if (!isMonthText(req.fxMonth)) throw bad(`expected a month written YYYY-MM such as 2024-05, got "${req.fxMonth}"`);
+  }
+  return currency;
 }
 
 /**

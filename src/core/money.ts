@@ -117,6 +117,11 @@ function moneyError(code: string, message: string, path: readonly (string | numb
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** True for a month as the tables write it: '2024-03' (not '2024-3', not '2024年3月'). */
+export function isMonthText(text: string): boolean {
+  return MONTH.test(text);
+}
+
 /** '2024-03' -> '2024年3月'. */
 function monthZh(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;

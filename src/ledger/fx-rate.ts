@@ -1,4 +1,4 @@
-import { isCurrency, unknownCurrencyMessage } from '../core/index.js';
+import { isCurrency, isMonthText, unknownCurrencyMessage } from '../core/index.js';
 import type { Currency, FxRate, FxTable, Issue } from '../core/index.js';
 
 /** The columns of a user's rate, as a file or the command line writes them. */
@@ -64,7 +64,7 @@ export function prepareFxRate(
   if (unknown.length) push('month', 'unknown_column', `expected only the columns ${FX_RATE_COLUMNS.join(', ')}, got also ${unknown.join(', ')}`);
 
   const month = text('month');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) push('month', 'invalid_month', `expected a month written YYYY-MM such as 2026-07, got "${month}"`);
+  if (!isMonthText(month)) push('month', 'invalid_month', `expected a month written YYYY-MM such as 2026-07, got "${month}"`);
 
   const currency = text('currency').toUpperCase();
   if (currency === 'USD') push('currency', 'invalid_currency', 'expected a currency other than USD: rates are per US dollar, so the dollar is 1 by definition');

@@ -79,6 +79,10 @@ describe('--currency on the analyses', () => {
     expect(late.code).toBe(2);
     expect(late.err).toContain('no EUR rate for 2027-01 in the FX table');
     expect(late.err).toContain('shakeout fx add --currency EUR --month 2027-01');
+    const usdMonth = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--fx-month', '2024-05']);
+    expect(usdMonth.code).toBe(2);
+    expect(usdMonth.err).toContain('--fx-month: expected it with --currency CODE');
+    expect((await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--currency', 'EUR', '--fx-month', 'May 2024'])).err).toContain('--fx-month: expected a month written YYYY-MM such as 2024-05, got "May 2024"');
   });
 });
 
