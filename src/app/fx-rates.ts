@@ -15,7 +15,11 @@ export interface FxRateRequest {
 
 /** `shakeout fx add`: one rate, checked like a row of an import (errors name the option). */
 export async function addFxRate(store: Store, req: FxRateRequest): Promise<FxImportResult> {
-  return store.addFxRates([{ month: req.month, currency: req.currency, per_usd: req.perUsd, source: req.source }], { file: 'fx add', replace: req.replace ?? false });
+  return store.addFxRates([{ month: req.month, currency: req.currency, per_usd: req.perUsd, source: req.source }], {
+    file: 'fx add',
+    fieldNames: { month: '--month', currency: '--currency', per_usd: '--per-usd', source: '--source' },
+    replace: req.replace ?? false,
+  });
 }
 
 /**

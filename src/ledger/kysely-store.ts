@@ -639,7 +639,7 @@ export class KyselyStore implements Store {
         if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) names.set(k.trim().toLowerCase().replace(/[\s-]+/g, '_'), k.trim());
         const where = (c: FxRateColumn): (string | number)[] => {
           const fl = options.fieldLines?.[i]?.[names.get(c) ?? c];
-          return [fl !== undefined ? `${file} line ${fl}` : rec, `column ${names.get(c) ?? c}`];
+          return [fl !== undefined ? `${file} line ${fl}` : rec, options.fieldNames?.[c] ?? `column ${names.get(c) ?? c}`];
         };
         const r = prepareFxRate(raw, where, bundled);
         if (!r.ok) {

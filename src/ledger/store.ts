@@ -1,5 +1,5 @@
 import type { CpiTable, FxRate, FxTable, Period } from '../core/index.js';
-import type { FxImportResult } from './fx-rate.js';
+import type { FxImportResult, FxRateColumn } from './fx-rate.js';
 import type { Conflict } from './conflict.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
@@ -96,6 +96,8 @@ export interface ImportOptions {
 export interface FxImportOptions extends ImportOptions {
   /** Replace a user rate already stored for the same currency and month. Default false. */
   readonly replace?: boolean;
+  /** How messages name each field when the rates do not come from a file: { per_usd: '--per-usd' }. Default 'column per_usd'. */
+  readonly fieldNames?: Readonly<Partial<Record<FxRateColumn, string>>>;
 }
 
 export interface ImportResult {

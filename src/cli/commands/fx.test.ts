@@ -101,7 +101,9 @@ describe('shakeout fx', () => {
     expect(list.out).toMatch(/2026-07 +0.91 +yours +ECB reference rate/);
     const xau = await cli(['--db', db2, 'fx', 'add', '--currency', 'XAU', '--month', '2026-07', '--per-usd', '0.0004', '--source', 'LBMA']);
     expect(xau.code).toBe(2);
-    expect(xau.err).toContain('fx add, column currency: expected one of USD, CNY');
+    expect(xau.err).toContain('fx add, --currency: expected one of USD, CNY');
+    const comma = await cli(['--db', db2, 'fx', 'add', '--currency', 'EUR', '--month', '2026-08', '--per-usd', '0,91', '--source', 'ECB']);
+    expect(comma.err).toContain('fx add, --per-usd: expected a positive number of EUR per US dollar such as 0.91, got "0,91" (write the decimal with a point: 0.91, not 0,91)');
   });
 
   it('imports a file all or nothing; errors name the file, line and field', async () => {
