@@ -76,6 +76,7 @@ describe('the report in another currency', () => {
     expect(en).toMatch(/\| OpenAI \| [^|]*€\d/);
     expect(zh).toContain('金额以欧元计：先按美元计算，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
     expect(buildReport(eur, 'en').charts.find((c) => c.id === 'valuations')!.yUnit).toBe('EUR');
+    expect(latinInChinese(buildReport(eur, 'zh'), eur)).toEqual([]);
   });
 });
 
