@@ -2,15 +2,11 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { runReport, ShakeoutError, type Lang, type ReportFormat } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
-import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
+import { currencyOptions, currencyRequest, language, wholeNumber, type CurrencyOpts } from '../options.js';
 import type { Output } from '../output.js';
 
 interface Opts extends CurrencyOpts { lang?: Lang; format?: ReportFormat; out?: string; companies?: string[]; assumptions?: string; seed?: string; samples?: number }
 
-function lang(text: string): Lang {
-  if (text !== 'zh' && text !== 'en') throw new InvalidArgumentError(`expected zh or en, got "${text}"`);
-  return text;
-}
 function format(text: string): ReportFormat {
   if (text !== 'md' && text !== 'html' && text !== 'json') throw new InvalidArgumentError(`expected md, html or json, got "${text}"`);
   return text;
@@ -42,7 +38,7 @@ export function registerReport(program: Command, io: Output): void {
   currencyOptions(program
     .command('report')
     .description('the analysis as a report (Markdown, HTML or JSON) in Chinese or English, with charts; every number cites its facts and formula')
-    .option('--lang <lang>', 'zh or en (default en)', lang)
+    .option('--lang <lang>', 'zh or en (default en)', language)
     .option('--format <format>', 'md, html or json (default md)', format)
     .option('--out <path>', 'write the report here (Markdown: charts in <name>-charts/ beside it); default: print it')
     .option('--companies <list>', 'companies the report is about, comma-separated, by any name; its title, introduction and summary come from their figures (default: the article\'s)', list)
