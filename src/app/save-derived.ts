@@ -1,6 +1,6 @@
 import type { Analysis, Estimate } from '../economics/index.js';
 import type { Basis, Fact, FactInput, Store } from '../ledger/index.js';
-import { ShakeoutError } from '../core/index.js';
+import { ShakeoutError, Z95 } from '../core/index.js';
 import type { Unit } from '../core/index.js';
 
 /** One estimate to write back to the ledger as a `derived` fact. */
@@ -39,8 +39,6 @@ export interface DerivedValueText {
 const plain = (x: number): string => (Math.abs(x) >= 1000 ? String(Math.round(x)) : String(Number(x.toPrecision(6))));
 /** A number as the figure reader reads it back in `unit`: percents are written with '%'. */
 const written = (x: number, unit: Unit): string => (unit === 'percent' ? `${plain(x * 100)}%` : plain(x));
-/** 5th percentile of the standard normal, negated. */
-const Z95 = 1.6448536269514722;
 
 /**
  * The value text that keeps an estimate's median when core's figure reader

@@ -1,4 +1,5 @@
 // The public face of core: quantities, figures as written, periods, errors.
+export * from './constants.js';
 export * from './distribution-spec.js';
 export * from './quantity.js';
 export * from './currency-table.js';

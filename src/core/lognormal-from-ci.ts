@@ -1,7 +1,5 @@
+import { Z95 } from './constants.js';
 import type { DistSpec } from './distribution-spec.js';
-
-/** Φ⁻¹(0.95), the z of a 90% interval's upper end, correctly rounded. */
-export const Z95 = 1.6448536269514722;
 
 /**
  * The lognormal whose 5th percentile is `p5` and 95th percentile is `p95`:

@@ -10,7 +10,8 @@ import {
   SEVERAL_PLURALS,
   SEVERAL_WORDS,
 } from './figure-words.js';
-import { lognormalFromCi, Z95 } from './lognormal-from-ci.js';
+import { Z95 } from './constants.js';
+import { lognormalFromCi } from './lognormal-from-ci.js';
 import { quantileOfSpec } from './quantile-of-spec.js';
 import type { Unit } from './quantity.js';
 

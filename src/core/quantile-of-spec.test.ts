@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DistSpec } from './distribution-spec.js';
-import { lognormalFromCi, Z95 } from './lognormal-from-ci.js';
+import { Z95 } from './constants.js';
+import { lognormalFromCi } from './lognormal-from-ci.js';
 import { quantileOfSpec } from './quantile-of-spec.js';
 import { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
 

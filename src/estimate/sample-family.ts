@@ -1,3 +1,4 @@
+import { Z95 } from '../core/index.js';
 import { fastExp } from './fast-exp.js';
 import type { SampleFamily } from './plan.js';
 import { EstimateError } from './estimate-error.js';
@@ -23,8 +24,6 @@ import type { RandomStream } from './random-stream.js';
  */
 export type FamilyArg = number | Float64Array;
 
-/** The 95th percentile of the standard normal. */
-export const Z95 = 1.6448536269514722;
 
 /** How many arguments each family takes. */
 export const FAMILY_ARITY: Readonly<Record<SampleFamily, number>> = {

@@ -1,4 +1,4 @@
-import { ShakeoutError, type DistSpec } from '../core/index.js';
+import { ShakeoutError, Z95, type DistSpec } from '../core/index.js';
 import type { BinaryOp, CompareOp, NodeId, Plan, PlanNode, SampleFamily, UnaryOp } from '../estimate/index.js';
 import type { Expr, Program } from './ast.js';
 import type { Builtin } from './builtins.js';
@@ -378,7 +378,6 @@ class Compiler {
   }
 }
 
-const Z95 = 1.6448536269514722;
 
 const UNARY: Record<UnaryOp, (x: number) => number> = {
   neg: (x) => -x,

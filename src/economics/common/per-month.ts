@@ -1,13 +1,9 @@
-import type { Per } from '../../core/index.js';
-
-/** Average days in a month (365.25 / 12). */
-export const DAYS_PER_MONTH = 30.4375;
-/** Average weeks in a month (365.25 / 7 / 12). */
-export const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
+import { DAYS_PER_MONTH, WEEKS_PER_MONTH, periodMonths, type Per, type Period } from '../../core/index.js';
 
 /**
  * How many of `per` make one month: a rate per `per` times this is the rate
- * per month ($491K a day x 30.4375 = $14.9M a month; $1.8B a year / 12).
+ * per month ($491K a day x 30.436875 = $14.9M a month; $1.8B a year / 12).
+ * Days per month are core's `DAYS_PER_MONTH` (365.2425 / 12).
  *
  * @example perMonthFactor('year') // 1 / 12
  */
@@ -24,4 +20,17 @@ export function perMonthFactor(per: Per): number {
     case 'year':
       return 1 / 12;
   }
+}
+
+/**
+ * Months of a flow over `period` (a total with no `per`), whole when within
+ * 5% of a whole number: "the past month" of 21 April to 20 May (1.0 by the
+ * calendar within 5%) is one billing month.
+ *
+ * @example periodMonthsWhole(parsePeriod('2024-04-21/2024-05-20')) // => 1
+ */
+export function periodMonthsWhole(period: Period): number {
+  const m = periodMonths(period);
+  const whole = Math.round(m);
+  return whole >= 1 && Math.abs(m - whole) <= 0.05 * whole ? whole : m;
 }
