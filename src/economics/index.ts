@@ -3,6 +3,8 @@ export * from './analysis.js';
 export * from './analysis-in-currency.js';
 export * from './common/estimate-of.js';
 export * from './common/fact-spec.js';
+export * from './common/choose-fact.js';
+export { isSecondHand, publisherName } from './common/source-hand.js';
 export * from './common/default-env.js';
 export * from './subscribers/commission-rules.js';
 export * from './subscribers/commission-for.js';

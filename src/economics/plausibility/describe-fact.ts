@@ -2,6 +2,8 @@ import { formatValue } from '../../core/index.js';
 import type { Lang } from '../../core/index.js';
 import type { Fact } from '../../ledger/index.js';
 
+export { publisherName } from '../common/source-hand.js';
+
 /**
  * Words for writing about facts in prose, in English and in Chinese: periods
  * as a reader writes them, metrics and store scopes by name, publishers by the
@@ -96,19 +98,6 @@ const SEGMENT_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   ai_industry_applications: { en: 'AI industry applications', zh: 'AI行业应用' },
   generative_ai: { en: 'generative AI', zh: '生成式AI' },
 };
-
-/**
- * A publisher as a reader of `lang` knows it: the ledger writes Chinese
- * publishers as 'IT Juzi (IT桔子)' and unnamed ones as 'public data (公开数据)';
- * Chinese takes the part in brackets, English the part before.
- *
- * @example publisherName('IT Juzi (IT桔子)', 'zh') // 'IT桔子'
- */
-export function publisherName(publisher: string, lang: Lang): string {
-  const m = publisher.match(/^(.+?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/);
-  if (!m) return lang === 'zh' ? publisher.replace(/\s+\(([^()]+)\)$/, '（$1）') : publisher;
-  return lang === 'zh' ? m[2]! : m[1]!;
-}
 
 /** True when a fact's source names no provider ('public data', 'media reports'...): the ledger cannot check it. */
 export function unnamedSource(f: Fact): boolean {

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../ledger/index.js';
+import type { Fact, FactInput, Store } from '../../ledger/index.js';
+import { chooseFact, relativeWidth } from './choose-fact.js';
+import { isSecondHand, publisherName } from './source-hand.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:', loadBundled: false });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+let n = 0;
+/** A fact of OpenAI's funding, recorded in the order of the calls. */
+async function fact(over: Partial<FactInput> & { publisher?: string; published?: string }): Promise<Fact> {
+  n++;
+  const { publisher, published, ...rest } = over;
+  return store.addFact({
+    entity: 'OpenAI',
+    metric: 'funding',
+    value: '$6.6 billion',
+    period: '2024-10',
+    scope: 'round',
+    source: { publisher: publisher ?? `Outlet ${n}`, title: `story ${n}`, published: published ?? '2024-10-02' },
+    createdAt: `2025-01-01T00:00:${String(n).padStart(2, '0')}.000Z`,
+    ...rest,
+  });
+}
+
+describe('isSecondHand and publisherName', () => {
+  it('tells second-hand publishers from primary ones', () => {
+    for (const p of ['Bloomberg (via NDTV Profit)', 'The Register (citing Forbes)', 'Reuters (mirror)', 'unidentified mirror', 'China Business Journal 中国经营报 (mirror)']) expect(isSecondHand(p), p).toBe(true);
+    for (const p of ['Semafor', 'IT Juzi (IT桔子)', 'Our World in Data (Quid via Stanford AI Index)', 'cnyes 钜亨']) expect(isSecondHand(p), p).toBe(false);
+  });
+  it('says second hand in Chinese with no English words', () => {
+    expect(publisherName('Bloomberg (via NDTV Profit)', 'zh')).toBe('Bloomberg（经NDTV Profit转载）');
+    expect(publisherName('The Register (citing Forbes)', 'zh')).toBe('The Register（援引Forbes）');
+    expect(publisherName('Reuters (mirror)', 'zh')).toBe('Reuters（镜像页面）');
+    expect(publisherName('unidentified mirror', 'zh')).toBe('来源不明的镜像页面');
+    expect(publisherName('IT Juzi (IT桔子)', 'zh')).toBe('IT桔子');
+    expect(publisherName('IT Juzi (IT桔子)', 'en')).toBe('IT Juzi');
+    expect(publisherName('Bloomberg (via NDTV Profit)', 'en')).toBe('Bloomberg (via NDTV Profit)');
+  });
+});
+
+describe('chooseFact', () => {
+  it('returns undefined for no facts, and a lone fact with nothing left aside', async () => {
+    expect(chooseFact([])).toBeUndefined();
+    const a = await fact({});
+    expect(chooseFact([a])).toEqual({ chosen: a, others: [] });
+  });
+
+  it('takes the later period first, whatever else', async () => {
+    const older = await fact({ period: '2024-01', publisher: 'Semafor' });
+    const later = await fact({ period: '2024-10', publisher: 'Bloomberg (via NDTV Profit)', kind: 'assumption' });
+    const c = chooseFact([older, later])!;
+    expect(c.chosen).toBe(later);
+    expect(c.others).toHaveLength(1);
+    expect(c.others[0]!.criterion).toBe('period');
+    expect(c.others[0]!.reason.en).toBe('the one used covers a later period (2024-10; this one 2024-01)');
+    expect(c.others[0]!.reason.zh).toBe('所采用的事实期间更晚（2024-10；此条为2024-01）');
+  });
+
+  it('within a period: primary source, then reported over derived over assumed, then narrower, newer, later recorded', async () => {
+    const mirror = await fact({ publisher: 'Reuters (mirror)', published: '2024-12-01' });
+    const assumed = await fact({ publisher: 'Analyst A', kind: 'assumption' });
+    const derived = await fact({ publisher: 'Analyst B', kind: 'derived', derivedFrom: { inputs: [mirror.id], formula: mirror.id } });
+    const wide = await fact({ publisher: 'Outlet W', value: 'about $6.6 billion' });
+    const old = await fact({ publisher: 'Outlet O', published: '2024-10-01' });
+    const best = await fact({ publisher: 'Outlet B', published: '2024-10-03' });
+    const twin = await fact({ publisher: 'Outlet T', published: '2024-10-03' }); // recorded after best
+    const all = [mirror, assumed, derived, wide, old, best, twin];
+    for (const order of [all, [...all].reverse()]) {
+      const c = chooseFact(order)!;
+      expect(c.chosen).toBe(twin);
+      expect(c.others.map((o) => [o.fact.id, o.criterion])).toEqual([
+        [best.id, 'recorded'],
+        [old.id, 'published'],
+        [wide.id, 'uncertainty'],
+        [derived.id, 'kind'],
+        [assumed.id, 'kind'],
+        [mirror.id, 'primary_source'],
+      ]);
+      const why = new Map(c.others.map((o) => [o.fact.id, o.reason]));
+      expect(why.get(mirror.id)!.en).toBe('the one used comes from a primary source (Outlet T); this one at second hand (Reuters (mirror))');
+      expect(why.get(mirror.id)!.zh).toBe('所采用的事实来自原始来源（Outlet T）；此条是转载（Reuters（镜像页面））');
+      expect(why.get(derived.id)!.en).toBe('the one used is reported by a source; this one derived');
+      expect(why.get(assumed.id)!.zh).toBe('所采用的事实是来源报道值，此条是假设');
+      expect(why.get(wide.id)!.en).toMatch(/^the one used is more precise \(its 90% range is 0% of its median; this one's \d+(\.\d+)?%\)$/);
+      expect(why.get(old.id)!.en).toBe('the one used was published later (2024-10-03; this one 2024-10-01)');
+    }
+    expect(relativeWidth(wide)).toBeGreaterThan(0);
+  });
+
+  it('puts facts an analysis derived after first-hand ones when asked, and names what was derived from the one used', async () => {
+    const reported = await fact({ period: '2024-06', publisher: 'Outlet R' });
+    const saved = await fact({ period: '2024-10', publisher: 'Shakeout', kind: 'derived', derivedFrom: { inputs: [reported.id], formula: reported.id } });
+    expect(chooseFact([reported, saved])!.chosen).toBe(saved);
+    const c = chooseFact([reported, saved], { firstHandFirst: true })!;
+    expect(c.chosen).toBe(reported);
+    expect(c.others[0]!.criterion).toBe('derived_from_used');
+    expect(c.others[0]!.reason.en).toBe('this one was derived from the one used, so it agrees with it by construction');
+  });
+
+  it("applies a caller's preference before the period, with the caller's reason", async () => {
+    const a = await fact({ period: '2024-01', scope: 'main' });
+    const b = await fact({ period: '2024-10', scope: 'other' });
+    const c = chooseFact([a, b], { prefer: { rank: (f) => (f.scope === 'main' ? 0 : 1), reason: () => ({ en: 'main method first', zh: '主方法优先' }) } })!;
+    expect(c.chosen).toBe(a);
+    expect(c.others[0]).toMatchObject({ criterion: 'preference', reason: { en: 'main method first', zh: '主方法优先' } });
+  });
+
+  it('breaks a full tie by id, so the order of the input does not matter', async () => {
+    const at = '2025-02-01T00:00:00.000Z';
+    const a = await fact({ id: 'tie-a', createdAt: at, publisher: 'Same', published: '2024-10-02' });
+    const b = await fact({ id: 'tie-b', createdAt: at, publisher: 'Same', published: '2024-10-02' });
+    expect(chooseFact([b, a])!.chosen.id).toBe('tie-a');
+    expect(chooseFact([a, b])!.others[0]!.criterion).toBe('tie');
+  });
+});
