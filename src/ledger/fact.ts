@@ -44,6 +44,12 @@ export interface Fact {
   readonly definition: string | null;
   readonly notes: string | null;
   readonly supersedes: string | null;
+  /**
+   * Id of a fact that reports the same thing (one round written by another
+   * outlet, in another currency): the two belong to one group, counted once
+   * in totals (see economics' `groupFacts`). Same entity and metric.
+   */
+  readonly sameAs: string | null;
   /** Id of the fact that corrects this one (computed), null when current. */
   readonly supersededBy: string | null;
   readonly derivedFrom: Derivation | null;
@@ -72,6 +78,8 @@ export interface FactInput {
   readonly definition?: string | null;
   readonly notes?: string | null;
   readonly supersedes?: string | null;
+  /** Id of a fact of the same entity and metric that reports the same thing. */
+  readonly sameAs?: string | null;
   readonly derivedFrom?: Derivation | null;
   readonly createdAt?: string;
 }

@@ -25,7 +25,7 @@ import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
 type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; superseded_by: string | null };
 
-const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt' };
+const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
 
 function notFound(message: string, code = 'not_found'): ShakeoutError {
   return new ShakeoutError(message, { status: 404, issues: [{ code, path: [], message }] });
@@ -238,6 +238,7 @@ export class KyselyStore implements Store {
       definition: r.definition,
       notes: r.notes,
       supersedes: r.supersedes,
+      sameAs: r.same_as,
       supersededBy: r.superseded_by,
       derivedFrom: r.formula === null ? null : { inputs: inputs.get(r.id) ?? [], formula: r.formula },
       createdAt: r.created_at,
@@ -354,6 +355,7 @@ export class KyselyStore implements Store {
           definition: f.definition,
           notes: f.notes,
           supersedes: f.supersedes,
+          same_as: f.sameAs,
           formula: f.derivedFrom?.formula ?? null,
           created_at: f.createdAt,
         })
@@ -388,6 +390,11 @@ export class KyselyStore implements Store {
     for (const i of f.derivedFrom?.inputs ?? []) {
       if (!(await this.findFact(i, trx))) throw notFound(`fact ${f.id} is derived from "${i}", which is not a known fact`, 'unknown_fact');
     }
+    if (f.sameAs) {
+      const other = await this.findFact(f.sameAs, trx);
+      const why = sameAsMismatch(f, other);
+      if (why) throw (other ? conflict : notFound)(`fact ${f.id}: same_as ${why}`, other ? 'same_as_mismatch' : 'unknown_fact');
+    }
   }
 
   async correctFact(id: string, input: Partial<FactInput>): Promise<Fact> {
@@ -409,6 +416,7 @@ export class KyselyStore implements Store {
       definition: old.definition,
       notes: old.notes,
       derivedFrom: old.derivedFrom,
+      sameAs: old.sameAs,
     };
     const changedValue = input.value !== undefined && input.value !== old.valueText;
     return this.addFact({
@@ -493,6 +501,11 @@ export class KyselyStore implements Store {
             issues.push({ code: 'unknown_fact', path: where('derived_from'), message: `expected ids of stored facts or of facts in this file, got "${input}"` });
           }
         }
+        if (f.sameAs) {
+          const other = existing.get(f.sameAs) ?? (inBatch.has(f.sameAs) ? batch[inBatch.get(f.sameAs)!]!.fact : undefined);
+          const why = sameAsMismatch(f, other);
+          if (why) issues.push({ code: other ? 'same_as_mismatch' : 'unknown_fact', path: where('same_as'), message: why });
+        }
       }
       if (issues.length) {
         throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, nothing imported\n${formatIssues(issues)}`, { issues, status: 400 });
@@ -506,10 +519,10 @@ export class KyselyStore implements Store {
         const st = state.get(item.fact.id);
         if (st === 'done') return;
         if (st === 'visiting') {
-          throw new ShakeoutError(`${file}: facts refer to each other in a cycle through ${item.fact.id}`, { issues: [{ code: 'cycle', path: item.where('id'), message: `expected no cycle of supersedes/derived_from, got one through ${item.fact.id}` }] });
+          throw new ShakeoutError(`${file}: facts refer to each other in a cycle through ${item.fact.id}`, { issues: [{ code: 'cycle', path: item.where('id'), message: `expected no cycle of supersedes/derived_from/same_as, got one through ${item.fact.id}` }] });
         }
         state.set(item.fact.id, 'visiting');
-        for (const dep of [item.fact.supersedes, ...(item.fact.derivedFrom?.inputs ?? [])]) {
+        for (const dep of [item.fact.supersedes, item.fact.sameAs, ...(item.fact.derivedFrom?.inputs ?? [])]) {
           if (dep && inBatch.has(dep)) visit(inBatch.get(dep)!);
         }
         state.set(item.fact.id, 'done');
@@ -717,4 +730,16 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/**
+ * Why `f` cannot say it reports the same thing as `other`, or null when it
+ * can: the other fact must exist and be of the same entity and metric.
+ */
+function sameAsMismatch(f: Fact, other: Fact | undefined): string | null {
+  if (!other) return `expected the id of a stored fact or of a fact in this file, got "${f.sameAs}"`;
+  if (other.entity !== f.entity || other.metric !== f.metric) {
+    return `expected a fact of the same entity and metric (${f.entity} ${f.metric}), got "${other.id}", a fact of ${other.entity} ${other.metric}`;
+  }
+  return null;
 }

@@ -140,6 +140,8 @@ export function prepareFact(
   }
   const supersedes = text(input.supersedes);
   if (supersedes !== null && supersedes === id) add('supersedes', 'self_supersede', `expected the id of another fact, got the fact's own id ${shown(id)}`);
+  const sameAs = text(input.sameAs);
+  if (sameAs !== null && sameAs === id) add('same_as', 'self_same_as', `expected the id of another fact reporting the same thing, got the fact's own id ${shown(id)}`);
 
   const createdAt = text(input.createdAt) ?? ctx.now();
   if (Number.isNaN(Date.parse(createdAt))) add('created_at', 'invalid_date', `expected an ISO timestamp such as 2024-05-20T00:00:00.000Z, got ${shown(createdAt)}`);
@@ -172,6 +174,7 @@ export function prepareFact(
     definition: text(input.definition),
     notes: text(input.notes),
     supersedes,
+    sameAs,
     supersededBy: null,
     derivedFrom,
     createdAt: new Date(createdAt).toISOString(),
@@ -186,7 +189,7 @@ export function prepareFact(
 export function factSignature(f: Fact): string {
   return JSON.stringify([
     f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
-    f.source.id, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null,
+    f.source.id, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null, f.sameAs,
   ]);
 }
 

@@ -75,6 +75,8 @@ export interface FactTable {
   notes: string | null;
   /** Unique: a fact is corrected at most once, so a history is a chain. */
   supersedes: string | null;
+  /** A fact reporting the same thing (migration 0002). */
+  same_as: string | null;
   formula: string | null;
   created_at: string;
 }

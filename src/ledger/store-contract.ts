@@ -313,6 +313,49 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         }
       });
 
+      it('stores a same_as link, exports it and imports it back; refuses one to an unknown fact or another metric', async () => {
+        const s = await makeStore({ bundled: false });
+        const t = await makeStore({ bundled: false });
+        try {
+          const round = { entity: 'Anthropic', metric: 'funding', scope: 'round', period: '2024-01' };
+          const a = await s.addFact({ ...round, id: 'r-semafor', value: '$750 million', source: { publisher: 'Semafor' } });
+          const b = await s.addFact({ ...round, id: 'r-ft', value: '$750mn', source: { publisher: 'Financial Times' }, sameAs: a.id });
+          expect(b.sameAs).toBe('r-semafor');
+          expect(a.sameAs).toBeNull();
+          expect((await s.getFact('r-ft')).sameAs).toBe('r-semafor');
+          // a correction keeps the link
+          expect((await s.correctFact('r-ft', { value: '$750 million' })).sameAs).toBe('r-semafor');
+          const unknown = await rejection(s.addFact({ ...round, value: '$1B', source: { publisher: 'X' }, sameAs: 'nope' }));
+          expect(unknown.message).toContain('same_as expected the id of a stored fact');
+          const other = await rejection(s.addFact({ ...round, metric: 'valuation', value: '$18B', source: { publisher: 'X' }, sameAs: 'r-semafor' }));
+          expect(other.message).toContain('expected a fact of the same entity and metric (anthropic valuation), got "r-semafor", a fact of anthropic funding');
+          const self = await rejection(s.addFact({ ...round, id: 'r-self', value: '$1B', source: { publisher: 'X' }, sameAs: 'r-self' }));
+          expect(self.issues[0]).toMatchObject({ code: 'self_same_as', path: ['sameAs'] });
+
+          for (const format of ['csv', 'json', 'yaml'] as const) {
+            const text = formatFacts(await s.exportFacts(), format);
+            if (format === 'csv') expect(text.split('\n')[0]).toMatch(/,same_as$/);
+            const file = parseFactText(text, format, `facts.${format}`);
+            const r = await t.importFacts(file.records, file);
+            expect(r.added.length + r.unchanged.length).toBe(3);
+          }
+          expect((await t.getFact('r-ft')).sameAs).toBe('r-semafor');
+          expect(await t.listFacts({ includeSuperseded: true })).toEqual(await s.listFacts({ includeSuperseded: true }));
+          // in a file: a link to a fact later in the same file, and a dangling link named by line and column
+          const csv = ['id,entity,metric,value,period,scope,publisher,same_as', 'n-2,Anthropic,funding,$2.75bn,2024-03,round,Silicon Republic,n-1', 'n-1,Anthropic,funding,$2.75 billion,2024-03,round,Reuters,', 'n-3,Anthropic,funding,$2.75B,2024-03,round,Y,zz'].join('\n');
+          const bad = parseFactText(csv, 'csv', 'links.csv');
+          const e = await rejection(t.importFacts(bad.records, bad));
+          expect(e.message).toContain('links.csv line 4, column same_as: expected the id of a stored fact or of a fact in this file, got "zz"');
+          expect(await t.listFacts({ entity: 'Anthropic', period: '2024-03' })).toEqual([]);
+          const good = parseFactText(csv.split('\n').slice(0, 3).join('\n'), 'csv', 'links.csv');
+          expect((await t.importFacts(good.records, good)).added).toEqual(['n-1', 'n-2']);
+          expect((await t.getFact('n-2')).sameAs).toBe('n-1');
+        } finally {
+          await s.close();
+          await t.close();
+        }
+      });
+
       for (const format of ['csv', 'json', 'yaml'] as const) {
         it(`export then import into an empty database gives the same facts (${format})`, async () => {
           const a = await makeStore({ bundled: true });

@@ -54,6 +54,7 @@ function factDetail(f: Fact): string {
   if (f.derivedFrom) rows.push(['derived', `${f.derivedFrom.formula}  from ${f.derivedFrom.inputs.join(', ')}`]);
   if (f.notes) rows.push(['notes', f.notes]);
   if (f.supersedes) rows.push(['corrects', f.supersedes]);
+  if (f.sameAs) rows.push(['same as', f.sameAs]);
   if (f.supersededBy) rows.push(['corrected by', f.supersededBy]);
   rows.push(['recorded', f.createdAt]);
   return renderTable(rows, [{ header: 'field', get: (r) => r[0] }, { header: 'value', get: (r) => r[1] }]);
@@ -148,6 +149,7 @@ export function registerFacts(program: Command, io: Output): void {
       .option('--derived-from <id>', 'for a derived fact: an input fact (repeat)', collect)
       .option('--formula <text>', 'for a derived fact: the formula over its inputs')
       .option('--id <id>', 'id to give the fact (default: generated)')
+      .option('--same-as <id>', 'a fact of the same entity and metric that reports the same thing (one round, another outlet): the two are counted once')
       .option('--json', 'print JSON');
 
   type AddOpts = Record<string, string | string[] | boolean | undefined>;
@@ -167,6 +169,7 @@ export function registerFacts(program: Command, io: Output): void {
     if (s('definition')) input.definition = s('definition');
     if (s('notes')) input.notes = s('notes');
     if (s('id')) input.id = s('id');
+    if (s('sameAs')) input.sameAs = s('sameAs');
     if (s('source')) input.source = { publisher: s('source'), title: s('title') ?? null, url: s('url') ?? null, published: s('published') ?? null };
     if (Array.isArray(o.derivedFrom) || s('formula')) {
       input.derivedFrom = { inputs: (o.derivedFrom as string[] | undefined) ?? [], formula: s('formula') ?? '' };

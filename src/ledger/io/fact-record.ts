@@ -26,6 +26,8 @@ export interface FactRecord {
   definition?: string | null;
   note?: string | null;
   supersedes?: string | null;
+  /** Id of a fact of the same entity and metric that reports the same thing (one round, another outlet). */
+  same_as?: string | null;
   /** Input fact ids of a derived fact, separated by ';' (an array in JSON/YAML also works). */
   derived_from?: string | readonly string[] | null;
   formula?: string | null;
@@ -36,5 +38,5 @@ export interface FactRecord {
 export const FACT_COLUMNS = [
   'id', 'entity', 'metric', 'value_as_written', 'value_en', 'unit', 'per', 'period', 'scope', 'basis', 'kind',
   'price_year', 'publisher', 'title', 'url', 'published', 'definition', 'note', 'supersedes', 'derived_from',
-  'formula', 'created_at',
+  'formula', 'created_at', 'same_as',
 ] as const;

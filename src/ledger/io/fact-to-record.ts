@@ -26,5 +26,6 @@ export function factToRecord(f: Fact): FactRecord {
     derived_from: f.derivedFrom ? f.derivedFrom.inputs.join(';') : null,
     formula: f.derivedFrom?.formula ?? null,
     created_at: f.createdAt,
+    same_as: f.sameAs,
   };
 }

@@ -41,6 +41,7 @@ export const FactRecordSchema = z.strictObject({
   definition: cell,
   note: cell,
   supersedes: cell,
+  same_as: cell,
   derived_from: z.union([z.string(), z.array(z.string()), z.null()]).optional(),
   formula: cell,
   created_at: cell,
@@ -125,6 +126,7 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
     definition: t(r.definition),
     notes: t(r.note),
     supersedes: t(r.supersedes),
+    sameAs: t(r.same_as),
     derivedFrom: derived.length || t(r.formula) ? { inputs: derived, formula: t(r.formula) ?? '' } : null,
     createdAt: t(r.created_at) ?? undefined,
   };
