@@ -4,6 +4,7 @@ export * from './analysis-in-currency.js';
 export * from './common/estimate-of.js';
 export * from './common/fact-spec.js';
 export * from './common/choose-fact.js';
+export * from './common/fact-group.js';
 export { isSecondHand, publisherName } from './common/source-hand.js';
 export * from './common/default-env.js';
 export * from './subscribers/commission-rules.js';

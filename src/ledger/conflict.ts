@@ -68,14 +68,25 @@ export function toNominalUsd(f: Fact, fx: FxTable, cpi: CpiTable): NominalUsd {
   return { p5: qs[0]!.value, p50: qs[1]!.value, p95: qs[2]!.value, notes, notesZh };
 }
 
-function comparable(a: Fact, b: Fact): boolean {
+/**
+ * Whether two facts speak of the same thing, so that their figures should
+ * agree: same entity and metric; periods that overlap, both points in time
+ * ('as of') or both spans, of about the same length (within 10%) or one
+ * inside the other when the longer is at most a month (a round dated
+ * 2024-01-05 by one outlet and 2024-01 by another); the same scope when both
+ * state one; the same `per`; money in any currency, else the same unit; and
+ * neither derived from the other.
+ */
+export function sameThing(a: Fact, b: Fact): boolean {
   if (a.entity !== b.entity || a.metric !== b.metric || !a.period || !b.period) return false;
   if (!periodsOverlap(a.period, b.period)) return false;
   if ((a.period.kind === 'asof') !== (b.period.kind === 'asof')) return false;
   if (a.period.kind !== 'asof') {
     const ma = periodMonths(a.period);
     const mb = periodMonths(b.period);
-    if (Math.abs(ma - mb) > 0.1 * Math.max(ma, mb)) return false;
+    const inside = (x: Fact, y: Fact): boolean => x.period!.start >= y.period!.start && x.period!.end <= y.period!.end;
+    const dated = Math.max(ma, mb) <= 1.05 && (inside(a, b) || inside(b, a));
+    if (Math.abs(ma - mb) > 0.1 * Math.max(ma, mb) && !dated) return false;
   }
   if (a.scope !== null && b.scope !== null && a.scope !== b.scope) return false;
   if (a.figure.per !== b.figure.per) return false;
@@ -176,7 +187,7 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
       for (let j = i + 1; j < g.length; j++) {
         const a = g[i]!;
         const b = g[j]!;
-        if (!comparable(a, b)) continue;
+        if (!sameThing(a, b)) continue;
         const ia = get(a);
         const ib = get(b);
         if (!ia || !ib) continue;

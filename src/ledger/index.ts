@@ -5,6 +5,7 @@ export * from './fact.js';
 export * from './entity.js';
 export * from './ledger-event.js';
 export * from './conflict.js';
+export * from './same-as.js';
 export * from './store.js';
 export * from './fx-rate.js';
 export * from './open-store.js';

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FxTable } from '../../core/index.js';
+import { openStore } from '../../ledger/index.js';
+import type { Fact, FactInput, Store } from '../../ledger/index.js';
+import { groupFacts, roundingHalfUnit } from './fact-group.js';
+
+let store: Store;
+let fx: FxTable;
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:', loadBundled: false });
+  fx = (await store.tables()).fx;
+});
+afterAll(async () => {
+  await store.close();
+});
+
+const round = (over: Partial<FactInput> & { publisher: string }): Promise<Fact> => {
+  const { publisher, ...rest } = over;
+  return store.addFact({ entity: 'Baichuan AI', metric: 'funding', scope: 'round', value: '$1', period: '2024-07', source: { publisher, published: '2024-07-25' }, ...rest });
+};
+
+describe('roundingHalfUnit', () => {
+  it('is half a unit of the last written digit', () => {
+    expect(roundingHalfUnit(750e6)).toBeCloseTo(5e6, 0);
+    expect(roundingHalfUnit(2e9)).toBeCloseTo(0.5e9, 0);
+    expect(roundingHalfUnit(1.525e9)).toBeCloseTo(0.5e6, 0);
+    expect(roundingHalfUnit(0)).toBe(0);
+  });
+});
+
+describe('groupFacts', () => {
+  it('makes one group of one round written by three outlets in yuan and dollars, so a total counts it once', async () => {
+    const yuan = await round({ value: '50亿元', publisher: 'Bloomberg (mirror)' });
+    const usd = await round({ value: '$691 million', publisher: 'Reuters' });
+    const usd2 = await round({ value: '$690mn', publisher: 'Financial Times', period: '2024-07-25' });
+    const earlier = await round({ value: '$300 million', publisher: 'The Bamboo Works', period: '2023-10' });
+    const groups = groupFacts([yuan, usd, usd2, earlier], fx);
+    expect(groups).toHaveLength(2);
+    const g = groups.find((x) => x.members.length === 3)!;
+    expect(new Set(g.members.map((f) => f.id))).toEqual(new Set([yuan.id, usd.id, usd2.id]));
+    expect(g.linked).toBe(false);
+    expect(g.disagree).toBe(false);
+    // 2024-07-25 ends before 2024-07 does; within 2024-07 the primary source comes before the mirror
+    expect(g.preferred).toBe(usd);
+    expect(g.corroboration.map((c) => [c.fact.id, c.criterion])).toEqual([
+      [yuan.id, 'primary_source'],
+      [usd2.id, 'period'],
+    ]);
+    const yuanRange = g.ranges.find((r) => r.factId === yuan.id)!;
+    expect(yuanRange.conversion).toMatch(/^CNY->USD at /);
+    expect(g.spread!.unit).toBe('USD');
+    expect(g.spread!.ratio).toBeGreaterThan(1);
+    expect(g.spread!.ratio).toBeLessThan(1.05);
+    // the total of rounds: each group once, by its preferred fact
+    const total = groups.reduce((a, x) => a + x.preferred.figure.value, 0);
+    expect(total).toBe(991e6);
+  });
+
+  it('keeps apart figures of one period that do not agree, unless a same_as link joins them; then it flags the group', async () => {
+    const a = await round({ value: '$400 million', publisher: 'Outlet A', period: '2024-05' });
+    const b = await round({ value: '$250 million', publisher: 'Outlet B', period: '2024-05' });
+    expect(groupFacts([a, b], fx)).toHaveLength(2);
+    const c = await round({ value: '$250 million', publisher: 'Outlet C', period: '2024-05', sameAs: a.id });
+    const gs = groupFacts([a, b, c], fx);
+    expect(gs).toHaveLength(1); // c is linked to a and agrees with b: one group
+    const g = gs[0]!;
+    expect(g.linked).toBe(true);
+    expect(g.disagree).toBe(true);
+    expect(g.spread).toMatchObject({ unit: 'USD', low: 250e6, high: 400e6 });
+    expect(g.spread!.ratio).toBeCloseTo(1.6, 10);
+  });
+
+  it('does not group facts of different scope, metric or entity, nor a month with a year', async () => {
+    const r = await round({ value: '$100 million', publisher: 'P', period: '2022-03' });
+    const other = await round({ value: '$100 million', publisher: 'Q', period: '2022-03', scope: 'debt' });
+    const year = await round({ value: '$100 million', publisher: 'R', period: '2022' });
+    const val = await store.addFact({ entity: 'Baichuan AI', metric: 'valuation', value: '$100 million', period: 'as of 2022-03', source: { publisher: 'S' } });
+    const elsewhere = await store.addFact({ entity: 'Zhipu AI', metric: 'funding', scope: 'round', value: '$100 million', period: '2022-03', source: { publisher: 'T' } });
+    expect(groupFacts([r, other, year, val, elsewhere], fx).map((g) => g.members.length)).toEqual([1, 1, 1, 1, 1]);
+  });
+});

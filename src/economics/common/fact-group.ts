@@ -1,0 +1,182 @@
+import { convertCurrency, isCurrency } from '../../core/index.js';
+import type { FxTable, Unit } from '../../core/index.js';
+import { sameAsSets, sameThing } from '../../ledger/index.js';
+import type { Fact } from '../../ledger/index.js';
+import { chooseFact, type ChooseOptions, type LeftAside } from './choose-fact.js';
+
+/**
+ * Relative allowance for a figure converted from another currency at the
+ * average rate of its period's month(s): the outlet converted at the day's
+ * rate, and a major pair such as EUR/USD rarely moves more than 3% within a
+ * month. Used the same way for every company and currency.
+ */
+export const FX_AGREEMENT_TOLERANCE = 0.03;
+
+/** A fact's 90% range in the group's common unit (US dollars for money), widened by its rounding and FX allowance. */
+export interface MemberRange {
+  readonly factId: string;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  /** The range the agreement test uses: [p5, p95] less/plus half a unit of the figure's last written digit, and the FX allowance. */
+  readonly low: number;
+  readonly high: number;
+  /** How it was converted ('EUR->USD at ...'), empty when it was already in the common unit. */
+  readonly conversion: string;
+}
+
+/** Facts that report the same thing, counted once. */
+export interface FactGroup {
+  /** The preferred fact's id. */
+  readonly id: string;
+  /** The fact to use, by the choose rule (`chooseFact`). */
+  readonly preferred: Fact;
+  /** Every member, the preferred one first. */
+  readonly members: readonly Fact[];
+  /** The other members, as corroboration, with why each is not the preferred one. */
+  readonly corroboration: readonly LeftAside[];
+  /** True when a `same_as` link joined (some of) the members. */
+  readonly linked: boolean;
+  /** True when two members do not agree within their stated uncertainty (after FX): the group needs a look. */
+  readonly disagree: boolean;
+  /** The members' medians in `unit` (USD for money): lowest, highest and their ratio; null for a group of one. */
+  readonly spread: { readonly unit: Unit; readonly low: number; readonly high: number; readonly ratio: number } | null;
+  /** Each member's range in `spread.unit`, for the members that could be converted. */
+  readonly ranges: readonly MemberRange[];
+  /** Members whose figure could not be put in the common unit (no FX rate, another price year): their agreement is not known. */
+  readonly unconverted: readonly string[];
+}
+
+/** Half a unit of the last significant digit of a figure as written: $750M (two digits) is 750M ± 5M; $2B is 2B ± 0.5B. */
+export function roundingHalfUnit(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return 0;
+  const digits = Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  return 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
+}
+
+function rangeOf(f: Fact, fx: FxTable): MemberRange | null {
+  const { p5, p50, p95, unit } = f.figure;
+  const half = roundingHalfUnit(f.figure.value);
+  if (!isCurrency(unit) || unit === 'USD') return { factId: f.id, p5, p50, p95, low: p5 - half, high: p95 + half, conversion: '' };
+  if (!f.period) return null;
+  let k: number;
+  let note: string;
+  try {
+    const c = convertCurrency({ value: 1, unit, per: null }, 'USD', f.period, fx);
+    k = c.quantity.value;
+    note = c.note;
+  } catch {
+    return null;
+  }
+  return {
+    factId: f.id,
+    p5: p5 * k,
+    p50: p50 * k,
+    p95: p95 * k,
+    low: (p5 - half) * k * (1 - FX_AGREEMENT_TOLERANCE),
+    high: (p95 + half) * k * (1 + FX_AGREEMENT_TOLERANCE),
+    conversion: note,
+  };
+}
+
+const meet = (a: MemberRange, b: MemberRange): boolean => a.low <= b.high && b.low <= a.high;
+
+/** Whether two facts can be compared at all: same price basis, and both money or the same unit. */
+function commensurable(a: Fact, b: Fact): boolean {
+  if (a.priceYear !== b.priceYear) return false;
+  return (isCurrency(a.figure.unit) && isCurrency(b.figure.unit)) || a.figure.unit === b.figure.unit;
+}
+
+/**
+ * Groups facts that report the same thing, so that a total counts each once.
+ *
+ * Two facts are one group when a `same_as` link joins them (`facts add
+ * --same-as`, a `same_as` column), or, without a link, when they speak of
+ * the same thing (ledger's `sameThing`: same entity, metric, scope and
+ * period) and their 90% ranges meet in US dollars, each widened by half a
+ * unit of its last written digit ($750M is 745M to 755M) and, for a figure
+ * converted from another currency at its period's average rate, by
+ * `FX_AGREEMENT_TOLERANCE`. Grouping is transitive.
+ *
+ * Each group has a preferred fact by the choose rule (`chooseFact`, with
+ * `options`), the others as corroboration, and `disagree` when two members'
+ * ranges do not meet (possible through a link, or through a chain of
+ * agreeing pairs), with the spread of their medians. Facts alone form groups
+ * of one, so the sum of a metric is the sum of the groups' preferred facts.
+ * Groups come in the order of their first member in `facts`.
+ *
+ * @example
+ * // one Mistral round written by three outlets, in euros and in dollars
+ * const gs = groupFacts([lesEchos_385M_EUR, reuters_415M_USD, bloomberg_385M_EUR], fx);
+ * gs.length; // 1
+ * gs[0].preferred; // by the rule: a primary source, the narrowest, the newest
+ */
+export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseOptions = {}): FactGroup[] {
+  const linkRoot = sameAsSets(facts);
+  const parent = new Map<string, string>();
+  for (const f of facts) parent.set(f.id, linkRoot.get(f.id)!);
+  const order = new Map(facts.map((f, i) => [f.id, i]));
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  const unite = (a: string, b: string): void => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra === rb) return;
+    if (order.get(ra)! < order.get(rb)!) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  const ranges = new Map<string, MemberRange | null>(facts.map((f) => [f.id, rangeOf(f, fx)]));
+  // Automatic: same thing, and the ranges meet. Only facts of one entity and metric can be the same thing.
+  const byKey = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const k = `${f.entity}\u0000${f.metric}`;
+    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(f);
+  }
+  for (const g of byKey.values()) {
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        const a = g[i]!;
+        const b = g[j]!;
+        if (root(a.id) === root(b.id) || !sameThing(a, b) || !commensurable(a, b)) continue;
+        const ra = ranges.get(a.id);
+        const rb = ranges.get(b.id);
+        if (ra && rb && meet(ra, rb)) unite(a.id, b.id);
+      }
+    }
+  }
+  const members = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const r = root(f.id);
+    (members.get(r) ?? members.set(r, []).get(r)!).push(f);
+  }
+  return [...members.values()].map((ms): FactGroup => {
+    const choice = chooseFact(ms, options)!;
+    const ordered = [choice.chosen, ...choice.others.map((o) => o.fact)];
+    const base = choice.chosen;
+    const inCommon = ordered.filter((f) => commensurable(f, base));
+    const rs = inCommon.map((f) => ranges.get(f.id)).filter((r): r is MemberRange => !!r);
+    const unconverted = ordered.filter((f) => !rs.some((r) => r.factId === f.id)).map((f) => f.id);
+    let disagree = false;
+    for (let i = 0; i < rs.length && !disagree; i++) for (let j = i + 1; j < rs.length && !disagree; j++) disagree = !meet(rs[i]!, rs[j]!);
+    const p50s = rs.map((r) => r.p50);
+    const low = Math.min(...p50s);
+    const high = Math.max(...p50s);
+    const unit: Unit = isCurrency(base.figure.unit) ? 'USD' : base.figure.unit;
+    return {
+      id: base.id,
+      preferred: base,
+      members: ordered,
+      corroboration: choice.others,
+      linked: ms.some((f) => f.sameAs !== null && ms.some((m) => m.id !== f.id && linkRoot.get(m.id) === linkRoot.get(f.id))),
+      disagree,
+      spread: ms.length > 1 && rs.length > 1 ? { unit, low, high, ratio: low > 0 ? high / low : Infinity } : null,
+      ranges: rs,
+      unconverted,
+    };
+  });
+}
