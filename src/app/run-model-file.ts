@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ShakeoutError, parseFigure, type DistSpec } from '../core/index.js';
+import { ShakeoutError, type DistSpec } from '../core/index.js';
+import { chooseFact, factSpec, type LeftAside } from '../economics/index.js';
 import { compileModel, runModel, ModelError, type ModelResult, type FactResolver } from '../lang/index.js';
 import type { Fact, Store } from '../ledger/index.js';
 import { formatValue } from '../core/index.js';
@@ -9,8 +10,10 @@ import { formatValue } from '../core/index.js';
 export interface ResolvedFact {
   readonly request: { entity: string; metric: string; period?: string };
   readonly fact: Fact;
-  /** Other current facts that matched the request, not chosen. */
+  /** Other current facts that matched the request, not chosen (ids, in the rule's order). */
   readonly alternatives: readonly string[];
+  /** The same facts with why each was left aside (the choose rule's reasons, in English and Chinese). */
+  readonly leftAside: readonly LeftAside[];
 }
 
 export interface RunModelFileResult extends ModelResult {
@@ -22,9 +25,9 @@ const key = (e: string, m: string, p?: string) => JSON.stringify([e, m, p ?? nul
 
 /**
  * Picks the fact a model means by fact(entity, metric, period): among current
- * facts that match, the latest period, then reported over derived over
- * assumed, then the most recently recorded. The others are named as
- * alternatives so the choice is never silent.
+ * facts that match, the one the choose rule (`chooseFact`, docs/ledger.md)
+ * prefers. The others are named as alternatives, each with its reason, so
+ * the choice is never silent.
  */
 export async function resolveModelFact(store: Store, entity: string, metric: string, period?: string): Promise<ResolvedFact> {
   const facts = await store.listFacts({ entity, metric, ...(period ? { period } : {}) });
@@ -32,12 +35,8 @@ export async function resolveModelFact(store: Store, entity: string, metric: str
     const where = period ? ` for ${period}` : '';
     throw new ShakeoutError(`the ledger has no ${metric} fact for "${entity}"${where}; see \`shakeout facts list --entity "${entity}"\``, { status: 404 });
   }
-  const rank = { reported: 0, derived: 1, assumption: 2 } as Record<string, number>;
-  const sorted = [...facts].sort((a, b) =>
-    (b.period?.end ?? '').localeCompare(a.period?.end ?? '') ||
-    (rank[a.kind] ?? 3) - (rank[b.kind] ?? 3) ||
-    b.createdAt.localeCompare(a.createdAt));
-  return { request: { entity, metric, ...(period ? { period } : {}) }, fact: sorted[0]!, alternatives: sorted.slice(1).map((f) => f.id) };
+  const choice = chooseFact(facts)!;
+  return { request: { entity, metric, ...(period ? { period } : {}) }, fact: choice.chosen, alternatives: choice.others.map((o) => o.fact.id), leftAside: choice.others };
 }
 
 function label(f: Fact): string {
@@ -90,7 +89,7 @@ export async function runModelSource(source: string, options: RunModelFileOption
       if (failed.has(k)) throw failed.get(k);
       const r = resolved.get(k);
       if (!r) throw new ShakeoutError(`fact("${entity}", "${metric}") was not resolved`, { status: 500 });
-      return { spec: distributionOf(r.fact), label: label(r.fact) };
+      return { spec: factSpec(r.fact), label: label(r.fact) };
     };
     const result = await runModel(source, {
       env: { sampleCount: options.sampleCount, seed: options.seed, ...(options.threads ? { threads: options.threads } : {}) },
@@ -103,11 +102,6 @@ export async function runModelSource(source: string, options: RunModelFileOption
     if (e instanceof ModelError) throw new ShakeoutError(e.format(source, file), { issues: e.issues, status: 400, cause: e });
     throw e;
   }
-}
-
-/** The distribution of a fact: what its qualifier implies (docs/qualifiers.md). */
-export function distributionOf(f: Fact): DistSpec {
-  return parseFigure(f.valueText, f.defaultUnit ? { defaultUnit: f.defaultUnit } : {}).distribution;
 }
 
 /** Reads a model file and runs it (see {@link runModelSource}). */

@@ -30,7 +30,7 @@ export function runJson(r: RunModelFileResult) {
     outputs,
     sampleCount: r.sampleCount,
     seed: r.seed,
-    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives })),
+    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })) })),
     timingsMs: r.timings,
   };
 }
@@ -69,7 +69,7 @@ function human(r: RunModelFileResult): string {
     out.push('', 'facts read from the ledger:');
     for (const x of r.resolved) {
       out.push(`  fact("${x.request.entity}", "${x.request.metric}"${x.request.period ? `, "${x.request.period}"` : ''}) = ${x.fact.id} "${x.fact.valueText}" (${x.fact.figure.qualifier}; ${x.fact.source.publisher}${x.fact.source.published ? ', ' + x.fact.source.published : ''})` +
-        (x.alternatives.length ? `; also matched: ${x.alternatives.join(', ')}` : ''));
+        x.leftAside.map((o) => `\n    also matched ${o.fact.id}, left aside: ${o.reason.en}`).join(''));
     }
   }
   out.push('', `${r.sampleCount.toLocaleString('en-US')} samples, seed ${JSON.stringify(r.seed)}, ${r.threads} thread${r.threads > 1 ? 's' : ''}, ${r.timings.total.toFixed(0)} ms`);

@@ -1,17 +1,20 @@
-import { parseFigure } from '../../core/index.js';
+import { parseFigure, Z95 } from '../../core/index.js';
 import type { DistSpec } from '../../core/index.js';
+import { sampleSpec, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
-
-/** 5th percentile of the standard normal, negated: 1.6448536269514722. */
-const Z95 = 1.6448536269514722;
+import { scaleSpec } from './value-text.js';
 
 /**
- * The distribution of a fact's figure, as core's figure reader reads its text
- * (so "超23亿美元" is 2.3e9 plus a positive excess, "1200万美元" a point).
- * When the text does not read back to the stored median (a fact entered in
- * another form), the distribution is fitted to the stored p5, p50 and p95: a
- * point when p5 = p95, a lognormal through p5 and p95 when both are positive,
- * else a normal with the same 90% width.
+ * The distribution of a fact's figure: the one way a fact becomes draws, for
+ * `fact()` in a model (through the app) and for every analysis.
+ *
+ * It is what core's figure reader reads in the text (so "超23亿美元" is 2.3e9
+ * plus a positive excess, "1200万美元" a point; docs/qualifiers.md). When the
+ * text does not read back to the stored median (a fact entered in another
+ * form, a text the reader of this version reads differently), the
+ * distribution is fitted to the stored p5, p50 and p95 instead: a point when
+ * p5 = p95, a lognormal through p5 and p95 when both are positive, else a
+ * normal with the same 90% width.
  *
  * @example factSpec(F18) // { family: 'pointMass', value: 12000000 }
  */
@@ -24,6 +27,17 @@ export function factSpec(fact: Fact): DistSpec {
     // fall through to the fit below
   }
   return fitSpec(p5, p50, p95);
+}
+
+/**
+ * A fact's draws, times `scale` (a currency conversion, a rate put per
+ * month), from random stream `stream` of `env`: `factSpec` sampled. Two
+ * calls with the same fact, env and stream give the same draws.
+ *
+ * @example factDraws(F18, { sampleCount: 10_000, seed: 'shakeout' }, 11) // 10,000 draws of $12M
+ */
+export function factDraws(fact: Fact, env: Env, stream: number, scale = 1): Float64Array {
+  return sampleSpec(scaleSpec(factSpec(fact), scale), env, stream).samples;
 }
 
 /** A distribution through p5, p50 and p95 (see `factSpec`). */
