@@ -181,4 +181,16 @@ describe('analyzeSubscribers takes the tenure mix from each app\'s launch', () =
     expect(x.text.zh).toContain('上线日期不明');
     expect(a.estimates.find((e) => e.id === 'subscribers.net_rules')!.inputs.map((i) => i.id)).toContain('app-launch-unknown');
   });
+
+  it('chooses between two sources of one store and period by the choose rule, and says why', async () => {
+    const base = { entity: 'baichuan-ai', metric: 'subscription_revenue', period: '2024-05', scope: 'app_store', basis: 'gross' as const, kind: 'reported' as const };
+    const mirror = await s2.addFact({ ...base, value: '$200K', source: { publisher: 'Appfigures (mirror)', published: '2024-06-10' } });
+    const primary = await s2.addFact({ ...base, value: '$210K', source: { publisher: 'Appfigures', published: '2024-06-02' } });
+    await s2.addFact({ entity: 'baichuan-ai', metric: 'price', value: '$10', per: 'month', period: 'as of 2024-05', source: { publisher: 'Test', published: '2024-06-01' } });
+    const a = await analyzeSubscribers(s2, 'Baichuan AI', { env: { sampleCount: 500, seed: 1 } });
+    expect(a.details.stores.map((x) => x.factId)).toEqual([primary.id]);
+    const note = a.notes.find((n) => n.en.startsWith('2 App Store revenue facts'))!;
+    expect(note.en).toBe(`2 App Store revenue facts for 2024-05; used ${primary.id}, not ${mirror.id} (the one used comes from a primary source (Appfigures); this one at second hand (Appfigures (mirror)))`);
+    expect(note.zh).toContain('此条是转载（Appfigures（镜像页面））');
+  });
 });

@@ -1,4 +1,4 @@
-import { ShakeoutError, formatValue, periodMonths } from '../../core/index.js';
+import { DAYS_PER_MONTH, ShakeoutError, formatValue, periodMonths } from '../../core/index.js';
 import type { Per, Quantity } from '../../core/index.js';
 import { sampleSpec } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
@@ -8,6 +8,8 @@ import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
+import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
+import { perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
 import { commissionFor } from './commission-for.js';
@@ -93,8 +95,15 @@ export interface SubscribersDetails {
   readonly articleFigures: readonly ArticleFigureCheck[];
 }
 
-const DAYS_PER_MONTH = 30.436875;
-const PER_MONTHS: Readonly<Record<Per, number>> = { day: 1 / DAYS_PER_MONTH, week: 7 / DAYS_PER_MONTH, month: 1, quarter: 3, year: 12 };
+/** A monthly price before one per year or week: the analysis divides by a month's price. */
+const MONTHLY_PRICE_FIRST: ChoosePreference = {
+  rank: (f) => (f.figure.per === 'month' ? 0 : 1),
+  reason: (used, other) => ({ en: `the one used is a monthly price; this one is per ${other.figure.per ?? 'unstated period'}`, zh: `所采用的是月度价格，此条${other.figure.per ? `按${PER_ZH[other.figure.per]}计` : '未写周期'}` }),
+};
+const PER_ZH: Readonly<Record<Per, string>> = { day: '日', week: '周', month: '月', quarter: '季度', year: '年' };
+
+/** Months in one `per`: a year is 12, a day 1 / 30.436875. */
+const monthsIn = (per: Per): number => 1 / perMonthFactor(per);
 
 const usd = (x: number, per: Per | null = null): Quantity => ({ value: x, unit: 'USD', per });
 const fmt = (x: number, unit: 'USD' | 'count', per: Per | null = null): string => formatValue(x, unit, 'en', per);
@@ -108,14 +117,12 @@ function fail(code: string, message: string, status = 400): never {
 /** Months the period of a flow fact covers, whole when within 5% of a whole number. */
 function monthsOf(f: Fact): number {
   if (!f.period) fail('no_period', `fact ${f.id} has no period, so its revenue cannot be put per month`);
-  const m = periodMonths(f.period);
-  const whole = Math.round(m);
-  return whole >= 1 && Math.abs(m - whole) <= 0.05 * whole ? whole : m;
+  return periodMonthsWhole(f.period);
 }
 
 /** A money fact per month: a rate (per day, per year) is rescaled, a total over a period divided by its months. */
 function perMonth(f: Fact, value: number): number {
-  return f.figure.per ? value / PER_MONTHS[f.figure.per] : value / monthsOf(f);
+  return f.figure.per ? value * perMonthFactor(f.figure.per) : value / monthsOf(f);
 }
 
 async function productTree(store: Store, product: string): Promise<{ entity: Entity; chain: Entity[] }> {
@@ -174,12 +181,14 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   const notes: Text[] = [];
   const byStore = new Map<AppStore, Fact>();
   for (const s of APP_STORES) {
-    const cands = latest.filter((f) => f.scope === s).sort((a, b) => (a.kind === 'reported' ? 0 : 1) - (b.kind === 'reported' ? 0 : 1) || b.createdAt.localeCompare(a.createdAt));
-    if (cands.length) byStore.set(s, cands[0]!);
-    if (cands.length > 1) {
+    const choice = chooseFact(latest.filter((f) => f.scope === s));
+    if (!choice) continue;
+    byStore.set(s, choice.chosen);
+    if (choice.others.length) {
+      const name = STORE_NAMES[s];
       notes.push({
-        en: `${cands.length} ${s} revenue facts for ${period.text}; used ${cands[0]!.id}, not ${cands.slice(1).map((f) => f.id).join(', ')}`,
-        zh: `${period.text}有${cands.length}条${s}收入事实；采用${cands[0]!.id}，未用${cands.slice(1).map((f) => f.id).join('、')}`,
+        en: `${choice.others.length + 1} ${name} revenue facts for ${period.text}; used ${choice.chosen.id}, not ${choice.others.map((o) => `${o.fact.id} (${o.reason.en})`).join('; ')}`,
+        zh: `${period.text}有${choice.others.length + 1}条${name}收入事实；采用${choice.chosen.id}，未用${choice.others.map((o) => `${o.fact.id}（${o.reason.zh}）`).join('；')}`,
       });
     }
   }
@@ -189,12 +198,19 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   }
 
   // The price: a price fact of the product tree, per month (a yearly price is divided by 12).
-  const prices = treeFacts
-    .filter((f) => f.metric === 'price' && f.figure.unit === 'USD')
-    .sort((a, b) => (b.figure.per === 'month' ? 1 : 0) - (a.figure.per === 'month' ? 1 : 0) || (b.period?.end ?? '').localeCompare(a.period?.end ?? ''));
-  const priceFact = prices.find((f) => !f.period || f.period.start <= period.end) ?? prices[0];
+  // Among prices in force by the period's end (else all of them): a monthly price first, then the choose rule.
+  const prices = treeFacts.filter((f) => f.metric === 'price' && f.figure.unit === 'USD');
+  const inForce = prices.filter((f) => !f.period || f.period.start <= period.end);
+  const priceChoice = chooseFact(inForce.length ? inForce : prices, { prefer: MONTHLY_PRICE_FIRST });
+  const priceFact = priceChoice?.chosen;
+  if (priceChoice?.others.length) {
+    notes.push({
+      en: `price: used ${priceChoice.chosen.id}, not ${priceChoice.others.map((o) => `${o.fact.id} (${o.reason.en})`).join('; ')}`,
+      zh: `价格：采用${priceChoice.chosen.id}，未用${priceChoice.others.map((o) => `${o.fact.id}（${o.reason.zh}）`).join('；')}`,
+    });
+  }
   if (!priceFact) fail('no_price', `no USD price fact for "${product}" or its products; add one with: shakeout facts add --entity "${entity.nameEn}" --metric price --value '19.99美元' --per month ...`, 404);
-  const priceMonths = priceFact.figure.per ? PER_MONTHS[priceFact.figure.per] : 1;
+  const priceMonths = priceFact.figure.per ? monthsIn(priceFact.figure.per) : 1;
   const priceMonthly = priceFact.figure.value / priceMonths;
   if (!priceFact.figure.per) {
     notes.push({ en: `price ${priceFact.id} gives no period; read as per month`, zh: `价格${priceFact.id}未写周期，按每月理解` });
@@ -346,7 +362,7 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     const grossPoint = storeRevenue.reduce((a, s) => a + s.monthly.value / (1 - rates.get(s.store)!.point), 0);
     const term = (s: AppStore): string => {
       const f = byStore.get(s)!;
-      const base = f.figure.per ? `${sid(s)} x ${Number((1 / PER_MONTHS[f.figure.per]).toFixed(4))}` : monthsRead === 1 ? sid(s) : `${sid(s)} / ${Number(monthsRead.toFixed(2))}`;
+      const base = f.figure.per ? `${sid(s)} x ${Number(perMonthFactor(f.figure.per).toFixed(4))}` : monthsRead === 1 ? sid(s) : `${sid(s)} / ${Number(monthsRead.toFixed(2))}`;
       if (r === 'gross') return base;
       const rate = rates.get(s)!;
       return rate.variable ? `${base} / (1 - c_${s})` : `${base} / (1 - ${rate.point})`;
