@@ -1,5 +1,5 @@
 import { ShakeoutError } from '../core/index.js';
-import { analyzeUnitEconomics } from '../economics/index.js';
+import { analyzeUnitEconomics, chooseFact } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
 import type { Fact, Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
@@ -47,11 +47,11 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
     let subscribers: UnitInput | undefined = req.subscribers;
     if (req.price) price = req.price;
     else {
-      const f = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }));
+      const f = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }))?.chosen;
       if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
       price = { fact: f, label: `${f.id} ChatGPT Plus price, ${f.valueText}` };
       if (subscribers === undefined) {
-        const s = latest(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }));
+        const s = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }))?.chosen;
         if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus store subscribers, ${s.valueText}` };
       }
     }
@@ -86,9 +86,16 @@ async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<
   const entity = await store.resolveEntity(model);
   const facts = await store.listFacts({ entity: entity.id, metric: 'training_cost' });
   if (!facts.length) throw usage(`the ledger has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4) or pass --fixed-costs`);
-  const ordered = [...facts].sort((a, b) => rank(a) - rank(b));
-  const label = (f: Fact) => `${entity.nameEn}, ${METHODS.find(([s]) => s === f.scope)?.[1] ?? f.scope ?? 'training cost'}`;
-  const labelZh = (f: Fact) => `${entity.nameZh ?? entity.nameEn}（${METHODS.find(([s]) => s === f.scope)?.[2] ?? f.scope ?? '训练成本'}）`;
+  // Epoch's main method first, then the choose rule.
+  const choice = chooseFact(facts, {
+    prefer: {
+      rank,
+      reason: (used, other) => ({ en: `Epoch's methods come main first: the one used is by ${methodName(used, 1)}; this one by ${methodName(other, 1)}`, zh: `Epoch的方法按主次排序：所采用的是${methodName(used, 2)}，此条是${methodName(other, 2)}` }),
+    },
+  })!;
+  const ordered = [choice.chosen, ...choice.others.map((o) => o.fact)];
+  const label = (f: Fact) => `${entity.nameEn}, ${methodName(f, 1)}`;
+  const labelZh = (f: Fact) => `${entity.nameZh ?? entity.nameEn}（${methodName(f, 2)}）`;
   const [main, ...rest] = ordered;
   return {
     trainingCost: { fact: main!, label: `${main!.id} ${label(main!)}`, labelZh: labelZh(main!) },
@@ -101,8 +108,9 @@ function rank(f: Fact): number {
   return i < 0 ? METHODS.length : i;
 }
 
-function latest(facts: readonly Fact[]): Fact | undefined {
-  return [...facts].sort((a, b) => (a.period?.end ?? '').localeCompare(b.period?.end ?? '')).at(-1);
+/** A method's name in English (1) or Chinese (2); the scope as recorded when it is none of Epoch's. */
+function methodName(f: Fact, lang: 1 | 2): string {
+  return METHODS.find(([s]) => s === f.scope)?.[lang] ?? f.scope ?? (lang === 1 ? 'training cost' : '训练成本');
 }
 
 function usage(message: string): ShakeoutError {
