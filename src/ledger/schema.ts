@@ -75,7 +75,7 @@ export interface FactTable {
   notes: string | null;
   /** Unique: a fact is corrected at most once, so a history is a chain. */
   supersedes: string | null;
-  /** A fact reporting the same thing (migration 0002). */
+  /** A fact reporting the same thing (migration 0003). */
   same_as: string | null;
   formula: string | null;
   created_at: string;

@@ -1,13 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { fxRate } from './0002-fx-rate.js';
-import { factSameAs } from './0002-fact-same-as.js';
+import { factSameAs } from './0003-fact-same-as.js';
 
 /** All migrations, by name (sorted order is run order). Shared by every backend. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-fx-rate': fxRate,
-  '0002-fact-same-as': factSameAs,
+  '0003-fact-same-as': factSameAs,
 };
 
 export const migrationProvider: MigrationProvider = {
