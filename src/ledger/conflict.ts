@@ -1,6 +1,7 @@
 import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
+import { sameAsSets } from './same-as.js';
 
 /** One fact's value put in nominal US dollars of its period, with how. */
 export interface NominalUsd {
@@ -38,15 +39,22 @@ export interface Conflict {
   readonly differences: readonly string[];
   /** The same differences in English and Chinese, for reports. */
   readonly differencesText: readonly Difference[];
+  /**
+   * When a and b are linked as `same_as` (one figure, several sources): the
+   * ids of every fact so linked. A linked set is listed once, by its two
+   * furthest-apart members.
+   */
+  readonly sameAs?: readonly string[];
 }
 
 /**
- * Puts a fact's p5, p50 and p95 in nominal US dollars of its period: CNY at
- * the FX table's rate for the period, constant dollars to nominal with the
- * CPI of the period's year. Non-money facts keep their unit. Throws when a
- * table lacks the rate needed.
+ * Puts a fact's p5, p50 and p95 in nominal US dollars of its period: another
+ * currency at the FX table's rate for the period, constant dollars to nominal
+ * with the CPI of the period's year (without a CPI table they stay constant
+ * dollars). Non-money facts keep their unit. Throws when a table lacks the
+ * rate needed.
  */
-export function toNominalUsd(f: Fact, fx: FxTable, cpi: CpiTable): NominalUsd {
+export function toNominalUsd(f: Fact, fx: FxTable, cpi?: CpiTable): NominalUsd {
   const notes: string[] = [];
   const notesZh: string[] = [];
   let qs: Quantity[] = [f.figure.p5, f.figure.p50, f.figure.p95].map((value) => ({ value, unit: f.figure.unit, per: f.figure.per }));
@@ -57,7 +65,7 @@ export function toNominalUsd(f: Fact, fx: FxTable, cpi: CpiTable): NominalUsd {
       notes.push(c[0]!.note);
       notesZh.push(c[0]!.noteZh);
     }
-    if (f.priceYear !== null) {
+    if (f.priceYear !== null && cpi) {
       const year = periodYear(f.period) ?? Number(f.period.end.slice(0, 4));
       const c = qs.map((q) => toNominalDollars(q, f.priceYear!, year, cpi));
       qs = c.map((x) => x.quantity);
@@ -66,6 +74,53 @@ export function toNominalUsd(f: Fact, fx: FxTable, cpi: CpiTable): NominalUsd {
     }
   }
   return { p5: qs[0]!.value, p50: qs[1]!.value, p95: qs[2]!.value, notes, notesZh };
+}
+
+/**
+ * Relative allowance for a figure converted from another currency at the
+ * average rate of its period: the source converted (or was converted) at the
+ * day's rate, and a major pair such as EUR/USD rarely moves more than 3%
+ * within a month. The same for every company and currency.
+ */
+export const FX_AGREEMENT_TOLERANCE = 0.03;
+
+/**
+ * Half a unit of the last significant digit of a figure as written: "$750
+ * million" (two digits) stands for 745M to 755M, "$2 billion" for 1.5B to
+ * 2.5B, "$1.525 billion" for 1.5245B to 1.5255B.
+ *
+ * @example roundingHalfUnit(750e6) // => 5e6
+ */
+export function roundingHalfUnit(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return 0;
+  const digits = Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  return 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
+}
+
+/** A fact's range for telling whether it agrees with another: its 90% range in nominal USD, widened. */
+export interface AgreementRange extends NominalUsd {
+  /** p5 and p95 widened by half a unit of the written figure's last digit and, when converted, by `FX_AGREEMENT_TOLERANCE`. */
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * The range within which a fact's figure agrees with another's (both of the
+ * same thing): p5..p95 in nominal USD (`toNominalUsd`), less and plus half
+ * a unit of the last written digit ("$74 million" and "$73.6 million" agree;
+ * "$74 million" and "$72 million" do not), and, for a figure converted from
+ * another currency, `FX_AGREEMENT_TOLERANCE` more on each side. Two facts
+ * agree when their ranges meet. Throws when a table lacks the rate needed.
+ */
+export function agreementRange(f: Fact, fx: FxTable, cpi?: CpiTable): AgreementRange {
+  const n = toNominalUsd(f, fx, cpi);
+  const k = f.figure.p50 !== 0 ? n.p50 / f.figure.p50 : 1;
+  const half = roundingHalfUnit(f.figure.value) * Math.abs(k);
+  const fxTol = isCurrency(f.figure.unit) && f.figure.unit !== 'USD' ? FX_AGREEMENT_TOLERANCE : 0;
+  const low = n.p5 - half;
+  const high = n.p95 + half;
+  return { ...n, low: low - Math.abs(low) * fxTol, high: high + Math.abs(high) * fxTol };
 }
 
 /**
@@ -154,13 +209,27 @@ function withNominal(ds: Difference[], ia: NominalUsd, ib: NominalUsd): { differ
   return { differences: all.map((d) => d.en), differencesText: all };
 }
 
+/** An agreement range without its widening, as conflicts show it. */
+function nominalOf(r: AgreementRange): NominalUsd {
+  const { low: _low, high: _high, ...n } = r;
+  void _low;
+  void _high;
+  return n;
+}
+
 /**
- * Pairs of facts on the same entity, metric and period (overlapping periods of
- * about the same length, compatible scope and unit) whose p5..p95 intervals,
- * in nominal USD of the period, do not meet. Each pair says how the facts differ.
+ * Pairs of facts on the same thing (`sameThing`: entity, metric, period,
+ * scope and unit) whose ranges do not meet (`agreementRange`: p5..p95 in
+ * nominal USD of the period, widened by the written rounding and, for a
+ * converted figure, the FX allowance). Each pair says how the facts differ.
  * Facts whose conversion needs a rate the tables lack are skipped.
  */
 export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): Conflict[] {
+  const linked = sameAsSets(facts);
+  const setSize = new Map<string, number>();
+  for (const r of linked.values()) setSize.set(r, (setSize.get(r) ?? 0) + 1);
+  /** The furthest-apart conflict of each linked set, by the set's root id. */
+  const bySet = new Map<string, Conflict>();
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     if (!f.period) continue;
@@ -172,11 +241,11 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
   const out: Conflict[] = [];
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const nominal = new Map<string, NominalUsd | null>();
-    const get = (f: Fact): NominalUsd | null => {
+    const nominal = new Map<string, AgreementRange | null>();
+    const get = (f: Fact): AgreementRange | null => {
       if (!nominal.has(f.id)) {
         try {
-          nominal.set(f.id, toNominalUsd(f, fx, cpi));
+          nominal.set(f.id, agreementRange(f, fx, cpi));
         } catch {
           nominal.set(f.id, null);
         }
@@ -187,26 +256,32 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
       for (let j = i + 1; j < g.length; j++) {
         const a = g[i]!;
         const b = g[j]!;
-        if (!sameThing(a, b)) continue;
+        const set = linked.get(a.id) === linked.get(b.id) && setSize.get(linked.get(a.id)!)! > 1 ? linked.get(a.id)! : null;
+        if (!set && !sameThing(a, b)) continue;
         const ia = get(a);
         const ib = get(b);
         if (!ia || !ib) continue;
-        const eps = 1e-9 * Math.max(Math.abs(ia.p95), Math.abs(ib.p95), 1);
-        if (ia.p95 + eps < ib.p5 || ib.p95 + eps < ia.p5) {
-          out.push({
+        const eps = 1e-9 * Math.max(Math.abs(ia.high), Math.abs(ib.high), 1);
+        if (ia.high + eps < ib.low || ib.high + eps < ia.low) {
+          const c: Conflict = {
             entity: a.entity,
             metric: a.metric,
             period: a.period!.text,
             a,
             b,
-            aInterval: ia,
-            bInterval: ib,
+            aInterval: nominalOf(ia),
+            bInterval: nominalOf(ib),
             ratio: ib.p50 / ia.p50,
-            ...withNominal(describeDifferences(a, b), ia, ib),
-          });
+            ...withNominal(describeDifferences(a, b), nominalOf(ia), nominalOf(ib)),
+            ...(set ? { sameAs: facts.filter((f) => linked.get(f.id) === set).map((f) => f.id) } : {}),
+          };
+          const spread = (x: Conflict): number => Math.max(x.ratio, 1 / x.ratio);
+          if (!set) out.push(c);
+          else if (!bySet.has(set) || spread(c) > spread(bySet.get(set)!)) bySet.set(set, c);
         }
       }
     }
   }
+  out.push(...bySet.values());
   return out.sort((x, y) => x.entity.localeCompare(y.entity) || x.metric.localeCompare(y.metric) || x.period.localeCompare(y.period));
 }

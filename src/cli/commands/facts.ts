@@ -71,6 +71,7 @@ function conflictText(c: Conflict): string {
     side(c.b, c.bInterval),
     '  how they differ:',
     ...c.differences.map((d) => `    - ${d}`),
+    ...(c.sameAs ? [`  linked as the same figure (same_as), listed once: ${c.sameAs.join(', ')}`] : []),
   ].join('\n');
 }
 

@@ -92,7 +92,7 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
     case 'published':
       return t.published(published(used) || t.undated, published(other) || t.undated);
     case 'recorded':
-      return t.recorded(used.createdAt.slice(0, 19).replace('T', ' '), other.createdAt.slice(0, 19).replace('T', ' '));
+      return t.recorded(used.createdAt.replace('T', ' ').replace('Z', ''), other.createdAt.replace('T', ' ').replace('Z', ''));
     case 'derived_from_used':
       return t.derivedFromUsed();
     case 'tie':

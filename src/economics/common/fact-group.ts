@@ -1,28 +1,12 @@
-import { convertCurrency, isCurrency } from '../../core/index.js';
+import { isCurrency } from '../../core/index.js';
 import type { FxTable, Unit } from '../../core/index.js';
-import { sameAsSets, sameThing } from '../../ledger/index.js';
+import { agreementRange, sameAsSets, sameThing, type AgreementRange } from '../../ledger/index.js';
 import type { Fact } from '../../ledger/index.js';
 import { chooseFact, type ChooseOptions, type LeftAside } from './choose-fact.js';
 
-/**
- * Relative allowance for a figure converted from another currency at the
- * average rate of its period's month(s): the outlet converted at the day's
- * rate, and a major pair such as EUR/USD rarely moves more than 3% within a
- * month. Used the same way for every company and currency.
- */
-export const FX_AGREEMENT_TOLERANCE = 0.03;
-
-/** A fact's 90% range in the group's common unit (US dollars for money), widened by its rounding and FX allowance. */
-export interface MemberRange {
+/** A member's range in the group's common unit (US dollars for money), as ledger's `agreementRange` gives it. */
+export interface MemberRange extends AgreementRange {
   readonly factId: string;
-  readonly p5: number;
-  readonly p50: number;
-  readonly p95: number;
-  /** The range the agreement test uses: [p5, p95] less/plus half a unit of the figure's last written digit, and the FX allowance. */
-  readonly low: number;
-  readonly high: number;
-  /** How it was converted ('EUR->USD at ...'), empty when it was already in the common unit. */
-  readonly conversion: string;
 }
 
 /** Facts that report the same thing, counted once. */
@@ -47,37 +31,12 @@ export interface FactGroup {
   readonly unconverted: readonly string[];
 }
 
-/** Half a unit of the last significant digit of a figure as written: $750M (two digits) is 750M ± 5M; $2B is 2B ± 0.5B. */
-export function roundingHalfUnit(value: number): number {
-  if (value === 0 || !Number.isFinite(value)) return 0;
-  const digits = Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  return 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
-}
-
 function rangeOf(f: Fact, fx: FxTable): MemberRange | null {
-  const { p5, p50, p95, unit } = f.figure;
-  const half = roundingHalfUnit(f.figure.value);
-  if (!isCurrency(unit) || unit === 'USD') return { factId: f.id, p5, p50, p95, low: p5 - half, high: p95 + half, conversion: '' };
-  if (!f.period) return null;
-  let k: number;
-  let note: string;
   try {
-    const c = convertCurrency({ value: 1, unit, per: null }, 'USD', f.period, fx);
-    k = c.quantity.value;
-    note = c.note;
+    return { factId: f.id, ...agreementRange(f, fx) };
   } catch {
     return null;
   }
-  return {
-    factId: f.id,
-    p5: p5 * k,
-    p50: p50 * k,
-    p95: p95 * k,
-    low: (p5 - half) * k * (1 - FX_AGREEMENT_TOLERANCE),
-    high: (p95 + half) * k * (1 + FX_AGREEMENT_TOLERANCE),
-    conversion: note,
-  };
 }
 
 const meet = (a: MemberRange, b: MemberRange): boolean => a.low <= b.high && b.low <= a.high;
@@ -94,10 +53,11 @@ function commensurable(a: Fact, b: Fact): boolean {
  * Two facts are one group when a `same_as` link joins them (`facts add
  * --same-as`, a `same_as` column), or, without a link, when they speak of
  * the same thing (ledger's `sameThing`: same entity, metric, scope and
- * period) and their 90% ranges meet in US dollars, each widened by half a
- * unit of its last written digit ($750M is 745M to 755M) and, for a figure
- * converted from another currency at its period's average rate, by
- * `FX_AGREEMENT_TOLERANCE`. Grouping is transitive.
+ * period) and their ranges meet (ledger's `agreementRange`: the 90% range in
+ * US dollars, widened by half a unit of the last written digit, $750M being
+ * 745M to 755M, and for a figure converted from another currency at its
+ * period's average rate by `FX_AGREEMENT_TOLERANCE`): exactly the pairs
+ * that `facts conflicts` does not list. Grouping is transitive.
  *
  * Each group has a preferred fact by the choose rule (`chooseFact`, with
  * `options`), the others as corroboration, and `disagree` when two members'

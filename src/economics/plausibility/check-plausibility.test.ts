@@ -108,4 +108,78 @@ describe('checkPlausibility on the bundled data', () => {
       await s.close();
     }
   });
+
+  it('raises on the article data the flags it raised before (the report depends on them)', async () => {
+    const a = await checkPlausibility(store);
+    expect(a.details.flags.map((f) => `${f.severity} ${f.id}`).sort()).toEqual([
+      'error out_of_line:F19:ref-chatgpt-downloads-2024-02-2024-11-google-play-appfigures',
+      'warning conflict:F2:owid-ai-china-2023',
+      'warning conflict:F3:owid-genai-world-2023',
+      'warning conflict:F4:owid-genai-world-2022',
+      'warning conflict:owid-ai-china-2024:ref-china-ai-sector-financing-2024-it-juzi-it桔子',
+      'warning derivation:F23:F18:F20',
+      'warning disputed_basis:F18',
+      'warning disputed_basis:F20',
+      'warning mixed_periods:F23:F18:F20',
+      'warning out_of_line:F1:ref-china-ai-sector-deals-2024-it-juzi-it桔子',
+    ]);
+    // app-store wording stays with app-store figures; deals are not an app-intelligence estimate
+    const f1 = a.details.flags.find((x) => x.id.startsWith('out_of_line:F1:'))!;
+    expect(f1.explanation.en).not.toMatch(/error of such estimates|Android/);
+    expect(f1.explanation.en).toMatch(/A 3\.0x gap is more than such figures move from one period to the next/);
+    expect(a.details.flags.find((x) => x.id.startsWith('out_of_line:F19:'))!.explanation.en).toMatch(/another scope such as all Android stores/);
+  });
+});
+
+describe('checkPlausibility on funding rounds', () => {
+  let s: Store;
+  beforeAll(async () => {
+    s = await openStore({ path: ':memory:', loadBundled: false });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  const round = (value: string, period: string, publisher: string, over: Record<string, unknown> = {}) =>
+    s.addFact({ entity: 'Baichuan AI', metric: 'funding', scope: 'round', value, period, source: { publisher, published: `${period.slice(0, 7)}-28` }, ...over });
+
+  it('never compares two rounds of one company as monthly rates', async () => {
+    await round('$300 million', '2023-10', 'The Bamboo Works');
+    await round('$5 million', '2024-02', 'Angel Weekly');
+    // and a company funding fact without scope: also an event
+    await s.addFact({ entity: 'Zhipu AI', metric: 'funding', value: '$400mn', period: '2024-05', source: { publisher: 'Bloomberg' } });
+    await s.addFact({ entity: 'Zhipu AI', metric: 'funding', value: '$10mn', period: '2023-07', source: { publisher: 'Other' } });
+    const a = await checkPlausibility(s);
+    expect(a.details.flags.filter((x) => x.check === 'out_of_line')).toEqual([]);
+    expect(a.details.flags.some((x) => /Android|app store|a month/i.test(x.title.en + x.explanation.en))).toBe(false);
+  });
+
+  it('flags one round whose linked sources disagree once, naming every source and the one analyses use', async () => {
+    const a1 = await round('$691 million', '2024-07', 'Reuters');
+    const a2 = await round('50亿元', '2024-07', 'Bloomberg (mirror)', { sameAs: a1.id });
+    const a3 = await round('$900 million', '2024-07', 'Tech Blog', { sameAs: a1.id, source: { publisher: 'Tech Blog', published: '2024-07-02' } });
+    const a = await checkPlausibility(s);
+    const flags = a.details.flags.filter((x) => x.facts.includes(a3.id));
+    expect(flags).toHaveLength(1);
+    const f = flags[0]!;
+    expect(f.check).toBe('conflict');
+    expect([...f.facts].sort()).toEqual([a1.id, a2.id, a3.id].sort());
+    expect(f.title.en).toMatch(/^Sources of one figure disagree: Baichuan AI funding \(round\), Jul 2024 \(1\.\d\dx apart\), 3 sources$/);
+    for (const p of ['Reuters', 'Bloomberg', 'Tech Blog']) expect(f.explanation.en).toContain(p);
+    expect(f.explanation.en).toContain('(linked as same_as)');
+    expect(f.explanation.en).toMatch(/Analyses count it once, using Reuters by the choose rule \(not Tech Blog: .*; not Bloomberg: the one used comes from a primary source/);
+    expect(f.explanation.zh).toContain('分析只计一次');
+    expect(f.explanation.zh).not.toMatch(/same_as|mirror|via/);
+  });
+
+  it("compares a figure's two readings through FX and flags a gap beyond 10%", async () => {
+    const ok = await s.addFact({ entity: 'Moonshot AI', metric: 'funding', scope: 'round', value: '5 billion yuan ($691 million)', period: '2024-07', source: { publisher: 'A' } });
+    const bad = await s.addFact({ entity: 'Moonshot AI', metric: 'funding', scope: 'round', value: '5 billion yuan ($900 million)', period: '2024-08', source: { publisher: 'B' } });
+    const a = await checkPlausibility(s);
+    const alt = a.details.flags.filter((x) => x.check === 'alternative_reading');
+    expect(alt.map((x) => x.facts[0])).toEqual([bad.id]);
+    expect(alt[0]!.severity).toBe('warning');
+    expect(alt[0]!.explanation.en).toMatch(/reads ¥5B and, in brackets, \$900M; converted CNY->USD at [\d.]+ CNY per USD .*, the first is \$(69|70)\dM, 2\d% below the second/);
+    expect(alt[0]!.explanation.zh).toContain('两者之一读错或写错');
+    expect(a.details.flags.some((x) => x.facts.includes(ok.id))).toBe(false);
+  });
 });

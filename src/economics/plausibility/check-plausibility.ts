@@ -1,7 +1,9 @@
-import { formatValue, periodMonths, periodsOverlap } from '../../core/index.js';
-import type { Per } from '../../core/index.js';
+import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, safeParseFigure } from '../../core/index.js';
+import type { Figure, FxTable, Per } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
+import { groupFacts, type FactGroup } from '../common/fact-group.js';
+import { perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
@@ -13,12 +15,16 @@ export const OUT_OF_LINE_ERROR = 5;
 /** A derived fact more than this far (relative) from its recomputed formula is flagged. */
 export const DERIVATION_TOLERANCE = 0.01;
 
-const DAYS_PER_MONTH = 30.436875;
-const PER_MONTHS: Readonly<Record<Per, number>> = { day: 1 / DAYS_PER_MONTH, week: 7 / DAYS_PER_MONTH, month: 1, quarter: 3, year: 12 };
+/** Two readings of one figure ("600 million euros ($645 million)") further apart than this, through FX, are flagged. */
+export const ALTERNATIVE_TOLERANCE = 0.1;
+/** Months in one `per`: a year is 12, a day 1 / 30.436875. */
+const monthsIn = (per: Per): number => 1 / perMonthFactor(per);
 const REVENUE_METRICS = new Set(['revenue', 'subscription_revenue', 'consumer_spending']);
 const STORE_SCOPES = new Set(['app_store', 'google_play', 'app_store+google_play']);
 /** Metrics that are flows over a period (so a per-month rate means something). */
 const FLOW_METRICS = new Set(['funding', 'revenue', 'subscription_revenue', 'downloads', 'deals', 'spend', 'burn', 'consumer_spending', 'revenue_spending_gap']);
+/** Metrics that app-intelligence vendors estimate per app (their ~20-30% error applies). */
+const APP_ESTIMATE_METRICS = new Set(['downloads', 'subscription_revenue', 'consumer_spending']);
 /** Publishers whose store revenue is documented as net of store fees (REFERENCES.md). */
 const NET_PUBLISHERS: Readonly<Record<string, string>> = { 'Sensor Tower': "Sensor Tower's help centre says its revenue figures are net of store fees and taxes" };
 
@@ -44,13 +50,20 @@ const PER_ZH: Readonly<Record<Per, string>> = { day: '日', week: '周', month: 
 
 export { asWritten, metricName, monthsText, periodText, publisherName, scopeName } from './describe-fact.js';
 
-/** A flow fact's value per month, when it has a period that is not a point in time. */
-function monthly(f: Fact): number | null {
-  if (!FLOW_METRICS.has(f.metric) || !f.period || f.period.kind === 'asof') return null;
-  if (f.figure.per) return f.figure.value / PER_MONTHS[f.figure.per];
-  const m = periodMonths(f.period);
-  const whole = Math.round(m);
-  return f.figure.value / (whole >= 1 && Math.abs(m - whole) <= 0.05 * whole ? whole : m);
+/**
+ * Whether a fact is an event rather than a flow: a company's funding is a
+ * round (or a total to date), raised on a day, so it has no rate per month;
+ * only a market's funding over a period (an aggregate's) is a flow.
+ */
+function isEvent(f: Fact, aggregate: (entity: string) => boolean): boolean {
+  return f.metric === 'funding' && (f.scope === 'round' || !aggregate(f.entity));
+}
+
+/** A flow fact's value per month, when it has a period that is not a point in time (never an event's). */
+function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null {
+  if (!FLOW_METRICS.has(f.metric) || !f.period || f.period.kind === 'asof' || isEvent(f, aggregate)) return null;
+  if (f.figure.per) return f.figure.value * perMonthFactor(f.figure.per);
+  return f.figure.value / periodMonthsWhole(f.period);
 }
 
 /**
@@ -73,7 +86,9 @@ function monthly(f: Fact): number | null {
  */
 export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
   const facts = await store.listFacts();
+  const { fx } = await store.tables();
   const entities = new Map((await store.listEntities()).map((e) => [e.id, e]));
+  const aggregate = (id: string): boolean => entities.get(id)?.kind === 'aggregate';
   const entity = (id: string, lang: 'en' | 'zh'): string => {
     const e = entities.get(id);
     return e ? (lang === 'zh' ? (e.nameZh ?? e.nameEn) : e.nameEn) : id;
@@ -89,8 +104,38 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     flags.push({ id: `${check}:${ids.join(':')}`, severity, check, title, explanation, facts: ids });
   };
 
-  // 1. Conflicts across sources.
+  // 1. Conflicts across sources. Facts of one group (one round written by
+  // several outlets) that disagree are flagged once, naming every source.
+  const disagreeing = groupFacts(facts, fx).filter((g) => g.disagree && g.members.length > 1);
+  const groupOf = new Map<string, FactGroup>();
+  for (const g of disagreeing) for (const m of g.members) groupOf.set(m.id, g);
+  for (const g of disagreeing) {
+    const ids = g.members.map((m) => m.id);
+    const p = g.preferred;
+    const ratio = g.spread?.ratio ?? NaN;
+    const value = (m: Fact, lang: 'en' | 'zh'): string => {
+      const r = g.ranges.find((x) => x.factId === m.id);
+      if (!r || !r.notes.length) return '';
+      return lang === 'zh' ? `，约${formatValue(r.p50, 'USD', 'zh')}` : `, about ${formatValue(r.p50, 'USD', 'en')}`;
+    };
+    const ratioEn = Number.isFinite(ratio) ? ` (${ratio.toFixed(2)}x apart)` : '';
+    const ratioZh = Number.isFinite(ratio) ? `相差${ratio.toFixed(2)}倍` : '相互矛盾';
+    const period = p.period ? periodText(p.period.text, 'en') : 'no period';
+    const periodZh = p.period ? periodText(p.period.text, 'zh') : '';
+    const why = (lang: 'en' | 'zh'): string => g.corroboration.map((o) => (lang === 'en' ? `not ${who(o.fact, 'en')}: ${o.reason.en}` : `未用${who(o.fact, 'zh')}：${o.reason.zh}`)).join(lang === 'en' ? '; ' : '；');
+    add(
+      'warning',
+      'conflict',
+      ids,
+      { en: `Sources of one figure disagree: ${what(p, 'en')}, ${period}${ratioEn}, ${ids.length} sources`, zh: `同一数字的${ids.length}个来源不一致：${periodZh}${what(p, 'zh')}${ratioZh}` },
+      {
+        en: `${g.members.map((m) => `${cite(m, 'en')}${value(m, 'en')}`).join('; ')} report the same thing${g.linked ? ' (linked as same_as)' : ''} but do not all agree within their stated uncertainty. Analyses count it once, using ${who(p, 'en')} by the choose rule (${why('en')}); check which figure holds.`,
+        zh: `${g.members.map((m) => `${cite(m, 'zh')}${value(m, 'zh')}`).join('；')}说的是同一件事${g.linked ? '（已标记为同一数字）' : ''}，但在各自的不确定范围内并不一致。分析只计一次，按取舍规则采用${who(p, 'zh')}（${why('zh')}）；请核实哪个数字成立。`,
+      },
+    );
+  }
   for (const c of await store.conflicts()) {
+    if (groupOf.has(c.a.id) && groupOf.get(c.a.id) === groupOf.get(c.b.id)) continue;
     const ratio = c.ratio >= 1 ? c.ratio : 1 / c.ratio;
     add(
       'warning',
@@ -111,7 +156,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     const flows = inputs.filter((x) => x.period && x.period.kind !== 'asof' && !x.figure.per);
     if (f.figure.per && flows.length && f.period && f.period.kind !== 'asof') {
       const months = periodMonths(flows[0]!.period!);
-      if (Math.abs(months - PER_MONTHS[f.figure.per]) > 0.05 * PER_MONTHS[f.figure.per]) {
+      if (Math.abs(months - monthsIn(f.figure.per)) > 0.05 * monthsIn(f.figure.per)) {
         add(
           'warning',
           'mixed_periods',
@@ -208,7 +253,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
   // 4. Out of line with other sources: same entity, metric and scope, per month.
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (monthly(f) === null || f.kind === 'derived') continue;
+    if (monthly(f, aggregate) === null || f.kind === 'derived') continue;
     const k = `${f.entity}\u0000${f.metric}\u0000${f.scope ?? ''}\u0000${f.figure.unit}\u0000${f.priceYear ?? ''}`;
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
   }
@@ -219,11 +264,12 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         const a = g[i]!;
         const b = g[j]!;
         if (a.source.publisher === b.source.publisher || conflictPairs.has([a.id, b.id].sort().join('\u0000'))) continue;
+        if (groupOf.has(a.id) && groupOf.get(a.id) === groupOf.get(b.id)) continue; // flagged once above
         // Near in time: overlapping, or within a year of each other.
         const gap = Math.max(Date.parse(a.period!.start), Date.parse(b.period!.start)) - Math.min(Date.parse(a.period!.end), Date.parse(b.period!.end));
         if (!periodsOverlap(a.period!, b.period!) && gap > 366 * 86_400_000) continue;
-        const ma = monthly(a)!;
-        const mb = monthly(b)!;
+        const ma = monthly(a, aggregate)!;
+        const mb = monthly(b, aggregate)!;
         if (ma <= 0 || mb <= 0) continue;
         const [hi, lo, mhi, mlo] = ma >= mb ? [a, b, ma, mb] : [b, a, mb, ma];
         const ratio = mhi / mlo;
@@ -241,16 +287,24 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
           lang === 'zh' ? `${who(f, 'zh')}（${[shortId(f) ? pub(f, 'zh') : '', asWritten(f, 'zh'), pm(f, 'zh')].filter(Boolean).join('，')}）折合每月${nz(m, f)}${unitZh}` : `${who(f, 'en')} (${[shortId(f) ? pub(f, 'en') : '', asWritten(f, 'en'), pm(f, 'en')].filter(Boolean).join(', ')}) is ${n(m, f)}${unitEn} a month`;
         const higher = suspect === hi;
         const unsourced = unnamedSource(suspect) && !unnamedSource(other);
+        // App-intelligence estimates have their own error and their own ways of going wrong; other figures do not.
+        const estimate = APP_ESTIMATE_METRICS.has(a.metric) || (a.scope !== null && STORE_SCOPES.has(a.scope));
+        const gapEn = estimate
+          ? `A ${ratio.toFixed(1)}x gap is beyond what month-to-month change or the ~20-30% error of such estimates explains${sev === 'error' ? `: ${who(suspect, 'en')} is probably wrong (a misprint, another scope such as all Android stores, or a cumulative total)` : ''}.`
+          : `A ${ratio.toFixed(1)}x gap is more than such figures move from one period to the next${sev === 'error' ? `: ${who(suspect, 'en')} is probably wrong (a misprint, another scope, or a cumulative total)` : ''}.`;
+        const gapZh = estimate
+          ? `${overlap ? '' : '但'}${ratio.toFixed(1)}倍的差距${overlap ? '' : '，'}已超出逐月波动或此类估算约20%-30%的误差所能解释的范围${sev === 'error' ? `，${who(suspect, 'zh')}很可能有误（笔误、统计范围不同如包括所有安卓商店，或是累计数）` : ''}。`
+          : `${overlap ? '' : '但'}${ratio.toFixed(1)}倍的差距${overlap ? '' : '，'}已超出此类数字前后时期通常的变化幅度${sev === 'error' ? `，${who(suspect, 'zh')}很可能有误（笔误、统计范围不同，或是累计数）` : ''}。`;
         const en = [
           `${line(suspect, ms, 'en')}; ${line(other, mo, 'en')}.`,
           overlap ? '' : `The periods differ (${periodText(suspect.period!.text, 'en')} against ${periodText(other.period!.text, 'en')}), so part of the gap may be real change over time or a different definition.`,
-          `A ${ratio.toFixed(1)}x gap is beyond what month-to-month change or the ~20-30% error of such estimates explains${sev === 'error' ? `: ${who(suspect, 'en')} is probably wrong (a misprint, another scope such as all Android stores, or a cumulative total)` : ''}.`,
+          gapEn,
           unsourced ? `${who(suspect, 'en')} names no provider, while ${pub(other, 'en')}'s figure can be traced to its report: find the original of ${who(suspect, 'en')} before using it, or use the sourced figure.` : `Check the original source of ${who(suspect, 'en')} before using it.`,
         ].filter(Boolean).join(' ');
         const zh = [
           `${line(suspect, ms, 'zh')}；${line(other, mo, 'zh')}。`,
           overlap ? '' : `两者时段不同（${periodText(suspect.period!.text, 'zh')}与${periodText(other.period!.text, 'zh')}），部分差距可能来自这期间的真实变化，或统计口径不同。`,
-          `${overlap ? '' : '但'}${ratio.toFixed(1)}倍的差距${overlap ? '' : '，'}已超出逐月波动或此类估算约20%-30%的误差所能解释的范围${sev === 'error' ? `，${who(suspect, 'zh')}很可能有误（笔误、统计范围不同如包括所有安卓商店，或是累计数）` : ''}。`,
+          gapZh,
           unsourced ? `${who(suspect, 'zh')}没有注明数据提供方，而${pub(other, 'zh')}的数字有报告可查：使用${who(suspect, 'zh')}之前应先找到它的原始出处，否则宜改用有出处的数字。` : `使用${who(suspect, 'zh')}之前，请先核对原始来源。`,
         ].filter(Boolean).join('');
         add(
@@ -266,6 +320,37 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       }
     }
   }
+  // 5. Two readings written in one figure ("600 million euros ($645 million)"), compared through FX.
+  for (const f of facts) {
+    const read = safeParseFigure(f.valueText, f.defaultUnit ? { defaultUnit: f.defaultUnit } : {});
+    if (!read.ok) continue;
+    for (const alt of read.figure.alternatives) {
+      const c = compareReadings(read.figure, alt, f, fx);
+      if (c.kind === 'agree') continue;
+      if (c.kind === 'unknown') {
+        add(
+          'info',
+          'alternative_reading',
+          [f.id],
+          { en: `${who(f, 'en')}: the second reading "${alt.text}" cannot be compared`, zh: `${who(f, 'zh')}：括号中的另一读数“${alt.text}”无法核对` },
+          { en: `${cite(f, 'en')} also gives "${alt.text}"; ${c.why.en}. Analyses use the first reading.`, zh: `${cite(f, 'zh')}还写有“${alt.text}”；${c.why.zh}。分析采用第一个读数。` },
+        );
+        continue;
+      }
+      const pctOff = `${(Math.abs(c.ratio - 1) * 100).toFixed(0)}%`;
+      add(
+        'warning',
+        'alternative_reading',
+        [f.id],
+        { en: `${who(f, 'en')}: its two readings differ by ${pctOff}`, zh: `${who(f, 'zh')}：同一数字的两个读数相差${pctOff}` },
+        {
+          en: `${cite(f, 'en')} reads ${formatValue(read.figure.value, read.figure.unit, 'en')} and, in brackets, ${formatValue(alt.value, alt.unit, 'en')}; ${c.how.en} the first is ${formatValue(c.converted, alt.unit, 'en')}, ${pctOff} ${c.ratio > 1 ? 'above' : 'below'} the second (more than the ${ALTERNATIVE_TOLERANCE * 100}% that rounding and the day's rate explain). One of the two is misread or mistyped; analyses use the first.`,
+          zh: `${cite(f, 'zh')}读作${formatValue(read.figure.value, read.figure.unit, 'zh')}，括号中又写${formatValue(alt.value, alt.unit, 'zh')}；${c.how.zh}前者折合${formatValue(c.converted, alt.unit, 'zh')}，比后者${c.ratio > 1 ? '高' : '低'}${pctOff}（超出取整和当日汇率所能解释的${ALTERNATIVE_TOLERANCE * 100}%）。两者之一读错或写错；分析采用第一个读数。`,
+        },
+      );
+    }
+  }
+
   const order: Record<FlagSeverity, number> = { error: 0, warning: 1, info: 2 };
   flags.sort((x, y) => order[x.severity] - order[y.severity] || x.check.localeCompare(y.check) || x.id.localeCompare(y.id));
   const counts = { error: 0, warning: 0, info: 0 };
@@ -293,4 +378,35 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     env: null,
     details: { flags, counts },
   };
+}
+
+type ReadingComparison =
+  | { readonly kind: 'agree' }
+  | { readonly kind: 'unknown'; readonly why: Text }
+  | { readonly kind: 'differ'; readonly converted: number; readonly ratio: number; readonly how: Text };
+
+/**
+ * The first reading of a figure put in the unit of its second one (money at
+ * the FX table's rate for the fact's period), and whether the two agree
+ * within `ALTERNATIVE_TOLERANCE`.
+ */
+function compareReadings(main: Figure, alt: Figure, f: Fact, fx: FxTable): ReadingComparison {
+  if (main.unit === alt.unit) {
+    const ratio = main.value / alt.value;
+    return Math.abs(ratio - 1) <= ALTERNATIVE_TOLERANCE ? { kind: 'agree' } : { kind: 'differ', converted: main.value, ratio, how: { en: '', zh: '' } };
+  }
+  if (!isCurrency(main.unit) || !isCurrency(alt.unit)) {
+    return { kind: 'unknown', why: { en: `it is in ${alt.unit}, the first in ${main.unit}`, zh: '两者单位不同，无法换算' } };
+  }
+  if (!f.period) return { kind: 'unknown', why: { en: 'the fact has no period, so no exchange rate applies', zh: '该事实没有时段，无从选用汇率' } };
+  let c: ReturnType<typeof convertCurrency>;
+  try {
+    c = convertCurrency({ value: main.value, unit: main.unit, per: null }, alt.unit, f.period, fx);
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    return { kind: 'unknown', why: { en: m, zh: `汇率表缺少所需汇率（${f.period.text}）` } };
+  }
+  const ratio = c.quantity.value / alt.value;
+  if (Math.abs(ratio - 1) <= ALTERNATIVE_TOLERANCE) return { kind: 'agree' };
+  return { kind: 'differ', converted: c.quantity.value, ratio, how: { en: `converted ${c.note},`, zh: `按${c.noteZh}，` } };
 }
