@@ -99,4 +99,23 @@ describe('analyzeFunding on the bundled data', () => {
     expect(toSegment('AI生产')).toBe('ai_production');
     expect(() => toRegion('Mars')).toThrow(/unknown region "Mars": expected one of World/);
   });
+
+  it('counts a figure one source recorded twice (two wordings, two currencies) once', async () => {
+    const s = await openStore({ path: ':memory:' });
+    try {
+      const f6 = await s.getFact('F6');
+      const again = await s.addFact({ entity: f6.entity, metric: 'funding', value: '123.89亿人民币', period: f6.period!.text, definition: f6.definition, source: { publisher: f6.source.publisher, title: 'the same figure, reprinted' }, sameAs: f6.id });
+      const a = await analyzeFunding(s, { region: 'China', env });
+      const rows = a.details.rows.filter((r) => r.funding && r.period === f6.period!.text && r.segment === 'ai_production');
+      expect(rows.map((r) => r.funding!.factId)).toHaveLength(1);
+      const kept = rows[0]!.funding!.factId;
+      expect([f6.id, again.id]).toContain(kept);
+      expect(a.notes.some((n) => n.en.includes('counted once') && n.en.includes(f6.id) && n.en.includes(again.id))).toBe(true);
+      // the segment shares still sum to one
+      const shares = a.estimates.filter((e) => e.id.startsWith('share.') && e.id.endsWith(f6.period!.text));
+      expect(shares.reduce((x, e) => x + e.p50, 0)).toBeCloseTo(1, 1);
+    } finally {
+      await s.close();
+    }
+  });
 });

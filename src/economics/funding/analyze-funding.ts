@@ -8,6 +8,7 @@ import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
+import { groupFacts } from '../common/fact-group.js';
 import { FUNDING_MARKETS, toRegion, toSegment } from './funding-markets.js';
 import type { FundingMarket } from './funding-markets.js';
 import { periodText, publisherName } from '../plausibility/describe-fact.js';
@@ -136,7 +137,14 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   // Series: one per market, source, definition and currency year; deals join the funding of the same source and period.
   const conversions = new Map<string, Text>();
   const rows: FundingRow[] = [];
-  const fundingFacts = facts.filter((f) => f.metric === 'funding' && f.kind !== 'assumption');
+  // One figure recorded twice by one series (the same source for the same period, in two wordings or
+  // currencies) is one group (groupFacts): its preferred fact counts, the others corroborate it.
+  const recorded = facts.filter((f) => f.metric === 'funding' && f.kind !== 'assumption');
+  const repeats = new Map<string, Fact>();
+  for (const g of groupFacts(recorded, fx)) {
+    for (const o of g.corroboration) if (sourceKey(o.fact) === sourceKey(g.preferred) && o.fact.period!.text === g.preferred.period!.text) repeats.set(o.fact.id, g.preferred);
+  }
+  const fundingFacts = recorded.filter((f) => !repeats.has(f.id));
   const dealFacts = facts.filter((f) => f.metric === 'deals');
   const usedDeals = new Set<string>();
   const shown = new Map<string, Quantity | null>();
@@ -181,6 +189,12 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     return draws.get(f.id)!;
   };
   const notes: Text[] = [];
+  for (const [id, kept] of repeats) {
+    notes.push({
+      en: `${id} and ${kept.id} are one figure of ${kept.source.publisher} for ${kept.period!.text}, counted once (${kept.id}).`,
+      zh: `${id}与${kept.id}是${pubZh(kept.source.publisher)}对${periodText(kept.period!.text, 'zh')}的同一个数字，只计一次（${kept.id}）。`,
+    });
+  }
   const byId = new Map(facts.map((f) => [f.id, f]));
 
   // 1. Growth multiples: the ledger's derived growth facts, recomputed, and the same periods in other series.
