@@ -37,4 +37,17 @@ describe('fact() in a model', () => {
     expect(s.p5).toBeLessThan(400e6);
     expect(s.p95).toBeGreaterThan(400e6);
   });
+
+  it('reads money in another currency in US dollars at the rate of its period, and says so', async () => {
+    await store.addFact({ entity: 'Baichuan AI', metric: 'funding', scope: 'round', value: '50亿元', period: '2024-07', source: { publisher: 'Bloomberg' } });
+    const r = await resolveModelFact(store, 'Baichuan AI', 'funding');
+    expect(r.toUsd!.note).toMatch(/^CNY->USD at [\d.]+ CNY per USD/);
+    const env = { sampleCount: 1000, seed: 1 };
+    const run = await runModelSource('x = fact("Baichuan AI", "funding")\n{x}', { store, ...env });
+    const x = run.outputs.find((o) => o.name === 'x') as DistOutput;
+    expect(x.summary.p50).toBeCloseTo(5e9 * r.toUsd!.factor, 0);
+    expect(x.summary.p50).toBeGreaterThan(6e8);
+    expect(x.summary.p50).toBeLessThan(8e8);
+    expect(run.resolved[0]!.toUsd).toEqual(r.toUsd);
+  });
 });

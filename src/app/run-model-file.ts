@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ShakeoutError, type DistSpec } from '../core/index.js';
+import { ShakeoutError, convertCurrency, isCurrency, type DistSpec } from '../core/index.js';
 import { chooseFact, factSpec, type LeftAside } from '../economics/index.js';
 import { compileModel, runModel, ModelError, type ModelResult, type FactResolver } from '../lang/index.js';
 import type { Fact, Store } from '../ledger/index.js';
@@ -14,6 +14,12 @@ export interface ResolvedFact {
   readonly alternatives: readonly string[];
   /** The same facts with why each was left aside (the choose rule's reasons, in English and Chinese). */
   readonly leftAside: readonly LeftAside[];
+  /**
+   * Money in another currency is read in US dollars, so that sums of facts
+   * from different sources are in one currency: the factor applied and the
+   * rate it came from ('EUR->USD at ...'); null for US dollars and non-money.
+   */
+  readonly toUsd: { readonly factor: number; readonly note: string } | null;
 }
 
 export interface RunModelFileResult extends ModelResult {
@@ -36,12 +42,22 @@ export async function resolveModelFact(store: Store, entity: string, metric: str
     throw new ShakeoutError(`the ledger has no ${metric} fact for "${entity}"${where}; see \`shakeout facts list --entity "${entity}"\``, { status: 404 });
   }
   const choice = chooseFact(facts)!;
-  return { request: { entity, metric, ...(period ? { period } : {}) }, fact: choice.chosen, alternatives: choice.others.map((o) => o.fact.id), leftAside: choice.others };
+  const f = choice.chosen;
+  let toUsd: ResolvedFact['toUsd'] = null;
+  if (isCurrency(f.figure.unit) && f.figure.unit !== 'USD') {
+    if (!f.period) throw new ShakeoutError(`fact ${f.id} ("${f.valueText}") is in ${f.figure.unit} with no period, so no exchange rate applies; models read money in US dollars`, { status: 400 });
+    const { fx } = await store.tables();
+    const c = convertCurrency({ value: 1, unit: f.figure.unit, per: null }, 'USD', f.period, fx);
+    toUsd = { factor: c.quantity.value, note: c.note };
+  }
+  return { request: { entity, metric, ...(period ? { period } : {}) }, fact: f, alternatives: choice.others.map((o) => o.fact.id), leftAside: choice.others, toUsd };
 }
 
-function label(f: Fact): string {
+function label(r: ResolvedFact): string {
+  const f = r.fact;
   const v = formatValue(f.figure.value, f.figure.unit, 'en', f.figure.per);
-  return `${f.id}: ${f.entity} ${f.metric} ${f.period?.text ?? ''} "${f.valueText}" = ${v} (${f.figure.qualifier}; ${f.source.publisher})`.replace(/\s+/g, ' ');
+  const usd = r.toUsd ? ` = ${formatValue(f.figure.value * r.toUsd.factor, 'USD', 'en', f.figure.per)} (${r.toUsd.note})` : '';
+  return `${f.id}: ${f.entity} ${f.metric} ${f.period?.text ?? ''} "${f.valueText}" = ${v}${usd} (${f.figure.qualifier}; ${f.source.publisher})`.replace(/\s+/g, ' ');
 }
 
 /** How to run a model: the ledger for fact(), the sample count and seed, and an optional progress callback. */
@@ -89,7 +105,7 @@ export async function runModelSource(source: string, options: RunModelFileOption
       if (failed.has(k)) throw failed.get(k);
       const r = resolved.get(k);
       if (!r) throw new ShakeoutError(`fact("${entity}", "${metric}") was not resolved`, { status: 500 });
-      return { spec: factSpec(r.fact), label: label(r.fact) };
+      return { spec: factSpec(r.fact, r.toUsd?.factor ?? 1), label: label(r) };
     };
     const result = await runModel(source, {
       env: { sampleCount: options.sampleCount, seed: options.seed, ...(options.threads ? { threads: options.threads } : {}) },

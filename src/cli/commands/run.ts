@@ -30,7 +30,7 @@ export function runJson(r: RunModelFileResult) {
     outputs,
     sampleCount: r.sampleCount,
     seed: r.seed,
-    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })) })),
+    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })), toUsd: x.toUsd })),
     timingsMs: r.timings,
   };
 }
@@ -68,7 +68,7 @@ function human(r: RunModelFileResult): string {
   if (r.resolved.length) {
     out.push('', 'facts read from the ledger:');
     for (const x of r.resolved) {
-      out.push(`  fact("${x.request.entity}", "${x.request.metric}"${x.request.period ? `, "${x.request.period}"` : ''}) = ${x.fact.id} "${x.fact.valueText}" (${x.fact.figure.qualifier}; ${x.fact.source.publisher}${x.fact.source.published ? ', ' + x.fact.source.published : ''})` +
+      out.push(`  fact("${x.request.entity}", "${x.request.metric}"${x.request.period ? `, "${x.request.period}"` : ''}) = ${x.fact.id} "${x.fact.valueText}" (${x.fact.figure.qualifier}; ${x.fact.source.publisher}${x.fact.source.published ? ', ' + x.fact.source.published : ''})${x.toUsd ? `, read in US dollars: ${x.toUsd.note}` : ''}` +
         x.leftAside.map((o) => `\n    also matched ${o.fact.id}, left aside: ${o.reason.en}`).join(''));
     }
   }

@@ -16,17 +16,19 @@ import { scaleSpec } from './value-text.js';
  * p5 = p95, a lognormal through p5 and p95 when both are positive, else a
  * normal with the same 90% width.
  *
+ * `scale` multiplies the figure (a currency conversion, a rate put per month).
+ *
  * @example factSpec(F18) // { family: 'pointMass', value: 12000000 }
  */
-export function factSpec(fact: Fact): DistSpec {
+export function factSpec(fact: Fact, scale = 1): DistSpec {
   const { p5, p50, p95 } = fact.figure;
   try {
     const f = parseFigure(fact.valueText, fact.defaultUnit ? { defaultUnit: fact.defaultUnit } : {});
-    if (Math.abs(f.p50 - p50) <= 1e-9 * Math.max(1, Math.abs(p50))) return f.distribution;
+    if (Math.abs(f.p50 - p50) <= 1e-9 * Math.max(1, Math.abs(p50))) return scaleSpec(f.distribution, scale);
   } catch {
     // fall through to the fit below
   }
-  return fitSpec(p5, p50, p95);
+  return scaleSpec(fitSpec(p5, p50, p95), scale);
 }
 
 /**
@@ -37,7 +39,7 @@ export function factSpec(fact: Fact): DistSpec {
  * @example factDraws(F18, { sampleCount: 10_000, seed: 'shakeout' }, 11) // 10,000 draws of $12M
  */
 export function factDraws(fact: Fact, env: Env, stream: number, scale = 1): Float64Array {
-  return sampleSpec(scaleSpec(factSpec(fact), scale), env, stream).samples;
+  return sampleSpec(factSpec(fact, scale), env, stream).samples;
 }
 
 /** A distribution through p5, p50 and p95 (see `factSpec`). */
