@@ -6,11 +6,13 @@ import type { Fact } from './fact.js';
  * undirected and transitive: A same_as B and C same_as B put A, B and C in
  * one set. A link to a fact that was corrected counts for its correction
  * when the correction is among `facts`. Facts with no link map to themselves.
+ * `alsoJoined` adds pairs of ids that a caller joins for its own reasons
+ * (economics' `groupFacts`: facts that agree), under the same rules.
  *
  * @example
  * sameAsSets([a, b, c]) // with b.sameAs = a.id: Map { a -> a, b -> a, c -> c }
  */
-export function sameAsSets(facts: readonly Fact[]): Map<string, string> {
+export function sameAsSets(facts: readonly Fact[], alsoJoined: Iterable<readonly [string, string]> = []): Map<string, string> {
   const parent = new Map<string, string>(facts.map((f) => [f.id, f.id]));
   const order = new Map(facts.map((f, i) => [f.id, i]));
   const root = (id: string): string => {
@@ -30,15 +32,15 @@ export function sameAsSets(facts: readonly Fact[]): Map<string, string> {
     }
     return at;
   };
-  for (const f of facts) {
-    if (!f.sameAs) continue;
-    const target = current(f.sameAs);
-    if (!parent.has(target)) continue;
-    const a = root(f.id);
-    const b = root(target);
-    if (a === b) continue;
+  const join = (x: string, y: string): void => {
+    if (!parent.has(x) || !parent.has(y)) return;
+    const a = root(x);
+    const b = root(y);
+    if (a === b) return;
     if (order.get(a)! < order.get(b)!) parent.set(b, a);
     else parent.set(a, b);
-  }
+  };
+  for (const f of facts) if (f.sameAs) join(f.id, current(f.sameAs));
+  for (const [x, y] of alsoJoined) join(x, y);
   return new Map(facts.map((f) => [f.id, root(f.id)]));
 }

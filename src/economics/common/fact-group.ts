@@ -74,22 +74,6 @@ function commensurable(a: Fact, b: Fact): boolean {
  */
 export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseOptions = {}): FactGroup[] {
   const linkRoot = sameAsSets(facts);
-  const parent = new Map<string, string>();
-  for (const f of facts) parent.set(f.id, linkRoot.get(f.id)!);
-  const order = new Map(facts.map((f, i) => [f.id, i]));
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(id, r);
-    return r;
-  };
-  const unite = (a: string, b: string): void => {
-    const ra = root(a);
-    const rb = root(b);
-    if (ra === rb) return;
-    if (order.get(ra)! < order.get(rb)!) parent.set(rb, ra);
-    else parent.set(ra, rb);
-  };
   const ranges = new Map<string, MemberRange | null>(facts.map((f) => [f.id, rangeOf(f, fx)]));
   // Automatic: same thing, and the ranges meet. Only facts of one entity and metric can be the same thing.
   const byKey = new Map<string, Fact[]>();
@@ -97,21 +81,22 @@ export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseO
     const k = `${f.entity}\u0000${f.metric}`;
     (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(f);
   }
+  const agreeing: [string, string][] = [];
   for (const g of byKey.values()) {
     for (let i = 0; i < g.length; i++) {
       for (let j = i + 1; j < g.length; j++) {
         const a = g[i]!;
         const b = g[j]!;
-        if (root(a.id) === root(b.id) || !sameThing(a, b) || !commensurable(a, b)) continue;
         const ra = ranges.get(a.id);
         const rb = ranges.get(b.id);
-        if (ra && rb && meet(ra, rb)) unite(a.id, b.id);
+        if (ra && rb && sameThing(a, b) && commensurable(a, b) && meet(ra, rb)) agreeing.push([a.id, b.id]);
       }
     }
   }
+  const root = sameAsSets(facts, agreeing);
   const members = new Map<string, Fact[]>();
   for (const f of facts) {
-    const r = root(f.id);
+    const r = root.get(f.id)!;
     (members.get(r) ?? members.set(r, []).get(r)!).push(f);
   }
   return [...members.values()].map((ms): FactGroup => {
