@@ -1,3 +1,4 @@
+import { DAYS_PER_MONTH } from './constants.js';
 import { ShakeoutError } from './errors.js';
 
 /** What sort of period a text names. `asof` is a point in time known to the precision of its text. */
@@ -192,7 +193,7 @@ export function periodMonths(p: Period): number {
     return (ye - ys) * 12 + (me - ms) + 1;
   }
   const days = (Date.parse(`${p.end}T00:00:00Z`) - Date.parse(`${p.start}T00:00:00Z`)) / 86_400_000 + 1;
-  return Math.round((days / 30.436875) * 100) / 100;
+  return Math.round((days / DAYS_PER_MONTH) * 100) / 100;
 }
 
 /** The calendar year a period falls in, or undefined when it spans years. */

@@ -22,6 +22,11 @@ export function perMonthFactor(per: Per): number {
   }
 }
 
+/** Months in one `per`: a year is 12, a quarter 3, a day 1 / 30.436875. */
+export function monthsPer(per: Per): number {
+  return 1 / perMonthFactor(per);
+}
+
 /**
  * Months of a flow over `period` (a total with no `per`), whole when within
  * 5% of a whole number: "the past month" of 21 April to 20 May (1.0 by the

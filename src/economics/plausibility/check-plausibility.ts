@@ -3,7 +3,7 @@ import type { Figure, FxTable, Per } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, type FactGroup } from '../common/fact-group.js';
-import { perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
+import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
@@ -17,8 +17,6 @@ export const DERIVATION_TOLERANCE = 0.01;
 
 /** Two readings of one figure ("600 million euros ($645 million)") further apart than this, through FX, are flagged. */
 export const ALTERNATIVE_TOLERANCE = 0.1;
-/** Months in one `per`: a year is 12, a day 1 / 30.436875. */
-const monthsIn = (per: Per): number => 1 / perMonthFactor(per);
 const REVENUE_METRICS = new Set(['revenue', 'subscription_revenue', 'consumer_spending']);
 const STORE_SCOPES = new Set(['app_store', 'google_play', 'app_store+google_play']);
 /** Metrics that are flows over a period (so a per-month rate means something). */
@@ -156,7 +154,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     const flows = inputs.filter((x) => x.period && x.period.kind !== 'asof' && !x.figure.per);
     if (f.figure.per && flows.length && f.period && f.period.kind !== 'asof') {
       const months = periodMonths(flows[0]!.period!);
-      if (Math.abs(months - monthsIn(f.figure.per)) > 0.05 * monthsIn(f.figure.per)) {
+      if (Math.abs(months - monthsPer(f.figure.per)) > 0.05 * monthsPer(f.figure.per)) {
         add(
           'warning',
           'mixed_periods',

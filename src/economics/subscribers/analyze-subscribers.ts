@@ -9,7 +9,7 @@ import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
-import { perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
+import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
 import { commissionFor } from './commission-for.js';
@@ -102,8 +102,6 @@ const MONTHLY_PRICE_FIRST: ChoosePreference = {
 };
 const PER_ZH: Readonly<Record<Per, string>> = { day: '日', week: '周', month: '月', quarter: '季度', year: '年' };
 
-/** Months in one `per`: a year is 12, a day 1 / 30.436875. */
-const monthsIn = (per: Per): number => 1 / perMonthFactor(per);
 
 const usd = (x: number, per: Per | null = null): Quantity => ({ value: x, unit: 'USD', per });
 const fmt = (x: number, unit: 'USD' | 'count', per: Per | null = null): string => formatValue(x, unit, 'en', per);
@@ -210,7 +208,7 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     });
   }
   if (!priceFact) fail('no_price', `no USD price fact for "${product}" or its products; add one with: shakeout facts add --entity "${entity.nameEn}" --metric price --value '19.99美元' --per month ...`, 404);
-  const priceMonths = priceFact.figure.per ? monthsIn(priceFact.figure.per) : 1;
+  const priceMonths = priceFact.figure.per ? monthsPer(priceFact.figure.per) : 1;
   const priceMonthly = priceFact.figure.value / priceMonths;
   if (!priceFact.figure.per) {
     notes.push({ en: `price ${priceFact.id} gives no period; read as per month`, zh: `价格${priceFact.id}未写周期，按每月理解` });

@@ -1,4 +1,4 @@
-import { convertCurrency, isCurrency, parsePeriod, quantileOfSpec, ShakeoutError, type DistSpec, type FxTable, type Period } from '../../core/index.js';
+import { convertCurrency, isCurrency, parsePeriod, quantileOfSpec, ShakeoutError, Z95, type DistSpec, type FxTable, type Period } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
 import { factSpec } from '../common/fact-spec.js';
@@ -261,7 +261,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     const se = Math.sqrt((p * (1 - p)) / n);
     estimates.push({
       id, label, unit: 'percent', per: null, mean: p, sd: se,
-      p5: Math.max(0, p - 1.6448536269514722 * se), p50: p, p95: Math.min(1, p + 1.6448536269514722 * se),
+      p5: Math.max(0, p - Z95 * se), p50: p, p95: Math.min(1, p + Z95 * se),
       formula, inputs: [{ kind: 'assumption', id: ids, label: 'survival inputs' }],
     });
   };
