@@ -126,6 +126,21 @@ describe('shakeout facts', () => {
     const list = JSON.parse((await cli(['--db', path, 'entities', 'list', '--json'])).out);
     expect(list.some((e: { id: string }) => e.id === 'mistral-ai')).toBe(true);
   });
+
+  it('facts add --same-as links two sources of one round; the link shows, exports, and a disagreeing set is one conflict', async () => {
+    const path = db('same-as.db');
+    const add = (...a: string[]) => cli(['--db', path, 'facts', 'add', '--entity', 'Zhipu AI', '--metric', 'funding', '--scope', 'round', '--period', '2024-05', ...a]);
+    expect((await add('--id', 'z1', '--value', '$400mn', '--source', 'Bloomberg')).code).toBe(0);
+    const linked = await add('--id', 'z2', '--value', '$300 million', '--source', 'Other outlet', '--same-as', 'z1');
+    expect(linked.code, linked.err).toBe(0);
+    expect(linked.out).toMatch(/same as\s+z1/);
+    const dangling = await add('--value', '$1B', '--source', 'X', '--same-as', 'nope');
+    expect(dangling.code).not.toBe(0);
+    expect(dangling.err).toContain('same_as expected the id of a stored fact');
+    expect((await cli(['--db', path, 'facts', 'export', '--current'])).out).toMatch(/,same_as\n[\s\S]*\nz2,.*,z1\n/);
+    const text = (await cli(['--db', path, 'facts', 'conflicts'])).out;
+    expect(text).toContain('linked as the same figure (same_as), listed once: z1, z2');
+  });
 });
 
 describe('the command line as people use it', () => {

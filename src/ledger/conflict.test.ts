@@ -12,12 +12,16 @@ afterAll(async () => {
 });
 
 describe('roundingHalfUnit', () => {
-  it('is half a unit of the last written digit', () => {
-    expect(roundingHalfUnit(750e6)).toBeCloseTo(5e6, 0);
-    expect(roundingHalfUnit(2e9)).toBeCloseTo(0.5e9, 0);
-    expect(roundingHalfUnit(1.525e9)).toBeCloseTo(0.5e6, 0);
-    expect(roundingHalfUnit(73.6e6)).toBeCloseTo(0.05e6, 0);
-    expect(roundingHalfUnit(0)).toBe(0);
+  it('is half a unit of the last written digit, at most 5% of the figure', () => {
+    expect(roundingHalfUnit(74e6, '$74 million')).toBeCloseTo(0.5e6, 0);
+    expect(roundingHalfUnit(400e6, '$400mn')).toBeCloseTo(0.5e6, 0);
+    expect(roundingHalfUnit(1.525e9, 'a total of $1.525 billion')).toBeCloseTo(0.5e6, 0);
+    expect(roundingHalfUnit(73.6e6, '$73.6 million')).toBeCloseTo(0.05e6, 0);
+    expect(roundingHalfUnit(5e9, '50亿元')).toBeCloseTo(0.05e9, 0);
+    expect(roundingHalfUnit(1.5e9, '1,5 Mrd. €')).toBeCloseTo(0.05e9, 0);
+    expect(roundingHalfUnit(2e9, '$2 billion')).toBeCloseTo(0.1e9, 0); // half a billion, capped at 5%
+    expect(roundingHalfUnit(750e6)).toBeCloseTo(5e6, 0); // no text: the value's digits
+    expect(roundingHalfUnit(0, '0')).toBe(0);
   });
 });
 

@@ -84,18 +84,28 @@ export function toNominalUsd(f: Fact, fx: FxTable, cpi?: CpiTable): NominalUsd {
  */
 export const FX_AGREEMENT_TOLERANCE = 0.03;
 
+/** The most the written rounding may account for, relative to the figure: a writer who rounds further says "about". */
+export const ROUNDING_CAP = 0.05;
+
 /**
- * Half a unit of the last significant digit of a figure as written: "$750
- * million" (two digits) stands for 745M to 755M, "$2 billion" for 1.5B to
- * 2.5B, "$1.525 billion" for 1.5245B to 1.5255B.
+ * What the rounding of a figure as written leaves open: half a unit of its
+ * last written digit, at most `ROUNDING_CAP` of the value. The digits are
+ * counted in the text when it writes them ("$74 million": two digits, so
+ * 73.5M to 74.5M; "$400mn": three, 399.5M to 400.5M; "$1.525 billion": four),
+ * else in the value without its trailing zeros (五十亿: one digit).
  *
- * @example roundingHalfUnit(750e6) // => 5e6
+ * @example roundingHalfUnit(74e6, '$74 million') // => 5e5
+ * @example roundingHalfUnit(2e9, '$2 billion') // => 1e8 (half a billion, capped at 5%)
  */
-export function roundingHalfUnit(value: number): number {
+export function roundingHalfUnit(value: number, written?: string): number {
   if (value === 0 || !Number.isFinite(value)) return 0;
-  const digits = Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const token = written?.match(/\d(?:[\d,.\s']*\d)?/)?.[0];
+  const digits = token
+    ? token.replace(/[^\d]/g, '').replace(/^0+/, '')
+    : Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   const exponent = Math.floor(Math.log10(Math.abs(value)));
-  return 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
+  const half = 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
+  return Math.min(half, ROUNDING_CAP * Math.abs(value));
 }
 
 /** A fact's range for telling whether it agrees with another: its 90% range in nominal USD, widened. */
@@ -116,7 +126,7 @@ export interface AgreementRange extends NominalUsd {
 export function agreementRange(f: Fact, fx: FxTable, cpi?: CpiTable): AgreementRange {
   const n = toNominalUsd(f, fx, cpi);
   const k = f.figure.p50 !== 0 ? n.p50 / f.figure.p50 : 1;
-  const half = roundingHalfUnit(f.figure.value) * Math.abs(k);
+  const half = roundingHalfUnit(f.figure.value, f.valueText) * Math.abs(k);
   const fxTol = isCurrency(f.figure.unit) && f.figure.unit !== 'USD' ? FX_AGREEMENT_TOLERANCE : 0;
   const low = n.p5 - half;
   const high = n.p95 + half;
