@@ -1,6 +1,7 @@
 import { formatCompact, isCurrency, ShakeoutError } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Text } from '../analysis.js';
+import { chooseFact } from '../common/choose-fact.js';
 import { climateFromFunding, type FundingClimate } from './funding-climate.js';
 
 /** The market `--climate auto` reads by default: generative-AI startups worldwide, the market of the article's companies. */
@@ -35,16 +36,17 @@ export async function climateFromLedger(store: Store, options: { market?: string
   const entity = await store.resolveEntity(options.market ?? DEFAULT_CLIMATE_MARKET);
   const facts = (await store.listFacts({ entity: entity.id, metric: 'funding' }))
     .filter((f) => f.period?.kind === 'year' && isCurrency(f.figure.unit) && f.figure.p50 > 0 && f.kind !== 'assumption');
-  const series = new Map<string, Map<number, Fact>>();
+  const candidates = new Map<string, Map<number, Fact[]>>();
   for (const f of facts) {
     const key = [f.source.publisher, f.figure.unit, f.priceYear ?? 'nominal', f.scope ?? ''].join('|');
-    const byYear = series.get(key) ?? new Map<number, Fact>();
+    const byYear = candidates.get(key) ?? new Map<number, Fact[]>();
     const y = Number(f.period!.start.slice(0, 4));
-    const had = byYear.get(y);
-    // Two figures of one year in one series: the reported one, then the later source.
-    if (!had || rank(f) > rank(had)) byYear.set(y, f);
-    series.set(key, byYear);
+    byYear.set(y, [...(byYear.get(y) ?? []), f]);
+    candidates.set(key, byYear);
   }
+  // Two figures of one year in one series: the one the choose rule prefers.
+  const series = new Map<string, Map<number, Fact>>();
+  for (const [key, byYear] of candidates) series.set(key, new Map([...byYear].map(([y, fs]) => [y, chooseFact(fs)!.chosen])));
   let best: { year: number; prev: Fact; cur: Fact; published: string; size: number } | null = null;
   for (const byYear of series.values()) {
     const years = [...byYear.keys()].sort((a, b) => b - a);
@@ -88,6 +90,3 @@ function shown(f: Fact, lang: 'en' | 'zh'): string {
   return f.figure.unit === 'USD' ? (lang === 'en' ? `$${n}` : `${n}美元`) : `${n} ${f.figure.unit}`;
 }
 
-function rank(f: Fact): string {
-  return `${f.kind === 'reported' ? 1 : 0}|${f.source.published ?? ''}|${f.createdAt}`;
-}
