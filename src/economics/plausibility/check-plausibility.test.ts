@@ -168,7 +168,8 @@ describe('checkPlausibility on funding rounds', () => {
     expect(f.explanation.en).toContain('(linked as same_as)');
     expect(f.explanation.en).toMatch(/Analyses count it once, using Reuters by the choose rule \(not Tech Blog: .*; not Bloomberg: the one used comes from a primary source/);
     expect(f.explanation.zh).toContain('分析只计一次');
-    expect(f.explanation.zh).not.toMatch(/same_as|mirror|via/);
+    expect(f.title.zh + f.explanation.zh).not.toMatch(/same_as|mirror|via|round/);
+    expect(f.title.zh).toMatch(/^同一数字的3个来源不一致：2024年7月/);
   });
 
   it("compares a figure's two readings through FX and flags a gap beyond 10%", async () => {
