@@ -179,7 +179,7 @@ describe('checkPlausibility on funding rounds', () => {
     const alt = a.details.flags.filter((x) => x.check === 'alternative_reading');
     expect(alt.map((x) => x.facts[0])).toEqual([bad.id]);
     expect(alt[0]!.severity).toBe('warning');
-    expect(alt[0]!.explanation.en).toMatch(/reads ¥5B and, in brackets, \$900M; converted CNY->USD at [\d.]+ CNY per USD .*, the first is \$(69|70)\dM, 2\d% below the second/);
+    expect(alt[0]!.explanation.en).toMatch(/reads (CN)?¥5B and, in brackets, \$900M; converted CNY->USD at [\d.]+ CNY per USD .*, the first is \$(69|70)\dM, 2\d% below the second/);
     expect(alt[0]!.explanation.zh).toContain('两者之一读错或写错');
     expect(a.details.flags.some((x) => x.facts.includes(ok.id))).toBe(false);
   });
