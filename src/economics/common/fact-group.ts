@@ -31,7 +31,9 @@ export interface FactGroup {
   readonly unconverted: readonly string[];
 }
 
+/** A fact's agreement range in US dollars (for money), or null when it cannot be put there (no rate, or no period to take one for). */
 function rangeOf(f: Fact, fx: FxTable): MemberRange | null {
+  if (isCurrency(f.figure.unit) && f.figure.unit !== 'USD' && !f.period) return null;
   try {
     return { factId: f.id, ...agreementRange(f, fx) };
   } catch {
