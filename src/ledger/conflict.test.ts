@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementRange, findConflicts, roundingHalfUnit } from './conflict.js';
+import { agreementRange, conflictsReport, findConflicts, roundingHalfUnit } from './conflict.js';
 import { openStore } from './open-store.js';
 import type { Store } from './store.js';
 
@@ -52,5 +52,16 @@ describe('agreementRange and findConflicts', () => {
     expect(cs).toHaveLength(1);
     expect([cs[0]!.a.id, cs[0]!.b.id].sort()).toEqual([b.id, c.id].sort());
     expect(cs[0]!.sameAs).toEqual([a.id, b.id, c.id, d.id]);
+  });
+
+  it('names the facts it could not compare for want of a rate, instead of leaving them out silently', async () => {
+    const { fx, cpi } = await store.tables();
+    const p = { ...round, period: '1960' };
+    const usd = await store.addFact({ ...p, value: '$1 million', source: { publisher: 'A' } });
+    const yuan = await store.addFact({ ...p, value: '100万元', source: { publisher: 'B' } });
+    const r = conflictsReport([usd, yuan], fx, cpi);
+    expect(r.conflicts).toEqual([]);
+    expect(r.uncompared.map((u) => u.fact.id)).toEqual([yuan.id]);
+    expect(r.uncompared[0]!.reason).toMatch(/CNY|1960/);
   });
 });

@@ -227,14 +227,30 @@ function nominalOf(r: AgreementRange): NominalUsd {
   return n;
 }
 
+/** A fact `conflictsReport` could not compare, and why (a rate the tables lack). */
+export interface Uncompared {
+  readonly fact: Fact;
+  readonly reason: string;
+}
+
 /**
  * Pairs of facts on the same thing (`sameThing`: entity, metric, period,
  * scope and unit) whose ranges do not meet (`agreementRange`: p5..p95 in
  * nominal USD of the period, widened by the written rounding and, for a
  * converted figure, the FX allowance). Each pair says how the facts differ.
- * Facts whose conversion needs a rate the tables lack are skipped.
+ * Facts whose conversion needs a rate the tables lack are left out; `conflictsReport` names them.
  */
 export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): Conflict[] {
+  return conflictsReport(facts, fx, cpi).conflicts;
+}
+
+/**
+ * `findConflicts`, and the facts that could not be compared with the others
+ * of the same thing because a table lacks a rate they need, each with the
+ * reason, so that none is left out silently.
+ */
+export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): { conflicts: Conflict[]; uncompared: Uncompared[] } {
+  const uncompared = new Map<string, Uncompared>();
   const linked = sameAsSets(facts);
   const setSize = new Map<string, number>();
   for (const r of linked.values()) setSize.set(r, (setSize.get(r) ?? 0) + 1);
@@ -256,8 +272,9 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
       if (!nominal.has(f.id)) {
         try {
           nominal.set(f.id, agreementRange(f, fx, cpi));
-        } catch {
+        } catch (e) {
           nominal.set(f.id, null);
+          uncompared.set(f.id, { fact: f, reason: e instanceof Error ? e.message : String(e) });
         }
       }
       return nominal.get(f.id)!;
@@ -293,5 +310,6 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
     }
   }
   out.push(...bySet.values());
-  return out.sort((x, y) => x.entity.localeCompare(y.entity) || x.metric.localeCompare(y.metric) || x.period.localeCompare(y.period));
+  const conflicts = out.sort((x, y) => x.entity.localeCompare(y.entity) || x.metric.localeCompare(y.metric) || x.period.localeCompare(y.period));
+  return { conflicts, uncompared: [...uncompared.values()] };
 }

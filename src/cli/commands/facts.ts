@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  withLedger, importFactsFile, exportFactsText, formatValue, periodWithin,
+  withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -218,9 +218,15 @@ export function registerFacts(program: Command, io: Output): void {
     .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withLedger(ledgerOptions(cmd), (s) => s.conflicts());
+      const { conflicts: list, uncompared } = await withLedger(ledgerOptions(cmd), async (s) => {
+        const { fx, cpi } = await s.tables();
+        return conflictsReport(await s.listFacts(), fx, cpi);
+      });
       if (opts.json) return io.out(toJson(list));
-      io.out(list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts');
+      const left = uncompared.length
+        ? `\n\nnot compared (${uncompared.length}): a table lacks a rate they need\n` + uncompared.map((u) => `  ${u.fact.id} ${u.fact.entity} ${u.fact.metric} ${u.fact.period?.text ?? ''} "${u.fact.valueText}": ${u.reason}`).join('\n')
+        : '';
+      io.out((list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts') + left);
     });
 }
 
