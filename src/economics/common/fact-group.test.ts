@@ -47,6 +47,33 @@ describe('groupFacts', () => {
     expect(total).toBe(991e6);
   });
 
+  it("makes one group of a Mistral round written by three outlets in euros and dollars, and a total counts each round once", async () => {
+    await store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', nameZh: null, aliases: [], kind: 'company', parent: null, notes: null } as never);
+    const m = (value: string, period: string, publisher: string, published: string): Promise<Fact> =>
+      store.addFact({ entity: 'Mistral AI', metric: 'funding', scope: 'round', value, period, source: { publisher, published } });
+    const echos = await m("385 millions d'euros", '2023-12', 'Les Echos', '2023-12-10');
+    const tc = await m('€385 million', '2023-12', 'TechCrunch', '2023-12-11');
+    const reuters = await m('600 million euros ($645 million)', '2024-06', 'Reuters', '2024-06-11');
+    const tcUsd = await m('$640 million', '2024-06', 'TechCrunch', '2024-06-11');
+    const sifted = await m('€600M', '2024-06', 'Sifted (via Yahoo Finance)', '2024-06-12');
+    const groups = groupFacts([echos, tc, reuters, tcUsd, sifted], fx);
+    expect(groups.map((g) => g.members.length)).toEqual([2, 3]);
+    const b = groups[1]!;
+    expect(b.disagree).toBe(false);
+    expect(new Set(b.members.map((f) => f.id))).toEqual(new Set([reuters.id, tcUsd.id, sifted.id]));
+    // the euro figures are converted at June 2024's rate, and name it
+    expect(b.ranges.find((r) => r.factId === reuters.id)!.notes[0]).toMatch(/^EUR->USD at /);
+    expect(b.spread!.ratio).toBeLessThan(1.02);
+    // the primary sources first; the same period and kind: the newer one, then the later recorded
+    expect(b.preferred).toBe(tcUsd);
+    expect(b.corroboration.find((c) => c.fact.id === sifted.id)!.criterion).toBe('primary_source');
+    // the total of rounds in dollars: each group once, by its preferred fact at its period's rate
+    const inUsd = (f: Fact): number => b.ranges.concat(groups[0]!.ranges).find((r) => r.factId === f.id)!.p50;
+    const total = groups.reduce((a, g) => a + inUsd(g.preferred), 0);
+    expect(total).toBeGreaterThan(640e6 + 385e6 * 1.05);
+    expect(total).toBeLessThan(640e6 + 385e6 * 1.12);
+  });
+
   it('keeps apart figures of one period that do not agree, unless a same_as link joins them; then it flags the group', async () => {
     const a = await round({ value: '$400 million', publisher: 'Outlet A', period: '2024-05' });
     const b = await round({ value: '$250 million', publisher: 'Outlet B', period: '2024-05' });

@@ -183,4 +183,15 @@ describe('checkPlausibility on funding rounds', () => {
     expect(alt[0]!.explanation.zh).toContain('两者之一读错或写错');
     expect(a.details.flags.some((x) => x.facts.includes(ok.id))).toBe(false);
   });
+
+  it('reads "600 million euros ($645 million)" as agreeing at June 2024\'s rate, and "600 million euros ($800 million)" as not', async () => {
+    await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', nameZh: null, aliases: [], kind: 'company', parent: null, notes: null } as never);
+    const ok = await s.addFact({ entity: 'Mistral AI', metric: 'funding', scope: 'round', value: '600 million euros ($645 million)', period: '2024-06', source: { publisher: 'Reuters' } });
+    const bad = await s.addFact({ entity: 'Mistral AI', metric: 'valuation', value: '600 million euros ($800 million)', period: 'as of 2024-06', source: { publisher: 'Somewhere' } });
+    const a = await checkPlausibility(s);
+    const alt = a.details.flags.filter((x) => x.check === 'alternative_reading' && [ok.id, bad.id].includes(x.facts[0]!));
+    expect(alt.map((x) => x.facts[0])).toEqual([bad.id]);
+    expect(alt[0]!.explanation.en).toMatch(/converted EUR->USD at .*, the first is \$64\dM, 19% below the second/);
+    expect(alt[0]!.explanation.zh).not.toMatch(/EUR->USD|converted/);
+  });
 });
