@@ -7,6 +7,8 @@ export * from './open-ledger.js';
 export * from './facts-file.js';
 export { formatValue, formatCompact } from '../core/index.js';
 export type { Lang } from '../core/index.js';
+export { unreadBundledRows, bundledDataDir } from '../ledger/index.js';
+export type { UnreadRow } from '../ledger/index.js';
 export type { Fact, FactInput, FactFilter, Conflict, Entity, Source, LedgerEvent, ImportResult, Summary as LedgerSummary, Store } from '../ledger/index.js';
 export * from './run-model-file.js';
 export * from './analysis-json.js';

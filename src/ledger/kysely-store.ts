@@ -23,7 +23,7 @@ import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
 import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
 type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
-type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; superseded_by: string | null };
+type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; s_published_estimated: number; superseded_by: string | null };
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt' };
 
@@ -177,12 +177,12 @@ export class KyselyStore implements Store {
 
   private async ensureSource(trx: Db, s: Source): Promise<void> {
     const found = await trx.selectFrom('source').select('id').where('id', '=', s.id).executeTakeFirst();
-    if (!found) await trx.insertInto('source').values({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, published: s.published }).execute();
+    if (!found) await trx.insertInto('source').values({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, published: s.published, published_estimated: s.publishedEstimated ? 1 : 0 }).execute();
   }
 
   async listSources(): Promise<Source[]> {
     const rows = await this.db.selectFrom('source').selectAll().orderBy('publisher').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published }));
+    return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 }));
   }
 
   // ---- facts: reading ----
@@ -198,6 +198,7 @@ export class KyselyStore implements Store {
         'source.title as s_title',
         'source.url as s_url',
         'source.published as s_published',
+        'source.published_estimated as s_published_estimated',
         'next.id as superseded_by',
       ]);
   }
@@ -234,7 +235,7 @@ export class KyselyStore implements Store {
       basis: r.basis as Basis,
       kind: r.kind as FactKind,
       priceYear: r.price_year === null ? null : Number(r.price_year),
-      source: { id: r.source_id, publisher: r.s_publisher, title: r.s_title, url: r.s_url, published: r.s_published },
+      source: { id: r.source_id, publisher: r.s_publisher, title: r.s_title, url: r.s_url, published: r.s_published, publishedEstimated: Number(r.s_published_estimated) === 1 },
       definition: r.definition,
       notes: r.notes,
       supersedes: r.supersedes,
@@ -550,6 +551,7 @@ export class KyselyStore implements Store {
           title: e.source.title ?? null,
           url: e.source.url ?? null,
           published: e.source.published ?? null,
+          publishedEstimated: e.source.publishedEstimated ?? false,
         };
         await this.ensureSource(trx, source);
         await trx
@@ -569,7 +571,7 @@ export class KyselyStore implements Store {
       .selectFrom('event')
       .innerJoin('source', 'source.id', 'event.source_id')
       .selectAll('event')
-      .select(['source.publisher', 'source.title', 'source.url', 'source.published'])
+      .select(['source.publisher', 'source.title', 'source.url', 'source.published', 'source.published_estimated'])
       .orderBy('event.period_start')
       .orderBy('event.id')
       .execute();
@@ -588,7 +590,7 @@ export class KyselyStore implements Store {
         period: { text: r.period_text, kind: r.period_kind as PeriodKind, start: r.period_start, end: r.period_end },
         textZh: r.text_zh,
         textEn: r.text_en,
-        source: { id: r.source_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published },
+        source: { id: r.source_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 },
         notes: r.notes,
       }))
       .filter((e) => !wanted || e.entities.some((x) => wanted!.has(x)));

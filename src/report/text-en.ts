@@ -218,6 +218,9 @@ export const TEXT_EN = {
   'metric.training_cost': 'training cost',
   'metric.growth': 'growth',
   'metric.headcount': 'headcount',
+  'metric.revenue_run_rate': 'revenue run rate (annualised)',
+  'metric.net_loss': 'net loss',
+  'metric.users': 'active users',
 } as const;
 
 /** The keys every language of the report has. */

@@ -218,4 +218,7 @@ export const TEXT_ZH: ReportText = {
   'metric.training_cost': '训练成本',
   'metric.growth': '增长倍数',
   'metric.headcount': '员工数',
+  'metric.revenue_run_rate': '年化营收',
+  'metric.net_loss': '净亏损',
+  'metric.users': '活跃用户数',
 };

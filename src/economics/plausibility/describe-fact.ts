@@ -69,6 +69,9 @@ const METRIC_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   training_cost: { en: 'training cost', zh: '训练成本' },
   growth: { en: 'growth', zh: '增长倍数' },
   headcount: { en: 'headcount', zh: '员工数' },
+  revenue_run_rate: { en: 'revenue run rate (annualised)', zh: '年化营收' },
+  net_loss: { en: 'net loss', zh: '净亏损' },
+  users: { en: 'active users', zh: '活跃用户数' },
 };
 
 /** A metric by name: 'subscription_revenue' -> 'subscription revenue' / '订阅收入'. */
