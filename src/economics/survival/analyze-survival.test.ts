@@ -17,10 +17,14 @@ afterAll(async () => {
 const bundled = () => readSurvivalAssumptions(parse(readFileSync(join(bundledDataDir(), 'survival-assumptions.yaml'), 'utf8')), 'survival-assumptions.yaml');
 
 describe('survival assumptions file', () => {
-  it('ships the article\'s eight companies, each input with a rationale', () => {
+  it('ships the article\'s eight companies, each given input with a rationale, and only what the facts do not give', () => {
     const a = bundled();
     expect(a.companies.map((c) => c.company)).toEqual(['OpenAI', 'Anthropic', 'Inflection AI', 'Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'Stability AI']);
-    for (const c of a.companies) for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) expect(c[k].rationale.length).toBeGreaterThan(10);
+    for (const c of a.companies) for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) if (c[k]) expect(c[k]!.rationale.length).toBeGreaterThan(10);
+    const given = (name: string) => (['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const).filter((k) => a.companies.find((c) => c.company === name)![k] !== null);
+    expect(given('MiniMax')).toEqual([]);
+    expect(given('Zhipu AI')).toEqual([]);
+    expect(given('Anthropic')).toEqual(['revenueGrowth', 'costGrowth']);
     expect(a.asOf).toBe('2024-05');
   });
   it('collects every problem with where it is', () => {
@@ -33,7 +37,9 @@ describe('survival assumptions file', () => {
     const issues = (err as { issues: { message: string }[] }).issues.map((i) => i.message);
     expect(issues).toContain('mine.yaml companies[0].cash: expected {value, rationale} with value a figure or a model expression, got "5B"');
     expect(issues).toContain('mine.yaml companies[0].revenue.rationale: every assumption needs a rationale (why this value)');
-    expect(issues.some((m) => /companies\[0\]\.costs/.test(m))).toBe(true);
+    expect(() => readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'X', burn: { value: '1M', rationale: 'r' } }] }, 'mine.yaml')).toThrow(/mine\.yaml companies\[0\]\.burn: unknown field/);
+    // inputs are optional: the ledger gives the others
+    expect(readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'X' }] }, 'mine.yaml').companies[0]!.costs).toBeNull();
   });
 });
 
@@ -54,8 +60,15 @@ describe('analyzeSurvival on the bundled data', () => {
     expect(stab.pOutWithin[24]!).toBeGreaterThan(0.3);
     expect(stab.drivers).toHaveLength(6);
     expect(a.estimates.some((e) => e.id === 'survival.openai.p_out_24')).toBe(true);
-    expect(a.assumptions.some((x) => x.id === 'survival.inflection-ai.cash' && /F14/.test(x.rationale.en))).toBe(true);
-    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F14', 'F15', 'F16']));
+    // the inputs rest on the bundled facts where they give a value; the notes say which assumption was not used
+    const inf = a.details.companies.find((c) => c.id === 'inflection-ai')!;
+    expect(inf.inputs.find((r) => r.input === 'cash')).toMatchObject({ status: 'derived' });
+    expect(inf.inputs.find((r) => r.input === 'costs')!.text).toMatch(/x cost per head/);
+    expect(a.assumptions.some((x) => x.id === 'survival.inflection-ai.costPerHead')).toBe(true);
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F15', 'F16']));
+    const mm = a.details.companies.find((c) => c.id === 'minimax')!;
+    expect(mm.inputs.map((r) => r.status)).toEqual(['derived', 'derived', 'derived', 'derived', 'derived']);
+    expect(a.assumptions.filter((x) => x.id.startsWith('survival.minimax.')).map((x) => x.id)).toEqual(['survival.minimax.fundability']);
     for (const c of a.details.companies) expect(c.beyondHorizon).toBe(c.medianMonthOut === null);
   });
 
@@ -106,7 +119,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
   it('carries Chinese rationales, Chinese climate names and the median month in Chinese', async () => {
     const file = bundled();
     for (const c of file.companies) {
-      for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) expect(c[k].rationaleZh, `${c.company}.${k}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) if (c[k]) expect(c[k]!.rationaleZh, `${c.company}.${k}`).toMatch(/[\u4e00-\u9fff]/);
       expect(c.fundability?.rationaleZh).toMatch(/[\u4e00-\u9fff]/);
     }
     const a = await analyzeSurvival(store, { assumptions: file, horizonMonths: 60, paths: 1000, seed: 2, climate: 'cold' });
@@ -129,7 +142,33 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     const doc = (extra: object) => ({ as_of: '2024-05', companies: [{ company: 'X', cash: { ...base, ...extra }, revenue: base, revenue_growth: { value: '1%', rationale: 'r' }, costs: base, cost_growth: { value: '0', rationale: 'r' } }] });
     const ok = readSurvivalAssumptions(doc({ rationale_zh: '因为', source: 'press', source_zh: '媒体' }), 'm.yaml');
     expect(ok.companies[0]!.cash).toMatchObject({ rationale: 'because', rationaleZh: '因为', source: 'press', sourceZh: '媒体' });
-    expect(ok.companies[0]!.revenue.rationaleZh).toBeNull();
+    expect(ok.companies[0]!.revenue!.rationaleZh).toBeNull();
     expect(() => readSurvivalAssumptions(doc({ rationale_zh: 3 }), 'm.yaml')).toThrow('m.yaml companies[0].cash.rationale_zh: expected the rationale in Chinese as text, got 3');
+  });
+});
+
+describe('analyzeSurvival reads the inputs health shows', () => {
+  it('the same draws as analyzeHealth with the same file, as-of date, seed and count', async () => {
+    const { analyzeHealth } = await import('../health/index.js');
+    const { healthAssumptions } = await import('./analyze-survival.js');
+    const file = bundled();
+    const a = await analyzeSurvival(store, { assumptions: file, horizonMonths: 12, paths: 1000, seed: 5 });
+    for (const c of a.details.companies) {
+      const ca = file.companies.find((x) => x.company === c.name)!;
+      const h = await analyzeHealth(store, c.name, { env: { sampleCount: 1000, seed: 5 }, assumptions: healthAssumptions(ca, file.file), asOf: file.asOf });
+      const of = { cash: 'cash', revenue: 'revenue', revenueGrowth: 'revenueGrowth', costs: 'grossBurn', costGrowth: 'costGrowth' } as const;
+      for (const r of c.inputs) {
+        const row = h.details.inputs.find((x) => x.name === of[r.input])!;
+        expect(row.status, `${c.name}.${r.input}`).toBe(r.status);
+        const e = h.estimates.find((x) => x.id === row.estimateId)!;
+        expect(e.p50, `${c.name}.${r.input}`).toBeCloseTo(r.p50, 6);
+        expect(row.factIds).toEqual(r.factIds);
+      }
+    }
+  });
+
+  it('refuses a company the ledger and the file leave without an input, naming it and how to give it', async () => {
+    const file = readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'Moonshot AI', cash: { value: '1B', rationale: 'r' } }] }, 'mine.yaml');
+    await expect(analyzeSurvival(store, { assumptions: file, paths: 100 })).rejects.toThrow(/Moonshot AI: the survival simulation needs revenue \(give a revenue or revenue_run_rate fact, or `revenue` in the assumptions file\)/);
   });
 });

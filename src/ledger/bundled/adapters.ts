@@ -111,7 +111,7 @@ export interface UnreadRow {
 
 /**
  * data/company-facts.csv: sourced figures on the article's eight companies,
- * ids 'co-<entity>-<metric>-<period>-<scope>-<publisher>'. `published_estimated`
+ * ids 'co-<entity>-<metric>-<period>-<scope>' (a second row of the same is '-2', in file order). `published_estimated`
  * (yes: the page showed no date) is kept on the source. A row whose value the
  * figure reader refuses is not loaded: it is returned in `unread` with the
  * reader's reason, so the loader can say which rows are missing.
@@ -122,6 +122,7 @@ export function companyFacts(dataDir: string): ParsedFactFile & { unread: Unread
   const records: FactRecord[] = [];
   const kept: number[] = [];
   const unread: UnreadRow[] = [];
+  const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     const value = r['value_as_written'] ?? '';
     try {
@@ -131,10 +132,10 @@ export function companyFacts(dataDir: string): ParsedFactFile & { unread: Unread
       unread.push({ file, line: lines[i]!, value, reason: e.message });
       return;
     }
-    records.push({
-      id: `co-${slug(`${r['entity']}-${r['metric']}-${r['period']}-${r['scope'] ?? ''}-${r['publisher']}`).replace(/-+/g, '-')}`,
-      ...r,
-    } as FactRecord);
+    const base = `co-${slug(`${r['entity']}-${r['metric']}-${r['period']}-${r['scope'] ?? ''}`).replace(/-+/g, '-').replace(/-$/, '')}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    records.push({ id: n === 1 ? base : `${base}-${n}`, ...r } as FactRecord);
     kept.push(lines[i]!);
   });
   return { file, records, lines: kept, unread };
