@@ -16,7 +16,7 @@ import type { Column, PrepareContext } from './prepare-fact.js';
 import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
-import type { FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
 import { prepareFxRate } from './fx-rate.js';
 import type { FxImportResult, FxRateColumn } from './fx-rate.js';
 import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
@@ -131,6 +131,49 @@ export class KyselyStore implements Store {
     const parent = seed.parent ? idx.find(seed.parent)!.id : null;
     await this.seedEntities([{ ...seed, id, parent }]);
     return this.resolveEntity(id);
+  }
+
+  async updateEntity(name: string, change: EntityChange): Promise<Entity> {
+    const idx = await this.entityIndex();
+    const e = idx.find(name);
+    if (!e) {
+      const hint = idx.suggest(name);
+      throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+    }
+    if (change.kind !== undefined && !(ENTITY_KINDS as readonly string[]).includes(change.kind)) {
+      const message = `expected a kind (${ENTITY_KINDS.join(', ')}), got "${change.kind}"`;
+      throw new ShakeoutError(message, { status: 400, issues: [{ code: 'invalid_kind', path: ['kind'], message }] });
+    }
+    let parent: string | null | undefined;
+    if (change.parent === null) parent = null;
+    else if (change.parent !== undefined) {
+      const p = idx.find(change.parent);
+      if (!p) throw notFound(`unknown parent entity "${change.parent}"`, 'unknown_entity');
+      // no cycles: the parent may not be the entity itself or one of its descendants
+      if (idx.descendants(e.id).includes(p.id)) {
+        const message = `${p.id} cannot be the parent of ${e.id}: ${p.id === e.id ? 'an entity is not its own parent' : `${p.id} already belongs to ${e.id}`}`;
+        throw new ShakeoutError(message, { status: 400, issues: [{ code: 'parent_cycle', path: ['parent'], message }] });
+      }
+      parent = p.id;
+    }
+    const aliases: string[] = [];
+    for (const a of change.aliases ?? []) {
+      const alias = a.trim();
+      if (!alias) continue;
+      const owner = idx.find(alias);
+      if (owner && owner.id !== e.id) {
+        const message = `the alias "${alias}" already names entity ${owner.id}`;
+        throw new ShakeoutError(message, { status: 409, issues: [{ code: 'name_taken', path: ['aliases'], message }] });
+      }
+      if (!owner && !aliases.some((x) => nameKey(x) === nameKey(alias))) aliases.push(alias);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (parent !== undefined || change.kind !== undefined) {
+        await trx.updateTable('entity').set({ ...(parent !== undefined ? { parent_id: parent } : {}), ...(change.kind !== undefined ? { kind: change.kind } : {}) }).where('id', '=', e.id).execute();
+      }
+      for (const alias of aliases) await trx.insertInto('entity_name').values({ entity_id: e.id, name: alias, name_key: nameKey(alias), name_type: 'alias' }).execute();
+    });
+    return this.resolveEntity(e.id);
   }
 
   /** Adds the entities that are missing (by id) with their names; existing ones are left as they are. Idempotent. */

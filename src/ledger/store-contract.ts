@@ -167,6 +167,30 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           await s.close();
         }
       });
+      it('updates an entity: ties a product to its company (its facts then count with the company\'s products), adds aliases, sets the kind', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' });
+          await s.addEntity({ id: 'le-chat', nameEn: 'Le Chat', kind: 'company' });
+          await s.addFact({ entity: 'Le Chat', metric: 'downloads', value: '100万', period: '2025-02', source: { publisher: 'Test' } });
+          const e = await s.updateEntity('le chat', { parent: 'Mistral AI', aliases: ['LeChat app', 'Le Chat'], kind: 'product' });
+          expect(e).toMatchObject({ id: 'le-chat', parent: 'mistral-ai', kind: 'product', aliases: ['LeChat app'] });
+          expect((await s.resolveEntity('lechatapp')).id).toBe('le-chat');
+          expect((await s.listFacts({ entity: 'Mistral AI', includeProducts: true })).map((f) => f.entity)).toEqual(['le-chat']);
+          const cycle = await rejection(s.updateEntity('mistral-ai', { parent: 'le-chat' }));
+          expect(cycle.status).toBe(400);
+          const taken = await rejection(s.updateEntity('le-chat', { aliases: ['Kimi'] }));
+          expect(taken.status).toBe(409);
+          expect((await rejection(s.updateEntity('nobody', { kind: 'company' }))).status).toBe(404);
+          expect((await rejection(s.updateEntity('le-chat', { parent: 'nobody' }))).status).toBe(404);
+          expect((await rejection(s.updateEntity('le-chat', { kind: 'planet' as never }))).status).toBe(400);
+          // nothing changed by the refused updates
+          expect(await s.resolveEntity('le-chat')).toMatchObject({ parent: 'mistral-ai', kind: 'product', aliases: ['LeChat app'] });
+          expect((await s.updateEntity('le-chat', { parent: null })).parent).toBeNull();
+        } finally {
+          await s.close();
+        }
+      });
     });
 
     describe('listing', () => {
