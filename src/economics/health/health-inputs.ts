@@ -282,7 +282,7 @@ export async function collectHealthInputs(
   for (const k of ['valuation', 'funding', 'revenue', 'revenueToDate', 'mobileRevenue', 'revenueGrowth', 'costGrowth'] as const) assume(k);
   // Costs = net burn + revenue when a source states the net burn.
   if (!found.grossBurn && found.netBurn && found.revenue) {
-    found.grossBurn = derivedInput(ctx, 'grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
+    found.grossBurn = derivedInput('grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
     dropImplied(byInput, ignored, 'grossBurn', t('derived instead as net burn + revenue, so that net burn, gross burn and revenue agree', '改由净烧钱 + 营收推算，使净烧钱、总支出与营收三者一致'));
   }
   if (!found.grossBurn) {
@@ -301,10 +301,10 @@ export async function collectHealthInputs(
   }
   assume('grossBurn');
   if (!found.netBurn && found.grossBurn && found.revenue) {
-    found.netBurn = derivedInput(ctx, 'netBurn', 'gross burn - revenue', [found.grossBurn, found.revenue], (g, r) => g - r);
+    found.netBurn = derivedInput('netBurn', 'gross burn - revenue', [found.grossBurn, found.revenue], (g, r) => g - r);
   }
   if (!found.grossBurn && found.netBurn && found.revenue) {
-    found.grossBurn = derivedInput(ctx, 'grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
+    found.grossBurn = derivedInput('grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
   }
   assume('netBurn');
 
@@ -536,9 +536,9 @@ function sameScopes(a: readonly Fact[], b: readonly Fact[]): boolean {
 }
 
 /** An input computed draw by draw from others (net burn = gross burn - revenue ...): it rests on their facts and assumptions. */
-function derivedInput(ctx: Ctx, name: HealthInputName, formula: string, from: readonly HealthInput[], f: (a: number, b: number) => number): HealthInput {
+function derivedInput(name: HealthInputName, formula: string, from: readonly HealthInput[], f: (a: number, b: number) => number): HealthInput {
   const [a, b] = from as [HealthInput, HealthInput];
-  const samples = new Float64Array(ctx.env.sampleCount);
+  const samples = new Float64Array(a.samples.length);
   for (let i = 0; i < samples.length; i++) samples[i] = f(a.samples[i]!, b.samples[i]!);
   const shape = HEALTH_INPUT_SHAPE[name];
   return {
@@ -795,17 +795,9 @@ function ratioGrowth(name: 'revenueGrowth' | 'costGrowth', laterInput: HealthInp
   const e = earlierInput.samples;
   if (!e.every((v) => v > 0)) return null;
   const months = Math.round(monthsBetween(mid(earlierPeriod), mid(laterPeriod)) * 100) / 100;
-  const l = laterInput.samples;
-  const samples = new Float64Array(l.length);
-  for (let i = 0; i < l.length; i++) samples[i] = Math.pow(l[i]! / e[i]!, 1 / months) - 1;
-  const shape = HEALTH_INPUT_SHAPE[name];
+  const growth = derivedInput(name, `${ratio}^(1 / ${months} months) - 1, a month`, [laterInput, earlierInput], (l, x) => Math.pow(l / x, 1 / months) - 1);
   return {
-    name,
-    status: 'derived',
-    samples,
-    unit: shape.unit,
-    per: shape.per,
-    formula: `${ratio}^(1 / ${months} months) - 1, a month`,
+    ...growth,
     inputs: facts.map((f) => factRef(f)),
     facts,
     note: {
