@@ -131,7 +131,10 @@ describe('shakeout simulate survival', () => {
     expect(j.details.climate.name).toBe('cold');
     expect(j.details.climateReason.en).toMatch(/down 30%/);
     expect(j.details.companies[0].id).toBe('moonshot-ai');
-    expect(j.details.companies[0].survival[36]).toBe(1); // $2B against at most $20M a month
+    // cash comes from Moonshot AI's $1B round of February 2024 (less net burn since), not the file's $2B
+    expect(j.details.companies[0].inputs[0]).toMatchObject({ input: 'cash', status: 'derived' });
+    expect(j.notes.some((n: { en: string }) => /Moonshot AI: cash is read from the ledger \(co-moonshot-ai-funding-2024-02-round - net burn x 3 months \(2024-02 to 2024-05\)\), not from the assumption "\$2B"/.test(n.en))).toBe(true);
+    expect(j.details.companies[0].survival[36]).toBeGreaterThan(0.9); // about $1B against at most $20M a month
     expect(j.details.companies[0].medianMonthOut).toBeNull();
     // a year -> a month; the median of 500 draws, within 10% of the distribution's
     expect(j.details.companies[0].inputs[1].p50 / (Math.sqrt(12e6 * 36e6) / 12)).toBeCloseTo(1, 1);
@@ -159,7 +162,18 @@ describe('shakeout simulate survival', () => {
     const own = join(dir, 'corrected.db');
     const fix = await cli(['--db', own, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Some Wire', '--id', 'F11-fix']);
     expect(fix.code).toBe(0);
-    const r = await cli(['--db', own, 'simulate', 'survival', '--companies', 'Moonshot AI', '--paths', '200', '--horizon', '12']);
+    const file = join(dir, 'citing.yaml');
+    writeFileSync(file, [
+      "as_of: '2024-05'",
+      'companies:',
+      '  - company: Moonshot AI',
+      '    revenue: {value: 0.2M to 3M, rationale: test}',
+      "    revenue_growth: {value: '5%', rationale: test}",
+      '    costs: {value: 25M to 70M, rationale: a company valued like F11 spends about this, facts: [F11]}',
+      "    cost_growth: {value: '0', rationale: test}",
+    ].join('\n'));
+    const r = await cli(['--db', own, 'simulate', 'survival', '--assumptions', file, '--paths', '200', '--horizon', '12']);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/F11-fix +moonshot-ai +valuation +约25亿美元/);
     expect(r.out).not.toMatch(/^F11 /m);

@@ -72,9 +72,10 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
     expect(a.details.revenueBasis).toBe('to-date');
   });
 
-  it('Stability AI: cash reported ($4M), costs from its two spending parts of 2023 summed, revenue of 2023', async () => {
+  it('Stability AI: cash reported ($4M), net burn reported ("$8 milioni al mese"), costs from its two spending parts of 2023 summed', async () => {
     const a = await analyzeHealth(store, 'Stability AI', { env });
-    expect(statuses(a)).toMatchObject({ cash: 'reported', grossBurn: 'derived', netBurn: 'derived', revenue: 'derived', funding: 'derived' });
+    expect(statuses(a)).toMatchObject({ cash: 'reported', grossBurn: 'derived', netBurn: 'reported', revenue: 'derived', funding: 'derived' });
+    expect(est(a, 'input.netBurn')!.p50).toBe(8e6);
     expect(est(a, 'input.cash')!.p50).toBe(4e6);
     // about $99M a year of compute + $54M of wages and opex, a month
     expect(est(a, 'input.grossBurn')!.p50).toBeCloseTo((99e6 + 54e6) / 12, -6);
@@ -82,11 +83,10 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
     expect(est(a, 'runway')!.p50).toBeLessThan(1);
   });
 
-  it('Moonshot AI: only its valuation is read today ("$1-billion" is not read yet): the rest is missing without assumptions', async () => {
+  it('Moonshot AI: its valuation and its $1B round; no revenue or costs, so cash cannot be spent down without assumptions (it says why)', async () => {
     const a = await analyzeHealth(store, 'Moonshot AI', { env });
-    expect(statuses(a).valuation).toBe('reported');
-    for (const k of ['revenue', 'grossBurn', 'netBurn']) expect(statuses(a)[k]).toBe('missing');
-    expect(['derived', 'missing']).toContain(statuses(a).cash);
+    expect(statuses(a)).toMatchObject({ valuation: 'reported', funding: 'reported', cash: 'missing', revenue: 'missing', grossBurn: 'missing', netBurn: 'missing' });
+    expect(a.notes.some((n) => /Cash is not derived from the rounds \(co-moonshot-ai-funding-2024-02-round\): no net burn/.test(n.en))).toBe(true);
   });
 
   it('MiniMax: revenue, costs and both growths from its prospectus figures of 2023 and 2024; cash from its 2024 round', async () => {
@@ -130,6 +130,7 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
       MiniMax: { cash: 'derived', revenue: 'derived', revenueGrowth: 'derived', grossBurn: 'derived', costGrowth: 'derived' },
       'Zhipu AI': { cash: 'derived', revenue: 'derived', revenueGrowth: 'derived', grossBurn: 'derived', costGrowth: 'derived' },
       'Baichuan AI': { cash: 'derived', revenue: 'assumed', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
+      'Moonshot AI': { cash: 'derived', revenue: 'assumed', revenueGrowth: 'assumed', grossBurn: 'assumed', costGrowth: 'assumed' },
     };
     for (const ca of file.companies) {
       const a = await analyzeHealth(store, ca.company, { env, assumptions: healthAssumptions(ca, file.file), asOf: file.asOf });

@@ -91,15 +91,26 @@ describe('analyzeSurvival on the bundled data', () => {
 });
 
 describe('analyzeSurvival: cited facts, Chinese texts', () => {
+  // Moonshot AI's costs, an assumption (no fact gives them), written against its valuation F11.
+  const citing = () => readSurvivalAssumptions({
+    as_of: '2024-05',
+    companies: [{
+      company: 'Moonshot AI',
+      revenue: { value: '0.2M to 3M', rationale: 'r' },
+      revenue_growth: { value: '5%', rationale: 'r' },
+      costs: { value: '25M to 70M', rationale: 'a company valued like F11 spends about this', rationale_zh: '估值如 F11 的公司大致如此开支', facts: ['F11'] },
+      cost_growth: { value: '0', rationale: 'r' },
+    }],
+  }, 'mine.yaml');
   it('follows a correction of a cited fact to the current one and says the figure changed', async () => {
     const s = await openStore({ path: ':memory:' });
     try {
       await s.correctFact('F11', { id: 'F11-fix', value: '约25亿美元', source: { publisher: 'Some Wire', published: '2024-12-01' } });
-      const a = await analyzeSurvival(s, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+      const a = await analyzeSurvival(s, { assumptions: citing(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
       const ids = a.facts.map((f) => f.id);
       expect(ids).toContain('F11-fix');
       expect(ids).not.toContain('F11');
-      const cash = a.assumptions.find((x) => x.id === 'survival.moonshot-ai.cash')!;
+      const cash = a.assumptions.find((x) => x.id === 'survival.moonshot-ai.costs')!;
       expect(cash.rationale.en).toMatch(/F11 has since been corrected: F11-fix, 约25亿美元 \(was over \$2\.3B\)/);
       expect(cash.rationale.zh).toMatch(/F11 其后已更正为 F11-fix：约25亿美元（原为 超23亿美元）/);
       const note = a.notes.find((n) => /F11-fix/.test(n.en))!;
@@ -111,7 +122,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
   });
 
   it('cites the fact itself when it was never corrected, with no note', async () => {
-    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+    const a = await analyzeSurvival(store, { assumptions: citing(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
     expect(a.facts.map((f) => f.id)).toContain('F11');
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
