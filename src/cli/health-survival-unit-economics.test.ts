@@ -31,7 +31,7 @@ describe('shakeout analyze health', () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '1000', '--seed', '1', '--as-of', '2024-05']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/valuation +reported +\$9\d(\.\d)?B/);
-    expect(r.out).toMatch(/As of as of 2024-05: left aside \d+ facts of later periods/);
+    expect(r.out).toMatch(/As of 2024-05: left aside \d+ facts of later periods/);
     expect(r.out).toContain('no cash figure: runway cannot be computed; record a cash fact');
     const bad = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--as-of', 'soon']);
     expect(bad.code).toBe(2);

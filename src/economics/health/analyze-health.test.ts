@@ -140,6 +140,8 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
       // every assumption used is named with its rationale; none stands where the ledger gives a value
       for (const r of a.details.inputs.filter((x) => x.status === 'assumed')) expect(a.assumptions.some((x) => x.id === `health.assumption.${r.name}`)).toBe(true);
       expect(a.details.asOf! <= '2024-05-31').toBe(true);
+      // the Chinese notes carry no English formula words
+      for (const n of a.notes) expect(n.zh, `${ca.company}: ${n.zh}`).not.toMatch(/net burn|\d months|revenue \+ net loss|capex|debt/);
     }
   });
 
@@ -209,7 +211,7 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
     try {
       const got = await collectHealthInputs(s, 'Zhipu AI', env, [], { asOf: '2024-05' });
       expect(got.asOf).toBe('2024-05-31');
-      expect(got.notes[0]!.en).toMatch(/^As of as of 2024-05: left aside 1 fact of later periods \(\S+, 2024-09\)/);
+      expect(got.notes[0]!.en).toMatch(/^As of 2024-05: left aside 1 fact of later periods \(\S+, 2024-09\)/);
       expect(got.found.cash!.samples[0]).toBeCloseTo(4e8 - 20e6 * 4, -3);
       expect(got.found.cash!.formula).toMatch(/- net burn x 4 months \(2024-01 to 2024-05\)$/);
     } finally {

@@ -141,8 +141,8 @@ export async function collectHealthInputs(
   const facts = all.filter((f) => !later.includes(f));
   if (later.length) {
     notes.push(t(
-      `As of ${cut!.text}: left aside ${later.length} fact${later.length === 1 ? '' : 's'} of later periods (${later.map((f) => `${f.id}, ${f.period!.text}`).join('; ')}).`,
-      `截至 ${cut!.text}：未采用 ${later.length} 条期间更晚的事实（${later.map((f) => `${f.id}，${f.period!.text}`).join('；')}）。`,
+      `As of ${asOfText(cut!)}: left aside ${later.length} fact${later.length === 1 ? '' : 's'} of later periods (${later.map((f) => `${f.id}, ${f.period!.text}`).join('; ')}).`,
+      `截至 ${asOfText(cut!)}：未采用 ${later.length} 条期间更晚的事实（${later.map((f) => `${f.id}，${f.period!.text}`).join('；')}）。`,
     ));
   }
   const own = facts.filter((f) => f.entity === entity.id);
@@ -169,7 +169,7 @@ export async function collectHealthInputs(
   if (debt.length) {
     notes.push(t(
       `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
-      `未计入融资总额：${debt.map((f) => `${f.id}（${f.valueText}${f.scope ? `，${f.scope}` : ''}）`).join('；')}，属债务而非股权融资（贷款须偿还，授信额度也未必动用）。`,
+      `未计入融资总额：${debt.map((f) => `${f.id}（${f.valueText}）`).join('；')}，属债务而非股权融资（贷款须偿还，授信额度也未必动用）。`,
     ));
   }
   if (funding.length) {
@@ -379,7 +379,7 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
   if (!netBurn) {
     notes.push(t(
       `Cash is not derived from the rounds (${used.map((f) => f.id).join(', ')}): no net burn to spend them down with; record a burn, spend or net_loss fact.`,
-      `未能由融资轮次（${used.map((f) => f.id).join('、')}）推算现金：没有净烧钱数据可用来扣减；请记录 burn、spend 或 net_loss 事实。`,
+      `未能由融资轮次（${used.map((f) => f.id).join('、')}）推算现金：没有净烧钱数据可用来扣减；请记录烧钱、支出或净亏损数据。`,
     ));
     return null;
   }
@@ -394,10 +394,11 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
   }
   const sum = used.map((f) => f.id).join(' + ');
   const formula = `${used.length > 1 ? `(${sum})` : sum} - net burn x ${months} months (${first.period!.text} to ${asOfEnd.slice(0, 7)})`;
+  const formulaZh = `${used.length > 1 ? `(${sum})` : sum} - 净烧钱 × ${months} 个月（${first.period!.text} 至 ${asOfEnd.slice(0, 7)}）`;
   const earlier = rounds.filter((f) => !used.includes(f) && f.period!.end < from);
   notes.push(t(
     `Cash is derived: ${formula}. Rounds before ${from.slice(0, 7)}${earlier.length ? ` (${earlier.map((f) => f.id).join(', ')})` : ''} are taken as spent, and net burn as flat since the first round counted${negative ? `; in ${pct(negative / samples.length)} of draws the rounds are spent by then (cash below 0)` : ''}.`,
-    `现金为推算值：${formula}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
+    `现金为推算值：${formulaZh}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
   ));
   return {
     name: 'cash',
@@ -423,7 +424,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
   if (capex.length) {
     notes.push(t(
       `Not counted as costs: ${capex.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}: capital expenditure (a plan or a purchase) is not monthly costs.`,
-      `未计入支出：${capex.map((f) => `${f.id}（${f.valueText}${f.scope ? `，${f.scope}` : ''}）`).join('；')}：资本开支（计划或购置）不是每月支出。`,
+      `未计入支出：${capex.map((f) => `${f.id}（${f.valueText}）`).join('；')}：资本开支（计划或购置）不是每月支出。`,
     ));
   }
   const spend = spendAll.filter((f) => !capex.includes(f));
@@ -447,7 +448,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
     if (spend.length) {
       notes.push(t(
         `Costs are revenue + net loss (${p!.rev.id} + ${p!.loss.id}), which count all costs; spending facts (${spend.map((f) => `${f.id}${f.scope ? `, ${f.scope}` : ''}`).join('; ')}) are a part of them and are left aside.`,
-        `支出按营收 + 净亏损（${p!.rev.id} + ${p!.loss.id}）计算，涵盖全部支出；支出类事实（${spend.map((f) => `${f.id}${f.scope ? `，${f.scope}` : ''}`).join('；')}）只是其中一部分，未采用。`,
+        `支出按营收 + 净亏损（${p!.rev.id} + ${p!.loss.id}）计算，涵盖全部支出；支出类事实（${spend.map((f) => f.id).join('、')}）只是其中一部分，未采用。`,
       ));
     }
     const prev = rest.find((q) => monthsBetween(mid(q.period), mid(p!.period)) >= 1);
@@ -473,7 +474,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
     if (parts.length) {
       notes.push(t(
         `Costs are spending reported in part${parts.length > 1 ? 's' : ''} (${parts.map((f) => `${f.id}: ${f.scope}`).join('; ')}), ${groups[0]![0]!.period!.text}; costs the source does not cover are not in it.`,
-        `支出取自分项报道的开支（${parts.map((f) => `${f.id}：${f.scope}`).join('；')}），${groups[0]![0]!.period!.text}；来源未涵盖的支出不在其中。`,
+        `支出取自分项报道的开支（${parts.map((f) => f.id).join('、')}），${groups[0]![0]!.period!.text}；来源未涵盖的支出不在其中。`,
       ));
     }
     let growth: HealthInput | undefined;
@@ -578,6 +579,11 @@ function readAsOf(text: string): Period {
     const message = `as-of date: expected a month or a date such as "2024-05" or "2024-05-20", got "${text}" (${e instanceof Error ? e.message : String(e)})`;
     throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: ['asOf'], message }], status: 400 });
   }
+}
+
+/** An as-of period as words: '2024-05' for 'as of 2024-05'. */
+function asOfText(p: Period): string {
+  return p.text.replace(/^\s*(as of|by)\s+/i, '');
 }
 
 function maxEnd(facts: readonly Fact[]): string | null {

@@ -146,6 +146,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
       else expect(c.medianMonthOutText).toEqual({ en: `month ${c.medianMonthOut}`, zh: `第${c.medianMonthOut}个月` });
     }
     expect(a.details.companies.some((c) => c.medianMonthOut !== null)).toBe(true);
+    for (const n of a.notes) expect(n.zh, n.zh).not.toMatch(/net burn|\d months|revenue \+ net loss/);
   });
 
   it('reads rationale_zh and source_zh, optional, and rejects them when not text', () => {

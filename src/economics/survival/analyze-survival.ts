@@ -222,7 +222,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       if (!input) continue;
       notes.push(t(
         `${entity.nameEn}: ${INPUT_LABEL[input].en} is read from the ledger (${got.found[x.input]?.formula ?? 'derived'}), not from the assumption "${x.value}" of ${a.file}${x.reason ? `: ${x.reason.en}` : ''}.`,
-        `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh}取自账本（${got.found[x.input]?.formula ?? '推算'}），而非 ${a.file} 中的假设“${x.value}”${x.reason ? `：${x.reason.zh}` : ''}。`,
+        `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh}取自账本（${[...new Set(got.found[x.input]?.facts.map((f) => f.id) ?? [])].join('、') || '推算'}），而非 ${a.file} 中的假设“${x.value}”${x.reason ? `：${x.reason.zh}` : ''}。`,
       ));
     }
     notes.push(...got.notes.map((n) => t(`${entity.nameEn}: ${n.en}`, `${entity.nameZh ?? entity.nameEn}：${n.zh}`)));
