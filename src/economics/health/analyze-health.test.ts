@@ -219,6 +219,23 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
     }
   });
 
+  it('one round written by two outlets counts once in funding and in cash, and the note names both', async () => {
+    const s = await ledgerWith([
+      { entity: 'minimax', metric: 'funding', value: '$74 million', period: '2024-01', scope: 'round', source: src('TechCrunch', '2024-01-04') },
+      { entity: 'minimax', metric: 'funding', value: '$74 million', period: '2024-01', scope: 'round', source: src('Bloomberg', '2024-01-04') },
+      { entity: 'minimax', metric: 'burn', value: '$2M a month', period: '2024' },
+    ]);
+    try {
+      const got = await collectHealthInputs(s, 'MiniMax', env);
+      expect(got.found.funding!.samples[0]).toBe(74e6);
+      expect(got.found.cash!.samples[0]).toBeCloseTo(74e6 - 11 * 2e6, -3);
+      expect(got.notes.some((n) => /^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+\) report the same figure for the same period/.test(n.en))).toBe(true);
+      expect(got.notes.some((n) => /^只计一次：/.test(n.zh))).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('refuses an as-of date it cannot read', async () => {
     await expect(collectHealthInputs(store, 'OpenAI', env, [], { asOf: 'soon' })).rejects.toThrow(/as-of date: expected a month or a date such as "2024-05"/);
   });

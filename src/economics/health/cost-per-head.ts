@@ -20,6 +20,8 @@ import type { Text } from '../analysis.js';
  */
 export const COST_PER_HEAD = {
   value: '150K to 450K',
+  /** The value as a Chinese reader writes it. */
+  valueZh: '15万至45万美元',
   per: 'year' as const,
   rationale: {
     en: "fully loaded cost of one employee a year: Levels.fyi's median pay of AI engineers, about $280K (WSJ, March 2024), times the usual fully loaded multiplier of 1.25 to 1.4; lower for staff outside engineering and outside the US. Staff costs only: compute is not in it, so costs from headcount are a floor",

@@ -38,6 +38,8 @@ export interface HealthAssumptionInput {
   /** The rationale and source written in Chinese, when there are (the English ones stand in otherwise). */
   readonly rationaleZh?: string | null;
   readonly sourceZh?: string | null;
+  /** Where the value is written, for errors: 'survival-assumptions.yaml Moonshot AI.cash' (default the input's name). */
+  readonly where?: string;
 }
 
 /** One input as found: its draws (USD, per month for rates; a fraction per month for growth) and provenance. */
@@ -133,6 +135,7 @@ export async function collectHealthInputs(
   options: CollectOptions = {},
 ): Promise<HealthInputs> {
   const entity = await store.resolveEntity(companyName);
+  for (const a of assumptions) readAssumption(a);
   const { fx } = await store.tables();
   const cut = options.asOf ? readAsOf(options.asOf) : null;
   const all = await store.listFacts({ entity: entity.id, includeProducts: true });
@@ -165,7 +168,7 @@ export async function collectHealthInputs(
   // Funding: equity only; a total to date (period 'as of' / 'by') replaces the rounds before it; rounds after it add up.
   const fundingAll = money('funding');
   const debt = fundingAll.filter(isDebt);
-  const funding = fundingAll.filter((f) => !debt.includes(f));
+  const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), notes);
   if (debt.length) {
     notes.push(t(
       `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
@@ -340,6 +343,35 @@ function dropImplied(byInput: Map<HealthInputName, HealthAssumptionInput>, ignor
   ignored.push({ ...a, reason });
 }
 
+/**
+ * One fact for each figure several sources report alike (same period, same
+ * currency and amount: one round written by two outlets), chosen by the
+ * choose rule, the others named. An interim stand-in until the fact groups
+ * of economics/common (groupFacts, with same_as links and agreement after FX)
+ * reach this module: it only joins exact repeats.
+ */
+function onceEach(facts: readonly Fact[], notes: Text[]): Fact[] {
+  const key = (f: Fact): string => `${f.period?.text ?? ''}|${f.figure.unit}|${f.figure.p50}|${f.scope ?? ''}`;
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
+  const out: Fact[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    const quiet: Text[] = [];
+    const used = choose(g, 'funding', quiet)!;
+    out.push(used);
+    const others = g.filter((f) => f !== used);
+    notes.push(t(
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher})`).join(', ')} report the same figure for the same period; ${used.id} is used.`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}）`).join('、')} 报道的是同一期间的同一数字；采用 ${used.id}。`,
+    ));
+  }
+  return out;
+}
+
 /** A funding fact that is debt, not equity: scope 'debt', or the words of a loan, credit line or debt facility. */
 function isDebt(f: Fact): boolean {
   if (f.scope !== null && /\b(debt|loan|credit)\b/i.test(f.scope)) return true;
@@ -505,13 +537,13 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): Heal
   const id = 'health.assumption.costPerHead';
   const assumption: Assumption = {
     id,
-    text: t(`cost per head: ${COST_PER_HEAD.value} a year, the same for every company`, `人均成本：每年 ${COST_PER_HEAD.value} 美元，所有公司相同`),
+    text: t(`cost per head: ${COST_PER_HEAD.value} a year, the same for every company`, `人均成本：每年${COST_PER_HEAD.valueZh}，所有公司相同`),
     rationale: t(`${COST_PER_HEAD.rationale.en} (source: ${COST_PER_HEAD.source.en})`, `${COST_PER_HEAD.rationale.zh}（来源：${COST_PER_HEAD.source.zh}）`),
     value: { text: COST_PER_HEAD.value, spec: per.spec, unit: 'USD', per: COST_PER_HEAD.per },
   };
   notes.push(t(
     `Costs are staff costs only: ${h.id} (${h.valueTextEn ?? h.valueText} people, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
-    `支出仅为人员成本：${h.id}（${h.valueText} 人，${h.period?.text ?? '无期间'}）乘以每人每年 ${COST_PER_HEAD.value} 美元；不含算力，因此只是下限。`,
+    `支出仅为人员成本：${h.id}（${h.valueText} 人，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
   ));
   return {
     name: 'grossBurn',
@@ -840,23 +872,37 @@ function pickStoreGroup(facts: readonly Fact[]): { used: Fact[]; why: string } {
   return { used, why };
 }
 
+/** An assumption read and checked (a rate where an amount belongs, growth in money ...), before any is used: a bad one is refused even where the ledger makes it unnecessary. */
+function readAssumption(a: HealthAssumptionInput): { v: ReturnType<typeof readValueText>; isGrowth: boolean; where: string } {
+  const shape = HEALTH_INPUT_SHAPE[a.input];
+  const isGrowth = a.input === 'revenueGrowth' || a.input === 'costGrowth';
+  const where = a.where ?? a.input;
+  const v = readValueText(a.value, { name: where, defaultUnit: isGrowth ? 'percent' : 'USD', ...(shape.per ? { defaultPer: shape.per } : {}) });
+  if (!shape.per && v.per) {
+    throw inputError(where, `${where}: ${a.input === 'cash' ? 'cash is an amount on hand' : `${shape.label.en} is an amount`}, not a rate; got "${a.value}"`);
+  }
+  if (isGrowth && v.unit !== 'percent' && v.unit !== 'count') {
+    throw inputError(where, `${where}: expected growth as a fraction a month ("3%", "normal(0.03, 0.01)"), got a figure in ${v.unit}: "${a.value}"`);
+  }
+  if (isGrowth && v.per && v.per !== 'month') {
+    throw inputError(where, `${where}: write growth per month ("3% a month" or "normal(0.03, 0.01)"), got "${a.value}"`);
+  }
+  return { v, isGrowth, where };
+}
+
 function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
   const shape = HEALTH_INPUT_SHAPE[a.input];
-  const isGrowth = a.input === 'revenueGrowth';
-  const v = readValueText(a.value, { name: a.input, defaultUnit: isGrowth ? 'percent' : 'USD', ...(shape.per ? { defaultPer: shape.per } : {}) });
+  const { v, isGrowth, where } = readAssumption(a);
   let k = 1;
   if (!isGrowth && shape.per && v.per && v.per !== 'month') k = perMonthFactor(v.per);
   let how = '';
   if (!isGrowth && v.unit !== 'USD') {
     if (!isCurrency(v.unit) || !ctx.asOf) {
-      throw inputError(a.input, `${a.input}: write the assumption in US dollars ("$5B", "4B to 9B")${isCurrency(v.unit) ? ' or give an as-of date to convert it at' : ''}, got "${a.value}" (${v.unit})`);
+      throw inputError(where, `${where}: write the assumption in US dollars ("$5B", "4B to 9B")${isCurrency(v.unit) ? ' or give an as-of date to convert it at' : ''}, got "${a.value}" (${v.unit})`);
     }
     const c = convertCurrency({ value: 1, unit: v.unit, per: null }, 'USD', ctx.asOf, ctx.fx);
     k *= c.quantity.value;
     how = ` (${c.note})`;
-  }
-  if (isGrowth && v.per && v.per !== 'month') {
-    throw inputError(a.input, `${a.input}: write growth per month ("3% a month" or "normal(0.03, 0.01)"), got "${a.value}"`);
   }
   const samples = draw(ctx, scaleSpec(v.spec, k), shape.stream + 50);
   const id = `health.assumption.${a.input}`;

@@ -69,9 +69,9 @@ const METRIC_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   training_cost: { en: 'training cost', zh: '训练成本' },
   growth: { en: 'growth', zh: '增长倍数' },
   headcount: { en: 'headcount', zh: '员工数' },
-  revenue_run_rate: { en: 'revenue run rate (annualised)', zh: '年化营收' },
+  revenue_run_rate: { en: 'revenue run rate', zh: '年化收入' },
   net_loss: { en: 'net loss', zh: '净亏损' },
-  users: { en: 'active users', zh: '活跃用户数' },
+  users: { en: 'users', zh: '用户数' },
 };
 
 /** A metric by name: 'subscription_revenue' -> 'subscription revenue' / '订阅收入'. */
@@ -85,6 +85,13 @@ const SCOPE_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
   'app_store+google_play': { en: 'App Store and Google Play', zh: 'App Store和Google Play' },
   amortised_capex_energy: { en: 'amortised hardware and energy', zh: '硬件摊销加能耗' },
   hardware_acquisition: { en: 'hardware bought outright', zh: '按购置硬件计' },
+  cloud_rental: { en: 'cloud rental', zh: '按云端租用计' },
+  round: { en: 'round', zh: '单轮' },
+  debt: { en: 'debt', zh: '债务融资' },
+  capex: { en: 'capital spending', zh: '资本开支' },
+  compute: { en: 'compute', zh: '算力' },
+  mau: { en: 'monthly active', zh: '月活' },
+  dau: { en: 'daily active', zh: '日活' },
 };
 
 /** A scope by name: 'google_play' -> 'Google Play'; unknown scopes with spaces for underscores. */

@@ -107,6 +107,9 @@ const FROM_HEALTH: Readonly<Record<Exclude<PathInput, 'roundSize'>, HealthInputN
   costGrowth: 'costGrowth',
 };
 
+/** Each input's key in an assumptions file. */
+const YAML_KEY: Readonly<Record<Exclude<PathInput, 'roundSize'>, string>> = { cash: 'cash', revenue: 'revenue', revenueGrowth: 'revenue_growth', costs: 'costs', costGrowth: 'cost_growth' };
+
 /** How to give an input the ledger lacks, for the error that names it. */
 const HOW_TO_GIVE: Readonly<Record<Exclude<PathInput, 'roundSize'>, string>> = {
   cash: 'a cash fact, or funding rounds and a burn, spend or net_loss fact; or `cash` in the assumptions file',
@@ -368,7 +371,7 @@ export function healthAssumptions(ca: CompanyAssumptions, file: string): HealthA
   for (const input of Object.keys(FROM_HEALTH) as (keyof typeof FROM_HEALTH)[]) {
     const v: AssumedValue | null = ca[input];
     if (!v) continue;
-    out.push({ input: FROM_HEALTH[input], value: v.value, rationale: v.rationale, source: v.source ?? file, rationaleZh: v.rationaleZh, sourceZh: v.source ? v.sourceZh : null });
+    out.push({ input: FROM_HEALTH[input], value: v.value, rationale: v.rationale, source: v.source ?? file, rationaleZh: v.rationaleZh, sourceZh: v.source ? v.sourceZh : null, where: `${file} ${ca.company}.${YAML_KEY[input]}` });
   }
   return out;
 }
