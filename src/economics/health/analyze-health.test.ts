@@ -104,8 +104,9 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
     const b = await analyzeHealth(store, 'Zhipu AI', { env });
     expect(est(a, 'input.valuation')!.p50).toBe(est(b, 'input.valuation')!.p50);
     expect(statuses(a)).toMatchObject({ cash: 'derived', revenue: 'derived', revenueGrowth: 'derived', grossBurn: 'derived', costGrowth: 'derived' });
-    // (3.124亿 + 29.58亿元) a year at 7.1217 CNY per USD (2024), a month
-    expect(est(a, 'input.grossBurn')!.p50).toBeCloseTo((3.124e8 + 29.58e8) / 7.1217 / 12, -5);
+    // (3.124亿 + 29.58亿元) a year at the mean of 2024's monthly CNY rates (data/fx-monthly-per-usd.csv), a month
+    const cny2024 = [7.1707, 7.1935, 7.2015, 7.2374, 7.2327, 7.2547, 7.2609, 7.1475, 7.076, 7.0881, 7.2063, 7.2807].reduce((x, y) => x + y) / 12;
+    expect(est(a, 'input.grossBurn')!.p50).toBeCloseTo((3.124e8 + 29.58e8) / cny2024 / 12, -5);
     expect(a.notes.some((n) => /spending facts \(co-zhipu-ai-spend-2024-compute, compute\) are a part of them and are left aside/.test(n.en))).toBe(true);
   });
 
