@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeHealth, readSurvivalAssumptions } from '../economics/index.js';
-import type { Analysis, AssumedValue, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
+import { analyzeHealth, healthAssumptions, readSurvivalAssumptions } from '../economics/index.js';
+import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { bundledDataDir, type Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
@@ -17,19 +17,25 @@ export interface HealthRequest extends CurrencyRequest {
   readonly save?: boolean;
   /**
    * Fill inputs the ledger lacks from the survival assumptions: `true` for
-   * the bundled file (data/survival-assumptions.yaml), or a file path.
+   * the bundled file (data/survival-assumptions.yaml), or a file path. Its
+   * `as_of` is then the as-of date (unless `asOf` is given), so health shows
+   * the very inputs the survival simulation reads.
    */
   readonly assumptions?: boolean | string;
+  /** The date the inputs should describe ('2024-05'): facts of later periods are left aside. */
+  readonly asOf?: string;
 }
 
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
 export async function runHealthAnalysis(db: string | LedgerOptions | undefined, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
   const currency = requestedCurrency(req);
   return withLedger(db, async (store) => {
-    const assumptions = req.assumptions ? await healthAssumptionsFor(store, req.company, loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions)) : [];
+    const file = req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
+    const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
     const analysis = await analyzeHealth(store, req.company, {
       env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
       assumptions,
+      asOf: req.asOf ?? file?.asOf ?? null,
     });
     // saved facts are in US dollars, as computed; the currency asked for is for display
     const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
@@ -84,17 +90,12 @@ export function loadSurvivalAssumptions(file?: string): SurvivalAssumptions {
   return readSurvivalAssumptions(doc, file ?? 'data/survival-assumptions.yaml');
 }
 
-/** The survival assumptions of one company as health assumptions (cash, revenue, growth, costs). */
+/** The survival assumptions of one company as health assumptions (cash, revenue, growth, costs), as the survival simulation reads them. */
 async function healthAssumptionsFor(store: Store, company: string, a: SurvivalAssumptions): Promise<HealthAssumptionInput[]> {
   const entity = await store.resolveEntity(company);
   for (const ca of a.companies) {
     const e = await store.resolveEntity(ca.company);
-    if (e.id !== entity.id) continue;
-    const of = (input: HealthAssumptionInput['input'], v: AssumedValue): HealthAssumptionInput => ({
-      input, value: v.value, rationale: v.rationale, source: v.source ?? a.file, rationaleZh: v.rationaleZh, sourceZh: v.source ? v.sourceZh : null,
-    });
-    // Gross burn is assumed only when the ledger cannot give it (analyzeHealth derives it from net burn and revenue when it can).
-    return [of('cash', ca.cash), of('revenue', ca.revenue), of('revenueGrowth', ca.revenueGrowth), of('grossBurn', ca.costs)];
+    if (e.id === entity.id) return healthAssumptions(ca, a.file);
   }
   return [];
 }

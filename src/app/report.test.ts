@@ -148,7 +148,7 @@ function bodyTexts(r: Report): string[] {
 }
 
 /** Names of organisations and products the report's Chinese prose mentions as they are written. */
-const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie'];
+const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie', 'Levels.fyi', 'Glencoyne'];
 
 /**
  * What in a Chinese report's body is not Chinese: Latin words of prose (two
@@ -163,13 +163,17 @@ function latinInChinese(r: Report, inputs: ReportInputs): string[] {
   const natural = new Set<string>(PROPER_NAMES);
   for (const f of inputs.facts) {
     for (const x of [f.id, f.valueText, f.valueTextEn, f.source.publisher, f.source.title, f.source.url]) if (x) natural.add(norm(x));
+    // a publisher named without its channel: 'The New York Times' for 'The New York Times (via vuink.com)'
+    natural.add(f.source.publisher.replace(/\s*\((?:via|citing)[^)]*\)|\s*\(mirror\)/g, '').trim());
   }
   for (const e of inputs.entities) for (const x of [e.nameEn, ...e.aliases]) natural.add(x);
   const names = [...natural].filter((x) => x.length > 1).sort((a, b) => b.length - a.length);
   const bad: string[] = [];
   for (const raw of bodyTexts(r)) {
-    let s = norm(raw).replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|ai|net)\b(?:\/\S*)?/g, ' ');
+    // names first (a publisher may hold a web address: 'The New York Times (via vuink.com)'), then web addresses
+    let s = norm(raw);
     for (const n of names) if (s.includes(n)) s = s.split(n).join(' ');
+    s = s.replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|ai|net)\b(?:\/\S*)?/g, ' ');
     const internal = /\b[a-z]+_[a-z_]+\b|[\w/-]+\.(?:md|ya?ml|ts|json)\b|(?:^|\s)--[a-z]/.exec(s);
     if (internal) bad.push(`internal name "${internal[0].trim()}" in: ${raw}`);
     for (const m of s.matchAll(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g)) if (/[a-z]/.test(m[0])) bad.push(`"${m[0]}" in: ${raw}`);

@@ -84,9 +84,11 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
     const funding = await analyzeFunding(store, { env });
     const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => analyzeFunding(store, { env, constantYear: 2021 }));
     const health: Analysis<HealthDetails>[] = [];
+    // as of the simulation's date, so that health shows the inputs the shakeout reads
+    const asOf = (assumptions ?? loadSurvivalAssumptions()).asOf;
     for (const id of ids ?? articleIds) {
       try {
-        health.push(await analyzeHealth(store, id, { env }));
+        health.push(await analyzeHealth(store, id, { env, asOf }));
       } catch (e) {
         if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
         leftOut.push({ company: id, analysis: 'health', reason: 'failed', detail: e.message });

@@ -87,7 +87,7 @@ describe('shakeout facts', () => {
     expect(hist.map((f: { id: string }) => f.id)).toEqual(['F11', newId]);
     expect(JSON.parse((await cli(['--db', path, 'facts', 'show', 'F11', '--json'])).out).supersededBy).toBe(newId);
     const current = JSON.parse((await cli(['--db', path, 'facts', 'list', '--entity', 'moonshot', '--metric', 'valuation', '--json'])).out);
-    expect(current.map((f: { id: string }) => f.id)).toEqual([newId]);
+    expect(current.map((f: { id: string }) => f.id).filter((id: string) => !id.startsWith('co-'))).toEqual([newId]); // co-*: the bundled company facts
   });
 
   it('export then import into an empty database gives the same facts', async () => {
@@ -140,6 +140,33 @@ describe('shakeout facts', () => {
     expect((await cli(['--db', path, 'facts', 'export', '--current'])).out).toMatch(/,same_as\n[\s\S]*\nz2,.*,z1\n/);
     const text = (await cli(['--db', path, 'facts', 'conflicts'])).out;
     expect(text).toContain('linked as the same figure (same_as), listed once: z1, z2');
+  });
+
+  it('entities update ties a product to its company, adds aliases and sets the kind; bad changes change nothing', async () => {
+    const path = db('eu.db');
+    expect((await cli(['--db', path, 'entities', 'add', '--id', 'mistral-ai', '--name', 'Mistral AI'])).code).toBe(0);
+    expect((await cli(['--db', path, 'entities', 'add', '--id', 'le-chat', '--name', 'Le Chat'])).code).toBe(0);
+    const r = await cli(['--db', path, 'entities', 'update', 'Le Chat', '--parent', 'Mistral', '--alias', 'LeChat app', '--kind', 'product']);
+    expect(r.code).toBe(2); // "Mistral" is not a name of Mistral AI yet
+    expect(r.err).toMatch(/unknown parent entity "Mistral"/);
+    const alias = await cli(['--db', path, 'entities', 'update', 'mistral-ai', '--alias', 'Mistral', '--alias', 'Mistral AI SAS']);
+    expect(alias.code).toBe(0);
+    expect(alias.out).toBe('updated entity mistral-ai (Mistral AI): kind company, part of nothing, aliases Mistral, Mistral AI SAS\n');
+    const ok = JSON.parse((await cli(['--db', path, 'entities', 'update', 'Le Chat', '--parent', 'Mistral', '--kind', 'product', '--json'])).out);
+    expect(ok).toMatchObject({ id: 'le-chat', kind: 'product', parent: 'mistral-ai' });
+    const taken = await cli(['--db', path, 'entities', 'update', 'Le Chat', '--alias', 'OpenAI']);
+    expect(taken.code).toBe(2);
+    expect(taken.err).toMatch(/the alias "OpenAI" already names entity openai/);
+    const cycle = await cli(['--db', path, 'entities', 'update', 'Mistral AI', '--parent', 'Le Chat']);
+    expect(cycle.code).toBe(2);
+    expect(cycle.err).toMatch(/le-chat cannot be the parent of mistral-ai: le-chat already belongs to mistral-ai/);
+    const kind = await cli(['--db', path, 'entities', 'update', 'Le Chat', '--kind', 'app']);
+    expect(kind.err).toMatch(/expected a kind \(company, product, model, aggregate\), got "app"/);
+    expect((await cli(['--db', path, 'entities', 'update', 'Le Chat'])).err).toMatch(/nothing to change/);
+    const list = JSON.parse((await cli(['--db', path, 'entities', 'list', '--json'])).out) as { id: string; parent: string | null; kind: string; aliases: string[] }[];
+    expect(list.find((e) => e.id === 'le-chat')).toMatchObject({ parent: 'mistral-ai', kind: 'product', aliases: [] });
+    const untie = JSON.parse((await cli(['--db', path, 'entities', 'update', 'Le Chat', '--parent', 'none', '--json'])).out);
+    expect(untie.parent).toBeNull();
   });
 });
 

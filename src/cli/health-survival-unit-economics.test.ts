@@ -15,16 +15,27 @@ beforeAll(() => {
 });
 
 describe('shakeout analyze health', () => {
-  it('OpenAI: valuation near $100B against a mobile run rate near $0.2B, and what is missing', async () => {
+  it('OpenAI: cash and costs derived from the bundled sourced facts, with their formulas and dates', async () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '2000', '--seed', '1']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/valuation +reported +\$9\d(\.\d)?B/);
+    expect(r.out).toMatch(/valuation +reported +\$157B/);
+    expect(r.out).toMatch(/cash on hand +derived +\$5\.\d\dB/);
+    expect(r.out).toMatch(/gross burn \(costs\) +derived +\$7\d\dM a month/);
+    expect(r.out).toContain('input.cash = co-openai-funding-2024-10-round - net burn x 2 months (2024-10 to 2024-12)');
     expect(r.out).toMatch(/mobile store revenue run rate \(not total revenue\) +\$180M a year/);
-    expect(r.out).toMatch(/revenue multiple on mobile store revenue only +\d{3}x/);
+    expect(r.out).toMatch(/revenue multiple +\d{2}(\.\d)?x/);
+    expect(r.out).toContain('The revenue multiple divides a valuation of as of 2024-10 by revenue of as of 2024-06: inputs of different dates.');
+  });
+  it('--as-of leaves later facts aside: OpenAI as of the article (May 2024)', async () => {
+    const r = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '1000', '--seed', '1', '--as-of', '2024-05']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/valuation +reported +\$9\d(\.\d)?B/);
+    expect(r.out).toMatch(/As of 2024-05: left aside \d+ facts of later periods/);
     expect(r.out).toContain('no cash figure: runway cannot be computed; record a cash fact');
-    expect(r.out).toContain("it is not OpenAI's total revenue");
-    expect(r.out).toMatch(/F24 +openai +valuation +近千亿/);
+    const bad = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--as-of', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/as-of date: expected a month or a date such as "2024-05"/);
   });
   it('--json prints the Analysis without samples; --with-assumptions fills the gaps', async () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'Anthropic', '--samples', '1000', '--with-assumptions', '--json']);
@@ -35,8 +46,10 @@ describe('shakeout analyze health', () => {
     expect(j.estimates.every((e: { samples?: unknown }) => e.samples === undefined)).toBe(true);
     const ids = j.estimates.map((e: { id: string }) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['input.netBurn', 'runway', 'burn_multiple', 'default_alive.probability']));
-    expect(j.details.inputs.find((x: { name: string }) => x.name === 'cash').status).toBe('assumed');
+    expect(j.details.inputs.find((x: { name: string }) => x.name === 'cash').status).toBe('derived');
+    expect(j.details.inputs.find((x: { name: string }) => x.name === 'revenueGrowth').status).toBe('assumed');
     expect(j.details.inputs.find((x: { name: string }) => x.name === 'netBurn').factIds).toEqual(['F16']);
+    expect(j.details.asOf).toBe('2024-05-31');
   });
   it('--save writes net burn from F16 as a derived fact, once', async () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'Anthropic', '--samples', '1000', '--save']);
@@ -49,7 +62,7 @@ describe('shakeout analyze health', () => {
     expect(show.code).toBe(0);
     const f = JSON.parse(show.out);
     expect(JSON.stringify(f)).toContain('F16');
-    const none = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '500', '--save']);
+    const none = await cli(['--db', db, 'analyze', 'health', 'Moonshot AI', '--samples', '500', '--save']);
     expect(none.out).toContain('Saved to the ledger: nothing to save');
   });
   it('never prints Infinity or ∞: infinite draws read "never" / "not burning" with their share', async () => {
@@ -72,7 +85,7 @@ describe('shakeout analyze health', () => {
     expect(r.out).not.toMatch(/Infinity|∞/);
     expect(r.out).toMatch(/months to profitability \(default alive, T\) +- +\S+ +\S+ +never/);
     expect(r.out).toMatch(/months to profitability \(default alive, T\): never in \d+(\.\d+)?% of draws \(mean not defined\)/);
-    expect(r.out).toMatch(/gross burn \(costs\) +derived +\$2\d\dM a month/);
+    expect(r.out).toMatch(/gross burn \(costs\) +derived +\$1\d\dM a month/);
     expect(r.out).toContain('was not used: derived instead as net burn + revenue');
   });
   it('an unknown company is a usage error with a suggestion', async () => {
@@ -90,10 +103,11 @@ describe('shakeout simulate survival', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/company +S\(6\) +S\(12\) +S\(24\) +S\(36\) +S\(60\) +P\(out<=12m\) +P\(out<=24m\) +P\(out<=36m\) +median month out +curve 0\.\.60/);
     expect(r.out).toMatch(/Ranking by P\(survive 24 months\)/);
-    expect(r.out).toMatch(/1 +OpenAI/);
-    expect(r.out).toMatch(/Stability AI +(cash|costs) [+-]0\.\d\d/);
+    expect(r.out).toMatch(/2 +OpenAI/);
+    expect(r.out).toMatch(/Stability AI +cash +reported \(co-stability-ai-cash-as-of-2023-10\)/);
     expect(r.out).toContain('climate cold');
-    expect(r.out).toContain('[survival.inflection-ai.cash]');
+    expect(r.out).toContain('[survival.openai.cash]');
+    expect(r.out).toContain('[survival.inflection-ai.costPerHead]');
     const strip = (s: string) => s.replace(/simulated in \d+ ms/, '');
     expect(strip((await cli(args)).out)).toBe(strip(r.out));
   });
@@ -117,9 +131,13 @@ describe('shakeout simulate survival', () => {
     expect(j.details.climate.name).toBe('cold');
     expect(j.details.climateReason.en).toMatch(/down 30%/);
     expect(j.details.companies[0].id).toBe('moonshot-ai');
-    expect(j.details.companies[0].survival[36]).toBe(1); // $2B against at most $20M a month
+    // cash comes from Moonshot AI's $1B round of February 2024 (less net burn since), not the file's $2B
+    expect(j.details.companies[0].inputs[0]).toMatchObject({ input: 'cash', status: 'derived' });
+    expect(j.notes.some((n: { en: string }) => /Moonshot AI: cash is read from the ledger \(co-moonshot-ai-funding-2024-02-round - net burn x 3 months \(2024-02 to 2024-05\)\), not from the assumption "\$2B"/.test(n.en))).toBe(true);
+    expect(j.details.companies[0].survival[36]).toBeGreaterThan(0.9); // about $1B against at most $20M a month
     expect(j.details.companies[0].medianMonthOut).toBeNull();
-    expect(j.details.companies[0].inputs[1].p50).toBeCloseTo(Math.sqrt(12e6 * 36e6) / 12, -3); // a year -> a month
+    // a year -> a month; the median of 500 draws, within 10% of the distribution's
+    expect(j.details.companies[0].inputs[1].p50 / (Math.sqrt(12e6 * 36e6) / 12)).toBeCloseTo(1, 1);
   });
   it('S(t) columns once each, capped at the horizon, with P(out within 12/24/36 months) inside it', async () => {
     const header = async (h: number) => {
@@ -144,7 +162,18 @@ describe('shakeout simulate survival', () => {
     const own = join(dir, 'corrected.db');
     const fix = await cli(['--db', own, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Some Wire', '--id', 'F11-fix']);
     expect(fix.code).toBe(0);
-    const r = await cli(['--db', own, 'simulate', 'survival', '--companies', 'Moonshot AI', '--paths', '200', '--horizon', '12']);
+    const file = join(dir, 'citing.yaml');
+    writeFileSync(file, [
+      "as_of: '2024-05'",
+      'companies:',
+      '  - company: Moonshot AI',
+      '    revenue: {value: 0.2M to 3M, rationale: test}',
+      "    revenue_growth: {value: '5%', rationale: test}",
+      '    costs: {value: 25M to 70M, rationale: a company valued like F11 spends about this, facts: [F11]}',
+      "    cost_growth: {value: '0', rationale: test}",
+    ].join('\n'));
+    const r = await cli(['--db', own, 'simulate', 'survival', '--assumptions', file, '--paths', '200', '--horizon', '12']);
+    expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/F11-fix +moonshot-ai +valuation +约25亿美元/);
     expect(r.out).not.toMatch(/^F11 /m);

@@ -15,6 +15,7 @@ export * from './io/fact-files.js';
 export * from './io/fact-to-record.js';
 export { loadFxTable, loadCpiTable } from './bundled/tables.js';
 export { bundledDataDir } from './bundled/data-dir.js';
-export { loadBundledData } from './bundled/load-bundled.js';
+export { loadBundledData, unreadBundledRows } from './bundled/load-bundled.js';
+export type { UnreadRow } from './bundled/adapters.js';
 export { KyselyStore } from './kysely-store.js';
 export type { EntitySeed, EventSeed } from './seed-types.js';

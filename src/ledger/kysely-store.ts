@@ -16,14 +16,14 @@ import type { Column, PrepareContext } from './prepare-fact.js';
 import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
-import type { FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
 import { prepareFxRate } from './fx-rate.js';
 import type { FxImportResult, FxRateColumn } from './fx-rate.js';
 import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
 import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
 type Db = Kysely<LedgerDatabase> | Transaction<LedgerDatabase>;
-type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; superseded_by: string | null };
+type FactRow = Selectable<FactTable> & { s_publisher: string; s_title: string | null; s_url: string | null; s_published: string | null; s_published_estimated: number; superseded_by: string | null };
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
 
@@ -133,6 +133,49 @@ export class KyselyStore implements Store {
     return this.resolveEntity(id);
   }
 
+  async updateEntity(name: string, change: EntityChange): Promise<Entity> {
+    const idx = await this.entityIndex();
+    const e = idx.find(name);
+    if (!e) {
+      const hint = idx.suggest(name);
+      throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+    }
+    if (change.kind !== undefined && !(ENTITY_KINDS as readonly string[]).includes(change.kind)) {
+      const message = `expected a kind (${ENTITY_KINDS.join(', ')}), got "${change.kind}"`;
+      throw new ShakeoutError(message, { status: 400, issues: [{ code: 'invalid_kind', path: ['kind'], message }] });
+    }
+    let parent: string | null | undefined;
+    if (change.parent === null) parent = null;
+    else if (change.parent !== undefined) {
+      const p = idx.find(change.parent);
+      if (!p) throw notFound(`unknown parent entity "${change.parent}"`, 'unknown_entity');
+      // no cycles: the parent may not be the entity itself or one of its descendants
+      if (idx.descendants(e.id).includes(p.id)) {
+        const message = `${p.id} cannot be the parent of ${e.id}: ${p.id === e.id ? 'an entity is not its own parent' : `${p.id} already belongs to ${e.id}`}`;
+        throw new ShakeoutError(message, { status: 400, issues: [{ code: 'parent_cycle', path: ['parent'], message }] });
+      }
+      parent = p.id;
+    }
+    const aliases: string[] = [];
+    for (const a of change.aliases ?? []) {
+      const alias = a.trim();
+      if (!alias) continue;
+      const owner = idx.find(alias);
+      if (owner && owner.id !== e.id) {
+        const message = `the alias "${alias}" already names entity ${owner.id}`;
+        throw new ShakeoutError(message, { status: 409, issues: [{ code: 'name_taken', path: ['aliases'], message }] });
+      }
+      if (!owner && !aliases.some((x) => nameKey(x) === nameKey(alias))) aliases.push(alias);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (parent !== undefined || change.kind !== undefined) {
+        await trx.updateTable('entity').set({ ...(parent !== undefined ? { parent_id: parent } : {}), ...(change.kind !== undefined ? { kind: change.kind } : {}) }).where('id', '=', e.id).execute();
+      }
+      for (const alias of aliases) await trx.insertInto('entity_name').values({ entity_id: e.id, name: alias, name_key: nameKey(alias), name_type: 'alias' }).execute();
+    });
+    return this.resolveEntity(e.id);
+  }
+
   /** Adds the entities that are missing (by id) with their names; existing ones are left as they are. Idempotent. */
   async seedEntities(seeds: readonly EntitySeed[]): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
@@ -177,12 +220,12 @@ export class KyselyStore implements Store {
 
   private async ensureSource(trx: Db, s: Source): Promise<void> {
     const found = await trx.selectFrom('source').select('id').where('id', '=', s.id).executeTakeFirst();
-    if (!found) await trx.insertInto('source').values({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, published: s.published }).execute();
+    if (!found) await trx.insertInto('source').values({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, published: s.published, published_estimated: s.publishedEstimated ? 1 : 0 }).execute();
   }
 
   async listSources(): Promise<Source[]> {
     const rows = await this.db.selectFrom('source').selectAll().orderBy('publisher').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published }));
+    return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 }));
   }
 
   // ---- facts: reading ----
@@ -198,6 +241,7 @@ export class KyselyStore implements Store {
         'source.title as s_title',
         'source.url as s_url',
         'source.published as s_published',
+        'source.published_estimated as s_published_estimated',
         'next.id as superseded_by',
       ]);
   }
@@ -234,7 +278,7 @@ export class KyselyStore implements Store {
       basis: r.basis as Basis,
       kind: r.kind as FactKind,
       priceYear: r.price_year === null ? null : Number(r.price_year),
-      source: { id: r.source_id, publisher: r.s_publisher, title: r.s_title, url: r.s_url, published: r.s_published },
+      source: { id: r.source_id, publisher: r.s_publisher, title: r.s_title, url: r.s_url, published: r.s_published, publishedEstimated: Number(r.s_published_estimated) === 1 },
       definition: r.definition,
       notes: r.notes,
       supersedes: r.supersedes,
@@ -563,6 +607,7 @@ export class KyselyStore implements Store {
           title: e.source.title ?? null,
           url: e.source.url ?? null,
           published: e.source.published ?? null,
+          publishedEstimated: e.source.publishedEstimated ?? false,
         };
         await this.ensureSource(trx, source);
         await trx
@@ -582,7 +627,7 @@ export class KyselyStore implements Store {
       .selectFrom('event')
       .innerJoin('source', 'source.id', 'event.source_id')
       .selectAll('event')
-      .select(['source.publisher', 'source.title', 'source.url', 'source.published'])
+      .select(['source.publisher', 'source.title', 'source.url', 'source.published', 'source.published_estimated'])
       .orderBy('event.period_start')
       .orderBy('event.id')
       .execute();
@@ -601,7 +646,7 @@ export class KyselyStore implements Store {
         period: { text: r.period_text, kind: r.period_kind as PeriodKind, start: r.period_start, end: r.period_end },
         textZh: r.text_zh,
         textEn: r.text_en,
-        source: { id: r.source_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published },
+        source: { id: r.source_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 },
         notes: r.notes,
       }))
       .filter((e) => !wanted || e.entities.some((x) => wanted!.has(x)));

@@ -5,7 +5,7 @@ import type { Fact, FactInput } from './fact.js';
 import { contentFactId, sourceId } from './ids.js';
 import type { FACT_COLUMNS } from './io/fact-record.js';
 import { readFigure } from './read-figure.js';
-import { BASES, FACT_KINDS, METRICS, toMetric } from './vocabulary.js';
+import { BASES, FACT_KINDS, METRIC_DEFAULT_PER, METRICS, toMetric } from './vocabulary.js';
 import type { Basis, FactKind } from './vocabulary.js';
 
 export type Column = (typeof FACT_COLUMNS)[number];
@@ -71,7 +71,7 @@ export function prepareFact(
   } else {
     try {
       const f = readFigure(valueText, defaultUnit !== null && UNITS.includes(defaultUnit) ? defaultUnit : null);
-      const per = f.per ?? (perGiven !== null && PERS.includes(perGiven) ? perGiven : null);
+      const per = f.per ?? (perGiven !== null && PERS.includes(perGiven) ? perGiven : null) ?? (metric ? METRIC_DEFAULT_PER[metric] ?? null : null);
       figure = { value: f.value, low: f.low, high: f.high, unit: f.unit, per, qualifier: f.qualifier, p5: f.p5, p50: f.p50, p95: f.p95 };
       if (f.per && perGiven && f.per !== perGiven) {
         add('per', 'per_mismatch', `expected the per of the text (${f.per}) or nothing, got ${shown(perGiven)}`);
@@ -154,6 +154,7 @@ export function prepareFact(
     url: text(input.source.url),
     published,
   };
+  const publishedEstimated = input.source.publishedEstimated === true;
   const scope = text(input.scope);
   const fact: Fact = {
     id:
@@ -170,7 +171,7 @@ export function prepareFact(
     basis,
     kind,
     priceYear,
-    source: { id: sourceId(source), ...source },
+    source: { id: sourceId(source), ...source, publishedEstimated },
     definition: text(input.definition),
     notes: text(input.notes),
     supersedes,
@@ -189,7 +190,7 @@ export function prepareFact(
 export function factSignature(f: Fact): string {
   return JSON.stringify([
     f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
-    f.source.id, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null, f.sameAs,
+    f.source.id, f.source.publishedEstimated, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null, f.sameAs,
   ]);
 }
 

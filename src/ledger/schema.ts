@@ -40,6 +40,8 @@ export interface SourceTable {
   title: string | null;
   url: string | null;
   published: string | null;
+  /** 1 when the date published was inferred (the page showed none), else 0. */
+  published_estimated: number;
 }
 
 export interface FactTable {

@@ -101,7 +101,8 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           const sum = await s.summary();
           expect(sum.facts.superseded).toBe(0);
           expect(sum.byKind['derived']).toBe(3);
-          expect(sum.byMetric['valuation']).toBe(4);
+          // the article's four, and the sourced company facts' (data/company-facts.csv)
+          expect(sum.byMetric['valuation']).toBe(4 + 9);
           expect(sum.byEntity['chatgpt']).toBeGreaterThanOrEqual(5);
           expect(sum.events).toBe(6);
           expect(sum.periods?.start).toBe('2013-01-01');
@@ -166,13 +167,39 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           await s.close();
         }
       });
+      it('updates an entity: ties a product to its company (its facts then count with the company\'s products), adds aliases, sets the kind', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' });
+          await s.addEntity({ id: 'le-chat', nameEn: 'Le Chat', kind: 'company' });
+          await s.addFact({ entity: 'Le Chat', metric: 'downloads', value: '100万', period: '2025-02', source: { publisher: 'Test' } });
+          const e = await s.updateEntity('le chat', { parent: 'Mistral AI', aliases: ['LeChat app', 'Le Chat'], kind: 'product' });
+          expect(e).toMatchObject({ id: 'le-chat', parent: 'mistral-ai', kind: 'product', aliases: ['LeChat app'] });
+          expect((await s.resolveEntity('lechatapp')).id).toBe('le-chat');
+          expect((await s.listFacts({ entity: 'Mistral AI', includeProducts: true })).map((f) => f.entity)).toEqual(['le-chat']);
+          const cycle = await rejection(s.updateEntity('mistral-ai', { parent: 'le-chat' }));
+          expect(cycle.status).toBe(400);
+          const taken = await rejection(s.updateEntity('le-chat', { aliases: ['Kimi'] }));
+          expect(taken.status).toBe(409);
+          expect((await rejection(s.updateEntity('nobody', { kind: 'company' }))).status).toBe(404);
+          expect((await rejection(s.updateEntity('le-chat', { parent: 'nobody' }))).status).toBe(404);
+          expect((await rejection(s.updateEntity('le-chat', { kind: 'planet' as never }))).status).toBe(400);
+          // nothing changed by the refused updates
+          expect(await s.resolveEntity('le-chat')).toMatchObject({ parent: 'mistral-ai', kind: 'product', aliases: ['LeChat app'] });
+          expect((await s.updateEntity('le-chat', { parent: null })).parent).toBeNull();
+        } finally {
+          await s.close();
+        }
+      });
     });
 
     describe('listing', () => {
       it('filters by entity (with products), metric (or alias), period and kind', async () => {
         const s = await makeStore({ bundled: true });
         try {
-          expect((await s.listFacts({ entity: 'OpenAI' })).map((f) => f.id)).toEqual(['F24']);
+          const own = (await s.listFacts({ entity: 'OpenAI' })).map((f) => f.id);
+          expect(own).toContain('F24');
+          expect(own.filter((id) => id !== 'F24').every((id) => id.startsWith('co-openai-'))).toBe(true);
           const withProducts = await s.listFacts({ entity: 'OpenAI', includeProducts: true });
           const ids = withProducts.map((f) => f.id);
           expect(ids).toEqual(expect.arrayContaining(['F24', 'F17', 'F18', 'F21', 'F22', 'epoch-gpt-4-cloud_rental']));
@@ -239,10 +266,10 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           const c2 = await s.correctFact('F11-fix1', { value: '超30亿美元' });
           expect(c2.supersedes).toBe('F11-fix1');
           expect(await s.getFact('F11')).toEqual({ ...before, supersededBy: 'F11-fix1' });
-          const current = await s.listFacts({ entity: 'Moonshot AI' });
-          expect(current.map((f) => f.id)).toEqual([c2.id]);
-          const all = await s.listFacts({ entity: 'Moonshot AI', includeSuperseded: true });
-          expect(all).toHaveLength(3);
+          const current = await s.listFacts({ entity: 'Moonshot AI', metric: 'valuation' });
+          expect(current.map((f) => f.id).filter((id) => !id.startsWith('co-'))).toEqual([c2.id]);
+          const all = await s.listFacts({ entity: 'Moonshot AI', metric: 'valuation', includeSuperseded: true });
+          expect(all.filter((f) => !f.id.startsWith('co-'))).toHaveLength(3);
           for (const id of ['F11', 'F11-fix1', c2.id]) expect((await s.history(id)).map((f) => f.id)).toEqual(['F11', 'F11-fix1', c2.id]);
           const again = await rejection(s.correctFact('F11', { value: '1美元' }));
           expect(again.status).toBe(409);

@@ -7,7 +7,7 @@ import type { FactRecord } from './io/fact-record.js';
 import type { LedgerEvent } from './ledger-event.js';
 import type { EntitySeed } from './seed-types.js';
 import type { Source } from './source.js';
-import type { FactKind } from './vocabulary.js';
+import type { EntityKind, FactKind } from './vocabulary.js';
 
 /**
  * The Store seam: everything the rest of Shakeout asks of the ledger. One
@@ -48,6 +48,14 @@ export interface Store {
    * 400 when a field is invalid or its parent unknown.
    */
   addEntity(seed: EntitySeed): Promise<Entity>;
+  /**
+   * Changes an entity found by any name: ties it to a parent (a product or
+   * model to its company; `null` unties it), adds aliases, sets its kind.
+   * All or nothing: throws 404 for an unknown entity or parent, 409 when an
+   * alias names another entity, 400 for an unknown kind or a parent that would
+   * make a cycle. An alias it already has is skipped.
+   */
+  updateEntity(name: string, change: EntityChange): Promise<Entity>;
   /** Finds an entity by id, name or alias, ignoring case, spaces and hyphens. Throws 404 with a suggestion. */
   resolveEntity(name: string): Promise<Entity>;
   listSources(): Promise<Source[]>;
@@ -68,6 +76,15 @@ export interface Store {
   addFxRates(records: readonly unknown[], options?: FxImportOptions): Promise<FxImportResult>;
   summary(): Promise<Summary>;
   close(): Promise<void>;
+}
+
+/** What `updateEntity` changes; fields left out stay as they are. */
+export interface EntityChange {
+  /** The owning entity by any name, or null to untie it. */
+  readonly parent?: string | null;
+  /** Names to add. */
+  readonly aliases?: readonly string[];
+  readonly kind?: EntityKind;
 }
 
 export interface FactFilter {

@@ -21,6 +21,9 @@ export const METRICS = [
   'training_cost', // cost of training one model
   'growth', // ratio of one period's value to an earlier one's
   'headcount', // employees
+  'revenue_run_rate', // annualised revenue (ARR) as of a date: a rate per year unless the text says otherwise
+  'net_loss', // net loss over a period (costs = revenue + net loss); a negative figure would be a profit
+  'users', // active users; the scope says which (mau: monthly, dau: daily)
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -35,6 +38,23 @@ export const METRIC_ALIASES: Readonly<Record<string, Metric>> = {
   financing_deals: 'deals',
   employees: 'headcount',
   gap: 'revenue_spending_gap',
+  arr: 'revenue_run_rate',
+  run_rate: 'revenue_run_rate',
+  annualized_revenue: 'revenue_run_rate',
+  annualised_revenue: 'revenue_run_rate',
+  annual_recurring_revenue: 'revenue_run_rate',
+  loss: 'net_loss',
+  active_users: 'users',
+  mau: 'users',
+  dau: 'users',
+};
+
+/**
+ * The period a metric's figure is a rate of when the text writes none: a run
+ * rate is annualised by definition ("$3.4 billion" ARR is $3.4B a year).
+ */
+export const METRIC_DEFAULT_PER: Readonly<Partial<Record<Metric, 'year'>>> = {
+  revenue_run_rate: 'year',
 };
 
 /** How a fact was obtained. */
@@ -61,6 +81,12 @@ export const COMMON_SCOPES = [
   'cloud_rental',
   'hardware_acquisition',
   'amortised_capex_energy',
+  'round', // funding: one round (equity unless the scope or notes say debt)
+  'debt', // funding: a loan or debt facility, not equity raised
+  'capex', // spend: capital expenditure (a plan or a purchase), not monthly costs
+  'compute', // spend: a part of costs (compute, cloud_compute, wages_and_opex ...)
+  'mau', // users: monthly active users
+  'dau', // users: daily active users
 ] as const;
 
 /** Reads a metric name or alias; undefined when unknown. */

@@ -14,6 +14,7 @@ a:hover { text-decoration: underline; }
 .num { border-bottom: 1px dotted var(--accent); white-space: nowrap; cursor: help; }
 .num:has(> .ci) { white-space: normal; }
 .num > .v, .num > .ci { white-space: nowrap; }
+td .num > .ci { white-space: normal; }
 sup.fnref { font-size: .7em; line-height: 0; margin-left: 1px; }
 sup.fnref a { padding: 0 1px; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0 1.4em; font-size: .9em; }

@@ -46,7 +46,10 @@ export function introSection(ctx: ReportContext, chartCount: number): ReportSect
   const valFact = o?.facts.find((x) => x.metric === 'valuation');
   const mult = ctx.est(o, 'revenue_multiple');
   const run = ctx.est(o, 'revenue.mobile_annual');
-  if (o && valFact && mult && run) items.push(ctx.fill('findings.openai', { valuation: ctx.factNum(valFact), multiple: ctx.estNum(mult, o), runRate: ctx.estNum(run, o, { per: false }) }));
+  const company = ctx.est(o, 'revenue.annual');
+  if (o && valFact && mult && run && company && o.details.revenueBasis === 'company') {
+    items.push(ctx.fill('findings.openaiCompany', { valuation: ctx.factNum(valFact), multiple: ctx.estNum(mult, o), runRate: ctx.estNum(company, o, { per: false }), mobile: ctx.estNum(run, o, { per: false }) }));
+  } else if (o && valFact && mult && run) items.push(ctx.fill('findings.openai', { valuation: ctx.factNum(valFact), multiple: ctx.estNum(mult, o), runRate: ctx.estNum(run, o, { per: false }) }));
 
   // The shakeout.
   const sv = i.survival;

@@ -6,7 +6,8 @@ import type { Block, Inline, ReportSection } from './report-model.js';
 export function survivalFootnote(ctx: ReportContext, a: Analysis<SurvivalDetails>, c: SurvivalCompanyDetails): number {
   const d = a.details;
   const assumptions = a.assumptions.filter((x) => x.id.startsWith(`survival.${c.id}.`) || x.id === 'survival.climate' || x.id === 'survival.rounds' || x.id === 'survival.round_size');
-  const facts = c.inputs.flatMap((r) => (r.factId ? [ctx.fact(r.factId) ?? a.facts.find((f) => f.id === r.factId)] : [])).filter((f) => !!f);
+  const ids = [...new Set(c.inputs.flatMap((r) => r.factIds))];
+  const facts = ids.map((id) => ctx.fact(id) ?? a.facts.find((f) => f.id === id)).filter((f) => !!f);
   return ctx.book.derived(
     `survival:${c.id}`,
     `${ctx.name(c.id)}: S(t)`,

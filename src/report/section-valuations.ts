@@ -99,7 +99,10 @@ export function valuationsSection(ctx: ReportContext): ReportSection {
   const run = ctx.est(openai, 'revenue.mobile_annual');
   const mult = ctx.est(openai, 'revenue_multiple');
   const valFact = openai?.facts.find((f) => f.metric === 'valuation');
-  if (openai && val && run && mult && valFact) {
+  const companyRun = ctx.est(openai, 'revenue.annual');
+  if (openai && val && run && mult && valFact && companyRun && openai.details.revenueBasis === 'company') {
+    blocks.push({ t: 'p', content: ctx.fill('valuations.openaiCompany', { valuation: ctx.factNum(valFact), runRate: ctx.estNum(companyRun, openai, { per: false }), multiple: ctx.estNum(mult, openai), mobile: ctx.estNum(run, openai, { per: false }) }) });
+  } else if (openai && val && run && mult && valFact) {
     blocks.push({ t: 'p', content: ctx.fill('valuations.openai', { valuation: ctx.factNum(valFact), runRate: ctx.estNum(run, openai, { per: false }), multiple: ctx.estNum(mult, openai) }) });
   }
   const infl = by('inflection-ai');

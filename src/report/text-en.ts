@@ -36,6 +36,7 @@ export const TEXT_EN = {
   'findings.subscribers':
     'ChatGPT had {gross} paying subscribers through the app stores if the store revenue is what users paid, and {net} if it is what OpenAI kept after the stores’ commission.',
   'findings.openai': 'OpenAI’s valuation of {valuation} is {multiple} its mobile store revenue of {runRate} a year.',
+  'findings.openaiCompany': 'OpenAI’s valuation of {valuation} is {multiple} its revenue run rate of {runRate} a year; the article set it against its mobile store revenue, {mobile} a year.',
   'findings.shakeout':
     'In the simulated shakeout ({climate} funding climate), {worst} is the likeliest to run out of cash, with {pWorst} of paths still solvent after {months} months; {best} leads with {pBest}.',
   'findings.flags': 'Of the flags the checks raise, {errors} mark a figure as probably wrong and {warnings} as needing care before use (see “What does not add up”).',
@@ -87,6 +88,8 @@ export const TEXT_EN = {
     'What the ledger holds for each company: the valuation, the money raised, revenue at an annual rate and, where both are known, the revenue multiple (valuation divided by annual revenue). A dash means the ledger has no figure.',
   'leftOut.health': '{name} is not in the table: the analysis refused its figures: {detail}',
   'valuations.mobileOnly': '(app stores only)',
+  'valuations.openaiCompany':
+    'OpenAI’s valuation of {valuation} is {multiple} its revenue run rate of {runRate} a year. The article set the valuation against {mobile} a year of app-store subscriptions, a small part of OpenAI’s revenue: web subscriptions, API access and enterprise plans are the rest.',
   'valuations.openai':
     'OpenAI’s valuation of {valuation} against {runRate} a year of app-store subscriptions gives a multiple of {multiple}. That is the article’s comparison, and it overstates the multiple: OpenAI also sells subscriptions on the web, API access and enterprise plans, none of which the ledger holds.',
   'valuations.inflection': 'Inflection AI raised {funding} and had almost no revenue{revenue} when it gave up its original business in March 2024.',
@@ -123,7 +126,7 @@ export const TEXT_EN = {
 
   'shakeout.title': 'The shakeout',
   'shakeout.intro':
-    'Month by month, each company’s cash moves with its revenue and costs, each uncertain and each growing at an uncertain rate, and with new rounds: a company looks for money when its cash falls below {target} months of costs, and closes a round with a chance set by the funding climate. The climate here is {climate}: {climateText}. The inputs are stated assumptions, not sourced facts (see “Method and assumptions”); the simulation runs {paths} paths per company over {horizon} months.',
+    'Month by month, each company’s cash moves with its revenue and costs, each uncertain and each growing at an uncertain rate, and with new rounds: a company looks for money when its cash falls below {target} months of costs, and closes a round with a chance set by the funding climate. The climate here is {climate}: {climateText}. Each input is read from sourced facts where they give it and is a stated assumption otherwise, as the health analysis shows it (see “Method and assumptions”); the simulation runs {paths} paths per company over {horizon} months.',
   'shakeout.climate.cold': 'cold',
   'shakeout.climate.neutral': 'neutral',
   'shakeout.climate.hot': 'hot',
@@ -218,6 +221,9 @@ export const TEXT_EN = {
   'metric.training_cost': 'training cost',
   'metric.growth': 'growth',
   'metric.headcount': 'headcount',
+  'metric.revenue_run_rate': 'revenue run rate (annualised)',
+  'metric.net_loss': 'net loss',
+  'metric.users': 'active users',
 } as const;
 
 /** The keys every language of the report has. */

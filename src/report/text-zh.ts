@@ -36,6 +36,7 @@ export const TEXT_ZH: ReportText = {
   'findings.subscribers':
     '如果应用商店收入是用户实际支付的金额，ChatGPT经应用商店付费的订阅用户约为{gross}；如果是商店抽成后OpenAI拿到的净额，则约为{net}。',
   'findings.openai': 'OpenAI的估值{valuation}，是其移动应用商店年化收入{runRate}的{multiple}。',
+  'findings.openaiCompany': 'OpenAI的估值{valuation}，是其年化营收{runRate}的{multiple}；文章拿来比较的是其移动应用商店年化收入{mobile}。',
   'findings.shakeout':
     '在模拟的洗牌中（融资环境：{climate}），最可能先烧完钱的是{worst}，{months}个月后仍有现金的路径只占{pWorst}；{best}居首，占{pBest}。',
   'findings.flags': '核查发现{errors}个数字很可能有误，{warnings}个数字使用前需要小心（见“对不上的地方”）。',
@@ -87,6 +88,8 @@ export const TEXT_ZH: ReportText = {
     '下表列出账本中每家公司的数据：估值、累计融资、年化收入，以及两者都有时的营收倍数（估值除以年化收入）。“—”表示账本里没有这个数字。',
   'leftOut.health': '{name}未列入上表：分析无法使用它的数字，报错为{detail}',
   'valuations.mobileOnly': '（仅应用商店）',
+  'valuations.openaiCompany':
+    'OpenAI估值{valuation}，是其年化营收{runRate}的{multiple}。文章拿估值与一年{mobile}的应用商店订阅收入相比，而这只是OpenAI营收的一小部分，其余来自网页端订阅、API和企业版。',
   'valuations.openai':
     'OpenAI估值{valuation}，而应用商店订阅一年只有{runRate}，倍数高达{multiple}。这是文章的算法，倍数被高估了：OpenAI还有网页端订阅、API和企业版收入，只是账本里没有这些数字。',
   'valuations.inflection': 'Inflection AI融资{funding}，到2024年3月放弃原有业务时几乎没有收入{revenue}。',
@@ -123,7 +126,7 @@ export const TEXT_ZH: ReportText = {
 
   'shakeout.title': '洗牌：谁先烧完钱',
   'shakeout.intro':
-    '模拟逐月进行：每家公司的现金随收入和支出变化，两者都不确定，增速也不确定；此外还有新一轮融资——现金低于{target}个月支出时公司开始找钱，能否融到取决于融资环境。这里的融资环境为“{climate}”：{climateText}。各项输入是写明理由的假设，而非有出处的事实（见“方法与假设”）；每家公司模拟{paths}条路径，共{horizon}个月。',
+    '模拟逐月进行：每家公司的现金随收入和支出变化，两者都不确定，增速也不确定；此外还有新一轮融资——现金低于{target}个月支出时公司开始找钱，能否融到取决于融资环境。这里的融资环境为“{climate}”：{climateText}。各项输入凡有出处的事实能给出的即取自事实，否则为写明理由的假设，与财务健康分析所示相同（见“方法与假设”）；每家公司模拟{paths}条路径，共{horizon}个月。',
   'shakeout.climate.cold': '寒冷',
   'shakeout.climate.neutral': '中性',
   'shakeout.climate.hot': '火热',
@@ -218,4 +221,7 @@ export const TEXT_ZH: ReportText = {
   'metric.training_cost': '训练成本',
   'metric.growth': '增长倍数',
   'metric.headcount': '员工数',
+  'metric.revenue_run_rate': '年化营收',
+  'metric.net_loss': '净亏损',
+  'metric.users': '活跃用户数',
 };

@@ -8,7 +8,7 @@ import { toJson } from '../output.js';
 import { renderAnalysisFooter } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
-interface Opts extends CurrencyOpts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
+interface Opts extends CurrencyOpts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string; asOf?: string }
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
 
@@ -29,6 +29,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--with-assumptions', 'fill inputs the ledger lacks (cash, revenue, growth, costs) from data/survival-assumptions.yaml')
     .option('--assumptions <file>', 'fill inputs the ledger lacks from this survival assumptions file')
+    .option('--as-of <month>', 'the date the inputs describe (2024-05): later facts are left aside, cash from rounds is spent down to it (default: the assumptions file\'s as_of, else the latest facts)')
     .option('--json', 'print the analysis as JSON (without samples)')
     .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only, in US dollars)'))
     .action(async (company: string, opts: Opts, cmd: Command) => {
@@ -37,6 +38,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
         ...(opts.samples ? { samples: opts.samples } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
         save: opts.save === true,
         ...currencyRequest(opts),
       });

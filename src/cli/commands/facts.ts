@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport,
+  ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -264,5 +264,24 @@ export function registerEntities(program: Command, io: Output): void {
         kind: opts.kind as Entity['kind'], parent: opts.parent ?? null, notes: opts.notes ?? null,
       }));
       io.out(opts.json ? toJson(e) : `added entity ${e.id} (${e.nameEn}${e.nameZh ? ' / ' + e.nameZh : ''})`);
+    });
+  entities
+    .command('update')
+    .description('tie an entity to its owner (a product or model to its company), add aliases, or set its kind')
+    .argument('<entity>', 'the entity, by any name or alias')
+    .option('--parent <entity>', 'the entity it belongs to ("none" unties it)')
+    .option('--alias <name>', 'another name it goes by (repeat)', collect)
+    .option('--kind <kind>', 'company, product, model or aggregate')
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { parent?: string; alias?: string[]; kind?: string; json?: boolean }, cmd: Command) => {
+      if (opts.parent === undefined && !opts.alias?.length && opts.kind === undefined) {
+        throw new ShakeoutError('entities update: nothing to change; give --parent, --alias or --kind', { status: 400, issues: [{ code: 'nothing_to_change', path: [], message: 'give --parent, --alias or --kind' }] });
+      }
+      const e = await withLedger(ledgerOptions(cmd), (s) => s.updateEntity(name, {
+        ...(opts.parent !== undefined ? { parent: opts.parent.toLowerCase() === 'none' ? null : opts.parent } : {}),
+        ...(opts.alias?.length ? { aliases: opts.alias } : {}),
+        ...(opts.kind !== undefined ? { kind: opts.kind as Entity['kind'] } : {}),
+      }));
+      io.out(opts.json ? toJson(e) : `updated entity ${e.id} (${e.nameEn}): kind ${e.kind}, part of ${e.parent ?? 'nothing'}, aliases ${e.aliases.length ? e.aliases.join(', ') : 'none'}`);
     });
 }

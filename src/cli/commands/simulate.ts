@@ -109,7 +109,7 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
   lines.push(renderTable(rows, [
     { header: 'company', get: ({ c, r }) => (r === c.inputs[0] ? c.name : '') },
     { header: 'input', get: ({ r }) => DRIVER_LABEL[r.input] ?? r.input },
-    { header: 'status', get: ({ r }) => r.status + (r.factId ? ` (${r.factId})` : '') },
+    { header: 'status', get: ({ r }) => r.status + (r.factIds.length ? ` (${r.factIds[0]}${r.factIds.length > 1 ? ` +${r.factIds.length - 1}` : ''})` : '') },
     { header: 'as written', get: ({ r }) => r.text, max: 24 },
     { header: 'p5', get: ({ r }) => fmt(r.input, r.p5), align: 'right' },
     { header: 'p50', get: ({ r }) => fmt(r.input, r.p50), align: 'right' },

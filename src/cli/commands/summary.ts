@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withLedger, resolveDbPath, type LedgerSummary } from '../../app/index.js';
+import { bundledDataDir, unreadBundledRows, withLedger, resolveDbPath, type LedgerSummary, type UnreadRow } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { renderTable } from '../table.js';
@@ -16,7 +16,7 @@ function counts(title: string, rec: Readonly<Record<string, number>>, limit = In
 }
 
 /** The ledger's summary as text: what it holds, from which sources, over which periods. */
-export function summaryText(s: LedgerSummary, db: string): string {
+export function summaryText(s: LedgerSummary, db: string, unread: readonly UnreadRow[] = []): string {
   const out: string[] = [];
   out.push(`Shakeout ledger: ${db}`);
   out.push(`${s.facts.current} current facts (${s.facts.superseded} superseded), ${s.entities} entities, ${s.events} events, ${s.sources.length} sources` +
@@ -25,9 +25,13 @@ export function summaryText(s: LedgerSummary, db: string): string {
   out.push(renderTable([...s.sources].sort((a, b) => b.facts - a.facts), [
     { header: 'source', get: (r) => r.source.publisher, max: 40 },
     { header: 'title', get: (r) => r.source.title ?? '', max: 48 },
-    { header: 'published', get: (r) => r.source.published ?? '' },
+    { header: 'published', get: (r) => (r.source.published ?? '') + (r.source.publishedEstimated ? ' (inferred)' : '') },
     { header: 'facts', get: (r) => String(r.facts), align: 'right' },
   ]));
+  if (unread.length) {
+    out.push('', `Bundled rows not loaded (the figure reader refuses their value; nothing was read in their place):`);
+    for (const u of unread) out.push(`  ${u.file} line ${u.line}: ${u.reason}`);
+  }
   return out.join('\n');
 }
 
@@ -40,6 +44,7 @@ export function registerSummary(program: Command, io: Output): void {
       const ledger = ledgerOptions(cmd);
       const db = resolveDbPath(ledger.db);
       const s = await withLedger(ledger, (store) => store.summary());
-      io.out(opts.json ? toJson({ db, ...s }) : summaryText(s, db));
+      const unread = unreadBundledRows(bundledDataDir());
+      io.out(opts.json ? toJson({ db, ...s, unreadBundledRows: unread }) : summaryText(s, db, unread));
     });
 }

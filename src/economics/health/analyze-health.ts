@@ -13,6 +13,8 @@ export interface HealthOptions {
   readonly env?: Env;
   /** Values for inputs the ledger lacks, each with its rationale (they never replace a fact). */
   readonly assumptions?: readonly HealthAssumptionInput[];
+  /** The date the inputs should describe ('2024-05'): later facts are left aside (see `collectHealthInputs`). */
+  readonly asOf?: string | null;
 }
 
 /** One input of the analysis and where it came from. */
@@ -37,6 +39,8 @@ export interface HealthDetails {
   readonly probabilityDefaultAlive: number | null;
   /** Share of draws passing the rule of 40, when computed. */
   readonly probabilityRuleOf40: number | null;
+  /** The date the inputs describe (ISO), or null when no input has a period. */
+  readonly asOf: string | null;
   /** What is missing to answer better, one line each. */
   readonly missing: readonly Text[];
   /**
@@ -90,7 +94,7 @@ const t = (en: string, zh: string): Text => ({ en, zh });
  */
 export async function analyzeHealth(store: Store, company: string, options: HealthOptions = {}): Promise<Analysis<HealthDetails>> {
   const env = options.env ?? DEFAULT_ANALYSIS_ENV;
-  const got = await collectHealthInputs(store, company, env, options.assumptions ?? []);
+  const got = await collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null });
   const { entity, found } = got;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
@@ -141,25 +145,11 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     }
   }
 
-  // Burn.
-  let netBurn = S('netBurn');
-  let netBurnId = netBurn ? 'input.netBurn' : null;
-  let grossBurn = S('grossBurn');
-  let grossBurnId = grossBurn ? 'input.grossBurn' : null;
-  if (!netBurn && grossBurn && revenue) {
-    const e = add('burn.net', t('net burn', '净烧钱'), 'USD', 'month', 'gross burn - revenue', [R('grossBurn'), R('revenue')], map([grossBurn, revenue], (g, r) => g - r));
-    netBurn = e.samples!;
-    netBurnId = e.id;
-  }
-  if (!grossBurn && netBurn && revenue) {
-    const e = add('burn.gross', t('gross burn (costs)', '总支出'), 'USD', 'month', 'net burn + revenue', [ref(netBurnId!, 'net burn'), R('revenue')], map([netBurn, revenue], (b, r) => b + r));
-    grossBurn = e.samples!;
-    grossBurnId = e.id;
-  }
-  // Inputs derived here from others: shown as derived in the inputs table.
-  const derivedRow: Partial<Record<HealthInputName, { estimateId: string; from: HealthInputName[] }>> = {};
-  if (netBurnId === 'burn.net') derivedRow.netBurn = { estimateId: 'burn.net', from: ['grossBurn', 'revenue'] };
-  if (grossBurnId === 'burn.gross') derivedRow.grossBurn = { estimateId: 'burn.gross', from: ['netBurn', 'revenue'] };
+  // Burn: the collector derives net and gross burn from each other and revenue when it can.
+  const netBurn = S('netBurn');
+  const netBurnId = netBurn ? 'input.netBurn' : null;
+  const grossBurn = S('grossBurn');
+  const grossBurnId = grossBurn ? 'input.grossBurn' : null;
   if (found.netBurn && found.netBurn.facts.some((f) => f.metric === 'revenue_spending_gap')) {
     const gap = found.netBurn.facts.find((f) => f.metric === 'revenue_spending_gap')!;
     notes.push(t(
@@ -186,12 +176,37 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const valuation = S('valuation');
   if (valuation && annual) {
     const onMobile = annual.basis === 'mobile-store';
-    add(
-      'revenue_multiple',
-      onMobile ? t('revenue multiple on mobile store revenue only', '估值/移动商店年化收入倍数（仅移动商店收入）') : t('revenue multiple', '营收倍数'),
-      'multiple', null, `valuation / ${onMobile ? 'mobile store revenue run rate' : 'revenue run rate'}`, [R('valuation'), ref(annual.id, 'annual revenue')],
-      map([valuation, annual.samples], (v, r) => (r > 0 ? v / r : Infinity)),
-    );
+    const revKey: HealthInputName = onMobile ? 'mobileRevenue' : 'revenue';
+    const positive = share(annual.samples, (x) => x > 0);
+    if (positive < 1 - MAX_SHARE_NO_REVENUE) {
+      missing.push(t(
+        `the revenue multiple is not computed: revenue is 0 or less in ${pct(1 - positive)} of draws, and a multiple of no revenue has no value`,
+        `未计算营收倍数：${pct(1 - positive)}的抽样中营收为 0 或更低，对零营收求倍数没有意义`,
+      ));
+    } else {
+      const v = positive < 1 ? keep(valuation, annual.samples) : valuation;
+      const r = positive < 1 ? keep(annual.samples, annual.samples) : annual.samples;
+      add(
+        'revenue_multiple',
+        onMobile ? t('revenue multiple on mobile store revenue only', '估值/移动商店年化收入倍数（仅移动商店收入）') : t('revenue multiple', '营收倍数'),
+        'multiple', null, `valuation / ${onMobile ? 'mobile store revenue run rate' : 'revenue run rate'}${positive < 1 ? ', over the draws with revenue > 0' : ''}`, [R('valuation'), ref(annual.id, 'annual revenue')],
+        map([v, r], (a, b) => a / b),
+      );
+      if (positive < 1) {
+        notes.push(t(
+          `Revenue multiple: revenue is 0 or less in ${pct(1 - positive)} of draws; the multiple is summarised over the other ${pct(positive)} (a multiple of no revenue has no value).`,
+          `营收倍数：${pct(1 - positive)}的抽样中营收为 0 或更低；倍数按其余 ${pct(positive)} 的抽样汇总（对零营收求倍数没有意义）。`,
+        ));
+      }
+    }
+    const dv = datesOf(found.valuation?.facts ?? []);
+    const dr = datesOf(found[revKey]?.facts ?? []);
+    if (dv.end && dr.end && dv.end.slice(0, 7) !== dr.end.slice(0, 7)) {
+      notes.push(t(
+        `The revenue multiple divides a valuation of ${dv.text} by ${onMobile ? 'mobile store revenue' : 'revenue'} of ${dr.text}: inputs of different dates.`,
+        `营收倍数以 ${dv.text} 的估值除以 ${dr.text} 的${onMobile ? '移动商店收入' : '营收'}：两者日期不同。`,
+      ));
+    }
     if (onMobile) {
       notes.push(t(
         `The multiple divides the valuation by mobile store revenue alone, the article's comparison; ${name}'s total revenue is larger, so its true revenue multiple is lower.`,
@@ -312,22 +327,12 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
 
   const inputs: HealthInputRow[] = (Object.keys(HEALTH_INPUT_SHAPE) as HealthInputName[]).map((k) => {
     const inp: HealthInput | undefined = found[k];
-    const dr = inp ? undefined : derivedRow[k];
-    if (dr) {
-      return {
-        name: k,
-        label: HEALTH_INPUT_SHAPE[k].label,
-        status: 'derived' as const,
-        estimateId: dr.estimateId,
-        factIds: dr.from.flatMap((x) => found[x]?.facts.map((f) => f.id) ?? []),
-      };
-    }
     return {
       name: k,
       label: HEALTH_INPUT_SHAPE[k].label,
       status: inp?.status ?? 'missing',
       estimateId: inputEst[k]?.id ?? null,
-      factIds: inp?.facts.map((f) => f.id) ?? [],
+      factIds: [...new Set(inp?.facts.map((f) => f.id) ?? [])],
     };
   });
   const facts = uniqueFacts(Object.values(found).flatMap((i) => i?.facts ?? []));
@@ -349,6 +354,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       burnMultipleBand: band,
       probabilityDefaultAlive: pAlive,
       probabilityRuleOf40: pRule40,
+      asOf: got.asOf,
       missing,
       unbounded,
     },
@@ -367,6 +373,28 @@ function share(x: Float64Array, f: (v: number) => boolean): number {
   let k = 0;
   for (let i = 0; i < x.length; i++) if (f(x[i]!)) k++;
   return k / x.length;
+}
+
+/** The largest share of revenue draws that may be 0 or less: beyond it the revenue multiple is refused, below it summarised over the positive draws. */
+const MAX_SHARE_NO_REVENUE = 0.05;
+
+/** The values of `x` at the draws where `by` is above 0. */
+function keep(x: Float64Array, by: Float64Array): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < by.length; i++) if (by[i]! > 0) out.push(x[i]!);
+  return Float64Array.from(out);
+}
+
+function pct(x: number): string {
+  return `${+(x * 100).toPrecision(3)}%`;
+}
+
+/** The periods facts cover, as text, and the latest end. */
+function datesOf(facts: readonly Fact[]): { text: string; end: string | null } {
+  const ps = facts.filter((f) => f.period);
+  const text = [...new Set(ps.map((f) => f.period!.text))].join(', ');
+  const end = ps.reduce<string | null>((m, f) => (m === null || f.period!.end > m ? f.period!.end : m), null);
+  return { text, end };
 }
 
 function uniqueFacts(facts: readonly Fact[]): Fact[] {

@@ -1,4 +1,4 @@
-import { convertCurrency, formatCompact, isCurrency, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
+import { convertCurrency, DAYS_PER_MONTH, formatCompact, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, type Env } from '../../estimate/index.js';
 import type { Entity, Fact, Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
@@ -6,8 +6,13 @@ import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
 import { readValueText, scaleSpec } from '../common/value-text.js';
+import { COST_PER_HEAD } from './cost-per-head.js';
 
-/** The inputs a health analysis looks for. Money is in USD; rates are per month. */
+/**
+ * The inputs of a company that health and survival both read: money in USD,
+ * rates per month. `grossBurn` is the company's costs; `costGrowth` their
+ * monthly growth.
+ */
 export type HealthInputName =
   | 'valuation'
   | 'funding'
@@ -17,7 +22,8 @@ export type HealthInputName =
   | 'mobileRevenue'
   | 'netBurn'
   | 'grossBurn'
-  | 'revenueGrowth';
+  | 'revenueGrowth'
+  | 'costGrowth';
 
 /** Where an input came from. */
 export type InputStatus = 'reported' | 'derived' | 'assumed' | 'missing';
@@ -32,6 +38,8 @@ export interface HealthAssumptionInput {
   /** The rationale and source written in Chinese, when there are (the English ones stand in otherwise). */
   readonly rationaleZh?: string | null;
   readonly sourceZh?: string | null;
+  /** Where the value is written, for errors: 'survival-assumptions.yaml Moonshot AI.cash' (default the input's name). */
+  readonly where?: string;
 }
 
 /** One input as found: its draws (USD, per month for rates; a fraction per month for growth) and provenance. */
@@ -42,6 +50,7 @@ export interface HealthInput {
   readonly unit: Unit;
   readonly per: Per | null;
   readonly formula: string;
+  /** The facts and assumptions it rests on (an input derived from others lists theirs). */
   readonly inputs: readonly InputRef[];
   readonly facts: readonly Fact[];
   readonly assumption?: Assumption;
@@ -59,6 +68,19 @@ export interface HealthInputs {
    * the ledger (gross burn = net burn + revenue, ...); `reason` says which.
    */
   readonly ignoredAssumptions: readonly (HealthAssumptionInput & { readonly reason?: Text })[];
+  /** The date the inputs describe (ISO, the end of a month): the as-of date given, else the latest period the inputs rest on. */
+  readonly asOf: string | null;
+}
+
+/** Options of {@link collectHealthInputs}. */
+export interface CollectOptions {
+  /**
+   * The date the inputs should describe ('2024-05', 'as of 2024-05'): facts
+   * whose period starts after it are left aside (and named), and cash derived
+   * from rounds is spent down to it. Default: no cut; the as-of date is the
+   * latest period the chosen inputs rest on.
+   */
+  readonly asOf?: string | null;
 }
 
 /** Which unit and period each input is kept in, and its stream offset (draws stay the same when other inputs change). */
@@ -72,35 +94,64 @@ export const HEALTH_INPUT_SHAPE: { readonly [K in HealthInputName]: { readonly p
   netBurn: { per: 'month', unit: 'USD', stream: 700, label: { en: 'net burn', zh: '净烧钱' } },
   grossBurn: { per: 'month', unit: 'USD', stream: 800, label: { en: 'gross burn (costs)', zh: '总支出' } },
   revenueGrowth: { per: 'month', unit: 'percent', stream: 900, label: { en: 'revenue growth', zh: '营收增速' } },
+  costGrowth: { per: 'month', unit: 'percent', stream: 1000, label: { en: 'cost growth', zh: '支出增速' } },
 };
 
+/** Rounds counted in cash derived from rounds: the latest round and those up to this many months before it (earlier money is taken as spent). */
+export const CASH_ROUND_WINDOW_MONTHS = 12;
+
+const t = (en: string, zh: string): Text => ({ en, zh });
+
 /**
- * Gathers from the ledger what a health analysis of `entity` can use, as
- * draws in USD (rates per month), and fills gaps with the given assumptions.
+ * Gathers what a company's health and survival rest on, as draws in USD
+ * (rates per month): the one set of inputs both analyses read. Each input
+ * says whether it is reported, derived (with its formula and the facts
+ * behind it) or assumed (with its rationale); an assumption is used only
+ * where the ledger gives nothing to read or derive.
  *
- * Rules, in order: the company's own facts of a metric, the latest period
- * first (revenue growth comes from the latest run rate and the latest one at
- * least a month before it) (funding facts are summed: each is a round or a total to date, and a
- * total to date replaces the rounds before it); store revenue of its
- * products (app-store subscriptions), gross readings before net ones, per
- * store facts summed before a combined one; a revenue-spending gap is a net
- * burn; reported facts come before derived ones (so a net burn saved by
- * `--save` is not read back in place of the gap it came from); assumptions
- * only fill inputs the ledger lacks.
+ * Rules:
+ * - revenue: the latest revenue run rate (annualised, / 12), else the latest
+ *   revenue over a period; growth from two of the same kind at least a month
+ *   apart, draw by draw; revenue to date and mobile store revenue of the
+ *   products are kept apart;
+ * - costs (gross burn): revenue + net loss of the same period, else spending
+ *   (parts of one period summed; capex, a plan or a purchase, is not monthly
+ *   costs), else net burn + revenue, else headcount x {@link COST_PER_HEAD}
+ *   (staff only: a floor); their growth from two such periods;
+ * - net burn: a burn or revenue-spending-gap fact, else costs - revenue;
+ * - funding: equity only (a debt facility is not money raised); a total to
+ *   date replaces the rounds before it;
+ * - cash: a cash fact, else the equity rounds of the last
+ *   {@link CASH_ROUND_WINDOW_MONTHS} months before the latest one, less net
+ *   burn over the months from the first of them to the as-of date.
+ *
+ * Inputs resting on facts of different dates are named in the notes.
  */
 export async function collectHealthInputs(
   store: Store,
   companyName: string,
   env: Env,
   assumptions: readonly HealthAssumptionInput[] = [],
+  options: CollectOptions = {},
 ): Promise<HealthInputs> {
   const entity = await store.resolveEntity(companyName);
+  for (const a of assumptions) readAssumption(a);
   const { fx } = await store.tables();
-  const facts = await store.listFacts({ entity: entity.id, includeProducts: true });
-  const own = facts.filter((f) => f.entity === entity.id);
-  const found: Partial<Record<HealthInputName, HealthInput>> = {};
+  const cut = options.asOf ? readAsOf(options.asOf) : null;
+  const all = await store.listFacts({ entity: entity.id, includeProducts: true });
   const notes: Text[] = [];
-  const ctx: Ctx = { env, fx };
+  const later = cut ? all.filter((f) => f.period !== null && f.period.start > cut.end) : [];
+  const facts = all.filter((f) => !later.includes(f));
+  if (later.length) {
+    notes.push(t(
+      `As of ${asOfText(cut!)}: left aside ${later.length} fact${later.length === 1 ? '' : 's'} of later periods (${later.map((f) => `${f.id}, ${f.period!.text}`).join('; ')}).`,
+      `截至 ${asOfText(cut!)}：未采用 ${later.length} 条期间更晚的事实（${later.map((f) => `${f.id}，${f.period!.text}`).join('；')}）。`,
+    ));
+  }
+  const own = facts.filter((f) => f.entity === entity.id);
+  const money = (metric: string): Fact[] => own.filter((x) => x.metric === metric && isCurrency(x.figure.unit));
+  const found: Partial<Record<HealthInputName, HealthInput>> = {};
+  const ctx: Ctx = { env, fx, asOf: cut };
   if (entity.kind !== 'company') {
     notes.push({
       en: `${entity.nameEn} is a ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
@@ -109,19 +160,37 @@ export async function collectHealthInputs(
   }
 
   // Stocks: latest fact of the metric.
-  for (const [name, metric] of [['valuation', 'valuation'], ['cash', 'cash']] as const) {
-    const f = choose(own.filter((x) => x.metric === metric && isCurrency(x.figure.unit)), name, notes);
-    if (f) found[name] = stockInput(ctx, name, [f]);
-  }
+  const valuation = choose(money('valuation'), 'valuation', notes);
+  if (valuation) found.valuation = stockInput(ctx, 'valuation', [valuation]);
+  const cashFact = choose(money('cash'), 'cash', notes);
+  if (cashFact) found.cash = stockInput(ctx, 'cash', [cashFact]);
 
-  // Funding: a total to date (period 'as of' / 'by') replaces the rounds before it; rounds after it add up.
-  const funding = own.filter((x) => x.metric === 'funding' && isCurrency(x.figure.unit));
+  // Funding: equity only; a total to date (period 'as of' / 'by') replaces the rounds before it; rounds after it add up.
+  const fundingAll = money('funding');
+  const debt = fundingAll.filter(isDebt);
+  const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), notes);
+  if (debt.length) {
+    notes.push(t(
+      `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
+      `未计入融资总额：${debt.map((f) => `${f.id}（${f.valueText}）`).join('；')}，属债务而非股权融资（贷款须偿还，授信额度也未必动用）。`,
+    ));
+  }
   if (funding.length) {
     const totals = funding.filter((f) => f.period?.kind === 'asof');
     const lastTotal = latest(totals);
-    const used = lastTotal ? [lastTotal, ...funding.filter((f) => f !== lastTotal && f.period !== null && f.period.start > lastTotal.period!.end)] : funding;
+    const afterTotal = lastTotal ? [lastTotal, ...funding.filter((f) => f !== lastTotal && f.period !== null && f.period.start > lastTotal.period!.end)] : funding;
+    // A total over a span ("raised over the last year") holds the rounds within it: they are not added again.
+    const spans = afterTotal.filter((f) => f.scope !== 'round' && f.period !== null && f.period.kind !== 'asof' && periodMonths(f.period) > 1.05);
+    const within = afterTotal.filter((f) => !spans.includes(f) && f.period !== null && spans.some((sp) => f.period!.start >= sp.period!.start && f.period!.end <= sp.period!.end));
+    const used = afterTotal.filter((f) => !within.includes(f));
+    if (within.length) {
+      notes.push(t(
+        `Funding raised counts ${within.map((f) => f.id).join(', ')} once: ${within.length === 1 ? 'it falls' : 'they fall'} within the period of the total ${spans.map((f) => `${f.id} (${f.period!.text})`).join(', ')}.`,
+        `融资总额只计一次 ${within.map((f) => f.id).join('、')}：其期间落在总额 ${spans.map((f) => `${f.id}（${f.period!.text}）`).join('、')} 之内。`,
+      ));
+    }
     found.funding = stockInput(ctx, 'funding', used);
-    const unconfirmed = used.filter((f) => /not closed|unconfirmed|being raised/i.test(`${f.definition ?? ''} ${f.notes ?? ''}`));
+    const unconfirmed = used.filter(isUnconfirmed);
     if (unconfirmed.length) {
       notes.push({
         en: `Funding includes ${unconfirmed.map((f) => f.id).join(', ')}, a round reported as not closed or unconfirmed.`,
@@ -130,23 +199,33 @@ export async function collectHealthInputs(
     }
   }
 
-  // Company revenue: a rate (per, or a closed period) is a run rate; a total to date is revenue to date.
+  // Company revenue: a run rate first (annualised), else revenue over a period; a total to date is revenue to date.
+  const runRates = money('revenue_run_rate').filter((f) => f.scope === null);
   const revenue = own.filter((x) => x.metric === 'revenue' && x.scope === null && isCurrency(x.figure.unit));
-  const rates = revenue.filter((f) => f.figure.per !== null || (f.period !== null && f.period.kind !== 'asof'));
+  const revenueRates = revenue.filter((f) => f.figure.per !== null || (f.period !== null && f.period.kind !== 'asof'));
+  const rates = runRates.length ? runRates : revenueRates;
   const rate = choose(rates, 'revenue', notes);
-  if (rate) found.revenue = rateInput(ctx, 'revenue', [rate]);
-  const earlier = rate ? earlierRate(rates, rate) : undefined;
-  if (rate && earlier) {
-    const growth = growthInput(ctx, rate, earlier, found.revenue!);
-    if (growth) found.revenueGrowth = growth;
-    else {
-      notes.push({
-        en: `Revenue growth is not derived from ${earlier.id} and ${rate.id}: ${earlier.id} can be 0 or less, and growth from nothing has no rate.`,
-        zh: `未从 ${earlier.id} 与 ${rate.id} 推算营收增速：${earlier.id} 可能为 0 或更低，从零起步的增长没有增速可言。`,
-      });
+  if (rate) {
+    found.revenue = rateInput(ctx, 'revenue', [rate]);
+    if (runRates.length && revenueRates.length) {
+      notes.push(t(
+        `Revenue is read from the run rate ${rate.id} (annualised revenue ${rate.period?.text ?? ''}); revenue over periods (${revenueRates.map((f) => f.id).join(', ')}) is used for costs and their growth.`,
+        `营收取自年化营收 ${rate.id}（${rate.period?.text ?? ''}）；各期营收（${revenueRates.map((f) => f.id).join('、')}）用于推算支出及其增速。`,
+      ));
+    }
+    const earlier = earlierRate(rates, rate);
+    if (earlier) {
+      const growth = growthInput(ctx, 'revenueGrowth', rate, earlier, found.revenue);
+      if (growth) found.revenueGrowth = growth;
+      else {
+        notes.push({
+          en: `Revenue growth is not derived from ${earlier.id} and ${rate.id}: ${earlier.id} can be 0 or less, and growth from nothing has no rate.`,
+          zh: `未从 ${earlier.id} 与 ${rate.id} 推算营收增速：${earlier.id} 可能为 0 或更低，从零起步的增长没有增速可言。`,
+        });
+      }
     }
   }
-  const toDate = choose(revenue.filter((f) => !rates.includes(f)), 'revenueToDate', notes);
+  const toDate = choose(revenue.filter((f) => !revenueRates.includes(f)), 'revenueToDate', notes);
   if (toDate) {
     found.revenueToDate = stockInput(ctx, 'revenueToDate', [toDate]);
     if (!rate && toDate.figure.p95 === 0) {
@@ -174,46 +253,407 @@ export async function collectHealthInputs(
     }
   }
 
-  // Burn: a burn fact, else a revenue-spending gap (a net burn), and spend (a gross burn).
+  // Net burn stated by a source: a burn fact, else a revenue-spending gap.
   // Facts the ledger reports come before derived ones (a burn saved by an earlier health analysis is derived from the gap it read).
-  const burn = own.filter((x) => x.metric === 'burn' && isCurrency(x.figure.unit));
-  const gap = own.filter((x) => x.metric === 'revenue_spending_gap' && isCurrency(x.figure.unit));
-  const net = choose([...burn, ...gap], 'netBurn', notes, true);
+  const net = choose([...money('burn'), ...money('revenue_spending_gap')], 'netBurn', notes, true);
   if (net) found.netBurn = rateInput(ctx, 'netBurn', [net]);
-  const spend = choose(own.filter((x) => x.metric === 'spend' && isCurrency(x.figure.unit)), 'grossBurn', notes, true);
-  if (spend) found.grossBurn = rateInput(ctx, 'grossBurn', [spend]);
 
-  // Assumptions fill only what the ledger neither holds nor implies. Burn
-  // comes last: net burn, gross burn and revenue are tied by
-  // gross = net + revenue, so when two of them are known the third is
-  // derived from them (in analyzeHealth), never assumed beside them.
-  const ignored: (HealthAssumptionInput & { reason?: Text })[] = [];
-  const order = (a: HealthAssumptionInput): number => (a.input === 'netBurn' || a.input === 'grossBurn' ? 1 : 0);
-  for (const a of [...assumptions].sort((x, y) => order(x) - order(y))) {
-    if (found[a.input]) {
-      ignored.push(a);
-      continue;
-    }
-    const implied = impliedBy(found, a.input);
-    if (implied) {
-      ignored.push({ ...a, reason: implied });
-      continue;
-    }
-    found[a.input] = assumedInput(ctx, a);
+  // Costs from the ledger: revenue + net loss, else spending (opex), else (below) net burn + revenue, else headcount.
+  const costs = costsFromLedger(ctx, own, revenueRates, notes);
+  if (costs) {
+    found.grossBurn = costs.input;
+    if (costs.growth) found.costGrowth = costs.growth;
   }
-  return { entity, found, notes, ignoredAssumptions: ignored };
+
+  // Assumptions fill only what the ledger neither holds nor implies, in this
+  // order: the flows first, then burn (net burn, gross burn and revenue are
+  // tied by gross = net + revenue: when two are known the third is derived,
+  // never assumed beside them), then cash (derived from rounds and net burn
+  // when it can be).
+  const ignored: (HealthAssumptionInput & { reason?: Text })[] = [];
+  const byInput = new Map<HealthInputName, HealthAssumptionInput>();
+  for (const a of assumptions) {
+    if (found[a.input]) ignored.push(a);
+    else byInput.set(a.input, a);
+  }
+  const assume = (name: HealthInputName): void => {
+    const a = byInput.get(name);
+    if (!a || found[name]) return;
+    byInput.delete(name);
+    found[name] = assumedInput(ctx, a);
+  };
+  for (const k of ['valuation', 'funding', 'revenue', 'revenueToDate', 'mobileRevenue', 'revenueGrowth', 'costGrowth'] as const) assume(k);
+  // Costs = net burn + revenue when a source states the net burn.
+  if (!found.grossBurn && found.netBurn && found.revenue) {
+    found.grossBurn = derivedInput('grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
+    dropImplied(byInput, ignored, 'grossBurn', t('derived instead as net burn + revenue, so that net burn, gross burn and revenue agree', '改由净烧钱 + 营收推算，使净烧钱、总支出与营收三者一致'));
+  }
+  if (!found.grossBurn) {
+    const staff = costsFromHeadcount(ctx, own, notes);
+    if (staff) {
+      found.grossBurn = staff;
+      const a = byInput.get('grossBurn');
+      if (a) {
+        byInput.delete('grossBurn');
+        ignored.push({ ...a, reason: t('the ledger gives a headcount, and costs are derived from it (staff costs only, a floor); record a net loss, spend or burn fact for a fuller figure', '账本有员工人数，支出据此推算（仅含人员成本，是下限）；如需更完整的数字，请记录净亏损、支出或烧钱数据') });
+      }
+    }
+  }
+  if (!found.netBurn && found.grossBurn && found.revenue) {
+    dropImplied(byInput, ignored, 'netBurn', t('derived instead as gross burn - revenue, so that net burn, gross burn and revenue agree', '改由总支出 - 营收推算，使净烧钱、总支出与营收三者一致'));
+  }
+  assume('grossBurn');
+  if (!found.netBurn && found.grossBurn && found.revenue) {
+    found.netBurn = derivedInput('netBurn', 'gross burn - revenue', [found.grossBurn, found.revenue], (g, r) => g - r);
+  }
+  if (!found.grossBurn && found.netBurn && found.revenue) {
+    found.grossBurn = derivedInput('grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
+  }
+  assume('netBurn');
+
+  // As of: the date given, else the latest period the flows and rounds rest on.
+  const rounds = equityRounds(funding, notes);
+  const flowFacts = [...(found.revenue?.facts ?? []), ...(found.grossBurn?.facts ?? []), ...(found.netBurn?.facts ?? [])];
+  const asOfEnd = cut?.end ?? maxEnd([...flowFacts, ...rounds, ...(cashFact ? [cashFact] : [])]);
+
+  // Cash: a cash fact, else rounds less net burn since.
+  if (!found.cash && rounds.length && asOfEnd) {
+    const c = cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
+    if (c) {
+      found.cash = c;
+      const a = byInput.get('cash');
+      if (a) {
+        byInput.delete('cash');
+        ignored.push({ ...a, reason: t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算') });
+      }
+    }
+  }
+  assume('cash');
+  for (const a of byInput.values()) ignored.push({ ...a, reason: t('not needed: the input is derived from the others', '无需假设：该输入可由其他输入推算') });
+
+  datesNote(found, notes);
+  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd };
 }
 
-/** Why an input need not be assumed: the other two of gross burn = net burn + revenue are known, one from the ledger at least. */
-function impliedBy(found: Partial<Record<HealthInputName, HealthInput>>, input: HealthInputName): Text | null {
-  const fromLedger = (k: HealthInputName): boolean => !!found[k] && found[k]!.status !== 'assumed';
-  if (input === 'grossBurn' && found.netBurn && found.revenue && (fromLedger('netBurn') || fromLedger('revenue'))) {
-    return { en: 'derived instead as net burn + revenue, so that net burn, gross burn and revenue agree', zh: '改由净烧钱 + 营收推算，使净烧钱、总支出与营收三者一致' };
+/** Drops the assumption for an input that is derived from the others, naming why. */
+function dropImplied(byInput: Map<HealthInputName, HealthAssumptionInput>, ignored: (HealthAssumptionInput & { reason?: Text })[], name: HealthInputName, reason: Text): void {
+  const a = byInput.get(name);
+  if (!a) return;
+  byInput.delete(name);
+  ignored.push({ ...a, reason });
+}
+
+/**
+ * One fact for each figure several sources report alike (same period, same
+ * currency and amount: one round written by two outlets), chosen by the
+ * choose rule, the others named. An interim stand-in until the fact groups
+ * of economics/common (groupFacts, with same_as links and agreement after FX)
+ * reach this module: it only joins exact repeats.
+ */
+function onceEach(facts: readonly Fact[], notes: Text[]): Fact[] {
+  const key = (f: Fact): string => `${f.period?.text ?? ''}|${f.figure.unit}|${f.figure.p50}|${f.scope ?? ''}`;
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
+  const out: Fact[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    const quiet: Text[] = [];
+    const used = choose(g, 'funding', quiet)!;
+    out.push(used);
+    const others = g.filter((f) => f !== used);
+    notes.push(t(
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher})`).join(', ')} report the same figure for the same period; ${used.id} is used.`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}）`).join('、')} 报道的是同一期间的同一数字；采用 ${used.id}。`,
+    ));
   }
-  if (input === 'netBurn' && found.grossBurn && found.revenue && (fromLedger('grossBurn') || fromLedger('revenue'))) {
-    return { en: 'derived instead as gross burn - revenue, so that net burn, gross burn and revenue agree', zh: '改由总支出 - 营收推算，使净烧钱、总支出与营收三者一致' };
+  return out;
+}
+
+/** A funding fact that is debt, not equity: scope 'debt', or the words of a loan, credit line or debt facility. */
+function isDebt(f: Fact): boolean {
+  if (f.scope !== null && /\b(debt|loan|credit)\b/i.test(f.scope)) return true;
+  return /\b(debt facility|credit facility|credit line|line of credit|loan|debt financing)\b/i.test(`${f.definition ?? ''} ${f.notes ?? ''}`);
+}
+
+function isUnconfirmed(f: Fact): boolean {
+  return /not closed|unconfirmed|being raised/i.test(`${f.definition ?? ''} ${f.notes ?? ''}`);
+}
+
+/** Equity rounds with a period of their own: scope 'round', or a month or less; unconfirmed ones are left aside (named). */
+function equityRounds(funding: readonly Fact[], notes: Text[]): Fact[] {
+  const rounds = funding.filter((f) => f.period !== null && (f.scope === 'round' || (f.period.kind !== 'asof' && periodMonths(f.period) <= 1.05)));
+  const unconfirmed = rounds.filter(isUnconfirmed);
+  if (unconfirmed.length) {
+    notes.push(t(
+      `Cash is not derived from ${unconfirmed.map((f) => f.id).join(', ')}: the round is reported as not closed or unconfirmed.`,
+      `现金推算未计入 ${unconfirmed.map((f) => f.id).join('、')}：该轮融资据报道尚未完成或未经证实。`,
+    ));
+  }
+  return rounds.filter((f) => !unconfirmed.includes(f));
+}
+
+/**
+ * Cash from rounds: the latest round and the rounds of the
+ * {@link CASH_ROUND_WINDOW_MONTHS} months before it, less net burn over the
+ * months from the first of them to the as-of date, draw by draw. Null when
+ * there is no net burn to spend them down with.
+ */
+function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[]): HealthInput | null {
+  const upTo = rounds.filter((f) => f.period!.end <= asOfEnd || f.period!.start <= asOfEnd);
+  const last = latest(upTo);
+  if (!last) return null;
+  const from = addMonths(last.period!.end, -CASH_ROUND_WINDOW_MONTHS);
+  const used = upTo.filter((f) => f.period!.end >= from).sort((a, b) => a.period!.end.localeCompare(b.period!.end));
+  const first = used[0]!;
+  if (!netBurn) {
+    notes.push(t(
+      `Cash is not derived from the rounds (${used.map((f) => f.id).join(', ')}): no net burn to spend them down with; record a burn, spend or net_loss fact.`,
+      `未能由融资轮次（${used.map((f) => f.id).join('、')}）推算现金：没有净烧钱数据可用来扣减；请记录烧钱、支出或净亏损数据。`,
+    ));
+    return null;
+  }
+  const months = Math.max(0, Math.round(monthsBetween(first.period!.end, asOfEnd) * 100) / 100);
+  const raised = stockInput(ctx, 'cash', used);
+  const b = netBurn.samples;
+  const samples = new Float64Array(raised.samples.length);
+  let negative = 0;
+  for (let i = 0; i < samples.length; i++) {
+    samples[i] = raised.samples[i]! - b[i]! * months;
+    if (samples[i]! < 0) negative++;
+  }
+  const sum = used.map((f) => f.id).join(' + ');
+  const formula = `${used.length > 1 ? `(${sum})` : sum} - net burn x ${months} months (${first.period!.text} to ${asOfEnd.slice(0, 7)})`;
+  const formulaZh = `${used.length > 1 ? `(${sum})` : sum} - 净烧钱 × ${months} 个月（${first.period!.text} 至 ${asOfEnd.slice(0, 7)}）`;
+  const earlier = rounds.filter((f) => !used.includes(f) && f.period!.end < from);
+  notes.push(t(
+    `Cash is derived: ${formula}. Rounds before ${from.slice(0, 7)}${earlier.length ? ` (${earlier.map((f) => f.id).join(', ')})` : ''} are taken as spent, and net burn as flat since the first round counted${negative ? `; in ${pct(negative / samples.length)} of draws the rounds are spent by then (cash below 0)` : ''}.`,
+    `现金为推算值：${formulaZh}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
+  ));
+  return {
+    name: 'cash',
+    status: 'derived',
+    samples,
+    unit: 'USD',
+    per: null,
+    formula,
+    inputs: [...used.map((f) => factRef(f)), ...netBurn.inputs],
+    facts: [...used, ...netBurn.facts],
+  };
+}
+
+/**
+ * Costs a month from the ledger, and their growth when two periods give them:
+ * revenue + net loss of the same period, else spending of one period (its
+ * parts summed; capex left out). Null when neither is there.
+ */
+function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly Fact[], notes: Text[]): { input: HealthInput; growth?: HealthInput } | null {
+  const isMoney = (f: Fact) => isCurrency(f.figure.unit) && f.period !== null;
+  const spendAll = own.filter((f) => f.metric === 'spend' && isMoney(f));
+  const capex = spendAll.filter(isCapex);
+  if (capex.length) {
+    notes.push(t(
+      `Not counted as costs: ${capex.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}: capital expenditure (a plan or a purchase) is not monthly costs.`,
+      `未计入支出：${capex.map((f) => `${f.id}（${f.valueText}）`).join('；')}：资本开支（计划或购置）不是每月支出。`,
+    ));
+  }
+  const spend = spendAll.filter((f) => !capex.includes(f));
+  // Revenue + net loss, period by period.
+  const pairs: { period: Period; facts: Fact[]; loss: Fact; rev: Fact }[] = [];
+  for (const loss of own.filter((f) => f.metric === 'net_loss' && isMoney(f))) {
+    const rev = revenueRates.find((r) => r.period !== null && r.period.start === loss.period!.start && r.period.end === loss.period!.end);
+    if (rev) pairs.push({ period: loss.period!, facts: [rev, loss], loss, rev });
+  }
+  const lossOnly = own.filter((f) => f.metric === 'net_loss' && isMoney(f) && !pairs.some((p) => p.loss === f));
+  if (lossOnly.length && !pairs.length) {
+    notes.push(t(
+      `Costs are not derived from ${lossOnly.map((f) => f.id).join(', ')}: a net loss gives costs only with revenue of the same period (costs = revenue + net loss); record it.`,
+      `未由 ${lossOnly.map((f) => f.id).join('、')} 推算支出：净亏损须配合同期营收才能得出支出（支出 = 营收 + 净亏损）；请记录同期营收。`,
+    ));
+  }
+  if (pairs.length) {
+    pairs.sort((a, b) => b.period.end.localeCompare(a.period.end));
+    const [p, ...rest] = pairs;
+    const input = sumInput(ctx, 'grossBurn', p!.facts, true, 'revenue + net loss');
+    if (spend.length) {
+      notes.push(t(
+        `Costs are revenue + net loss (${p!.rev.id} + ${p!.loss.id}), which count all costs; spending facts (${spend.map((f) => `${f.id}${f.scope ? `, ${f.scope}` : ''}`).join('; ')}) are a part of them and are left aside.`,
+        `支出按营收 + 净亏损（${p!.rev.id} + ${p!.loss.id}）计算，涵盖全部支出；支出类事实（${spend.map((f) => f.id).join('、')}）只是其中一部分，未采用。`,
+      ));
+    }
+    const prev = rest.find((q) => monthsBetween(mid(q.period), mid(p!.period)) >= 1);
+    let growth: HealthInput | undefined;
+    if (prev) {
+      const before = sumInput(ctx, 'costGrowth', prev.facts, true, '', 1);
+      growth = ratioGrowth('costGrowth', input, before, p!.period, prev.period, [...p!.facts, ...prev.facts], `(${p!.rev.id} + ${p!.loss.id}) / (${prev.rev.id} + ${prev.loss.id})`) ?? undefined;
+    }
+    return { input, ...(growth ? { growth } : {}) };
+  }
+  if (spend.length) {
+    const byPeriod = new Map<string, Fact[]>();
+    for (const f of spend) byPeriod.set(f.period!.text, [...(byPeriod.get(f.period!.text) ?? []), f]);
+    const groups = [...byPeriod.values()].sort((a, b) => b[0]!.period!.end.localeCompare(a[0]!.period!.end));
+    const pickGroup = (g: Fact[]): Fact[] => {
+      // one fact per scope (a whole and its parts are not added up): the whole when given, else the parts
+      const whole = g.filter((f) => f.scope === null);
+      return whole.length ? [choose(whole, 'grossBurn', notes, true)!] : [...new Map(g.map((f) => [f.scope, f])).values()];
+    };
+    const used = pickGroup(groups[0]!);
+    const parts = used.filter((f) => f.scope !== null);
+    const input = sumInput(ctx, 'grossBurn', used, true, used.length > 1 ? `spending in parts: ${used.map((f) => f.scope).join(' + ')}` : '');
+    if (parts.length) {
+      notes.push(t(
+        `Costs are spending reported in part${parts.length > 1 ? 's' : ''} (${parts.map((f) => `${f.id}: ${f.scope}`).join('; ')}), ${groups[0]![0]!.period!.text}; costs the source does not cover are not in it.`,
+        `支出取自分项报道的开支（${parts.map((f) => f.id).join('、')}），${groups[0]![0]!.period!.text}；来源未涵盖的支出不在其中。`,
+      ));
+    }
+    let growth: HealthInput | undefined;
+    const prevGroup = groups.slice(1).find((g) => monthsBetween(mid(g[0]!.period!), mid(groups[0]![0]!.period!)) >= 1);
+    if (prevGroup) {
+      const prevUsed = pickGroup(prevGroup);
+      if (sameScopes(prevUsed, used)) {
+        const before = sumInput(ctx, 'costGrowth', prevUsed, true, '', 1);
+        growth = ratioGrowth('costGrowth', input, before, groups[0]![0]!.period!, prevGroup[0]!.period!, [...used, ...prevUsed], `(${used.map((f) => f.id).join(' + ')}) / (${prevUsed.map((f) => f.id).join(' + ')})`) ?? undefined;
+      }
+    }
+    return { input, ...(growth ? { growth } : {}) };
   }
   return null;
+}
+
+/** Staff costs a month: the latest headcount x {@link COST_PER_HEAD} / 12 (a floor: compute is not in it). */
+function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): HealthInput | null {
+  const heads = own.filter((f) => f.metric === 'headcount' && f.figure.unit === 'count');
+  const h = choose(heads, 'grossBurn', notes);
+  if (!h) return null;
+  const shape = HEALTH_INPUT_SHAPE.grossBurn;
+  const n = draw(ctx, factSpec(h), shape.stream);
+  const per = readValueText(COST_PER_HEAD.value, { name: 'cost per head', defaultUnit: 'USD', defaultPer: COST_PER_HEAD.per });
+  const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per)), shape.stream + 60);
+  const samples = new Float64Array(n.length);
+  for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]!;
+  const id = 'health.assumption.costPerHead';
+  const assumption: Assumption = {
+    id,
+    text: t(`cost per head: ${COST_PER_HEAD.value} a year, the same for every company`, `人均成本：每年${COST_PER_HEAD.valueZh}，所有公司相同`),
+    rationale: t(`${COST_PER_HEAD.rationale.en} (source: ${COST_PER_HEAD.source.en})`, `${COST_PER_HEAD.rationale.zh}（来源：${COST_PER_HEAD.source.zh}）`),
+    value: { text: COST_PER_HEAD.value, spec: per.spec, unit: 'USD', per: COST_PER_HEAD.per },
+  };
+  notes.push(t(
+    `Costs are staff costs only: ${h.id} (${h.valueTextEn ?? h.valueText} people, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
+    `支出仅为人员成本：${h.id}（${h.valueText} 人，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
+  ));
+  return {
+    name: 'grossBurn',
+    status: 'derived',
+    samples,
+    unit: 'USD',
+    per: 'month',
+    formula: `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 (staff costs only)`,
+    inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }],
+    facts: [h],
+    assumption,
+  };
+}
+
+function isCapex(f: Fact): boolean {
+  if (f.scope !== null && /capex|capital/i.test(f.scope)) return true;
+  return /\bcapex\b|capital expenditure|earmarked/i.test(`${f.definition ?? ''} ${f.notes ?? ''} ${f.valueTextEn ?? ''} ${f.valueText}`);
+}
+
+function sameScopes(a: readonly Fact[], b: readonly Fact[]): boolean {
+  const k = (x: readonly Fact[]) => x.map((f) => f.scope ?? '').sort().join('|');
+  return k(a) === k(b);
+}
+
+/** An input computed draw by draw from others (net burn = gross burn - revenue ...): it rests on their facts and assumptions. */
+function derivedInput(name: HealthInputName, formula: string, from: readonly HealthInput[], f: (a: number, b: number) => number): HealthInput {
+  const [a, b] = from as [HealthInput, HealthInput];
+  const samples = new Float64Array(a.samples.length);
+  for (let i = 0; i < samples.length; i++) samples[i] = f(a.samples[i]!, b.samples[i]!);
+  const shape = HEALTH_INPUT_SHAPE[name];
+  return {
+    name,
+    status: 'derived',
+    samples,
+    unit: shape.unit,
+    per: shape.per,
+    formula,
+    inputs: from.flatMap((x) => x.inputs),
+    facts: from.flatMap((x) => x.facts),
+  };
+}
+
+/** A note naming the periods the inputs rest on, when they differ. */
+function datesNote(found: Partial<Record<HealthInputName, HealthInput>>, notes: Text[]): void {
+  const rows: { name: HealthInputName; when: string; end: string }[] = [];
+  for (const k of Object.keys(HEALTH_INPUT_SHAPE) as HealthInputName[]) {
+    const inp = found[k];
+    if (!inp || !inp.facts.length) continue;
+    const ps = [...new Set(inp.facts.filter((f) => f.period).map((f) => f.period!.text))];
+    const end = maxEnd(inp.facts);
+    if (ps.length && end) rows.push({ name: k, when: ps.join(', '), end });
+  }
+  const months = new Set(rows.map((r) => r.end.slice(0, 7)));
+  if (months.size < 2) return;
+  notes.push(t(
+    `The inputs are of different dates: ${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.en} ${r.when}`).join('; ')}.`,
+    `各输入的日期不同：${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.zh} ${r.when}`).join('；')}。`,
+  ));
+}
+
+function readAsOf(text: string): Period {
+  try {
+    return parsePeriod(/^\s*(as of|by)\b/i.test(text) ? text : `as of ${text}`);
+  } catch (e) {
+    const message = `as-of date: expected a month or a date such as "2024-05" or "2024-05-20", got "${text}" (${e instanceof Error ? e.message : String(e)})`;
+    throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: ['asOf'], message }], status: 400 });
+  }
+}
+
+/** An as-of period as words: '2024-05' for 'as of 2024-05'. */
+function asOfText(p: Period): string {
+  return p.text.replace(/^\s*(as of|by)\s+/i, '');
+}
+
+function maxEnd(facts: readonly Fact[]): string | null {
+  let best: string | null = null;
+  for (const f of facts) if (f.period && (best === null || f.period.end > best)) best = f.period.end;
+  return best;
+}
+
+/** The middle of a period as an ISO date. */
+function mid(p: Period): string {
+  const t = (Date.parse(`${p.start}T00:00:00Z`) + Date.parse(`${p.end}T00:00:00Z`) + 86_400_000) / 2;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Months from one ISO date to another: whole calendar months between two month ends, else fractional (DAYS_PER_MONTH days a month). */
+function monthsBetween(from: string, to: string): number {
+  if (isMonthEnd(from) && isMonthEnd(to)) {
+    const [y1, m1] = from.split('-').map(Number) as [number, number];
+    const [y2, m2] = to.split('-').map(Number) as [number, number];
+    return (y2 - y1) * 12 + (m2 - m1);
+  }
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (86_400_000 * DAYS_PER_MONTH);
+}
+
+function isMonthEnd(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
+}
+
+function addMonths(iso: string, k: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + k);
+  return d.toISOString().slice(0, 10);
+}
+
+function pct(x: number): string {
+  return `${+(x * 100).toPrecision(3)}%`;
 }
 
 /**
@@ -274,6 +714,8 @@ function cap(s: string): string {
 interface Ctx {
   readonly env: Env;
   readonly fx: FxTable;
+  /** The as-of period given, if any: the period assumptions in other currencies are converted at. */
+  readonly asOf: Period | null;
 }
 
 function latest(facts: readonly Fact[]): Fact | undefined {
@@ -331,17 +773,22 @@ function factDraws(ctx: Ctx, f: Fact, asRate: boolean, stream: number): { sample
   return { samples: draw(ctx, scaleSpec(factSpec(f), k), stream), how };
 }
 
-function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRate: boolean): HealthInput {
+/**
+ * The sum of facts' draws (USD, per month with `asRate`) as an input; `what`
+ * says what the sum is ('revenue + net loss'), `streamShift` moves its draws
+ * to other streams (an earlier period's figure, drawn independently).
+ */
+function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRate: boolean, what = '', streamShift = 0): HealthInput {
   const shape = HEALTH_INPUT_SHAPE[name];
   const total = new Float64Array(ctx.env.sampleCount);
   const hows: string[] = [];
   facts.forEach((f, i) => {
-    const { samples: s, how } = factDraws(ctx, f, asRate, shape.stream + i);
+    const { samples: s, how } = factDraws(ctx, f, asRate, shape.stream + i + streamShift * 10);
     if (how) hows.push(`${f.id}: ${how}`);
     for (let j = 0; j < total.length; j++) total[j] += s[j]!;
   });
   const derived = facts.length > 1 || facts.some((f) => f.kind === 'derived') || hows.length > 0;
-  const formula = facts.map((f) => f.id).join(' + ') + (hows.length ? ` (${hows.join('; ')})` : '');
+  const formula = facts.map((f) => f.id).join(' + ') + (what ? ` (${what})` : '') + (hows.length ? ` (${hows.join('; ')})` : '');
   const note = hows.length ? { en: hows.join('; '), zh: hows.join('；') } : undefined;
   return {
     name,
@@ -360,7 +807,7 @@ function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRat
 function midMonth(f: Fact): number | null {
   if (!f.period) return null;
   const t = (Date.parse(`${f.period.start}T00:00:00Z`) + Date.parse(`${f.period.end}T00:00:00Z`) + 86_400_000) / 2;
-  return t / (86_400_000 * 30.436875);
+  return t / (86_400_000 * DAYS_PER_MONTH);
 }
 
 /** The latest run-rate fact whose period lies at least a month before `rate`'s (middle to middle), if any. */
@@ -377,35 +824,31 @@ function earlierRate(rates: readonly Fact[], rate: Fact): Fact | undefined {
 }
 
 /**
- * Monthly revenue growth from two run rates, draw by draw:
+ * Monthly growth from two rates, draw by draw:
  * (later / earlier)^(1 / months between their periods' middles) - 1, so the
  * uncertainty of both figures carries into it. Null when the earlier rate
  * can be 0 or less (no growth rate from nothing).
  */
-function growthInput(ctx: Ctx, later: Fact, earlier: Fact, laterInput: HealthInput): HealthInput | null {
-  const shape = HEALTH_INPUT_SHAPE.revenueGrowth;
-  // a stream of its own, so that the two rates are independent draws
-  const { samples: e, how } = factDraws(ctx, earlier, true, shape.stream + 1);
+function ratioGrowth(name: 'revenueGrowth' | 'costGrowth', laterInput: HealthInput, earlierInput: HealthInput, laterPeriod: Period, earlierPeriod: Period, facts: readonly Fact[], ratio: string): HealthInput | null {
+  const e = earlierInput.samples;
   if (!e.every((v) => v > 0)) return null;
-  const months = Math.round((midMonth(later)! - midMonth(earlier)!) * 100) / 100;
-  const l = laterInput.samples;
-  const samples = new Float64Array(l.length);
-  for (let i = 0; i < l.length; i++) samples[i] = Math.pow(l[i]! / e[i]!, 1 / months) - 1;
-  const formula = `(${later.id} / ${earlier.id})^(1 / ${months} months) - 1, a month`;
+  const months = Math.round(monthsBetween(mid(earlierPeriod), mid(laterPeriod)) * 100) / 100;
+  const growth = derivedInput(name, `${ratio}^(1 / ${months} months) - 1, a month`, [laterInput, earlierInput], (l, x) => Math.pow(l / x, 1 / months) - 1);
   return {
-    name: 'revenueGrowth',
-    status: 'derived',
-    samples,
-    unit: shape.unit,
-    per: shape.per,
-    formula,
-    inputs: [factRef(later), factRef(earlier)],
-    facts: [later, earlier],
+    ...growth,
+    inputs: facts.map((f) => factRef(f)),
+    facts,
     note: {
-      en: `from ${earlier.id} (${earlier.period!.text}) to ${later.id} (${later.period!.text}), ${months} months apart${how ? `; ${earlier.id}: ${how}` : ''}`,
-      zh: `从 ${earlier.id}（${earlier.period!.text}）到 ${later.id}（${later.period!.text}），相隔 ${months} 个月${how ? `；${earlier.id}：${how}` : ''}`,
+      en: `from ${earlierPeriod.text} to ${laterPeriod.text}, ${months} months apart${earlierInput.note ? `; ${earlierInput.note.en}` : ''}`,
+      zh: `从 ${earlierPeriod.text} 到 ${laterPeriod.text}，相隔 ${months} 个月${earlierInput.note ? `；${earlierInput.note.zh}` : ''}`,
     },
   };
+}
+
+/** Growth of a rate from an earlier fact of the same kind ({@link ratioGrowth}); the earlier one drawn from streams of its own. */
+function growthInput(ctx: Ctx, name: 'revenueGrowth', later: Fact, earlier: Fact, laterInput: HealthInput): HealthInput | null {
+  const before = sumInput(ctx, name, [earlier], true, '', 0);
+  return ratioGrowth(name, laterInput, { ...before, ...(before.note ? { note: { en: `${earlier.id}: ${before.note.en}`, zh: `${earlier.id}：${before.note.zh}` } } : {}) }, later.period!, earlier.period!, [later, earlier], `(${later.id} / ${earlier.id})`);
 }
 
 function stockInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[]): HealthInput {
@@ -429,17 +872,37 @@ function pickStoreGroup(facts: readonly Fact[]): { used: Fact[]; why: string } {
   return { used, why };
 }
 
-function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
+/** An assumption read and checked (a rate where an amount belongs, growth in money ...), before any is used: a bad one is refused even where the ledger makes it unnecessary. */
+function readAssumption(a: HealthAssumptionInput): { v: ReturnType<typeof readValueText>; isGrowth: boolean; where: string } {
   const shape = HEALTH_INPUT_SHAPE[a.input];
-  const isGrowth = a.input === 'revenueGrowth';
-  const v = readValueText(a.value, { name: a.input, defaultUnit: isGrowth ? 'percent' : 'USD', ...(shape.per ? { defaultPer: shape.per } : {}) });
-  let k = 1;
-  if (!isGrowth && shape.per && v.per && v.per !== 'month') k = perMonthFactor(v.per);
-  if (!isGrowth && v.unit !== 'USD') {
-    throw inputError(a.input, `${a.input}: write the assumption in US dollars ("$5B", "4B to 9B"), got "${a.value}" (${v.unit})`);
+  const isGrowth = a.input === 'revenueGrowth' || a.input === 'costGrowth';
+  const where = a.where ?? a.input;
+  const v = readValueText(a.value, { name: where, defaultUnit: isGrowth ? 'percent' : 'USD', ...(shape.per ? { defaultPer: shape.per } : {}) });
+  if (!shape.per && v.per) {
+    throw inputError(where, `${where}: ${a.input === 'cash' ? 'cash is an amount on hand' : `${shape.label.en} is an amount`}, not a rate; got "${a.value}"`);
+  }
+  if (isGrowth && v.unit !== 'percent' && v.unit !== 'count') {
+    throw inputError(where, `${where}: expected growth as a fraction a month ("3%", "normal(0.03, 0.01)"), got a figure in ${v.unit}: "${a.value}"`);
   }
   if (isGrowth && v.per && v.per !== 'month') {
-    throw inputError(a.input, `${a.input}: write growth per month ("3% a month" or "normal(0.03, 0.01)"), got "${a.value}"`);
+    throw inputError(where, `${where}: write growth per month ("3% a month" or "normal(0.03, 0.01)"), got "${a.value}"`);
+  }
+  return { v, isGrowth, where };
+}
+
+function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
+  const shape = HEALTH_INPUT_SHAPE[a.input];
+  const { v, isGrowth, where } = readAssumption(a);
+  let k = 1;
+  if (!isGrowth && shape.per && v.per && v.per !== 'month') k = perMonthFactor(v.per);
+  let how = '';
+  if (!isGrowth && v.unit !== 'USD') {
+    if (!isCurrency(v.unit) || !ctx.asOf) {
+      throw inputError(where, `${where}: write the assumption in US dollars ("$5B", "4B to 9B")${isCurrency(v.unit) ? ' or give an as-of date to convert it at' : ''}, got "${a.value}" (${v.unit})`);
+    }
+    const c = convertCurrency({ value: 1, unit: v.unit, per: null }, 'USD', ctx.asOf, ctx.fx);
+    k *= c.quantity.value;
+    how = ` (${c.note})`;
   }
   const samples = draw(ctx, scaleSpec(v.spec, k), shape.stream + 50);
   const id = `health.assumption.${a.input}`;
@@ -455,7 +918,7 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     samples,
     unit: shape.unit,
     per: shape.per,
-    formula: `assumed: ${a.value}`,
+    formula: `assumed: ${a.value}${how}`,
     inputs: [{ kind: 'assumption', id, label: `assumed ${shape.label.en}` }],
     facts: [],
     assumption,

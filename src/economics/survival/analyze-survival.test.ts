@@ -17,10 +17,14 @@ afterAll(async () => {
 const bundled = () => readSurvivalAssumptions(parse(readFileSync(join(bundledDataDir(), 'survival-assumptions.yaml'), 'utf8')), 'survival-assumptions.yaml');
 
 describe('survival assumptions file', () => {
-  it('ships the article\'s eight companies, each input with a rationale', () => {
+  it('ships the article\'s eight companies, each given input with a rationale, and only what the facts do not give', () => {
     const a = bundled();
     expect(a.companies.map((c) => c.company)).toEqual(['OpenAI', 'Anthropic', 'Inflection AI', 'Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'Stability AI']);
-    for (const c of a.companies) for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) expect(c[k].rationale.length).toBeGreaterThan(10);
+    for (const c of a.companies) for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) if (c[k]) expect(c[k]!.rationale.length).toBeGreaterThan(10);
+    const given = (name: string) => (['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const).filter((k) => a.companies.find((c) => c.company === name)![k] !== null);
+    expect(given('MiniMax')).toEqual([]);
+    expect(given('Zhipu AI')).toEqual([]);
+    expect(given('Anthropic')).toEqual(['revenueGrowth', 'costGrowth']);
     expect(a.asOf).toBe('2024-05');
   });
   it('collects every problem with where it is', () => {
@@ -33,7 +37,9 @@ describe('survival assumptions file', () => {
     const issues = (err as { issues: { message: string }[] }).issues.map((i) => i.message);
     expect(issues).toContain('mine.yaml companies[0].cash: expected {value, rationale} with value a figure or a model expression, got "5B"');
     expect(issues).toContain('mine.yaml companies[0].revenue.rationale: every assumption needs a rationale (why this value)');
-    expect(issues.some((m) => /companies\[0\]\.costs/.test(m))).toBe(true);
+    expect(() => readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'X', burn: { value: '1M', rationale: 'r' } }] }, 'mine.yaml')).toThrow(/mine\.yaml companies\[0\]\.burn: unknown field/);
+    // inputs are optional: the ledger gives the others
+    expect(readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'X' }] }, 'mine.yaml').companies[0]!.costs).toBeNull();
   });
 });
 
@@ -54,8 +60,15 @@ describe('analyzeSurvival on the bundled data', () => {
     expect(stab.pOutWithin[24]!).toBeGreaterThan(0.3);
     expect(stab.drivers).toHaveLength(6);
     expect(a.estimates.some((e) => e.id === 'survival.openai.p_out_24')).toBe(true);
-    expect(a.assumptions.some((x) => x.id === 'survival.inflection-ai.cash' && /F14/.test(x.rationale.en))).toBe(true);
-    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F14', 'F15', 'F16']));
+    // the inputs rest on the bundled facts where they give a value; the notes say which assumption was not used
+    const inf = a.details.companies.find((c) => c.id === 'inflection-ai')!;
+    expect(inf.inputs.find((r) => r.input === 'cash')).toMatchObject({ status: 'derived' });
+    expect(inf.inputs.find((r) => r.input === 'costs')!.text).toMatch(/x cost per head/);
+    expect(a.assumptions.some((x) => x.id === 'survival.inflection-ai.costPerHead')).toBe(true);
+    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F15', 'F16']));
+    const mm = a.details.companies.find((c) => c.id === 'minimax')!;
+    expect(mm.inputs.map((r) => r.status)).toEqual(['derived', 'derived', 'derived', 'derived', 'derived']);
+    expect(a.assumptions.filter((x) => x.id.startsWith('survival.minimax.')).map((x) => x.id)).toEqual(['survival.minimax.fundability']);
     for (const c of a.details.companies) expect(c.beyondHorizon).toBe(c.medianMonthOut === null);
   });
 
@@ -78,15 +91,26 @@ describe('analyzeSurvival on the bundled data', () => {
 });
 
 describe('analyzeSurvival: cited facts, Chinese texts', () => {
+  // Moonshot AI's costs, an assumption (no fact gives them), written against its valuation F11.
+  const citing = () => readSurvivalAssumptions({
+    as_of: '2024-05',
+    companies: [{
+      company: 'Moonshot AI',
+      revenue: { value: '0.2M to 3M', rationale: 'r' },
+      revenue_growth: { value: '5%', rationale: 'r' },
+      costs: { value: '25M to 70M', rationale: 'a company valued like F11 spends about this', rationale_zh: '估值如 F11 的公司大致如此开支', facts: ['F11'] },
+      cost_growth: { value: '0', rationale: 'r' },
+    }],
+  }, 'mine.yaml');
   it('follows a correction of a cited fact to the current one and says the figure changed', async () => {
     const s = await openStore({ path: ':memory:' });
     try {
       await s.correctFact('F11', { id: 'F11-fix', value: '约25亿美元', source: { publisher: 'Some Wire', published: '2024-12-01' } });
-      const a = await analyzeSurvival(s, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+      const a = await analyzeSurvival(s, { assumptions: citing(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
       const ids = a.facts.map((f) => f.id);
       expect(ids).toContain('F11-fix');
       expect(ids).not.toContain('F11');
-      const cash = a.assumptions.find((x) => x.id === 'survival.moonshot-ai.cash')!;
+      const cash = a.assumptions.find((x) => x.id === 'survival.moonshot-ai.costs')!;
       expect(cash.rationale.en).toMatch(/F11 has since been corrected: F11-fix, 约25亿美元 \(was over \$2\.3B\)/);
       expect(cash.rationale.zh).toMatch(/F11 其后已更正为 F11-fix：约25亿美元（原为 超23亿美元）/);
       const note = a.notes.find((n) => /F11-fix/.test(n.en))!;
@@ -98,7 +122,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
   });
 
   it('cites the fact itself when it was never corrected, with no note', async () => {
-    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
+    const a = await analyzeSurvival(store, { assumptions: citing(), companies: ['Moonshot AI'], horizonMonths: 12, paths: 200, seed: 1 });
     expect(a.facts.map((f) => f.id)).toContain('F11');
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
@@ -106,7 +130,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
   it('carries Chinese rationales, Chinese climate names and the median month in Chinese', async () => {
     const file = bundled();
     for (const c of file.companies) {
-      for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) expect(c[k].rationaleZh, `${c.company}.${k}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const k of ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth'] as const) if (c[k]) expect(c[k]!.rationaleZh, `${c.company}.${k}`).toMatch(/[\u4e00-\u9fff]/);
       expect(c.fundability?.rationaleZh).toMatch(/[\u4e00-\u9fff]/);
     }
     const a = await analyzeSurvival(store, { assumptions: file, horizonMonths: 60, paths: 1000, seed: 2, climate: 'cold' });
@@ -122,6 +146,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
       else expect(c.medianMonthOutText).toEqual({ en: `month ${c.medianMonthOut}`, zh: `第${c.medianMonthOut}个月` });
     }
     expect(a.details.companies.some((c) => c.medianMonthOut !== null)).toBe(true);
+    for (const n of a.notes) expect(n.zh, n.zh).not.toMatch(/net burn|\d months|revenue \+ net loss/);
   });
 
   it('reads rationale_zh and source_zh, optional, and rejects them when not text', () => {
@@ -129,7 +154,33 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     const doc = (extra: object) => ({ as_of: '2024-05', companies: [{ company: 'X', cash: { ...base, ...extra }, revenue: base, revenue_growth: { value: '1%', rationale: 'r' }, costs: base, cost_growth: { value: '0', rationale: 'r' } }] });
     const ok = readSurvivalAssumptions(doc({ rationale_zh: '因为', source: 'press', source_zh: '媒体' }), 'm.yaml');
     expect(ok.companies[0]!.cash).toMatchObject({ rationale: 'because', rationaleZh: '因为', source: 'press', sourceZh: '媒体' });
-    expect(ok.companies[0]!.revenue.rationaleZh).toBeNull();
+    expect(ok.companies[0]!.revenue!.rationaleZh).toBeNull();
     expect(() => readSurvivalAssumptions(doc({ rationale_zh: 3 }), 'm.yaml')).toThrow('m.yaml companies[0].cash.rationale_zh: expected the rationale in Chinese as text, got 3');
+  });
+});
+
+describe('analyzeSurvival reads the inputs health shows', () => {
+  it('the same draws as analyzeHealth with the same file, as-of date, seed and count', async () => {
+    const { analyzeHealth } = await import('../health/index.js');
+    const { healthAssumptions } = await import('./analyze-survival.js');
+    const file = bundled();
+    const a = await analyzeSurvival(store, { assumptions: file, horizonMonths: 12, paths: 1000, seed: 5 });
+    for (const c of a.details.companies) {
+      const ca = file.companies.find((x) => x.company === c.name)!;
+      const h = await analyzeHealth(store, c.name, { env: { sampleCount: 1000, seed: 5 }, assumptions: healthAssumptions(ca, file.file), asOf: file.asOf });
+      const of = { cash: 'cash', revenue: 'revenue', revenueGrowth: 'revenueGrowth', costs: 'grossBurn', costGrowth: 'costGrowth' } as const;
+      for (const r of c.inputs) {
+        const row = h.details.inputs.find((x) => x.name === of[r.input])!;
+        expect(row.status, `${c.name}.${r.input}`).toBe(r.status);
+        const e = h.estimates.find((x) => x.id === row.estimateId)!;
+        expect(e.p50, `${c.name}.${r.input}`).toBeCloseTo(r.p50, 6);
+        expect(row.factIds).toEqual(r.factIds);
+      }
+    }
+  });
+
+  it('refuses a company the ledger and the file leave without an input, naming it and how to give it', async () => {
+    const file = readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'Moonshot AI', cash: { value: '1B', rationale: 'r' } }] }, 'mine.yaml');
+    await expect(analyzeSurvival(store, { assumptions: file, paths: 100 })).rejects.toThrow(/Moonshot AI: the survival simulation needs revenue \(give a revenue or revenue_run_rate fact, or `revenue` in the assumptions file\)/);
   });
 });

@@ -1,9 +1,9 @@
-import { convertCurrency, isCurrency, parsePeriod, quantileOfSpec, ShakeoutError, Z95, type DistSpec, type FxTable, type Period } from '../../core/index.js';
+import { parsePeriod, ShakeoutError, Z95, type DistSpec, type Period } from '../../core/index.js';
+import { quantileSorted } from '../../estimate/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
-import { factSpec } from '../common/fact-spec.js';
-import { perMonthFactor } from '../common/per-month.js';
-import { readValueText, scaleSpec } from '../common/value-text.js';
+import { collectHealthInputs, type HealthAssumptionInput, type HealthInput, type HealthInputName } from '../health/index.js';
+import { readValueText } from '../common/value-text.js';
 import type { CompanyInputs, PathInput } from './company-inputs.js';
 import { currentFact } from './current-fact.js';
 import type { ClimateName, FundingClimate } from './funding-climate.js';
@@ -29,16 +29,20 @@ export interface AnalyzeSurvivalOptions {
   readonly climateFacts?: readonly Fact[];
 }
 
-/** One input of one company as the simulation used it. */
+/** One input of one company as the simulation used it: the same as the health analysis shows (`collectHealthInputs`). */
 export interface SurvivalInputRow {
   readonly input: Exclude<PathInput, 'roundSize'>;
-  readonly status: 'reported' | 'assumed';
+  readonly status: 'reported' | 'derived' | 'assumed';
+  /** The formula (facts, or the assumed value as written). */
   readonly text: string;
-  /** 5th, 50th and 95th percentiles of its distribution (USD; a fraction a month for growth). */
+  /** 5th, 50th and 95th percentiles of its draws (USD; a fraction a month for growth). */
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
+  /** The first fact it rests on, or null (see `factIds`). */
   readonly factId: string | null;
+  /** Every fact it rests on. */
+  readonly factIds: readonly string[];
 }
 
 export interface SurvivalCompanyDetails {
@@ -94,9 +98,32 @@ const INPUT_LABEL: Record<Exclude<PathInput, 'roundSize'>, Text> = {
   costGrowth: t('cost growth a month', '支出月增速'),
 };
 
+/** The health input each survival input is read from. */
+const FROM_HEALTH: Readonly<Record<Exclude<PathInput, 'roundSize'>, HealthInputName>> = {
+  cash: 'cash',
+  revenue: 'revenue',
+  revenueGrowth: 'revenueGrowth',
+  costs: 'grossBurn',
+  costGrowth: 'costGrowth',
+};
+
+/** Each input's key in an assumptions file. */
+const YAML_KEY: Readonly<Record<Exclude<PathInput, 'roundSize'>, string>> = { cash: 'cash', revenue: 'revenue', revenueGrowth: 'revenue_growth', costs: 'costs', costGrowth: 'cost_growth' };
+
+/** How to give an input the ledger lacks, for the error that names it. */
+const HOW_TO_GIVE: Readonly<Record<Exclude<PathInput, 'roundSize'>, string>> = {
+  cash: 'a cash fact, or funding rounds and a burn, spend or net_loss fact; or `cash` in the assumptions file',
+  revenue: 'a revenue or revenue_run_rate fact, or `revenue` in the assumptions file',
+  revenueGrowth: 'two revenue or revenue_run_rate facts at least a month apart, or `revenue_growth` in the assumptions file',
+  costs: 'a net_loss (with revenue of the same period), spend, burn or headcount fact, or `costs` in the assumptions file',
+  costGrowth: 'costs of two periods at least a month apart, or `cost_growth` in the assumptions file',
+};
+
 /**
- * The shakeout for the given companies: reads each company's inputs from the
- * assumptions (a `cash` fact of the ledger replaces the assumed cash), runs
+ * The shakeout for the given companies: reads each company's inputs with
+ * `collectHealthInputs`, the same inputs the health analysis shows (facts
+ * where they give a value, as of the file's `as_of`; the file's assumptions
+ * only where they do not), runs
  * {@link simulateSurvival} and returns an Analysis whose estimates are the
  * probabilities of running out of cash within 12, 24 and 36 months (with
  * their Monte Carlo 90% interval) and the median month of running out, and
@@ -108,8 +135,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const paths = options.paths ?? 10_000;
   const seed = options.seed ?? 'shakeout';
   const climate = options.climate ?? 'neutral';
-  const { fx } = await store.tables();
-  const asOf = safePeriod(a.asOf, a.file);
+  safePeriod(a.asOf, a.file);
 
   // Which companies: resolve every name of the file, then pick.
   const byId = new Map<string, { entity: Awaited<ReturnType<Store['resolveEntity']>>; ca: CompanyAssumptions }>();
@@ -139,34 +165,21 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const inputs: CompanyInputs[] = [];
   for (const { entity, ca } of chosen) {
     const rows: SurvivalInputRow[] = [];
-    const specs = {} as Record<Exclude<PathInput, 'roundSize'>, DistSpec>;
-    // A cash fact of the ledger replaces the assumed cash.
-    const cashFacts = (await store.listFacts({ entity: entity.id, metric: 'cash' })).filter((f) => isCurrency(f.figure.unit));
-    const cashFact = cashFacts.sort((x, y) => (x.period?.end ?? '').localeCompare(y.period?.end ?? '')).at(-1);
+    const got = await collectHealthInputs(store, entity.id, { sampleCount: paths, seed }, healthAssumptions(ca, a.file), { asOf: a.asOf });
+    const draws = {} as Record<Exclude<PathInput, 'roundSize'>, Float64Array>;
+    const lacking: string[] = [];
     for (const input of Object.keys(INPUT_LABEL) as (keyof typeof INPUT_LABEL)[]) {
-      const av: AssumedValue = ca[input];
-      if (input === 'cash' && cashFact) {
-        const k = usdFactor(cashFact.figure.unit, cashFact.period ?? asOf, fx);
-        specs.cash = scaleSpec(factSpec(cashFact), k);
-        facts.set(cashFact.id, cashFact);
-        rows.push(row(input, 'reported', cashFact.valueText, specs.cash, cashFact.id));
-        notes.push(t(`${entity.nameEn}: cash from the ledger (${cashFact.id}, ${cashFact.valueTextEn ?? cashFact.valueText}), not the assumption "${av.value}".`, `${entity.nameZh ?? entity.nameEn}：现金采用账本数据（${cashFact.id}），而非假设“${av.value}”。`));
+      const h = got.found[FROM_HEALTH[input]];
+      if (!h) {
+        lacking.push(`${input} (give ${HOW_TO_GIVE[input]})`);
         continue;
       }
-      const isGrowth = input === 'revenueGrowth' || input === 'costGrowth';
-      const path = `${a.file} ${ca.company}.${input}`;
-      const v = readValueText(av.value, { name: path, defaultUnit: isGrowth ? 'percent' : 'USD', ...(input === 'cash' || isGrowth ? {} : { defaultPer: 'month' as const }) });
-      let spec = v.spec;
-      if (isGrowth) {
-        if (v.per && v.per !== 'month') throw valueError(path, `${path}: write growth per month ("3%" or "normal(0.03, 0.01)"), got "${av.value}"`);
-        if (v.unit !== 'percent' && v.unit !== 'count') throw valueError(path, `${path}: expected a fraction a month, got a figure in ${v.unit}`);
-      } else {
-        if (!isCurrency(v.unit)) throw valueError(path, `${path}: expected money ("$5B", "5B to 12B"), got a figure in ${v.unit}`);
-        spec = scaleSpec(spec, usdFactor(v.unit, asOf, fx));
-        if (input === 'cash' && v.per) throw valueError(path, `${path}: cash is an amount on hand, not a rate; got "${av.value}"`);
-        if (input !== 'cash' && v.per && v.per !== 'month') spec = scaleSpec(spec, perMonthFactor(v.per));
-      }
-      specs[input] = spec;
+      draws[input] = h.samples;
+      for (const f of h.facts) facts.set(f.id, f);
+      rows.push(row(input, h));
+      if (h.assumption && h.status !== 'assumed') assumptions.push({ ...h.assumption, id: `survival.${entity.id}.${h.assumption.id.replace(/^health\.assumption\./, '')}` });
+      if (h.status !== 'assumed') continue;
+      const av = ca[input]!;
       const id = `survival.${entity.id}.${input}`;
       // Cited facts, followed through their corrections: the current fact is the one shown.
       const since: Text[] = [];
@@ -200,10 +213,22 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
         id,
         text: t(`${entity.nameEn}: ${INPUT_LABEL[input].en} ${av.value}`, `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh} ${av.value}`),
         rationale: since.length ? t(`${why.en} [${since.map((x) => x.en).join('; ')}]`, `${why.zh}【${since.map((x) => x.zh).join('；')}】`) : why,
-        value: { text: av.value, spec, unit: isGrowth ? 'percent' : 'USD', per: input === 'cash' ? null : 'month' },
+        ...(h.assumption?.value ? { value: h.assumption.value } : {}),
       });
-      rows.push(row(input, 'assumed', av.value, spec, null));
     }
+    if (lacking.length) {
+      const message = `${entity.nameEn}: the survival simulation needs ${lacking.join('; ')}; the ledger${ca.cash || ca.revenue || ca.costs ? ` and ${a.file}` : ''} give none`;
+      throw new ShakeoutError(message, { issues: [{ code: 'missing_input', path: ['companies', entity.id], message }], status: 400 });
+    }
+    for (const x of got.ignoredAssumptions) {
+      const input = (Object.keys(FROM_HEALTH) as (keyof typeof FROM_HEALTH)[]).find((k) => FROM_HEALTH[k] === x.input);
+      if (!input) continue;
+      notes.push(t(
+        `${entity.nameEn}: ${INPUT_LABEL[input].en} is read from the ledger (${got.found[x.input]?.formula ?? 'derived'}), not from the assumption "${x.value}" of ${a.file}${x.reason ? `: ${x.reason.en}` : ''}.`,
+        `${entity.nameZh ?? entity.nameEn}：${INPUT_LABEL[input].zh}取自账本（${[...new Set(got.found[x.input]?.facts.map((f) => f.id) ?? [])].join('、') || '推算'}），而非 ${a.file} 中的假设“${x.value}”${x.reason ? `：${x.reason.zh}` : ''}。`,
+      ));
+    }
+    notes.push(...got.notes.map((n) => t(`${entity.nameEn}: ${n.en}`, `${entity.nameZh ?? entity.nameEn}：${n.zh}`)));
     const fundability = ca.fundability?.value ?? 1;
     if (ca.fundability) {
       assumptions.push({
@@ -214,7 +239,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     }
     rowsById.set(entity.id, rows);
     fundById.set(entity.id, fundability);
-    inputs.push({ id: entity.id, name: entity.nameEn, ...specs, fundability });
+    inputs.push({ id: entity.id, name: entity.nameEn, ...draws, fundability });
   }
 
   let roundSize: DistSpec | undefined;
@@ -321,14 +346,34 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   };
 }
 
-function row(input: SurvivalInputRow['input'], status: SurvivalInputRow['status'], text: string, spec: DistSpec, factId: string | null): SurvivalInputRow {
-  return { input, status, text, p5: quantileOfSpec(spec, 0.05), p50: quantileOfSpec(spec, 0.5), p95: quantileOfSpec(spec, 0.95), factId };
+function row(input: SurvivalInputRow['input'], h: HealthInput): SurvivalInputRow {
+  const sorted = Float64Array.from(h.samples).sort();
+  const ids = [...new Set(h.facts.map((f) => f.id))];
+  return {
+    input,
+    status: h.status,
+    text: h.status === 'assumed' ? (h.assumption?.value?.text ?? h.formula) : h.formula,
+    p5: quantileSorted(sorted, 0.05),
+    p50: quantileSorted(sorted, 0.5),
+    p95: quantileSorted(sorted, 0.95),
+    factId: ids[0] ?? null,
+    factIds: ids,
+  };
 }
 
-function usdFactor(unit: string, period: Period, fx: FxTable): number {
-  if (unit === 'USD') return 1;
-  if (!isCurrency(unit)) throw valueError('unit', `cannot convert ${unit} to USD: it is not a currency`);
-  return convertCurrency({ value: 1, unit, per: null }, 'USD', period, fx).quantity.value;
+/**
+ * A company's entries of a survival assumptions file as the assumptions of
+ * `collectHealthInputs` (only those given): how health (with an assumptions
+ * file) and survival read the same file alike.
+ */
+export function healthAssumptions(ca: CompanyAssumptions, file: string): HealthAssumptionInput[] {
+  const out: HealthAssumptionInput[] = [];
+  for (const input of Object.keys(FROM_HEALTH) as (keyof typeof FROM_HEALTH)[]) {
+    const v: AssumedValue | null = ca[input];
+    if (!v) continue;
+    out.push({ input: FROM_HEALTH[input], value: v.value, rationale: v.rationale, source: v.source ?? file, rationaleZh: v.rationaleZh, sourceZh: v.source ? v.sourceZh : null, where: `${file} ${ca.company}.${YAML_KEY[input]}` });
+  }
+  return out;
 }
 
 function safePeriod(text: string, file: string): Period {

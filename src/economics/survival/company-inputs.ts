@@ -1,24 +1,32 @@
 import type { DistSpec } from '../../core/index.js';
 
 /**
+ * An input's values on the paths: a distribution the simulation draws one
+ * value per path from, or the draws themselves (one per path, as
+ * `collectHealthInputs` gives them, so survival runs on the very draws the
+ * health analysis shows).
+ */
+export type PathValues = DistSpec | Float64Array;
+
+/**
  * What the survival simulation needs to know about one company. Each
- * uncertain input is a distribution (core's DistSpec); the simulation draws
- * one value per path. Money is in US dollars, rates per month.
+ * uncertain input is a distribution (core's DistSpec) or its draws, one per
+ * path. Money is in US dollars, rates per month.
  */
 export interface CompanyInputs {
   /** Stable id ('openai'): it also seeds the company's random streams, so a company's draws do not depend on the others simulated. */
   readonly id: string;
   readonly name: string;
   /** Cash on hand at month 0. */
-  readonly cash: DistSpec;
+  readonly cash: PathValues;
   /** Revenue a month at month 0. */
-  readonly revenue: DistSpec;
+  readonly revenue: PathValues;
   /** Monthly growth of revenue as a fraction (0.05 is 5% a month), held for the horizon on each path. */
-  readonly revenueGrowth: DistSpec;
+  readonly revenueGrowth: PathValues;
   /** Costs (gross burn) a month at month 0. */
-  readonly costs: DistSpec;
+  readonly costs: PathValues;
   /** Monthly growth of costs as a fraction. */
-  readonly costGrowth: DistSpec;
+  readonly costGrowth: PathValues;
   /**
    * How easily the company raises compared with the market: multiplies the
    * climate's monthly chance of closing a round (capped at 1). Default 1.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DistSpec } from '../../core/index.js';
+import { sampleSpec } from '../../estimate/index.js';
 import { shiftSpec, scaleSpec } from '../common/value-text.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { CLIMATES, climateFromFunding, resolveClimate } from './funding-climate.js';
@@ -98,6 +99,19 @@ describe('climateFromFunding', () => {
   });
 });
 
+describe('simulateSurvival on given draws', () => {
+  it('runs on the draws themselves (one per path), the same as on the distribution they came from, and refuses a wrong count', () => {
+    const c = acme();
+    const env = { sampleCount: 500, seed: 4, threads: 1 };
+    const base = companyStream(c.id);
+    const asDraws = { ...c, cash: sampleSpec(c.cash as DistSpec, env, base).samples };
+    const a = simulateSurvival({ companies: [c], horizonMonths: 24, paths: 500, seed: 4, climate: 'neutral', drivers: false }).companies[0]!;
+    const b = simulateSurvival({ companies: [asDraws], horizonMonths: 24, paths: 500, seed: 4, climate: 'neutral', drivers: false }).companies[0]!;
+    expect(Array.from(b.survival)).toEqual(Array.from(a.survival));
+    expect(() => simulateSurvival({ companies: [asDraws], horizonMonths: 24, paths: 400, seed: 4, climate: 'neutral' })).toThrow('acme: cash: expected one draw per path (400), got 500');
+  });
+});
+
 // Property tests: common random numbers (same seed), so the comparison is path by path.
 const companyArb = fc.record({
   cashMid: fc.double({ min: 1e7, max: 5e9, noNaN: true }),
@@ -107,7 +121,8 @@ const companyArb = fc.record({
   fundability: fc.double({ min: 0, max: 3, noNaN: true }),
   seed: fc.integer({ min: 0, max: 1e6 }),
 });
-const build = (x: { cashMid: number; revMid: number; costMid: number; g: number; fundability: number }): CompanyInputs => ({
+type SpecInputs = CompanyInputs & Record<'cash' | 'revenue' | 'revenueGrowth' | 'costs' | 'costGrowth', DistSpec>;
+const build = (x: { cashMid: number; revMid: number; costMid: number; g: number; fundability: number }): SpecInputs => ({
   id: 'prop',
   name: 'prop',
   cash: logn(x.cashMid / 2, x.cashMid * 2),

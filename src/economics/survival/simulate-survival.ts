@@ -1,6 +1,6 @@
 import { lognormalFromCi, ShakeoutError, type DistSpec } from '../../core/index.js';
 import { pearson, RandomStream, sampleSpec, seedKey, type Env } from '../../estimate/index.js';
-import { PATH_INPUTS, type CompanyInputs, type PathInput } from './company-inputs.js';
+import { PATH_INPUTS, type CompanyInputs, type PathInput, type PathValues } from './company-inputs.js';
 import { resolveClimate, type ClimateName, type FundingClimate } from './funding-climate.js';
 
 export interface SurvivalOptions {
@@ -258,7 +258,11 @@ export function companyStream(id: string): number {
   return ((h >>> 0) & 0xffffff) * 8;
 }
 
-function draw(spec: DistSpec, env: Env, stream: number, name: string, company: string): Float64Array {
+function draw(spec: PathValues, env: Env, stream: number, name: string, company: string): Float64Array {
+  if (spec instanceof Float64Array) {
+    if (spec.length !== env.sampleCount) throw survivalError(name, `${company}: ${name}: expected one draw per path (${env.sampleCount}), got ${spec.length}`);
+    return spec;
+  }
   try {
     return sampleSpec(spec, env, stream).samples;
   } catch (e) {

@@ -13,18 +13,22 @@ export interface AssumedValue {
   readonly facts: readonly string[];
 }
 
-/** The inputs of one company, as the assumptions file gives them. */
+/**
+ * The inputs of one company, as the assumptions file gives them. Each is
+ * optional: an assumption stands only for what the ledger cannot give (the
+ * simulation reads the ledger first and says which assumption it used).
+ */
 export interface CompanyAssumptions {
   /** Any name or alias the ledger knows ('OpenAI', '月之暗面'). */
   readonly company: string;
-  readonly cash: AssumedValue;
+  readonly cash: AssumedValue | null;
   /** Revenue a month unless the text gives another period. */
-  readonly revenue: AssumedValue;
+  readonly revenue: AssumedValue | null;
   /** Monthly growth as a fraction: "normal(0.05, 0.02)", "3%". */
-  readonly revenueGrowth: AssumedValue;
+  readonly revenueGrowth: AssumedValue | null;
   /** Costs a month unless the text gives another period. */
-  readonly costs: AssumedValue;
-  readonly costGrowth: AssumedValue;
+  readonly costs: AssumedValue | null;
+  readonly costGrowth: AssumedValue | null;
   /** Multiplies the climate's chance of a round (default 1). */
   readonly fundability: { readonly value: number; readonly rationale: string; readonly rationaleZh: string | null } | null;
 }
@@ -88,9 +92,15 @@ export function readSurvivalAssumptions(doc: unknown, file = 'survival-assumptio
   if (!Array.isArray(doc.companies)) fail(['companies'], `expected a list of companies, got ${describe(doc.companies)}`);
   else {
     doc.companies.forEach((c: unknown, i: number) => {
-      if (!isObject(c)) return fail(['companies', i], `expected a mapping with company, cash, revenue, revenue_growth, costs and cost_growth, got ${describe(c)}`);
+      if (!isObject(c)) return fail(['companies', i], `expected a mapping with company and any of cash, revenue, revenue_growth, costs, cost_growth, fundability, got ${describe(c)}`);
       const company = typeof c.company === 'string' && c.company.trim() ? c.company.trim() : (fail(['companies', i, 'company'], `expected a company name, got ${describe(c.company)}`), '');
-      const values = Object.fromEntries(INPUTS.map(([k, name]) => [name, readValue(c[k], ['companies', i, k], fail)])) as Record<(typeof INPUTS)[number][1], AssumedValue | null>;
+      let bad = false;
+      const values = Object.fromEntries(INPUTS.map(([k, name]) => {
+        if (c[k] === undefined) return [name, null];
+        const v = readValue(c[k], ['companies', i, k], fail);
+        if (!v) bad = true;
+        return [name, v];
+      })) as Record<(typeof INPUTS)[number][1], AssumedValue | null>;
       let fundability: CompanyAssumptions['fundability'] = null;
       if (c.fundability !== undefined) {
         const f = c.fundability;
@@ -101,9 +111,7 @@ export function readSurvivalAssumptions(doc: unknown, file = 'survival-assumptio
       }
       const known = new Set(['company', 'fundability', 'notes', ...INPUTS.map(([k]) => k)]);
       for (const k of Object.keys(c)) if (!known.has(k)) fail(['companies', i, k], `unknown field; expected one of ${[...known].join(', ')}`);
-      if (company && Object.values(values).every((v) => v !== null)) {
-        companies.push({ company, ...(values as Record<(typeof INPUTS)[number][1], AssumedValue>), fundability });
-      }
+      if (company && !bad) companies.push({ company, ...values, fundability });
     });
   }
   if (issues.length) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { ShakeoutError } from '../../core/index.js';
+import { FigureParseError, ShakeoutError } from '../../core/index.js';
+import { readFigure } from '../read-figure.js';
 import { slug } from '../ids.js';
 import type { FactRecord } from '../io/fact-record.js';
 import { parseFactText } from '../io/fact-files.js';
@@ -16,7 +17,8 @@ import type { EntityKind } from '../vocabulary.js';
  */
 
 function csv(dataDir: string, file: string): { rows: Record<string, string>[]; lines: number[] } {
-  const out = parse(readFileSync(join(dataDir, file), 'utf8'), { columns: true, bom: true, trim: true, info: true }) as unknown as {
+  // record_delimiter: a file saved with mixed line endings (\r\n and \n) still reads one row a line
+  const out = parse(readFileSync(join(dataDir, file), 'utf8'), { columns: true, bom: true, trim: true, info: true, record_delimiter: ['\r\n', '\n'] }) as unknown as {
     record: Record<string, string>;
     info: { lines: number };
   }[];
@@ -97,6 +99,46 @@ export function referenceFacts(dataDir: string): ParsedFactFile {
     ...r,
   }));
   return { file: 'reference-facts.csv', records, lines };
+}
+
+/** A row of a bundled file that could not be read, and why: it is left out of the ledger, never read as something else. */
+export interface UnreadRow {
+  readonly file: string;
+  readonly line: number;
+  readonly value: string;
+  readonly reason: string;
+}
+
+/**
+ * data/company-facts.csv: sourced figures on the article's eight companies,
+ * ids 'co-<entity>-<metric>-<period>-<scope>' (a second row of the same is '-2', in file order). `published_estimated`
+ * (yes: the page showed no date) is kept on the source. A row whose value the
+ * figure reader refuses is not loaded: it is returned in `unread` with the
+ * reader's reason, so the loader can say which rows are missing.
+ */
+export function companyFacts(dataDir: string): ParsedFactFile & { unread: UnreadRow[] } {
+  const file = 'company-facts.csv';
+  const { rows, lines } = csv(dataDir, file);
+  const records: FactRecord[] = [];
+  const kept: number[] = [];
+  const unread: UnreadRow[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const value = r['value_as_written'] ?? '';
+    try {
+      readFigure(value, null);
+    } catch (e) {
+      if (!(e instanceof FigureParseError)) throw e;
+      unread.push({ file, line: lines[i]!, value, reason: e.message });
+      return;
+    }
+    const base = `co-${slug(`${r['entity']}-${r['metric']}-${r['period']}-${r['scope'] ?? ''}`).replace(/-+/g, '-').replace(/-$/, '')}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    records.push({ id: n === 1 ? base : `${base}-${n}`, ...r } as FactRecord);
+    kept.push(lines[i]!);
+  });
+  return { file, records, lines: kept, unread };
 }
 
 const EPOCH_COLUMNS: readonly [string, string][] = [

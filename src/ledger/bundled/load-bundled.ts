@@ -1,5 +1,5 @@
 import type { KyselyStore } from '../kysely-store.js';
-import { articleFacts, bundledEntities, bundledEvents, epochFacts, epochModels, owidFacts, referenceFacts } from './adapters.js';
+import { articleFacts, bundledEntities, bundledEvents, companyFacts, epochFacts, epochModels, owidFacts, referenceFacts, type UnreadRow } from './adapters.js';
 
 /** The entities every database has: data/entities.yaml and Epoch's models. */
 export async function seedBundledEntities(store: KyselyStore, dataDir: string): Promise<number> {
@@ -8,18 +8,26 @@ export async function seedBundledEntities(store: KyselyStore, dataDir: string): 
 
 /**
  * Loads the bundled facts and events: the article's F1..F24, the OWID series,
- * the reference facts and Epoch's training costs. Idempotent: ids are stable
- * and a fact already stored with the same content is skipped.
+ * the reference facts, the sourced company facts and Epoch's training costs.
+ * Idempotent: ids are stable and a fact already stored with the same content
+ * is skipped. `unread` lists the rows of company-facts.csv the figure reader
+ * refuses (left out, with the reader's reason).
  */
-export async function loadBundledData(store: KyselyStore, dataDir: string): Promise<{ added: number; unchanged: number; events: number }> {
+export async function loadBundledData(store: KyselyStore, dataDir: string): Promise<{ added: number; unchanged: number; events: number; unread: readonly UnreadRow[] }> {
   await seedBundledEntities(store, dataDir);
   let added = 0;
   let unchanged = 0;
-  for (const file of [articleFacts(dataDir), owidFacts(dataDir), referenceFacts(dataDir), epochFacts(dataDir)]) {
+  const company = companyFacts(dataDir);
+  for (const file of [articleFacts(dataDir), owidFacts(dataDir), referenceFacts(dataDir), company, epochFacts(dataDir)]) {
     const r = await store.importFacts(file.records, file);
     added += r.added.length;
     unchanged += r.unchanged.length;
   }
   const events = await store.seedEvents(bundledEvents(dataDir));
-  return { added, unchanged, events };
+  return { added, unchanged, events, unread: company.unread };
+}
+
+/** The rows of the bundled company-facts.csv the figure reader refuses, each with its line and the reader's reason. */
+export function unreadBundledRows(dataDir: string): readonly UnreadRow[] {
+  return companyFacts(dataDir).unread;
 }

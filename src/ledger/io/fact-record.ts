@@ -23,6 +23,8 @@ export interface FactRecord {
   title?: string | null;
   url?: string | null;
   published?: string | null;
+  /** yes when the page showed no date and `published` was inferred; no or empty otherwise. */
+  published_estimated?: string | boolean | null;
   definition?: string | null;
   note?: string | null;
   supersedes?: string | null;
@@ -37,6 +39,6 @@ export interface FactRecord {
 /** Column order of CSV export. */
 export const FACT_COLUMNS = [
   'id', 'entity', 'metric', 'value_as_written', 'value_en', 'unit', 'per', 'period', 'scope', 'basis', 'kind',
-  'price_year', 'publisher', 'title', 'url', 'published', 'definition', 'note', 'supersedes', 'derived_from',
+  'price_year', 'publisher', 'title', 'url', 'published', 'published_estimated', 'definition', 'note', 'supersedes', 'derived_from',
   'formula', 'created_at', 'same_as',
 ] as const;

@@ -20,6 +20,7 @@ export function factToRecord(f: Fact): FactRecord {
     title: f.source.title,
     url: f.source.url,
     published: f.source.published,
+    published_estimated: f.source.publishedEstimated ? 'yes' : null,
     definition: f.definition,
     note: f.notes,
     supersedes: f.supersedes,

@@ -38,6 +38,7 @@ export const FactRecordSchema = z.strictObject({
   title: cell,
   url: cell,
   published: cell,
+  published_estimated: z.union([z.string(), z.boolean(), z.null()]).optional(),
   definition: cell,
   note: cell,
   supersedes: cell,
@@ -53,6 +54,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   value_as_written: 'a figure such as "12.5亿元" or "$3.6B"',
   publisher: 'the publisher of the source, such as "CB Insights"',
   derived_from: 'fact ids separated by ";" (or a list)',
+  published_estimated: 'yes, no or nothing (yes: the date published was inferred, the page showed none)',
 };
 
 export interface RecordLocation {
@@ -109,6 +111,10 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
   const t = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
   const inputs = r.derived_from == null ? [] : Array.isArray(r.derived_from) ? r.derived_from : String(r.derived_from).split(/[;,]/);
   const derived = inputs.map((s) => s.trim()).filter(Boolean);
+  const estimated = readYesNo(r.published_estimated);
+  if (estimated === undefined) {
+    return { ok: false, issues: [{ code: 'invalid_value', path: at('published_estimated'), message: `expected ${EXPECTED['published_estimated']}, got ${JSON.stringify(r.published_estimated)}` }] };
+  }
   const input: FactInput = {
     id: t(r.id) ?? undefined,
     entity: String(r.entity),
@@ -122,7 +128,7 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
     basis: (t(r.basis) ?? undefined) as Basis | undefined,
     kind: (t(r.kind) ?? undefined) as FactKind | undefined,
     priceYear: r.price_year == null || String(r.price_year).trim() === '' ? null : (r.price_year as unknown as number),
-    source: { publisher: String(r.publisher), title: t(r.title), url: t(r.url), published: t(r.published) },
+    source: { publisher: String(r.publisher), title: t(r.title), url: t(r.url), published: t(r.published), publishedEstimated: estimated },
     definition: t(r.definition),
     notes: t(r.note),
     supersedes: t(r.supersedes),
@@ -131,4 +137,14 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
     createdAt: t(r.created_at) ?? undefined,
   };
   return { ok: true, input };
+}
+
+/** A yes/no cell: true, false (also for nothing), or undefined when it is neither. */
+function readYesNo(v: unknown): boolean | undefined {
+  if (v == null || v === false) return false;
+  if (v === true) return true;
+  const k = String(v).trim().toLowerCase();
+  if (k === '' || k === 'no' || k === 'false' || k === 'n' || k === '0') return false;
+  if (k === 'yes' || k === 'true' || k === 'y' || k === '1') return true;
+  return undefined;
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { fxRate } from './0002-fx-rate.js';
 import { factSameAs } from './0003-fact-same-as.js';
+import { sourcePublishedEstimated } from './0004-source-published-estimated.js';
 
 /** All migrations, by name (sorted order is run order). Shared by every backend. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-fx-rate': fxRate,
   '0003-fact-same-as': factSameAs,
+  '0004-source-published-estimated': sourcePublishedEstimated,
 };
 
 export const migrationProvider: MigrationProvider = {
