@@ -165,6 +165,8 @@ function latinInChinese(r: Report, inputs: ReportInputs): string[] {
     for (const x of [f.id, f.valueText, f.valueTextEn, f.source.publisher, f.source.title, f.source.url]) if (x) natural.add(norm(x));
     // a publisher named without its channel: 'The New York Times' for 'The New York Times (via vuink.com)'
     natural.add(f.source.publisher.replace(/\s*\((?:via|citing)[^)]*\)|\s*\(mirror\)/g, '').trim());
+    // and the channel it came through, which a Chinese reader sees as '经The Business Times转载' / '援引Forbes'
+    for (const m of f.source.publisher.matchAll(/\((?:via|citing) ([^)]*)\)/g)) natural.add(m[1]!.trim());
   }
   for (const e of inputs.entities) for (const x of [e.nameEn, ...e.aliases]) natural.add(x);
   const names = [...natural].filter((x) => x.length > 1).sort((a, b) => b.length - a.length);

@@ -2,6 +2,8 @@ import { convertCurrency, DAYS_PER_MONTH, formatCompact, isCurrency, parsePeriod
 import { sampleSpec, type Env } from '../../estimate/index.js';
 import type { Entity, Fact, Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
+import { chooseFact } from '../common/choose-fact.js';
+import { groupFacts } from '../common/fact-group.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
@@ -168,7 +170,7 @@ export async function collectHealthInputs(
   // Funding: equity only; a total to date (period 'as of' / 'by') replaces the rounds before it; rounds after it add up.
   const fundingAll = money('funding');
   const debt = fundingAll.filter(isDebt);
-  const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), notes);
+  const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes);
   if (debt.length) {
     notes.push(t(
       `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
@@ -344,29 +346,25 @@ function dropImplied(byInput: Map<HealthInputName, HealthAssumptionInput>, ignor
 }
 
 /**
- * One fact for each figure several sources report alike (same period, same
- * currency and amount: one round written by two outlets), chosen by the
- * choose rule, the others named. An interim stand-in until the fact groups
- * of economics/common (groupFacts, with same_as links and agreement after FX)
- * reach this module: it only joins exact repeats.
+ * One fact for each figure several sources report alike (one round written by
+ * several outlets, in any currency): the fact groups of economics/common
+ * (`groupFacts`: same_as links, or agreement within the written precision
+ * after FX), each counted once through its preferred fact, the others named
+ * as corroboration; a group whose members disagree is named as such.
  */
-function onceEach(facts: readonly Fact[], notes: Text[]): Fact[] {
-  const key = (f: Fact): string => `${f.period?.text ?? ''}|${f.figure.unit}|${f.figure.p50}|${f.scope ?? ''}`;
-  const groups = new Map<string, Fact[]>();
-  for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
+function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
   const out: Fact[] = [];
-  for (const g of groups.values()) {
-    if (g.length === 1) {
-      out.push(g[0]!);
-      continue;
-    }
-    const quiet: Text[] = [];
-    const used = choose(g, 'funding', quiet)!;
-    out.push(used);
-    const others = g.filter((f) => f !== used);
+  for (const g of groupFacts(facts, fx)) {
+    out.push(g.preferred);
+    if (g.members.length === 1) continue;
+    const used = g.preferred;
+    const others = g.corroboration.map((c) => c.fact);
+    const disagree = g.disagree
+      ? t(' The sources disagree beyond their stated precision: check which one holds.', '各来源的数字超出其标称精度，相互不一致，请核实。')
+      : t('', '');
     notes.push(t(
-      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher})`).join(', ')} report the same figure for the same period; ${used.id} is used.`,
-      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}）`).join('、')} 报道的是同一期间的同一数字；采用 ${used.id}。`,
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${g.linked ? ' (linked as the same)' : ''}; ${used.id} is used.${disagree.en}`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${g.linked ? '（已标注为同一数字）' : ''}；采用 ${used.id}。${disagree.zh}`,
     ));
   }
   return out;
@@ -657,37 +655,19 @@ function pct(x: number): string {
 }
 
 /**
- * The fact to use among several candidates for one input, and a note naming
- * the ones left aside and why. Order: (with `firstHandFirst`, facts the
- * ledger reports before ones derived by an analysis), the latest period,
- * reported before derived before assumed, the most recently published
- * source, the most recently recorded. A derived fact computed from the
- * chosen one (a net burn saved by `--save`) is not named: it agrees by
- * construction.
+ * The fact to use among several candidates for one input, by the one choose
+ * rule (`chooseFact`, economics/common; docs/ledger.md states it), and a note
+ * naming the ones left aside with the rule's reason. A derived fact computed
+ * from the chosen one (a net burn saved by `--save`) is not named: it agrees
+ * by construction.
  */
 function choose(facts: readonly Fact[], input: HealthInputName, notes: Text[], firstHandFirst = false): Fact | undefined {
-  if (!facts.length) return undefined;
-  const kindRank = (f: Fact): number => (f.kind === 'reported' ? 2 : f.kind === 'derived' ? 1 : 0);
-  const end = (f: Fact): string => f.period?.end ?? '';
-  const pub = (f: Fact): string => f.source.published ?? '';
-  const cmp = (a: Fact, b: Fact): number => {
-    if (firstHandFirst && (a.kind !== 'derived') !== (b.kind !== 'derived')) return a.kind !== 'derived' ? -1 : 1;
-    if (end(a) !== end(b)) return end(a) > end(b) ? -1 : 1;
-    if (kindRank(a) !== kindRank(b)) return kindRank(b) - kindRank(a);
-    if (pub(a) !== pub(b)) return pub(a) > pub(b) ? -1 : 1;
-    return a.createdAt === b.createdAt ? 0 : a.createdAt > b.createdAt ? -1 : 1;
-  };
-  const sorted = [...facts].sort(cmp);
-  const chosen = sorted[0]!;
-  const rejected = sorted.slice(1).filter((f) => !(f.derivedFrom?.inputs.includes(chosen.id)));
+  const choice = chooseFact(facts, { firstHandFirst });
+  if (!choice) return undefined;
+  const { chosen } = choice;
+  const rejected = choice.others.filter((o) => o.criterion !== 'derived_from_used');
   if (!rejected.length) return chosen;
-  const why = (f: Fact): Text => {
-    if (firstHandFirst && chosen.kind !== 'derived' && f.kind === 'derived') return { en: 'is stated by a source rather than derived by an analysis', zh: '由来源直接给出，而非分析推算' };
-    if (end(chosen) !== end(f)) return { en: 'covers a later period', zh: '期间更晚' };
-    if (kindRank(chosen) !== kindRank(f)) return { en: `is ${chosen.kind}, the other ${f.kind}`, zh: `属${KIND_ZH[chosen.kind]}，优先于${KIND_ZH[f.kind]}` };
-    if (pub(chosen) !== pub(f)) return { en: 'covers the same period in a more recently published source', zh: '期间相同，但来源发表得更晚' };
-    return { en: 'covers the same period, same source date, and was recorded later', zh: '期间与来源日期都相同，但记录得更晚' };
-  };
+  const pub = (f: Fact): string => f.source.published ?? '';
   const desc = (f: Fact, lang: 'en' | 'zh'): string => {
     const value = lang === 'en' ? (f.valueTextEn ?? f.valueText) : f.valueText;
     const when = f.period?.text ?? (lang === 'en' ? 'no period' : '无期间');
@@ -695,12 +675,12 @@ function choose(facts: readonly Fact[], input: HealthInputName, notes: Text[], f
     return lang === 'en' ? `${f.id} (${value}, ${when}; ${f.source.publisher}, ${date}, ${f.kind})` : `${f.id}（${value}，${when}；${f.source.publisher}，${date}，${KIND_ZH[f.kind]}）`;
   };
   const label = HEALTH_INPUT_SHAPE[input].label;
-  const samePeriod = rejected.filter((f) => end(f) === end(chosen));
+  const samePeriod = rejected.filter((o) => (o.fact.period?.end ?? '') === (chosen.period?.end ?? ''));
   const conflict = samePeriod.length ? ' Sources disagree for the same period: check which one holds.' : '';
   const conflictZh = samePeriod.length ? '同一期间的来源相互矛盾，请核实哪一个成立。' : '';
   notes.push({
-    en: `${cap(label.en)}: used ${desc(chosen, 'en')}; left aside ${rejected.map((f) => `${desc(f, 'en')}, as the one used ${why(f).en}`).join('; ')}.${conflict}`,
-    zh: `${label.zh}：采用 ${desc(chosen, 'zh')}；未采用 ${rejected.map((f) => `${desc(f, 'zh')}，因为所采用的事实${why(f).zh}`).join('；')}。${conflictZh}`,
+    en: `${cap(label.en)}: used ${desc(chosen, 'en')}; left aside ${rejected.map((o) => `${desc(o.fact, 'en')}: ${o.reason.en}`).join('; ')}.${conflict}`,
+    zh: `${label.zh}：采用 ${desc(chosen, 'zh')}；未采用 ${rejected.map((o) => `${desc(o.fact, 'zh')}：${o.reason.zh}`).join('；')}。${conflictZh}`,
   });
   return chosen;
 }

@@ -113,6 +113,8 @@ describe('checkPlausibility on the bundled data', () => {
     const a = await checkPlausibility(store);
     expect(a.details.flags.map((f) => `${f.severity} ${f.id}`).sort()).toEqual([
       'error out_of_line:F19:ref-chatgpt-downloads-2024-02-2024-11-google-play-appfigures',
+      // the article's 超百亿元 (over CNY 10B, ~$1.4B) against Bloomberg's "about $3bn" of the same month (bundled company facts)
+      'warning conflict:F13:co-zhipu-ai-valuation-as-of-2024-05',
       'warning conflict:F2:owid-ai-china-2023',
       'warning conflict:F3:owid-genai-world-2023',
       'warning conflict:F4:owid-genai-world-2022',

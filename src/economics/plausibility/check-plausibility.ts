@@ -72,7 +72,8 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
  * - `mixed_periods`: a derived rate over another period than its inputs (an
  *   annual run rate from one month of revenue), and derivations over inputs
  *   whose periods differ in length;
- * - `unknown_basis`: revenue whose gross or net basis is not recorded;
+ * - `unknown_basis`: store or subscription revenue, or consumer spending, whose
+ *   gross or net basis is not recorded (a company's own revenue has no such question);
  *   `disputed_basis`: store revenue recorded as gross from a publisher that
  *   documents its figures as net;
  * - `out_of_line`: the same measure of the same thing from two sources whose
@@ -221,7 +222,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
   for (const f of facts) {
     if (!REVENUE_METRICS.has(f.metric)) continue;
     const store = f.scope !== null && STORE_SCOPES.has(f.scope);
-    if (f.basis === 'unknown' && f.figure.value !== 0) {
+    // A company's own revenue (statements, filings, run rates) has no gross/net question; money passing
+    // through a store or a subscription does (before or after the commission, fees and taxes).
+    const basisMatters = store || f.metric !== 'revenue';
+    if (f.basis === 'unknown' && f.figure.value !== 0 && basisMatters) {
       add(
         store ? 'warning' : 'info',
         'unknown_basis',
