@@ -34,7 +34,12 @@ export function methodSection(ctx: ReportContext, shown: { funding: boolean; sub
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T[key] }] });
     blocks.push({ t: 'list', items: list.map((x) => [...readerInlines(x.text[ctx.lang]), { t: 'text', text: sep + readerText(x.rationale[ctx.lang]) }]) });
   }
-  const byEn = new Map(shown.funding ? [...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])].map((c) => [c.en, c[ctx.lang]]) : []);
+  // Conversions of the funding market (when its section is shown) and of the companies' inputs (health, survival).
+  const byEn = new Map([
+    ...(shown.funding ? [...i.funding.details.conversionsText, ...(i.funding2021?.details.conversionsText ?? [])] : []),
+    ...i.health.flatMap((h) => h.details.conversions ?? []),
+    ...(i.survival?.details.conversions ?? []),
+  ].map((c) => [c.en, c[ctx.lang]]));
   const conversions: Inline[][] = [...byEn.keys()].sort().map((en) => [{ t: 'text', text: readerText(byEn.get(en)!) }]);
   const notes: Inline[][] = (i.notes ?? []).map((n) => [{ t: 'text', text: n[ctx.lang] }, ...(n.detail ? [{ t: 'text' as const, text: ' ' }, { t: 'code' as const, text: n.detail }] : [])]);
   if (conversions.length || notes.length) {

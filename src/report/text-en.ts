@@ -170,7 +170,7 @@ export const TEXT_EN = {
 
   'method.title': 'Method and assumptions',
   'method.intro':
-    'Each figure is read with its qualifier (约 about, 超 over, 近 nearly, 数 several) into a distribution; estimates are computed draw by draw ({samples} draws, seed {seed}), and ranges are the 5th to 95th percentiles. Yuan are converted at the average rate of the figure’s period and constant dollars with US CPI-U; each conversion is listed below. The same seed gives the same report.',
+    'Each figure is read with its qualifier (约 about, 超 over, 近 nearly, 数 several) into a distribution; estimates are computed draw by draw ({samples} draws, seed {seed}), and ranges are the 5th to 95th percentiles. Money in other currencies is converted to US dollars at the average rate of the figure’s own period (monthly averages of the Federal Reserve’s H.10 series), and constant dollars with US CPI-U; each conversion is listed below. The same seed gives the same report.',
   'method.group.subscribers': 'ChatGPT subscribers',
   'method.group.funding': 'Funding markets',
   'method.group.health': 'Valuations and company health',

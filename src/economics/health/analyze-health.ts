@@ -43,6 +43,8 @@ export interface HealthDetails {
   readonly asOf: string | null;
   /** What is missing to answer better, one line each. */
   readonly missing: readonly Text[];
+  /** Every currency conversion the inputs rest on: fact, rate, its period and source (see `HealthInputs.conversions`). */
+  readonly conversions: readonly Text[];
   /**
    * Estimates with infinite draws (no burn, never profitable, no new ARR):
    * the share of such draws and what they mean. The mean of such an estimate
@@ -98,7 +100,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const { entity, found } = got;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
-  const notes: Text[] = [...got.notes];
+  const notes: Text[] = [...got.notes, ...got.conversions.map((c) => ({ en: `Converted: ${c.en}`, zh: `币种换算：${c.zh}` }))];
   const missing: Text[] = [];
   const name = entity.nameEn;
 
@@ -356,6 +358,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       probabilityRuleOf40: pRule40,
       asOf: got.asOf,
       missing,
+      conversions: got.conversions,
       unbounded,
     },
   };

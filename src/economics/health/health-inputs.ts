@@ -72,6 +72,13 @@ export interface HealthInputs {
   readonly ignoredAssumptions: readonly (HealthAssumptionInput & { readonly reason?: Text })[];
   /** The date the inputs describe (ISO, the end of a month): the as-of date given, else the latest period the inputs rest on. */
   readonly asOf: string | null;
+  /**
+   * Every currency conversion the inputs rest on, in English and Chinese: the
+   * fact (or assumption), the rate, the period it is the average of, and the
+   * rate's source ('fact-… (€385 million): EUR->USD at 0.9167 EUR per USD
+   * (monthly average of 2023-12; U.S. Federal Reserve H.10 via FRED)').
+   */
+  readonly conversions: readonly Text[];
 }
 
 /** Options of {@link collectHealthInputs}. */
@@ -153,7 +160,7 @@ export async function collectHealthInputs(
   const own = facts.filter((f) => f.entity === entity.id);
   const money = (metric: string): Fact[] => own.filter((x) => x.metric === metric && isCurrency(x.figure.unit));
   const found: Partial<Record<HealthInputName, HealthInput>> = {};
-  const ctx: Ctx = { env, fx, asOf: cut };
+  const ctx: Ctx = { env, fx, asOf: cut, conversions: new Map() };
   if (entity.kind !== 'company') {
     notes.push({
       en: `${entity.nameEn} is a ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
@@ -334,7 +341,7 @@ export async function collectHealthInputs(
   for (const a of byInput.values()) ignored.push({ ...a, reason: t('not needed: the input is derived from the others', '无需假设：该输入可由其他输入推算') });
 
   datesNote(found, notes);
-  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd };
+  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()] };
 }
 
 /** Drops the assumption for an input that is derived from the others, naming why. */
@@ -696,6 +703,8 @@ interface Ctx {
   readonly fx: FxTable;
   /** The as-of period given, if any: the period assumptions in other currencies are converted at. */
   readonly asOf: Period | null;
+  /** Every currency conversion made, by its English text: the rate, its period and source, in both languages. */
+  readonly conversions: Map<string, Text>;
 }
 
 function latest(facts: readonly Fact[]): Fact | undefined {
@@ -723,7 +732,10 @@ function toUsd(ctx: Ctx, f: Fact, asRate: boolean): { k: number; how: string } {
     if (!period) throw inputError(f.id, `fact ${f.id}: ${f.figure.unit} with no period cannot be converted to USD`);
     const c = convertCurrency({ value: 1, unit: f.figure.unit, per: null }, 'USD', period, ctx.fx);
     k *= c.quantity.value;
-    parts.push(c.note);
+    // The formula names the rate and its period; the full note (how the rate was made, its source) is listed once.
+    parts.push(`${f.figure.unit}->USD at ${Number((1 / c.quantity.value).toFixed(4))} ${f.figure.unit} per USD (${period.text})`);
+    const written = { en: f.valueTextEn ?? f.valueText, zh: f.valueText };
+    ctx.conversions.set(`${f.id}|${c.note}`, { en: `${f.id} (${written.en}): ${c.note}`, zh: `${f.id}（${written.zh}）：${c.noteZh}` });
   }
   if (asRate) {
     if (f.figure.per) {
@@ -883,6 +895,7 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     const c = convertCurrency({ value: 1, unit: v.unit, per: null }, 'USD', ctx.asOf, ctx.fx);
     k *= c.quantity.value;
     how = ` (${c.note})`;
+    ctx.conversions.set(`${a.input}|${c.note}`, { en: `${shape.label.en} assumed "${a.value}": ${c.note}`, zh: `${shape.label.zh}的假设“${a.value}”：${c.noteZh}` });
   }
   const samples = draw(ctx, scaleSpec(v.spec, k), shape.stream + 50);
   const id = `health.assumption.${a.input}`;

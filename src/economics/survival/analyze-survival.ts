@@ -81,6 +81,8 @@ export interface SurvivalDetails {
   /** The month the ranking compares at: min(24, horizon). */
   readonly rankedAt: number;
   readonly elapsedMs: number;
+  /** Every currency conversion the companies' inputs rest on (fact, rate, its period and source), as health lists them. */
+  readonly conversions: readonly Text[];
 }
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -163,9 +165,11 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const rowsById = new Map<string, SurvivalInputRow[]>();
   const fundById = new Map<string, number>();
   const inputs: CompanyInputs[] = [];
+  const conversions = new Map<string, Text>();
   for (const { entity, ca } of chosen) {
     const rows: SurvivalInputRow[] = [];
     const got = await collectHealthInputs(store, entity.id, { sampleCount: paths, seed }, healthAssumptions(ca, a.file), { asOf: a.asOf });
+    for (const c of got.conversions) conversions.set(c.en, c);
     const draws = {} as Record<Exclude<PathInput, 'roundSize'>, Float64Array>;
     const lacking: string[] = [];
     for (const input of Object.keys(INPUT_LABEL) as (keyof typeof INPUT_LABEL)[]) {
@@ -326,7 +330,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     estimates,
     facts: [...facts.values()],
     assumptions,
-    notes,
+    notes: [...notes, ...[...conversions.values()].map((c) => t(`Converted: ${c.en}`, `币种换算：${c.zh}`))],
     env: { sampleCount: paths, seed },
     details: {
       climate: result.climate,
@@ -342,6 +346,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       ranking,
       rankedAt: at,
       elapsedMs: result.elapsedMs,
+      conversions: [...conversions.values()],
     },
   };
 }
