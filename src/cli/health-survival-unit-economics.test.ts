@@ -189,7 +189,7 @@ describe('shakeout simulate survival', () => {
     expect(r.err).toContain('companies[0].cash: expected {value, rationale}');
     const missing = await cli(['--db', db, 'simulate', 'survival', '--companies', 'TCV', '--paths', '100']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('no survival assumptions for TCV');
+    expect(missing.err).toContain('TCV: the survival simulation needs cash (give a cash fact, or funding rounds and a burn, spend or net_loss fact');
   });
 });
 

@@ -72,10 +72,15 @@ describe('analyzeSurvival on the bundled data', () => {
     for (const c of a.details.companies) expect(c.beyondHorizon).toBe(c.medianMonthOut === null);
   });
 
-  it('simulates a subset by any name and rejects a company without assumptions', async () => {
+  it('simulates a subset by any name; a company the file does not name runs on its facts alone, or is refused naming each input it lacks', async () => {
     const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['月之暗面', 'inflection'], horizonMonths: 24, paths: 500, seed: 1 });
     expect(a.details.companies.map((c) => c.id)).toEqual(['moonshot-ai', 'inflection-ai']);
-    await expect(analyzeSurvival(store, { assumptions: bundled(), companies: ['TCV'], paths: 100 })).rejects.toThrow(/no survival assumptions for TCV/);
+    await expect(analyzeSurvival(store, { assumptions: bundled(), companies: ['TCV'], paths: 100 })).rejects.toThrow(/^TCV: the survival simulation needs cash \(give a cash fact, or funding rounds and a burn, spend or net_loss fact; or `cash` in the assumptions file\); revenue/);
+    // MiniMax's five inputs all come from its prospectus figures and rounds: a file that does not name it is enough
+    const none = readSurvivalAssumptions({ as_of: '2024-12', companies: [] }, 'empty.yaml');
+    const m = await analyzeSurvival(store, { assumptions: none, companies: ['MiniMax'], horizonMonths: 24, paths: 500, seed: 1 });
+    expect(m.details.companies[0]!.inputs.map((i) => i.status)).toEqual(['derived', 'derived', 'derived', 'derived', 'derived']);
+    expect(m.assumptions.filter((x) => x.id.startsWith('survival.minimax.'))).toEqual([]);
   });
 
   it('a colder climate never raises survival for the bundled companies (same seed)', async () => {

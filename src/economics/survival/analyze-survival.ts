@@ -150,11 +150,10 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     chosen = [];
     for (const name of options.companies) {
       const entity = await store.resolveEntity(name);
-      const hit = byId.get(entity.id);
-      if (!hit) {
-        const message = `no survival assumptions for ${entity.nameEn} in ${a.file}; add it there or pass a file with --assumptions (it has: ${[...byId.values()].map((x) => x.entity.nameEn).join(', ')})`;
-        throw new ShakeoutError(message, { issues: [{ code: 'no_assumptions', path: ['companies'], message }], status: 400 });
-      }
+      // A company the file does not name runs on what the ledger gives alone; if that is not enough, the
+      // check below names each input it lacks and how to give it.
+      const hit = byId.get(entity.id) ?? { entity, ca: noAssumptions(entity.nameEn) };
+      byId.set(entity.id, hit);
       if (!chosen.includes(hit)) chosen.push(hit);
     }
   }
@@ -349,6 +348,11 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       conversions: [...conversions.values()],
     },
   };
+}
+
+/** The entry of a company the assumptions file does not name: every input from the ledger. */
+function noAssumptions(company: string): CompanyAssumptions {
+  return { company, cash: null, revenue: null, revenueGrowth: null, costs: null, costGrowth: null, fundability: null };
 }
 
 function row(input: SurvivalInputRow['input'], h: HealthInput): SurvivalInputRow {
