@@ -238,8 +238,8 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(userInputs.survival?.details.companies.map((c) => c.id)).toEqual(['perplexity']);
     expect(en).toContain('## The shakeout');
     expect(en).toMatch(/\| 1 \| Perplexity \|/);
-    expect(en).toContain(`- Mistral AI: the assumptions file \`${ASSUMPTIONS}\` holds no cash, revenue or cost assumptions for it`);
-    expect(zh).toContain(`- Mistral AI：假设文件\`${ASSUMPTIONS}\`中没有它的现金、收入和支出假设`);
+    expect(en).toContain(`- Mistral AI: neither its facts nor the assumptions file \`${ASSUMPTIONS}\` give its cash, revenue and costs`);
+    expect(zh).toContain(`- Mistral AI：账本中的数据与假设文件\`${ASSUMPTIONS}\`都没有给出它的现金、收入和支出`);
     expect(en).toMatch(/- \*\*Perplexity\*\*: .*\d+%\[\^\d+\] of simulated paths still solvent after 24 months/);
   });
 
@@ -258,7 +258,7 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(none.survival).toBeNull();
     const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
     expect(en).toContain('**None of the companies of this report could be simulated:**');
-    expect(en).toContain('- Perplexity: the assumptions file `data/survival-assumptions.yaml` holds no cash');
+    expect(en).toContain('- Perplexity: neither its facts nor the assumptions file `data/survival-assumptions.yaml` give its cash');
   });
 
   for (const lang of ['en', 'zh'] as const) {

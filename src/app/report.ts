@@ -174,7 +174,9 @@ async function simulateEach(
       fine.push(id);
     } catch (e) {
       if (!refused(e)) throw e;
-      leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
+      // Neither the ledger nor the file gives its cash, revenue and costs: say so in the report's words.
+      if (e.issues.some((x) => x.code === 'missing_input')) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
+      else leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
     }
   }
   return fine.length ? run(fine) : null;

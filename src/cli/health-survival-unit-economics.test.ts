@@ -104,7 +104,8 @@ describe('shakeout simulate survival', () => {
     expect(r.out).toMatch(/company +S\(6\) +S\(12\) +S\(24\) +S\(36\) +S\(60\) +P\(out<=12m\) +P\(out<=24m\) +P\(out<=36m\) +median month out +curve 0\.\.60/);
     expect(r.out).toMatch(/Ranking by P\(survive 24 months\)/);
     expect(r.out).toMatch(/2 +OpenAI/);
-    expect(r.out).toMatch(/Stability AI +cash +reported \(co-stability-ai-cash-as-of-2023-10\)/);
+    // the reported cash of 2023-10, spent down to the file's as-of month by the reported net burn
+    expect(r.out).toMatch(/Stability AI +cash +derived \(co-stability-ai-cash-as-of-2023-10 \+1\)/);
     expect(r.out).toContain('climate cold');
     expect(r.out).toContain('[survival.openai.cash]');
     expect(r.out).toContain('[survival.inflection-ai.costPerHead]');

@@ -42,7 +42,7 @@ describe('shakeout report', () => {
     const r = await cli(['--db', db, 'report', '--companies', 'Perplexity,OpenAI', '--assumptions', file, '--samples', '500', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\| 1 \| Perplexity \|/);
-    expect(r.out).toContain(`- OpenAI：假设文件\`${file}\`中没有它的现金、收入和支出假设`);
+    expect(r.out).toContain(`- OpenAI：账本中的数据与假设文件\`${file}\`都没有给出它的现金、收入和支出`);
     const bad = await cli(['--db', db, 'report', '--assumptions', join(dir, 'missing.yaml'), '--samples', '500']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('missing.yaml');

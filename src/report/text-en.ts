@@ -150,7 +150,7 @@ export const TEXT_EN = {
     'The ranking is by the share of paths still solvent at {months} months; the driver is the input whose draws are most strongly rank-correlated with the month of running out. Read the ranking as a consequence of the assumptions: change them and run the report again.',
   'shakeout.leftOut': 'Not in the simulation:',
   'shakeout.noneSimulated': 'None of the companies of this report could be simulated:',
-  'leftOut.not_in_assumptions': '{name}: the assumptions file {file} holds no cash, revenue or cost assumptions for it; give them in a file of your own with report --assumptions.',
+  'leftOut.not_in_assumptions': '{name}: neither its facts nor the assumptions file {file} give its cash, revenue and costs; give them in a file of your own with report --assumptions.',
   'leftOut.survival': '{name}: the simulation refused its inputs: {detail}',
   'input.cash': 'cash',
   'input.revenue': 'revenue',

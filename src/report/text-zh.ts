@@ -150,7 +150,7 @@ export const TEXT_ZH: ReportText = {
     '排名依据{months}个月后仍有现金的路径占比；风险因素是与现金耗尽月份秩相关最强的输入。排名是假设的结果：修改假设后重新生成报告即可看到变化。',
   'shakeout.leftOut': '未参与模拟的公司：',
   'shakeout.noneSimulated': '本报告中的公司都无法参与模拟：',
-  'leftOut.not_in_assumptions': '{name}：假设文件{file}中没有它的现金、收入和支出假设，可另写一份假设文件再生成报告。',
+  'leftOut.not_in_assumptions': '{name}：账本中的数据与假设文件{file}都没有给出它的现金、收入和支出，可另写一份假设文件再生成报告。',
   'leftOut.survival': '{name}：模拟无法使用它的输入，报错为{detail}',
   'input.cash': '现金',
   'input.revenue': '收入',

@@ -127,7 +127,8 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
       OpenAI: { cash: 'assumed', revenue: 'derived', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
       Anthropic: { cash: 'derived', revenue: 'derived', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
       'Inflection AI': { cash: 'derived', revenue: 'derived', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
-      'Stability AI': { cash: 'reported', revenue: 'derived', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
+      // cash reported as of 2023-10, moved to the as-of month by the reported net burn: derived
+      'Stability AI': { cash: 'derived', revenue: 'derived', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },
       MiniMax: { cash: 'derived', revenue: 'derived', revenueGrowth: 'derived', grossBurn: 'derived', costGrowth: 'derived' },
       'Zhipu AI': { cash: 'derived', revenue: 'derived', revenueGrowth: 'derived', grossBurn: 'derived', costGrowth: 'derived' },
       'Baichuan AI': { cash: 'derived', revenue: 'assumed', revenueGrowth: 'assumed', grossBurn: 'derived', costGrowth: 'assumed' },

@@ -325,7 +325,13 @@ export async function collectHealthInputs(
   const flowFacts = [...(found.revenue?.facts ?? []), ...(found.grossBurn?.facts ?? []), ...(found.netBurn?.facts ?? [])];
   const asOfEnd = cut?.end ?? maxEnd([...flowFacts, ...rounds, ...(cashFact ? [cashFact] : [])]);
 
-  // Cash: a cash fact, else rounds less net burn since.
+  // Cash: a cash fact (spent down to the as-of date, with the rounds closed since), else rounds less net burn since.
+  // (Only at an as-of date that was asked for, as the survival simulation does: without one, the cash figure
+  // stands at its own date and the dates of the inputs are named.)
+  if (found.cash && cashFact?.period && cut && asOfEnd) {
+    const later = rounds.filter((f) => f.period!.end > cashFact.period!.end && f.period!.end <= asOfEnd);
+    found.cash = cashSince(ctx, found.cash, cashFact, later, found.netBurn, asOfEnd, notes);
+  }
   if (!found.cash && rounds.length && asOfEnd) {
     const c = cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
     if (c) {
@@ -406,6 +412,49 @@ function equityRounds(funding: readonly Fact[], notes: Text[]): Fact[] {
  * months from the first of them to the as-of date, draw by draw. Null when
  * there is no net burn to spend them down with.
  */
+/**
+ * A reported cash figure moved to the as-of date: cash at its date, plus the
+ * equity rounds closed since, less net burn over the months between, draw by
+ * draw (the same arithmetic as cash from rounds). Unchanged when the figure is
+ * of the as-of month, or when there is no net burn to spend it with (named).
+ */
+function cashSince(ctx: Ctx, cash: HealthInput, cashFact: Fact, later: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[]): HealthInput {
+  const months = Math.max(0, Math.round(monthsBetween(cashFact.period!.end, asOfEnd) * 100) / 100);
+  if (months < 1 && !later.length) return cash;
+  if (!netBurn) {
+    notes.push(t(
+      `Cash is ${cashFact.id} as of ${cashFact.period!.text}, ${months} months before ${asOfEnd.slice(0, 7)}, not spent down: no net burn to spend it with; record a burn, spend or net_loss fact.`,
+      `现金取 ${cashFact.id}（${cashFact.period!.text}），比 ${asOfEnd.slice(0, 7)} 早 ${months} 个月，未扣减此后的开支：没有净烧钱数据；请记录烧钱、支出或净亏损数据。`,
+    ));
+    return cash;
+  }
+  const raised = later.length ? stockInput(ctx, 'funding', later) : null;
+  const b = netBurn.samples;
+  const samples = new Float64Array(cash.samples.length);
+  let negative = 0;
+  for (let i = 0; i < samples.length; i++) {
+    samples[i] = cash.samples[i]! + (raised ? raised.samples[i]! : 0) - b[i]! * months;
+    if (samples[i]! < 0) negative++;
+  }
+  const plus = later.length ? ` + ${later.map((f) => f.id).join(' + ')}` : '';
+  const formula = `${cashFact.id}${plus} - net burn x ${months} months (${cashFact.period!.text} to ${asOfEnd.slice(0, 7)})`;
+  const formulaZh = `${cashFact.id}${plus} - 净烧钱 × ${months} 个月（${cashFact.period!.text} 至 ${asOfEnd.slice(0, 7)}）`;
+  notes.push(t(
+    `Cash is derived: ${formula}: the reported cash moved to ${asOfEnd.slice(0, 7)}${later.length ? ' with the rounds closed since' : ''}, net burn taken as flat${negative ? `; in ${pct(negative / samples.length)} of draws it is spent by then (cash below 0)` : ''}.`,
+    `现金为推算值：${formulaZh}：把报道的现金推到 ${asOfEnd.slice(0, 7)}${later.length ? '，并计入此后完成的融资' : ''}，假定净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时现金已耗尽（低于 0）` : ''}。`,
+  ));
+  return {
+    name: 'cash',
+    status: 'derived',
+    samples,
+    unit: 'USD',
+    per: null,
+    formula,
+    inputs: [...cash.inputs, ...(raised?.inputs ?? []), ...netBurn.inputs],
+    facts: [...cash.facts, ...(raised?.facts ?? []), ...netBurn.facts],
+  };
+}
+
 function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[]): HealthInput | null {
   const upTo = rounds.filter((f) => f.period!.end <= asOfEnd || f.period!.start <= asOfEnd);
   const last = latest(upTo);
