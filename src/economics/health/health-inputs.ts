@@ -596,8 +596,8 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): Heal
     value: { text: COST_PER_HEAD.value, spec: per.spec, unit: 'USD', per: COST_PER_HEAD.per },
   };
   notes.push(t(
-    `Costs are staff costs only: ${h.id} (${h.valueTextEn ?? h.valueText} people, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
-    `支出仅为人员成本：${h.id}（${h.valueText} 人，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
+    `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
+    `支出仅为人员成本：${h.id}（员工数${h.valueText}，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
   ));
   return {
     name: 'grossBurn',
