@@ -11,7 +11,12 @@ export function sourceId(s: { publisher: string; title?: string | null; url?: st
 
 /** Stable id of a fact given without one: 'fact-' and 12 hex digits of what it says and who said it. */
 export function contentFactId(parts: readonly (string | number | null | undefined)[]): string {
-  return `fact-${hash(parts).slice(0, 12)}`;
+  return contentId('fact', parts);
+}
+
+/** Stable id of a record from its content: `prefix`, '-' and 12 hex digits ('outcome-1a2b3c4d5e6f'). */
+export function contentId(prefix: string, parts: readonly (string | number | null | undefined)[]): string {
+  return `${prefix}-${hash(parts).slice(0, 12)}`;
 }
 
 /** Lower-case slug: 'GPT-4 Turbo' -> 'gpt-4-turbo'. */

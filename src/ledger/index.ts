@@ -8,6 +8,7 @@ export * from './conflict.js';
 export * from './same-as.js';
 export * from './store.js';
 export * from './fx-rate.js';
+export * from './outcome.js';
 export * from './open-store.js';
 export * from './default-db-path.js';
 export * from './io/fact-record.js';

@@ -16,7 +16,9 @@ import type { Column, PrepareContext } from './prepare-fact.js';
 import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
-import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, Store, Summary } from './store.js';
+import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, OutcomeImportOptions, OutcomeImportResult, Store, Summary } from './store.js';
+import { outcomeColumnKey, prepareOutcome } from './outcome.js';
+import type { Outcome, OutcomeColumn, OutcomeType } from './outcome.js';
 import { prepareFxRate } from './fx-rate.js';
 import type { FxImportResult, FxRateColumn } from './fx-rate.js';
 import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
@@ -728,6 +730,86 @@ export class KyselyStore implements Store {
         await trx.insertInto('fx_rate').values({ currency: rate.currency, month: rate.month, per_usd: rate.perUsd, source: rate.source, created_at: now }).execute();
       }
       return { added, replaced, unchanged };
+    });
+  }
+
+  // ---- outcomes ----
+
+  async listOutcomes(filter: { entity?: string } = {}): Promise<Outcome[]> {
+    let q = this.db
+      .selectFrom('outcome as o')
+      .innerJoin('source as s', 's.id', 'o.source_id')
+      .select(['o.id', 'o.entity_id', 'o.type', 'o.date', 'o.detail', 'o.out', 's.id as s_id', 's.publisher', 's.title', 's.url', 's.published', 's.published_estimated']);
+    if (filter.entity !== undefined) q = q.where('o.entity_id', '=', (await this.resolveEntity(filter.entity)).id);
+    const rows = await q.orderBy('o.entity_id').orderBy('o.date').orderBy('o.id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      entity: r.entity_id,
+      type: r.type as OutcomeType,
+      date: r.date,
+      detail: r.detail,
+      out: r.out === null ? null : Number(r.out) === 1,
+      source: { id: r.s_id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 },
+    }));
+  }
+
+  async addOutcome(record: unknown, options: OutcomeImportOptions = {}): Promise<OutcomeImportResult> {
+    return this.importOutcomes([record], options);
+  }
+
+  async importOutcomes(records: readonly unknown[], options: OutcomeImportOptions = {}): Promise<OutcomeImportResult> {
+    const file = options.file ?? 'input';
+    return this.db.transaction().execute(async (trx) => {
+      const idx = await this.entityIndex(trx);
+      const findEntity = (name: string): { id: string } | { error: string } => {
+        const e = idx.find(name);
+        if (e) return { id: e.id };
+        const hint = idx.suggest(name);
+        return { error: `expected an entity the ledger knows (add it with shakeout entities add), got "${name}"${hint ? `; did you mean "${hint}"?` : ''}` };
+      };
+      const stored = new Map((await trx.selectFrom('outcome').select(['id', 'out']).execute()).map((r) => [r.id, r.out === null ? null : Number(r.out) === 1]));
+      const issues: Issue[] = [];
+      const seen = new Map<string, string>();
+      const added: Outcome[] = [];
+      const unchanged: Outcome[] = [];
+      records.forEach((raw, i) => {
+        const line = options.lines?.[i];
+        const rec = line !== undefined ? `${file} line ${line}` : records.length === 1 ? file : `${file} record ${i + 1}`;
+        const names = new Map<string, string>();
+        if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) names.set(outcomeColumnKey(k), k.trim());
+        const where = (c: string): (string | number)[] => {
+          const fl = options.fieldLines?.[i]?.[names.get(c) ?? c];
+          return [fl !== undefined ? `${file} line ${fl}` : rec, options.fieldNames?.[c as OutcomeColumn] ?? `column ${names.get(c) ?? c}`];
+        };
+        const r = prepareOutcome(raw, where, findEntity);
+        if (!r.ok) {
+          issues.push(...r.issues);
+          return;
+        }
+        const o = r.outcome;
+        const first = seen.get(o.id);
+        if (first !== undefined) {
+          issues.push({ code: 'duplicate_outcome', path: where('entity'), message: `expected each outcome once, got ${o.entity} ${o.type} ${o.date} again (first at ${first})` });
+          return;
+        }
+        seen.set(o.id, rec);
+        if (!stored.has(o.id)) added.push(o);
+        else if (stored.get(o.id) === o.out) unchanged.push(o);
+        else {
+          const was = stored.get(o.id);
+          issues.push({ code: 'outcome_exists', path: where('out'), message: `expected the outcome as stored (${o.entity} ${o.type} ${o.date}, out: ${was === null ? 'not stated' : was ? 'yes' : 'no'}), got out: ${o.out === null ? 'not stated' : o.out ? 'yes' : 'no'}` });
+        }
+      });
+      if (issues.length) {
+        const status = issues.every((x) => x.code === 'outcome_exists') ? 409 : 400;
+        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, no outcome stored\n${formatIssues(issues)}`, { issues, status });
+      }
+      const now = this.now();
+      for (const o of added) {
+        await this.ensureSource(trx, o.source);
+        await trx.insertInto('outcome').values({ id: o.id, entity_id: o.entity, type: o.type, date: o.date, detail: o.detail, out: o.out === null ? null : o.out ? 1 : 0, source_id: o.source.id, created_at: now }).execute();
+      }
+      return { added, unchanged };
     });
   }
 

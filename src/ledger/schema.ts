@@ -13,6 +13,7 @@ export interface LedgerDatabase {
   event_entity: EventEntityTable;
   meta: MetaTable;
   fx_rate: FxRateTable;
+  outcome: OutcomeTable;
 }
 
 export interface EntityTable {
@@ -118,5 +119,17 @@ export interface FxRateTable {
   month: string;
   per_usd: number;
   source: string;
+  created_at: string;
+}
+
+export interface OutcomeTable {
+  id: string;
+  entity_id: string;
+  type: string;
+  date: string;
+  detail: string;
+  /** 1 or 0 when the record states whether the company was out of the race, null when it does not. */
+  out: number | null;
+  source_id: string;
   created_at: string;
 }

@@ -1,5 +1,6 @@
 import type { CpiTable, FxRate, FxTable, Period } from '../core/index.js';
 import type { FxImportResult, FxRateColumn } from './fx-rate.js';
+import type { Outcome, OutcomeColumn } from './outcome.js';
 import type { Conflict } from './conflict.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
@@ -74,6 +75,22 @@ export interface Store {
    * a currency and month the user already gave is a 409 unless `replace`.
    */
   addFxRates(records: readonly unknown[], options?: FxImportOptions): Promise<FxImportResult>;
+  /**
+   * Adds one outcome (a record with entity, date, type, detail, publisher,
+   * url, published; optionally title, published_estimated, out), checked
+   * like a row of `importOutcomes`.
+   */
+  addOutcome(record: unknown, options?: OutcomeImportOptions): Promise<OutcomeImportResult>;
+  /**
+   * Adds outcomes all or nothing: every issue of every record is collected,
+   * and if there is one nothing is stored and a 400 error names the file,
+   * line and column of each. Ids are stable (a hash of the content), so an
+   * outcome already stored is unchanged; the same outcome stored with a
+   * different `out` is a 409.
+   */
+  importOutcomes(records: readonly unknown[], options?: OutcomeImportOptions): Promise<OutcomeImportResult>;
+  /** Outcomes by entity then date; `entity` is any name or alias (unknown: 404). */
+  listOutcomes(filter?: { entity?: string }): Promise<Outcome[]>;
   summary(): Promise<Summary>;
   close(): Promise<void>;
 }
@@ -115,6 +132,18 @@ export interface FxImportOptions extends ImportOptions {
   readonly replace?: boolean;
   /** How messages name each field when the rates do not come from a file: { per_usd: '--per-usd' }. Default 'column per_usd'. */
   readonly fieldNames?: Readonly<Partial<Record<FxRateColumn, string>>>;
+}
+
+export interface OutcomeImportOptions extends ImportOptions {
+  /** How messages name each field when the outcome does not come from a file: { type: '--type' }. Default 'column type'. */
+  readonly fieldNames?: Readonly<Partial<Record<OutcomeColumn, string>>>;
+}
+
+/** What `importOutcomes` did with each record. */
+export interface OutcomeImportResult {
+  readonly added: readonly Outcome[];
+  /** Outcomes the ledger already held with the same content. */
+  readonly unchanged: readonly Outcome[];
 }
 
 export interface ImportResult {

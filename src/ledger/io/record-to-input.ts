@@ -140,7 +140,7 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
 }
 
 /** A yes/no cell: true, false (also for nothing), or undefined when it is neither. */
-function readYesNo(v: unknown): boolean | undefined {
+export function readYesNo(v: unknown): boolean | undefined {
   if (v == null || v === false) return false;
   if (v === true) return true;
   const k = String(v).trim().toLowerCase();
