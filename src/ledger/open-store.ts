@@ -7,7 +7,7 @@ import type { OpenStoreOptions, Store } from './store.js';
 /** Meta key set once the bundled facts and events have been loaded. */
 export const BUNDLED_META_KEY = 'bundled_data';
 /** Bump when the bundled data changes, so older databases get the new facts (loading is idempotent). */
-export const BUNDLED_VERSION = '2';
+export const BUNDLED_VERSION = '3';
 
 /**
  * Opens the ledger at `path` (a SQLite file, or ':memory:'). Every database

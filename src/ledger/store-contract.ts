@@ -510,5 +510,78 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         }
       });
     });
+
+    describe('outcomes', () => {
+      const stability = { entity: 'Stability AI', date: '2024-06-25', type: 'recapitalization', detail: 'about $80 million from a new investor group', publisher: 'Financial Times', url: 'https://example.org/ft', published: '2024-06-25', published_estimated: 'yes', out: 'yes' };
+      it('adds, lists by entity, and adds nothing the second time', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const r = await s.importOutcomes([stability, { entity: 'Inflection', date: '2024-03-19', type: 'acquihire_license', detail: 'licence and staff to Microsoft', source: 'The Batch', title: 'Microsoft pays Inflection', url: 'https://example.org/batch', published: '2024-03-27' }], { file: 'outcomes.csv', lines: [2, 3] });
+          expect(r.added.map((o) => `${o.entity} ${o.type} ${o.date}`)).toEqual(['stability-ai recapitalization 2024-06-25', 'inflection-ai acquihire_license 2024-03-19']);
+          expect(r.added[0]!.id).toMatch(/^outcome-[0-9a-f]{12}$/);
+          const listed = await s.listOutcomes({ entity: 'stability ai' });
+          expect(listed).toEqual([{ id: r.added[0]!.id, entity: 'stability-ai', type: 'recapitalization', date: '2024-06-25', detail: 'about $80 million from a new investor group', out: true, source: expect.objectContaining({ publisher: 'Financial Times', title: null, url: 'https://example.org/ft', published: '2024-06-25', publishedEstimated: true }) }]);
+          expect((await s.listOutcomes()).map((o) => o.entity)).toEqual(['inflection-ai', 'stability-ai']);
+          expect((await s.listOutcomes())[0]!.source.title).toBe('Microsoft pays Inflection');
+          expect((await s.listOutcomes())[0]!.out).toBeNull();
+          const again = await s.addOutcome(stability);
+          expect(again.added).toEqual([]);
+          expect(again.unchanged.map((o) => o.id)).toEqual([r.added[0]!.id]);
+          expect(await s.listOutcomes()).toHaveLength(2);
+          const e = await rejection(s.addOutcome({ ...stability, out: 'no' }, { file: 'outcomes add', fieldNames: { out: '--out' } }));
+          expect(e.status).toBe(409);
+          expect(e.message).toContain('outcomes add, --out: expected the outcome as stored (stability-ai recapitalization 2024-06-25, out: yes), got out: no');
+          await expect(s.listOutcomes({ entity: 'Stabilty' })).rejects.toThrow(/unknown entity "Stabilty"; did you mean/);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('imports all or nothing, naming file, line and column of every issue', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.importOutcomes([
+            stability,
+            { ...stability, type: 'bankrupt' },
+            { ...stability, date: '2024-02-30', published: '24 June 2024' },
+            { ...stability, entity: 'Stabilty AI', url: 'ft.com/x', published_estimated: 'maybe', out: 'perhaps' },
+            { ...stability, detail: '', colour: 'red' },
+            stability,
+          ], { file: 'outcomes.csv', lines: [2, 3, 4, 5, 6, 7] }));
+          expect(e.status).toBe(400);
+          const lines = e.message.split('\n');
+          expect(lines[0]).toBe('outcomes.csv: 10 problems, no outcome stored');
+          expect(lines.slice(1)).toEqual([
+            'outcomes.csv line 3, column type: expected one of raised, ipo, acquihire_license, acquisition, recapitalization, pivot, leadership_exit, layoffs, restructured, shutdown, got "bankrupt"',
+            'outcomes.csv line 4, column date: expected a real date written YYYY-MM-DD (or YYYY-MM) such as 2024-03-19, got "2024-02-30"',
+            'outcomes.csv line 4, column published: expected a real date such as 2024-03-20, 2024-03 or 2024, got "24 June 2024"',
+            expect.stringMatching(/^outcomes.csv line 5, column entity: expected an entity the ledger knows .*got "Stabilty AI"; did you mean "Stability AI"\?$/),
+            'outcomes.csv line 5, column url: expected an address starting with http:// or https://, got "ft.com/x"',
+            'outcomes.csv line 5, column published_estimated: expected yes, no or nothing (yes: the date published was inferred, the page showed none), got "maybe"',
+            'outcomes.csv line 5, column out: expected yes (the event put the company out of the race), no, or nothing, got "perhaps"',
+            'outcomes.csv line 6, column colour: expected one of the columns entity, date, type, detail, publisher, title, url, published, published_estimated, out, got "colour"',
+            expect.stringMatching(/^outcomes.csv line 6, column detail: expected what happened, in a few words .*, got nothing$/),
+            'outcomes.csv line 7, column entity: expected each outcome once, got stability-ai recapitalization 2024-06-25 again (first at outcomes.csv line 2)',
+          ]);
+          expect(e.issues[0]!.path).toEqual(['outcomes.csv line 3', 'column type']);
+          expect(await s.listOutcomes()).toEqual([]);
+          expect(await s.listSources()).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      });
+
+      it('a fresh ledger holds the bundled outcomes, and loading them again adds nothing', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const all = await s.listOutcomes();
+          expect(all).toHaveLength(14);
+          expect((await s.listOutcomes({ entity: 'Inflection AI' })).map((o) => `${o.type} ${o.date} ${o.source.publishedEstimated}`)).toEqual(['acquihire_license 2024-03-19 true']);
+          expect((await s.listOutcomes({ entity: '百川' })).map((o) => o.type)).toEqual(['raised', 'pivot']);
+        } finally {
+          await s.close();
+        }
+      });
+    });
   });
 }

@@ -141,6 +141,11 @@ export function companyFacts(dataDir: string): ParsedFactFile & { unread: Unread
   return { file, records, lines: kept, unread };
 }
 
+/** data/company-outcomes.csv: what happened to the article's companies, one outcome per row (ids are content hashes). */
+export function companyOutcomes(dataDir: string): ParsedFactFile {
+  return parseFactText(readFileSync(join(dataDir, 'company-outcomes.csv'), 'utf8'), 'csv', 'company-outcomes.csv');
+}
+
 const EPOCH_COLUMNS: readonly [string, string][] = [
   ['Cloud_Cost', 'cloud_rental'],
   ['Hardware_Acquisition_Cost', 'hardware_acquisition'],
