@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerReport } from './commands/report.js';
 import { registerFx } from './commands/fx.js';
+import { registerOutcomes } from './commands/outcomes.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -32,6 +33,7 @@ const REGISTRY: Register[] = [
   registerSimulate,
   registerReport,
   registerFx,
+  registerOutcomes,
 ];
 
 /** The whole command tree, writing to `io`. */
