@@ -826,6 +826,9 @@ export class KyselyStore implements Store {
     const withPeriod = current.filter((f) => f.period);
     const entities = await this.db.selectFrom('entity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const events = await this.db.selectFrom('event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const outcomeSources = (await this.db.selectFrom('outcome').select('source_id').execute()).map((r) => r.source_id);
+    const byOutcomeSource = new Map<string, number>();
+    for (const id of outcomeSources) byOutcomeSource.set(id, (byOutcomeSource.get(id) ?? 0) + 1);
     return {
       facts: { current: current.length, superseded: all.length - current.length },
       byKind: count((f) => f.kind),
@@ -833,7 +836,8 @@ export class KyselyStore implements Store {
       byEntity: count((f) => f.entity),
       entities: Number(entities?.n ?? 0),
       events: Number(events?.n ?? 0),
-      sources: sources.map((source) => ({ source, facts: bySource[source.id] ?? 0 })),
+      outcomes: outcomeSources.length,
+      sources: sources.map((source) => ({ source, facts: bySource[source.id] ?? 0, outcomes: byOutcomeSource.get(source.id) ?? 0 })),
       periods: withPeriod.length
         ? { start: withPeriod.reduce((m, f) => (f.period!.start < m ? f.period!.start : m), '9999'), end: withPeriod.reduce((m, f) => (f.period!.end > m ? f.period!.end : m), '0000') }
         : null,

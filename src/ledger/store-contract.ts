@@ -578,6 +578,9 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           expect(all).toHaveLength(14);
           expect((await s.listOutcomes({ entity: 'Inflection AI' })).map((o) => `${o.type} ${o.date} ${o.source.publishedEstimated}`)).toEqual(['acquihire_license 2024-03-19 true']);
           expect((await s.listOutcomes({ entity: '百川' })).map((o) => o.type)).toEqual(['raised', 'pivot']);
+          const sum = await s.summary();
+          expect(sum.outcomes).toBe(14);
+          expect(sum.sources.find((x) => x.source.url === 'https://www.deeplearning.ai/the-batch/microsoft-pays-inflection-ai-650-million-hires-most-of-its-staff/')).toMatchObject({ facts: 0, outcomes: 1 });
         } finally {
           await s.close();
         }

@@ -161,8 +161,10 @@ export interface Summary {
   readonly byEntity: Readonly<Record<string, number>>;
   readonly entities: number;
   readonly events: number;
-  /** Sources with the number of current facts citing each. */
-  readonly sources: readonly { readonly source: Source; readonly facts: number }[];
+  /** Outcomes recorded (what happened to companies). */
+  readonly outcomes: number;
+  /** Sources with the number of current facts and of outcomes citing each. */
+  readonly sources: readonly { readonly source: Source; readonly facts: number; readonly outcomes: number }[];
   /** Earliest start and latest end of the current facts' periods, null when none. */
   readonly periods: { readonly start: string; readonly end: string } | null;
   /** Current facts per calendar year of their period's start. */

@@ -19,14 +19,15 @@ function counts(title: string, rec: Readonly<Record<string, number>>, limit = In
 export function summaryText(s: LedgerSummary, db: string, unread: readonly UnreadRow[] = []): string {
   const out: string[] = [];
   out.push(`Shakeout ledger: ${db}`);
-  out.push(`${s.facts.current} current facts (${s.facts.superseded} superseded), ${s.entities} entities, ${s.events} events, ${s.sources.length} sources` +
+  out.push(`${s.facts.current} current facts (${s.facts.superseded} superseded), ${s.entities} entities, ${s.events} events, ${s.outcomes} outcomes, ${s.sources.length} sources` +
     (s.periods ? `; periods ${s.periods.start} to ${s.periods.end}` : ''));
   out.push('', counts('kind', s.byKind), '', counts('metric', s.byMetric), '', counts('entity', s.byEntity, 15), '');
-  out.push(renderTable([...s.sources].sort((a, b) => b.facts - a.facts), [
+  out.push(renderTable([...s.sources].sort((a, b) => b.facts - a.facts || b.outcomes - a.outcomes), [
     { header: 'source', get: (r) => r.source.publisher, max: 40 },
     { header: 'title', get: (r) => r.source.title ?? '', max: 48 },
     { header: 'published', get: (r) => (r.source.published ?? '') + (r.source.publishedEstimated ? ' (inferred)' : '') },
     { header: 'facts', get: (r) => String(r.facts), align: 'right' },
+    { header: 'outcomes', get: (r) => String(r.outcomes), align: 'right' },
   ]));
   if (unread.length) {
     out.push('', `Bundled rows not loaded (the figure reader refuses their value; nothing was read in their place):`);
