@@ -63,5 +63,6 @@ describe('agreementRange and findConflicts', () => {
     expect(r.conflicts).toEqual([]);
     expect(r.uncompared.map((u) => u.fact.id)).toEqual([yuan.id]);
     expect(r.uncompared[0]!.reason).toMatch(/CNY|1960/);
+    expect(r.uncompared[0]!.reasonZh).toBe('汇率表缺少1960-01的人民币汇率');
   });
 });

@@ -1,4 +1,4 @@
-import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, toNominalDollars } from '../core/index.js';
+import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, ShakeoutError, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
 import { sameAsSets } from './same-as.js';
@@ -231,6 +231,16 @@ function nominalOf(r: AgreementRange): NominalUsd {
 export interface Uncompared {
   readonly fact: Fact;
   readonly reason: string;
+  /** The reason in Chinese, short: '汇率表缺少2024-03的欧元汇率'. */
+  readonly reasonZh: string;
+}
+
+/** Why a fact could not be put in nominal US dollars, in Chinese, from the error's issue code. */
+function uncomparedZh(e: unknown): string {
+  const issue = e instanceof ShakeoutError ? e.issues[0] : undefined;
+  if (issue?.code === 'fx_rate_missing') return `汇率表缺少${String(issue.path[2] ?? '')}的${currencyNameZh(String(issue.path[1] ?? ''))}汇率`;
+  if (issue?.code === 'cpi_year_missing') return `物价指数表缺少${String(issue.path[1] ?? '')}年的数据`;
+  return '无法换算为美元';
 }
 
 /**
@@ -274,7 +284,7 @@ export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTab
           nominal.set(f.id, agreementRange(f, fx, cpi));
         } catch (e) {
           nominal.set(f.id, null);
-          uncompared.set(f.id, { fact: f, reason: e instanceof Error ? e.message : String(e) });
+          uncompared.set(f.id, { fact: f, reason: e instanceof Error ? e.message : String(e), reasonZh: uncomparedZh(e) });
         }
       }
       return nominal.get(f.id)!;

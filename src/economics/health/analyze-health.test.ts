@@ -366,3 +366,35 @@ describe('analyzeHealth: growth from two rates', () => {
     expect(a.details.missing.some((m) => /record two revenue run rates at least a month apart/.test(m.en))).toBe(true);
   });
 });
+
+describe('analyzeHealth: what is missing, in Chinese', () => {
+  // Every metric id a "missing" line could name; the Chinese line names them in Chinese (metricName).
+  const ids = /\b(spend|burn|revenue_spending_gap|net_loss|cash|revenue|valuation|funding|revenue_run_rate|revenue_growth|headcount)\b|--/;
+  const cases: [string, Parameters<typeof ledgerWith>[0], Parameters<typeof collectHealthInputs>[3]][] = [
+    ['nothing recorded', [], []],
+    ['revenue, valuation and funding but no costs', [
+      { entity: 'minimax', metric: 'revenue', value: '$30M', period: '2024' },
+      { entity: 'minimax', metric: 'valuation', value: '$2.5B', period: '2024-03' },
+      { entity: 'minimax', metric: 'funding', value: '$600M', period: '2024-03', scope: 'round' },
+    ], [{ input: 'revenueGrowth', value: '5% to 10%', rationale: 'mine' }]],
+  ];
+  for (const [what, facts, assumptions] of cases) {
+    it(`${what}: the zh lines name metrics in Chinese, no Latin ids`, async () => {
+      const s = await ledgerWith(facts);
+      try {
+        const a = await analyzeHealth(s, 'MiniMax', { env, assumptions });
+        expect(a.details.missing.length).toBeGreaterThan(1);
+        for (const m of a.details.missing) {
+          expect(m.zh, m.zh).not.toMatch(ids);
+          expect(m.zh, m.zh).not.toMatch(/[A-Za-z]{2,}/);
+          expect(m.en, m.en).toMatch(/\b(cash|spend|valuation|revenue|funding|burn)\b/);
+        }
+        const zh = a.details.missing.map((m) => m.zh).join('\n');
+        if (!facts.length) expect(zh).toMatch(/请补充支出、烧钱速度或收支缺口数据/);
+        else expect(zh).toMatch(/请补充支出数据/);
+      } finally {
+        await s.close();
+      }
+    });
+  }
+});

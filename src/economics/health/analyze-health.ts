@@ -4,6 +4,7 @@ import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { estimateOf, combine } from '../common/estimate-of.js';
+import { metricName } from '../plausibility/describe-fact.js';
 import { burnMultipleBand, type BurnMultipleBand } from './burn-multiple.js';
 import { defaultAliveValue } from './default-alive.js';
 import { collectHealthInputs, HEALTH_INPUT_SHAPE, type HealthAssumptionInput, type HealthInput, type HealthInputName, type InputStatus } from './health-inputs.js';
@@ -74,6 +75,11 @@ const UNBOUNDED: Readonly<Record<string, { meaning: Text; when: Text }>> = {
 };
 
 const t = (en: string, zh: string): Text => ({ en, zh });
+/** Metrics by their Chinese names for a "missing" line, the last joined by 或: '支出、烧钱速度或收支缺口'. */
+const zhMetrics = (...ids: string[]): string => {
+  const names = ids.map((id) => metricName(id, 'zh'));
+  return names.length > 1 ? `${names.slice(0, -1).join('、')}或${names[names.length - 1]}` : names.join('');
+};
 
 /**
  * How healthy a company is, from whatever the ledger holds about it (and its
@@ -162,7 +168,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   if (!netBurn) {
     missing.push(t(
       'no spending, burn or revenue-spending gap: net burn and runway cannot be computed; record a spend, burn or revenue_spending_gap fact',
-      '没有支出、烧钱或营收支出差距的数据：无法计算净烧钱与跑道；请记录 spend、burn 或 revenue_spending_gap 事实',
+      `没有支出、烧钱或营收支出差距的数据：无法计算净烧钱与跑道；请补充${zhMetrics('spend', 'burn', 'revenue_spending_gap')}数据`,
     ));
   }
 
@@ -171,7 +177,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   if (cash && netBurn) {
     add('runway', t('runway (months)', '现金跑道（月）'), 'count', null, 'cash / net burn a month', [R('cash'), ref(netBurnId!, 'net burn')], map([cash, netBurn], (c, b) => (c <= 0 ? 0 : b > 0 ? c / b : Infinity)));
   } else if (!cash) {
-    missing.push(t('no cash figure: runway cannot be computed; record a cash fact', '没有现金数据：无法计算现金跑道；请记录 cash 事实'));
+    missing.push(t('no cash figure: runway cannot be computed; record a cash fact', `没有现金数据：无法计算现金跑道；请补充${zhMetrics('cash')}数据`));
   }
 
   // Revenue multiple.
@@ -216,9 +222,9 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       ));
     }
   } else if (!valuation) {
-    missing.push(t('no valuation: the revenue multiple cannot be computed; record a valuation fact', '没有估值数据：无法计算营收倍数；请记录 valuation 事实'));
+    missing.push(t('no valuation: the revenue multiple cannot be computed; record a valuation fact', `没有估值数据：无法计算营收倍数；请补充${zhMetrics('valuation')}数据`));
   } else {
-    missing.push(t('no revenue: the revenue multiple cannot be computed; record a revenue fact', '没有营收数据：无法计算营收倍数；请记录 revenue 事实'));
+    missing.push(t('no revenue: the revenue multiple cannot be computed; record a revenue fact', `没有营收数据：无法计算营收倍数；请补充${zhMetrics('revenue')}数据`));
   }
 
   // Capital efficiency.
@@ -236,10 +242,10 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
         'multiple', null, 'revenue run rate / funding raised', [ref(annual.id, 'annual revenue'), R('funding')], map([annual.samples, funding], (r, f) => (f > 0 ? r / f : NaN)),
       );
     } else {
-      missing.push(t('no revenue: capital efficiency cannot be computed; record a revenue fact', '没有营收数据：无法计算资本效率；请记录 revenue 事实'));
+      missing.push(t('no revenue: capital efficiency cannot be computed; record a revenue fact', `没有营收数据：无法计算资本效率；请补充${zhMetrics('revenue')}数据`));
     }
   } else {
-    missing.push(t('no funding figure: capital efficiency cannot be computed; record a funding fact', '没有融资数据：无法计算资本效率；请记录 funding 事实'));
+    missing.push(t('no funding figure: capital efficiency cannot be computed; record a funding fact', `没有融资数据：无法计算资本效率；请补充${zhMetrics('funding')}数据`));
   }
 
   // Growth-based metrics: burn multiple, rule of 40, default alive.
@@ -250,12 +256,12 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   if (!growth) {
     missing.push(t(
       'no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (revenue_growth in an assumptions file, or --with-assumptions for the shipped ones)',
-      '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请记录相隔至少一个月的两期营收（据此推算增速），或给出营收增速假设（在假设文件中写 revenue_growth，或用 --with-assumptions 采用自带假设）',
+      '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请记录相隔至少一个月的两期营收（据此推算增速），或给出营收增速假设（写入假设文件，或采用自带假设）',
     ));
   } else if (!revenue) {
     missing.push(t(
       'no company revenue: burn multiple, rule of 40 and default alive need the company\'s revenue (mobile store revenue is not enough); record a revenue fact',
-      '没有公司营收：烧钱倍数、40 法则与“默认存活”需要公司营收（移动商店收入不够）；请记录 revenue 事实',
+      `没有公司营收：烧钱倍数、40 法则与“默认存活”需要公司营收（移动商店收入不够）；请补充${zhMetrics('revenue')}数据`,
     ));
   } else {
     if (netBurn) {
@@ -293,10 +299,10 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
         const p = add('default_alive.probability', t('probability default alive (C <= cash)', '默认存活概率（C <= 现金）'), 'percent', null, 'share of draws with C <= cash', ins, alive);
         pAlive = p.mean;
       } else {
-        missing.push(t('no cash figure: default alive cannot be decided; record a cash fact', '没有现金数据：无法判断“默认存活”；请记录 cash 事实'));
+        missing.push(t('no cash figure: default alive cannot be decided; record a cash fact', `没有现金数据：无法判断“默认存活”；请补充${zhMetrics('cash')}数据`));
       }
     } else {
-      missing.push(t('no costs: rule of 40 and default alive need spending; record a spend fact', '没有支出数据：40 法则与“默认存活”需要支出；请记录 spend 事实'));
+      missing.push(t('no costs: rule of 40 and default alive need spending; record a spend fact', `没有支出数据：40 法则与“默认存活”需要支出；请补充${zhMetrics('spend')}数据`));
     }
   }
 

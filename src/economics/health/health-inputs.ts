@@ -7,6 +7,7 @@ import { groupFacts } from '../common/fact-group.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
+import { usdFactor } from '../common/usd-factor.js';
 import { readValueText, scaleSpec } from '../common/value-text.js';
 import { COST_PER_HEAD } from './cost-per-head.js';
 
@@ -779,12 +780,11 @@ function toUsd(ctx: Ctx, f: Fact, asRate: boolean): { k: number; how: string } {
   if (f.figure.unit !== 'USD') {
     const period: Period | null = f.period;
     if (!period) throw inputError(f.id, `fact ${f.id}: ${f.figure.unit} with no period cannot be converted to USD`);
-    const c = convertCurrency({ value: 1, unit: f.figure.unit, per: null }, 'USD', period, ctx.fx);
-    k *= c.quantity.value;
+    const c = usdFactor(f, ctx.fx);
+    k *= c.k;
     // The formula names the rate and its period; the full note (how the rate was made, its source) is listed once.
-    parts.push(`${f.figure.unit}->USD at ${Number((1 / c.quantity.value).toFixed(4))} ${f.figure.unit} per USD (${period.text})`);
-    const written = { en: f.valueTextEn ?? f.valueText, zh: f.valueText };
-    ctx.conversions.set(`${f.id}|${c.note}`, { en: `${f.id} (${written.en}): ${c.note}`, zh: `${f.id}（${written.zh}）：${c.noteZh}` });
+    parts.push(c.rate!);
+    ctx.conversions.set(c.note!.en, c.note!);
   }
   if (asRate) {
     if (f.figure.per) {

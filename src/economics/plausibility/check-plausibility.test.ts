@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../ledger/index.js';
+import { conflictsReport, openStore } from '../../ledger/index.js';
 import type { Store } from '../../ledger/index.js';
 import { checkPlausibility } from './check-plausibility.js';
 import { evaluateFormula } from './evaluate-formula.js';
@@ -89,6 +89,29 @@ describe('checkPlausibility on the bundled data', () => {
     expect(flags[0]!.severity).toBe('error');
     expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F19', 'F23']));
     expect(new Set(flags.map((f) => f.id)).size).toBe(flags.length);
+  });
+
+  it('says which facts it could not compare with other sources, and why (en and zh), from the conflict report', async () => {
+    const s = await openStore({ path: ':memory:', loadBundled: false });
+    try {
+      const round = { entity: 'zhipu-ai', metric: 'funding', scope: 'round', period: '1960' } as const;
+      await s.addFact({ ...round, value: '$1 million', source: { publisher: 'A' } });
+      const yuan = await s.addFact({ ...round, value: '100万元', source: { publisher: 'B' } });
+      const { fx, cpi } = await s.tables();
+      expect(conflictsReport(await s.listFacts(), fx, cpi).uncompared.map((u) => u.fact.id)).toEqual([yuan.id]);
+      const a = await checkPlausibility(s);
+      const u = a.details.flags.filter((x) => x.check === 'uncompared');
+      expect(u).toHaveLength(1);
+      expect(u[0]!.severity).toBe('info');
+      expect(u[0]!.facts).toEqual([yuan.id]);
+      expect(u[0]!.title.en).toBe('1 fact not compared with other sources: a table lacks a rate they need');
+      expect(u[0]!.title.zh).toBe('1条事实未与其他来源比对：换算所需的汇率或物价数据缺失');
+      expect(u[0]!.explanation.en).toMatch(/no CNY rate for 1960-01/);
+      expect(u[0]!.explanation.zh).toMatch(/“100万元”.*：汇率表缺少1960-01的人民币汇率/);
+      expect(a.details.counts.info).toBeGreaterThanOrEqual(1);
+    } finally {
+      await s.close();
+    }
   });
 
   it('flags revenue of unknown basis and out-of-line figures that are added later', async () => {

@@ -1,6 +1,6 @@
 import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, safeParseFigure } from '../../core/index.js';
 import type { Figure, FxTable, Per } from '../../core/index.js';
-import type { Fact, Store } from '../../ledger/index.js';
+import { conflictsReport, type Fact, type Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
@@ -68,7 +68,9 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
  * Flags what does not add up in the ledger, each with the facts involved and why:
  *
  * - `conflict`: figures for the same entity, metric and period that disagree
- *   beyond their stated uncertainty (`store.conflicts()`), with how they differ;
+ *   beyond their stated uncertainty (`conflictsReport`), with how they differ;
+ *   `uncompared` (info): the facts that check could not compare, for want of
+ *   an FX rate for their period or a CPI year, each with the reason;
  * - `mixed_periods`: a derived rate over another period than its inputs (an
  *   annual run rate from one month of revenue), and derivations over inputs
  *   whose periods differ in length;
@@ -85,7 +87,8 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
  */
 export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
   const facts = await store.listFacts();
-  const { fx } = await store.tables();
+  const { fx, cpi } = await store.tables();
+  const { conflicts, uncompared } = conflictsReport(facts, fx, cpi);
   const entities = new Map((await store.listEntities()).map((e) => [e.id, e]));
   const aggregate = (id: string): boolean => entities.get(id)?.kind === 'aggregate';
   const entity = (id: string, lang: 'en' | 'zh'): string => {
@@ -133,7 +136,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       },
     );
   }
-  for (const c of await store.conflicts()) {
+  for (const c of conflicts) {
     if (groupOf.has(c.a.id) && groupOf.get(c.a.id) === groupOf.get(c.b.id)) continue;
     const ratio = c.ratio >= 1 ? c.ratio : 1 / c.ratio;
     add(
@@ -144,6 +147,22 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       {
         en: `${cite(c.a, 'en')} and ${cite(c.b, 'en')} do not overlap within their stated uncertainty. They differ in ${c.differencesText.filter((d) => d.kind !== 'source').map((d) => d.en).join('; ')}. Neither is picked: an analysis must say which one it uses.`,
         zh: `${cite(c.a, 'zh')}与${cite(c.b, 'zh')}在各自的不确定范围内不重合。两者的差别：${c.differencesText.filter((d) => d.kind !== 'source').map((d) => d.zh).join('；')}。这里不作取舍，分析须说明采用哪一个。`,
+      },
+    );
+  }
+
+  // Facts the conflict check could not compare (a rate the tables lack):
+  // said once, with each fact and why, rather than left out silently.
+  if (uncompared.length) {
+    const k = uncompared.length;
+    add(
+      'info',
+      'uncompared',
+      uncompared.map((u) => u.fact.id),
+      { en: `${k} fact${k === 1 ? '' : 's'} not compared with other sources: a table lacks a rate they need`, zh: `${k}条事实未与其他来源比对：换算所需的汇率或物价数据缺失` },
+      {
+        en: `${uncompared.map((u) => `${cite(u.fact, 'en', true)}: ${u.reason}`).join('; ')}. Whether these agree with other sources of the same thing is not checked until the rate is added.`,
+        zh: `${uncompared.map((u) => `${cite(u.fact, 'zh', true)}：${u.reasonZh}`).join('；')}。补充所需汇率或物价数据之前，无法核对这些事实与同一数字的其他来源是否一致。`,
       },
     );
   }

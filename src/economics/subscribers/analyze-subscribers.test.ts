@@ -182,6 +182,32 @@ describe('analyzeSubscribers takes the tenure mix from each app\'s launch', () =
     expect(a.estimates.find((e) => e.id === 'subscribers.net_rules')!.inputs.map((i) => i.id)).toContain('app-launch-unknown');
   });
 
+  it('a price in euros is put in dollars at the rate of its own period (2024-05: 0.9251 EUR per USD), and the notes say so', async () => {
+    const src = { publisher: 'Test', title: 'made up for the test', published: '2024-06-01' };
+    await s2.addFact({ entity: 'stability-ai', metric: 'subscription_revenue', value: '$100K', period: '2024-05', scope: 'app_store', basis: 'gross', kind: 'reported', source: src });
+    const price = await s2.addFact({ entity: 'stability-ai', metric: 'price', value: '€9.99', per: 'month', period: 'as of 2024-05', kind: 'reported', source: src });
+    const a = await analyzeSubscribers(s2, 'Stability AI', { env: { sampleCount: 500, seed: 1 } });
+    const usdPrice = 9.99 / 0.9251;
+    expect(a.details.price.factId).toBe(price.id);
+    expect(a.details.price.monthly.unit).toBe('USD');
+    expect(a.details.price.monthly.value).toBeCloseTo(usdPrice, 6);
+    const g = a.details.readings.find((r) => r.id === 'gross')!;
+    expect(g.point.subscribers).toBeCloseTo(100_000 / usdPrice, 3);
+    // the draws are in dollars too: the median is near the point, not 8% off it
+    expect(a.estimates.find((e) => e.id === 'subscribers.gross')!.p50 / g.point.subscribers).toBeGreaterThan(0.95);
+    expect(a.estimates.find((e) => e.id === 'subscribers.gross')!.p50 / g.point.subscribers).toBeLessThan(1.05);
+    const note = a.notes.find((n) => n.en.startsWith(`Converted: ${price.id} (€9.99)`))!;
+    expect(note.en).toMatch(/2024-05/);
+    expect(note.zh).toMatch(new RegExp(`^币种换算：${price.id}（€9.99）：.*欧元`));
+  });
+
+  it('a price in euros with no period is refused, naming the fact, not read as dollars', async () => {
+    const src = { publisher: 'Test', title: 'made up for the test', published: '2024-06-01' };
+    await s2.addFact({ entity: 'zhipu-ai', metric: 'subscription_revenue', value: '$50K', period: '2024-05', scope: 'app_store', basis: 'gross', kind: 'reported', source: src });
+    const price = await s2.addFact({ entity: 'zhipu-ai', metric: 'price', value: '€9.99', per: 'month', period: null, kind: 'reported', source: src });
+    await expect(analyzeSubscribers(s2, 'Zhipu AI', { env: { sampleCount: 200, seed: 1 } })).rejects.toThrow(new RegExp(`fact ${price.id}: EUR with no period cannot be converted to USD`));
+  });
+
   it('chooses between two sources of one store and period by the choose rule, and says why', async () => {
     const base = { entity: 'baichuan-ai', metric: 'subscription_revenue', period: '2024-05', scope: 'app_store', basis: 'gross' as const, kind: 'reported' as const };
     const mirror = await s2.addFact({ ...base, value: '$200K', source: { publisher: 'Appfigures (mirror)', published: '2024-06-10' } });

@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH, ShakeoutError, formatValue, periodMonths } from '../../core/index.js';
+import { DAYS_PER_MONTH, ShakeoutError, formatValue, isCurrency, periodMonths } from '../../core/index.js';
 import type { Per, Quantity } from '../../core/index.js';
 import { sampleSpec } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
@@ -10,6 +10,7 @@ import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
+import { usdFactor } from '../common/usd-factor.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
 import { commissionFor } from './commission-for.js';
@@ -147,6 +148,11 @@ async function productTree(store: Store, product: string): Promise<{ entity: Ent
  * shown and none is picked. Each store figure carries a per-app vendor error
  * (about 30%), so each estimate has a 90% interval.
  *
+ * Revenue and a price in another currency are put in US dollars at the FX
+ * table's rate for each fact's own period (`usdFactor`), each conversion in
+ * the notes; a foreign price with no period, or a month the table lacks, is
+ * refused naming the fact.
+ *
  * On the bundled data for ChatGPT: 750k subscribers and $180M a year if the
  * $15M is gross; 1.07M (30%) or 883k (15%) if net.
  */
@@ -191,13 +197,26 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     }
   }
   const stores = [...byStore.keys()];
+  // Store revenue and the price in another currency are put in US dollars at
+  // the FX table's rate for each fact's own period, and the notes say which rate.
+  const { fx } = await store.tables();
+  const toUsd = new Map<string, number>();
+  const usdK = (f: Fact): number => {
+    if (!toUsd.has(f.id)) {
+      const c = usdFactor(f, fx);
+      toUsd.set(f.id, c.k);
+      if (c.note) notes.push({ en: `Converted: ${c.note.en}`, zh: `币种换算：${c.note.zh}` });
+    }
+    return toUsd.get(f.id)!;
+  };
   for (const f of byStore.values()) {
-    if (f.figure.unit !== 'USD') fail('unsupported_currency', `fact ${f.id} is in ${f.figure.unit}; store revenue must be in USD like the price (convert it first)`);
+    if (!isCurrency(f.figure.unit)) fail('unsupported_unit', `fact ${f.id} is in ${f.figure.unit}; store revenue must be money`);
+    usdK(f);
   }
 
   // The price: a price fact of the product tree, per month (a yearly price is divided by 12).
   // Among prices in force by the period's end (else all of them): a monthly price first, then the choose rule.
-  const prices = treeFacts.filter((f) => f.metric === 'price' && f.figure.unit === 'USD');
+  const prices = treeFacts.filter((f) => f.metric === 'price' && isCurrency(f.figure.unit));
   const inForce = prices.filter((f) => !f.period || f.period.start <= period.end);
   const priceChoice = chooseFact(inForce.length ? inForce : prices, { prefer: MONTHLY_PRICE_FIRST });
   const priceFact = priceChoice?.chosen;
@@ -207,9 +226,10 @@ export async function analyzeSubscribers(store: Store, product: string, options:
       zh: `价格：采用${priceChoice.chosen.id}，未用${priceChoice.others.map((o) => `${o.fact.id}（${o.reason.zh}）`).join('；')}`,
     });
   }
-  if (!priceFact) fail('no_price', `no USD price fact for "${product}" or its products; add one with: shakeout facts add --entity "${entity.nameEn}" --metric price --value '19.99美元' --per month ...`, 404);
+  if (!priceFact) fail('no_price', `no price fact for "${product}" or its products; add one with: shakeout facts add --entity "${entity.nameEn}" --metric price --value '19.99美元' --per month ...`, 404);
   const priceMonths = priceFact.figure.per ? monthsPer(priceFact.figure.per) : 1;
-  const priceMonthly = priceFact.figure.value / priceMonths;
+  const priceK = usdK(priceFact);
+  const priceMonthly = (priceFact.figure.value * priceK) / priceMonths;
   if (!priceFact.figure.per) {
     notes.push({ en: `price ${priceFact.id} gives no period; read as per month`, zh: `价格${priceFact.id}未写周期，按每月理解` });
   }
@@ -235,7 +255,7 @@ export async function analyzeSubscribers(store: Store, product: string, options:
       store: s,
       factId: f.id,
       basis: f.basis,
-      monthly: usd(perMonth(f, f.figure.value), 'month'),
+      monthly: usd(perMonth(f, f.figure.value) * usdK(f), 'month'),
       commission: { firstYear: { rate: first.rate.value, rule: first.rule.id }, afterFirstYear: { rate: after.rate.value, rule: after.rule.id } },
       launch: { launched: launch?.launched ?? null, source: launch?.source ?? null, monthsSinceLaunch: share.monthsSinceLaunch, tenureShareHigh: share.high },
     };
@@ -248,9 +268,10 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     const f = byStore.get(s)!;
     const v = sampleSpec(factSpec(f), env, streams[s].fact).samples;
     const e = sampleSpec(VENDOR_ERROR.value!.spec, env, streams[s].err).samples;
-    monthlyDraws.set(s, combine([v, e], (x, k) => perMonth(f, x) * k));
+    const fk = usdK(f);
+    monthlyDraws.set(s, combine([v, e], (x, k) => perMonth(f, x) * k * fk));
   }
-  const priceDraws = combine([sampleSpec(factSpec(priceFact), env, 31).samples], (p) => p / priceMonths);
+  const priceDraws = combine([sampleSpec(factSpec(priceFact), env, 31).samples], (p) => (p * priceK) / priceMonths);
   const tenureStreams: Record<AppStore, number> = { app_store: 41, google_play: 42 };
   const tenureDraws = new Map(stores.map((s) => [s, sampleSpec(tenure.get(s)!.spec, env, tenureStreams[s]).samples]));
   /** The rules' commission at the mean tenure share (s uniform from 0 to its upper end). */
@@ -415,22 +436,23 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     if (f.metric === 'subscribers') computed = sumPoint / priceMonthly;
     else if ((f.metric === 'revenue' || f.metric === 'subscription_revenue') && f.figure.per === 'year') computed = sumPoint * 12;
     if (computed === undefined) continue;
-    const ratio = f.figure.value / computed;
     const unit = f.metric === 'subscribers' ? 'count' : 'USD';
+    const recorded = unit === 'USD' ? f.figure.value * usdK(f) : f.figure.value;
+    const ratio = recorded / computed;
     const per = f.metric === 'subscribers' ? null : 'year';
     const same = Math.abs(ratio - 1) < 0.01;
     articleFigures.push({
       factId: f.id,
-      recorded: f.figure.value,
+      recorded,
       computed,
       ratio,
       text: same
         ? {
-            en: `${f.id} "${f.valueText}" (${fmt(f.figure.value, unit, per)}) matches ${f.derivedFrom.formula} = ${fmt(computed, unit, per)}`,
+            en: `${f.id} "${f.valueText}" (${fmt(recorded, unit, per)}) matches ${f.derivedFrom.formula} = ${fmt(computed, unit, per)}`,
             zh: `${f.id}“${f.valueText}”与${f.derivedFrom.formula} = ${fmtZh(computed, unit, per)}一致`,
           }
         : {
-            en: `${f.id} writes "${f.valueText}" (${fmt(f.figure.value, unit, per)}) where ${f.derivedFrom.formula} gives ${fmt(computed, unit, per)}: the article rounds ${ratio > 1 ? 'up' : 'down'} by ${pct(Math.abs(ratio - 1))}`,
+            en: `${f.id} writes "${f.valueText}" (${fmt(recorded, unit, per)}) where ${f.derivedFrom.formula} gives ${fmt(computed, unit, per)}: the article rounds ${ratio > 1 ? 'up' : 'down'} by ${pct(Math.abs(ratio - 1))}`,
             zh: `${f.id}写作“${f.valueText}”，而${f.derivedFrom.formula}得${fmtZh(computed, unit, per)}：文章${ratio > 1 ? '向上' : '向下'}取整了${pct(Math.abs(ratio - 1))}`,
           },
     });
@@ -439,11 +461,11 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   // Cross-checks: other sources' store revenue for the product (both stores, another basis or period).
   const crossChecks: CrossCheck[] = [];
   const others = treeFacts.filter(
-    (f) => f.metric === 'subscription_revenue' && f.kind === 'reported' && !usedIds.has(f.id) && f.period && f.figure.unit === 'USD' && Math.abs(Date.parse(f.period.end) - Date.parse(period.end)) < 62 * 86_400_000,
+    (f) => f.metric === 'subscription_revenue' && f.kind === 'reported' && !usedIds.has(f.id) && f.period && isCurrency(f.figure.unit) && Math.abs(Date.parse(f.period.end) - Date.parse(period.end)) < 62 * 86_400_000,
   );
   for (const f of others) {
-    const monthly = perMonth(f, f.figure.value);
-    const thirty = f.figure.per === 'day' ? f.figure.value * 30 : null;
+    const monthly = perMonth(f, f.figure.value) * usdK(f);
+    const thirty = f.figure.per === 'day' ? f.figure.value * usdK(f) * 30 : null;
     const covers = f.scope === 'app_store+google_play' ? stores : stores.filter((s) => s === f.scope);
     if (!covers.length) continue;
     const ours = storeRevenue.filter((s) => covers.includes(s.store)).reduce((a, s) => a + s.monthly.value, 0);
