@@ -430,13 +430,8 @@ function cashSince(ctx: Ctx, cash: HealthInput, cashFact: Fact, later: readonly 
     return cash;
   }
   const raised = later.length ? stockInput(ctx, 'funding', later) : null;
-  const b = netBurn.samples;
-  const samples = new Float64Array(cash.samples.length);
-  let negative = 0;
-  for (let i = 0; i < samples.length; i++) {
-    samples[i] = cash.samples[i]! + (raised ? raised.samples[i]! : 0) - b[i]! * months;
-    if (samples[i]! < 0) negative++;
-  }
+  const start = raised ? cash.samples.map((x, i) => x + raised.samples[i]!) : cash.samples;
+  const { samples, negative } = spentDown(start, netBurn, months);
   const plus = later.length ? ` + ${later.map((f) => f.id).join(' + ')}` : '';
   const formula = `${cashFact.id}${plus} - net burn x ${months} months (${cashFact.period!.text} to ${asOfEnd.slice(0, 7)})`;
   const formulaZh = `${cashFact.id}${plus} - 净烧钱 × ${months} 个月（${cashFact.period!.text} 至 ${asOfEnd.slice(0, 7)}）`;
@@ -444,16 +439,24 @@ function cashSince(ctx: Ctx, cash: HealthInput, cashFact: Fact, later: readonly 
     `Cash is derived: ${formula}: the reported cash moved to ${asOfEnd.slice(0, 7)}${later.length ? ' with the rounds closed since' : ''}, net burn taken as flat${negative ? `; in ${pct(negative / samples.length)} of draws it is spent by then (cash below 0)` : ''}.`,
     `现金为推算值：${formulaZh}：把报道的现金推到 ${asOfEnd.slice(0, 7)}${later.length ? '，并计入此后完成的融资' : ''}，假定净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时现金已耗尽（低于 0）` : ''}。`,
   ));
-  return {
-    name: 'cash',
-    status: 'derived',
-    samples,
-    unit: 'USD',
-    per: null,
-    formula,
-    inputs: [...cash.inputs, ...(raised?.inputs ?? []), ...netBurn.inputs],
-    facts: [...cash.facts, ...(raised?.facts ?? []), ...netBurn.facts],
-  };
+  return derivedCash(samples, formula, [...cash.inputs, ...(raised?.inputs ?? []), ...netBurn.inputs], [...cash.facts, ...(raised?.facts ?? []), ...netBurn.facts]);
+}
+
+/** Cash at the start less net burn over `months`, draw by draw, and how many draws end below 0. */
+function spentDown(start: Float64Array, netBurn: HealthInput, months: number): { samples: Float64Array; negative: number } {
+  const b = netBurn.samples;
+  const samples = new Float64Array(start.length);
+  let negative = 0;
+  for (let i = 0; i < samples.length; i++) {
+    samples[i] = start[i]! - b[i]! * months;
+    if (samples[i]! < 0) negative++;
+  }
+  return { samples, negative };
+}
+
+/** Cash derived by arithmetic over facts (rounds, a reported figure, net burn): the input as health shows it. */
+function derivedCash(samples: Float64Array, formula: string, inputs: readonly InputRef[], facts: readonly Fact[]): HealthInput {
+  return { name: 'cash', status: 'derived', samples, unit: 'USD', per: null, formula, inputs, facts };
 }
 
 function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[]): HealthInput | null {
@@ -472,13 +475,7 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
   }
   const months = Math.max(0, Math.round(monthsBetween(first.period!.end, asOfEnd) * 100) / 100);
   const raised = stockInput(ctx, 'cash', used);
-  const b = netBurn.samples;
-  const samples = new Float64Array(raised.samples.length);
-  let negative = 0;
-  for (let i = 0; i < samples.length; i++) {
-    samples[i] = raised.samples[i]! - b[i]! * months;
-    if (samples[i]! < 0) negative++;
-  }
+  const { samples, negative } = spentDown(raised.samples, netBurn, months);
   const sum = used.map((f) => f.id).join(' + ');
   const formula = `${used.length > 1 ? `(${sum})` : sum} - net burn x ${months} months (${first.period!.text} to ${asOfEnd.slice(0, 7)})`;
   const formulaZh = `${used.length > 1 ? `(${sum})` : sum} - 净烧钱 × ${months} 个月（${first.period!.text} 至 ${asOfEnd.slice(0, 7)}）`;
@@ -487,16 +484,7 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
     `Cash is derived: ${formula}. Rounds before ${from.slice(0, 7)}${earlier.length ? ` (${earlier.map((f) => f.id).join(', ')})` : ''} are taken as spent, and net burn as flat since the first round counted${negative ? `; in ${pct(negative / samples.length)} of draws the rounds are spent by then (cash below 0)` : ''}.`,
     `现金为推算值：${formulaZh}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
   ));
-  return {
-    name: 'cash',
-    status: 'derived',
-    samples,
-    unit: 'USD',
-    per: null,
-    formula,
-    inputs: [...used.map((f) => factRef(f)), ...netBurn.inputs],
-    facts: [...used, ...netBurn.facts],
-  };
+  return derivedCash(samples, formula, [...used.map((f) => factRef(f)), ...netBurn.inputs], [...used, ...netBurn.facts]);
 }
 
 /**
