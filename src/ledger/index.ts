@@ -20,3 +20,4 @@ export { loadBundledData, unreadBundledRows } from './bundled/load-bundled.js';
 export type { UnreadRow } from './bundled/adapters.js';
 export { KyselyStore } from './kysely-store.js';
 export type { EntitySeed, EventSeed } from './seed-types.js';
+export * from './as-of-store.js';

@@ -5,6 +5,7 @@ import { findConflicts } from './conflict.js';
 import type { Conflict } from './conflict.js';
 import { nameKey } from './entity.js';
 import type { Entity } from './entity.js';
+import { summarizeLedger } from './summarize.js';
 import type { Fact, FactInput } from './fact.js';
 import { closest, sourceId } from './ids.js';
 import type { FactRecord } from './io/fact-record.js';
@@ -814,35 +815,15 @@ export class KyselyStore implements Store {
   }
 
   async summary(): Promise<Summary> {
-    const all = await this.listFacts({ includeSuperseded: true });
-    const current = all.filter((f) => !f.supersededBy);
-    const count = (key: (f: Fact) => string): Record<string, number> => {
-      const out: Record<string, number> = {};
-      for (const f of current) out[key(f)] = (out[key(f)] ?? 0) + 1;
-      return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-    };
-    const sources = await this.listSources();
-    const bySource = count((f) => f.source.id);
-    const withPeriod = current.filter((f) => f.period);
     const entities = await this.db.selectFrom('entity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const events = await this.db.selectFrom('event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    const outcomeSources = (await this.db.selectFrom('outcome').select('source_id').execute()).map((r) => r.source_id);
-    const byOutcomeSource = new Map<string, number>();
-    for (const id of outcomeSources) byOutcomeSource.set(id, (byOutcomeSource.get(id) ?? 0) + 1);
-    return {
-      facts: { current: current.length, superseded: all.length - current.length },
-      byKind: count((f) => f.kind),
-      byMetric: count((f) => f.metric),
-      byEntity: count((f) => f.entity),
+    return summarizeLedger({
+      facts: await this.listFacts({ includeSuperseded: true }),
+      sources: await this.listSources(),
       entities: Number(entities?.n ?? 0),
       events: Number(events?.n ?? 0),
-      outcomes: outcomeSources.length,
-      sources: sources.map((source) => ({ source, facts: bySource[source.id] ?? 0, outcomes: byOutcomeSource.get(source.id) ?? 0 })),
-      periods: withPeriod.length
-        ? { start: withPeriod.reduce((m, f) => (f.period!.start < m ? f.period!.start : m), '9999'), end: withPeriod.reduce((m, f) => (f.period!.end > m ? f.period!.end : m), '0000') }
-        : null,
-      byYear: Object.fromEntries(Object.entries(count((f) => (f.period ? f.period.start.slice(0, 4) : 'none')))),
-    };
+      outcomeSourceIds: (await this.db.selectFrom('outcome').select('source_id').execute()).map((r) => r.source_id),
+    });
   }
 
   // ---- meta ----
