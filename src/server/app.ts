@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { closest } from '../app/index.js';
 import type { ServerDeps } from './deps.js';
 import { body, errorResponse, validationHook } from './errors.js';
+import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.onError((e, c) => errorResponse(c, e));
 
   const deps: ServerDeps = { store: options.store };
+  registerFactWriteRoutes(app, deps);
   registerFactRoutes(app, deps);
   registerLedgerRoutes(app, deps);
 

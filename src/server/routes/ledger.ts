@@ -17,6 +17,21 @@ const entity = createRoute({
   request: { params: z.object({ name: z.string().min(1).max(200).openapi({ param: { name: 'name', in: 'path' }, example: '智谱' }) }) },
   responses: { 200: json(EntitySchema, 'The entity'), ...errors(404) },
 });
+const EntityBody = z.object({
+  id: z.string().min(1).max(100).openapi({ example: 'mistral-ai' }),
+  nameEn: z.string().min(1).max(200).openapi({ example: 'Mistral AI' }),
+  nameZh: z.string().max(200).nullable().optional(),
+  aliases: z.array(z.string().min(1).max(200)).max(50).optional(),
+  kind: z.enum(['company', 'product', 'model', 'aggregate']),
+  parent: z.string().max(200).nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+}).strict().openapi('EntityInput');
+const addEntity = createRoute({
+  method: 'post', path: '/api/entities', summary: 'Add a company, product, model or aggregate, so facts can be recorded about it', tags: ['ledger'], security: [{ bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: EntityBody } }, required: true } },
+  responses: { 201: json(EntitySchema, 'The entity as stored'), ...errors(400, 401, 404, 409, 413) },
+});
+
 const sources = createRoute({
   method: 'get', path: '/api/sources', summary: 'Sources the facts and outcomes cite', tags: ['ledger'],
   request: { query: AsOfQuery },
@@ -71,6 +86,7 @@ function figureJson(f: Figure): unknown {
 
 export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(entities, async (c) => c.json({ items: await deps.store.listEntities() }, 200));
+  app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
   app.openapi(entity, async (c) => c.json(await deps.store.resolveEntity(c.req.valid('param').name), 200));
   app.openapi(sources, async (c) => {
     const { store } = await readStore(deps, c.req.valid('query'));
