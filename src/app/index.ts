@@ -36,3 +36,4 @@ export type { Report, ReportInputs, Footnote, ChartSpec } from '../report/index.
 export * from './list-facts.js';
 export { asOfStore, readAsOfDate, closest } from '../ledger/index.js';
 export type { AsOfStore, AsOfInfo, AsOfOptions } from '../ledger/index.js';
+export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';

@@ -54,6 +54,7 @@ describe('facts', () => {
     const f = await get(app, '/api/facts/F11');
     expect(f.status).toBe(200);
     expect(f.body.valueText).toBe('超23亿美元');
+    expect(f.body.display).toMatchObject({ en: '> $2.3B', zh: '> 23亿美元' });
     expect((await get(app, '/api/facts/F11/history')).body.items).toHaveLength(1);
     const miss = await get(app, '/api/facts/F111');
     expect(miss.status).toBe(404);
@@ -145,5 +146,32 @@ describe('the rules of the surface', () => {
     expect(paths).toEqual(expect.arrayContaining(['/api/facts', '/api/facts/{id}', '/api/facts/{id}/history', '/api/conflicts', '/api/figures/parse', '/api/outcomes']));
     const params = ((r.body.paths as Record<string, { get: { parameters: { name: string }[] } }>)['/api/facts']!.get.parameters).map((p) => p.name);
     expect(params).toEqual(expect.arrayContaining(['entity', 'q', 'sort', 'limit', 'cursor', 'asOf']));
+  });
+});
+
+describe('the dashboard beside the API', () => {
+  it('serves the page and its assets under the same CSP, and the API still answers', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'shakeout-web-'));
+    try {
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>Shakeout</title><script type="module" src="/assets/app.js"></script>');
+      mkdirSync(join(root, 'assets'));
+      writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+      const app = createApp({ store, webRoot: root });
+      const page = await app.request('/');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const js = await app.request('/assets/app.js');
+      expect(js.status).toBe(200);
+      expect(js.headers.get('cache-control')).toContain('immutable');
+      expect((await app.request('/assets/none.js')).status).toBe(404);
+      expect((await app.request('/api/facts?limit=1')).status).toBe(200);
+      expect(() => createApp({ store, webRoot: join(root, 'missing') })).toThrow(/dashboard is not built/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

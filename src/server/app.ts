@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +17,8 @@ export interface AppOptions extends ServerDeps {
   readonly token?: string | undefined;
   /** Largest request body in bytes; default {@link DEFAULT_BODY_LIMIT}. */
   readonly bodyLimitBytes?: number;
+  /** The built dashboard (web/dist), served at / beside the API; none: the API alone. */
+  readonly webRoot?: string | undefined;
 }
 
 /** Largest request body by default: 5 MB (a facts file of some 20,000 rows). */
@@ -79,6 +84,21 @@ export function createApp(options: AppOptions): OpenAPIHono {
       description: 'Sourced figures about AI companies, and analyses of whether each makes money before its money runs out. Every GET carries all its parameters (seed, as-of day), so a URL reproduces its result.',
     },
   });
+
+  if (options.webRoot) {
+    const root = options.webRoot;
+    const index = join(root, 'index.html');
+    if (!existsSync(index)) throw new Error(`the dashboard is not built (no ${index}): run npm run build`);
+    const html = readFileSync(index, 'utf8');
+    // hashed assets are immutable; the page itself is always checked again
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root }));
+    app.get('/', (c) => c.html(html, 200, { 'cache-control': 'no-cache' }));
+    app.get('/index.html', (c) => c.html(html, 200, { 'cache-control': 'no-cache' }));
+  }
 
   app.notFound((c) => {
     const paths = [...new Set(app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route.path.replace(/\{(\w+)\}/g, ':$1')] : [])))];

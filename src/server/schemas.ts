@@ -44,6 +44,8 @@ export const FactSchema = z.object({
   supersededBy: z.string().nullable(),
   derivedFrom: z.object({ inputs: z.array(z.string()).readonly(), formula: z.string() }).nullable(),
   createdAt: z.string(),
+  display: z.object({ en: z.string(), zh: z.string(), intervalEn: z.string(), intervalZh: z.string() })
+    .openapi({ description: 'The value and its 90% interval written for a reader in each language.', example: { en: '$2.3B', zh: '23亿美元', intervalEn: '$2.32B – $2.76B', intervalZh: '23.2亿美元 – 27.6亿美元' } }),
 }).openapi('Fact');
 
 export const IssueSchema = z.object({

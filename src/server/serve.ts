@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { ShakeoutError, type Store } from '../app/index.js';
 import { createApp } from './app.js';
@@ -15,10 +17,20 @@ export interface ServeOptions {
   readonly port?: number;
   /** Writes need `Authorization: Bearer <token>` (from SHAKEOUT_TOKEN). */
   readonly token?: string | undefined;
+  /** The built dashboard; default {@link defaultWebRoot}. `null`: serve the API alone. */
+  readonly webRoot?: string | null;
+}
+
+/** The dashboard built by `npm run build` (web/dist beside dist/), or undefined when it is not built. */
+export function defaultWebRoot(): string | undefined {
+  const dir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(`${dir}/index.html`) ? dir : undefined;
 }
 
 export interface RunningServer {
   readonly url: string;
+  /** Whether the dashboard is served at the URL (else the API alone). */
+  readonly dashboard: boolean;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -44,7 +56,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const message = `expected a port from 0 to 65535, got ${options.port}`;
     throw new ShakeoutError(`port: ${message}`, { issues: [{ code: 'invalid_port', path: ['port'], message }], status: 400 });
   }
-  const app = createApp({ store: options.store, token: options.token });
+  const webRoot = options.webRoot === null ? undefined : (options.webRoot ?? defaultWebRoot());
+  const app = createApp({ store: options.store, token: options.token, webRoot });
   const server = createAdaptorServer({ fetch: app.fetch });
   const listen = (port: number) => new Promise<number>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
@@ -73,6 +86,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url: `http://${shown}:${port}/`,
     port,
+    dashboard: webRoot !== undefined,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((e) => (e ? reject(e) : resolve()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();

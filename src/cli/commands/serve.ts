@@ -24,7 +24,9 @@ export function registerServe(program: Command, io: Output): void {
         await store.close();
         throw e;
       }
-      io.out(`Shakeout API on ${server.url} (ledger: ${resolveDbPath(lo.db)}; OpenAPI: ${server.url}api/openapi.json)`);
+      io.out(server.dashboard
+        ? `Shakeout on ${server.url} (dashboard and API; ledger: ${resolveDbPath(lo.db)}; OpenAPI: ${server.url}api/openapi.json)`
+        : `Shakeout API on ${server.url} (ledger: ${resolveDbPath(lo.db)}; OpenAPI: ${server.url}api/openapi.json; the dashboard is not built: npm run build)`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { exportFactsText, importFactsText, type FactInput } from '../../app/index.js';
 import type { Api, ServerDeps } from '../deps.js';
+import { factJson } from '../fact-json.js';
 import { FactSchema, errors, json } from '../schemas.js';
 
 const text = (max: number) => z.string().max(max);
@@ -90,8 +91,8 @@ export function registerFactWriteRoutes(app: Api, deps: ServerDeps): void {
     const body = await exportFactsText(deps.store, q.format, { includeSuperseded: q.includeSuperseded !== 'false' });
     return c.body(body, 200, { 'content-type': MEDIA[q.format], 'content-disposition': `attachment; filename="shakeout-facts.${q.format}"` }) as never;
   });
-  app.openapi(add, async (c) => c.json(await deps.store.addFact(input(c.req.valid('json')) as FactInput), 201));
-  app.openapi(correct, async (c) => c.json(await deps.store.correctFact(c.req.valid('param').id, input(c.req.valid('json')) as Partial<FactInput>), 201));
+  app.openapi(add, async (c) => c.json(factJson(await deps.store.addFact(input(c.req.valid('json')) as FactInput)), 201));
+  app.openapi(correct, async (c) => c.json(factJson(await deps.store.correctFact(c.req.valid('param').id, input(c.req.valid('json')) as Partial<FactInput>)), 201));
   app.openapi(importRoute, async (c) => {
     const b = c.req.valid('json');
     const r = await importFactsText(deps.store, b.text, b.format, { ...(b.file ? { file: b.file } : {}), dryRun: b.dryRun ?? false });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FACT_SORTS, MAX_FACT_PAGE, conflictsReport, listFactPage } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
+import { factJson } from '../fact-json.js';
 import { AsOfQuery, FactSchema, errors, json, queryBool } from '../schemas.js';
 
 const AsOfJson = z.object({ asOf: z.string(), includeUndated: z.boolean(), undated: z.array(z.string()).readonly(), later: z.array(z.string()).readonly(), estimatedDates: z.number() }).nullable()
@@ -70,20 +71,24 @@ export function registerFactRoutes(app: Api, deps: ServerDeps): void {
     const q = c.req.valid('query');
     const { store, asOf } = await readStore(deps, q);
     const page = await listFactPage(store, q);
-    return c.json({ ...page, asOf }, 200);
+    return c.json({ ...page, items: page.items.map(factJson), asOf }, 200);
   });
   app.openapi(show, async (c) => {
     const { store } = await readStore(deps, c.req.valid('query'));
-    return c.json(await store.getFact(c.req.valid('param').id), 200);
+    return c.json(factJson(await store.getFact(c.req.valid('param').id)), 200);
   });
   app.openapi(history, async (c) => {
     const { store } = await readStore(deps, c.req.valid('query'));
-    return c.json({ items: await store.history(c.req.valid('param').id) }, 200);
+    return c.json({ items: (await store.history(c.req.valid('param').id)).map(factJson) }, 200);
   });
   app.openapi(conflicts, async (c) => {
     const { store, asOf } = await readStore(deps, c.req.valid('query'));
     const { fx, cpi } = await store.tables();
     const r = conflictsReport(await store.listFacts(), fx, cpi);
-    return c.json({ conflicts: r.conflicts, uncompared: r.uncompared, asOf }, 200);
+    return c.json({
+      conflicts: r.conflicts.map((x) => ({ ...x, a: factJson(x.a), b: factJson(x.b) })),
+      uncompared: r.uncompared.map((x) => ({ ...x, fact: factJson(x.fact) })),
+      asOf,
+    }, 200);
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OUTCOME_TYPES, formatValue, readFigure, type Figure } from '../../app/index.js';
+import { BASES, ENTITY_KINDS, FACT_KINDS, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
+import { displayInterval, displayValue } from '../fact-json.js';
 import { AsOfQuery, SourceSchema, errors, json, queryBool } from '../schemas.js';
 
 const EntitySchema = z.object({
@@ -58,6 +59,13 @@ const outcomes = createRoute({
   },
 });
 
+const vocabulary = createRoute({
+  method: 'get', path: '/api/vocabulary', summary: 'The words the ledger knows: metrics, kinds of fact and entity, bases, outcome types', tags: ['ledger'],
+  responses: {
+    200: json(z.object({ metrics: z.array(z.string()).readonly(), factKinds: z.array(z.string()).readonly(), entityKinds: z.array(z.string()).readonly(), bases: z.array(z.string()).readonly(), outcomeTypes: z.array(z.string()).readonly() }), 'The vocabulary'),
+  },
+});
+
 const ParseBody = z.object({
   text: z.string().min(1).max(500).openapi({ example: '超23亿美元' }),
   lang: z.enum(['zh', 'en']).optional().openapi({ description: 'The language of the text around the figure: zh reads a lone ¥ as yuan.' }),
@@ -66,7 +74,7 @@ const ParseBody = z.object({
 const FigureSchema: z.ZodType = z.lazy(() => z.object({
   text: z.string(), value: z.number(), low: z.number().nullable(), high: z.number().nullable(), unit: z.string(), per: z.string().nullable(),
   perItem: z.string().nullable(), qualifier: z.string(), measureWord: z.string().nullable(), p5: z.number(), p50: z.number(), p95: z.number(),
-  display: z.object({ en: z.string(), zh: z.string() }), alternatives: z.array(FigureSchema),
+  display: z.object({ en: z.string(), zh: z.string(), intervalEn: z.string(), intervalZh: z.string() }), alternatives: z.array(FigureSchema),
 })).openapi('Figure');
 const parse = createRoute({
   method: 'post', path: '/api/figures/parse', summary: 'Read a figure as written ("超23亿美元" is over $2.3B), or say why not', tags: ['ledger'],
@@ -79,12 +87,13 @@ function figureJson(f: Figure): unknown {
   return {
     text: f.text, value: f.value, low: f.low, high: f.high, unit: f.unit, per: f.per, perItem: f.perItem,
     qualifier: f.qualifier, measureWord: f.measureWord, p5: f.p5, p50: f.p50, p95: f.p95,
-    display: { en: formatValue(f.value, f.unit, 'en', f.per), zh: formatValue(f.value, f.unit, 'zh', f.per) },
+    display: { en: displayValue(f, 'en'), zh: displayValue(f, 'zh'), intervalEn: displayInterval(f, 'en'), intervalZh: displayInterval(f, 'zh') },
     alternatives: f.alternatives.map(figureJson),
   };
 }
 
 export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
+  app.openapi(vocabulary, (c) => c.json({ metrics: METRICS, factKinds: FACT_KINDS, entityKinds: ENTITY_KINDS, bases: BASES, outcomeTypes: OUTCOME_TYPES }, 200));
   app.openapi(entities, async (c) => c.json({ items: await deps.store.listEntities() }, 200));
   app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
   app.openapi(entity, async (c) => c.json(await deps.store.resolveEntity(c.req.valid('param').name), 200));
