@@ -492,7 +492,9 @@ export class KyselyStore implements Store {
     const file = options.file ?? 'input';
     return this.db.transaction().execute(async (trx) => {
       const idx = await this.entityIndex(trx);
-      const ctx = this.context(idx);
+      // the facts of one import are recorded at one time: which row came first decides nothing
+      const at = this.now();
+      const ctx: PrepareContext = { ...this.context(idx), now: () => at };
       const issues: Issue[] = [];
       const batch: { fact: Fact; perGiven: string | null; where: (c: Column) => (string | number)[] }[] = [];
       const unchanged: string[] = [];
