@@ -15,7 +15,7 @@ export const ALLOWED = {
   economics: ['core', 'estimate', 'lang', 'ledger'],
   report: ['core', 'estimate', 'lang', 'ledger', 'economics'],
   app: ['core', 'estimate', 'lang', 'ledger', 'economics', 'report'],
-  cli: ['app'],
+  cli: ['app', 'server'],
   server: ['app'],
 };
 

@@ -21,8 +21,17 @@ export async function importFactsFile(store: Store, path: string, format?: Ledge
       status: 400, issues: [{ code: 'unreadable_file', path: [path], message: (e as Error).message }],
     });
   }
-  const parsed = parseFactText(text, fmt, basename(path));
-  return store.importFacts(parsed.records, parsed);
+  return importFactsText(store, text, fmt, { file: basename(path) });
+}
+
+/**
+ * Imports facts given as text (a file's content sent to the server), all or
+ * nothing, with errors located by `file` name, line and column; `dryRun`
+ * says what would be added and changes nothing.
+ */
+export async function importFactsText(store: Store, text: string, format: LedgerFormat, options: { file?: string; dryRun?: boolean } = {}): Promise<ImportResult> {
+  const parsed = parseFactText(text, format, options.file ?? `facts.${format}`);
+  return store.importFacts(parsed.records, { ...parsed, ...(options.dryRun ? { dryRun: true } : {}) });
 }
 
 /** Every fact (corrections included unless told otherwise) as CSV, JSON or YAML text. */

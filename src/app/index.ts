@@ -33,3 +33,7 @@ export { CURRENCIES } from '../core/index.js';
 export type { Currency, FxRate } from '../core/index.js';
 export type { FxImportResult } from '../ledger/index.js';
 export type { Report, ReportInputs, Footnote, ChartSpec } from '../report/index.js';
+export * from './list-facts.js';
+export { asOfStore, readAsOfDate, closest } from '../ledger/index.js';
+export type { AsOfStore, AsOfInfo, AsOfOptions } from '../ledger/index.js';
+export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';

@@ -22,13 +22,22 @@ export interface LedgerOptions {
  * use), runs `fn`, and closes it whatever happens.
  */
 export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const o: LedgerOptions = typeof db === 'object' ? db : { db };
-  const path = resolveDbPath(o.db);
-  // Only the default location is created on first use; a --db or $SHAKEOUT_DB in a missing folder is a typo to report.
-  const store = await openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
+  const store = await openLedger(db);
   try {
     return await fn(store);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the ledger for a long-lived holder (the server keeps one store for
+ * its life): `--db`, else `$SHAKEOUT_DB`, else the default; a fresh database
+ * gets the bundled data. The caller closes it.
+ */
+export async function openLedger(db?: string | LedgerOptions): Promise<Store> {
+  const o: LedgerOptions = typeof db === 'object' ? db : { db };
+  const path = resolveDbPath(o.db);
+  // Only the default location is created on first use; a --db or $SHAKEOUT_DB in a missing folder is a typo to report.
+  return openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
 }

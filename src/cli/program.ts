@@ -11,6 +11,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerReport } from './commands/report.js';
 import { registerFx } from './commands/fx.js';
 import { registerOutcomes } from './commands/outcomes.js';
+import { registerServe } from './commands/serve.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -34,6 +35,7 @@ const REGISTRY: Register[] = [
   registerReport,
   registerFx,
   registerOutcomes,
+  registerServe,
 ];
 
 /** The whole command tree, writing to `io`. */

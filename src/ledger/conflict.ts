@@ -99,13 +99,22 @@ export const ROUNDING_CAP = 0.05;
  */
 export function roundingHalfUnit(value: number, written?: string): number {
   if (value === 0 || !Number.isFinite(value)) return 0;
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  const half = 0.5 * 10 ** (exponent - writtenDigits(value, written) + 1);
+  return Math.min(half, ROUNDING_CAP * Math.abs(value));
+}
+
+/**
+ * How many digits a figure is written to: counted in the text when it
+ * writes them ("$73.6 million" 3, "$74 million" 2, "$1.525 billion" 4), else
+ * in the value without its trailing zeros (五十亿: 1). At least 1.
+ */
+export function writtenDigits(value: number, written?: string): number {
   const token = written?.match(/\d(?:[\d,.\s']*\d)?/)?.[0];
   const digits = token
     ? token.replace(/[^\d]/g, '').replace(/^0+/, '')
     : Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  const exponent = Math.floor(Math.log10(Math.abs(value)));
-  const half = 0.5 * 10 ** (exponent - Math.max(1, digits.length) + 1);
-  return Math.min(half, ROUNDING_CAP * Math.abs(value));
+  return Math.max(1, digits.length);
 }
 
 /** A fact's range for telling whether it agrees with another: its 90% range in nominal USD, widened. */

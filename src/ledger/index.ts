@@ -11,6 +11,7 @@ export * from './fx-rate.js';
 export * from './outcome.js';
 export * from './open-store.js';
 export * from './default-db-path.js';
+export { closest } from './ids.js';
 export * from './io/fact-record.js';
 export * from './io/fact-files.js';
 export * from './io/fact-to-record.js';

@@ -477,10 +477,24 @@ export class KyselyStore implements Store {
   }
 
   async importFacts(records: readonly unknown[], options: ImportOptions = {}): Promise<ImportResult> {
+    if (!options.dryRun) return this.runImport(records, options, false);
+    // The whole import, checks and inserts, in a transaction rolled back at the end: what it would do, exactly.
+    try {
+      await this.runImport(records, options, true);
+    } catch (e) {
+      if (e instanceof DryRunDone) return { ...e.result, dryRun: true };
+      throw e;
+    }
+    throw new Error('a dry run must end in its rollback');
+  }
+
+  private async runImport(records: readonly unknown[], options: ImportOptions, dryRun: boolean): Promise<ImportResult> {
     const file = options.file ?? 'input';
     return this.db.transaction().execute(async (trx) => {
       const idx = await this.entityIndex(trx);
-      const ctx = this.context(idx);
+      // the facts of one import are recorded at one time: which row came first decides nothing
+      const at = this.now();
+      const ctx: PrepareContext = { ...this.context(idx), now: () => at };
       const issues: Issue[] = [];
       const batch: { fact: Fact; perGiven: string | null; where: (c: Column) => (string | number)[] }[] = [];
       const unchanged: string[] = [];
@@ -577,7 +591,9 @@ export class KyselyStore implements Store {
       };
       batch.forEach((_, i) => visit(i));
       await this.insertFacts(trx, ordered);
-      return { added: ordered.map((b) => b.fact.id), unchanged };
+      const result = { added: ordered.map((b) => b.fact.id), unchanged };
+      if (dryRun) throw new DryRunDone(result);
+      return result;
     });
   }
 
@@ -841,6 +857,13 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+}
+
+/** Thrown inside a dry run's transaction to roll it back once the result is known. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
   }
 }
 

@@ -2,7 +2,7 @@ import { CURRENCIES, FigureParseError, ShakeoutError, parsePeriod } from '../cor
 import type { Issue, Per, Period, Unit } from '../core/index.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
-import { contentFactId, sourceId } from './ids.js';
+import { closest, contentFactId, sourceId } from './ids.js';
 import type { FACT_COLUMNS } from './io/fact-record.js';
 import { readFigure } from './read-figure.js';
 import { BASES, FACT_KINDS, METRIC_DEFAULT_PER, METRICS, toMetric } from './vocabulary.js';
@@ -55,7 +55,10 @@ export function prepareFact(
     add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint ? `; did you mean "${hint}"?` : ''}`);
   }
   const metric = text(input.metric) === null ? undefined : toMetric(String(input.metric));
-  if (!metric) add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}`);
+  if (!metric) {
+    const hint = typeof input.metric === 'string' ? closest(input.metric, METRICS) : undefined;
+    add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}${hint ? `; did you mean "${hint}"?` : ''}`);
+  }
 
   const defaultUnit = text(input.defaultUnit) as Unit | null;
   if (defaultUnit !== null && !UNITS.includes(defaultUnit)) {

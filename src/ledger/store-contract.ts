@@ -318,6 +318,22 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         }
       });
 
+      it('a dry run says what an import would add and changes nothing; a bad one fails as the real one would', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          await s.importFacts([rec({ id: 'a1' })]);
+          const before = await s.exportFacts();
+          const dry = await s.importFacts([rec({ id: 'a1' }), rec({ id: 'a2', value_as_written: '$900M' }), rec({ id: 'a2-fix', value_as_written: '$950M', supersedes: 'a2' })], { dryRun: true });
+          expect(dry).toEqual({ added: ['a2', 'a2-fix'], unchanged: ['a1'], dryRun: true });
+          expect(await s.exportFacts()).toEqual(before);
+          const bad = await rejection(s.importFacts([rec({ id: 'a3', value_as_written: 'n/a' })], { file: 'f.json', dryRun: true }));
+          expect(bad.issues[0]?.path).toEqual(['f.json record 1', 'column value_as_written']);
+          expect(await s.exportFacts()).toEqual(before);
+        } finally {
+          await s.close();
+        }
+      });
+
       it('is idempotent, refuses a changed fact under a stored id, and takes corrections', async () => {
         const s = await makeStore({ bundled: false });
         try {

@@ -125,6 +125,8 @@ export interface ImportOptions {
   readonly lines?: readonly number[];
   /** Where a record spans several lines (YAML): the line of each field, by its key as written. */
   readonly fieldLines?: readonly (Readonly<Record<string, number>> | undefined)[];
+  /** Check and insert everything, then roll back: the result says what an import would do, and nothing changes. */
+  readonly dryRun?: boolean;
 }
 
 export interface FxImportOptions extends ImportOptions {
@@ -147,10 +149,12 @@ export interface OutcomeImportResult {
 }
 
 export interface ImportResult {
-  /** Ids of the facts added. */
+  /** Ids of the facts added (with `dryRun`: that would be added). */
   readonly added: readonly string[];
   /** Ids already present with the same content. */
   readonly unchanged: readonly string[];
+  /** True when nothing was written (`dryRun`). */
+  readonly dryRun?: boolean;
 }
 
 export interface Summary {

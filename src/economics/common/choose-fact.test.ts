@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../ledger/index.js';
 import type { Fact, FactInput, Store } from '../../ledger/index.js';
-import { chooseFact, relativeWidth } from './choose-fact.js';
+import { chooseFact, relativeWidth, writtenPrecision } from './choose-fact.js';
 import { isSecondHand, publisherName } from './source-hand.js';
 
 let store: Store;
@@ -92,6 +92,19 @@ describe('chooseFact', () => {
       expect(why.get(old.id)!.en).toBe('the one used was published later (2024-10-03; this one 2024-10-01)');
     }
     expect(relativeWidth(wide)).toBeGreaterThan(0);
+    expect(writtenPrecision(best)).toBe(writtenPrecision(twin));
+  });
+
+  it('takes the figure written to more digits before a newer or later-recorded one that may be it rounded', async () => {
+    const fine = await fact({ publisher: 'TechCrunch', value: '$73.6 million', period: '2024-01', published: '2024-01-04' });
+    const rounded = await fact({ publisher: 'Bloomberg', value: '$74 million', period: '2024-01', published: '2024-01-05' });
+    for (const order of [[fine, rounded], [rounded, fine]]) {
+      const c = chooseFact(order)!;
+      expect(c.chosen).toBe(fine);
+      expect(c.others[0]!.criterion).toBe('precision');
+      expect(c.others[0]!.reason.en).toBe('the one used is written to more digits ("$73.6 million"; this one "$74 million", which may be it rounded)');
+      expect(c.others[0]!.reason.zh).toBe('所采用的数字写得更精细（“$73.6 million”；此条为“$74 million”，可能是其四舍五入）');
+    }
   });
 
   it('puts facts an analysis derived after first-hand ones when asked, and names what was derived from the one used', async () => {

@@ -1,12 +1,12 @@
 import type { Lang } from '../../core/index.js';
-import type { Fact } from '../../ledger/index.js';
+import { writtenDigits, type Fact } from '../../ledger/index.js';
 import type { Text } from '../analysis.js';
 import { CHOOSE_TEXT_EN, type ChooseText } from './choose-text-en.js';
 import { CHOOSE_TEXT_ZH } from './choose-text-zh.js';
 import { isSecondHand, publisherName } from './source-hand.js';
 
 /** Which criterion of the rule set a fact aside. */
-export type ChooseCriterion = 'first_hand' | 'preference' | 'period' | 'primary_source' | 'kind' | 'uncertainty' | 'published' | 'recorded' | 'tie' | 'derived_from_used';
+export type ChooseCriterion = 'first_hand' | 'preference' | 'period' | 'primary_source' | 'kind' | 'uncertainty' | 'precision' | 'published' | 'recorded' | 'tie' | 'derived_from_used';
 
 /** A fact the rule did not use, and why. */
 export interface LeftAside {
@@ -53,6 +53,10 @@ export function relativeWidth(f: Fact): number {
   if (w === 0) return 0;
   return p50 === 0 ? Infinity : w / Math.abs(p50);
 }
+/** How many digits a fact's figure is written to ("$73.6 million" 3, "$74 million" 2). */
+export function writtenPrecision(f: Fact): number {
+  return writtenDigits(f.figure.value, f.valueText);
+}
 const sameWidth = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 
 type Criterion = { readonly id: ChooseCriterion; readonly cmp: (a: Fact, b: Fact) => number };
@@ -69,6 +73,7 @@ function criteria(options: ChooseOptions): Criterion[] {
     { id: 'primary_source', cmp: (a, b) => Number(isSecondHand(a.source.publisher)) - Number(isSecondHand(b.source.publisher)) },
     { id: 'kind', cmp: (a, b) => kindRank(a) - kindRank(b) },
     { id: 'uncertainty', cmp: (a, b) => (sameWidth(relativeWidth(a), relativeWidth(b)) ? 0 : relativeWidth(a) < relativeWidth(b) ? -1 : 1) },
+    { id: 'precision', cmp: (a, b) => writtenPrecision(b) - writtenPrecision(a) },
     { id: 'published', cmp: (a, b) => (published(a) === published(b) ? 0 : published(a) > published(b) ? -1 : 1) },
     { id: 'recorded', cmp: (a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt > b.createdAt ? -1 : 1) },
   );
@@ -89,6 +94,8 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
       return t.kind(t.kindName[used.kind] ?? used.kind, t.kindName[other.kind] ?? other.kind);
     case 'uncertainty':
       return t.uncertainty(pct(relativeWidth(used)), pct(relativeWidth(other)));
+    case 'precision':
+      return t.precision(used.valueText, other.valueText);
     case 'published':
       return t.published(published(used) || t.undated, published(other) || t.undated);
     case 'recorded':
@@ -111,9 +118,12 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
  *    "X (citing Y)", "X (mirror)", "unidentified mirror");
  * 5. reported before derived before assumed;
  * 6. the narrower 90% range relative to its median;
- * 7. the more recently published source;
- * 8. the more recently recorded fact;
- * 9. the smaller id, so that the choice never depends on the input's order.
+ * 7. the figure written to more digits ("$73.6 million" before "$74 million",
+ *    which may be it rounded);
+ * 8. the more recently published source;
+ * 9. the more recently recorded fact (facts imported together are recorded
+ *    at one time);
+ * 10. the smaller id, so that the choice never depends on the input's order.
  *
  * Every fact not used is returned with the criterion that set it aside and
  * the reason in English and Chinese; a fact derived from the one used (a net

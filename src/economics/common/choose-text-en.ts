@@ -11,6 +11,7 @@ export interface ChooseText {
   readonly primarySource: (used: string, other: string) => string;
   readonly kind: (used: string, other: string) => string;
   readonly uncertainty: (used: string, other: string) => string;
+  readonly precision: (used: string, other: string) => string;
   readonly published: (used: string, other: string) => string;
   readonly recorded: (used: string, other: string) => string;
   readonly tie: () => string;
@@ -26,6 +27,7 @@ export const CHOOSE_TEXT_EN: ChooseText = {
   primarySource: (used, other) => `the one used comes from a primary source (${used}); this one at second hand (${other})`,
   kind: (used, other) => `the one used is ${used}; this one ${other}`,
   uncertainty: (used, other) => `the one used is more precise (its 90% range is ${used} of its median; this one's ${other})`,
+  precision: (used, other) => `the one used is written to more digits ("${used}"; this one "${other}", which may be it rounded)`,
   published: (used, other) => `the one used was published later (${used}; this one ${other})`,
   recorded: (used, other) => `the one used was recorded later (${used}; this one ${other})`,
   tie: () => 'the two are equal on every criterion of the rule; the one used comes first by id',

@@ -7,6 +7,7 @@ export const CHOOSE_TEXT_ZH: ChooseText = {
   primarySource: (used, other) => `所采用的事实来自原始来源（${used}）；此条是转载（${other}）`,
   kind: (used, other) => `所采用的事实是${used}，此条是${other}`,
   uncertainty: (used, other) => `所采用的事实更精确（90%区间宽度为中位数的${used}；此条为${other}）`,
+  precision: (used, other) => `所采用的数字写得更精细（“${used}”；此条为“${other}”，可能是其四舍五入）`,
   published: (used, other) => `所采用的事实发表得更晚（${used}；此条为${other}）`,
   recorded: (used, other) => `所采用的事实记录得更晚（${used}；此条为${other}）`,
   tie: () => '两者在规则的各项标准上都相同，按编号先后取前者',

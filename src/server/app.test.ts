@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger, type Store } from '../app/index.js';
+import { createApp } from './app.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openLedger({ db: ':memory:' });
+});
+afterAll(async () => store.close());
+
+const get = async (app: ReturnType<typeof createApp>, path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, res };
+};
+
+describe('facts', () => {
+  it('lists with filters, a page, a total and a cursor that walks every fact once', async () => {
+    const app = createApp({ store });
+    const first = await get(app, '/api/facts?entity=zhipu&limit=3');
+    expect(first.status).toBe(200);
+    const total = first.body.total as number;
+    expect(total).toBe((await store.listFacts({ entity: 'zhipu-ai' })).length);
+    expect((first.body.items as unknown[]).length).toBe(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await get(app, `/api/facts?entity=zhipu&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...(r.body.items as { id: string }[]).map((f) => f.id));
+      cursor = r.body.nextCursor as string | null;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('searches text, sorts by value and reads the ledger as of a day', async () => {
+    const app = createApp({ store });
+    const r = await get(app, '/api/facts?q=sensor%20tower&sort=value&order=desc&limit=500');
+    const items = r.body.items as { source: { publisher: string; title: string | null }; figure: { value: number } }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const f of items) expect(`${f.source.publisher} ${f.source.title ?? ''}`.toLowerCase()).toContain('sensor tower');
+    for (let i = 1; i < items.length; i++) expect(items[i - 1]!.figure.value).toBeGreaterThanOrEqual(items[i]!.figure.value);
+    const all = await get(app, '/api/facts?limit=500&entity=openai');
+    const asOf = await get(app, '/api/facts?limit=500&entity=openai&asOf=2024-05-20');
+    expect((asOf.body.asOf as { asOf: string }).asOf).toBe('2024-05-20');
+    const later = (all.body.items as { source: { published: string | null } }[]).filter((f) => (f.source.published ?? '') > '2024-05-20');
+    expect(later.length).toBeGreaterThan(0);
+    expect(asOf.body.total).toBe((all.body.total as number) - later.length);
+  });
+
+  it('shows a fact and its history; an unknown id is a 404 with a suggestion', async () => {
+    const app = createApp({ store });
+    const f = await get(app, '/api/facts/F11');
+    expect(f.status).toBe(200);
+    expect(f.body.valueText).toBe('超23亿美元');
+    expect(f.body.display).toMatchObject({ en: '> $2.3B', zh: '> 23亿美元' });
+    expect((await get(app, '/api/facts/F11/history')).body.items).toHaveLength(1);
+    const miss = await get(app, '/api/facts/F111');
+    expect(miss.status).toBe(404);
+    expect((miss.body.error as { message: string }).message).toMatch(/no fact with id "F111"; did you mean "F1\d?"/);
+  });
+
+  it('refuses bad parameters with a 400 naming the field, what was expected and what came', async () => {
+    const app = createApp({ store });
+    const r = await get(app, '/api/facts?limit=9000&sort=size');
+    expect(r.status).toBe(400);
+    const issues = (r.body.error as { issues: { path: string[]; message: string }[] }).issues;
+    expect(issues.map((i) => i.path.join('.')).sort()).toEqual(['query.limit', 'query.sort']);
+    expect(issues.find((i) => i.path[1] === 'limit')!.message).toBe('expected a value of at most 500, got "9000"');
+    expect(issues.find((i) => i.path[1] === 'sort')!.message).toMatch(/^expected one of "entity", .*got "size"$/);
+    const day = await get(app, '/api/facts?asOf=2024-05');
+    expect(day.status).toBe(400);
+    expect((day.body.error as { message: string }).message).toContain('asOf: expected a day written YYYY-MM-DD');
+    const cur = await get(app, '/api/facts?cursor=nonsense');
+    expect(cur.status).toBe(400);
+    expect((cur.body.error as { issues: { path: string[] }[] }).issues[0]!.path).toEqual(['cursor']);
+    const entity = await get(app, '/api/facts?entity=Zhipuu');
+    expect(entity.status).toBe(404);
+  });
+
+  it('lists conflicts, entities, sources and outcomes', async () => {
+    const app = createApp({ store });
+    const c = await get(app, '/api/conflicts');
+    expect(Array.isArray(c.body.conflicts)).toBe(true);
+    expect((await get(app, '/api/entities')).body.items).toEqual(await store.listEntities());
+    expect((await get(app, '/api/entities/智谱')).body.id).toBe('zhipu-ai');
+    const o = await get(app, '/api/outcomes?entity=Inflection');
+    expect((o.body.items as { type: string }[]).map((x) => x.type)).toContain('acquihire_license');
+    const s = await get(app, '/api/sources?asOf=2024-05-20');
+    for (const x of s.body.items as { published: string | null }[]) expect(x.published !== null && x.published <= '2024-05-20').toBe(true);
+  });
+});
+
+describe('figures', () => {
+  it('reads a figure as written, and refuses what it cannot read with the reason', async () => {
+    const app = createApp({ store });
+    const ok = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '超23亿美元' }) });
+    expect(ok.status).toBe(200);
+    const f = (await ok.json()) as { value: number; qualifier: string; unit: string; display: { en: string } };
+    expect(f).toMatchObject({ value: 2.3e9, qualifier: 'over', unit: 'USD' });
+    const bad = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '23 apples' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('apples');
+    const extra = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '$1B', colour: 'red' }) });
+    expect(extra.status).toBe(400);
+    expect(((await extra.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]!.path).toEqual(['json']);
+  });
+});
+
+describe('the rules of the surface', () => {
+  it('maps a body over the limit to 413', async () => {
+    const app = createApp({ store, bodyLimitBytes: 100 });
+    const res = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(200) }) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('over the limit of 100 bytes');
+  });
+
+  it('takes writes only with the token when one is set; reads need none', async () => {
+    const app = createApp({ store, token: 's3cret-token' });
+    const post = (auth?: string) => app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify({ text: '$1B' }) });
+    expect((await post()).status).toBe(401);
+    expect((await post('Bearer wrong')).status).toBe(401);
+    expect((await post('Bearer s3cret-token')).status).toBe(200);
+    expect((await app.request('/api/facts?limit=1')).status).toBe(200);
+  });
+
+  it('sends a Content-Security-Policy with no outside sources', async () => {
+    const res = await createApp({ store }).request('/api/facts?limit=1');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('answers an unknown route with a 404 and the closest route', async () => {
+    const r = await get(createApp({ store }), '/api/fact');
+    expect(r.status).toBe(404);
+    expect((r.body.error as { message: string }).message).toContain('did you mean /api/facts?');
+  });
+
+  it('serves an OpenAPI 3.1 document built from the route schemas', async () => {
+    const r = await get(createApp({ store }), '/api/openapi.json');
+    expect(r.body.openapi).toBe('3.1.0');
+    const paths = Object.keys(r.body.paths as object);
+    expect(paths).toEqual(expect.arrayContaining(['/api/facts', '/api/facts/{id}', '/api/facts/{id}/history', '/api/conflicts', '/api/figures/parse', '/api/outcomes']));
+    const params = ((r.body.paths as Record<string, { get: { parameters: { name: string }[] } }>)['/api/facts']!.get.parameters).map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['entity', 'q', 'sort', 'limit', 'cursor', 'asOf']));
+  });
+});
+
+describe('the dashboard beside the API', () => {
+  it('serves the page and its assets under the same CSP, and the API still answers', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'shakeout-web-'));
+    try {
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>Shakeout</title><script type="module" src="/assets/app.js"></script>');
+      mkdirSync(join(root, 'assets'));
+      writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+      const app = createApp({ store, webRoot: root });
+      const page = await app.request('/');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const js = await app.request('/assets/app.js');
+      expect(js.status).toBe(200);
+      expect(js.headers.get('cache-control')).toContain('immutable');
+      expect((await app.request('/assets/none.js')).status).toBe(404);
+      expect((await app.request('/api/facts?limit=1')).status).toBe(200);
+      expect(() => createApp({ store, webRoot: join(root, 'missing') })).toThrow(/dashboard is not built/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bearerAuth } from 'hono/bearer-auth';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { closest } from '../app/index.js';
+import type { ServerDeps } from './deps.js';
+import { body, errorResponse, validationHook } from './errors.js';
+import { registerFactWriteRoutes } from './routes/fact-writes.js';
+import { registerFactRoutes } from './routes/facts.js';
+import { registerLedgerRoutes } from './routes/ledger.js';
+
+export interface AppOptions extends ServerDeps {
+  /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
+  readonly token?: string | undefined;
+  /** Largest request body in bytes; default {@link DEFAULT_BODY_LIMIT}. */
+  readonly bodyLimitBytes?: number;
+  /** The built dashboard (web/dist), served at / beside the API; none: the API alone. */
+  readonly webRoot?: string | undefined;
+}
+
+/** Largest request body by default: 5 MB (a facts file of some 20,000 rows). */
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Content-Security-Policy of every response: scripts, styles, fonts and data
+ * from this server only (no outside script can run in the dashboard), no
+ * framing, no plugins.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The HTTP API over one open store, with errors mapped to statuses in one
+ * place (`errorResponse`), validation errors as a list of issues, a body
+ * limit (413), the bearer token on writes when one is set, a strict CSP, and
+ * the OpenAPI 3.1 document at /api/openapi.json built from the same schemas
+ * that validate the requests. Tested through `app.request()`.
+ */
+export function createApp(options: AppOptions): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: validationHook as never });
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  app.use('/api/*', bodyLimit({
+    maxSize: limit,
+    onError: (c) => c.json(body(413, `request body over the limit of ${limit} bytes`, [{ code: 'body_too_large', path: ['body'], message: `expected at most ${limit} bytes` }]), 413),
+  }));
+  if (options.token) {
+    const auth = bearerAuth({
+      token: options.token,
+      noAuthenticationHeader: { message: body(401, 'this server takes writes only with its bearer token: send Authorization: Bearer <SHAKEOUT_TOKEN>', []) },
+      invalidToken: { message: body(401, 'the bearer token does not match the one this server was started with', []) },
+      invalidAuthenticationHeader: { message: body(401, 'expected an Authorization header of the form "Bearer <token>"', []) },
+    });
+    app.use('/api/*', async (c, next) => (WRITES.has(c.req.method) ? auth(c, next) : next()));
+  }
+  app.onError((e, c) => errorResponse(c, e));
+
+  const deps: ServerDeps = { store: options.store };
+  registerFactWriteRoutes(app, deps);
+  registerFactRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shakeout API',
+      version: '1',
+      description: 'Sourced figures about AI companies, and analyses of whether each makes money before its money runs out. Every GET carries all its parameters (seed, as-of day), so a URL reproduces its result.',
+    },
+  });
+
+  if (options.webRoot) {
+    const root = options.webRoot;
+    const index = join(root, 'index.html');
+    if (!existsSync(index)) throw new Error(`the dashboard is not built (no ${index}): run npm run build`);
+    const html = readFileSync(index, 'utf8');
+    // hashed assets are immutable; the page itself is always checked again
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root }));
+    app.get('/', (c) => c.html(html, 200, { 'cache-control': 'no-cache' }));
+    app.get('/index.html', (c) => c.html(html, 200, { 'cache-control': 'no-cache' }));
+  }
+
+  app.notFound((c) => {
+    const paths = [...new Set(app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route.path.replace(/\{(\w+)\}/g, ':$1')] : [])))];
+    const hint = closest(c.req.path, paths);
+    const message = `no route ${c.req.method} ${c.req.path}${hint ? `; did you mean ${hint}?` : ''} (the routes are listed at /api/openapi.json)`;
+    return c.json(body(404, message, [{ code: 'unknown_route', path: ['path'], message }]), 404);
+  });
+  return app;
+}

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLedger, type Store } from '../app/index.js';
+import { createApp } from './app.js';
+
+let store: Store;
+beforeEach(async () => {
+  store = await openLedger({ db: ':memory:' });
+});
+const entity = (app: ReturnType<typeof createApp>, id: string, nameEn: string, token?: string) => post(app, '/api/entities', { id, nameEn, kind: 'company' }, token);
+afterEach(async () => store.close());
+
+const post = (app: ReturnType<typeof createApp>, path: string, body: unknown, token?: string) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+
+const mistral = { entity: 'Mistral AI', metric: 'funding', value: '600 million euros ($645 million)', period: '2024-06', source: { publisher: 'Reuters', url: 'https://www.reuters.com/', published: '2024-06-11' } };
+
+describe('writing facts over HTTP', () => {
+  it('adds a fact read as written, then corrects it; history holds both', async () => {
+    const app = createApp({ store });
+    expect((await entity(app, 'mistral-ai', 'Mistral AI')).status).toBe(201);
+    expect((await entity(app, 'mistral-2', 'Mistral AI')).status).toBe(409);
+    const res = await post(app, '/api/facts', mistral);
+    expect(res.status).toBe(201);
+    const f = (await res.json()) as { id: string; figure: { value: number; unit: string } };
+    expect(f.figure).toMatchObject({ value: 6e8, unit: 'EUR' });
+    const fix = await post(app, `/api/facts/${f.id}/corrections`, { value: '€640M', source: { publisher: 'Sifted', published: '2024-06-12' } });
+    expect(fix.status).toBe(201);
+    const hist = (await (await app.request(`/api/facts/${f.id}/history`)).json()) as { items: { id: string }[] };
+    expect(hist.items).toHaveLength(2);
+    const again = await post(app, `/api/facts/${f.id}/corrections`, { value: '€641M' });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses a bad fact with every issue and stores nothing', async () => {
+    const app = createApp({ store });
+    await entity(app, 'mistral-ai', 'Mistral AI');
+    const before = (await store.listFacts()).length;
+    const res = await post(app, '/api/facts', { ...mistral, value: 'n/a', metric: 'fundng' });
+    expect(res.status).toBe(400);
+    const e = (await res.json()) as { error: { issues: { path: string[]; message: string }[] } };
+    expect(e.error.issues.length).toBeGreaterThanOrEqual(2);
+    expect(e.error.issues.map((i) => i.message).join(' ')).toMatch(/did you mean "funding"/);
+    expect((await store.listFacts()).length).toBe(before);
+    const shape = await post(app, '/api/facts', { ...mistral, colour: 'red' });
+    expect(shape.status).toBe(400);
+  });
+
+  it('imports with a dry run that changes nothing, then for real; a bad line is named', async () => {
+    const app = createApp({ store });
+    await entity(app, 'perplexity', 'Perplexity');
+    const csv = 'entity,metric,value_as_written,period,publisher,published\nPerplexity,funding,$63M,2024-04,TechCrunch,2024-04-23\nPerplexity,valuation,$1B,2024-04,TechCrunch,2024-04-23\n';
+    const before = (await store.listFacts()).length;
+    const dry = await post(app, '/api/facts/import', { format: 'csv', text: csv, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect((await dry.json()) as object).toMatchObject({ dryRun: true });
+    expect((await store.listFacts()).length).toBe(before);
+    const real = (await (await post(app, '/api/facts/import', { format: 'csv', text: csv })).json()) as { added: string[]; dryRun: boolean };
+    expect(real.added).toHaveLength(2);
+    expect(real.dryRun).toBe(false);
+    const bad = await post(app, '/api/facts/import', { format: 'csv', file: 'p.csv', text: csv.replace('$1B', 'a lot') });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]!.path).toEqual(['p.csv line 3', 'column value_as_written']);
+  });
+
+  it('exports CSV that imports back unchanged', async () => {
+    const app = createApp({ store });
+    const res = await app.request('/api/facts/export?format=csv');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const text = await res.text();
+    const back = (await (await post(app, '/api/facts/import', { format: 'csv', text, dryRun: true })).json()) as { added: string[]; unchanged: string[] };
+    expect(back.added).toEqual([]);
+    expect(back.unchanged.length).toBe((await store.exportFacts()).length);
+  });
+
+  it('needs the token for every write when one is set', async () => {
+    const app = createApp({ store, token: 't0ken' });
+    expect((await post(app, '/api/facts', mistral)).status).toBe(401);
+    expect((await post(app, '/api/facts/import', { format: 'csv', text: 'x', dryRun: true })).status).toBe(401);
+    expect((await entity(app, 'mistral-ai', 'Mistral AI')).status).toBe(401);
+    expect((await entity(app, 'mistral-ai', 'Mistral AI', 't0ken')).status).toBe(201);
+    expect((await post(app, '/api/facts', mistral, 't0ken')).status).toBe(201);
+  });
+});

@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { FACT_SORTS, MAX_FACT_PAGE, conflictsReport, listFactPage } from '../../app/index.js';
+import { readStore, type Api, type ServerDeps } from '../deps.js';
+import { factJson } from '../fact-json.js';
+import { AsOfQuery, FactSchema, errors, json, queryBool } from '../schemas.js';
+
+const AsOfJson = z.object({ asOf: z.string(), includeUndated: z.boolean(), undated: z.array(z.string()).readonly(), later: z.array(z.string()).readonly(), estimatedDates: z.number() }).nullable()
+  .openapi({ description: 'Set when the request gave asOf: what the view left out.' });
+
+const ListQuery = AsOfQuery.extend({
+  entity: z.string().optional().openapi({ description: 'Any name or alias of an entity.', example: 'Zhipu' }),
+  includeProducts: queryBool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+  metric: z.string().optional().openapi({ example: 'funding' }),
+  period: z.string().optional().openapi({ description: 'Facts whose period overlaps this one.', example: '2024' }),
+  kind: z.enum(['reported', 'derived', 'assumption']).optional(),
+  includeSuperseded: queryBool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+  q: z.string().max(200).optional().openapi({ description: 'Words that must all appear in the fact (id, entity, text as written, source, notes).', example: 'Sensor Tower' }),
+  sort: z.enum(FACT_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_FACT_PAGE).optional().openapi({ type: 'integer', example: 50 }),
+  cursor: z.string().max(2000).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/facts',
+  summary: 'List facts: filters, text search, sort, a page and a cursor',
+  tags: ['facts'],
+  request: { query: ListQuery },
+  responses: {
+    200: json(z.object({ total: z.number(), items: z.array(FactSchema).readonly(), nextCursor: z.string().nullable(), asOf: AsOfJson }).openapi('FactPage'), 'A page of facts'),
+    ...errors(400, 404),
+  },
+});
+
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'F11' }) });
+
+const show = createRoute({
+  method: 'get', path: '/api/facts/{id}', summary: 'One fact, current or superseded', tags: ['facts'],
+  request: { params: IdParam, query: AsOfQuery },
+  responses: { 200: json(FactSchema, 'The fact'), ...errors(400, 404) },
+});
+
+const history = createRoute({
+  method: 'get', path: '/api/facts/{id}/history', summary: 'The correction chain that holds a fact, oldest first', tags: ['facts'],
+  request: { params: IdParam, query: AsOfQuery },
+  responses: { 200: json(z.object({ items: z.array(FactSchema).readonly() }), 'The chain'), ...errors(400, 404) },
+});
+
+const Side = z.object({ p5: z.number(), p50: z.number(), p95: z.number(), notes: z.array(z.string()).readonly(), notesZh: z.array(z.string()).readonly() })
+  .openapi({ description: '90% interval in nominal US dollars, and how the fact was converted.' });
+const Bilingual = z.object({ kind: z.string(), en: z.string(), zh: z.string() });
+const conflicts = createRoute({
+  method: 'get', path: '/api/conflicts', summary: 'Facts that disagree beyond their stated uncertainty, and those that could not be compared', tags: ['facts'],
+  request: { query: AsOfQuery },
+  responses: {
+    200: json(z.object({
+      conflicts: z.array(z.object({
+        entity: z.string(), metric: z.string(), period: z.string(), ratio: z.number(), a: FactSchema, b: FactSchema, aInterval: Side, bInterval: Side,
+        differences: z.array(z.string()).readonly(), differencesText: z.array(Bilingual).readonly(), sameAs: z.array(z.string()).readonly().optional(),
+      })).readonly(),
+      uncompared: z.array(z.object({ fact: FactSchema, reason: z.string(), reasonZh: z.string() })).readonly(),
+      asOf: AsOfJson,
+    }), 'Conflicts'),
+    ...errors(400),
+  },
+});
+
+export function registerFactRoutes(app: Api, deps: ServerDeps): void {
+  app.openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const { store, asOf } = await readStore(deps, q);
+    const page = await listFactPage(store, q);
+    return c.json({ ...page, items: page.items.map(factJson), asOf }, 200);
+  });
+  app.openapi(show, async (c) => {
+    const { store } = await readStore(deps, c.req.valid('query'));
+    return c.json(factJson(await store.getFact(c.req.valid('param').id)), 200);
+  });
+  app.openapi(history, async (c) => {
+    const { store } = await readStore(deps, c.req.valid('query'));
+    return c.json({ items: (await store.history(c.req.valid('param').id)).map(factJson) }, 200);
+  });
+  app.openapi(conflicts, async (c) => {
+    const { store, asOf } = await readStore(deps, c.req.valid('query'));
+    const { fx, cpi } = await store.tables();
+    const r = conflictsReport(await store.listFacts(), fx, cpi);
+    return c.json({
+      conflicts: r.conflicts.map((x) => ({ ...x, a: factJson(x.a), b: factJson(x.b) })),
+      uncompared: r.uncompared.map((x) => ({ ...x, fact: factJson(x.fact) })),
+      asOf,
+    }, 200);
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from '@hono/zod-openapi';
+
+/** `true`/`false` in a query string (a bare `?x` or `1`/`0` are not guessed at). */
+export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The as-of day and whether undated facts count: on every read of the ledger. */
+export const AsOfQuery = z.object({
+  asOf: z.string().optional().openapi({ description: 'Read the ledger as it stood on this day (YYYY-MM-DD): only facts published by then.', example: '2024-05-20' }),
+  includeUndated: queryBool.optional().openapi({ description: 'With asOf: also facts whose source gives no publication date.', type: 'string', enum: ['true', 'false'] }),
+});
+
+const Period = z.object({ text: z.string(), kind: z.string(), start: z.string(), end: z.string() }).openapi('Period');
+
+export const SourceSchema = z.object({
+  id: z.string(),
+  publisher: z.string(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  publishedEstimated: z.boolean(),
+}).openapi('Source');
+
+export const FactSchema = z.object({
+  id: z.string().openapi({ example: 'F11' }),
+  entity: z.string().openapi({ example: 'zhipu-ai' }),
+  metric: z.string().openapi({ example: 'funding' }),
+  valueText: z.string().openapi({ example: '超23亿美元', description: 'The value exactly as the source wrote it.' }),
+  valueTextEn: z.string().nullable(),
+  defaultUnit: z.string().nullable(),
+  figure: z.object({
+    value: z.number(), low: z.number().nullable(), high: z.number().nullable(), unit: z.string(), per: z.string().nullable(),
+    qualifier: z.string(), p5: z.number(), p50: z.number(), p95: z.number(),
+  }).openapi({ description: 'The figure as read: base units (2.3e9), its qualifier and its 90% interval.' }),
+  period: Period.nullable(),
+  scope: z.string().nullable(),
+  basis: z.string(),
+  kind: z.string().openapi({ example: 'reported' }),
+  priceYear: z.number().nullable(),
+  source: SourceSchema,
+  definition: z.string().nullable(),
+  notes: z.string().nullable(),
+  supersedes: z.string().nullable(),
+  sameAs: z.string().nullable(),
+  supersededBy: z.string().nullable(),
+  derivedFrom: z.object({ inputs: z.array(z.string()).readonly(), formula: z.string() }).nullable(),
+  createdAt: z.string(),
+  display: z.object({ en: z.string(), zh: z.string(), intervalEn: z.string(), intervalZh: z.string() })
+    .openapi({ description: 'The value and its 90% interval written for a reader in each language.', example: { en: '$2.3B', zh: '23亿美元', intervalEn: '$2.32B – $2.76B', intervalZh: '23.2亿美元 – 27.6亿美元' } }),
+}).openapi('Fact');
+
+export const IssueSchema = z.object({
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).openapi({ example: ['query', 'limit'] }),
+  message: z.string().openapi({ example: 'expected a value of at most 500, got "9000"' }),
+}).openapi('Issue');
+
+export const ErrorSchema = z.object({
+  error: z.object({ status: z.number(), message: z.string(), issues: z.array(IssueSchema) }),
+}).openapi('Error');
+
+/** The error responses every route documents. */
+export function errors(...statuses: (400 | 401 | 404 | 409 | 413)[]) {
+  const text: Record<number, string> = {
+    400: 'Bad input: the issues name each field, what was expected and what came.',
+    401: 'A write without the bearer token the server was started with (SHAKEOUT_TOKEN).',
+    404: 'Unknown id or name; the message suggests the closest known one.',
+    409: 'Conflict with the ledger as it stands.',
+    413: 'Request body over the limit.',
+  };
+  return Object.fromEntries(statuses.map((s) => [s, { description: text[s]!, content: { 'application/json': { schema: ErrorSchema } } }]));
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}

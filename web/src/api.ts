@@ -1,0 +1,47 @@
+/** The dashboard talks to the server over HTTP only: these are the shapes the API returns. */
+
+export interface Source { id: string; publisher: string; title: string | null; url: string | null; published: string | null; publishedEstimated: boolean }
+export interface Period { text: string; kind: string; start: string; end: string }
+export interface Fact {
+  id: string; entity: string; metric: string; valueText: string; valueTextEn: string | null;
+  figure: { value: number; low: number | null; high: number | null; unit: string; per: string | null; qualifier: string; p5: number; p50: number; p95: number };
+  period: Period | null; scope: string | null; basis: string; kind: string; source: Source;
+  definition: string | null; notes: string | null; supersedes: string | null; supersededBy: string | null;
+  derivedFrom: { inputs: string[]; formula: string } | null; createdAt: string;
+  display: { en: string; zh: string; intervalEn: string; intervalZh: string };
+}
+export interface AsOfInfo { asOf: string; includeUndated: boolean; undated: string[]; later: string[] }
+export interface FactPage { total: number; items: Fact[]; nextCursor: string | null; asOf: AsOfInfo | null }
+export interface Entity { id: string; nameEn: string; nameZh: string | null; aliases: string[]; kind: string; parent: string | null }
+export interface Figure { text: string; value: number; unit: string; per: string | null; qualifier: string; p5: number; p95: number; display: { en: string; zh: string } }
+export interface Issue { code: string; path: (string | number)[]; message: string }
+
+/** An error the API answered with: its status, message and issues (field, expected, got). */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly issues: Issue[]) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const data = (await res.json().catch(() => null)) as { error?: { message: string; issues: Issue[] } } | null;
+  if (!res.ok) throw new ApiError(res.status, data?.error?.message ?? `${res.status} ${res.statusText}`, data?.error?.issues ?? []);
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => call<T>('GET', path),
+  post: <T>(path: string, body: unknown, token?: string) => call<T>('POST', path, body, token),
+};
+
+/** A query string from the parameters that are set. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Entity, type Fact, type Figure } from '../../api.js';
+import { lang, t } from '../../i18n.js';
+import { ErrorBox } from './error-box.js';
+
+/**
+ * Adding a fact, or correcting one: the value is read live as it is typed
+ * ("超23亿美元" shows as > $2.3B), and a refusal shows each field's issue.
+ */
+export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics: string[]; onSaved: (f: Fact) => void; onCancel: () => void }) {
+  const c = props.correcting;
+  const [entity, setEntity] = useState(c?.entity ?? '');
+  const [metric, setMetric] = useState(c?.metric ?? '');
+  const [value, setValue] = useState(c?.valueText ?? '');
+  const [period, setPeriod] = useState(c?.period?.text ?? '');
+  const [publisher, setPublisher] = useState('');
+  const [url, setUrl] = useState('');
+  const [published, setPublished] = useState('');
+  const [token, setToken] = useState(globalThis.sessionStorage?.getItem('shakeout.token') ?? '');
+  const [reading, setReading] = useState<Figure | ApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!value.trim()) return setReading(null);
+    const id = setTimeout(() => {
+      api.post<Figure>('/api/figures/parse', { text: value, lang: lang.value }, token).then(setReading, (e: ApiError) => setReading(e));
+    }, 200);
+    return () => clearTimeout(id);
+  }, [value]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    if (token) globalThis.sessionStorage?.setItem('shakeout.token', token);
+    const source = { publisher, ...(url ? { url } : {}), ...(published ? { published } : {}) };
+    try {
+      const f = c
+        ? await api.post<Fact>(`/api/facts/${encodeURIComponent(c.id)}/corrections`, { value, period: period || null, source }, token)
+        : await api.post<Fact>('/api/facts', { entity, metric, value, period: period || null, source }, token);
+      props.onSaved(f);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="fact-form" onSubmit={save} data-testid={c ? 'correct-form' : 'add-form'}>
+      <h3>{c ? `${t('correctFact')}: ${c.id}` : t('addFact')}</h3>
+      {!c && (
+        <>
+          <label>{t('entity')}
+            <input list="entity-names" value={entity} onInput={(e) => setEntity(e.currentTarget.value)} required name="entity" />
+            <datalist id="entity-names">{props.entities.map((x) => <option value={x.nameEn}>{x.nameZh ?? ''}</option>)}</datalist>
+          </label>
+          <label>{t('metric')}
+            <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)} required name="metric">
+              <option value="" />
+              {props.metrics.map((m) => <option value={m}>{m}</option>)}
+            </select>
+          </label>
+        </>
+      )}
+      <label>{t('valueAsWritten')}
+        <input value={value} onInput={(e) => setValue(e.currentTarget.value)} required name="value" placeholder="超23亿美元 / $1.525 billion" />
+      </label>
+      <p class="reading" aria-live="polite" data-testid="live-reading">
+        {reading instanceof ApiError ? <span class="bad">{reading.message}</span>
+          : reading ? <>{t('readsAs')} <strong>{lang.value === 'zh' ? reading.display.zh : reading.display.en}</strong> ({reading.qualifier})</> : null}
+      </p>
+      <label>{t('period')}<input value={period} onInput={(e) => setPeriod(e.currentTarget.value)} name="period" placeholder="2024-Q1" /></label>
+      <label>{t('publisher')}<input value={publisher} onInput={(e) => setPublisher(e.currentTarget.value)} required name="publisher" /></label>
+      <label>{t('url')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} name="url" /></label>
+      <label>{t('published')}<input type="date" value={published} onInput={(e) => setPublished(e.currentTarget.value)} name="published" /></label>
+      <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
+      {error && <ErrorBox error={error} />}
+      <div class="buttons">
+        <button type="submit" disabled={busy}>{t('save')}</button>
+        <button type="button" onClick={props.onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
