@@ -108,7 +108,7 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
     const t = await store.tables();
     const ended = (month: string): boolean => parsePeriod(month).end <= asOf;
     return {
-      fx: { name: `${t.fx.name} (months ended by ${asOf})`, rates: t.fx.rates.filter((r) => ended(r.month)) },
+      fx: { name: `${t.fx.name} (months ended by ${asOf})`, rates: t.fx.rates.filter((r) => ended(r.month)), knownBy: asOf },
       cpi: { ...t.cpi, name: `${t.cpi.name} (months ended by ${asOf})`, months: t.cpi.months.filter((m) => ended(m.month)) },
     };
   };
