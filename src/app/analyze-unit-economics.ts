@@ -1,5 +1,5 @@
 import { ShakeoutError } from '../core/index.js';
-import { analyzeUnitEconomics, chooseFact } from '../economics/index.js';
+import { analyzeUnitEconomics, chooseFact, withAsOf } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
 import type { Fact, Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
@@ -67,7 +67,7 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
       ...(subscribers !== undefined ? { subscribers } : {}),
       fx: (await store.tables()).fx,
     };
-    const analysis = analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
+    const analysis = withAsOf(store, analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' }));
     return inRequestedCurrency(store, analysis, currency, req.fxMonth);
   });
 }

@@ -1,4 +1,4 @@
-import { defaultDbPath, openStore, type Store } from '../ledger/index.js';
+import { asOfStore, defaultDbPath, openStore, type Store } from '../ledger/index.js';
 
 /**
  * The database a command uses: `--db PATH`, else `$SHAKEOUT_DB`, else the
@@ -15,11 +15,21 @@ export interface LedgerOptions {
   readonly db?: string | undefined;
   /** Load the bundled data into a fresh database (default true). */
   readonly bundled?: boolean | undefined;
+  /**
+   * See the ledger as it stood on this day ('YYYY-MM-DD', `--as-of`): the
+   * store handed over is a read-only `asOfStore` view, so every use-case
+   * reads only what was published by then.
+   */
+  readonly asOf?: string | undefined;
+  /** With `asOf`: take in facts whose source gives no publication date (`--include-undated`). */
+  readonly includeUndated?: boolean | undefined;
 }
 
 /**
  * Opens the ledger (a fresh database is loaded with the bundled data on first
- * use), runs `fn`, and closes it whatever happens.
+ * use), runs `fn`, and closes it whatever happens. With `asOf`, `fn` gets the
+ * ledger as it stood on that day (read-only): the one place an as-of run is
+ * made.
  */
 export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const o: LedgerOptions = typeof db === 'object' ? db : { db };
@@ -27,7 +37,8 @@ export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: 
   // Only the default location is created on first use; a --db or $SHAKEOUT_DB in a missing folder is a typo to report.
   const store = await openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
   try {
-    return await fn(store);
+    const view = o.asOf !== undefined ? await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false }) : store;
+    return await fn(view);
   } finally {
     await store.close();
   }

@@ -37,7 +37,7 @@ export function registerFx(program: Command, io: Output): void {
     .option('--replace', 'replace a rate you added before for this currency and month')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AddOpts, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => addFxRate(s, { currency: opts.currency, month: opts.month, perUsd: opts.perUsd, source: opts.source, replace: opts.replace === true }));
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'fx add' }), (s) => addFxRate(s, { currency: opts.currency, month: opts.month, perUsd: opts.perUsd, source: opts.source, replace: opts.replace === true }));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   fx
@@ -47,7 +47,7 @@ export function registerFx(program: Command, io: Output): void {
     .option('--replace', 'replace rates you added before for the same currency and month')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { replace?: boolean; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => importFxRatesFile(s, file, { replace: opts.replace === true }));
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'fx import' }), (s) => importFxRatesFile(s, file, { replace: opts.replace === true }));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   fx

@@ -47,7 +47,7 @@ export function registerOutcomes(program: Command, io: Output): void {
     .option('--out <yes|no>', 'whether it put the company out of the race; needed for acquisition, recapitalization and pivot (docs/outcomes.md)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AddOpts, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) =>
+      const r = await withLedger(ledgerOptions(c, { writes: 'outcomes add' }), (s) =>
         addOutcome(s, {
           entity: opts.entity, type: opts.type, date: opts.date, detail: opts.detail, source: opts.source, url: opts.url, published: opts.published,
           ...(opts.title !== undefined ? { title: opts.title } : {}),
@@ -62,7 +62,7 @@ export function registerOutcomes(program: Command, io: Output): void {
     .argument('<file>', 'the file (.csv, .json, .yaml or .yml)')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) => importOutcomesFile(s, file));
+      const r = await withLedger(ledgerOptions(c, { writes: 'outcomes import' }), (s) => importOutcomesFile(s, file));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   cmd
