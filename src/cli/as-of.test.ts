@@ -60,6 +60,8 @@ describe('--as-of: the ledger as it stood on a day', () => {
       ['facts', 'list', '--all', '--json'],
       ['facts', 'conflicts', '--json'],
       ['facts', 'history', 'F24', '--json'],
+      ['outcomes', 'list', '--json'],
+      ['summary', '--json'],
       ['report', '--format', 'json', '--samples', '200'],
     ].map((c) => ['--as-of', DAY, ...c]);
     const before = [];
@@ -157,6 +159,8 @@ describe('--as-of: the ledger as it stood on a day', () => {
       ['check'],
       ['facts', 'conflicts'],
       ['facts', 'history', 'F24'],
+      ['outcomes', 'list'],
+      ['summary'],
     ]) {
       const r = await cli(['--db', db, '--as-of', DAY, ...c]);
       expect(r.err, c.join(' ')).toBe('');

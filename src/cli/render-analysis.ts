@@ -1,5 +1,6 @@
 import { formatValue } from '../app/index.js';
 import type { Analysis, AnalysisAsOf, Estimate } from '../app/index.js';
+import { toJson } from './output.js';
 import { renderTable } from './table.js';
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
@@ -90,4 +91,15 @@ export function renderAnalysisFooter(a: Analysis, options: { formulas?: boolean 
   if (a.notes.length) parts.push('Notes:\n' + a.notes.map((n) => `  - ${n.en}`).join('\n'));
   if (a.asOf) parts.push(renderAsOfFooter(a.asOf));
   return parts.join('\n\n');
+}
+
+/**
+ * A read command's output on an as-of ledger: JSON wraps the value as
+ * `{ asOf, <key>: value }` (the day and every undated fact left out), text
+ * gets the header above and the as-of lines below. On today's ledger both
+ * are unchanged.
+ */
+export function asOfOutput(asOf: AnalysisAsOf | null, json: boolean | undefined, key: string, value: unknown, text: () => string): string {
+  if (json) return toJson(asOf ? { asOf, [key]: value } : value);
+  return asOf ? withAsOfHeader(asOf, `${text()}\n\n${renderAsOfFooter(asOf)}`) : text();
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import {
   ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
-  type AnalysisAsOf, type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
+  type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { renderTable } from '../table.js';
-import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
+import { asOfOutput } from '../render-analysis.js';
 
 import { ledgerOptions } from '../globals.js';
 
@@ -74,17 +74,6 @@ function conflictText(c: Conflict): string {
     ...c.differences.map((d) => `    - ${d}`),
     ...(c.sameAs ? [`  linked as the same figure (same_as), listed once: ${c.sameAs.join(', ')}`] : []),
   ].join('\n');
-}
-
-/**
- * A read command's output on an as-of ledger: JSON wraps the value as
- * `{ asOf, <key>: value }` (the day and every undated fact left out), text
- * gets the header above and the as-of lines below. On today's ledger both
- * are unchanged.
- */
-function asOfOutput(asOf: AnalysisAsOf | null, json: boolean | undefined, key: string, value: unknown, text: () => string): string {
-  if (json) return toJson(asOf ? { asOf, [key]: value } : value);
-  return asOf ? withAsOfHeader(asOf, `${text()}\n\n${renderAsOfFooter(asOf)}`) : text();
 }
 
 function collect(value: string, prev: string[] = []): string[] {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { addOutcome, importOutcomesFile, listOutcomes, OUTCOME_TYPES, withLedger } from '../../app/index.js';
+import { addOutcome, importOutcomesFile, listOutcomes, OUTCOME_TYPES, storeAsOf, withLedger } from '../../app/index.js';
 import type { ClassifiedOutcome, Outcome, OutcomeImportResult, OutcomeVerdict } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
+import { asOfOutput } from '../render-analysis.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
 import { renderTable } from '../table.js';
@@ -71,9 +72,9 @@ export function registerOutcomes(program: Command, io: Output): void {
     .option('--entity <name>', 'one company')
     .option('--json', 'print as JSON')
     .action(async (opts: { entity?: string; json?: boolean }, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) => listOutcomes(s, opts.entity !== undefined ? { entity: opts.entity } : {}));
+      const { r, asOf } = await withLedger(ledgerOptions(c), async (s) => ({ r: await listOutcomes(s, opts.entity !== undefined ? { entity: opts.entity } : {}), asOf: storeAsOf(s) }));
       if (opts.json) {
-        io.out(toJson(r));
+        io.out(asOfOutput(asOf, true, 'outcomes', r, () => ''));
         return;
       }
       const lines = [renderTable<ClassifiedOutcome>(r, [
@@ -86,6 +87,6 @@ export function registerOutcomes(program: Command, io: Output): void {
       ])];
       lines.push('');
       lines.push(`${r.length} outcome${r.length === 1 ? '' : 's'}. Which types mean out of the race: docs/outcomes.md; add --out yes|no where the type does not decide.`);
-      io.out(lines.join('\n'));
+      io.out(asOfOutput(asOf, false, 'outcomes', r, () => lines.join('\n')));
     });
 }
