@@ -161,6 +161,7 @@ describe('--as-of: the ledger as it stood on a day', () => {
       ['facts', 'history', 'F24'],
       ['outcomes', 'list'],
       ['summary'],
+      ['fx', 'list', '--currency', 'EUR'],
     ]) {
       const r = await cli(['--db', db, '--as-of', DAY, ...c]);
       expect(r.err, c.join(' ')).toBe('');
@@ -170,6 +171,9 @@ describe('--as-of: the ledger as it stood on a day', () => {
       expect(j.asOf.date, c.join(' ')).toBe(DAY);
       expect(j.asOf.undated.length, c.join(' ')).toBeGreaterThanOrEqual(54);
     }
+    // the FX table as of the day ends with the last month ended by then
+    const fx = (await json(['--as-of', DAY, 'fx', 'list', '--currency', 'EUR', '--json'])) as { rates: { month: string }[] };
+    expect(fx.rates.map((x) => x.month).sort().pop()).toBe('2024-04');
     // today's run has no such header
     const today = await cli(['--db', db, 'analyze', 'funding']);
     expect(today.out).not.toContain('As of');
