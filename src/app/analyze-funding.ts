@@ -1,4 +1,4 @@
-import { analyzeFunding } from '../economics/index.js';
+import { analyzeFunding, withAsOf } from '../economics/index.js';
 import type { Analysis, FundingDetails, FundingOptions } from '../economics/index.js';
 import { requestedCurrency } from './in-currency.js';
 import { withLedger } from './open-ledger.js';
@@ -12,5 +12,5 @@ import type { LedgerOptions } from './open-ledger.js';
  */
 export async function runFundingAnalysis(db: string | LedgerOptions | undefined, options: Omit<FundingOptions, 'currency'> & { readonly currency?: string }): Promise<Analysis<FundingDetails>> {
   const currency = requestedCurrency(options);
-  return withLedger(db, (store) => analyzeFunding(store, { ...options, currency }));
+  return withLedger(db, async (store) => withAsOf(store, await analyzeFunding(store, { ...options, currency })));
 }

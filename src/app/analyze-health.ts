@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeHealth, healthAssumptions, readSurvivalAssumptions } from '../economics/index.js';
+import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, withAsOf } from '../economics/index.js';
 import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
-import { bundledDataDir, type Store } from '../ledger/index.js';
+import { asOfInfoOf, bundledDataDir, type Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
@@ -22,7 +22,12 @@ export interface HealthRequest extends CurrencyRequest {
    * the very inputs the survival simulation reads.
    */
   readonly assumptions?: boolean | string;
-  /** The date the inputs should describe ('2024-05'): facts of later periods are left aside. */
+  /**
+   * The date the inputs should describe ('2024-05'): facts of later periods
+   * are left aside, cash is spent down to it. Default: the day of an as-of
+   * ledger (`--as-of`, which also leaves out what was published later), else
+   * the assumptions file's `as_of`, else the latest facts.
+   */
   readonly asOf?: string;
 }
 
@@ -32,11 +37,11 @@ export async function runHealthAnalysis(db: string | LedgerOptions | undefined, 
   return withLedger(db, async (store) => {
     const file = req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
     const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
-    const analysis = await analyzeHealth(store, req.company, {
+    const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
       env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
       assumptions,
-      asOf: req.asOf ?? file?.asOf ?? null,
-    });
+      asOf: req.asOf ?? asOfInfoOf(store)?.asOf ?? file?.asOf ?? null,
+    }));
     // saved facts are in US dollars, as computed; the currency asked for is for display
     const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
     if (!req.save) return { analysis: shown, saved: [], unsaved: null };

@@ -1,4 +1,4 @@
-import { analyzeSubscribers } from '../economics/index.js';
+import { analyzeSubscribers, withAsOf } from '../economics/index.js';
 import type { Analysis, SubscribersDetails } from '../economics/index.js';
 import type { Basis } from '../ledger/index.js';
 import { withLedger } from './open-ledger.js';
@@ -20,10 +20,10 @@ export interface SubscribersRequest extends CurrencyRequest {
 export async function runSubscribersAnalysis(db: string | LedgerOptions | undefined, req: SubscribersRequest): Promise<{ analysis: Analysis<SubscribersDetails>; saved: SavedFact[] }> {
   const currency = requestedCurrency(req);
   return withLedger(db, async (store) => {
-    const analysis = await analyzeSubscribers(store, req.product, {
+    const analysis = withAsOf(store, await analyzeSubscribers(store, req.product, {
       ...(req.basis ? { basis: req.basis } : {}),
       env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
-    });
+    }));
     const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];
     return { analysis: await inRequestedCurrency(store, analysis, currency, req.fxMonth), saved };
   });

@@ -1,7 +1,7 @@
 import { ShakeoutError } from '../core/index.js';
-import { analyzeUnitEconomics, chooseFact } from '../economics/index.js';
+import { analyzeUnitEconomics, chooseFact, withAsOf } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
-import type { Fact, Store } from '../ledger/index.js';
+import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
 import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
@@ -67,7 +67,7 @@ export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | unde
       ...(subscribers !== undefined ? { subscribers } : {}),
       fx: (await store.tables()).fx,
     };
-    const analysis = analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' });
+    const analysis = withAsOf(store, analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' }));
     return inRequestedCurrency(store, analysis, currency, req.fxMonth);
   });
 }
@@ -85,7 +85,10 @@ async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<
   if (model.toLowerCase() === 'none') return {};
   const entity = await store.resolveEntity(model);
   const facts = await store.listFacts({ entity: entity.id, metric: 'training_cost' });
-  if (!facts.length) throw usage(`the ledger has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4) or pass --fixed-costs`);
+  if (!facts.length) {
+    const asOf = asOfInfoOf(store);
+    throw usage(`the ledger${asOf ? ` as of ${asOf.asOf} (facts published by then)` : ''} has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4), pass --training-model none, or pass --fixed-costs`);
+  }
   // Epoch's main method first, then the choose rule.
   const choice = chooseFact(facts, {
     prefer: {

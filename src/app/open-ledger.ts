@@ -1,4 +1,4 @@
-import { defaultDbPath, openStore, type Store } from '../ledger/index.js';
+import { asOfStore, defaultDbPath, openStore, type Store } from '../ledger/index.js';
 
 /**
  * The database a command uses: `--db PATH`, else `$SHAKEOUT_DB`, else the
@@ -15,16 +15,28 @@ export interface LedgerOptions {
   readonly db?: string | undefined;
   /** Load the bundled data into a fresh database (default true). */
   readonly bundled?: boolean | undefined;
+  /**
+   * See the ledger as it stood on this day ('YYYY-MM-DD', `--as-of`): the
+   * store handed over is a read-only `asOfStore` view, so every use-case
+   * reads only what was published by then.
+   */
+  readonly asOf?: string | undefined;
+  /** With `asOf`: take in facts whose source gives no publication date (`--include-undated`). */
+  readonly includeUndated?: boolean | undefined;
 }
 
 /**
  * Opens the ledger (a fresh database is loaded with the bundled data on first
- * use), runs `fn`, and closes it whatever happens.
+ * use), runs `fn`, and closes it whatever happens. With `asOf`, `fn` gets the
+ * ledger as it stood on that day (read-only): the one place an as-of run is
+ * made.
  */
 export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openLedger(db);
+  const o: LedgerOptions = typeof db === 'object' ? db : { db };
+  const store = await openLedger(o);
   try {
-    return await fn(store);
+    const view = o.asOf !== undefined ? await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false }) : store;
+    return await fn(view);
   } finally {
     await store.close();
   }

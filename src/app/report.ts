@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ShakeoutError, type Lang } from '../core/index.js';
-import { analyzeFunding, analyzeHealth, analyzeSubscribers, analyzeSurvival, checkPlausibility } from '../economics/index.js';
+import { analyzeFunding, analyzeHealth, analyzeSubscribers, analyzeSurvival, checkPlausibility, storeAsOf } from '../economics/index.js';
 import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetails } from '../economics/index.js';
 import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
@@ -84,8 +84,9 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
     const funding = await analyzeFunding(store, { env });
     const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => analyzeFunding(store, { env, constantYear: 2021 }));
     const health: Analysis<HealthDetails>[] = [];
-    // as of the simulation's date, so that health shows the inputs the shakeout reads
-    const asOf = (assumptions ?? loadSurvivalAssumptions()).asOf;
+    // as of the simulation's date, so that health shows the inputs the shakeout reads; an as-of ledger's day wins over the file's
+    const seen = storeAsOf(store);
+    const asOf = seen?.date ?? (assumptions ?? loadSurvivalAssumptions()).asOf;
     for (const id of ids ?? articleIds) {
       try {
         health.push(await analyzeHealth(store, id, { env, asOf }));
@@ -96,7 +97,8 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
     }
     const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env }));
     const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails> | null> => {
-      const a = assumptions ?? loadSurvivalAssumptions();
+      const read = assumptions ?? loadSurvivalAssumptions();
+      const a = seen ? { ...read, asOf: seen.date } : read;
       const file = assumptionsFile ?? 'data/survival-assumptions.yaml';
       const run = (only?: string[]) =>
         analyzeSurvival(store, {
@@ -107,9 +109,11 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
           climate: 'neutral',
           climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
         });
-      if (!ids) return run();
       const known = async () => new Set(await Promise.all(a.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
-      return simulateEach(ids, run, known, file, leftOut);
+      // As of a day, some companies of the file may have no inputs published yet: simulate those that have, and name the others.
+      const targets = ids ?? (seen ? [...(await known())] : null);
+      if (!targets) return run();
+      return simulateEach(targets, run, known, file, leftOut);
     });
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
@@ -128,7 +132,7 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
         zh: '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
       });
     }
-    return { funding, funding2021, ...converted, plausibility, facts, entities: allEntities, companies };
+    return { funding, funding2021, ...converted, plausibility, facts, entities: allEntities, companies, asOf: seen };
   });
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ShakeoutError, convertCurrency, isCurrency, type DistSpec } from '../core/index.js';
-import { chooseFact, factSpec, type LeftAside } from '../economics/index.js';
+import { chooseFact, factSpec, storeAsOf, type AnalysisAsOf, type LeftAside } from '../economics/index.js';
 import { compileModel, runModel, ModelError, type ModelResult, type FactResolver } from '../lang/index.js';
 import type { Fact, Store } from '../ledger/index.js';
 import { formatValue } from '../core/index.js';
@@ -25,6 +25,8 @@ export interface ResolvedFact {
 export interface RunModelFileResult extends ModelResult {
   readonly file: string;
   readonly resolved: readonly ResolvedFact[];
+  /** Set when fact() read the ledger as it stood on a day (`--as-of`): the day and the undated facts left out. */
+  readonly asOf?: AnalysisAsOf;
 }
 
 const key = (e: string, m: string, p?: string) => JSON.stringify([e, m, p ?? null]);
@@ -38,7 +40,8 @@ const key = (e: string, m: string, p?: string) => JSON.stringify([e, m, p ?? nul
 export async function resolveModelFact(store: Store, entity: string, metric: string, period?: string): Promise<ResolvedFact> {
   const facts = await store.listFacts({ entity, metric, ...(period ? { period } : {}) });
   if (!facts.length) {
-    const where = period ? ` for ${period}` : '';
+    const asOf = storeAsOf(store);
+    const where = (period ? ` for ${period}` : '') + (asOf ? ` ${asOf.text.en}` : '');
     throw new ShakeoutError(`the ledger has no ${metric} fact for "${entity}"${where}; see \`shakeout facts list --entity "${entity}"\``, { status: 404 });
   }
   const choice = chooseFact(facts)!;
@@ -113,7 +116,8 @@ export async function runModelSource(source: string, options: RunModelFileOption
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.sensitivity ? { sensitivity: true } : {}),
     });
-    return { ...result, file, resolved: [...resolved.values()] };
+    const asOf = options.store ? storeAsOf(options.store) : null;
+    return { ...result, file, resolved: [...resolved.values()], ...(asOf ? { asOf } : {}) };
   } catch (e) {
     if (e instanceof ModelError) throw new ShakeoutError(e.format(source, file), { issues: e.issues, status: 400, cause: e });
     throw e;

@@ -28,14 +28,19 @@ describe('shakeout analyze health', () => {
     expect(r.out).toContain('The revenue multiple divides a valuation of as of 2024-10 by revenue of as of 2024-06: inputs of different dates.');
   });
   it('--as-of leaves later facts aside: OpenAI as of the article (May 2024)', async () => {
-    const r = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '1000', '--seed', '1', '--as-of', '2024-05']);
+    const r = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--samples', '1000', '--seed', '1', '--as-of', '2024-05-20']);
     expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('As of 2024-05-20 (facts published by then; 54 undated facts left out)');
     expect(r.out).toMatch(/valuation +reported +\$9\d(\.\d)?B/);
-    expect(r.out).toMatch(/As of 2024-05: left aside \d+ facts of later periods/);
+    // the October 2024 round was not yet published: no cash to spend down
+    expect(r.out).not.toContain('co-openai-funding-2024-10-round');
     expect(r.out).toContain('no cash figure: runway cannot be computed; record a cash fact');
     const bad = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--as-of', 'soon']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/as-of date: expected a month or a date such as "2024-05"/);
+    expect(bad.err).toContain('--as-of: expected a day written YYYY-MM-DD (2024-05-20), got "soon"');
+    const month = await cli(['--db', db, 'analyze', 'health', 'OpenAI', '--as-of', '2024-05']);
+    expect(month.code).toBe(2);
+    expect(month.err).toContain('got "2024-05" is a month, not a day');
   });
   it('--json prints the Analysis without samples; --with-assumptions fills the gaps', async () => {
     const r = await cli(['--db', db, 'analyze', 'health', 'Anthropic', '--samples', '1000', '--with-assumptions', '--json']);

@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.js';
 import { registerFx } from './commands/fx.js';
 import { registerOutcomes } from './commands/outcomes.js';
 import { registerServe } from './commands/serve.js';
+import { asOfDay } from './globals.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -19,6 +20,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 /** Options every command understands. */
 export interface GlobalOptions {
   db?: string;
+  asOf?: string;
+  includeUndated?: boolean;
 }
 
 export type Register = (program: Command, io: Output) => void;
@@ -44,7 +47,10 @@ export function buildProgram(io: Output): Command {
     .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
     .option('--db <path>', 'database file (default: $SHAKEOUT_DB, else ~/.shakeout/shakeout.db)')
     .option('--no-bundled-data', 'do not load the bundled data into a fresh database (start empty)')
+    .option('--as-of <date>', 'read the ledger as it stood on this day (YYYY-MM-DD): only facts, corrections, outcomes and sources published by then, FX and CPI months ended by then; read-only (see docs/as-of.md)', asOfDay)
+    .option('--include-undated', 'with --as-of: take in facts whose source gives no publication date (left out by default)')
     .showHelpAfterError('(run shakeout --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   for (const register of REGISTRY) register(program, io);

@@ -90,6 +90,26 @@ describe('FX at the rate of the figure\'s own period', () => {
       { month: '2023-05', currency: 'USD', perUsd: 1 },
     ])).toThrow(/4 problems\nbad.csv row 1, month: expected a month such as 2024-03, got "2023"\nbad.csv row 2, currency: expected one of USD, CNY, EUR.*got "XYZ"\nbad.csv row 2, per_usd: expected a positive number of XYZ per US dollar, got 0\nbad.csv row 3, currency: expected a currency other than USD/);
   });
+  it('a table known on a day: a month not ended by then is converted at the latest month known, and the note says so', () => {
+    // As of 2024-04-20 only the months ended by then: EUR up to 2024-03.
+    const asOf = { ...fx, rates: fx.rates.filter((r) => r.month <= '2024-03'), knownBy: '2024-04-20' };
+    const r = fxRateFor(asOf, 'EUR', parsePeriod('2024-04'));
+    expect(r.perUsd).toBe(0.92);
+    expect(r.notYetKnown).toEqual({ months: ['2024-04'], knownBy: '2024-04-20' });
+    const c = convertCurrency({ value: 9.2, unit: 'EUR', per: null }, 'USD', parsePeriod('2024-04'), asOf);
+    expect(c.quantity.value).toBeCloseTo(10, 12);
+    expect(c.note).toBe(`EUR->USD at 0.92 EUR per USD (2024-04 not yet known on 2024-04-20: at the 2024-03 rate; ${H10})`);
+    expect(c.noteZh).toContain('2024年4月20日时2024年4月的汇率尚未公布：按2024年3月的汇率');
+    // a period partly known takes the months of it known by then
+    const q = fxRateFor(asOf, 'EUR', parsePeriod('2024'));
+    expect(q.perUsd).toBeCloseTo(EUR_2024Q1, 12);
+    expect(q.notYetKnown?.months).toHaveLength(9);
+    expect(convertCurrency({ value: 1, unit: 'EUR', per: null }, 'USD', parsePeriod('2024'), asOf).note).toContain('2024-04 to 2024-12 not yet known on 2024-04-20: mean of the 3 monthly averages of 2024-01 to 2024-03');
+    // a month that had ended but is missing is still refused, as is any gap without a day
+    const gap = { ...fx, knownBy: '2024-07-20' };
+    expect(() => fxRateFor(gap, 'EUR', parsePeriod('2024-04'))).toThrow(/no EUR rate for 2024-04/);
+    expect(() => fxRateFor(fx, 'EUR', parsePeriod('2024-07'))).toThrow(/no EUR rate for 2024-07/);
+  });
   it('lists the months of a period', () => {
     expect(monthsOf(parsePeriod('2023-11/2024-02'))).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
     expect(monthsOf(parsePeriod('2024'))).toHaveLength(12);

@@ -24,7 +24,12 @@ import { CURRENCY_TABLE } from './currency-table.js';
  * Two currencies other than the dollar convert through it: EUR->GBP is
  * EUR->USD at the euro's rate for the period, then USD->GBP at the pound's.
  * A month the table lacks is refused with a message naming the currency and
- * month; no nearest rate is ever used in its place.
+ * month; no nearest rate is ever used in its place. The one exception is a
+ * table that stands on a day (`knownBy`, the ledger as of a date): a month
+ * that had not ended by that day had no average yet, so a period reaching
+ * into it is converted at the months of it already known, else at the latest
+ * month known, and the note says so ("2024-05 not yet known on 2024-05-20:
+ * at the 2024-04 rate").
  */
 
 /** One month's average rate: `perUsd` units of `currency` buy one US dollar. */
@@ -47,6 +52,13 @@ export interface FxTable {
   /** Name for messages: 'fx-monthly-per-usd.csv' or 'fx-monthly-per-usd.csv + 2 user rates'. */
   readonly name: string;
   readonly rates: readonly FxRate[];
+  /**
+   * The day the table stands on ('YYYY-MM-DD'), for a table as known on a
+   * date: months not ended by then are not yet known, and a period reaching
+   * into them is converted at the rates known by then (see `fxRateFor`).
+   * Absent for the table as it is today.
+   */
+  readonly knownBy?: string;
 }
 
 /** A row as a table file or a user writes it, before checking. */
@@ -67,6 +79,8 @@ export interface PeriodRate {
   readonly period: string;
   /** The monthly rates averaged, oldest first (empty for USD). */
   readonly months: readonly FxRate[];
+  /** For a table as known on a day: the months of the period not yet known by then, and that day. */
+  readonly notYetKnown?: { readonly months: readonly string[]; readonly knownBy: string };
 }
 
 /** One month of the US CPI-U, all items, U.S. city average, not seasonally adjusted (1982-84 = 100). */
@@ -262,6 +276,14 @@ export function fxRateFor(table: FxTable, currency: Currency, period: Period): P
     if (r) found.push(r);
     else missing.push(m);
   }
+  if (missing.length && table.knownBy !== undefined && missing.every((m) => parsePeriod(m).end > table.knownBy!)) {
+    // The table stands on a day: these months had not ended, so no average was known yet.
+    const notYetKnown = { months: missing, knownBy: table.knownBy };
+    if (found.length) return { currency, perUsd: found.reduce((s, r) => s + r.perUsd, 0) / found.length, period: period.text, months: found, notYetKnown };
+    let latest: FxRate | undefined;
+    for (const r of table.rates) if (r.currency === currency && parsePeriod(r.month).end <= table.knownBy && (!latest || r.month > latest.month)) latest = r;
+    if (latest) return { currency, perUsd: latest.perUsd, period: period.text, months: [latest], notYetKnown };
+  }
   if (missing.length) {
     const have = table.rates.filter((r) => r.currency === currency).map((r) => r.month).sort();
     const span = have.length ? `it has ${currency} from ${have[0]} to ${have[have.length - 1]}${have.length < monthsOf({ text: '', kind: 'span', start: `${have[0]}-01`, end: `${have[have.length - 1]}-01` }).length ? ', with gaps' : ''}` : `it has no ${currency} rate`;
@@ -282,13 +304,24 @@ function describeRate(r: PeriodRate): { en: string; zh: string } {
   const first = ms[0]!.month;
   const last = ms[ms.length - 1]!.month;
   const label = r.period.replace(/^as of /, '');
-  const en = ms.length === 1
-    ? `${label === first ? '' : `${r.period}: `}monthly average of ${first}`
-    : `${label}: mean of the ${ms.length} monthly averages of ${first} to ${last}`;
-  const whole = /^\d{4}(-Q[1-4])?$/.test(label);
-  const zh = ms.length === 1
-    ? `${monthZh(first)}月均汇率`
-    : `${periodZh(label)}${whole ? '' : `（${monthZh(first)}至${monthZh(last)}）`}${ms.length}个月月均汇率的平均值`;
+  let en: string;
+  let zh: string;
+  if (r.notYetKnown) {
+    // A table as known on a day: say which months were not known yet, and what stood in for them.
+    const { months, knownBy } = r.notYetKnown;
+    const span = (xs: readonly string[], inZh: boolean): string =>
+      xs.length === 1 ? (inZh ? monthZh(xs[0]!) : xs[0]!) : inZh ? `${monthZh(xs[0]!)}至${monthZh(xs[xs.length - 1]!)}` : `${xs[0]} to ${xs[xs.length - 1]}`;
+    en = `${span(months, false)} not yet known on ${knownBy}: ${ms.length === 1 ? `at the ${first} rate` : `mean of the ${ms.length} monthly averages of ${first} to ${last}`}`;
+    zh = `${periodZh(knownBy)}时${span(months, true)}的汇率尚未公布：${ms.length === 1 ? `按${monthZh(first)}的汇率` : `按${monthZh(first)}至${monthZh(last)}的${ms.length}个月月均汇率的平均值`}`;
+  } else {
+    en = ms.length === 1
+      ? `${label === first ? '' : `${r.period}: `}monthly average of ${first}`
+      : `${label}: mean of the ${ms.length} monthly averages of ${first} to ${last}`;
+    const whole = /^\d{4}(-Q[1-4])?$/.test(label);
+    zh = ms.length === 1
+      ? `${monthZh(first)}月均汇率`
+      : `${periodZh(label)}${whole ? '' : `（${monthZh(first)}至${monthZh(last)}）`}${ms.length}个月月均汇率的平均值`;
+  }
   const users = ms.filter((m) => m.origin === 'user');
   const userEn = users.map((u) => `${u.month} is a user rate${u.overrides !== undefined ? ` overriding the bundled ${rateText(u.overrides)}` : ''}`);
   const userZh = users.map((u) => `${monthZh(u.month)}为用户添加的汇率${u.overrides !== undefined ? `，取代内置的${rateText(u.overrides)}` : ''}`);

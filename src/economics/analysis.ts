@@ -82,6 +82,26 @@ export interface Analysis<D = unknown> {
    * `details` stay in US dollars; multiply them by `perUsd` to show them.
    */
   readonly currency?: AnalysisCurrency;
+  /**
+   * Set when the analysis ran on the ledger as it stood on a day (`--as-of`,
+   * `asOfStore`): the day, the undated facts left out (or taken in) and the
+   * header every output shows. Absent for a run on today's ledger.
+   */
+  readonly asOf?: AnalysisAsOf;
+}
+
+/** What an as-of run saw and left out, for its header and footnotes (`analysisAsOf`). */
+export interface AnalysisAsOf {
+  /** 'YYYY-MM-DD': only facts, corrections, outcomes and rates published (or ended) by then. */
+  readonly date: string;
+  /** True when the undated facts were taken in (`--include-undated`). */
+  readonly includeUndated: boolean;
+  /** Ids of the facts whose source gives no publication date: left out, or taken in with `includeUndated`. */
+  readonly undated: readonly string[];
+  /** How many of the facts seen rest on an inferred publication date (the page showed none). */
+  readonly estimatedDates: number;
+  /** The header: 'as of 2024-05-20 (facts published by then; 54 undated facts left out)' / '截至2024年5月20日（…）'. */
+  readonly text: Text;
 }
 
 /** How an analysis's money was put in another currency: one rate, of one month, named. */

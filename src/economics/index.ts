@@ -8,6 +8,7 @@ export * from './common/fact-group.js';
 export { isSecondHand, publisherName } from './common/source-hand.js';
 export * from './common/default-env.js';
 export * from './common/outcome-class.js';
+export * from './common/analysis-as-of.js';
 export * from './subscribers/commission-rules.js';
 export * from './subscribers/commission-for.js';
 export * from './subscribers/subscriber-assumptions.js';

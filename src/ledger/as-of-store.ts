@@ -33,6 +33,12 @@ export interface AsOfStore extends Store {
   readonly asOfInfo: AsOfInfo;
 }
 
+/** What an as-of view saw and left out, or null for a store that is not one (today's ledger). */
+export function asOfInfoOf(store: Store): AsOfInfo | null {
+  const info = (store as Partial<AsOfStore>).asOfInfo;
+  return info ?? null;
+}
+
 /**
  * Reads `asOf` as a day ('2024-05-20'): a month or a year is refused, since
  * which of its days is meant changes what was known.
@@ -41,8 +47,9 @@ export function readAsOfDate(text: string, field = 'as-of'): string {
   const t = text.trim();
   const p = safeParsePeriod(t);
   if (!p.ok || p.period.kind !== 'day') {
-    const why = p.ok ? `"${t}" is a ${p.period.kind}, not a day` : p.error.message.replace(/^expected a period[^,]*(, got)?/, 'got');
-    const message = `${field}: expected a day written YYYY-MM-DD (2024-05-20), ${p.ok ? 'got ' + why : why}`;
+    // The period reader's own detail ('day 30 is not in 2024-02') is kept; its list of period shapes is not, since only a day will do.
+    const detail = p.ok ? ` is a ${p.period.kind}, not a day` : (/ got "[^"]*"( \(.*\))?$/.exec(p.error.message)?.[1] ?? '');
+    const message = `${field}: expected a day written YYYY-MM-DD (2024-05-20), got "${t}"${detail}`;
     throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: [field], message }], status: 400 });
   }
   return p.period.start;
@@ -108,7 +115,7 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
     const t = await store.tables();
     const ended = (month: string): boolean => parsePeriod(month).end <= asOf;
     return {
-      fx: { name: `${t.fx.name} (months ended by ${asOf})`, rates: t.fx.rates.filter((r) => ended(r.month)) },
+      fx: { name: `${t.fx.name} (months ended by ${asOf})`, rates: t.fx.rates.filter((r) => ended(r.month)), knownBy: asOf },
       cpi: { ...t.cpi, name: `${t.cpi.name} (months ended by ${asOf})`, months: t.cpi.months.filter((m) => ended(m.month)) },
     };
   };

@@ -31,6 +31,8 @@ export class FootnoteBook {
     private readonly T: ReportText,
     private readonly factsById: ReadonlyMap<string, Fact>,
     private readonly entities: ReadonlyMap<string, Entity>,
+    /** For a report of the ledger as of a day: the line every footnote ends with ('As of 2024-05-20: only facts published by then count.'). */
+    private readonly asOfLine: string | null = null,
   ) {}
 
   /** The footnote of a fact as the ledger holds it, with extra lines (a conversion) when given. */
@@ -171,7 +173,7 @@ export class FootnoteBook {
       formula: d.formula,
       facts: d.facts.map(citation),
       assumptions: d.assumptions,
-      lines: [...factLines, ...d.lines, ...assumptionLines],
+      lines: [...factLines, ...d.lines, ...assumptionLines, ...(this.asOfLine ? [this.asOfLine] : [])],
       hover: hover.length > 700 ? hover.slice(0, 699) + '…' : hover,
     });
     this.byKey.set(key, n);

@@ -86,7 +86,7 @@ export function renderHtml(report: Report, charts: ReadonlyMap<string, string>):
 </head>
 <body data-charts="${report.charts.length}" data-footnotes="${report.footnotes.length}">
 <main>
-<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(report.subtitle)}</p></header>
+<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(report.subtitle)}</p>${report.asOf ? `<p class="as-of"><strong>${escapeHtml(report.asOf.text)}</strong></p>` : ''}</header>
 ${toc}
 ${sections.join('\n')}
 <section id="footnotes" class="footnotes"><h2>${escapeHtml(report.labels.footnotes)}</h2><ol>

@@ -69,6 +69,7 @@ function footnote(f: Footnote): string {
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const parts: string[] = [`# ${escapeMarkdown(report.title)}`, `*${escapeMarkdown(report.subtitle)}*`];
+  if (report.asOf) parts.push(`**${escapeMarkdown(report.asOf.text)}**`);
   for (const s of report.sections) {
     parts.push(`## ${escapeMarkdown(s.title)}`);
     for (const b of s.blocks) parts.push(block(b, report, options));

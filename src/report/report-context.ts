@@ -1,6 +1,6 @@
 import { formatValue } from '../core/index.js';
 import type { Lang, Per, Unit } from '../core/index.js';
-import type { Analysis, Estimate } from '../economics/index.js';
+import { asOfFootnoteText, type Analysis, type Estimate } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
 import { FootnoteBook } from './footnote-book.js';
 import { formatRange } from './format-range.js';
@@ -36,7 +36,7 @@ export class ReportContext {
     this.T = reportText(lang);
     this.facts = new Map(inputs.facts.map((f) => [f.id, f]));
     this.entities = new Map(inputs.entities.map((e) => [e.id, e]));
-    this.book = new FootnoteBook(lang, this.T, this.facts, this.entities);
+    this.book = new FootnoteBook(lang, this.T, this.facts, this.entities, inputs.asOf ? asOfFootnoteText(inputs.asOf.date)[lang] : null);
     this.companies = inputs.companies && inputs.companies.length ? inputs.companies : null;
   }
 

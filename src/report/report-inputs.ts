@@ -1,5 +1,6 @@
 import type {
   Analysis,
+  AnalysisAsOf,
   FundingDetails,
   HealthDetails,
   PlausibilityDetails,
@@ -45,6 +46,11 @@ export interface ReportInputs {
    * machine text (an error message) shown as code in either language.
    */
   readonly notes?: readonly { readonly en: string; readonly zh: string; readonly detail?: string }[];
+  /**
+   * Set when the analyses ran on the ledger as it stood on a day (`--as-of`):
+   * the report says so under its title and in every footnote.
+   */
+  readonly asOf?: AnalysisAsOf | null;
 }
 
 /**

@@ -16,6 +16,13 @@ export interface Report {
   readonly footnotes: readonly Footnote[];
   readonly charts: readonly ChartSpec[];
   readonly sources: readonly SourceEntry[];
+  /**
+   * Set for a report of the ledger as it stood on a day (`--as-of`): the day,
+   * the line under the title ('As of 2024-05-20 (facts published by then; 54
+   * undated facts left out)'), and the undated facts left out (or taken in).
+   * Every footnote then ends with the day.
+   */
+  readonly asOf?: { readonly date: string; readonly text: string; readonly includeUndated: boolean; readonly undated: readonly string[] };
   /** Labels the renderers need: the notes heading, the chart heading template ('Chart {n}: {title}')... */
   readonly labels: { readonly footnotes: string; readonly chart: string; readonly chartNotWritten: string; readonly backToText: string };
 }

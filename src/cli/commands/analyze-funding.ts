@@ -6,7 +6,7 @@ import type { FundingRow } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
+import { renderAnalysisFooter, renderEstimates, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 interface Opts extends CurrencyOpts { region?: string; segment?: string; constantDollars?: number; since?: number; json?: boolean }
@@ -66,6 +66,6 @@ export function addFundingCommand(analyze: Command, io: Output): void {
       }
       if (d.conversions.length) lines.push('', 'Conversions:', ...d.conversions.map((c) => `  ${c}`));
       lines.push('', renderAnalysisFooter(a));
-      io.out(lines.join('\n'));
+      io.out(withAsOfHeader(a.asOf, lines.join('\n')));
     });
 }

@@ -5,10 +5,10 @@ import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter } from '../render-analysis.js';
+import { renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
-interface Opts extends CurrencyOpts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string; asOf?: string }
+interface Opts extends CurrencyOpts { samples?: number; seed?: string; json?: boolean; save?: boolean; withAssumptions?: boolean; assumptions?: string }
 
 const v = (e: Estimate, x: number): string => formatValue(x, e.unit, 'en', e.per);
 
@@ -23,22 +23,21 @@ function val(e: Estimate, x: number, d: HealthDetails): string {
 export function addHealthCommand(analyze: Command, io: Output): void {
   currencyOptions(analyze
     .command('health')
-    .description('company health: net burn, runway, revenue multiple, capital efficiency, burn multiple, rule of 40, default alive')
+    .description('company health: net burn, runway, revenue multiple, capital efficiency, burn multiple, rule of 40, default alive; with --as-of DATE, the ledger as of that day and cash spent down to it (default: the assumptions file\'s as_of, else the latest facts)')
     .argument('<company>', 'the company, by any name or alias (OpenAI, 月之暗面)')
     .option('--samples <n>', 'Monte Carlo draws (default 10000)', sampleCount)
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--with-assumptions', 'fill inputs the ledger lacks (cash, revenue, growth, costs) from data/survival-assumptions.yaml')
     .option('--assumptions <file>', 'fill inputs the ledger lacks from this survival assumptions file')
-    .option('--as-of <month>', 'the date the inputs describe (2024-05): later facts are left aside, cash from rounds is spent down to it (default: the assumptions file\'s as_of, else the latest facts)')
     .option('--json', 'print the analysis as JSON (without samples)')
     .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only, in US dollars)'))
     .action(async (company: string, opts: Opts, cmd: Command) => {
-      const { analysis: a, saved, unsaved } = await runHealthAnalysis(ledgerOptions(cmd), {
+      // --as-of (global) is both the ledger as of that day and the day the inputs describe: cash is spent down to it.
+      const { analysis: a, saved, unsaved } = await runHealthAnalysis(ledgerOptions(cmd, opts.save ? { writes: 'analyze health --save' } : {}), {
         company,
         ...(opts.samples ? { samples: opts.samples } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
-        ...(opts.asOf ? { asOf: opts.asOf } : {}),
         save: opts.save === true,
         ...currencyRequest(opts),
       });
@@ -51,7 +50,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
         lines.push('');
         lines.push(saved.length ? 'Saved to the ledger:\n' + saved.map((s) => `  ${s.estimateId} -> ${s.factId}${s.added ? '' : ' (already there)'}`).join('\n') : `Saved to the ledger: ${unsaved ?? 'nothing'}`);
       }
-      io.out(lines.join('\n'));
+      io.out(withAsOfHeader(a.asOf, lines.join('\n')));
     });
 }
 

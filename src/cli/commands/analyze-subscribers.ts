@@ -5,7 +5,7 @@ import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
+import { renderAnalysisFooter, renderEstimates, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 const BASES = ['gross', 'net', 'unknown'] as const;
@@ -30,7 +30,7 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON (without samples)')
     .option('--save', 'write the results back to the ledger as derived facts (in US dollars)'))
     .action(async (product: string, opts: Opts, cmd: Command) => {
-      const db = ledgerOptions(cmd);
+      const db = ledgerOptions(cmd, opts.save ? { writes: 'analyze subscribers --save' } : {});
       const { analysis: a, saved } = await runSubscribersAnalysis(db, {
         product,
         ...(opts.basis ? { basis: opts.basis } : {}),
@@ -77,6 +77,6 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
         lines.push('');
         lines.push('Saved to the ledger:\n' + saved.map((s) => `  ${s.estimateId} -> ${s.factId}${s.added ? '' : ' (already there)'}`).join('\n'));
       }
-      io.out(lines.join('\n'));
+      io.out(withAsOfHeader(a.asOf, lines.join('\n')));
     });
 }

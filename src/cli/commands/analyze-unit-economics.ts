@@ -6,7 +6,7 @@ import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
-import { renderAnalysisFooter, renderEstimates } from '../render-analysis.js';
+import { renderAnalysisFooter, renderEstimates, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 interface Opts extends CurrencyOpts {
@@ -62,7 +62,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
       const a = await runUnitEconomicsAnalysis(ledgerOptions(cmd), req).catch((e: unknown) => {
         throw withOptionName(e);
       });
-      io.out(opts.json ? toJson(analysisJson(a)) : renderUnitEconomics(a));
+      io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderUnitEconomics(a)));
     });
 }
 

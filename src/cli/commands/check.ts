@@ -4,6 +4,7 @@ import type { PlausibilityFlag } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
+import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
 
 /**
  * `shakeout check [--json]`: flags what does not add up in the ledger.
@@ -27,7 +28,8 @@ export function registerCheck(program: Command, io: Output): void {
         const mark: Record<PlausibilityFlag['severity'], string> = { error: 'ERROR', warning: 'warn ', info: 'info ' };
         const lines = flags.map((f) => `${mark[f.severity]} [${f.check}] ${f.title.en}\n      facts: ${f.facts.join(', ')}\n      ${f.explanation.en}`);
         lines.push('', `${flags.length} flag${flags.length === 1 ? '' : 's'}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
-        io.out(lines.join('\n'));
+        if (a.asOf) lines.push('', renderAsOfFooter(a.asOf));
+        io.out(withAsOfHeader(a.asOf, lines.join('\n')));
       }
       if (counts.error > 0) process.exitCode = 1;
     });

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import {
-  ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport,
+  ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { renderTable } from '../table.js';
+import { asOfOutput } from '../render-analysis.js';
 
 import { ledgerOptions } from '../globals.js';
 
@@ -97,8 +98,8 @@ export function registerFacts(program: Command, io: Output): void {
         entity: opts.entity, metric: opts.metric, period: opts.period, kind: opts.kind as FactFilter['kind'],
         includeProducts: opts.products, includeSuperseded: opts.all,
       };
-      const list = await withLedger(ledgerOptions(cmd), (s) => s.listFacts(filter));
-      io.out(opts.json ? toJson(list) : list.length ? factsTable(list, opts.period) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` + (opts.period && list.some((f) => !periodWithin(opts.period!, f.period)) ? `; (overlaps): the fact's period is longer than ${opts.period} or only partly inside it` : '') : 'no facts match');
+      const { list, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({ list: await s.listFacts(filter), asOf: storeAsOf(s) }));
+      io.out(asOfOutput(asOf, opts.json, 'facts', list, () => list.length ? factsTable(list, opts.period) + `\n${list.length} fact${list.length === 1 ? '' : 's'}` + (opts.period && list.some((f) => !periodWithin(opts.period!, f.period)) ? `; (overlaps): the fact's period is longer than ${opts.period} or only partly inside it` : '') : 'no facts match'));
     });
 
   facts
@@ -107,8 +108,8 @@ export function registerFacts(program: Command, io: Output): void {
     .argument('<id>')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
-      const f = await withLedger(ledgerOptions(cmd), (s) => s.getFact(id));
-      io.out(opts.json ? toJson(f) : factDetail(f));
+      const { f, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({ f: await s.getFact(id), asOf: storeAsOf(s) }));
+      io.out(asOfOutput(asOf, opts.json, 'fact', f, () => factDetail(f)));
     });
 
   facts
@@ -117,16 +118,15 @@ export function registerFacts(program: Command, io: Output): void {
     .argument('<id>')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
-      const chain = await withLedger(ledgerOptions(cmd), (s) => s.history(id));
-      if (opts.json) return io.out(toJson(chain));
-      io.out(renderTable(chain, [
+      const { chain, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({ chain: await s.history(id), asOf: storeAsOf(s) }));
+      io.out(asOfOutput(asOf, opts.json, 'history', chain, () => renderTable(chain, [
         { header: 'id', get: (f) => f.id },
         { header: 'as written', get: (f) => f.valueText },
         { header: 'value', get: factValue, align: 'right' },
         { header: 'source', get: source, max: 30 },
         { header: 'recorded', get: (f) => f.createdAt },
         { header: 'status', get: (f) => (f.supersededBy ? `corrected by ${f.supersededBy}` : 'current') },
-      ]));
+      ])));
     });
 
   const addOptions = (c: Command) =>
@@ -182,13 +182,13 @@ export function registerFacts(program: Command, io: Output): void {
   addOptions(facts.command('add').description('record a new fact'))
     .action(async (opts: AddOpts, cmd: Command) => {
       const input = toInput(opts) as FactInput;
-      const f = await withLedger(ledgerOptions(cmd), (s) => s.addFact(input));
+      const f = await withLedger(ledgerOptions(cmd, { writes: 'facts add' }), (s) => s.addFact(input));
       io.out(opts.json ? toJson(f) : `added ${f.id}\n` + factDetail(f));
     });
 
   addOptions(facts.command('correct').description('record a correction: a new fact that supersedes ID (nothing is overwritten)').argument('<id>'))
     .action(async (id: string, opts: AddOpts, cmd: Command) => {
-      const f = await withLedger(ledgerOptions(cmd), (s) => s.correctFact(id, toInput(opts)));
+      const f = await withLedger(ledgerOptions(cmd, { writes: 'facts correct' }), (s) => s.correctFact(id, toInput(opts)));
       io.out(opts.json ? toJson(f) : `added ${f.id}, which corrects ${id}\n` + factDetail(f));
     });
 
@@ -199,7 +199,7 @@ export function registerFacts(program: Command, io: Output): void {
     .option('--format <format>', 'csv, json or yaml (default: from the extension)')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { format?: LedgerFormat; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => importFactsFile(s, file, opts.format));
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'facts import' }), (s) => importFactsFile(s, file, opts.format));
       io.out(opts.json ? toJson(r) : `imported ${file}: ${r.added.length} added, ${r.unchanged.length} already present`);
     });
 
@@ -218,15 +218,15 @@ export function registerFacts(program: Command, io: Output): void {
     .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { conflicts: list, uncompared } = await withLedger(ledgerOptions(cmd), async (s) => {
+      const { conflicts: list, uncompared, asOf } = await withLedger(ledgerOptions(cmd), async (s) => {
         const { fx, cpi } = await s.tables();
-        return conflictsReport(await s.listFacts(), fx, cpi);
+        return { ...conflictsReport(await s.listFacts(), fx, cpi), asOf: storeAsOf(s) };
       });
-      if (opts.json) return io.out(toJson(list));
+      if (opts.json) return io.out(asOfOutput(asOf, true, 'conflicts', list, () => ''));
       const left = uncompared.length
         ? `\n\nnot compared (${uncompared.length}): a table lacks a rate they need\n` + uncompared.map((u) => `  ${u.fact.id} ${u.fact.entity} ${u.fact.metric} ${u.fact.period?.text ?? ''} "${u.fact.valueText}": ${u.reason}`).join('\n')
         : '';
-      io.out((list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts') + left);
+      io.out(asOfOutput(asOf, false, 'conflicts', list, () => (list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts') + left));
     });
 }
 
@@ -259,7 +259,7 @@ export function registerEntities(program: Command, io: Output): void {
     .option('--notes <text>', 'notes')
     .option('--json', 'print JSON')
     .action(async (opts: { id: string; name: string; nameZh?: string; alias?: string[]; kind: string; parent?: string; notes?: string; json?: boolean }, cmd: Command) => {
-      const e = await withLedger(ledgerOptions(cmd), (s) => s.addEntity({
+      const e = await withLedger(ledgerOptions(cmd, { writes: 'entities add' }), (s) => s.addEntity({
         id: opts.id, nameEn: opts.name, nameZh: opts.nameZh ?? null, aliases: opts.alias ?? [],
         kind: opts.kind as Entity['kind'], parent: opts.parent ?? null, notes: opts.notes ?? null,
       }));
@@ -277,7 +277,7 @@ export function registerEntities(program: Command, io: Output): void {
       if (opts.parent === undefined && !opts.alias?.length && opts.kind === undefined) {
         throw new ShakeoutError('entities update: nothing to change; give --parent, --alias or --kind', { status: 400, issues: [{ code: 'nothing_to_change', path: [], message: 'give --parent, --alias or --kind' }] });
       }
-      const e = await withLedger(ledgerOptions(cmd), (s) => s.updateEntity(name, {
+      const e = await withLedger(ledgerOptions(cmd, { writes: 'entities update' }), (s) => s.updateEntity(name, {
         ...(opts.parent !== undefined ? { parent: opts.parent.toLowerCase() === 'none' ? null : opts.parent } : {}),
         ...(opts.alias?.length ? { aliases: opts.alias } : {}),
         ...(opts.kind !== undefined ? { kind: opts.kind as Entity['kind'] } : {}),

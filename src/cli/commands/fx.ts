@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { addFxRate, importFxRatesFile, listFxRates, withLedger } from '../../app/index.js';
+import { addFxRate, importFxRatesFile, listFxRates, storeAsOf, withLedger } from '../../app/index.js';
 import type { FxImportResult, FxRate } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
+import { asOfOutput } from '../render-analysis.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
 import { renderTable } from '../table.js';
@@ -37,7 +38,7 @@ export function registerFx(program: Command, io: Output): void {
     .option('--replace', 'replace a rate you added before for this currency and month')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AddOpts, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => addFxRate(s, { currency: opts.currency, month: opts.month, perUsd: opts.perUsd, source: opts.source, replace: opts.replace === true }));
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'fx add' }), (s) => addFxRate(s, { currency: opts.currency, month: opts.month, perUsd: opts.perUsd, source: opts.source, replace: opts.replace === true }));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   fx
@@ -47,7 +48,7 @@ export function registerFx(program: Command, io: Output): void {
     .option('--replace', 'replace rates you added before for the same currency and month')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { replace?: boolean; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => importFxRatesFile(s, file, { replace: opts.replace === true }));
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'fx import' }), (s) => importFxRatesFile(s, file, { replace: opts.replace === true }));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   fx
@@ -56,9 +57,9 @@ export function registerFx(program: Command, io: Output): void {
     .option('--currency <code>', 'one currency: every monthly rate, yours in place of the bundled')
     .option('--json', 'print as JSON')
     .action(async (opts: { currency?: string; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd), (s) => listFxRates(s, opts.currency !== undefined ? { currency: opts.currency } : {}));
+      const { r, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({ r: await listFxRates(s, opts.currency !== undefined ? { currency: opts.currency } : {}), asOf: storeAsOf(s) }));
       if (opts.json) {
-        io.out(toJson(opts.currency !== undefined ? r : { coverage: r.coverage }));
+        io.out(toJson({ ...(opts.currency !== undefined ? r : { coverage: r.coverage }), ...(asOf ? { asOf } : {}) }));
         return;
       }
       const lines: string[] = [];
@@ -79,6 +80,6 @@ export function registerFx(program: Command, io: Output): void {
       }
       lines.push('');
       lines.push('A figure converts at the mean of the monthly rates of its own period (a quarter: its three months); add a missing month with shakeout fx add.');
-      io.out(lines.join('\n'));
+      io.out(asOfOutput(asOf, false, 'fx', r, () => lines.join('\n')));
     });
 }

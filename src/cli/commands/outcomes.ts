@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { addOutcome, importOutcomesFile, listOutcomes, OUTCOME_TYPES, withLedger } from '../../app/index.js';
+import { addOutcome, importOutcomesFile, listOutcomes, OUTCOME_TYPES, storeAsOf, withLedger } from '../../app/index.js';
 import type { ClassifiedOutcome, Outcome, OutcomeImportResult, OutcomeVerdict } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
+import { asOfOutput } from '../render-analysis.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
 import { renderTable } from '../table.js';
@@ -47,7 +48,7 @@ export function registerOutcomes(program: Command, io: Output): void {
     .option('--out <yes|no>', 'whether it put the company out of the race; needed for acquisition, recapitalization and pivot (docs/outcomes.md)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: AddOpts, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) =>
+      const r = await withLedger(ledgerOptions(c, { writes: 'outcomes add' }), (s) =>
         addOutcome(s, {
           entity: opts.entity, type: opts.type, date: opts.date, detail: opts.detail, source: opts.source, url: opts.url, published: opts.published,
           ...(opts.title !== undefined ? { title: opts.title } : {}),
@@ -62,7 +63,7 @@ export function registerOutcomes(program: Command, io: Output): void {
     .argument('<file>', 'the file (.csv, .json, .yaml or .yml)')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) => importOutcomesFile(s, file));
+      const r = await withLedger(ledgerOptions(c, { writes: 'outcomes import' }), (s) => importOutcomesFile(s, file));
       io.out(opts.json ? toJson(r) : renderResult(r));
     });
   cmd
@@ -71,9 +72,9 @@ export function registerOutcomes(program: Command, io: Output): void {
     .option('--entity <name>', 'one company')
     .option('--json', 'print as JSON')
     .action(async (opts: { entity?: string; json?: boolean }, c: Command) => {
-      const r = await withLedger(ledgerOptions(c), (s) => listOutcomes(s, opts.entity !== undefined ? { entity: opts.entity } : {}));
+      const { r, asOf } = await withLedger(ledgerOptions(c), async (s) => ({ r: await listOutcomes(s, opts.entity !== undefined ? { entity: opts.entity } : {}), asOf: storeAsOf(s) }));
       if (opts.json) {
-        io.out(toJson(r));
+        io.out(asOfOutput(asOf, true, 'outcomes', r, () => ''));
         return;
       }
       const lines = [renderTable<ClassifiedOutcome>(r, [
@@ -86,6 +87,6 @@ export function registerOutcomes(program: Command, io: Output): void {
       ])];
       lines.push('');
       lines.push(`${r.length} outcome${r.length === 1 ? '' : 's'}. Which types mean out of the race: docs/outcomes.md; add --out yes|no where the type does not decide.`);
-      io.out(lines.join('\n'));
+      io.out(asOfOutput(asOf, false, 'outcomes', r, () => lines.join('\n')));
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runModelFile, withLedger, formatCompact, ShakeoutError, type RunModelFileResult } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
+import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 import { ProgressBar } from '../progress.js';
 import { sparkline } from '../sparkline.js';
@@ -30,6 +31,7 @@ export function runJson(r: RunModelFileResult) {
     outputs,
     sampleCount: r.sampleCount,
     seed: r.seed,
+    ...(r.asOf ? { asOf: r.asOf } : {}),
     facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })), toUsd: x.toUsd })),
     timingsMs: r.timings,
   };
@@ -115,6 +117,6 @@ export function registerRun(program: Command, io: Output): void {
         progress?.stop();
       }
       if (opts.samplesOut) await writeSamplesCsv(opts.samplesOut, r);
-      io.out(opts.json ? toJson(runJson(r)) : human(r) + (opts.samplesOut ? `\nsamples written to ${opts.samplesOut}` : ''));
+      io.out(opts.json ? toJson(runJson(r)) : withAsOfHeader(r.asOf, human(r) + (r.asOf ? `\n\n${renderAsOfFooter(r.asOf)}` : '') + (opts.samplesOut ? `\nsamples written to ${opts.samplesOut}` : '')));
     });
 }

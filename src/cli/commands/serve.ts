@@ -15,7 +15,8 @@ export function registerServe(program: Command, io: Output): void {
       return Number(v);
     })
     .action(async (opts: { host: string; port?: number }, cmd: Command) => {
-      const lo = ledgerOptions(cmd);
+      // the server serves every day: each request names its own (?asOf=YYYY-MM-DD), and writes go to today's ledger
+      const lo = ledgerOptions(cmd, { writes: 'serve (each request takes ?asOf=YYYY-MM-DD instead)' });
       const store = await openLedger(lo);
       let server;
       try {

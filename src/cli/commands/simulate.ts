@@ -6,7 +6,7 @@ import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
-import { detailMoney, renderAnalysisFooter } from '../render-analysis.js';
+import { detailMoney, renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { resample, sparkline } from '../sparkline.js';
 import { renderTable } from '../table.js';
 
@@ -55,7 +55,7 @@ export function registerSimulate(program: Command, io: Output): void {
         ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
         ...currencyRequest(opts),
       });
-      io.out(opts.json ? toJson(analysisJson(a)) : renderSurvival(a));
+      io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderSurvival(a)));
     });
 }
 

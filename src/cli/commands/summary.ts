@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { bundledDataDir, unreadBundledRows, withLedger, resolveDbPath, type LedgerSummary, type UnreadRow } from '../../app/index.js';
+import { bundledDataDir, unreadBundledRows, withLedger, resolveDbPath, storeAsOf, type LedgerSummary, type UnreadRow } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
+import { asOfOutput } from '../render-analysis.js';
 import { renderTable } from '../table.js';
 
 /** A count table, largest first; past `limit` rows the rest are summed into one line. */
@@ -44,8 +45,8 @@ export function registerSummary(program: Command, io: Output): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const ledger = ledgerOptions(cmd);
       const db = resolveDbPath(ledger.db);
-      const s = await withLedger(ledger, (store) => store.summary());
+      const { s, asOf } = await withLedger(ledger, async (store) => ({ s: await store.summary(), asOf: storeAsOf(store) }));
       const unread = unreadBundledRows(bundledDataDir());
-      io.out(opts.json ? toJson({ db, ...s, unreadBundledRows: unread }) : summaryText(s, db, unread));
+      io.out(opts.json ? toJson({ db, ...s, unreadBundledRows: unread, ...(asOf ? { asOf } : {}) }) : asOfOutput(asOf, false, 'summary', s, () => summaryText(s, db, unread)));
     });
 }

@@ -1,6 +1,6 @@
 import { parsePeriod, ShakeoutError, Z95, type DistSpec, type Period } from '../../core/index.js';
 import { quantileSorted } from '../../estimate/index.js';
-import type { Fact, Store } from '../../ledger/index.js';
+import { asOfInfoOf, type Fact, type Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
 import { collectHealthInputs, type HealthAssumptionInput, type HealthInput, type HealthInputName } from '../health/index.js';
 import { readValueText } from '../common/value-text.js';
@@ -220,7 +220,9 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       });
     }
     if (lacking.length) {
-      const message = `${entity.nameEn}: the survival simulation needs ${lacking.join('; ')}; the ledger${ca.cash || ca.revenue || ca.costs ? ` and ${a.file}` : ''} give none`;
+      const asOf = asOfInfoOf(store);
+      const ledger = asOf ? `the ledger as of ${asOf.asOf} (facts published by then)` : 'the ledger';
+      const message = `${entity.nameEn}: the survival simulation needs ${lacking.join('; ')}; ${ca.cash || ca.revenue || ca.costs ? `${ledger} and ${a.file} give` : `${ledger} gives`} none`;
       throw new ShakeoutError(message, { issues: [{ code: 'missing_input', path: ['companies', entity.id], message }], status: 400 });
     }
     for (const x of got.ignoredAssumptions) {

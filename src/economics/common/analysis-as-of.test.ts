@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { analysisAsOf, asOfClimateFallbackText, asOfFootnoteText } from './analysis-as-of.js';
+
+const info = (undated: string[], includeUndated = false) => ({ asOf: '2024-05-20', includeUndated, undated, later: [], estimatedDates: 0 });
+
+describe('analysisAsOf: the header of an as-of run in both languages', () => {
+  it('counts the undated facts left out, or taken in', () => {
+    expect(analysisAsOf(info(['a', 'b'])).text).toEqual({
+      en: 'as of 2024-05-20 (facts published by then; 2 undated facts left out)',
+      zh: '截至2024年5月20日（仅计入此前发布的事实；未计入2条无发布日期的事实）',
+    });
+    expect(analysisAsOf(info(['a'], true)).text).toEqual({
+      en: 'as of 2024-05-20 (facts published by then; 1 undated fact taken in)',
+      zh: '截至2024年5月20日（仅计入此前发布的事实；另计入1条无发布日期的事实）',
+    });
+    expect(analysisAsOf(info([])).text).toEqual({ en: 'as of 2024-05-20 (facts published by then)', zh: '截至2024年5月20日（仅计入此前发布的事实）' });
+    expect(analysisAsOf(info(['a'])).undated).toEqual(['a']);
+  });
+  it('writes the footnote line and the climate fallback; the Chinese has no English words but the option name', () => {
+    expect(asOfFootnoteText('2024-01-05')).toEqual({ en: 'As of 2024-01-05: only facts published by then count.', zh: '截至2024年1月5日：仅计入此前发布的事实。' });
+    const c = asOfClimateFallbackText(info(['owid-x']), { en: 'US AI', zh: '美国人工智能' }, { en: 'neutral', zh: '中性' });
+    expect(c.en).toContain('default: neutral, because as of 2024-05-20');
+    expect(c.zh.replace('--include-undated', '').replace('OWID', '')).not.toMatch(/[A-Za-z]/);
+    expect(asOfClimateFallbackText(info(['owid-x'], true), { en: 'US AI', zh: '美国人工智能' }, { en: 'neutral', zh: '中性' }).en).not.toContain('OWID');
+  });
+});
