@@ -1,8 +1,7 @@
+import type { Store } from '../ledger/index.js';
 import { analyzeFunding, withAsOf } from '../economics/index.js';
 import type { Analysis, FundingDetails, FundingOptions } from '../economics/index.js';
 import { requestedCurrency } from './in-currency.js';
-import { withLedger } from './open-ledger.js';
-import type { LedgerOptions } from './open-ledger.js';
 
 /**
  * `shakeout analyze funding`. Unlike the other analyses, funding is a series
@@ -10,7 +9,7 @@ import type { LedgerOptions } from './open-ledger.js';
  * converts each figure at the rate of its own period (`currency` of its
  * options; any of the 14, checked here before the ledger is opened).
  */
-export async function runFundingAnalysis(db: string | LedgerOptions | undefined, options: Omit<FundingOptions, 'currency'> & { readonly currency?: string }): Promise<Analysis<FundingDetails>> {
+export async function runFundingAnalysis(store: Store, options: Omit<FundingOptions, 'currency'> & { readonly currency?: string }): Promise<Analysis<FundingDetails>> {
   const currency = requestedCurrency(options);
-  return withLedger(db, async (store) => withAsOf(store, await analyzeFunding(store, { ...options, currency })));
+  return withAsOf(store, await analyzeFunding(store, { ...options, currency }));
 }

@@ -4,7 +4,6 @@ import { parse } from 'yaml';
 import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, withAsOf } from '../economics/index.js';
 import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { asOfInfoOf, bundledDataDir, type Store } from '../ledger/index.js';
-import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import { ShakeoutError } from '../core/index.js';
@@ -32,23 +31,21 @@ export interface HealthRequest extends CurrencyRequest {
 }
 
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
-export async function runHealthAnalysis(db: string | LedgerOptions | undefined, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
+export async function runHealthAnalysis(store: Store, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
   const currency = requestedCurrency(req);
-  return withLedger(db, async (store) => {
-    const file = req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
-    const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
-    const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
-      env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
-      assumptions,
-      asOf: req.asOf ?? asOfInfoOf(store)?.asOf ?? file?.asOf ?? null,
-    }));
-    // saved facts are in US dollars, as computed; the currency asked for is for display
-    const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
-    if (!req.save) return { analysis: shown, saved: [], unsaved: null };
-    const specs = healthFactSpecs(analysis);
-    const saved = specs.length ? await saveDerived(store, analysis, specs) : [];
-    return { analysis: shown, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };
-  });
+  const file = req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
+  const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
+  const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
+    env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
+    assumptions,
+    asOf: req.asOf ?? asOfInfoOf(store)?.asOf ?? file?.asOf ?? null,
+  }));
+  // saved facts are in US dollars, as computed; the currency asked for is for display
+  const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
+  if (!req.save) return { analysis: shown, saved: [], unsaved: null };
+  const specs = healthFactSpecs(analysis);
+  const saved = specs.length ? await saveDerived(store, analysis, specs) : [];
+  return { analysis: shown, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };
 }
 
 /**

@@ -1,8 +1,6 @@
 import { analyzeSubscribers, withAsOf } from '../economics/index.js';
 import type { Analysis, SubscribersDetails } from '../economics/index.js';
-import type { Basis } from '../ledger/index.js';
-import { withLedger } from './open-ledger.js';
-import type { LedgerOptions } from './open-ledger.js';
+import type { Basis, Store } from '../ledger/index.js';
 import { saveDerived } from './save-derived.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import type { DerivedFactSpec, SavedFact } from './save-derived.js';
@@ -17,16 +15,14 @@ export interface SubscribersRequest extends CurrencyRequest {
 }
 
 /** `shakeout analyze subscribers`: the analysis and, with `save`, the facts written. */
-export async function runSubscribersAnalysis(db: string | LedgerOptions | undefined, req: SubscribersRequest): Promise<{ analysis: Analysis<SubscribersDetails>; saved: SavedFact[] }> {
+export async function runSubscribersAnalysis(store: Store, req: SubscribersRequest): Promise<{ analysis: Analysis<SubscribersDetails>; saved: SavedFact[] }> {
   const currency = requestedCurrency(req);
-  return withLedger(db, async (store) => {
-    const analysis = withAsOf(store, await analyzeSubscribers(store, req.product, {
-      ...(req.basis ? { basis: req.basis } : {}),
-      env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
-    }));
-    const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];
-    return { analysis: await inRequestedCurrency(store, analysis, currency, req.fxMonth), saved };
-  });
+  const analysis = withAsOf(store, await analyzeSubscribers(store, req.product, {
+    ...(req.basis ? { basis: req.basis } : {}),
+    env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
+  }));
+  const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];
+  return { analysis: await inRequestedCurrency(store, analysis, currency, req.fxMonth), saved };
 }
 
 /**

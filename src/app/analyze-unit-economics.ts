@@ -2,7 +2,6 @@ import { ShakeoutError } from '../core/index.js';
 import { analyzeUnitEconomics, chooseFact, withAsOf } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
 import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
-import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
 export interface UnitEconomicsRequest extends CurrencyRequest {
@@ -40,36 +39,34 @@ export const DEFAULT_INFERENCE_COST = {
 } as const;
 
 /** `shakeout analyze unit-economics`: inputs from the options, the rest from the ledger and stated defaults. */
-export async function runUnitEconomicsAnalysis(db: string | LedgerOptions | undefined, req: UnitEconomicsRequest): Promise<Analysis<UnitEconomicsDetails>> {
+export async function runUnitEconomicsAnalysis(store: Store, req: UnitEconomicsRequest): Promise<Analysis<UnitEconomicsDetails>> {
   const currency = requestedCurrency(req);
-  return withLedger(db, async (store) => {
-    let price: UnitInput;
-    let subscribers: UnitInput | undefined = req.subscribers;
-    if (req.price) price = req.price;
-    else {
-      const f = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }))?.chosen;
-      if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
-      price = { fact: f, label: `${f.id} ChatGPT Plus price, ${f.valueText}` };
-      if (subscribers === undefined) {
-        const s = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }))?.chosen;
-        if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus store subscribers, ${s.valueText}` };
-      }
+  let price: UnitInput;
+  let subscribers: UnitInput | undefined = req.subscribers;
+  if (req.price) price = req.price;
+  else {
+    const f = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }))?.chosen;
+    if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
+    price = { fact: f, label: `${f.id} ChatGPT Plus price, ${f.valueText}` };
+    if (subscribers === undefined) {
+      const s = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }))?.chosen;
+      if (s) subscribers = { fact: s, label: `${s.id} ChatGPT Plus store subscribers, ${s.valueText}` };
     }
-    const inputs: UnitEconomicsInputs = {
-      price,
-      storeShare: req.storeShare ?? DEFAULT_STORE_SHARE,
-      ...(req.queriesPerUser && req.costPerQuery && !req.inferenceCost
-        ? { queriesPerUser: req.queriesPerUser, costPerQuery: req.costPerQuery }
-        : { inferenceCost: req.inferenceCost ?? DEFAULT_INFERENCE_COST }),
-      ...(req.fixedCosts ? { fixedCosts: req.fixedCosts } : {}),
-      ...(await trainingInputs(store, req)),
-      ...(req.amortiseMonths !== undefined ? { amortiseMonths: req.amortiseMonths } : {}),
-      ...(subscribers !== undefined ? { subscribers } : {}),
-      fx: (await store.tables()).fx,
-    };
-    const analysis = withAsOf(store, analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' }));
-    return inRequestedCurrency(store, analysis, currency, req.fxMonth);
-  });
+  }
+  const inputs: UnitEconomicsInputs = {
+    price,
+    storeShare: req.storeShare ?? DEFAULT_STORE_SHARE,
+    ...(req.queriesPerUser && req.costPerQuery && !req.inferenceCost
+      ? { queriesPerUser: req.queriesPerUser, costPerQuery: req.costPerQuery }
+      : { inferenceCost: req.inferenceCost ?? DEFAULT_INFERENCE_COST }),
+    ...(req.fixedCosts ? { fixedCosts: req.fixedCosts } : {}),
+    ...(await trainingInputs(store, req)),
+    ...(req.amortiseMonths !== undefined ? { amortiseMonths: req.amortiseMonths } : {}),
+    ...(subscribers !== undefined ? { subscribers } : {}),
+    fx: (await store.tables()).fx,
+  };
+  const analysis = withAsOf(store, analyzeUnitEconomics(inputs, { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' }));
+  return inRequestedCurrency(store, analysis, currency, req.fxMonth);
 }
 
 /** Epoch's methods, the main one first, in English and Chinese. */

@@ -37,3 +37,4 @@ export * from './list-facts.js';
 export { asOfStore, closest } from '../ledger/index.js';
 export type { AsOfStore, AsOfInfo, AsOfOptions } from '../ledger/index.js';
 export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';
+export * from './charts.js';

@@ -14,7 +14,7 @@ const SNAPSHOTS = join(process.cwd(), 'test/snapshots');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shakeout-report-'));
-  inputs = await gatherReportInputs({ db: join(dir, 'golden.db') }, { seed: 'shakeout', samples: 4000 });
+  inputs = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { seed: 'shakeout', samples: 4000 }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,8 +62,8 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
 
 describe('the report in another currency', () => {
   it('--currency EUR: health, subscribers and survival money in euros at one named rate; funding stays in dollars and says why', async () => {
-    const eur = await gatherReportInputs({ db: join(dir, 'golden.db') }, { seed: 'shakeout', samples: 500, currency: 'EUR', fxMonth: '2024-05' });
-    const usd = await gatherReportInputs({ db: join(dir, 'golden.db') }, { seed: 'shakeout', samples: 500 });
+    const eur = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { seed: 'shakeout', samples: 500, currency: 'EUR', fxMonth: '2024-05' }));
+    const usd = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { seed: 'shakeout', samples: 500 }));
     expect(eur.currency).toBe('EUR');
     const val = (i: ReportInputs) => i.health.find((a) => a.details.company.id === 'openai')!.estimates.find((e) => e.id === 'input.valuation')!;
     expect(val(eur).unit).toBe('EUR');
@@ -83,7 +83,7 @@ describe('the report in another currency', () => {
 describe('runReport', () => {
   it('writes the Markdown file and its charts beside it', async () => {
     const out = join(dir, 'out', 'report.md');
-    const r = await runReport({ db: join(dir, 'golden.db') }, { out, samples: 1000 });
+    const r = await withLedger({ db: join(dir, 'golden.db') }, (store) => runReport(store, { out, samples: 1000 }));
     expect(r.written[0]).toBe(out);
     expect(r.written.length).toBe(1 + r.report.charts.length);
     const md = readFileSync(out, 'utf8');
@@ -106,13 +106,13 @@ describe('runReport', () => {
         notes: '</td><script>alert(5)</script>',
       });
     });
-    const md = (await runReport({ db }, { companies: ['evil', 'OpenAI'], samples: 500 })).text;
+    const md = (await withLedger({ db }, (store) => runReport(store, { companies: ['evil', 'OpenAI'], samples: 500 }))).text;
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).toContain('Evil \\<img src=x onerror=alert(2)\\> AI');
     expect(md).toContain('Pwn \\*Press\\* \\[x\\](javascript:alert(3))');
     expect(md).not.toMatch(/(?<!\\)<script>/);
     expect(md).not.toMatch(/(?<!\\)<img/);
-    const html = (await runReport({ db }, { companies: ['evil', 'OpenAI'], samples: 500, format: 'html' })).text;
+    const html = (await withLedger({ db }, (store) => runReport(store, { companies: ['evil', 'OpenAI'], samples: 500, format: 'html' }))).text;
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Evil &lt;img src=x onerror=alert(2)&gt; AI');
     expect(html).not.toContain('<script');
@@ -214,7 +214,7 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
       await store.addEntity({ id: 'perplexity', nameEn: 'Perplexity', nameZh: null, aliases: ['Perplexity AI'], kind: 'company', parent: null, notes: null } as never);
       await importFactsFile(store, join(process.cwd(), 'test/fixtures/new-companies.csv'));
     });
-    userInputs = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity AI'], assumptions: ASSUMPTIONS, samples: 1000 });
+    userInputs = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity AI'], assumptions: ASSUMPTIONS, samples: 1000 }));
   });
 
   it('takes its title, introduction and summary from their figures, never the article\'s prose', () => {
@@ -247,14 +247,14 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     const file = join(dir, 'bad-mistral.yaml');
     const bad = '  - company: Mistral AI\n    cash: { value: $500M a month, rationale: a rate where an amount belongs }\n' + ['revenue', 'costs'].map((k) => `    ${k}: { value: 1M to 2M, rationale: r }\n`).join('') + ['revenue_growth', 'cost_growth'].map((k) => `    ${k}: { value: normal(0.01, 0.01), rationale: r }\n`).join('');
     writeFileSync(file, readFileSync(ASSUMPTIONS, 'utf8') + bad);
-    const some = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity'], assumptions: file, samples: 200 });
+    const some = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], assumptions: file, samples: 200 }));
     expect(some.survival?.details.companies.map((c) => c.id)).toEqual(['perplexity']);
     expect(some.leftOut?.filter((x) => x.analysis === 'survival')).toEqual([{ company: 'mistral-ai', analysis: 'survival', reason: 'failed', detail: expect.stringMatching(/cash is an amount on hand/) }]);
     expect(renderMarkdown(buildReport(some, 'zh'), { chartDir: null })).toMatch(/- Mistral AI：模拟无法使用它的输入，报错为`[^`]*cash is an amount on hand/);
   });
 
   it('keeps the shakeout section when no company can be simulated, saying why', async () => {
-    const none = await gatherReportInputs({ db }, { companies: ['Mistral AI', 'Perplexity'], samples: 200 });
+    const none = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], samples: 200 }));
     expect(none.survival).toBeNull();
     const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
     expect(en).toContain('**None of the companies of this report could be simulated:**');
@@ -273,12 +273,12 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
   });
 
   it('speaks of one company as one', async () => {
-    const one = await gatherReportInputs({ db }, { companies: ['Perplexity'], samples: 200 });
+    const one = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Perplexity'], samples: 200 }));
     expect(buildReport(one, 'en').title).toBe('Perplexity: will it make money before its money runs out?');
   });
 
   it('is the article\'s report again when the companies asked for are the article\'s', async () => {
-    const same = await gatherReportInputs({ db: join(dir, 'golden.db') }, { companies: ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'], samples: 200 });
+    const same = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { companies: ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'], samples: 200 }));
     expect(same.companies).toBeNull();
     expect(buildReport(same, 'en').title).toBe(buildReport(inputs, 'en').title);
   });

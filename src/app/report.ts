@@ -7,8 +7,8 @@ import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } f
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
-import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
+import type { Store } from '../ledger/index.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
@@ -56,7 +56,7 @@ export interface ReportResult {
  * With `companies` (other than the article's), the report is about those
  * companies: `ReportInputs.companies` holds their ids.
  */
-export async function gatherReportInputs(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportInputs> {
+export async function gatherReportInputs(store: Store, req: ReportRequest = {}): Promise<ReportInputs> {
   const currency = requestedCurrency(req);
   const samples = req.samples ?? 10_000;
   const seed = req.seed ?? 'shakeout';
@@ -75,7 +75,7 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
   // Read before opening the ledger: a bad --assumptions file changes nothing.
   const assumptionsFile = req.assumptions ?? null;
   const assumptions = assumptionsFile ? loadSurvivalAssumptions(assumptionsFile) : null;
-  const inputs = await withLedger(db, async (store) => {
+  const inputs = await (async () => {
     const asked = req.companies && req.companies.length ? req.companies : null;
     const entities = asked ? await Promise.all(asked.map((n) => store.resolveEntity(n))) : null;
     const ids = entities ? [...new Set(entities.map((e) => e.id))] : null;
@@ -133,8 +133,8 @@ export async function gatherReportInputs(db: string | LedgerOptions | undefined,
       });
     }
     return { funding, funding2021, ...converted, plausibility, facts, entities: allEntities, companies, asOf: seen };
-  });
-  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(db, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
+  })();
+  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(store, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };
 }
 
@@ -217,12 +217,12 @@ export async function renderReport(report: Report, format: ReportFormat, options
  * asked and renders it; with `out`, writes the file and, for Markdown, the
  * chart SVGs in `<name>-charts/` beside it.
  */
-export async function runReport(db: string | LedgerOptions | undefined, req: ReportRequest = {}): Promise<ReportResult> {
+export async function runReport(store: Store, req: ReportRequest = {}): Promise<ReportResult> {
   const format = req.format ?? 'md';
   if (!['md', 'html', 'json'].includes(format)) throw new ShakeoutError(`--format: expected md, html or json, got "${String(format)}"`, { status: 400 });
   const lang = req.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new ShakeoutError(`--lang: expected zh or en, got "${String(lang)}"`, { status: 400 });
-  const report = buildReport(await gatherReportInputs(db, req), lang);
+  const report = buildReport(await gatherReportInputs(store, req), lang);
   const chartDir = req.out && format === 'md' ? chartDirFor(req.out) : null;
   const { text, files } = await renderReport(report, format, { chartDir });
   const written: string[] = [];

@@ -1,12 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../ledger/index.js';
+import { openLedger } from './open-ledger.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { runSurvivalSimulation } from './simulate-survival.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
 
-const ledger = { db: ':memory:' };
+let ledger: Store;
+beforeAll(async () => {
+  ledger = await openLedger({ db: ':memory:' });
+});
+afterAll(async () => ledger.close());
 
 describe('survival use-case', () => {
   it('loads the bundled assumptions and runs them, neutral by default', async () => {

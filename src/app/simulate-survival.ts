@@ -1,9 +1,8 @@
 import { analyzeSurvival, asOfClimateFallbackText, asOfOverridesFileText, climateFromFunding, climateFromLedger, DEFAULT_CLIMATE_MARKET, withAsOf } from '../economics/index.js';
 import type { Analysis, ClimateName, SurvivalDetails, Text } from '../economics/index.js';
-import { asOfInfoOf, type Fact } from '../ledger/index.js';
+import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
 import { ShakeoutError } from '../core/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
-import { withLedger, type LedgerOptions } from './open-ledger.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
 export interface SurvivalRequest extends CurrencyRequest {
@@ -33,52 +32,50 @@ export interface SurvivalRequest extends CurrencyRequest {
  * `--climate auto` with no funding series published by then falls back to
  * the neutral climate, saying why.
  */
-export async function runSurvivalSimulation(db: string | LedgerOptions | undefined, req: SurvivalRequest): Promise<Analysis<SurvivalDetails>> {
+export async function runSurvivalSimulation(store: Store, req: SurvivalRequest): Promise<Analysis<SurvivalDetails>> {
   const currency = requestedCurrency(req);
   const file = loadSurvivalAssumptions(req.assumptionsFile);
-  return withLedger(db, async (store) => {
-    const info = asOfInfoOf(store);
-    const assumptions = info ? { ...file, asOf: info.asOf } : file;
-    const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
-    let climate: ClimateName = 'neutral';
-    let climateFacts: readonly Fact[] = [];
-    let climateReason: Text = {
-      en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
-      zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
-    };
-    if (req.climate === 'auto') {
-      const market = req.climateMarket ?? DEFAULT_CLIMATE_MARKET;
-      try {
-        const c = await climateFromLedger(store, { market });
-        climate = c.climate.name as ClimateName;
-        climateReason = c.reason;
-        climateFacts = c.facts;
-      } catch (e) {
-        // As of a day, a series not yet published is no error of the user's: the default, with the reason.
-        if (!info || !(e instanceof ShakeoutError) || !e.issues.some((x) => x.code === 'no_funding_series')) throw e;
-        const entity = await store.resolveEntity(market);
-        climateReason = asOfClimateFallbackText(info, { en: entity.nameEn, zh: entity.nameZh ?? entity.nameEn }, { en: 'neutral', zh: '中性' });
-      }
-    } else if (req.climate) {
-      climate = req.climate;
-      const zh = { cold: '寒冷', neutral: '中性', hot: '火热' }[req.climate];
-      climateReason = { en: `set on the command line: ${req.climate}`, zh: `命令行设定：${zh}` };
-    } else if (req.fundingGrowth !== undefined) {
-      const c = climateFromFunding(req.fundingGrowth);
+  const info = asOfInfoOf(store);
+  const assumptions = info ? { ...file, asOf: info.asOf } : file;
+  const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
+  let climate: ClimateName = 'neutral';
+  let climateFacts: readonly Fact[] = [];
+  let climateReason: Text = {
+    en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
+    zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
+  };
+  if (req.climate === 'auto') {
+    const market = req.climateMarket ?? DEFAULT_CLIMATE_MARKET;
+    try {
+      const c = await climateFromLedger(store, { market });
       climate = c.climate.name as ClimateName;
       climateReason = c.reason;
+      climateFacts = c.facts;
+    } catch (e) {
+      // As of a day, a series not yet published is no error of the user's: the default, with the reason.
+      if (!info || !(e instanceof ShakeoutError) || !e.issues.some((x) => x.code === 'no_funding_series')) throw e;
+      const entity = await store.resolveEntity(market);
+      climateReason = asOfClimateFallbackText(info, { en: entity.nameEn, zh: entity.nameZh ?? entity.nameEn }, { en: 'neutral', zh: '中性' });
     }
-    const simulated = await analyzeSurvival(store, {
-      assumptions,
-      ...(req.companies && req.companies.length ? { companies: req.companies } : {}),
-      ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
-      ...(req.paths !== undefined ? { paths: req.paths } : {}),
-      ...(req.seed !== undefined ? { seed: req.seed } : {}),
-      climate,
-      climateReason,
-      climateFacts,
-    });
-    const analysis = withAsOf(store, asOfNotes.length ? { ...simulated, notes: [...asOfNotes, ...simulated.notes] } : simulated);
-    return inRequestedCurrency(store, analysis, currency, req.fxMonth);
+  } else if (req.climate) {
+    climate = req.climate;
+    const zh = { cold: '寒冷', neutral: '中性', hot: '火热' }[req.climate];
+    climateReason = { en: `set on the command line: ${req.climate}`, zh: `命令行设定：${zh}` };
+  } else if (req.fundingGrowth !== undefined) {
+    const c = climateFromFunding(req.fundingGrowth);
+    climate = c.climate.name as ClimateName;
+    climateReason = c.reason;
+  }
+  const simulated = await analyzeSurvival(store, {
+    assumptions,
+    ...(req.companies && req.companies.length ? { companies: req.companies } : {}),
+    ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
+    ...(req.paths !== undefined ? { paths: req.paths } : {}),
+    ...(req.seed !== undefined ? { seed: req.seed } : {}),
+    climate,
+    climateReason,
+    climateFacts,
   });
+  const analysis = withAsOf(store, asOfNotes.length ? { ...simulated, notes: [...asOfNotes, ...simulated.notes] } : simulated);
+  return inRequestedCurrency(store, analysis, currency, req.fxMonth);
 }

@@ -14,3 +14,4 @@ export { renderHtml } from './render-html.js';
 export { renderChartSvg, chartOption, stableIds, type ChartSvgOptions } from './render-chart-svg.js';
 export { reportJson } from './report-json.js';
 export { roundNumbers } from './round-numbers.js';
+export { survivalChartSpec } from './survival-chart.js';

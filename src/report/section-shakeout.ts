@@ -1,5 +1,6 @@
 import type { Analysis, SurvivalCompanyDetails, SurvivalDetails } from '../economics/index.js';
 import type { ReportContext } from './report-context.js';
+import { survivalChartSpec } from './survival-chart.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
 /** The footnote behind every survival number of one company: its assumptions, the climate, the simulation's settings. */
@@ -67,16 +68,7 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
       horizon: String(d.horizonMonths),
     }),
   });
-  ctx.charts.push({
-    id: 'survival-curves',
-    kind: 'survival',
-    title: ctx.T['chart.survival.title'],
-    xLabel: ctx.text('chart.survival.x', { asOf: d.asOf }),
-    yLabel: ctx.T['chart.survival.y'],
-    yUnit: 'percent',
-    categories: Array.from({ length: d.horizonMonths + 1 }, (_, t) => String(t)),
-    series: d.companies.map((c) => ({ name: ctx.name(c.id), values: [...c.survival] })),
-  });
+  ctx.charts.push(survivalChartSpec(d, ctx.lang, (id) => ctx.name(id)));
   blocks.push({ t: 'chart', chart: 'survival-curves', caption: [{ t: 'text', text: ctx.T['chart.survival.caption'] }, ...d.companies.map((c) => ({ t: 'ref' as const, fn: survivalFootnote(ctx, a, c) }))] });
 
   const inputName = (k: string): string => (ctx.T as Record<string, string>)[`input.${k}`] ?? k;

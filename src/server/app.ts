@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { closest } from '../app/index.js';
 import type { ServerDeps } from './deps.js';
 import { body, errorResponse, validationHook } from './errors.js';
+import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
@@ -74,6 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   registerFactWriteRoutes(app, deps);
   registerFactRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
   app.doc31('/api/openapi.json', {

@@ -114,6 +114,37 @@ describe('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('the board ranks the companies, draws their survival curves, and opens what a figure rests on', async () => {
+    const { page, foreign, errors } = await open('#/board?horizon=36');
+    await page.waitForSelector('[data-testid="ranking"] tbody tr', { timeout: 60_000 });
+    const rows = await page.$$eval('[data-testid="ranking"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) expect(r[2]).toMatch(/^\d+(\.\d)?%$/);
+    // the curves are drawn: the canvas has coloured pixels
+    await page.waitForSelector('[data-testid="chart"] canvas');
+    const inked = await page.$eval('[data-testid="chart"] canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-board-en.png'), fullPage: true });
+    // a company's inputs, each with the facts it rests on; a fact opens in the ledger with its source
+    await page.click('[data-testid="ranking"] tbody tr');
+    await page.waitForSelector('[data-testid="inputs"]');
+    const link = page.locator('[data-testid="inputs"] a.fact-link').first();
+    const id = (await link.textContent())!.trim();
+    await link.click();
+    await page.waitForSelector('[data-testid="fact-detail"]');
+    expect(await page.textContent('[data-testid="fact-detail"]')).toContain(id);
+    expect(await page.textContent('[data-testid="fact-source"]')).toMatch(/\S/);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches to Chinese and fits a phone screen', async () => {
     const { page } = await open('#/ledger', 390);
     await page.waitForSelector('[data-testid="facts-table"] tbody tr');

@@ -83,7 +83,7 @@ describe('the HTML report in Chromium', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`renders the ${lang} report: charts with data, footnotes that resolve, no network`, async () => {
       const file = join(ARTIFACTS, `report-${lang}.html`);
-      const r = await runReport({ db: join(dir, 'e2e.db') }, { lang, format: 'html', out: file, samples: 2000 });
+      const r = await withLedger({ db: join(dir, 'e2e.db') }, (store) => runReport(store, { lang, format: 'html', out: file, samples: 2000 }));
       expect(r.written).toEqual([file]);
       const page = await browser.newPage({ viewport: { width: PAGE_WIDTH, height: 900 } });
       const requests: string[] = [];
@@ -135,7 +135,7 @@ describe('the HTML report in Chromium', () => {
     it(`fits a ${PAGE_WIDTH}-pixel page: the ${lang} report about Mistral AI and Perplexity`, async () => {
       const file = join(ARTIFACTS, `report-companies-${lang}.html`);
       const assumptions = join(process.cwd(), 'test/fixtures/survival-assumptions-perplexity.yaml');
-      const r = await runReport({ db: userDb }, { lang, format: 'html', out: file, samples: 1000, companies: ['Mistral AI', 'Perplexity'], assumptions });
+      const r = await withLedger({ db: userDb }, (store) => runReport(store, { lang, format: 'html', out: file, samples: 1000, companies: ['Mistral AI', 'Perplexity'], assumptions }));
       expect(r.report.title).toContain('Perplexity');
       const page = await browser.newPage({ viewport: { width: PAGE_WIDTH, height: 900 } });
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });

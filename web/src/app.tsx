@@ -5,7 +5,7 @@ import { route } from './router.js';
 
 /** Each page is its own chunk, loaded the first time it opens. */
 const PAGES: { id: string; label: () => string; load: () => Promise<ComponentType> }[] = [
-  { id: 'board', label: () => t('navBoard'), load: async () => () => <p class="muted">{t('boardSoon')}</p> },
+  { id: 'board', label: () => t('navBoard'), load: () => import('./pages/board/board-page.js').then((m) => m.BoardPage) },
   { id: 'ledger', label: () => t('navLedger'), load: () => import('./pages/ledger/ledger-page.js').then((m) => m.LedgerPage) },
 ];
 const loaded = new Map<string, ComponentType>();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runHealthAnalysis } from '../../app/index.js';
+import { analysisJson, formatValue, runHealthAnalysis, withLedger } from '../../app/index.js';
 import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -33,14 +33,14 @@ export function addHealthCommand(analyze: Command, io: Output): void {
     .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only, in US dollars)'))
     .action(async (company: string, opts: Opts, cmd: Command) => {
       // --as-of (global) is both the ledger as of that day and the day the inputs describe: cash is spent down to it.
-      const { analysis: a, saved, unsaved } = await runHealthAnalysis(ledgerOptions(cmd, opts.save ? { writes: 'analyze health --save' } : {}), {
+      const { analysis: a, saved, unsaved } = await withLedger(ledgerOptions(cmd, opts.save ? { writes: 'analyze health --save' } : {}), (store) => runHealthAnalysis(store, {
         company,
         ...(opts.samples ? { samples: opts.samples } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
         save: opts.save === true,
         ...currencyRequest(opts),
-      });
+      }));
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
         return;

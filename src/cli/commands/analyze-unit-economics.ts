@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runUnitEconomicsAnalysis, ShakeoutError } from '../../app/index.js';
+import { analysisJson, formatValue, runUnitEconomicsAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsRequest } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -59,7 +59,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
       if ((opts.queriesPerUser === undefined) !== (opts.costPerQuery === undefined)) {
         throw new InvalidArgumentError('give --queries-per-user and --cost-per-query together');
       }
-      const a = await runUnitEconomicsAnalysis(ledgerOptions(cmd), req).catch((e: unknown) => {
+      const a = await withLedger(ledgerOptions(cmd), (store) => runUnitEconomicsAnalysis(store, req)).catch((e: unknown) => {
         throw withOptionName(e);
       });
       io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderUnitEconomics(a)));

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { runReport, ShakeoutError, type Lang, type ReportFormat } from '../../app/index.js';
+import { runReport, ShakeoutError, type Lang, type ReportFormat, withLedger } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { currencyOptions, currencyRequest, language, wholeNumber, type CurrencyOpts } from '../options.js';
 import type { Output } from '../output.js';
@@ -47,7 +47,7 @@ export function registerReport(program: Command, io: Output): void {
     .option('--samples <n>', 'draws per estimate and paths per company (default 10000)', samples))
     .action(async (opts: Opts, cmd: Command) => {
       const fmt = reportFormat(opts.format, opts.out);
-      const r = await runReport(ledgerOptions(cmd), {
+      const r = await withLedger(ledgerOptions(cmd), (store) => runReport(store, {
         ...(opts.lang ? { lang: opts.lang } : {}),
         ...(fmt ? { format: fmt } : {}),
         ...(opts.out ? { out: opts.out } : {}),
@@ -56,7 +56,7 @@ export function registerReport(program: Command, io: Output): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
         ...currencyRequest(opts),
-      });
+      }));
       if (!opts.out) {
         io.out(r.text);
         return;

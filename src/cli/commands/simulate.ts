@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runSurvivalSimulation } from '../../app/index.js';
+import { analysisJson, formatValue, runSurvivalSimulation, withLedger } from '../../app/index.js';
 import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -44,7 +44,7 @@ export function registerSimulate(program: Command, io: Output): void {
     .option('--assumptions <file>', 'assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml')
     .option('--json', 'print the analysis as JSON'))
     .action(async (opts: Opts, cmd: Command) => {
-      const a = await runSurvivalSimulation(ledgerOptions(cmd), {
+      const a = await withLedger(ledgerOptions(cmd), (store) => runSurvivalSimulation(store, {
         ...(opts.companies ? { companies: opts.companies } : {}),
         ...(opts.horizon !== undefined ? { horizonMonths: opts.horizon } : {}),
         ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
@@ -54,7 +54,7 @@ export function registerSimulate(program: Command, io: Output): void {
         ...(opts.fundingGrowth !== undefined ? { fundingGrowth: opts.fundingGrowth } : {}),
         ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
         ...currencyRequest(opts),
-      });
+      }));
       io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderSurvival(a)));
     });
 }

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, query, type ApiError } from '../../api.js';
+import { Chart } from '../../chart.js';
+import { lang, t } from '../../i18n.js';
+import { go, route } from '../../router.js';
+import { ErrorBox } from '../ledger/error-box.js';
+
+interface InputRow { input: string; status: string; text: string; p5: number; p50: number; p95: number; factIds: string[] }
+interface Company {
+  id: string; name: string; nameZh: string | null;
+  pOutWithin: Record<'12' | '24' | '36', number | null>;
+  medianMonthOutText: { en: string; zh: string };
+  inputs: InputRow[];
+}
+interface Estimate { id: string; p5: number; p95: number }
+interface Survival {
+  analysis: {
+    estimates: Estimate[];
+    assumptions: { id: string; text: { en: string; zh: string }; rationale: { en: string; zh: string } }[];
+    notes: { en: string; zh: string }[];
+    details: { companies: Company[]; ranking: { rank: number; id: string }[]; horizonMonths: number; paths: number; seed: string | number; climate: { name: string } };
+    asOf?: { text: { en: string; zh: string } };
+  };
+  chart: Record<string, unknown>;
+}
+
+const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`);
+
+/** The board: companies ranked by the chance of running out of cash, their survival curves, and what each figure rests on. */
+export function BoardPage() {
+  const p = route.value.params;
+  const controls = { climate: p.get('climate') ?? 'neutral', horizon: p.get('horizon') ?? '60', asOf: p.get('asOf') ?? '', open: p.get('open') ?? '' };
+  const set = (change: Partial<typeof controls>) => go('board', { ...controls, ...change }, true);
+  const [data, setData] = useState<Survival | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const zh = lang.value === 'zh';
+
+  useEffect(() => {
+    setBusy(true);
+    setError(null);
+    // every parameter in the URL: the same URL gives the same numbers
+    api.get<Survival>(`/api/survival${query({ climate: controls.climate, horizon: controls.horizon, asOf: controls.asOf, paths: 10000, seed: 'shakeout', lang: lang.value })}`)
+      .then(setData, (e: ApiError) => { setError(e); setData(null); })
+      .finally(() => setBusy(false));
+  }, [controls.climate, controls.horizon, controls.asOf, lang.value]);
+
+  const d = data?.analysis.details;
+  const est = (id: string) => data?.analysis.estimates.find((e) => e.id === id);
+  const name = (c: Company) => (zh && c.nameZh ? c.nameZh : c.name);
+  const cell = (c: Company, m: '12' | '24' | '36') => {
+    const v = c.pOutWithin[m];
+    const e = est(`survival.${c.id}.p_out_${m}`);
+    return <td class="num" title={e ? `${t('mcInterval')}: ${pct(e.p5)} – ${pct(e.p95)}` : undefined}>{pct(v)}</td>;
+  };
+  return (
+    <section class="board">
+      <h1>{t('boardTitle')}</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>{t('climate')}
+          <select value={controls.climate} onChange={(e) => set({ climate: e.currentTarget.value })} data-testid="climate">
+            {['cold', 'neutral', 'hot', 'auto'].map((c) => <option value={c}>{t(`climate_${c}` as 'climate_cold')}</option>)}
+          </select>
+        </label>
+        <label>{t('horizon')}
+          <select value={controls.horizon} onChange={(e) => set({ horizon: e.currentTarget.value })}>
+            {['24', '36', '60'].map((h) => <option value={h}>{h} {t('months')}</option>)}
+          </select>
+        </label>
+        <label title={t('asOfHint')}>{t('asOf')}
+          <input type="date" value={controls.asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
+        </label>
+        {busy && <span class="muted">{t('loading')}</span>}
+      </form>
+      {error && <ErrorBox error={error} />}
+      {data?.analysis.asOf && <p class="asof" data-testid="asof">{zh ? data.analysis.asOf.text.zh : data.analysis.asOf.text.en}</p>}
+      {d && (
+        <>
+          <div class="table-wrap">
+            <table class="facts ranking" data-testid="ranking">
+              <thead>
+                <tr><th>#</th><th>{t('company')}</th><th class="num">{t('pOut12')}</th><th class="num">{t('pOut24')}</th><th class="num">{t('pOut36')}</th><th>{t('medianOut')}</th></tr>
+              </thead>
+              <tbody>
+                {d.ranking.map((r) => {
+                  const c = d.companies.find((x) => x.id === r.id)!;
+                  const open = controls.open === c.id;
+                  return (
+                    <>
+                      <tr class={open ? 'selected' : ''} onClick={() => set({ open: open ? '' : c.id })} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && set({ open: open ? '' : c.id })} aria-expanded={open}>
+                        <td>{r.rank}</td><td>{name(c)}</td>{cell(c, '12')}{cell(c, '24')}{cell(c, '36')}<td>{zh ? c.medianMonthOutText.zh : c.medianMonthOutText.en}</td>
+                      </tr>
+                      {open && (
+                        <tr class="inputs-row"><td colSpan={6}>
+                          <table class="kv" data-testid="inputs">
+                            <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+                            <tbody>
+                              {c.inputs.map((i) => (
+                                <tr>
+                                  <td>{t(`input_${i.input}` as 'input_cash')}</td>
+                                  <td>{t(`status_${i.status}` as 'status_reported')}</td>
+                                  <td class="mono">{i.text}</td>
+                                  <td>{i.factIds.map((id) => <a href={`#/ledger?fact=${encodeURIComponent(id)}`} class="mono fact-link">{id} </a>)}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                          <ul class="assumptions">
+                            {data.analysis.assumptions.filter((a) => a.id.startsWith(`survival.${c.id}.`)).map((a) => <li>{zh ? a.text.zh : a.text.en} — <span class="muted">{zh ? a.rationale.zh : a.rationale.en}</span></li>)}
+                          </ul>
+                        </td></tr>
+                      )}
+                    </>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Chart option={data.chart} unit="percent" label={t('chartLabel')} />
+          <p class="muted small">{t('method')} {d.paths} {t('paths')}, {t('seed')} {String(d.seed)}.</p>
+          <details>
+            <summary>{t('notes')}</summary>
+            <ul>{data.analysis.notes.map((n) => <li>{zh ? n.zh : n.en}</li>)}</ul>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
