@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ShakeoutError } from '../core/index.js';
 import { asOfStore, latestPublicationDay, readAsOfDate } from './as-of-store.js';
 import { openStore } from './open-store.js';
-
-async function rejection(p: Promise<unknown>): Promise<ShakeoutError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ShakeoutError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from './store-contract.js';
 
 /** A small ledger with facts published before, on and after 2024-05-20, one undated, and a later correction. */
 async function ledger() {

@@ -6,7 +6,8 @@ import type { Store } from './store.js';
 /** Makes a fresh store: with the bundled facts and events, or with the bundled entities only. */
 export type MakeStore = (options: { bundled: boolean }) => Promise<Store>;
 
-async function rejection(p: Promise<unknown>): Promise<ShakeoutError> {
+/** The ShakeoutError a promise rejects with (any other error is rethrown; none fails the test). */
+export async function rejection(p: Promise<unknown>): Promise<ShakeoutError> {
   try {
     await p;
   } catch (e) {

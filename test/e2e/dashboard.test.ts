@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, chromiumPresent, ci, launchChromium } from './chromium.js';
 import { openLedger, type Store } from '../../src/app/index.js';
 import { defaultWebRoot, startServer, type RunningServer } from '../../src/server/index.js';
 
-const CHROMIUM = process.env.SHAKEOUT_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
-const ci = process.env.CI === 'true' || process.env.CI === '1';
-const present = existsSync(CHROMIUM);
+const present = chromiumPresent;
 const webRoot = defaultWebRoot() ?? (existsSync(join(process.cwd(), 'web/dist/index.html')) ? join(process.cwd(), 'web/dist') : undefined);
 
 describe('the dashboard in Chromium', () => {
@@ -40,10 +39,7 @@ describe('the dashboard in Chromium', () => {
     await store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' });
     server = await startServer({ store, port: 0, webRoot });
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

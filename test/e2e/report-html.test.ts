@@ -5,18 +5,17 @@
 // in both languages), and a screenshot of each is kept in test/artifacts/
 // (git-ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, chromiumPresent, ci, launchChromium } from './chromium.js';
 import type { Page } from 'playwright-core';
 import { importFactsFile, runReport, withLedger } from '../../src/app/index.js';
 
-const CHROMIUM = process.env.SHAKEOUT_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
-const present = existsSync(CHROMIUM);
-const ci = process.env.CI === 'true' || process.env.CI === '1';
+const present = chromiumPresent;
 /** The page width the report must fit: a laptop screen. */
 const PAGE_WIDTH = 1280;
 
@@ -70,10 +69,7 @@ describe('the HTML report in Chromium', () => {
       await importFactsFile(store, join(process.cwd(), 'test/fixtures/new-companies.csv'));
     });
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
