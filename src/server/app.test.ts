@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Store } from '../app/index.js';
 import { createApp } from './app.js';
@@ -139,8 +140,9 @@ describe('the rules of the surface', () => {
     expect((r.body.error as { message: string }).message).toContain('did you mean /api/facts?');
   });
 
-  it('serves an OpenAPI 3.1 document built from the route schemas', async () => {
+  it('serves an OpenAPI 3.1 document built from the route schemas (kept as a snapshot: a change of the API shows in review)', async () => {
     const r = await get(createApp({ store }), '/api/openapi.json');
+    await expect(JSON.stringify(r.body, null, 2) + '\n').toMatchFileSnapshot(join(process.cwd(), 'test/snapshots/openapi.json'));
     expect(r.body.openapi).toBe('3.1.0');
     const paths = Object.keys(r.body.paths as object);
     expect(paths).toEqual(expect.arrayContaining(['/api/facts', '/api/facts/{id}', '/api/facts/{id}/history', '/api/conflicts', '/api/figures/parse', '/api/outcomes']));
