@@ -1,17 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ShakeoutError, formatIssues } from '../app/index.js';
 import { type Output, processOutput } from './output.js';
-import { registerParse } from './commands/parse.js';
-import { registerFacts, registerEntities } from './commands/facts.js';
-import { registerSummary } from './commands/summary.js';
-import { registerRun } from './commands/run.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerCheck } from './commands/check.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerReport } from './commands/report.js';
-import { registerFx } from './commands/fx.js';
-import { registerOutcomes } from './commands/outcomes.js';
-import { registerServe } from './commands/serve.js';
 import { asOfDay } from './globals.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
@@ -26,23 +15,48 @@ export interface GlobalOptions {
 
 export type Register = (program: Command, io: Output) => void;
 
-const REGISTRY: Register[] = [
-  registerParse,
-  registerSummary,
-  registerFacts,
-  registerEntities,
-  registerRun,
-  registerAnalyze,
-  registerCheck,
-  registerSimulate,
-  registerReport,
-  registerFx,
-  registerOutcomes,
-  registerServe,
+/**
+ * Every command, in the order of the help, with how to load it. A command's
+ * module is loaded only when it runs (or for the help), so that a one-shot
+ * command loads only the code it uses: `shakeout parse` no ledger, no engine
+ * (in the bundle each is a chunk of its own; see scripts/build-cli.mjs).
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>])[] = [
+  ['parse', async () => (await import('./commands/parse.js')).registerParse],
+  ['summary', async () => (await import('./commands/summary.js')).registerSummary],
+  ['facts', async () => (await import('./commands/facts.js')).registerFacts],
+  ['entities', async () => (await import('./commands/facts.js')).registerEntities],
+  ['run', async () => (await import('./commands/run.js')).registerRun],
+  ['analyze', async () => (await import('./commands/analyze.js')).registerAnalyze],
+  ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['fx', async () => (await import('./commands/fx.js')).registerFx],
+  ['outcomes', async () => (await import('./commands/outcomes.js')).registerOutcomes],
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
 ];
 
-/** The whole command tree, writing to `io`. */
-export function buildProgram(io: Output): Command {
+/**
+ * The command `argv` names: its first word that is neither an option nor the
+ * value of a global option that takes one (`--db PATH`); undefined if none.
+ */
+export function commandName(program: Command, argv: readonly string[]): string | undefined {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (takesValue.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree for `argv`, writing to `io`: the global options and the
+ * command argv names; every command when argv names none or one that does
+ * not exist (the help and the "did you mean" need them all).
+ */
+export async function buildProgram(io: Output, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('shakeout')
     .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
     .option('--db <path>', 'database file (default: $SHAKEOUT_DB, else ~/.shakeout/shakeout.db)')
@@ -53,13 +67,15 @@ export function buildProgram(io: Output): Command {
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
-  for (const register of REGISTRY) register(program, io);
+  const name = commandName(program, argv);
+  const named = COMMANDS.filter(([n]) => n === name);
+  for (const [, load] of named.length ? named : COMMANDS) (await load())(program, io);
   return program;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: Output = processOutput): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
 import { renderTable, truncateToWidth } from './table.js';
 
 describe('renderTable', () => {

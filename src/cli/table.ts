@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
 
 /** Column alignment: numbers read best right-aligned. */
 export type Align = 'left' | 'right';
