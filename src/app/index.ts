@@ -5,7 +5,7 @@ export type { Figure, Issue, Unit, Qualifier, DistSpec } from '../core/index.js'
 export * from './read-figure.js';
 export * from './open-ledger.js';
 export * from './facts-file.js';
-export { formatValue, formatCompact } from '../core/index.js';
+export { formatValue, formatCompact, groupThousands } from '../core/index.js';
 export type { Lang } from '../core/index.js';
 export { conflictsReport, unreadBundledRows, bundledDataDir, readAsOfDate } from '../ledger/index.js';
 export type { UnreadRow } from '../ledger/index.js';

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { formatCompact, formatValue, significant } from './format-number.js';
+import fc from 'fast-check';
+import { formatCompact, formatValue, groupThousands, significant } from './format-number.js';
 
 describe('formatCompact', () => {
   it.each([
@@ -26,5 +27,23 @@ describe('formatValue', () => {
   it('keeps small magnitudes readable', () => {
     expect(significant(0.000123, 2)).toBe('0.00012');
     expect(significant(1234.5, 3)).toBe('1230');
+  });
+});
+
+describe('groupThousands', () => {
+  it.each([
+    [2300000000, 0, '2,300,000,000'], [-1234.5, 6, '-1,234.5'], [0.1234567, 6, '0.123457'], [999, 0, '999'],
+    [1000, 0, '1,000'], [100000, 0, '100,000'], [1e20, 0, '100,000,000,000,000,000,000'], [-0.0000001, 6, '0'],
+    [1.5e21, 0, '1.5e+21'], [Number.NaN, 0, 'NaN'], [-Infinity, 0, '-Infinity'], [12.5, 0, '13'],
+  ] as const)('%d with up to %d decimals is %s', (x, digits, want) => {
+    expect(groupThousands(x, digits)).toBe(want);
+  });
+
+  it('writes what toLocaleString("en-US") writes, for whole numbers and for decimals that need no rounding', () => {
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (k, decimals, max) => {
+      const x = k / 10 ** Math.min(decimals, max);
+      if (!Number.isSafeInteger(Math.round(x * 10 ** Math.min(decimals, max)))) return;
+      expect(groupThousands(x, max)).toBe(x.toLocaleString('en-US', { maximumFractionDigits: max }));
+    }));
   });
 });

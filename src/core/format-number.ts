@@ -16,6 +16,30 @@ export function significant(x: number, digits = 3): string {
 }
 
 /**
+ * A number written out in full with its thousands grouped, as en-US writes
+ * it, rounded to at most `maxFractionDigits` decimals. The same text as
+ * `toLocaleString('en-US', { maximumFractionDigits })` for ordinary numbers,
+ * without Intl, whose first use costs a one-shot command (`shakeout parse`)
+ * about as long as the rest of its work.
+ *
+ * @example
+ * groupThousands(2300000000) // "2,300,000,000"
+ * groupThousands(-1234.5) // "-1,234.5"
+ * groupThousands(0.1234567) // "0.123457"
+ */
+export function groupThousands(x: number, maxFractionDigits = 0): string {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return String(x);
+  // The shortest text that reads back as x when it has few enough decimals
+  // (toFixed would write 550.4 as 550.39999 at 5 decimals), else rounded.
+  const shortest = String(Math.abs(x));
+  const fixed = /^\d+(\.\d+)?$/.test(shortest) && (shortest.split('.')[1] ?? '').length <= maxFractionDigits ? shortest : Math.abs(x).toFixed(maxFractionDigits);
+  const [whole, fraction = ''] = fixed.split('.');
+  const digits = fraction.replace(/0+$/, '');
+  const text = whole!.replace(/\B(?=(\d{3})+$)/g, ',') + (digits ? '.' + digits : '');
+  return x < 0 && /[1-9]/.test(fixed) ? '-' + text : text;
+}
+
+/**
  * A number in the short form readers expect: en 2.3B, 12k, 750k; zh 23亿, 1.2万.
  *
  * @example

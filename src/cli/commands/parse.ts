@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFigure, type Figure } from '../../app/index.js';
+import { groupThousands, readFigure, type Figure } from '../../app/index.js';
 import { language } from '../options.js';
 import type { Output } from '../output.js';
 import { toJson } from '../output.js';
@@ -17,8 +17,7 @@ export function figureJson(f: Figure): Record<string, unknown> {
 /** A number for a reader: 6 significant figures, thousands separated. */
 function num(x: number | null): string {
   if (x === null) return '-';
-  const r = Number(x.toPrecision(6));
-  return Math.abs(r) < 1e21 ? r.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(r);
+  return groupThousands(Number(x.toPrecision(6)), 6);
 }
 
 export function registerParse(program: Command, io: Output): void {
