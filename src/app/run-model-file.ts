@@ -65,7 +65,12 @@ function label(r: ResolvedFact): string {
 
 /** How to run a model: the ledger for fact(), the sample count and seed, and an optional progress callback. */
 export interface RunModelFileOptions {
-  readonly store?: Store;
+  /**
+   * The ledger that fact() reads: an open store, or a function that opens it,
+   * called only when the model asks for a fact (a model without fact() then
+   * never opens, creates or migrates a database).
+   */
+  readonly store?: Store | (() => Promise<Store>);
   readonly sampleCount: number;
   readonly seed: string | number;
   readonly threads?: number;
@@ -94,10 +99,12 @@ export async function runModelSource(source: string, options: RunModelFileOption
     // Failures are kept and thrown from the second compile, which puts them at
     // the fact(...) call with line, column and caret.
     const failed = new Map<string, unknown>();
+    let store: Store | undefined;
     for (const [k, r] of requests) {
       if (!options.store) throw new ShakeoutError('this model reads facts from the ledger, but no ledger is open', { status: 400 });
+      store ??= typeof options.store === 'function' ? await options.store() : options.store;
       try {
-        resolved.set(k, await resolveModelFact(options.store, r.entity, r.metric, r.period));
+        resolved.set(k, await resolveModelFact(store, r.entity, r.metric, r.period));
       } catch (e) {
         if (!(e instanceof ShakeoutError)) throw e;
         failed.set(k, e);

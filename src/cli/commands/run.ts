@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { runModelFile, withLedger, formatCompact, ShakeoutError, type RunModelFileResult } from '../../app/index.js';
+import { runModelFile, formatCompact, groupThousands, ShakeoutError, type RunModelFileResult, type Store } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
@@ -74,7 +74,7 @@ function human(r: RunModelFileResult): string {
         x.leftAside.map((o) => `\n    also matched ${o.fact.id}, left aside: ${o.reason.en}`).join(''));
     }
   }
-  out.push('', `${r.sampleCount.toLocaleString('en-US')} samples, seed ${JSON.stringify(r.seed)}, ${r.threads} thread${r.threads > 1 ? 's' : ''}, ${r.timings.total.toFixed(0)} ms`);
+  out.push('', `${groupThousands(r.sampleCount)} samples, seed ${JSON.stringify(r.seed)}, ${r.threads} thread${r.threads > 1 ? 's' : ''}, ${r.timings.total.toFixed(0)} ms`);
   return out.join('\n');
 }
 
@@ -106,15 +106,19 @@ export function registerRun(program: Command, io: Output): void {
     .action(async (file: string, opts: { samples: number; seed: string; threads?: number; json?: boolean; samplesOut?: string; sensitivity?: boolean }, cmd: Command) => {
       const { samples, threads } = opts;
       const db = ledgerOptions(cmd);
-      const progress = opts.json ? null : new ProgressBar(`${file}: ${samples.toLocaleString('en-US')} samples`);
+      const progress = opts.json ? null : new ProgressBar(`${file}: ${groupThousands(samples)} samples`);
       let r: RunModelFileResult;
+      // The ledger is opened only if the model reads a fact (and its code loaded only then).
+      let ledger: Store | undefined;
+      const store = async () => (ledger = await (await import('../../app/index.js')).openLedger(db));
       try {
-        r = await withLedger(db, (store) => runModelFile(file, {
+        r = await runModelFile(file, {
           store, sampleCount: samples, seed: opts.seed, ...(threads ? { threads } : {}), ...(opts.sensitivity ? { sensitivity: true } : {}),
           ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-        }));
+        });
       } finally {
         progress?.stop();
+        await ledger?.close();
       }
       if (opts.samplesOut) await writeSamplesCsv(opts.samplesOut, r);
       io.out(opts.json ? toJson(runJson(r)) : withAsOfHeader(r.asOf, human(r) + (r.asOf ? `\n\n${renderAsOfFooter(r.asOf)}` : '') + (opts.samplesOut ? `\nsamples written to ${opts.samplesOut}` : '')));
