@@ -4,9 +4,10 @@
 // 200 ES modules one by one, most of which it never uses.
 //
 // Out: dist/bundle/shakeout.js, the entry (`bin`, `npm start`), with its
-// chunks in dist/bundle/chunks/, and the engine's worker as one file,
-// dist/bundle/plan-worker.js (the worker pool starts ./plan-worker.js from
-// beside the module that holds it). The bundled data is found from there
+// chunks beside it, and the engine's worker as one file,
+// dist/bundle/plan-worker.js: the worker pool starts ./plan-worker.js from
+// beside the module that holds it, which is one of those chunks, so all of
+// them sit in one folder. The bundled data is found from there
 // (bundledDataDir looks for data/ in the folders above).
 //
 // Why chunks and not one file: the entry loads only the command it runs
@@ -40,11 +41,11 @@ const input = {
   treeshake: { moduleSideEffects: (id, external) => external || id.includes('/node_modules/') },
   logLevel: 'warn',
 };
-const output = { dir: outdir, format: 'esm', minify: true, sourcemap: true };
+const output = { dir: outdir, format: 'esm', minify: { compress: true, mangle: false, codegen: true }, sourcemap: true };
 
 rmSync(outdir, { recursive: true, force: true });
 const cli = await rolldown({ ...input, input: { shakeout: 'src/cli/main.ts' } });
-await cli.write({ ...output, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+await cli.write({ ...output, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
 const worker = await rolldown({ ...input, input: { 'plan-worker': 'src/estimate/plan-worker.ts' } });
 await worker.write({ ...output, entryFileNames: '[name].js', codeSplitting: false });
 chmodSync(join(outdir, 'shakeout.js'), 0o755);

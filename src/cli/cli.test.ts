@@ -209,7 +209,7 @@ describe('the command line as people use it', () => {
   });
 
   it('leaves quietly when the reader of its output stops early (a pipe into head)', () => {
-    const main = join(process.cwd(), 'dist/cli/main.js');
+    const main = join(process.cwd(), 'dist/bundle/shakeout.js');
     const r = spawnSync('bash', ['-c', `node ${main} --db ${db('p.db')} facts export | head -1`], { encoding: 'utf8' });
     expect(r.stdout.startsWith('id,entity,metric')).toBe(true);
     expect(r.stderr).not.toContain('EPIPE');

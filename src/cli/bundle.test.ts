@@ -1,0 +1,110 @@
+import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { runCaptured } from './run-captured.js';
+import { commandName } from './program.js';
+
+// The shipped CLI is the bundle (`bin` and `npm start`: dist/bundle/shakeout.js,
+// built by `npm run build`). These tests run it as a process, as a user does,
+// and compare what it prints with the same command run in this process from
+// the source, so that the bundle cannot drift from the code the other tests check.
+const bundle = join(process.cwd(), 'dist/bundle/shakeout.js');
+const dir = mkdtempSync(join(tmpdir(), 'shakeout-bundle-'));
+const modelA = join(dir, 'model-a.sq');
+writeFileSync(modelA, 'ios = 11M to 13M; android = 2.5M to 3.5M; price = 19.99;\nsubs = (ios + android) / price; annual = subs * price * 12\n{subs, annual}\n');
+
+function runBundle(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'default.db'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+/** Runs args through the bundle and in this process; both must agree. */
+async function same(args: readonly string[], normalise: (text: string) => string = (t) => t) {
+  const [b, s] = [await runBundle(args), await runCaptured(args)];
+  expect(b.err, `bundle stderr for ${args.join(' ')}`).toBe(s.err);
+  expect(normalise(b.out)).toBe(normalise(s.out));
+  expect(b.code).toBe(s.code);
+  return b;
+}
+
+describe.skipIf(!existsSync(bundle))('the bundled CLI (dist/bundle/shakeout.js)', () => {
+  it('reads a figure as the source does, in text and JSON, and refuses a bad one alike', async () => {
+    expect((await same(['parse', '超23亿美元'])).out).toContain('2,300,000,000');
+    await same(['parse', '--json', 'nearly $1.8B']);
+    expect((await same(['parse', 'n/a'])).code).toBe(2);
+  });
+
+  it('parse never opens the ledger: a database path that is not a database does not matter', async () => {
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not sqlite');
+    const r = await runBundle(['--db', junk, 'parse', '12.5亿元']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('1,250,000,000');
+  });
+
+  it('runs a model without fact() with no ledger: no database is created, not even a missing folder is noticed', async () => {
+    const db = join(dir, 'no-such-folder', 'never.db');
+    const r = await runBundle(['--db', db, 'run', modelA, '--samples', '20000', '--seed', '3', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    const s = await runCaptured(['--db', db, 'run', modelA, '--samples', '20000', '--seed', '3', '--json']);
+    const outputs = (text: string) => (JSON.parse(text) as { outputs: unknown }).outputs;
+    expect(outputs(r.out)).toEqual(outputs(s.out));
+  });
+
+  it('runs a model with fact() on a fresh database loaded with the bundled data, found from the bundle', async () => {
+    const db = join(dir, 'fresh.db');
+    const r = await runBundle(['--db', db, 'run', 'models/moonshot-valuation.sq', '--samples', '5000']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('fact("月之暗面", "valuation") = F11 "超23亿美元"');
+    expect(existsSync(db)).toBe(true);
+    await same(['--db', db, 'facts', 'list', '--entity', 'Moonshot AI']);
+    await same(['--db', db, 'summary']);
+  });
+
+  it("starts the engine's worker from beside the bundle", async () => {
+    const r = await runBundle(['run', modelA, '--samples', '1000000', '--threads', '2']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/1,000,000 samples, seed "shakeout", 2 threads/);
+  });
+
+  it('lists every command in the help, and suggests one for a typo, as the source does', async () => {
+    const help = await same(['--help']);
+    for (const name of ['parse', 'summary', 'facts', 'entities', 'run', 'analyze', 'check', 'simulate', 'report', 'fx', 'outcomes']) {
+      expect(help.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    expect((await same(['pares', '12亿'])).err).toContain('parse');
+    await same(['run', '--help']);
+  });
+
+  it('writes a report with its charts (echarts, loaded from node_modules)', async () => {
+    const db = join(dir, 'report.db');
+    const r = await runBundle(['--db', db, 'report', '--format', 'html', '--out', join(dir, 'r.html')]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, 'r.html'))).toBe(true);
+  });
+});
+
+describe('commandName', () => {
+  const program = new Command('shakeout').option('--db <path>').option('--no-bundled-data');
+  it.each([
+    [['parse', '12亿'], 'parse'],
+    [['--db', 'run', 'summary'], 'summary'],
+    [['--db=x.db', '--no-bundled-data', 'facts', 'list'], 'facts'],
+    [['--', 'run', 'x.sq'], 'run'],
+    [['--help'], undefined],
+    [[], undefined],
+  ] as const)('%j names %s', (argv, name) => {
+    expect(commandName(program, argv)).toBe(name);
+  });
+});
