@@ -24,6 +24,8 @@
 //   --json FILE        also write the measurements as JSON
 //   --no-survival      skip the survival simulation benchmark (bench/survival.mjs)
 //   --no-kernels       skip the engine's kernels against their plain peers (bench/kernels.mjs)
+//   --no-startup       skip the CLI's start-up as whole processes (bench/startup.mjs)
+//   --startup-repeats N  processes per command in bench/startup.mjs (default 7)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -168,4 +170,10 @@ if (!args.includes('--no-survival')) {
 if (!args.includes('--no-kernels')) {
   console.log('');
   execFileSync(process.execPath, [join(here, 'kernels.mjs')], { stdio: 'inherit' });
+}
+
+// The CLI's start-up as whole processes (issue 11): run beside Squiggle, parse beside node -e 0.
+if (!args.includes('--no-startup')) {
+  console.log('\nThe CLI as whole processes (issue 11)');
+  execFileSync(process.execPath, [join(here, 'startup.mjs'), '--repeats', opt('--startup-repeats', '7')], { stdio: 'inherit' });
 }
