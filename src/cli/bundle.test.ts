@@ -37,7 +37,11 @@ async function same(args: readonly string[], normalise: (text: string) => string
   return b;
 }
 
-describe.skipIf(!existsSync(bundle))('the bundled CLI (dist/bundle/shakeout.js)', () => {
+describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
+  it('is built (npm run build, which npm test runs first)', () => {
+    expect(existsSync(bundle), `${bundle} is missing: run npm run build`).toBe(true);
+  });
+
   it('reads a figure as the source does, in text and JSON, and refuses a bad one alike', async () => {
     expect((await same(['parse', '超23亿美元'])).out).toContain('2,300,000,000');
     await same(['parse', '--json', 'nearly $1.8B']);
