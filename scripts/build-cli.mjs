@@ -27,14 +27,41 @@
 // - Minified, with a source map beside each file.
 import { rolldown } from 'rolldown';
 import { chmodSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 
+/**
+ * The CommonJS libraries (commander, yaml) require() Node's builtins: the
+ * bundle would build a require() at start-up (createRequire) for them.
+ * process.getBuiltinModule (Node >= 20.16) returns the same modules without
+ * it. And commander's require('node:child_process'), used only to run
+ * executable subcommands (Shakeout has none), would load child processes,
+ * sockets and streams into every command: it is taken when a subcommand is
+ * spawned. The build fails if commander's source no longer reads as
+ * expected, rather than bundle it unchanged.
+ */
+const builtinsWithoutRequire = {
+  name: 'shakeout-builtins-without-require',
+  transform(code, id) {
+    if (!id.includes('/node_modules/') || !code.includes('require(')) return null;
+    if (/\/node_modules\/commander\/lib\/command\.js$/.test(id)) {
+      const eager = "const childProcess = require('node:child_process');";
+      if (!code.includes(eager)) throw new Error(`${id}: expected the line ${eager} (commander changed: see scripts/build-cli.mjs)`);
+      code = code.replace(eager, "const childProcess = { spawn: (...args) => globalThis.process.getBuiltinModule('node:child_process').spawn(...args) };");
+    }
+    // globalThis: commander names a local `process` (require('node:process')).
+    const out = code.replace(/\brequire\((['"])([a-z_:/]+)\1\)/g, (call, _q, name) => (isBuiltin(name) ? `globalThis.process.getBuiltinModule('${name}')` : call));
+    return out === code ? null : { code: out, map: null };
+  },
+};
+
 const input = {
   cwd: root,
+  plugins: [builtinsWithoutRequire],
   platform: 'node',
   external: ['better-sqlite3', 'echarts', /^node:/],
   // Our modules have no effect on import; a library's may.

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-
 function hash(parts: readonly (string | number | null | undefined)[]): string {
+  // node:crypto is loaded by the first id hashed, not by importing this module:
+  // a command that hashes nothing (shakeout parse, run) does not pay for it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha1').update(parts.map((p) => (p == null ? '' : String(p))).join('\u001f')).digest('hex');
 }
 
