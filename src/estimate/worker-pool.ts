@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { NodeId, Plan } from './plan.js';
 
 /** A parallel step, chunks claimed from a shared board, arrays in shared memory. */
@@ -133,7 +133,9 @@ export class WorkerPool {
   private slot(index: number): Slot {
     let slot = this.slots[index];
     if (slot !== undefined) return slot;
-    const worker = new Worker(this.script);
+    // node:worker_threads is loaded by the first worker, not on import: a
+    // one-shot run on one thread (shakeout run at 1e5 samples) does not pay for it.
+    const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(this.script);
     const created: Slot = { worker, waiting: [] };
     worker.on('message', (reply: WorkerReply) => {
       const w = created.waiting.shift();
