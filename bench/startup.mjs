@@ -26,7 +26,7 @@
 // (npm run bench runs it after the models; `npm run build` first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SOURCES } from './models.mjs';
@@ -97,7 +97,7 @@ const ratio = (a, b) => (a === null || b === null ? '-' : (a / b >= 10 ? (a / b)
 const verdicts = [];
 const verdict = (ok, text) => verdicts.push(`  ${ok ? 'pass' : 'FAIL'}  ${text}`);
 
-console.log(`Whole processes, medians of ${repeats} runs each (Squiggle at 1e6: ${Math.min(repeats, 3)}), wall ms (CPU ms, user + system); Node ${process.version}`);
+console.log(`Whole processes, medians of ${repeats} runs each (Squiggle at 1e6: ${Math.min(repeats, 3)}), wall ms (CPU ms, user + system); Node ${process.version}; machine load at start ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 
 for (const n of sizes) {
   const run = (main) => [main, 'run', model, '--samples', String(n), '--seed', 'startup'];
