@@ -24,7 +24,8 @@
 //
 // - better-sqlite3 (a native addon) and echarts (large, loaded only when a
 //   chart is drawn) stay imports from node_modules.
-// - Minified, with a source map beside each file.
+// - Minified but for names (a stack trace and a profile still name the
+//   functions), with a source map beside each file.
 import { rolldown } from 'rolldown';
 import { chmodSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
