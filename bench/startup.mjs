@@ -15,7 +15,7 @@
 // the CPU time the process used, user + system, where /proc tells it: on a
 // shared machine it moves less than wall time). Both the bundled CLI
 // (dist/bundle/shakeout.js, what `shakeout` runs) and tsc's output loaded
-// module by module (dist/cli/main.js, how the CLI ran before) are measured.
+// module by module (dist/cli/main.js: the same code unbundled) are measured.
 // The run has a database path that does not exist, and must not create it
 // (a model without fact() opens no ledger).
 //
