@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -74,6 +74,10 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
     expect(existsSync(db)).toBe(true);
     await same(['--db', db, 'facts', 'list', '--entity', 'Moonshot AI']);
     await same(['--db', db, 'summary']);
+    await same(['--db', db, 'entities', 'list']);
+    await same(['--db', db, 'outcomes', 'list', '--entity', 'Inflection AI']);
+    await same(['--db', db, 'fx', 'list', '--currency', 'EUR']);
+    await same(['--db', db, 'check', '--json']);
   });
 
   it("starts the engine's worker from beside the bundle", async () => {
@@ -95,7 +99,7 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
     const db = join(dir, 'report.db');
     const r = await runBundle(['--db', db, 'report', '--format', 'html', '--out', join(dir, 'r.html')]);
     expect(r.code, r.err).toBe(0);
-    expect(existsSync(join(dir, 'r.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<svg');
   });
 });
 
