@@ -88,7 +88,7 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
 
   it('lists every command in the help, and suggests one for a typo, as the source does', async () => {
     const help = await same(['--help']);
-    for (const name of ['parse', 'summary', 'facts', 'entities', 'run', 'analyze', 'check', 'simulate', 'report', 'fx', 'outcomes']) {
+    for (const name of ['parse', 'summary', 'facts', 'entities', 'run', 'analyze', 'check', 'simulate', 'report', 'fx', 'outcomes', 'serve']) {
       expect(help.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
     expect((await same(['pares', '12亿'])).err).toContain('parse');
@@ -100,6 +100,32 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
     const r = await runBundle(['--db', db, 'report', '--format', 'html', '--out', join(dir, 'r.html')]);
     expect(r.code, r.err).toBe(0);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('<svg');
+  });
+});
+
+describe('the bundled CLI serving (npm start; npm run build builds web/dist too)', () => {
+  it('serves the dashboard, found from the bundle, and the API, until stopped', async () => {
+    const child = spawn(process.execPath, [bundle, '--db', join(dir, 'serve.db'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (t: string) => {
+          out += t;
+          const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
+        child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Shakeout</title>');
+      const api = await fetch(`${url}api/openapi.json`);
+      expect(((await api.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
 
