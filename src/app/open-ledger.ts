@@ -28,28 +28,35 @@ export interface LedgerOptions {
 /**
  * Opens the ledger (a fresh database is loaded with the bundled data on first
  * use), runs `fn`, and closes it whatever happens. With `asOf`, `fn` gets the
- * ledger as it stood on that day (read-only): the one place an as-of run is
- * made.
+ * ledger as it stood on that day (read-only; see {@link openLedger}).
  */
 export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const o: LedgerOptions = typeof db === 'object' ? db : { db };
-  const store = await openLedger(o);
+  const store = await openLedger(db);
   try {
-    const view = o.asOf !== undefined ? await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false }) : store;
-    return await fn(view);
+    return await fn(store);
   } finally {
     await store.close();
   }
 }
 
 /**
- * Opens the ledger for a long-lived holder (the server keeps one store for
- * its life): `--db`, else `$SHAKEOUT_DB`, else the default; a fresh database
- * gets the bundled data. The caller closes it.
+ * Opens the ledger: `--db`, else `$SHAKEOUT_DB`, else the default; a fresh
+ * database gets the bundled data. With `asOf`, the store is the ledger as it
+ * stood on that day (a read-only `asOfStore` view; closing it closes the
+ * database): the one place an as-of view is made, for withLedger and for a
+ * command that opens the ledger only when it turns out to need it (`run`).
+ * The caller closes it (the server keeps one store for its life).
  */
 export async function openLedger(db?: string | LedgerOptions): Promise<Store> {
   const o: LedgerOptions = typeof db === 'object' ? db : { db };
   const path = resolveDbPath(o.db);
   // Only the default location is created on first use; a --db or $SHAKEOUT_DB in a missing folder is a typo to report.
-  return openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
+  const store = await openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
+  if (o.asOf === undefined) return store;
+  try {
+    return await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
 }

@@ -123,7 +123,9 @@ export async function runModelSource(source: string, options: RunModelFileOption
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.sensitivity ? { sensitivity: true } : {}),
     });
-    const asOf = options.store ? storeAsOf(options.store) : null;
+    // The ledger the facts were read from (none opened: the model read none).
+    const read = store ?? (typeof options.store === 'function' ? undefined : options.store);
+    const asOf = read ? storeAsOf(read) : null;
     return { ...result, file, resolved: [...resolved.values()], ...(asOf ? { asOf } : {}) };
   } catch (e) {
     if (e instanceof ModelError) throw new ShakeoutError(e.format(source, file), { issues: e.issues, status: 400, cause: e });
