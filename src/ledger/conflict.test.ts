@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementRange, conflictsReport, findConflicts, roundingHalfUnit } from './conflict.js';
+import type { CpiTable, FxTable } from '../core/index.js';
+import { agreementRange, conflictsReport, findConflicts, MAX_CONFLICTS_PER_SUBJECT, roundingHalfUnit, sameThing } from './conflict.js';
+import type { Fact } from './fact.js';
 import { openStore } from './open-store.js';
 import type { Store } from './store.js';
 
@@ -64,5 +66,72 @@ describe('agreementRange and findConflicts', () => {
     expect(r.uncompared.map((u) => u.fact.id)).toEqual([yuan.id]);
     expect(r.uncompared[0]!.reason).toMatch(/CNY|1960/);
     expect(r.uncompared[0]!.reasonZh).toBe('汇率表缺少1960-01的人民币汇率');
+  });
+});
+
+describe('conflictsReport at scale', () => {
+  /** Every pair compared one by one, as the rule reads: same thing, ranges that do not meet (no same_as links among the facts). */
+  const naive = (facts: readonly Fact[], fx: FxTable, cpi: CpiTable): [string, string][] => {
+    const out: { e: string; m: string; p: string; ids: [string, string] }[] = [];
+    for (let i = 0; i < facts.length; i++) {
+      for (let j = i + 1; j < facts.length; j++) {
+        const a = facts[i]!;
+        const b = facts[j]!;
+        if (!sameThing(a, b)) continue;
+        const ra = agreementRange(a, fx, cpi);
+        const rb = agreementRange(b, fx, cpi);
+        const eps = 1e-9 * Math.max(Math.abs(ra.high), Math.abs(rb.high), 1);
+        if (ra.high + eps < rb.low || rb.high + eps < ra.low) out.push({ e: a.entity, m: a.metric, p: a.period!.text, ids: [a.id, b.id] });
+      }
+    }
+    return out.sort((x, y) => x.e.localeCompare(y.e) || x.m.localeCompare(y.m) || x.p.localeCompare(y.p)).map((x) => x.ids);
+  };
+
+  it('finds through its index exactly the pairs that comparing every pair finds, in the same order', async () => {
+    const { fx, cpi } = await store.tables();
+    const values = ['$74 million', '$73.6 million', '$72 million', '5亿元', '$1 billion', '€900 million', '$80M'];
+    const periods = ['2023-06', '2023-06-15', '2023-Q2', '2023', 'as of 2023-06', '2023-05/2023-07'];
+    const scopes = [null, 'round', 'debt'];
+    const facts: Fact[] = [];
+    let k = 0;
+    for (const period of periods) {
+      for (const scope of scopes) {
+        for (const value of values) {
+          if (k++ % 2) continue;
+          facts.push(await store.addFact({ entity: k % 3 ? 'Anthropic' : 'OpenAI', metric: k % 5 ? 'funding' : 'valuation', scope, value, period, source: { publisher: `P${k}` } }));
+        }
+      }
+    }
+    const derived = await store.addFact({ entity: 'Anthropic', metric: 'funding', value: '$10 million', period: '2023-06', source: { publisher: 'us' }, derivedFrom: { inputs: [facts[0]!.id], formula: `${facts[0]!.id} / 7` } });
+    const all = [...facts, derived];
+    const want = naive(all, fx, cpi);
+    expect(want.length).toBeGreaterThan(20);
+    expect(Math.max(...['anthropic', 'openai'].flatMap((e) => ['funding', 'valuation'].map((m) => want.filter(([a]) => all.some((f) => f.id === a && f.entity === e && f.metric === m)).length)))).toBeLessThan(MAX_CONFLICTS_PER_SUBJECT);
+    expect(want.some(([a, b]) => a === facts[0]!.id && b === derived.id)).toBe(false);
+    const got = conflictsReport(all, fx, cpi);
+    expect(got.conflicts.map((c) => [c.a.id, c.b.id])).toEqual(want);
+    expect(got.omitted).toEqual([]);
+  });
+
+  it(`lists at most ${MAX_CONFLICTS_PER_SUBJECT} conflicts of one entity and metric among 3,000 disagreeing facts, and counts the rest exactly`, async () => {
+    const { fx, cpi } = await store.tables();
+    const base = { entity: 'Anthropic', metric: 'revenue', period: '2022-Q3' };
+    const templates: Fact[] = [];
+    for (let v = 0; v < 30; v++) templates.push(await store.addFact({ ...base, value: `$${(1 + v * 0.13).toFixed(2)} billion`, source: { publisher: `T${v}` } }));
+    // 3,000 facts, 100 of each template: the same figure from 100 outlets
+    const facts = Array.from({ length: 3000 }, (_, i): Fact => ({ ...templates[i % 30]!, id: `scale-${i}`, source: { ...templates[i % 30]!.source, publisher: `Outlet ${i}` } }));
+    let expected = 0;
+    for (let x = 0; x < 30; x++) {
+      for (let y = x + 1; y < 30; y++) {
+        const rx = agreementRange(templates[x]!, fx, cpi);
+        const ry = agreementRange(templates[y]!, fx, cpi);
+        if (rx.high < ry.low || ry.high < rx.low) expected += 100 * 100;
+      }
+    }
+    expect(expected).toBeGreaterThan(1_000_000);
+    const r = conflictsReport(facts, fx, cpi);
+    expect(r.conflicts).toHaveLength(MAX_CONFLICTS_PER_SUBJECT);
+    expect(r.omitted).toEqual([{ entity: 'anthropic', metric: 'revenue', listed: MAX_CONFLICTS_PER_SUBJECT, total: expected }]);
+    for (const c of r.conflicts) expect(agreementRange(c.a, fx, cpi).high < agreementRange(c.b, fx, cpi).low || agreementRange(c.b, fx, cpi).high < agreementRange(c.a, fx, cpi).low).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, periodYear, ShakeoutError, toNominalDollars } from '../core/index.js';
+import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodYear, ShakeoutError, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
 import { sameAsSets } from './same-as.js';
+import { derivedOneFromOther, sameSubject, sameThingIndex } from './same-thing-index.js';
 
 /** One fact's value put in nominal US dollars of its period, with how. */
 export interface NominalUsd {
@@ -152,22 +153,7 @@ export function agreementRange(f: Fact, fx: FxTable, cpi?: CpiTable): AgreementR
  * neither derived from the other.
  */
 export function sameThing(a: Fact, b: Fact): boolean {
-  if (a.entity !== b.entity || a.metric !== b.metric || !a.period || !b.period) return false;
-  if (!periodsOverlap(a.period, b.period)) return false;
-  if ((a.period.kind === 'asof') !== (b.period.kind === 'asof')) return false;
-  if (a.period.kind !== 'asof') {
-    const ma = periodMonths(a.period);
-    const mb = periodMonths(b.period);
-    const inside = (x: Fact, y: Fact): boolean => x.period!.start >= y.period!.start && x.period!.end <= y.period!.end;
-    const dated = Math.max(ma, mb) <= 1.05 && (inside(a, b) || inside(b, a));
-    if (Math.abs(ma - mb) > 0.1 * Math.max(ma, mb) && !dated) return false;
-  }
-  if (a.scope !== null && b.scope !== null && a.scope !== b.scope) return false;
-  if (a.figure.per !== b.figure.per) return false;
-  const money = isCurrency(a.figure.unit) && isCurrency(b.figure.unit);
-  if (!money && a.figure.unit !== b.figure.unit) return false;
-  if (a.derivedFrom?.inputs.includes(b.id) || b.derivedFrom?.inputs.includes(a.id)) return false;
-  return true;
+  return sameSubject(a, b) && !derivedOneFromOther(a, b);
 }
 
 const sourceName = (f: Fact): string => f.source.publisher + (f.source.title ? ` ("${f.source.title}")` : '');
@@ -253,6 +239,31 @@ function uncomparedZh(e: unknown): string {
 }
 
 /**
+ * The most conflicts `conflictsReport` lists for one entity and metric. Past
+ * it, the pairs are counted, not listed (`omitted`): a thousand figures of
+ * one thing that disagree make half a million pairs, which no reader reads
+ * and no memory holds. The same for every entity and metric.
+ */
+export const MAX_CONFLICTS_PER_SUBJECT = 100;
+
+/** Conflicts of one entity and metric counted but not listed, past `MAX_CONFLICTS_PER_SUBJECT`. */
+export interface OmittedConflicts {
+  readonly entity: string;
+  readonly metric: string;
+  /** How many are listed: `MAX_CONFLICTS_PER_SUBJECT`. */
+  readonly listed: number;
+  /** How many there are. */
+  readonly total: number;
+}
+
+/** What `conflictsReport` gives: the conflicts, the facts it could not compare, and the conflicts counted but not listed. */
+export interface ConflictsReport {
+  readonly conflicts: Conflict[];
+  readonly uncompared: Uncompared[];
+  readonly omitted: OmittedConflicts[];
+}
+
+/**
  * Pairs of facts on the same thing (`sameThing`: entity, metric, period,
  * scope and unit) whose ranges do not meet (`agreementRange`: p5..p95 in
  * nominal USD of the period, widened by the written rounding and, for a
@@ -263,72 +274,185 @@ export function findConflicts(facts: readonly Fact[], fx: FxTable, cpi: CpiTable
   return conflictsReport(facts, fx, cpi).conflicts;
 }
 
-/**
- * `findConflicts`, and the facts that could not be compared with the others
- * of the same thing because a table lacks a rate they need, each with the
- * reason, so that none is left out silently.
- */
-export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): { conflicts: Conflict[]; uncompared: Uncompared[] } {
-  const uncompared = new Map<string, Uncompared>();
-  const linked = sameAsSets(facts);
-  const setSize = new Map<string, number>();
-  for (const r of linked.values()) setSize.set(r, (setSize.get(r) ?? 0) + 1);
-  /** The furthest-apart conflict of each linked set, by the set's root id. */
-  const bySet = new Map<string, Conflict>();
-  const groups = new Map<string, Fact[]>();
-  for (const f of facts) {
-    if (!f.period) continue;
-    const k = `${f.entity}\u0000${f.metric}`;
-    const g = groups.get(k);
-    if (g) g.push(f);
-    else groups.set(k, [f]);
+/** A fact's range as sorted numbers, for the sweep in `conflictsReport`. */
+interface Sorted {
+  readonly idx: Int32Array;
+  readonly low: Float64Array;
+}
+
+/** The members whose range is known, sorted by the low end of their range. */
+function sortByLow(members: readonly number[], ranges: readonly (AgreementRange | null)[]): Sorted {
+  const known = members.filter((i) => ranges[i]);
+  known.sort((x, y) => ranges[x]!.low - ranges[y]!.low || x - y);
+  return { idx: Int32Array.from(known), low: Float64Array.from(known, (i) => ranges[i]!.low) };
+}
+
+/** The first position in `low` whose value is above `x`. */
+function firstAbove(low: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = low.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (low[mid]! > x) hi = mid;
+    else lo = mid + 1;
   }
-  const out: Conflict[] = [];
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    const nominal = new Map<string, AgreementRange | null>();
-    const get = (f: Fact): AgreementRange | null => {
-      if (!nominal.has(f.id)) {
-        try {
-          nominal.set(f.id, agreementRange(f, fx, cpi));
-        } catch (e) {
-          nominal.set(f.id, null);
-          uncompared.set(f.id, { fact: f, reason: e instanceof Error ? e.message : String(e), reasonZh: uncomparedZh(e) });
+  return lo;
+}
+
+/** Whether b lies wholly above a, beyond a relative tolerance of 1e-9 for rounding in the conversions. */
+function above(a: AgreementRange, b: AgreementRange): boolean {
+  const eps = 1e-9 * Math.max(Math.abs(a.high), Math.abs(b.high), 1);
+  return a.high + eps < b.low;
+}
+
+/**
+ * `findConflicts`, the facts that could not be compared with the others of
+ * the same thing because a table lacks a rate they need (each with the
+ * reason, so that none is left out silently), and, for an entity and metric
+ * with more than `MAX_CONFLICTS_PER_SUBJECT` conflicts, how many were not
+ * listed.
+ *
+ * The pairs are found through `sameThingIndex`, not by comparing every fact
+ * with every other: within two buckets of facts on the same thing, each
+ * fact's range is looked up in the other bucket sorted by the low end, so
+ * the work grows with the facts and the conflicts found, and stops listing
+ * at the limit. Conflicts are listed by entity, metric and period, each pair
+ * in the order of `facts` (the earlier fact is `a`); a `same_as` set comes
+ * after the pairs of its period.
+ */
+export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): ConflictsReport {
+  const uncompared = new Map<number, Uncompared>();
+  const linked = sameAsSets(facts);
+  const setMembers = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const r = linked.get(f.id)!;
+    const m = setMembers.get(r);
+    if (m) m.push(i);
+    else setMembers.set(r, [i]);
+  });
+  /** The linked set of each fact when it has more than one member, else -1. */
+  const setOf = Int32Array.from(facts, () => -1);
+  let setCount = 0;
+  for (const m of setMembers.values()) {
+    if (m.length < 2) continue;
+    for (const i of m) setOf[i] = setCount;
+    setCount++;
+  }
+  /** Facts some pair of which is left out of the sweep: in a linked set, derived, or the input of a derived fact. */
+  const inputs = new Set(facts.flatMap((f) => f.derivedFrom?.inputs ?? []));
+  const special = Uint8Array.from(facts, (f, i) => (setOf[i] !== -1 || f.derivedFrom || inputs.has(f.id) ? 1 : 0));
+  const ranges: (AgreementRange | null)[] = [];
+  const get = (i: number): AgreementRange | null => {
+    if (ranges[i] === undefined) {
+      const f = facts[i]!;
+      try {
+        ranges[i] = agreementRange(f, fx, cpi);
+      } catch (e) {
+        ranges[i] = null;
+        uncompared.set(i, { fact: f, reason: e instanceof Error ? e.message : String(e), reasonZh: uncomparedZh(e) });
+      }
+    }
+    return ranges[i]!;
+  };
+  const build = (i: number, j: number, set: string | null): Conflict => {
+    const a = facts[i]!;
+    const b = facts[j]!;
+    const ia = nominalOf(get(i)!);
+    const ib = nominalOf(get(j)!);
+    return {
+      entity: a.entity,
+      metric: a.metric,
+      period: a.period!.text,
+      a,
+      b,
+      aInterval: ia,
+      bInterval: ib,
+      ratio: ib.p50 / ia.p50,
+      ...withNominal(describeDifferences(a, b), ia, ib),
+      ...(set ? { sameAs: setMembers.get(set)!.map((k) => facts[k]!.id) } : {}),
+    };
+  };
+
+  // Pairs on the same thing, not linked: by bucket pairs of the index, counted per entity and metric, listed up to the limit.
+  const { buckets, pairs } = sameThingIndex(facts);
+  const subjects = new Map<string, { entity: string; metric: string; listed: [number, number][]; total: number }>();
+  for (const [x, y] of pairs) {
+    const P = buckets[x]!.members;
+    const Q = buckets[y]!.members;
+    if (x === y && P.length < 2) continue;
+    for (const i of P) get(i);
+    if (x !== y) for (const i of Q) get(i);
+    const f0 = facts[P[0]!]!;
+    const key = `${f0.entity}\u0000${f0.metric}`;
+    const subject = subjects.get(key) ?? subjects.set(key, { entity: f0.entity, metric: f0.metric, listed: [], total: 0 }).get(key)!;
+    const sweep = (from: readonly number[], to: Sorted): void => {
+      let hmax = 1;
+      for (const j of to.idx) hmax = Math.max(hmax, Math.abs(ranges[j]!.high));
+      for (const i of from) {
+        const ri = ranges[i];
+        if (!ri) continue;
+        const t0 = firstAbove(to.low, ri.high);
+        if (!special[i] && subject.listed.length >= MAX_CONFLICTS_PER_SUBJECT) {
+          // Only counting, for a fact no pair of which is left out: all above the tolerance conflict, those within it are checked.
+          const t1 = firstAbove(to.low, ri.high + 1e-9 * Math.max(Math.abs(ri.high), hmax));
+          subject.total += to.idx.length - t1;
+          for (let t = t0; t < t1; t++) if (above(ri, ranges[to.idx[t]!]!)) subject.total++;
+          continue;
+        }
+        for (let t = t0; t < to.idx.length; t++) {
+          const j = to.idx[t]!;
+          if (!above(ri, ranges[j]!)) continue;
+          if (setOf[i] !== -1 && setOf[i] === setOf[j]) continue;
+          if (derivedOneFromOther(facts[i]!, facts[j]!)) continue;
+          subject.total++;
+          if (subject.listed.length < MAX_CONFLICTS_PER_SUBJECT) subject.listed.push(i < j ? [i, j] : [j, i]);
         }
       }
-      return nominal.get(f.id)!;
     };
-    for (let i = 0; i < g.length; i++) {
-      for (let j = i + 1; j < g.length; j++) {
-        const a = g[i]!;
-        const b = g[j]!;
-        const set = linked.get(a.id) === linked.get(b.id) && setSize.get(linked.get(a.id)!)! > 1 ? linked.get(a.id)! : null;
-        if (!set && !sameThing(a, b)) continue;
-        const ia = get(a);
-        const ib = get(b);
-        if (!ia || !ib) continue;
-        const eps = 1e-9 * Math.max(Math.abs(ia.high), Math.abs(ib.high), 1);
-        if (ia.high + eps < ib.low || ib.high + eps < ia.low) {
-          const c: Conflict = {
-            entity: a.entity,
-            metric: a.metric,
-            period: a.period!.text,
-            a,
-            b,
-            aInterval: nominalOf(ia),
-            bInterval: nominalOf(ib),
-            ratio: ib.p50 / ia.p50,
-            ...withNominal(describeDifferences(a, b), nominalOf(ia), nominalOf(ib)),
-            ...(set ? { sameAs: facts.filter((f) => linked.get(f.id) === set).map((f) => f.id) } : {}),
-          };
-          const spread = (x: Conflict): number => Math.max(x.ratio, 1 / x.ratio);
-          if (!set) out.push(c);
-          else if (!bySet.has(set) || spread(c) > spread(bySet.get(set)!)) bySet.set(set, c);
+    sweep(P, sortByLow(Q, ranges));
+    if (x !== y) sweep(Q, sortByLow(P, ranges));
+  }
+  const out: Conflict[] = [];
+  const omitted: OmittedConflicts[] = [];
+  for (const s of subjects.values()) {
+    s.listed.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    for (const [i, j] of s.listed) out.push(build(i, j, null));
+    if (s.total > s.listed.length) omitted.push({ entity: s.entity, metric: s.metric, listed: s.listed.length, total: s.total });
+  }
+
+  // A linked set (same_as) is listed once, by its furthest-apart pair of one entity and metric, whatever sameThing says.
+  const spread = (ra: AgreementRange, rb: AgreementRange): number => {
+    const r = rb.p50 / ra.p50;
+    return Math.max(r, 1 / r);
+  };
+  const bySet: { first: [number, number]; best: [number, number]; set: string }[] = [];
+  for (const [set, ms] of setMembers) {
+    if (ms.length < 2) continue;
+    let first: [number, number] | null = null;
+    let best: [number, number] | null = null;
+    let bestSpread = -Infinity;
+    for (let p = 0; p < ms.length; p++) {
+      const a = facts[ms[p]!]!;
+      if (!a.period) continue;
+      for (let q = p + 1; q < ms.length; q++) {
+        const b = facts[ms[q]!]!;
+        if (!b.period || a.entity !== b.entity || a.metric !== b.metric) continue;
+        const ra = get(ms[p]!);
+        const rb = get(ms[q]!);
+        if (!ra || !rb || !(above(ra, rb) || above(rb, ra))) continue;
+        first ??= [ms[p]!, ms[q]!];
+        const sp = spread(ra, rb);
+        if (sp > bestSpread) {
+          bestSpread = sp;
+          best = [ms[p]!, ms[q]!];
         }
       }
     }
+    if (first && best) bySet.push({ first, best, set });
   }
-  out.push(...bySet.values());
+  bySet.sort((x, y) => x.first[0] - y.first[0] || x.first[1] - y.first[1]);
+  for (const s of bySet) out.push(build(s.best[0], s.best[1], s.set));
+
   const conflicts = out.sort((x, y) => x.entity.localeCompare(y.entity) || x.metric.localeCompare(y.metric) || x.period.localeCompare(y.period));
-  return { conflicts, uncompared: [...uncompared.values()] };
+  return { conflicts, uncompared: [...uncompared.entries()].sort((x, y) => x[0] - y[0]).map((e) => e[1]), omitted };
 }

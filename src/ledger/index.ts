@@ -6,6 +6,7 @@ export * from './entity.js';
 export * from './ledger-event.js';
 export * from './conflict.js';
 export * from './same-as.js';
+export * from './same-thing-index.js';
 export * from './store.js';
 export * from './fx-rate.js';
 export * from './outcome.js';

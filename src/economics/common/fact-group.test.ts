@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FxTable } from '../../core/index.js';
-import { openStore } from '../../ledger/index.js';
+import { agreementRange, openStore, sameAsSets, sameThing } from '../../ledger/index.js';
 import type { Fact, FactInput, Store } from '../../ledger/index.js';
 import { groupFacts } from './fact-group.js';
 
@@ -95,5 +95,52 @@ describe('groupFacts', () => {
     const val = await store.addFact({ entity: 'Baichuan AI', metric: 'valuation', value: '$100 million', period: 'as of 2022-03', source: { publisher: 'S' } });
     const elsewhere = await store.addFact({ entity: 'Zhipu AI', metric: 'funding', scope: 'round', value: '$100 million', period: '2022-03', source: { publisher: 'T' } });
     expect(groupFacts([r, other, year, val, elsewhere], fx).map((g) => g.members.length)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
+
+describe('groupFacts through the ledger index', () => {
+  /** Groups as the rule reads, every pair compared: same thing, same price basis, ranges that meet. */
+  const naiveGroups = (facts: readonly Fact[]): string[][] => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < facts.length; i++) {
+      for (let j = i + 1; j < facts.length; j++) {
+        const a = facts[i]!;
+        const b = facts[j]!;
+        if (!sameThing(a, b) || a.priceYear !== b.priceYear) continue;
+        const ra = agreementRange(a, fx);
+        const rb = agreementRange(b, fx);
+        if (ra.low <= rb.high && rb.low <= ra.high) pairs.push([a.id, b.id]);
+      }
+    }
+    const root = sameAsSets(facts, pairs);
+    const by = new Map<string, string[]>();
+    for (const f of facts) (by.get(root.get(f.id)!) ?? by.set(root.get(f.id)!, []).get(root.get(f.id)!)!).push(f.id);
+    return [...by.values()].map((g) => g.sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
+  };
+  const groupsOf = (facts: readonly Fact[]): string[][] => groupFacts(facts, fx).map((g) => g.members.map((m) => m.id).sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
+
+  it('makes the groups that comparing every pair makes, across periods, scopes, currencies and a derived fact', async () => {
+    const values = ['$74 million', '$73.6 million', '$72 million', '5亿元', '$700 million', '€650 million', '$80M', '$75M'];
+    const periods = ['2021-06', '2021-06-15', '2021-Q2', '2021', 'as of 2021-06'];
+    const facts: Fact[] = [];
+    let k = 0;
+    for (const period of periods) for (const scope of [null, 'round']) for (const value of values) facts.push(await round({ value, period, scope, publisher: `G${k++}` }));
+    facts.push(await round({ value: '$74 million', period: '2021-06', publisher: 'derived', derivedFrom: { inputs: [facts[0]!.id], formula: `${facts[0]!.id} * 1` } }));
+    const want = naiveGroups(facts);
+    expect(want.some((g) => g.length > 2)).toBe(true);
+    expect(groupsOf(facts)).toEqual(want);
+  });
+
+  it('groups 3,000 figures of one round from 30 texts as comparing every pair does, and flags disagreement by the ranges', async () => {
+    const templates: Fact[] = [];
+    for (let v = 0; v < 30; v++) templates.push(await round({ value: `$${(100 + v * 3).toFixed(0)} million`, period: '2020-03', publisher: `S${v}` }));
+    const facts = Array.from({ length: 3000 }, (_, i): Fact => ({ ...templates[i % 30]!, id: `many-${i}` }));
+    const want = naiveGroups(templates).map((g) => g.length);
+    const gs = groupFacts(facts, fx);
+    expect(gs.map((g) => g.members.length).sort((a, b) => a - b)).toEqual(want.map((n) => n * 100).sort((a, b) => a - b));
+    for (const g of gs) {
+      const disagreeByPairs = g.ranges.some((a) => g.ranges.some((b) => a.low > b.high));
+      expect(g.disagree).toBe(disagreeByPairs);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { isCurrency } from '../../core/index.js';
 import type { FxTable, Unit } from '../../core/index.js';
-import { agreementRange, sameAsSets, sameThing, type AgreementRange } from '../../ledger/index.js';
+import { agreementRange, derivedOneFromOther, sameAsSets, sameThingIndex, type AgreementRange } from '../../ledger/index.js';
 import type { Fact } from '../../ledger/index.js';
 import { chooseFact, type ChooseOptions, type LeftAside } from './choose-fact.js';
 
@@ -43,6 +43,44 @@ function rangeOf(f: Fact, fx: FxTable): MemberRange | null {
 
 const meet = (a: MemberRange, b: MemberRange): boolean => a.low <= b.high && b.low <= a.high;
 
+/**
+ * Pairs of facts whose ranges meet, enough to join every two that meet into
+ * one group (a spanning set, not every pair): within one bucket of
+ * `sameThingIndex` (`q` empty) or between two (`p` and `q`). Sorted by the low
+ * end, a fact meets a fact before it exactly when its low end is at most the
+ * highest high end before it, so each fact is paired with the one holding
+ * that high end. When a fact of the buckets is derived from another of them
+ * (they are then not the same thing), every pair is tried instead.
+ */
+function agreeingPairs(facts: readonly Fact[], ranges: ReadonlyMap<string, MemberRange | null>, p: readonly number[], q: readonly number[]): [string, string][] {
+  const all = [...p, ...q];
+  const ids = new Set(all.map((i) => facts[i]!.id));
+  const out: [string, string][] = [];
+  if (all.some((i) => facts[i]!.derivedFrom?.inputs.some((d) => ids.has(d)))) {
+    const pairsOf = q.length ? p.flatMap((i) => q.map((j) => [i, j] as const)) : p.flatMap((i, k) => p.slice(k + 1).map((j) => [i, j] as const));
+    for (const [i, j] of pairsOf) {
+      const a = facts[i]!;
+      const b = facts[j]!;
+      const ra = ranges.get(a.id);
+      const rb = ranges.get(b.id);
+      if (ra && rb && !derivedOneFromOther(a, b) && meet(ra, rb)) out.push([a.id, b.id]);
+    }
+    return out;
+  }
+  const inQ = new Set(q);
+  const known = all.filter((i) => ranges.get(facts[i]!.id)).map((i) => ({ i, side: inQ.has(i) ? 1 : 0, r: ranges.get(facts[i]!.id)! }));
+  known.sort((a, b) => a.r.low - b.r.low || a.i - b.i);
+  // The member with the highest high end so far, per side (one side when within a bucket).
+  const top: ({ i: number; r: MemberRange } | null)[] = [null, null];
+  for (const x of known) {
+    const other = q.length ? top[1 - x.side] : top[0];
+    if (other && x.r.low <= other.r.high) out.push([facts[other.i]!.id, facts[x.i]!.id]);
+    const mine = top[x.side];
+    if (!mine || x.r.high > mine.r.high) top[x.side] = x;
+  }
+  return out;
+}
+
 /** Whether two facts can be compared at all: same price basis, and both money or the same unit. */
 function commensurable(a: Fact, b: Fact): boolean {
   if (a.priceYear !== b.priceYear) return false;
@@ -77,24 +115,10 @@ function commensurable(a: Fact, b: Fact): boolean {
 export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseOptions = {}): FactGroup[] {
   const linkRoot = sameAsSets(facts);
   const ranges = new Map<string, MemberRange | null>(facts.map((f) => [f.id, rangeOf(f, fx)]));
-  // Automatic: same thing, and the ranges meet. Only facts of one entity and metric can be the same thing.
-  const byKey = new Map<string, Fact[]>();
-  for (const f of facts) {
-    const k = `${f.entity}\u0000${f.metric}`;
-    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(f);
-  }
+  // Automatic: same thing, and the ranges meet; found through the ledger's index, one spanning set of pairs per bucket pair.
+  const { buckets, pairs } = sameThingIndex(facts, (f) => String(f.priceYear), commensurable);
   const agreeing: [string, string][] = [];
-  for (const g of byKey.values()) {
-    for (let i = 0; i < g.length; i++) {
-      for (let j = i + 1; j < g.length; j++) {
-        const a = g[i]!;
-        const b = g[j]!;
-        const ra = ranges.get(a.id);
-        const rb = ranges.get(b.id);
-        if (ra && rb && sameThing(a, b) && commensurable(a, b) && meet(ra, rb)) agreeing.push([a.id, b.id]);
-      }
-    }
-  }
+  for (const [x, y] of pairs) agreeing.push(...agreeingPairs(facts, ranges, buckets[x]!.members, x === y ? [] : buckets[y]!.members));
   const root = sameAsSets(facts, agreeing);
   const members = new Map<string, Fact[]>();
   for (const f of facts) {
@@ -102,24 +126,27 @@ export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseO
     (members.get(r) ?? members.set(r, []).get(r)!).push(f);
   }
   return [...members.values()].map((ms): FactGroup => {
+    const linkCount = new Map<string, number>();
+    for (const f of ms) linkCount.set(linkRoot.get(f.id)!, (linkCount.get(linkRoot.get(f.id)!) ?? 0) + 1);
     const choice = chooseFact(ms, options)!;
     const ordered = [choice.chosen, ...choice.others.map((o) => o.fact)];
     const base = choice.chosen;
     const inCommon = ordered.filter((f) => commensurable(f, base));
     const rs = inCommon.map((f) => ranges.get(f.id)).filter((r): r is MemberRange => !!r);
-    const unconverted = ordered.filter((f) => !rs.some((r) => r.factId === f.id)).map((f) => f.id);
-    let disagree = false;
-    for (let i = 0; i < rs.length && !disagree; i++) for (let j = i + 1; j < rs.length && !disagree; j++) disagree = !meet(rs[i]!, rs[j]!);
+    const converted = new Set(rs.map((r) => r.factId));
+    const unconverted = ordered.filter((f) => !converted.has(f.id)).map((f) => f.id);
+    // Two ranges fail to meet exactly when the highest low end is above the lowest high end.
+    const disagree = rs.length > 1 && rs.reduce((m, r) => Math.max(m, r.low), -Infinity) > rs.reduce((m, r) => Math.min(m, r.high), Infinity);
     const p50s = rs.map((r) => r.p50);
-    const low = Math.min(...p50s);
-    const high = Math.max(...p50s);
+    const low = p50s.reduce((m, x) => Math.min(m, x), Infinity);
+    const high = p50s.reduce((m, x) => Math.max(m, x), -Infinity);
     const unit: Unit = isCurrency(base.figure.unit) ? 'USD' : base.figure.unit;
     return {
       id: base.id,
       preferred: base,
       members: ordered,
       corroboration: choice.others,
-      linked: ms.some((f) => f.sameAs !== null && ms.some((m) => m.id !== f.id && linkRoot.get(m.id) === linkRoot.get(f.id))),
+      linked: ms.some((f) => f.sameAs !== null && linkCount.get(linkRoot.get(f.id)!)! > 1),
       disagree,
       spread: ms.length > 1 && rs.length > 1 ? { unit, low, high, ratio: low > 0 ? high / low : Infinity } : null,
       ranges: rs,

@@ -1,6 +1,6 @@
 import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, safeParseFigure } from '../../core/index.js';
 import type { Figure, FxTable, Per } from '../../core/index.js';
-import { conflictsReport, type Fact, type Store } from '../../ledger/index.js';
+import { conflictsReport, MAX_CONFLICTS_PER_SUBJECT, type Fact, type Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
@@ -12,6 +12,12 @@ import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plau
 export const OUT_OF_LINE_WARNING = 2;
 /** ... and this far apart, probably wrong (error). */
 export const OUT_OF_LINE_ERROR = 5;
+/**
+ * The most `out_of_line` flags for one entity, metric and scope; past it they
+ * are counted in one `omitted` flag. The ledger's limit on conflicts listed
+ * (`MAX_CONFLICTS_PER_SUBJECT`), so that both read alike.
+ */
+export const MAX_FLAGS_PER_SUBJECT = MAX_CONFLICTS_PER_SUBJECT;
 /** A derived fact more than this far (relative) from its recomputed formula is flagged. */
 export const DERIVATION_TOLERANCE = 0.01;
 
@@ -88,7 +94,7 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
 export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
   const facts = await store.listFacts();
   const { fx, cpi } = await store.tables();
-  const { conflicts, uncompared } = conflictsReport(facts, fx, cpi);
+  const { conflicts, uncompared, omitted } = conflictsReport(facts, fx, cpi);
   const entities = new Map((await store.listEntities()).map((e) => [e.id, e]));
   const aggregate = (id: string): boolean => entities.get(id)?.kind === 'aggregate';
   const entity = (id: string, lang: 'en' | 'zh'): string => {
@@ -106,6 +112,27 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     flags.push({ id: `${check}:${ids.join(':')}`, severity, check, title, explanation, facts: ids });
   };
 
+  /** Pairs of one entity and metric counted past the limit and not flagged one by one: said in one info flag. */
+  const omittedFlags = (check: 'conflict' | 'out_of_line', f: Fact, listed: number, total: number): void => {
+    const kindEn = check === 'conflict' ? 'conflicting pairs' : 'out-of-line pairs';
+    const kindZh = check === 'conflict' ? '相互矛盾的数字对' : '月均值悬殊的数字对';
+    flags.push({
+      id: `omitted:${check}:${f.entity}:${f.metric}${check === 'out_of_line' && f.scope ? `:${f.scope}` : ''}`,
+      severity: 'info',
+      check: 'omitted',
+      title: { en: `${total - listed} more ${kindEn} of ${what(f, 'en')} not listed`, zh: `${what(f, 'zh')}另有${total - listed}个${kindZh}未逐一列出` },
+      explanation: {
+        en: `${total} ${kindEn} of ${what(f, 'en')} were found; the first ${listed} are listed (at most ${MAX_FLAGS_PER_SUBJECT} per entity and metric, docs/limits.md). So many sources of one thing that disagree need a look as a whole: list them with facts list.`,
+        zh: `${what(f, 'zh')}共有${total}个${kindZh}，只列出前${listed}个（每个对象和指标最多列出${MAX_FLAGS_PER_SUBJECT}个）。同一数字有这么多互不一致的来源，应整体核查。`,
+      },
+      facts: [],
+    });
+  };
+  for (const o of omitted) {
+    const f = facts.find((x) => x.entity === o.entity && x.metric === o.metric)!;
+    omittedFlags('conflict', f, o.listed, o.total);
+  }
+
   // 1. Conflicts across sources. Facts of one group (one round written by
   // several outlets) that disagree are flagged once, naming every source.
   const disagreeing = groupFacts(facts, fx).filter((g) => g.disagree && g.members.length > 1);
@@ -115,8 +142,9 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     const ids = g.members.map((m) => m.id);
     const p = g.preferred;
     const ratio = g.spread?.ratio ?? NaN;
+    const rangeOf = new Map(g.ranges.map((x) => [x.factId, x]));
     const value = (m: Fact, lang: 'en' | 'zh'): string => {
-      const r = g.ranges.find((x) => x.factId === m.id);
+      const r = rangeOf.get(m.id);
       if (!r || !r.notes.length) return '';
       return lang === 'zh' ? `，约${formatValue(r.p50, 'USD', 'zh')}` : `, about ${formatValue(r.p50, 'USD', 'en')}`;
     };
@@ -279,22 +307,36 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
   }
   const conflictPairs = new Set(flags.filter((x) => x.check === 'conflict').map((x) => [...x.facts].sort().join('\u0000')));
+  const day = 86_400_000;
   for (const g of groups.values()) {
-    for (let i = 0; i < g.length; i++) {
-      for (let j = i + 1; j < g.length; j++) {
-        const a = g[i]!;
-        const b = g[j]!;
-        if (a.source.publisher === b.source.publisher || conflictPairs.has([a.id, b.id].sort().join('\u0000'))) continue;
-        if (groupOf.has(a.id) && groupOf.get(a.id) === groupOf.get(b.id)) continue; // flagged once above
+    // Sorted by the rate per month, each fact meets only the facts at least OUT_OF_LINE_WARNING times its rate, not every other.
+    const rated = g
+      .map((f) => ({ f, m: monthly(f, aggregate)!, start: Date.parse(f.period!.start), end: Date.parse(f.period!.end), group: groupOf.get(f.id) }))
+      .filter((x) => x.m > 0)
+      .sort((x, y) => x.m - y.m);
+    let listed = 0;
+    let total = 0;
+    for (let i = 0; i < rated.length; i++) {
+      const x = rated[i]!;
+      let from = i + 1;
+      let to = rated.length;
+      while (from < to) {
+        const mid = (from + to) >>> 1;
+        if (rated[mid]!.m / x.m >= OUT_OF_LINE_WARNING) to = mid;
+        else from = mid + 1;
+      }
+      for (let t = from; t < rated.length; t++) {
+        const y = rated[t]!;
+        if (x.group && x.group === y.group) continue; // flagged once above
         // Near in time: overlapping, or within a year of each other.
-        const gap = Math.max(Date.parse(a.period!.start), Date.parse(b.period!.start)) - Math.min(Date.parse(a.period!.end), Date.parse(b.period!.end));
-        if (!periodsOverlap(a.period!, b.period!) && gap > 366 * 86_400_000) continue;
-        const ma = monthly(a, aggregate)!;
-        const mb = monthly(b, aggregate)!;
-        if (ma <= 0 || mb <= 0) continue;
+        if (Math.max(x.start, y.start) - Math.min(x.end, y.end) > 366 * day && !periodsOverlap(x.f.period!, y.f.period!)) continue;
+        if (x.f.source.publisher === y.f.source.publisher || conflictPairs.has([x.f.id, y.f.id].sort().join('\u0000'))) continue;
+        total++;
+        if (listed >= MAX_FLAGS_PER_SUBJECT) continue;
+        listed++;
+        const [a, b, ma, mb] = [x.f, y.f, x.m, y.m];
         const [hi, lo, mhi, mlo] = ma >= mb ? [a, b, ma, mb] : [b, a, mb, ma];
         const ratio = mhi / mlo;
-        if (ratio < OUT_OF_LINE_WARNING) continue;
         const sev: FlagSeverity = ratio >= OUT_OF_LINE_ERROR ? 'error' : 'warning';
         // The figure to question: the one whose provenance is weaker (no named
         // provider, or no address to check); between equals, the higher rate.
@@ -340,6 +382,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         );
       }
     }
+    if (total > listed) omittedFlags('out_of_line', g[0]!, listed, total);
   }
   // 5. Two readings written in one figure ("600 million euros ($645 million)"), compared through FX.
   for (const f of facts) {
