@@ -86,6 +86,14 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
   }
 }
 
+/**
+ * Statuses of faults outside Shakeout that the message names and the user can
+ * act on: the database busy past its timeout (503), the disk full (507).
+ * They exit 2 like bad input, with the message, not 1 with a stack trace.
+ */
+const NAMED_FAULTS: ReadonlySet<number> = new Set([503, 507]);
+const exitFor = (e: ShakeoutError): number => (e.status >= 500 && !NAMED_FAULTS.has(e.status) ? EXIT.failure : EXIT.usage);
+
 /** Maps any error to a message on stderr and an exit code, in one place. */
 export function reportError(e: unknown, io: Output, json = false): number {
   if (e instanceof CommanderError) {
@@ -95,14 +103,14 @@ export function reportError(e: unknown, io: Output, json = false): number {
   if (json && e instanceof ShakeoutError) {
     // --json asked for machine output: the error comes as JSON too (on stderr).
     io.err(JSON.stringify({ error: { message: e.message, status: e.status, issues: e.issues } }, null, 2));
-    return e.status >= 500 ? EXIT.failure : EXIT.usage;
+    return exitFor(e);
   }
   if (e instanceof ShakeoutError) {
     // Issues the message does not already say are listed below it.
     const extra = e.issues.filter((i) => !e.message.includes(i.message));
     const detail = extra.length ? '\n' + formatIssues(extra) : '';
     io.err(`error: ${e.message}${detail}`);
-    return e.status >= 500 ? EXIT.failure : EXIT.usage;
+    return exitFor(e);
   }
   io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return EXIT.failure;

@@ -181,6 +181,9 @@ export class KyselyStore implements Store {
 
   /** Adds the entities that are missing (by id) with their names; existing ones are left as they are. Idempotent. */
   async seedEntities(seeds: readonly EntitySeed[]): Promise<number> {
+    // Every command opens the ledger: when nothing is missing, read only, so that reading needs no write lock (nor write access).
+    const stored = new Set((await this.db.selectFrom('entity').select('id').execute()).map((r) => r.id));
+    if (seeds.every((s) => stored.has(s.id))) return 0;
     return this.db.transaction().execute(async (trx) => {
       const have = new Set((await trx.selectFrom('entity').select('id').execute()).map((r) => r.id));
       const keys = new Map((await trx.selectFrom('entity_name').select(['name_key', 'entity_id']).execute()).map((r) => [r.name_key, r.entity_id]));

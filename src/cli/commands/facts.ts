@@ -218,15 +218,19 @@ export function registerFacts(program: Command, io: Output): void {
     .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { conflicts: list, uncompared, asOf } = await withLedger(ledgerOptions(cmd), async (s) => {
+      const { conflicts: list, uncompared, omitted, asOf } = await withLedger(ledgerOptions(cmd), async (s) => {
         const { fx, cpi } = await s.tables();
         return { ...conflictsReport(await s.listFacts(), fx, cpi), asOf: storeAsOf(s) };
       });
-      if (opts.json) return io.out(asOfOutput(asOf, true, 'conflicts', list, () => ''));
+      const more = omitted.map((o) => `${o.total - o.listed} more conflicts of ${o.entity} ${o.metric} not listed: ${o.total} found, the first ${o.listed} listed (the limit per entity and metric, docs/limits.md)`).join('\n');
+      if (opts.json) {
+        if (more) io.err(more);
+        return io.out(asOfOutput(asOf, true, 'conflicts', list, () => ''));
+      }
       const left = uncompared.length
         ? `\n\nnot compared (${uncompared.length}): a table lacks a rate they need\n` + uncompared.map((u) => `  ${u.fact.id} ${u.fact.entity} ${u.fact.metric} ${u.fact.period?.text ?? ''} "${u.fact.valueText}": ${u.reason}`).join('\n')
         : '';
-      io.out(asOfOutput(asOf, false, 'conflicts', list, () => (list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts') + left));
+      io.out(asOfOutput(asOf, false, 'conflicts', list, () => (list.length ? list.map(conflictText).join('\n\n') + `\n\n${list.length} conflict${list.length === 1 ? '' : 's'}` : 'no conflicts') + (more ? `\n${more}` : '') + left));
     });
 }
 
