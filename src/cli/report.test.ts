@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { runCaptured as cli } from './run-captured.js';
 
 let dir: string;
@@ -55,6 +56,20 @@ describe('shakeout report', () => {
     expect(r.out).toContain('and 5 charts in');
     expect(readFileSync(out, 'utf8')).toContain('(report-charts/survival-curves.svg)');
     expect(existsSync(join(dir, 'r', 'report-charts', 'survival-curves.svg'))).toBe(true);
+  });
+
+  it('writes every chart as well-formed XML, in English and Chinese, so that a browser shows it', async () => {
+    for (const lang of ['en', 'zh']) {
+      const out = join(dir, `xml-${lang}`, 'report.md');
+      expect((await cli(['--db', join(dir, 'a.db'), 'report', '--out', out, '--lang', lang, '--samples', '500', '--seed', '7'])).code).toBe(0);
+      const charts = readdirSync(join(dir, `xml-${lang}`, 'report-charts')).filter((f) => f.endsWith('.svg'));
+      expect(charts).toHaveLength(5);
+      for (const f of charts) {
+        const svg = readFileSync(join(dir, `xml-${lang}`, 'report-charts', f), 'utf8');
+        expect(XMLValidator.validate(svg), `${lang}/${f}`).toBe(true);
+        expect(svg).toContain('Noto Sans CJK SC');
+      }
+    }
   });
 
   it('rejects a bad option with exit code 2', async () => {

@@ -3,8 +3,13 @@ import { formatValue } from '../core/index.js';
 import type { Lang, Unit } from '../core/index.js';
 import type { ChartSpec } from './report-model.js';
 
-/** Font stack for chart text: Latin first, then CJK fonts for Chinese labels. */
-export const CHART_FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+/**
+ * Font stack for chart text: Latin first, then CJK fonts for Chinese labels.
+ * Names in single quotes: ECharts writes the stack into a double-quoted
+ * `style` attribute without escaping it, and a double quote there ends the
+ * attribute (the SVG is then not XML, and a browser shows nothing).
+ */
+export const CHART_FONT = "system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 const PALETTE = ['#2f6db5', '#d9822b', '#3a9a5b', '#b8443c', '#7a5cae', '#8c6d3f', '#c4568f', '#5f6b7a', '#1f9aa8', '#9a9a2a'];
 
 export interface ChartSvgOptions {
