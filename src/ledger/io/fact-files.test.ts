@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../../core/index.js';
-import { formatFacts, formatOf, parseFactText } from './fact-files.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { formatFacts, formatOf, neutraliseCell, parseFactText, restoreCell } from './fact-files.js';
 import type { FactRecord } from './fact-record.js';
 
 const r: FactRecord = { id: 'x1', entity: 'OpenAI', metric: 'valuation', value_as_written: '近千亿', unit: 'USD', period: 'as of 2024-05', publisher: 'P, with "quotes"', note: 'line\nbreak' };
@@ -37,3 +38,30 @@ describe('fact files', () => {
     expect(() => formatOf('x.txt')).toThrow(/expected a file ending in .csv, .json, .yaml or .yml, got ".txt"/);
   });
 });
+
+describe('CSV and spreadsheet formulas', () => {
+  const hostile: FactRecord = {
+    id: 'h1', entity: 'OpenAI', metric: 'revenue', value_as_written: '-5%', period: '2024', publisher: '@SUM(A1)',
+    title: '=HYPERLINK("http://evil.example","click")', url: "=cmd|' /C calc'!A0", definition: '+1+1', note: '\t=1+1', formula: "'=already quoted", scope: "''@x",
+  };
+  it('puts a quote before every cell that starts with = + - @ tab or CR (OWASP), and import reads them back unchanged', () => {
+    const csv = formatFacts([hostile], 'csv');
+    const cells = parseCsvCells(csv);
+    for (const c of ['value_as_written', 'publisher', 'title', 'url', 'definition', 'note', 'formula', 'scope']) expect(cells[c]!.startsWith("'"), c).toBe(true);
+    expect(cells['entity']).toBe('OpenAI');
+    const back = parseFactText(csv, 'csv').records[0] as Record<string, unknown>;
+    for (const [k, v] of Object.entries(hostile)) expect(back[k], k).toBe(v);
+  });
+  it('leaves a cell that only starts with a quote as it is, both ways', () => {
+    expect(restoreCell(neutraliseCell("'quoted'"))).toBe("'quoted'");
+    expect(neutraliseCell("'quoted'")).toBe("'quoted'");
+    expect(restoreCell("'quoted'")).toBe("'quoted'");
+    expect(neutraliseCell('\r=1')).toBe("'\r=1");
+  });
+});
+
+/** The cells of a one-record CSV by column, as a spreadsheet would see them (no unquoting of our own). */
+function parseCsvCells(csv: string): Record<string, string> {
+  const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
+  return rows[0]!;
+}

@@ -20,6 +20,25 @@ export interface ParsedFactFile {
   readonly fieldLines?: (Record<string, number> | undefined)[];
 }
 
+/**
+ * A CSV cell a spreadsheet would run as a formula starts with one of
+ * = + - @ tab or carriage return (OWASP, "CSV Injection"). Export puts a
+ * single quote before such a cell (and before a cell that is quotes and
+ * then such a character, so the rule can be undone); import takes one off
+ * again, so a round trip gives back the text exactly.
+ *
+ * @example neutraliseCell('=HYPERLINK("http://x")') // => '\'=HYPERLINK("http://x")'
+ * @example restoreCell(neutraliseCell('-5%')) // => '-5%'
+ */
+export function neutraliseCell(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The text `neutraliseCell` was given: one leading quote off a cell of quotes then = + - @ tab or CR. */
+export function restoreCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 function fileError(file: string, line: number | undefined, message: string, code = 'invalid_file'): ShakeoutError {
   const where = line === undefined ? file : `${file} line ${line}`;
   return new ShakeoutError(`${where}: ${message}`, { issues: [{ code, path: [where], message }], status: 400 });
@@ -38,7 +57,10 @@ export function formatOf(path: string): FactFileFormat {
 export function parseFactText(text: string, format: FactFileFormat, file = `facts.${format}`): ParsedFactFile {
   if (format === 'csv') {
     try {
-      const rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as {
+      const rows = parseCsv(text, {
+        columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true, record_delimiter: ['\r\n', '\n', '\r'],
+        cast: (value, context) => (context.header ? value : restoreCell(value)),
+      }) as unknown as {
         record: Record<string, string>;
         info: { lines: number };
         raw: string;
@@ -134,12 +156,12 @@ export async function readFactFile(path: string): Promise<ParsedFactFile> {
   return parseFactText(text, format, basename(path));
 }
 
-/** Writes records as CSV (header row, FACT_COLUMNS order), JSON (array, nulls dropped) or YAML. */
+/** Writes records as CSV (header row, FACT_COLUMNS order, formula-like cells neutralised: `neutraliseCell`), JSON (array, nulls dropped) or YAML. */
 export function formatFacts(records: readonly FactRecord[], format: FactFileFormat): string {
   const clean = records.map((r) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, r[c] ?? null]).filter(([, v]) => v !== null)));
   if (format === 'csv') {
     return stringifyCsv(
-      records.map((r) => FACT_COLUMNS.map((c) => (r[c] == null ? '' : String(r[c])))),
+      records.map((r) => FACT_COLUMNS.map((c) => (r[c] == null ? '' : neutraliseCell(String(r[c]))))),
       { header: true, columns: [...FACT_COLUMNS] },
     );
   }
