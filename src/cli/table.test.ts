@@ -1,6 +1,13 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import stringWidth from 'fast-string-width';
-import { renderTable, truncateToWidth } from './table.js';
+import { CELL_MAX_WIDTH, renderTable, terminalText, truncateToWidth } from './table.js';
+
+/** Characters measured by fast-string-width, to show that a long cell is cut before it is measured. */
+const measured = vi.hoisted(() => ({ chars: 0 }));
+vi.mock('fast-string-width', async (original) => {
+  const actual = (await original()) as { default: (s: string) => number };
+  return { default: (s: string) => ((measured.chars += s.length), actual.default(s)) };
+});
 
 describe('renderTable', () => {
   it('aligns Chinese and Latin text by display width', () => {
@@ -18,5 +25,28 @@ describe('renderTable', () => {
     expect(truncateToWidth('生成式AI新创企业全球融资', 8)).toBe('生成式A…');
     expect(stringWidth(truncateToWidth('abcdefghij', 5))).toBe(5);
     expect(truncateToWidth('short', 10)).toBe('short');
+  });
+});
+
+describe('tables of hostile text', () => {
+  it('cuts a 200,000-character cell before measuring it: what is measured does not grow with the text', () => {
+    const long = 'Reuters '.repeat(25_000);
+    measured.chars = 0;
+    const out = renderTable([{ p: long }, { p: '路透社' }], [{ header: 'publisher', get: (r) => r.p, max: 30 }, { header: 'same, no max', get: (r) => r.p }]);
+    expect(measured.chars).toBeLessThan(20 * CELL_MAX_WIDTH);
+    const row = out.split('\n')[2]!;
+    expect(row.startsWith('Reuters Reuters')).toBe(true);
+    expect(stringWidth(row.split('  ')[0]!)).toBeLessThanOrEqual(30);
+    expect(row.endsWith('…')).toBe(true);
+    expect(stringWidth(row)).toBeLessThanOrEqual(30 + 2 + CELL_MAX_WIDTH);
+  });
+  it('strips terminal escapes and control characters from stored text', () => {
+    const publisher = '\x1b]0;pwned\x07\x1b[2J\x1b[31mReu\u0000ters\x1b[0m\u202e\r';
+    expect(terminalText(publisher)).toBe('Reuters');
+    expect(terminalText('line one\nline two\tend\r\n')).toBe('line one\nline two\tend\r\n');
+    const out = renderTable([{ p: publisher }], [{ header: 'publisher', get: (r) => r.p }]);
+    expect(out.split('\n')[2]).toBe('Reuters');
+    // eslint-disable-next-line no-control-regex -- none may be left
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });

@@ -1,5 +1,33 @@
 import stringWidth from 'fast-string-width';
 
+/**
+ * Escape sequences a terminal acts on: CSI (`ESC [` ... a final letter:
+ * colours, cursor moves, clearing the screen), OSC (`ESC ]` ... BEL or
+ * `ESC \\`: window titles, hyperlinks), and the other two-character escapes;
+ * their 8-bit forms (U+009B, U+009D) too. ECMA-48.
+ */
+// eslint-disable-next-line no-control-regex -- escape sequences are what this removes
+const ESCAPES = /(?:\u001b\[|\u009b)[\u0020-\u003f]*[\u0040-\u007e]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROLS = /\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Stored text made safe to print on a terminal: escape sequences (colours,
+ * cursor moves, window titles) and other control characters taken out, and
+ * the bidirectional overrides that reorder what a reader sees. Line breaks
+ * and tabs stay. A publisher "\x1b[2J\x1b[31mReuters" prints as "Reuters".
+ */
+export function terminalText(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+}
+
+/**
+ * The widest a cell is shown without a `max` of its own, in display columns:
+ * longer text is cut with an ellipsis (docs/limits.md). Measuring is then
+ * bounded too: a 200,000-character publisher costs no more than a short one.
+ */
+export const CELL_MAX_WIDTH = 400;
+
 /** Column alignment: numbers read best right-aligned. */
 export type Align = 'left' | 'right';
 
@@ -11,13 +39,24 @@ export interface Column<Row> {
   readonly max?: number;
 }
 
-/** Cuts `text` to at most `max` display columns, ending in '…' when cut. */
+/**
+ * Cuts `text` to at most `max` display columns, ending in '…' when cut.
+ * Only the first `4 * max + 8` code units are measured (a character takes
+ * one or two columns in at most two code units, so text longer than that
+ * does not fit unless it is mostly zero-width marks, and is cut then too):
+ * the time taken does not grow with the length of the text.
+ */
 export function truncateToWidth(text: string, max: number): string {
-  if (stringWidth(text) <= max) return text;
+  const limit = 4 * max + 8;
+  const head = text.length > limit ? text.slice(0, limit) : text;
+  if (head === text && stringWidth(text) <= max) return text;
   let out = '';
-  for (const ch of text) {
-    if (stringWidth(out + ch) > max - 1) break;
+  let width = 0;
+  for (const ch of head) {
+    const w = stringWidth(ch);
+    if (width + w > max - 1) break;
     out += ch;
+    width += w;
   }
   return out + '…';
 }
@@ -36,8 +75,8 @@ function pad(text: string, width: number, align: Align): string {
  */
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((r) => columns.map((c) => {
-    const raw = c.get(r).replace(/\s+/g, ' ');
-    return c.max ? truncateToWidth(raw, c.max) : raw;
+    const raw = terminalText(c.get(r)).replace(/\s+/g, ' ');
+    return truncateToWidth(raw, c.max ?? CELL_MAX_WIDTH);
   }));
   const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i]!))));
   const line = (vals: string[]) => vals.map((v, i) => pad(v, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();
