@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from './ast.js';
 import { ModelError } from './model-error.js';
-import { parseModel } from './parse-model.js';
+import { MAX_MODEL_DEPTH, MAX_MODEL_NESTING, parseModel } from './parse-model.js';
 
 /** The expression as a fully parenthesised string, to see precedence. */
 function show(e: Expr): string {
@@ -162,5 +162,21 @@ describe('parseModel: the models of issue 3 as wrapped in its text', () => {
       ['net_burn0', '(monthly_burn - revenue0)'],
       ['growth_factor', '(1 + growth)'],
     ]);
+  });
+});
+
+describe('limits of nesting', () => {
+  const sum = (n: number): string => `x = ${Array.from({ length: n }, (_, i) => String(i + 1)).join(' + ')}\nx`;
+  it(`refuses parentheses nested past MAX_MODEL_NESTING (${MAX_MODEL_NESTING}) with a ModelError at the place, not a stack overflow`, () => {
+    const deep = `x = ${'('.repeat(700)}1${')'.repeat(700)}\nx`;
+    expect(() => parseModel(deep)).toThrow(ModelError);
+    expect(() => parseModel(deep)).toThrow(/nests more than 200 levels/);
+    expect(() => parseModel(`x = ${'-'.repeat(5000)}1\nx`)).toThrow(ModelError);
+    expect(() => parseModel(`x = ${Array.from({ length: 3000 }, () => '2').join(' ^ ')}\nx`)).toThrow(ModelError);
+    expect(parseModel(`x = ${'('.repeat(150)}1${')'.repeat(150)}\nx`).statements).toHaveLength(1);
+  });
+  it(`refuses a sum of 3,000 terms (deeper than MAX_MODEL_DEPTH, ${MAX_MODEL_DEPTH}) naming the limit, and reads one of 900`, () => {
+    expect(() => parseModel(sum(3000))).toThrow(/nested more than 1000 levels deep/);
+    expect(parseModel(sum(900)).statements[0]!.name).toBe('x');
   });
 });

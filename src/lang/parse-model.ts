@@ -29,7 +29,47 @@ import { tokenize, type Token } from './tokenize.js';
  * ```
  */
 export function parseModel(source: string): Program {
-  return new Parser(source).program();
+  const program = new Parser(source).program();
+  checkDepth(program);
+  return program;
+}
+
+/**
+ * How deep the parser follows operands inside operands (parentheses, calls,
+ * lists, a minus before a minus, powers of powers) before it refuses the
+ * model: a model written by hand nests a few levels; a generated one past
+ * this would run the parser out of stack. docs/limits.md.
+ */
+export const MAX_MODEL_NESTING = 200;
+
+/**
+ * How deep a model's expressions may be once read: each operator of a long
+ * sum adds one level (`a + b + c` is `(a + b) + c`), so this bounds a sum
+ * or product to about this many terms. Checking and running a model walk
+ * its expressions recursively; past this they would run out of stack.
+ * docs/limits.md.
+ */
+export const MAX_MODEL_DEPTH = 1000;
+
+/** Refuses a program whose expressions are deeper than `MAX_MODEL_DEPTH`, at the deepest place, without recursing. */
+function checkDepth(program: Program): void {
+  const text = new SourceText(program.source);
+  const roots: unknown[] = [...program.statements, program.result].filter((x) => x !== undefined);
+  const stack: [unknown, number][] = roots.map((r) => [r, 0]);
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push([x, depth]);
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    const o = node as { kind?: unknown; span?: Span };
+    const d = typeof o.kind === 'string' ? depth + 1 : depth;
+    if (d > MAX_MODEL_DEPTH && o.span) {
+      throw ModelError.at(text, o.span, 'syntax', `the model is nested more than ${MAX_MODEL_DEPTH} levels deep here (a sum or product of about that many terms counts one level a term): split it into named parts, e.g. part1 = a + b + ... and total = part1 + part2`);
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'span' && k !== 'opSpan' && typeof v === 'object' && v !== null) stack.push([v, d]);
+  }
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
@@ -38,6 +78,8 @@ class Parser {
   private readonly tokens: Token[];
   private readonly text: SourceText;
   private pos = 0;
+  /** Operands being read inside other operands, now. */
+  private depth = 0;
 
   constructor(private readonly source: string) {
     this.text = new SourceText(source);
@@ -157,12 +199,29 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'op' && t.text === '^') {
       this.pos++;
-      return binary('^', base, this.binaryOperand(t, () => this.power()), t);
+      return binary('^', base, this.nested(t, () => this.binaryOperand(t, () => this.power())), t);
     }
     return base;
   }
 
+  /** Reads an operand inside another, refusing past `MAX_MODEL_NESTING` levels. */
+  private nested(at: Token, parse: () => Expr): Expr {
+    if (this.depth >= MAX_MODEL_NESTING) {
+      throw this.error(at, `the model nests more than ${MAX_MODEL_NESTING} levels of parentheses, calls, lists or operators here: name the inner parts (x = ...) and use the names`);
+    }
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private unary(): Expr {
+    return this.nested(this.peek(), () => this.unaryOperand());
+  }
+
+  private unaryOperand(): Expr {
     const t = this.peek();
     if (t.kind === 'op' && t.text === '-') {
       this.pos++;
