@@ -468,6 +468,20 @@ export class KyselyStore implements Store {
       derivedFrom: old.derivedFrom,
       sameAs: old.sameAs,
     };
+    // A correction that changes nothing would use up the fact's one correction for nothing: refuse it.
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const entityId = input.entity === undefined ? old.entity : (await this.resolveEntity(input.entity)).id;
+    const changed = Object.entries(input).filter(([k, v]) => {
+      if (v === undefined || k === 'createdAt' || k === 'id' || k === 'supersedes') return false;
+      if (k === 'source') return Object.entries(v as unknown as Record<string, unknown>).some(([sk, sv]) => sv !== undefined && !same(sv, (old.source as unknown as Record<string, unknown>)[sk]));
+      if (k === 'entity') return entityId !== old.entity;
+      if (k === 'metric') return (toMetric(String(v)) ?? v) !== old.metric;
+      return !same(v, (base as unknown as Record<string, unknown>)[k]);
+    });
+    if (!changed.length) {
+      const message = `fact ${id}: the correction changes nothing (every field given is as the fact has it); a fact is corrected once, so give the field that is wrong`;
+      throw new ShakeoutError(message, { status: 400, issues: [{ code: 'no_change', path: [id], message }] });
+    }
     const changedValue = input.value !== undefined && input.value !== old.valueText;
     return this.addFact({
       ...base,

@@ -1,4 +1,4 @@
-import { CURRENCIES, FigureParseError, ShakeoutError, parsePeriod } from '../core/index.js';
+import { CURRENCIES, FigureParseError, ShakeoutError, parsePeriod, safeParsePeriod } from '../core/index.js';
 import type { Issue, Per, Period, Unit } from '../core/index.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
@@ -116,8 +116,11 @@ export function prepareFact(
   const publisher = text(input.source?.publisher);
   if (publisher === null) add('publisher', 'missing_source', `expected the publisher of the source, such as "CB Insights", got ${shown(input.source?.publisher)}`);
   const published = text(input.source?.published);
-  if (published !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(published)) {
-    add('published', 'invalid_date', `expected a date such as 2024-05-20, 2024-05 or 2024, got ${shown(published)}`);
+  // The form, then the calendar: 9999-99-99 and 2024-02-30 have the form of a date but are none.
+  const day = published !== null && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(published) ? safeParsePeriod(published) : null;
+  if (published !== null && !day?.ok) {
+    const why = day && !day.ok ? day.error.message.match(/\(([^()]*)\)$/)?.[1] : undefined;
+    add('published', 'invalid_date', `expected a date such as 2024-05-20, 2024-05 or 2024, got ${shown(published)}${why ? ` (${why})` : ''}`);
   }
 
   const url = text(input.source?.url);

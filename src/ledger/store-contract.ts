@@ -266,6 +266,11 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           expect(c1.period?.text).toBe('as of 2024-05');
           const c2 = await s.correctFact('F11-fix1', { value: '超30亿美元' });
           expect(c2.supersedes).toBe('F11-fix1');
+          // a correction that changes nothing is refused and does not use up the fact's one correction
+          const none = await rejection(s.correctFact(c2.id, { value: '超30亿美元', entity: 'Moonshot AI', source: { publisher: c2.source.publisher } }));
+          expect(none.status).toBe(400);
+          expect(none.message).toContain('changes nothing');
+          expect((await s.getFact(c2.id)).supersededBy).toBeNull();
           expect(await s.getFact('F11')).toEqual({ ...before, supersededBy: 'F11-fix1' });
           const current = await s.listFacts({ entity: 'Moonshot AI', metric: 'valuation' });
           expect(current.map((f) => f.id).filter((id) => !id.startsWith('co-'))).toEqual([c2.id]);
