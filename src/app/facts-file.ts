@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ShakeoutError } from '../core/index.js';
-import { formatOf, formatFacts, parseFactText, type FactFileFormat, type ImportResult, type Store } from '../ledger/index.js';
+import { formatOf, formatFacts, parseFactText, readTextFile, type FactFileFormat, type ImportResult, type Store, type TextEncoding } from '../ledger/index.js';
 
 /** The file formats facts are imported from and exported to. */
 export type LedgerFormat = FactFileFormat;
@@ -9,18 +8,12 @@ export type LedgerFormat = FactFileFormat;
 /**
  * Imports a facts file (CSV, JSON or YAML; format from the extension unless
  * given) all-or-nothing: one bad row leaves the ledger unchanged, and the
- * error names the file, line and column.
+ * error names the file, line and column. The file is UTF-8 unless
+ * `encoding` says otherwise (`readTextFile`).
  */
-export async function importFactsFile(store: Store, path: string, format?: LedgerFormat): Promise<ImportResult> {
+export async function importFactsFile(store: Store, path: string, format?: LedgerFormat, encoding?: TextEncoding): Promise<ImportResult> {
   const fmt = format ?? formatOf(path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new ShakeoutError(`cannot read ${path}: ${(e as Error).message}`, {
-      status: 400, issues: [{ code: 'unreadable_file', path: [path], message: (e as Error).message }],
-    });
-  }
+  const text = await readTextFile(path, encoding);
   return importFactsText(store, text, fmt, { file: basename(path) });
 }
 

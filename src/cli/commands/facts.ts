@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import {
   ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
-  type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat,
+  type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat, TEXT_ENCODINGS, type TextEncoding,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { renderTable } from '../table.js';
@@ -197,9 +197,14 @@ export function registerFacts(program: Command, io: Output): void {
     .description('import facts from a CSV, JSON or YAML file, all or nothing')
     .argument('<file>')
     .option('--format <format>', 'csv, json or yaml (default: from the extension)')
+    .option('--encoding <encoding>', 'the file\'s encoding when it is not UTF-8: latin1 (Windows-1252) or utf16le')
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: { format?: LedgerFormat; json?: boolean }, cmd: Command) => {
-      const r = await withLedger(ledgerOptions(cmd, { writes: 'facts import' }), (s) => importFactsFile(s, file, opts.format));
+    .action(async (file: string, opts: { format?: LedgerFormat; encoding?: string; json?: boolean }, cmd: Command) => {
+      const encoding = opts.encoding?.toLowerCase().replace(/[-_]/g, '');
+      if (encoding !== undefined && !(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
+        throw new ShakeoutError(`--encoding: expected ${TEXT_ENCODINGS.join(', ')}, got "${opts.encoding}"`, { status: 400, issues: [{ code: 'unknown_encoding', path: ['encoding'], message: `expected ${TEXT_ENCODINGS.join(', ')}` }] });
+      }
+      const r = await withLedger(ledgerOptions(cmd, { writes: 'facts import' }), (s) => importFactsFile(s, file, opts.format, encoding as TextEncoding | undefined));
       io.out(opts.json ? toJson(r) : `imported ${file}: ${r.added.length} added, ${r.unchanged.length} already present`);
     });
 
