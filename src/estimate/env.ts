@@ -36,6 +36,30 @@ export const PARALLEL_THRESHOLD = 200_000;
 export const WARM_PARALLEL_THRESHOLD = 50_000;
 
 /** Throws an EstimateError unless env is usable; returns it for chaining. */
+/**
+ * The most sample values one run may keep, summed over the sample sets it
+ * keeps (its outputs; every node when sensitivity needs them all): 2e8
+ * values, 1.6 GB of Float64Array. Bounded per run, not per output, so that
+ * forty outputs at 5e7 samples are refused before they start rather than
+ * running out of memory part way. docs/limits.md.
+ */
+export const MAX_VALUES_PER_RUN = 200_000_000;
+
+/**
+ * Refuses a run that would keep more than `MAX_VALUES_PER_RUN` values:
+ * `sampleCount` draws in each of `kept` sample sets. The message names the
+ * limit and the sample count that would fit.
+ */
+export function checkRunSize(sampleCount: number, kept: number): void {
+  if (sampleCount * kept <= MAX_VALUES_PER_RUN) return;
+  const fits = Math.max(1, Math.floor(MAX_VALUES_PER_RUN / Math.max(1, kept)));
+  throw new EstimateError(
+    'run_too_large',
+    `a run may keep at most ${MAX_VALUES_PER_RUN.toExponential(0).replace('e+', 'e')} sample values, got ${sampleCount.toLocaleString('en')} samples x ${kept} sample sets = ${(sampleCount * kept).toExponential(2).replace('e+', 'e')}: use at most ${fits.toLocaleString('en')} samples for this model, or fewer outputs`,
+    ['env', 'sampleCount'],
+  );
+}
+
 export function checkEnv(env: Env): Env {
   const n = env.sampleCount;
   if (!Number.isInteger(n) || n < 1 || n > MAX_SAMPLE_COUNT) {

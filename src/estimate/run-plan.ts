@@ -1,4 +1,4 @@
-import { checkEnv, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './env.js';
+import { checkEnv, checkRunSize, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './env.js';
 import { EstimateError } from './estimate-error.js';
 import { evaluateMainNode, setOf, type MainContext } from './main-step.js';
 import type { NodeId, Plan } from './plan.js';
@@ -92,6 +92,7 @@ export interface RunOptions {
  */
 export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): Promise<PlanResult> {
   checkEnv(env);
+  checkRunSize(env.sampleCount, options.keep === 'outputs' ? new Set(plan.outputs.map((o) => o.node)).size : plan.nodes.length);
   const chunks = Math.ceil(env.sampleCount / CHUNK_SIZE);
   const threads = Math.min(defaultThreads(env, WorkerPool.isWarm(1)), chunks);
   const pool = threads > 1 ? WorkerPool.shared() : null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../core/index.js';
-import { closeWorkerPool } from '../estimate/index.js';
+import { closeWorkerPool, MAX_VALUES_PER_RUN } from '../estimate/index.js';
 import { ModelError } from './model-error.js';
 import { runModel } from './run-model.js';
 
@@ -67,5 +67,16 @@ describe('runModel', () => {
 
   it('passes bad environments through as the engine reports them', async () => {
     await expect(runModel('x = 1 to 2', { env: { sampleCount: 0, seed: 1 } })).rejects.toThrow(/sample count/);
+  });
+});
+
+describe('a run bounded as a whole', () => {
+  it(`refuses 40 outputs at 5e7 samples before it starts, naming the limit (MAX_VALUES_PER_RUN) and what fits`, async () => {
+    const model = Array.from({ length: 40 }, (_, i) => `o${i} = normal(${i}, 1)`).join('\n') + `\n{${Array.from({ length: 40 }, (_, i) => `o${i}: o${i}`).join(', ')}}`;
+    const run = runModel(model, { env: { sampleCount: 50_000_000, seed: 1 } });
+    await expect(run).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/a run may keep at most 2e8 sample values, got 50,000,000 samples x 40 sample sets.*use at most 5,000,000 samples/) });
+    expect(MAX_VALUES_PER_RUN).toBe(2e8);
+    const small = await runModel(model, { env: { sampleCount: 1000, seed: 1 } });
+    expect(small.outputs).toHaveLength(40);
   });
 });
