@@ -80,6 +80,23 @@ export interface HealthInputs {
    * (monthly average of 2023-12; U.S. Federal Reserve H.10 via FRED)').
    */
   readonly conversions: readonly Text[];
+  /** The equity rounds with a period of their own (unconfirmed ones left aside), as cash from rounds reads them. */
+  readonly rounds: readonly Fact[];
+}
+
+/**
+ * Scales staff costs derived from a headcount up to a company's whole costs,
+ * draw by draw (survival's forecast model adds compute this way: staff cost /
+ * staff share). The formula and note say what was added.
+ */
+export interface StaffCostScale {
+  /** One factor per draw (>= 1). */
+  readonly factor: Float64Array;
+  /** What the factor stands for, for the formula ('/ staff share 0.29-0.49 (compute added)'). */
+  readonly formula: string;
+  readonly note: Text;
+  /** The assumption it rests on, listed with the input. */
+  readonly assumption: Assumption;
 }
 
 /** Options of {@link collectHealthInputs}. */
@@ -91,6 +108,8 @@ export interface CollectOptions {
    * latest period the chosen inputs rest on.
    */
   readonly asOf?: string | null;
+  /** Where costs come from a headcount only: scale them to whole costs (default: staff costs only, a floor). */
+  readonly staffCostScale?: StaffCostScale;
 }
 
 /** Which unit and period each input is kept in, and its stream offset (draws stay the same when other inputs change). */
@@ -299,7 +318,7 @@ export async function collectHealthInputs(
     dropImplied(byInput, ignored, 'grossBurn', t('derived instead as net burn + revenue, so that net burn, gross burn and revenue agree', '改由净烧钱 + 营收推算，使净烧钱、总支出与营收三者一致'));
   }
   if (!found.grossBurn) {
-    const staff = costsFromHeadcount(ctx, own, notes);
+    const staff = costsFromHeadcount(ctx, own, notes, options.staffCostScale);
     if (staff) {
       found.grossBurn = staff;
       const a = byInput.get('grossBurn');
@@ -348,7 +367,7 @@ export async function collectHealthInputs(
   for (const a of byInput.values()) ignored.push({ ...a, reason: t('not needed: the input is derived from the others', '无需假设：该输入可由其他输入推算') });
 
   datesNote(found, notes);
-  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()] };
+  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()], rounds };
 }
 
 /** Drops the assumption for an input that is derived from the others, naming why. */
@@ -567,7 +586,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
 }
 
 /** Staff costs a month: the latest headcount x {@link COST_PER_HEAD} / 12 (a floor: compute is not in it). */
-function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): HealthInput | null {
+function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale?: StaffCostScale): HealthInput | null {
   const heads = own.filter((f) => f.metric === 'headcount' && f.figure.unit === 'count');
   const h = choose(heads, 'grossBurn', notes);
   if (!h) return null;
@@ -576,7 +595,7 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): Heal
   const per = readValueText(COST_PER_HEAD.value, { name: 'cost per head', defaultUnit: 'USD', defaultPer: COST_PER_HEAD.per });
   const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per)), shape.stream + 60);
   const samples = new Float64Array(n.length);
-  for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]!;
+  for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]! * (scale ? scale.factor[i]! : 1);
   const id = 'health.assumption.costPerHead';
   const assumption: Assumption = {
     id,
@@ -584,18 +603,23 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[]): Heal
     rationale: t(`${COST_PER_HEAD.rationale.en} (source: ${COST_PER_HEAD.source.en})`, `${COST_PER_HEAD.rationale.zh}（来源：${COST_PER_HEAD.source.zh}）`),
     value: { text: COST_PER_HEAD.value, spec: per.spec, unit: 'USD', per: COST_PER_HEAD.per },
   };
-  notes.push(t(
-    `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
-    `支出仅为人员成本：${h.id}（员工数${h.valueText}，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
-  ));
+  if (scale) notes.push(scale.note);
+  else {
+    notes.push(t(
+      `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
+      `支出仅为人员成本：${h.id}（员工数${h.valueText}，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
+    ));
+  }
   return {
     name: 'grossBurn',
     status: 'derived',
     samples,
     unit: 'USD',
     per: 'month',
-    formula: `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 (staff costs only)`,
-    inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }],
+    formula: scale
+      ? `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 ${scale.formula}`
+      : `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 (staff costs only)`,
+    inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }, ...(scale ? [{ kind: 'assumption' as const, id: scale.assumption.id, label: 'staff share of costs' }] : [])],
     facts: [h],
     assumption,
   };

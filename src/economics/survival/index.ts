@@ -6,3 +6,5 @@ export * from './current-fact.js';
 export * from './simulate-survival.js';
 export * from './survival-assumptions.js';
 export * from './analyze-survival.js';
+export * from './forecast-parameters.js';
+export * from './forecast-inputs.js';

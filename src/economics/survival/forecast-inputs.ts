@@ -1,0 +1,200 @@
+import { lognormalFromCi, parsePeriod, ShakeoutError } from '../../core/index.js';
+import { quantileSorted, sampleSpec, type Env } from '../../estimate/index.js';
+import type { Entity, Fact, Store } from '../../ledger/index.js';
+import type { Assumption, Text } from '../analysis.js';
+import { collectHealthInputs, type HealthInput } from '../health/index.js';
+import { monthsBetween } from '../subscribers/app-launches.js';
+import type { CompanyInputs } from './company-inputs.js';
+import {
+  DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, ROUND_INTERVAL_MONTHS,
+  SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
+} from './forecast-parameters.js';
+
+/** The inputs the forecast model needs from the ledger, and how to give each. */
+export type ForecastNeed = 'cash' | 'revenue' | 'costs' | 'lastRound';
+
+/** How to give an input the ledger lacks, in both languages. */
+export const FORECAST_NEEDS: Readonly<Record<ForecastNeed, Text>> = {
+  cash: { en: 'cash (a cash fact, or dated funding rounds with a burn, spend, net_loss or headcount fact)', zh: '现金（现金数据，或有日期的融资轮次加上烧钱、支出、净亏损或员工人数数据）' },
+  revenue: { en: 'revenue (a revenue or revenue_run_rate fact)', zh: '营收（营收或年化营收数据）' },
+  costs: { en: 'costs (a net_loss with revenue of the same period, spend, burn or headcount fact)', zh: '支出（同期营收加净亏损、支出、烧钱或员工人数数据）' },
+  lastRound: { en: 'a dated funding round (for the months since the last round)', zh: '有日期的融资轮次（用于计算距上一轮融资的月数）' },
+};
+
+/** One input of the model for one company: where it came from. */
+export interface ForecastInputRow {
+  readonly input: 'cash' | 'revenue' | 'revenueGrowth' | 'costs' | 'costGrowth';
+  /** From the ledger (as `collectHealthInputs` reads it), or the model's default, the same for every company. */
+  readonly status: 'reported' | 'derived' | 'default';
+  readonly formula: string;
+  readonly p50: number;
+  readonly factIds: readonly string[];
+}
+
+/** What the forecast model makes of one company at a date. */
+export interface CompanyForecastInputs {
+  readonly entity: Entity;
+  /** The simulation's inputs, or null when the ledger lacks some (see `lacking`). */
+  readonly inputs: CompanyInputs | null;
+  readonly lacking: readonly ForecastNeed[];
+  readonly rows: readonly ForecastInputRow[];
+  /** The latest equity round begun by the as-of date, and the whole months from its end (or the as-of date, if earlier) to it. */
+  readonly lastRound: { readonly factId: string; readonly date: string } | null;
+  readonly monthsSinceLastRound: number | null;
+  /** Total equity raised (median of its draws, USD), or null when the ledger gives none. */
+  readonly raisedUsd: number | null;
+  /** The multiplier of the climate's chance of a round: recency x size. */
+  readonly fundability: { readonly recency: number; readonly size: number; readonly value: number };
+  readonly facts: readonly Fact[];
+  readonly notes: readonly Text[];
+}
+
+export interface ForecastInputsOptions {
+  /** The as-of date, YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Paths (draws per input) and seed, as the simulation will run them. */
+  readonly env: Env;
+}
+
+// Streams of the model's own draws, apart from collectHealthInputs' (100 to 1,100).
+const STREAM_TREND = 5000;
+const STREAM_SHARE = 5100;
+const STREAM_REVENUE_GROWTH = 5200;
+
+/**
+ * The forecast model's inputs for any company from the facts the store
+ * holds (give it an as-of store to see only what was known then), with no
+ * per-company assumption (docs/backtest.md):
+ * - cash, revenue and costs as `collectHealthInputs` reads them at the as-of
+ *   date (cash from rounds less costs since; costs from net loss, spend or
+ *   burn, else headcount x COST_PER_HEAD), except that costs from a headcount
+ *   alone get compute added: staff / {@link STAFF_SHARE_OF_COSTS};
+ * - revenue and cost growth from two facts where the ledger has them, else
+ *   {@link DEFAULT_REVENUE_GROWTH} and {@link DEFAULT_COST_GROWTH};
+ * - fundability = recency x size: {@link recencyFundability} of the months
+ *   since the last round, {@link sizeFundability} of the total raised.
+ * Never throws for a company that lacks inputs: `lacking` names them.
+ */
+export async function forecastInputs(store: Store, company: string, options: ForecastInputsOptions): Promise<CompanyForecastInputs> {
+  const asOf = checkAsOf(options.asOf);
+  const env = options.env;
+  const n = env.sampleCount;
+  const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, STREAM_SHARE).samples;
+  const trend = sampleSpec(lognormalFromCi(FRONTIER_COMPUTE_GROWTH.value.p5, FRONTIER_COMPUTE_GROWTH.value.p95), env, STREAM_TREND).samples;
+  const inverse = new Float64Array(n);
+  for (let i = 0; i < n; i++) inverse[i] = 1 / share[i]!;
+  const got = await collectHealthInputs(store, company, env, [], {
+    asOf,
+    staffCostScale: {
+      factor: inverse,
+      formula: '/ staff share (29% to 49%: compute added)',
+      note: {
+        en: `Costs from a headcount alone are staff costs; compute is added by dividing them by staff's share of costs, ${STAFF_SHARE_OF_COSTS.text.en} (${STAFF_SHARE_OF_COSTS.source.en}).`,
+        zh: `仅由员工人数推算的支出只是人员成本；除以人员成本占比（${STAFF_SHARE_OF_COSTS.text.zh}，${STAFF_SHARE_OF_COSTS.source.zh}）以计入算力。`,
+      },
+      assumption: parameterAssumption('forecast.staff_share', { en: 'staff share of costs', zh: '人员成本占比' }, STAFF_SHARE_OF_COSTS),
+    },
+  });
+  const f = got.found;
+  const lacking: ForecastNeed[] = [];
+  if (!f.cash) lacking.push('cash');
+  if (!f.revenue) lacking.push('revenue');
+  if (!f.grossBurn) lacking.push('costs');
+
+  const rounds = got.rounds.filter((r) => r.period!.start <= asOf);
+  const last = rounds.reduce<Fact | null>((a, r) => (!a || r.period!.end > a.period!.end ? r : a), null);
+  const lastDate = last ? (last.period!.end < asOf ? last.period!.end : asOf) : null;
+  if (!last) lacking.push('lastRound');
+  const months = lastDate ? Math.max(0, monthsBetween(lastDate, asOf)) : null;
+  const raisedUsd = f.funding ? median(f.funding.samples) : null;
+  const recency = months === null ? 1 : recencyFundability(months);
+  const size = sizeFundability(raisedUsd ?? 0);
+  const fundability = { recency, size, value: recency * size };
+
+  const facts = new Map<string, Fact>();
+  for (const h of Object.values(f)) for (const x of h?.facts ?? []) facts.set(x.id, x);
+  if (last) facts.set(last.id, last);
+  const rows: ForecastInputRow[] = [];
+  const fromLedger = (input: ForecastInputRow['input'], h: HealthInput | undefined): void => {
+    if (h) rows.push({ input, status: h.status === 'reported' ? 'reported' : 'derived', formula: h.formula, p50: median(h.samples), factIds: [...new Set(h.facts.map((x) => x.id))] });
+  };
+  fromLedger('cash', f.cash);
+  fromLedger('revenue', f.revenue);
+  fromLedger('costs', f.grossBurn);
+
+  // Growth: from two facts where the ledger gives them, else the model's defaults.
+  let revenueGrowth: Float64Array;
+  if (f.revenueGrowth) {
+    revenueGrowth = f.revenueGrowth.samples;
+    fromLedger('revenueGrowth', f.revenueGrowth);
+  } else {
+    const yearly = sampleSpec(lognormalFromCi(DEFAULT_REVENUE_GROWTH.value.p5, DEFAULT_REVENUE_GROWTH.value.p95), env, STREAM_REVENUE_GROWTH).samples;
+    revenueGrowth = yearly.map((x) => x ** (1 / 12) - 1);
+    rows.push({ input: 'revenueGrowth', status: 'default', formula: `default: ${DEFAULT_REVENUE_GROWTH.text.en}, as a monthly rate`, p50: median(revenueGrowth), factIds: [] });
+  }
+  let costGrowth: Float64Array;
+  if (f.costGrowth) {
+    costGrowth = f.costGrowth.samples;
+    fromLedger('costGrowth', f.costGrowth);
+  } else {
+    costGrowth = new Float64Array(n);
+    for (let i = 0; i < n; i++) costGrowth[i] = (1 - share[i]!) * (trend[i]! ** (1 / 12) - 1);
+    rows.push({ input: 'costGrowth', status: 'default', formula: `default: ${DEFAULT_COST_GROWTH.text.en}`, p50: median(costGrowth), factIds: [] });
+  }
+
+  const inputs: CompanyInputs | null = lacking.length
+    ? null
+    : { id: got.entity.id, name: got.entity.nameEn, cash: f.cash!.samples, revenue: f.revenue!.samples, revenueGrowth, costs: f.grossBurn!.samples, costGrowth, fundability: fundability.value };
+  return {
+    entity: got.entity,
+    inputs,
+    lacking,
+    rows,
+    lastRound: last && lastDate ? { factId: last.id, date: lastDate } : null,
+    monthsSinceLastRound: months,
+    raisedUsd,
+    fundability,
+    facts: [...facts.values()],
+    notes: got.notes,
+  };
+}
+
+/** The model's parameters as assumptions, for an analysis to list (the same for every company). */
+export function forecastAssumptions(): Assumption[] {
+  return [
+    parameterAssumption('forecast.frontier_compute_growth', { en: 'frontier training compute cost growth', zh: '前沿训练算力成本增速' }, FRONTIER_COMPUTE_GROWTH),
+    parameterAssumption('forecast.staff_share', { en: 'staff share of costs', zh: '人员成本占比' }, STAFF_SHARE_OF_COSTS),
+    parameterAssumption('forecast.revenue_growth', { en: 'revenue growth where two facts do not give it', zh: '缺少两期数据时的营收增速' }, DEFAULT_REVENUE_GROWTH),
+    parameterAssumption('forecast.cost_growth', { en: 'cost growth where two facts do not give it', zh: '缺少两期数据时的支出增速' }, DEFAULT_COST_GROWTH),
+    parameterAssumption('forecast.round_interval', { en: 'typical interval between rounds', zh: '两轮融资的典型间隔' }, ROUND_INTERVAL_MONTHS),
+    parameterAssumption('forecast.size', { en: 'company size and the chance of a round', zh: '公司规模与融资概率' }, SIZE_FUNDABILITY),
+  ];
+}
+
+function parameterAssumption(id: string, name: Text, p: ForecastParameter<unknown>): Assumption {
+  return {
+    id,
+    text: { en: `${name.en}: ${p.text.en}, the same for every company`, zh: `${name.zh}：${p.text.zh}，所有公司相同` },
+    rationale: { en: `${p.rationale.en} (source: ${p.source.en})`, zh: `${p.rationale.zh}（来源：${p.source.zh}）` },
+  };
+}
+
+function median(x: Float64Array): number {
+  return quantileSorted(Float64Array.from(x).sort(), 0.5);
+}
+
+function checkAsOf(text: string): string {
+  let ok = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  if (ok) {
+    try {
+      ok = parsePeriod(text).kind === 'day';
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    const message = `as-of date: expected a real date written YYYY-MM-DD such as 2024-05-20, got "${text}"`;
+    throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: ['asOf'], message }], status: 400 });
+  }
+  return text;
+}

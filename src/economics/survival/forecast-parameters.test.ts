@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { FRONTIER_COMPUTE_GROWTH, recencyFundability, sizeFundability } from './forecast-parameters.js';
+
+/** Least squares of y on x with the slope's standard error. */
+function fit(points: readonly (readonly [number, number])[]): { slope: number; se: number; n: number } {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p[0], 0) / n;
+  const my = points.reduce((s, p) => s + p[1], 0) / n;
+  let sxy = 0, sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+  }
+  const slope = sxy / sxx;
+  let sse = 0;
+  for (const [x, y] of points) sse += (y - my - slope * (x - mx)) ** 2;
+  return { slope, se: Math.sqrt(sse / (n - 2) / sxx), n };
+}
+
+describe('the frontier compute trend is the fit of the bundled Epoch table', () => {
+  const rows = parse(readFileSync(join(import.meta.dirname, '../../../data/epoch-model-training-costs.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const years = (d: string): number => Date.parse(`${d}T00:00:00Z`) / (86_400_000 * 365.25) + 1970;
+
+  it('every model has a publication date', () => {
+    for (const r of rows) expect(r['publication_date'], r['Model']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('ln(cost) on date over the models published by 2024-05-20 gives 2.76x a year, 90% interval 2.45-3.11', () => {
+    const pts = rows
+      .filter((r) => r['Hardware_Capex_Energy_Cost'] && r['publication_date']! <= '2024-05-20')
+      .map((r) => [years(r['publication_date']!), Math.log(Number(r['Hardware_Capex_Energy_Cost']))] as const);
+    const f = fit(pts);
+    expect(f.n).toBe(71);
+    expect(Math.exp(f.slope - 1.645 * f.se)).toBeCloseTo(FRONTIER_COMPUTE_GROWTH.value.p5, 2);
+    expect(Math.exp(f.slope + 1.645 * f.se)).toBeCloseTo(FRONTIER_COMPUTE_GROWTH.value.p95, 2);
+    // Cottier et al. 2024: 2.4x (2.0-2.9) for frontier models; the intervals overlap.
+    expect(FRONTIER_COMPUTE_GROWTH.value.p5).toBeLessThan(2.9);
+  });
+});
+
+describe('fundability factors', () => {
+  it('size: x0.5 below $100M, x1 from $100M, x1.5 from $1B', () => {
+    expect(sizeFundability(50e6)).toBe(0.5);
+    expect(sizeFundability(100e6)).toBe(1);
+    expect(sizeFundability(999e6)).toBe(1);
+    expect(sizeFundability(13e9)).toBe(1.5);
+  });
+  it('months since the last round: 1 up to 27 months, then 27 / months', () => {
+    expect(recencyFundability(3)).toBe(1);
+    expect(recencyFundability(27)).toBe(1);
+    expect(recencyFundability(54)).toBe(0.5);
+  });
+});

@@ -1,0 +1,147 @@
+import type { Text } from '../analysis.js';
+
+/**
+ * The parameters of the forecast model (docs/backtest.md): each one constant,
+ * the same for every company, with its source and why. None is fitted on
+ * outcomes, so none can be tuned to make one company come out.
+ */
+export interface ForecastParameter<V> {
+  readonly value: V;
+  /** The value as written for a reader. */
+  readonly text: Text;
+  readonly rationale: Text;
+  readonly source: Text;
+}
+
+/**
+ * Growth of frontier training compute cost, a factor a year: lognormal with
+ * 5th percentile 2.45 and 95th 3.11 (median 2.76). It is the least-squares
+ * fit of ln(cost) on publication date over the 71 models of Epoch AI's table
+ * (data/epoch-model-training-costs.csv, amortised hardware capex + energy,
+ * Epoch's main method) published on or before 2024-05-20, with its 90%
+ * interval; the dates are from Epoch's "All ML Systems" table. Over all 82
+ * models the fit is 2.94x (2.66-3.25). Cottier et al. 2024 report 2.4x
+ * (90% CI 2.0-2.9) for frontier models only (a narrower selection); our
+ * interval overlaps theirs from 2.45 to 2.9. The fit is checked against the
+ * bundled table by forecast-parameters.test.ts.
+ */
+export const FRONTIER_COMPUTE_GROWTH: ForecastParameter<{ readonly p5: number; readonly p95: number }> = {
+  value: { p5: 2.45, p95: 3.11 },
+  text: { en: '2.45x to 2.76x to 3.11x a year (5th, 50th, 95th percentile)', zh: '每年 2.45 至 3.11 倍（中位数 2.76 倍）' },
+  rationale: {
+    en: "least-squares fit of ln(training cost) on publication date over the 71 models of Epoch AI's table published by 2024-05-20 (amortised hardware capex + energy), with its 90% interval; Cottier et al. 2024 report 2.4x (2.0-2.9) for frontier models only",
+    zh: '对 Epoch AI 成本表中 2024-05-20 前发布的 71 个模型，以训练成本（硬件摊销加能源）的对数对发布日期做最小二乘拟合，取 90% 区间；Cottier 等人 2024 年论文仅就前沿模型给出每年 2.4 倍（2.0 至 2.9 倍）',
+  },
+  source: {
+    en: 'Epoch AI, training-cost-trends (model_costs.csv; publication dates from "All ML Systems - full view.csv"), CC BY 4.0; Cottier et al. 2024, arXiv 2405.21015',
+    zh: 'Epoch AI 训练成本趋势数据（模型成本表及模型发布日期表），CC BY 4.0；Cottier 等人 2024 年论文（arXiv 2405.21015）',
+  },
+};
+
+/**
+ * Staff's share of an AI developer's costs, uniform from 0.29 to 0.49:
+ * Cottier et al. 2024 find R&D staff (with equity) 29% to 49% of the
+ * amortised cost of developing four frontier models (GPT-3, OPT-175B, GPT-4,
+ * Gemini Ultra), the rest hardware and energy. Where costs come from a
+ * headcount only (staff at COST_PER_HEAD), compute is added by dividing by
+ * this share; the compute part of any company's costs is 1 - this share.
+ * The paper appeared 2024-05-31, eleven days after the backtest's as-of
+ * date: a small look-ahead, named in docs/backtest.md.
+ */
+export const STAFF_SHARE_OF_COSTS: ForecastParameter<{ readonly low: number; readonly high: number }> = {
+  value: { low: 0.29, high: 0.49 },
+  text: { en: 'uniform 29% to 49%', zh: '29% 至 49% 之间均匀分布' },
+  rationale: {
+    en: 'R&D staff (with equity) are 29% to 49% of the amortised cost of developing four frontier models, the rest hardware and energy; so compute is about 1 to 2.4 times staff',
+    zh: '研发人员成本（含股权）占四个前沿模型摊销开发成本的 29% 至 49%，其余为硬件与能源；即算力约为人员成本的 1 至 2.4 倍',
+  },
+  source: { en: 'Cottier et al. 2024, "The rising costs of training frontier AI models", arXiv 2405.21015', zh: 'Cottier 等人 2024 年论文《前沿人工智能模型训练成本的上升》（arXiv 2405.21015）' },
+};
+
+/**
+ * Revenue growth when no two revenue facts give it, a factor a year:
+ * lognormal with 5th percentile 1.5 and 95th 3 (median about 2.1). The top
+ * is T2D3's "triple" (Neeraj Agrawal, Battery Ventures, 2015: the path of a
+ * software company that reaches $100M, tripling twice then doubling three
+ * times); the bottom is 50% a year, below T2D3's slowest "double", for a
+ * company off that path. Held constant on each path, as the engine does.
+ */
+export const DEFAULT_REVENUE_GROWTH: ForecastParameter<{ readonly p5: number; readonly p95: number }> = {
+  value: { p5: 1.5, p95: 3 },
+  text: { en: '1.5x to 3x a year (5th to 95th percentile)', zh: '每年 1.5 至 3 倍（第 5 至第 95 百分位）' },
+  rationale: {
+    en: 'the top is T2D3\'s "triple" (the path of a software company that reaches $100M: triple, triple, double, double, double); the bottom 50% a year, for a company off that path',
+    zh: '上限取 T2D3 路径中的“三倍”（软件公司做到 1 亿美元营收的路径：三倍、三倍、两倍、两倍、两倍）；下限取每年增长 50%，对应偏离该路径的公司',
+  },
+  source: { en: 'Neeraj Agrawal, "The SaaS Adventure" (T2D3), Battery Ventures / TechCrunch, 2015', zh: 'Neeraj Agrawal《软件即服务创业之旅》（T2D3），Battery Ventures 发表于 TechCrunch，2015 年' },
+};
+
+/**
+ * Cost growth when no two cost facts give it: the compute part of the costs
+ * (1 - staff share) grows with the frontier trend, staff costs are held flat,
+ * so the monthly growth is (1 - share) x (trend^(1/12) - 1), draw by draw
+ * (about 4% to 7% a month). Holding staff flat understates growth where
+ * headcount grows; holding the mix at month 0 understates it later on a path.
+ */
+export const DEFAULT_COST_GROWTH: ForecastParameter<null> = {
+  value: null,
+  text: { en: '(1 - staff share) x frontier compute growth a month; staff flat', zh: '（1 - 人员成本占比）× 前沿算力成本月增速；人员成本持平' },
+  rationale: {
+    en: 'compute, the larger part of an AI developer\'s costs, is taken to grow with the frontier training-cost trend, staff costs flat: one rule for every company',
+    zh: '算力是人工智能研发公司支出的大头，按前沿训练成本趋势增长，人员成本持平：所有公司同一规则',
+  },
+  source: { en: 'FRONTIER_COMPUTE_GROWTH and STAFF_SHARE_OF_COSTS above', zh: '见上文前沿算力成本增速与人员成本占比' },
+};
+
+/**
+ * Months since the last round: beyond the typical interval between priced
+ * rounds a company that has not raised is taken to find it harder, its
+ * chance of a round a month scaled by TYPICAL / months. TYPICAL is 27
+ * months: Carta's State of Private Markets Q1 2023 (published 2023-05)
+ * reports 833 days (about 2.3 years) between a seed round and a Series A.
+ * Up to 27 months the factor is 1.
+ */
+export const ROUND_INTERVAL_MONTHS: ForecastParameter<number> = {
+  value: 27,
+  text: { en: '27 months', zh: '27 个月' },
+  rationale: {
+    en: 'the typical interval between priced rounds; a company past it without a new round has its monthly chance of a round scaled by 27 / months since its last round',
+    zh: '两轮定价融资之间的典型间隔；超过此间隔仍未融资的公司，其每月融资成功概率乘以 27 / 距上一轮的月数',
+  },
+  source: { en: 'Carta, State of Private Markets Q1 2023: 833 days from seed to Series A', zh: 'Carta《私募市场状况》2023 年第一季度：种子轮到 A 轮平均 833 天' },
+};
+
+/**
+ * The size of the company, by total equity raised to the as-of date (USD):
+ * the monthly chance of a round is multiplied by 0.5 below $100M, 1 from
+ * $100M to $1B, 1.5 from $1B. A judgement, stated before any outcome was
+ * looked at, not a measured rate: larger companies have more investors able
+ * to follow on and a larger market for their shares (the pattern behind
+ * graduation rates that rise with stage), so they close rounds more easily.
+ */
+export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: number; readonly factor: number }[]> = {
+  value: [
+    { fromUsd: 0, factor: 0.5 },
+    { fromUsd: 100e6, factor: 1 },
+    { fromUsd: 1e9, factor: 1.5 },
+  ],
+  text: { en: 'x0.5 below $100M raised, x1 from $100M, x1.5 from $1B', zh: '融资总额不足 1 亿美元乘 0.5，1 亿美元起乘 1，10 亿美元起乘 1.5' },
+  rationale: {
+    en: 'a judgement, not a measured rate, set before any outcome was looked at: larger companies have more investors able to follow on, so they close rounds more easily',
+    zh: '这是判断而非测得的比率，在查看任何结果之前设定：规模越大的公司，能够跟投的投资人越多，融资越容易',
+  },
+  source: { en: 'judgement (docs/backtest.md)', zh: '判断（见回测文档）' },
+};
+
+/** The size factor for a total raised. */
+export function sizeFundability(raisedUsd: number): number {
+  let f = SIZE_FUNDABILITY.value[0]!.factor;
+  for (const step of SIZE_FUNDABILITY.value) if (raisedUsd >= step.fromUsd) f = step.factor;
+  return f;
+}
+
+/** The months-since-last-round factor: 1 up to {@link ROUND_INTERVAL_MONTHS}, then that / months. */
+export function recencyFundability(monthsSinceLastRound: number): number {
+  const typical = ROUND_INTERVAL_MONTHS.value;
+  return monthsSinceLastRound <= typical ? 1 : typical / monthsSinceLastRound;
+}
