@@ -22,3 +22,4 @@ export * from './plausibility/check-plausibility.js';
 export * from './health/index.js';
 export * from './survival/index.js';
 export * from './unit-economics/index.js';
+export * from './backtest/index.js';

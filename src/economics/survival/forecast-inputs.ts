@@ -1,6 +1,6 @@
-import { lognormalFromCi, parsePeriod, ShakeoutError } from '../../core/index.js';
+import { lognormalFromCi } from '../../core/index.js';
 import { quantileSorted, sampleSpec, type Env } from '../../estimate/index.js';
-import type { Entity, Fact, Store } from '../../ledger/index.js';
+import { readAsOfDate, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, Text } from '../analysis.js';
 import { collectHealthInputs, type HealthInput } from '../health/index.js';
 import { monthsBetween } from '../subscribers/app-launches.js';
@@ -76,7 +76,7 @@ const STREAM_REVENUE_GROWTH = 5200;
  * Never throws for a company that lacks inputs: `lacking` names them.
  */
 export async function forecastInputs(store: Store, company: string, options: ForecastInputsOptions): Promise<CompanyForecastInputs> {
-  const asOf = checkAsOf(options.asOf);
+  const asOf = readAsOfDate(options.asOf);
   const env = options.env;
   const n = env.sampleCount;
   const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, STREAM_SHARE).samples;
@@ -181,20 +181,4 @@ function parameterAssumption(id: string, name: Text, p: ForecastParameter<unknow
 
 function median(x: Float64Array): number {
   return quantileSorted(Float64Array.from(x).sort(), 0.5);
-}
-
-function checkAsOf(text: string): string {
-  let ok = /^\d{4}-\d{2}-\d{2}$/.test(text);
-  if (ok) {
-    try {
-      ok = parsePeriod(text).kind === 'day';
-    } catch {
-      ok = false;
-    }
-  }
-  if (!ok) {
-    const message = `as-of date: expected a real date written YYYY-MM-DD such as 2024-05-20, got "${text}"`;
-    throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: ['asOf'], message }], status: 400 });
-  }
-  return text;
 }

@@ -1,0 +1,104 @@
+import { latestPublicationDay, type Outcome, type OutcomeType } from '../../ledger/index.js';
+import type { Text } from '../analysis.js';
+import { outcomeClass } from '../common/outcome-class.js';
+
+/** What happened to a company over a backtest's window. */
+export interface Observation {
+  /**
+   * `out`: an outcome of class out (docs/outcomes.md) within (as-of, as-of +
+   * horizon]; `survived`: none, and the window has ended by `today`;
+   * `unknown`: the window has not ended, or an undecided outcome falls in it.
+   */
+  readonly observed: 'out' | 'survived' | 'unknown';
+  readonly outcomeType: OutcomeType | null;
+  readonly outcomeDate: string | null;
+  /** Why, in both languages (for `unknown` above all). */
+  readonly reason: Text;
+}
+
+/** A company out before the window opens: left out of the backtest. */
+export interface OutBefore {
+  readonly outcomeType: OutcomeType;
+  readonly outcomeDate: string;
+}
+
+/**
+ * The last day of a backtest's window: the as-of day plus `months` calendar
+ * months ('2024-05-20' + 24 = '2026-05-20'; a day past the end of the
+ * target month falls back to its last day: '2024-01-31' + 1 = '2024-02-29').
+ */
+export function windowEnd(asOf: string, months: number): string {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** An outcome's date as a day: a month ('2024-03') stands for its last day, as a publication date does. */
+function outcomeDay(o: Outcome): string {
+  return latestPublicationDay(o.date) ?? o.date;
+}
+
+/**
+ * The company's first outcome of class out on or before the as-of day, or
+ * null: such a company was already out when the forecast would have been
+ * made, and the backtest lists it apart.
+ */
+export function outBefore(outcomes: readonly Outcome[], asOf: string): OutBefore | null {
+  const before = outcomes
+    .filter((o) => outcomeDay(o) <= asOf && outcomeClass(o).class === 'out')
+    .sort((a, b) => outcomeDay(a).localeCompare(outcomeDay(b)));
+  const o = before[0];
+  return o ? { outcomeType: o.type, outcomeDate: o.date } : null;
+}
+
+/**
+ * What happened to a company within (asOf, asOf + horizonMonths], judged on
+ * `today` (ISO day): the first out outcome in the window makes it `out`;
+ * else an undecided outcome in the window (an acquisition, recapitalization
+ * or pivot whose record does not say whether it put the company out) makes
+ * it `unknown`, never guessed; else it `survived` if the window has ended by
+ * today, and is `unknown` if not. The ledger's outcomes are taken as
+ * complete: a company with nothing recorded survived.
+ *
+ * @example observeOutcome([], '2024-05-20', 24, '2026-12-01').observed // 'survived'
+ */
+export function observeOutcome(outcomes: readonly Outcome[], asOf: string, horizonMonths: number, today: string): Observation {
+  const end = windowEnd(asOf, horizonMonths);
+  const inWindow = outcomes
+    .filter((o) => outcomeDay(o) > asOf && outcomeDay(o) <= end)
+    .sort((a, b) => outcomeDay(a).localeCompare(outcomeDay(b)));
+  const out = inWindow.find((o) => outcomeClass(o).class === 'out');
+  if (out) {
+    return { observed: 'out', outcomeType: out.type, outcomeDate: out.date, reason: { en: `${out.type} on ${out.date}: out of the race`, zh: `${out.date} ${TYPE_ZH[out.type]}：出局` } };
+  }
+  const undecided = inWindow.find((o) => outcomeClass(o).class === 'undecided');
+  if (undecided) {
+    return {
+      observed: 'unknown',
+      outcomeType: undecided.type,
+      outcomeDate: undecided.date,
+      reason: {
+        en: `${undecided.type} on ${undecided.date} is undecided: its record does not say whether it put the company out (set its out column)`,
+        zh: `${undecided.date} 的${TYPE_ZH[undecided.type]}尚无定论：记录未说明是否使公司出局`,
+      },
+    };
+  }
+  if (today >= end) return { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } };
+  return { observed: 'unknown', outcomeType: null, outcomeDate: null, reason: { en: `the window ends on ${end}, after today (${today}), and nothing has happened yet`, zh: `观察期到 ${end} 才结束，晚于今天（${today}），目前尚无结果` } };
+}
+
+/** Outcome types as a Chinese reader says them. */
+export const TYPE_ZH: Readonly<Record<OutcomeType, string>> = {
+  raised: '融资',
+  ipo: '上市',
+  acquihire_license: '技术授权并被挖走团队',
+  acquisition: '被收购',
+  recapitalization: '资本重组',
+  pivot: '转型',
+  leadership_exit: '高管离任',
+  layoffs: '裁员',
+  restructured: '重组',
+  shutdown: '关闭',
+};
