@@ -65,8 +65,9 @@ export async function backtestForecasts(store: Store, companies: readonly string
     climateReason = c.reason;
     climateFacts = c.facts;
   } catch (e) {
-    if (!(e instanceof ShakeoutError) || e.issues[0]?.code !== 'no_funding_series') throw e;
-    climateReason = { en: `neutral: ${e.message}`, zh: '中性：账本中没有同一来源连续两年的融资数据' };
+    // No market entity (404) or no series of it (400): a user then would have run on the neutral default.
+    if (!(e instanceof ShakeoutError) || (e.status !== 400 && e.status !== 404)) throw e;
+    climateReason = { en: `neutral, the default: ${e.message}`, zh: '中性（默认）：账本中没有同一来源连续两年的市场融资数据' };
   }
   const got: CompanyForecastInputs[] = [];
   const refused: BacktestForecasts['lacking'][number][] = [];

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../ledger/index.js';
+import { runBacktest, type BacktestResult } from './backtest.js';
+
+// Fictional companies, so the test does not move when the bundled data does.
+const COMPANIES = ['Runway Robotics', 'Deep Harbor AI', 'Mosaic Minds', 'Lantern Labs', 'Old Out Co', 'Thin Data Inc'];
+const src = (publisher: string, published: string) => ({ publisher, title: `${publisher} report`, url: `https://example.org/${publisher.toLowerCase().replace(/\W+/g, '-')}/${published}`, published });
+const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({ entity, metric, value_as_written: value, period, scope, kind: 'reported', ...src('Wire', published) });
+const FACTS = [
+  // little cash left, a high burn, an old round
+  fact('Runway Robotics', 'funding', '$20 million', '2022-06', '2022-06-10', 'round'),
+  fact('Runway Robotics', 'burn', '$3 million a month', 'as of 2023-09', '2023-09-01'),
+  fact('Runway Robotics', 'revenue', '$1 million', '2023', '2024-02-01'),
+  // a large fresh round, run rate growing
+  fact('Deep Harbor AI', 'funding', '$500 million', '2024-03', '2024-03-15', 'round'),
+  fact('Deep Harbor AI', 'burn', '$20 million a month', 'as of 2024-03', '2024-04-01'),
+  fact('Deep Harbor AI', 'revenue_run_rate', '$60 million', 'as of 2024-03', '2024-04-01'),
+  fact('Mosaic Minds', 'funding', '$50 million', '2023-09', '2023-09-20', 'round'),
+  fact('Mosaic Minds', 'burn', '$4 million a month', 'as of 2024-01', '2024-02-10'),
+  fact('Mosaic Minds', 'revenue_run_rate', '$6 million', 'as of 2024-01', '2024-02-10'),
+  fact('Lantern Labs', 'funding', '$300 million', '2024-01', '2024-01-20', 'round'),
+  fact('Lantern Labs', 'burn', '$8 million a month', 'as of 2024-03', '2024-04-05'),
+  fact('Lantern Labs', 'revenue_run_rate', '$40 million', 'as of 2024-03', '2024-04-05'),
+  fact('Old Out Co', 'funding', '$10 million', '2022-01', '2022-01-15', 'round'),
+  fact('Thin Data Inc', 'valuation', '$90 million', 'as of 2023-11', '2023-11-30'),
+];
+const outcome = (entity: string, type: string, date: string) => ({ entity, type, date, detail: `${type} (fictional)`, ...src('Wire', date) });
+const OUTCOMES = [
+  outcome('Runway Robotics', 'shutdown', '2024-11-01'),
+  outcome('Deep Harbor AI', 'raised', '2025-02-01'),
+  outcome('Mosaic Minds', 'acquihire_license', '2025-08-01'),
+  outcome('Old Out Co', 'shutdown', '2024-02-01'),
+];
+const REQ = { asOf: '2024-05-20', horizonMonths: 24, companies: COMPANIES, paths: 2000, seed: 7, today: '2026-12-01' };
+
+async function ledger(): Promise<Store> {
+  const store = await openStore({ path: ':memory:', loadBundled: true });
+  for (const name of COMPANIES) await store.addEntity({ id: name.toLowerCase().replace(/\W+/g, '-'), nameEn: name, nameZh: null, aliases: [], kind: 'company', parent: null, notes: null } as never);
+  await store.importFacts(FACTS, { file: 'synthetic.csv' });
+  await store.importOutcomes(OUTCOMES, { file: 'outcomes.csv' });
+  return store;
+}
+
+const pOuts = (r: BacktestResult) => Object.fromEntries(r.companies.map((c) => [c.entity, c.pOut]));
+
+describe('shakeout backtest on fictional companies', () => {
+  let store: Store;
+  let r: BacktestResult;
+  beforeAll(async () => {
+    store = await ledger();
+    r = await runBacktest(store, REQ);
+  });
+  afterAll(async () => store.close());
+
+  it('sets each forecast beside what happened: out with its type and date, or survived', () => {
+    const by = Object.fromEntries(r.companies.map((c) => [c.entity, c]));
+    expect(Object.keys(by).sort()).toEqual(['deep-harbor-ai', 'lantern-labs', 'mosaic-minds', 'runway-robotics']);
+    expect(by['runway-robotics']).toMatchObject({ observed: 'out', outcomeType: 'shutdown', outcomeDate: '2024-11-01' });
+    expect(by['mosaic-minds']).toMatchObject({ observed: 'out', outcomeType: 'acquihire_license', outcomeDate: '2025-08-01' });
+    expect(by['deep-harbor-ai']).toMatchObject({ observed: 'survived', outcomeType: null, outcomeDate: null });
+    expect(by['lantern-labs']!.observed).toBe('survived');
+    // the company with almost no cash left is the likeliest to be out; the one with a large fresh round among the least
+    expect(by['runway-robotics']!.pOut).toBeGreaterThan(by['deep-harbor-ai']!.pOut);
+    expect(by['runway-robotics']!.monthsSinceLastRound).toBe(22);
+  });
+
+  it('lists the company out before the as-of day, and the one lacking inputs with what it lacks', () => {
+    expect(r.leftOut.outBefore).toEqual([{ entity: 'old-out-co', name: 'Old Out Co', nameZh: null, outcomeType: 'shutdown', outcomeDate: '2024-02-01' }]);
+    const thin = r.leftOut.lacking.find((l) => l.entity === 'thin-data-inc')!;
+    expect(thin.lacking).toEqual(['cash', 'revenue', 'costs', 'lastRound']);
+    expect(thin.how[0]!.en).toMatch(/^cash \(a cash fact, or dated funding rounds/);
+  });
+
+  it('scores the model and both baselines on the same four companies, as the issue\'s JSON gives them', () => {
+    expect(r).toMatchObject({ asOf: '2024-05-20', horizonMonths: 24, scored: 4, out: 2, pairs: 4 });
+    for (const k of ['brier', 'logLoss', 'auc'] as const) expect(typeof r[k]).toBe('number');
+    // base rate, leave-one-out: an out company sees 1 out of 3 others, a survivor 2 of 3
+    expect(r.companies.find((c) => c.entity === 'runway-robotics')!.baselines.baseRate).toBeCloseTo(1 / 3, 12);
+    expect(r.companies.find((c) => c.entity === 'lantern-labs')!.baselines.baseRate).toBeCloseTo(2 / 3, 12);
+    expect(r.baselines.baseRate.brier).toBeCloseTo(4 / 9, 12);
+    expect(r.baselines.monthsSinceRound.pairs).toBe(4);
+    expect(r.calibration.reduce((s, b) => s + b.count, 0)).toBe(4);
+    expect(r.verdict.en).toMatch(r.beatsBothOnBrier ? /^The model beats both baselines/ : /^The model does not beat both baselines/);
+  });
+
+  it('is the same under the same seed', async () => {
+    expect(pOuts(await runBacktest(store, REQ))).toEqual(pOuts(r));
+  });
+});
+
+describe('no leakage: what was published after the as-of day changes no forecast', () => {
+  it('facts published later (a correction too) and outcomes leave every forecast as it was', async () => {
+    const store = await ledger();
+    try {
+      const before = await runBacktest(store, REQ);
+      await store.importFacts([
+        // figures of periods before the day, published after it
+        fact('Runway Robotics', 'funding', '$400 million', '2024-04', '2024-06-30', 'round'),
+        fact('Runway Robotics', 'revenue_run_rate', '$90 million', 'as of 2024-04', '2024-07-02'),
+        fact('Deep Harbor AI', 'burn', '$90 million a month', 'as of 2024-05', '2024-09-01'),
+        fact('Mosaic Minds', 'cash', '$1 billion', 'as of 2024-05', '2025-01-10'),
+        fact('Lantern Labs', 'headcount', '2,000', 'as of 2024-05', '2024-06-01'),
+        fact('Thin Data Inc', 'funding', '$80 million', '2024-02', '2024-08-01', 'round'),
+      ], { file: 'later.csv' });
+      const burn = (await store.listFacts({ entity: 'Lantern Labs', metric: 'burn' }))[0]!;
+      await store.correctFact(burn.id, { value_as_written: '$80 million a month', published: '2024-10-01', publisher: 'Wire', url: 'https://example.org/wire/correction' } as never);
+      await store.importOutcomes([outcome('Lantern Labs', 'shutdown', '2025-05-01'), outcome('Deep Harbor AI', 'ipo', '2025-12-01')], { file: 'more-outcomes.csv' });
+      const after = await runBacktest(store, REQ);
+      expect(pOuts(after)).toEqual(pOuts(before));
+      expect(after.leftOut.lacking.map((l) => l.entity)).toEqual(before.leftOut.lacking.map((l) => l.entity));
+      // what happened did change: Lantern Labs is now out
+      expect(after.companies.find((c) => c.entity === 'lantern-labs')!.observed).toBe('out');
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../../ledger/index.js';
+import { observeOutcome, outBefore, windowEnd } from './observe-outcome.js';
+
+const outcome = (type: Outcome['type'], date: string, out: boolean | null = null): Outcome => ({
+  id: `outcome-${type}-${date}`,
+  entity: 'acme',
+  type,
+  date,
+  detail: 'x',
+  out,
+  source: { id: 's', publisher: 'P', title: null, url: 'https://example.org', published: date, publishedEstimated: false },
+});
+
+describe('the window and what happened in it', () => {
+  it('ends the horizon months after the as-of day, a missing day falling back to the month end', () => {
+    expect(windowEnd('2024-05-20', 24)).toBe('2026-05-20');
+    expect(windowEnd('2024-01-31', 1)).toBe('2024-02-29');
+    expect(windowEnd('2023-12-15', 2)).toBe('2024-02-15');
+  });
+
+  it('out: the first out outcome inside (as-of, end], with its type and date', () => {
+    const o = observeOutcome([outcome('raised', '2024-08-01'), outcome('shutdown', '2025-03-01'), outcome('acquihire_license', '2025-06-01')], '2024-05-20', 24, '2026-12-01');
+    expect(o).toMatchObject({ observed: 'out', outcomeType: 'shutdown', outcomeDate: '2025-03-01' });
+  });
+
+  it('an out outcome after the window does not count; the as-of day itself is not in the window', () => {
+    expect(observeOutcome([outcome('shutdown', '2026-05-21')], '2024-05-20', 24, '2026-12-01').observed).toBe('survived');
+    expect(observeOutcome([outcome('shutdown', '2026-05-20')], '2024-05-20', 24, '2026-12-01').observed).toBe('out');
+    expect(observeOutcome([outcome('shutdown', '2024-05-20')], '2024-05-20', 24, '2026-12-01').observed).toBe('survived');
+  });
+
+  it('survived only once the window has ended by today; unknown before', () => {
+    expect(observeOutcome([outcome('raised', '2024-10-01')], '2024-05-20', 24, '2026-05-20').observed).toBe('survived');
+    const early = observeOutcome([outcome('raised', '2024-10-01')], '2024-05-20', 24, '2026-05-19');
+    expect(early.observed).toBe('unknown');
+    expect(early.reason.en).toBe('the window ends on 2026-05-20, after today (2026-05-19), and nothing has happened yet');
+  });
+
+  it('an undecided outcome in the window is unknown, never guessed; its out column decides it', () => {
+    const u = observeOutcome([outcome('recapitalization', '2024-06-25')], '2024-05-20', 24, '2026-12-01');
+    expect(u).toMatchObject({ observed: 'unknown', outcomeType: 'recapitalization', outcomeDate: '2024-06-25' });
+    expect(observeOutcome([outcome('recapitalization', '2024-06-25', true)], '2024-05-20', 24, '2026-12-01').observed).toBe('out');
+    expect(observeOutcome([outcome('recapitalization', '2024-06-25', false)], '2024-05-20', 24, '2026-12-01').observed).toBe('survived');
+  });
+
+  it('a month stands for its last day', () => {
+    expect(observeOutcome([outcome('shutdown', '2024-05')], '2024-05-20', 24, '2026-12-01').observed).toBe('out');
+    expect(outBefore([outcome('shutdown', '2024-05')], '2024-05-20')).toBeNull();
+    expect(outBefore([outcome('shutdown', '2024-04')], '2024-05-20')).toEqual({ outcomeType: 'shutdown', outcomeDate: '2024-04' });
+  });
+
+  it('out before the as-of day: the earliest out outcome on or before it; signals and rounds are not', () => {
+    expect(outBefore([outcome('leadership_exit', '2024-03-23'), outcome('raised', '2024-01-01')], '2024-05-20')).toBeNull();
+    expect(outBefore([outcome('acquihire_license', '2024-03-19')], '2024-05-20')).toEqual({ outcomeType: 'acquihire_license', outcomeDate: '2024-03-19' });
+  });
+});
