@@ -34,6 +34,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['fx', async () => (await import('./commands/fx.js')).registerFx],
   ['outcomes', async () => (await import('./commands/outcomes.js')).registerOutcomes],
   ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['backtest', async () => (await import('./commands/backtest.js')).registerBacktest],
 ];
 
 /**

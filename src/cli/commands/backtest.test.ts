@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured as cli } from '../run-captured.js';
+
+let db: string;
+beforeAll(() => {
+  db = join(mkdtempSync(join(tmpdir(), 'shakeout-backtest-')), 'ledger.db');
+});
+
+describe('shakeout backtest', () => {
+  it('--json gives the issue\'s shape on the bundled ledger, and lists who was left out and why', async () => {
+    const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--horizon', '24', '--paths', '2000', '--today', '2026-12-01', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown> & { companies: Record<string, unknown>[]; leftOut: { outBefore: { entity: string }[]; lacking: { entity: string }[] } };
+    for (const k of ['asOf', 'horizonMonths', 'companies', 'brier', 'logLoss', 'auc', 'pairs', 'baselines', 'calibration', 'leftOut']) expect(j).toHaveProperty(k);
+    expect(j.asOf).toBe('2024-05-20');
+    for (const c of j.companies) for (const k of ['entity', 'pOut', 'observed', 'outcomeType', 'outcomeDate']) expect(c).toHaveProperty(k);
+    // Inflection AI was licensed out to Microsoft on 2024-03-19, before the date: nothing to forecast
+    expect(j.leftOut.outBefore.map((o) => o.entity)).toEqual(['inflection-ai']);
+    // every other bundled company is either forecast or listed as lacking
+    const seen = [...j.companies.map((c) => c['entity']), ...j.leftOut.lacking.map((l) => l.entity)].sort();
+    expect(seen).toEqual(['anthropic', 'baichuan-ai', 'minimax', 'moonshot-ai', 'openai', 'stability-ai', 'zhipu-ai']);
+  });
+
+  it('prints the table, the scores beside the baselines and a plain verdict', async () => {
+    const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--companies', 'Anthropic,Stability AI', '--paths', '1000', '--today', '2026-12-01']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Backtest as of 2024-05-20: P(out within 24 months)');
+    expect(r.out).toMatch(/months since last round \(logistic, leave-one-out\)/);
+    expect(r.out).toContain('Stability AI: unknown: recapitalization on 2024-06-25 is undecided');
+  });
+
+  it('refuses an as-of that is not a day, naming the option', async () => {
+    const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--as-of: expected a day written YYYY-MM-DD (2024-05-20)');
+  });
+});

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { runBacktest, ShakeoutError, withLedger } from '../../app/index.js';
+import type { BacktestResult, BacktestScores } from '../../app/index.js';
+import { ledgerOptions } from '../globals.js';
+import { wholeNumber } from '../options.js';
+import type { Output } from '../output.js';
+import { toJson } from '../output.js';
+import { renderTable } from '../table.js';
+
+interface BacktestOpts { horizon?: number; companies?: string[]; json?: boolean; seed?: string; paths?: number; today?: string }
+
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+const num = (x: number | null, d = 3): string => (x === null ? '-' : x.toFixed(d));
+
+/**
+ * `shakeout backtest --as-of DATE --horizon N`: the forecast model run on the
+ * ledger as it stood at DATE, each company's P(out within N months) beside
+ * what happened, scored against two baselines (docs/backtest.md).
+ */
+export function registerBacktest(program: Command, io: Output): void {
+  program
+    .command('backtest')
+    .description('forecasts made from what was known on the day of --as-of (required), set beside what happened, scored against two baselines (docs/backtest.md)')
+    .option('--horizon <months>', 'months after the as-of day over which an outcome counts (default 24)', wholeNumber('--horizon', 1, 600))
+    .option('--companies <list>', 'companies, comma-separated, by any name (default: every company with a fact known at the date)', list)
+    .option('--paths <n>', 'paths per company (default 10000)', wholeNumber('--paths', 1, 1_000_000))
+    .option('--seed <seed>', 'random seed (default "shakeout")')
+    .option('--today <date>', 'the day outcomes are judged on, YYYY-MM-DD (default: the clock\'s date)')
+    .option('--json', 'print as JSON')
+    .action(async (opts: BacktestOpts, c: Command) => {
+      // The global --as-of is the day the forecasts are made; the ledger itself is opened whole, since what
+      // happened after that day (the outcomes) is what the forecasts are scored against. runBacktest reads the
+      // day's view (asOfStore) for the forecasts itself.
+      const { asOf, includeUndated, ...ledger } = ledgerOptions(c);
+      if (asOf === undefined) throw new ShakeoutError('backtest: expected --as-of DATE, the day the forecasts are made (YYYY-MM-DD), got none', { issues: [{ code: 'invalid_option', path: ['--as-of'], message: 'expected --as-of DATE' }], status: 400 });
+      const r = await withLedger(ledger, (s) =>
+        runBacktest(s, {
+          asOf,
+          ...(opts.horizon !== undefined ? { horizonMonths: opts.horizon } : {}),
+          ...(opts.companies ? { companies: opts.companies } : {}),
+          ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.today !== undefined ? { today: opts.today } : {}),
+          ...(includeUndated ? { includeUndated: true } : {}),
+        }));
+      io.out(opts.json ? toJson(r) : renderBacktest(r));
+    });
+}
+
+/** The backtest as text: the table, the scores beside the baselines, the calibration, who was left out, and the verdict. */
+export function renderBacktest(r: BacktestResult): string {
+  const lines: string[] = [];
+  lines.push(`Backtest as of ${r.asOf}: P(out within ${r.horizonMonths} months) from the facts published by then, against what happened by ${r.windowEnd} (judged on ${r.today})`);
+  lines.push(`${r.paths} paths, seed ${String(r.seed)}; climate ${r.climate.name}: ${r.climate.reason.en}`);
+  lines.push(`${r.undatedFacts} fact${r.undatedFacts === 1 ? '' : 's'} with no publication date ${r.includeUndated ? 'taken in (--include-undated)' : 'left out (--include-undated takes them in)'}.`);
+  lines.push('');
+  if (r.companies.length) {
+    lines.push(renderTable(r.companies, [
+      { header: 'company', get: (c) => c.name, max: 24 },
+      { header: 'P(out)', get: (c) => pct(c.pOut), align: 'right' },
+      { header: 'base rate', get: (c) => pct(c.baselines.baseRate), align: 'right' },
+      { header: 'months baseline', get: (c) => pct(c.baselines.monthsSinceRound), align: 'right' },
+      { header: 'months since round', get: (c) => String(c.monthsSinceLastRound), align: 'right' },
+      { header: 'observed', get: (c) => c.observed },
+      { header: 'outcome', get: (c) => (c.outcomeType ? `${c.outcomeType} ${c.outcomeDate}` : '') },
+    ]));
+    for (const c of r.companies.filter((x) => x.observed === 'unknown')) lines.push(`  ${c.name}: unknown: ${c.reason.en}`);
+  } else lines.push('No company had the inputs at the as-of day.');
+  lines.push('');
+  lines.push(`Scored: ${r.scored} compan${r.scored === 1 ? 'y' : 'ies'}, ${r.out} out.`);
+  const score = (name: string, s: BacktestScores): { name: string; s: BacktestScores } => ({ name, s });
+  lines.push(renderTable([
+    score('model', { brier: r.brier, logLoss: r.logLoss, auc: r.auc, pairs: r.pairs }),
+    score('base rate (leave-one-out)', r.baselines.baseRate),
+    score('months since last round (logistic, leave-one-out)', r.baselines.monthsSinceRound),
+  ], [
+    { header: 'forecaster', get: (x) => x.name },
+    { header: 'Brier', get: (x) => num(x.s.brier), align: 'right' },
+    { header: 'log loss', get: (x) => num(x.s.logLoss), align: 'right' },
+    { header: 'AUC', get: (x) => num(x.s.auc, 2), align: 'right' },
+    { header: 'pairs', get: (x) => String(x.s.pairs), align: 'right' },
+  ]));
+  if (r.calibration.length) {
+    lines.push('');
+    lines.push('Calibration of the model:');
+    lines.push(renderTable(r.calibration, [
+      { header: 'P(out) bin', get: (b) => `${pct(b.low)}-${pct(b.high)}` },
+      { header: 'companies', get: (b) => String(b.count), align: 'right' },
+      { header: 'mean P(out)', get: (b) => pct(b.meanPredicted), align: 'right' },
+      { header: 'share out', get: (b) => pct(b.observedShare), align: 'right' },
+    ]));
+  }
+  if (r.leftOut.outBefore.length) {
+    lines.push('');
+    lines.push('Left out, already out by the as-of day:');
+    for (const o of r.leftOut.outBefore) lines.push(`  ${o.name}: ${o.outcomeType} ${o.outcomeDate}`);
+  }
+  if (r.leftOut.lacking.length) {
+    lines.push('');
+    lines.push('Left out, lacking inputs at the as-of day:');
+    for (const l of r.leftOut.lacking) lines.push(`  ${l.name}: ${l.error ?? `needs ${l.how.map((h) => h.en).join('; ')}`}`);
+  }
+  lines.push('');
+  lines.push(r.verdict.en);
+  return lines.join('\n');
+}
