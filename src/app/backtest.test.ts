@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../ledger/index.js';
-import { runBacktest, type BacktestResult } from './backtest.js';
+import type { BacktestResult } from '../economics/index.js';
+import { runBacktest } from './backtest.js';
 
 // Fictional companies, so the test does not move when the bundled data does.
 const COMPANIES = ['Runway Robotics', 'Deep Harbor AI', 'Mosaic Minds', 'Lantern Labs', 'Old Out Co', 'Thin Data Inc'];

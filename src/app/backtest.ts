@@ -1,5 +1,5 @@
 import { backtestForecasts, FORECAST_NEEDS, observeOutcome, outBefore, scoreBacktest, windowEnd } from '../economics/index.js';
-import type { Assumption, BacktestCompany, BacktestScores, CalibrationBin, ForecastNeed, Observation, Text } from '../economics/index.js';
+import type { BacktestCompany, BacktestResult, Observation, Text } from '../economics/index.js';
 import { asOfStore, readAsOfDate, type Entity, type Store } from '../ledger/index.js';
 
 /** `shakeout backtest`: what to run. */
@@ -18,58 +18,6 @@ export interface BacktestRequest {
   readonly today?: string;
   /** Take in facts with no publication date (default false: left out, and counted). */
   readonly includeUndated?: boolean;
-}
-
-/** A forecaster's scores as the JSON gives them. */
-export type Scores = BacktestScores;
-
-/** The backtest as the CLI prints it and `--json` returns it. */
-export interface BacktestResult {
-  readonly asOf: string;
-  readonly horizonMonths: number;
-  readonly companies: readonly {
-    readonly entity: string;
-    readonly pOut: number;
-    readonly observed: Observation['observed'];
-    readonly outcomeType: string | null;
-    readonly outcomeDate: string | null;
-    readonly name: string;
-    readonly nameZh: string | null;
-    readonly monthsSinceLastRound: number;
-    /** The two baselines' forecasts for the company (null when it is not scored). */
-    readonly baselines: { readonly baseRate: number | null; readonly monthsSinceRound: number | null };
-    readonly reason: Text;
-  }[];
-  readonly brier: number | null;
-  readonly logLoss: number | null;
-  readonly auc: number | null;
-  readonly pairs: number;
-  readonly baselines: { readonly baseRate: Scores; readonly monthsSinceRound: Scores };
-  readonly calibration: readonly CalibrationBin[];
-  /** Companies scored (observed out or survived), and how many of them were out. */
-  readonly scored: number;
-  readonly out: number;
-  /** Whether the model's Brier score is below both baselines' (null when there is nothing to compare). */
-  readonly beatsBothOnBrier: boolean | null;
-  /** The verdict in a plain sentence. */
-  readonly verdict: Text;
-  readonly leftOut: {
-    /** Out before the as-of day: nothing to forecast. */
-    readonly outBefore: readonly { readonly entity: string; readonly name: string; readonly nameZh: string | null; readonly outcomeType: string; readonly outcomeDate: string }[];
-    /** Lacking inputs at the as-of day, each named with how to give it. */
-    readonly lacking: readonly { readonly entity: string; readonly name: string; readonly nameZh: string | null; readonly lacking: readonly ForecastNeed[]; readonly how: readonly Text[]; readonly error: string | null }[];
-  };
-  /** The window's last day and the day it was judged on. */
-  readonly windowEnd: string;
-  readonly today: string;
-  readonly paths: number;
-  readonly seed: string | number;
-  readonly climate: { readonly name: string; readonly reason: Text };
-  /** Facts left out because their source has no publication date (or taken in, with includeUndated). */
-  readonly undatedFacts: number;
-  readonly includeUndated: boolean;
-  /** The model's parameters, the same for every company. */
-  readonly assumptions: readonly Assumption[];
 }
 
 /**
@@ -118,6 +66,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
 
   const f = await backtestForecasts(then, candidates, { asOf, horizonMonths, paths, seed });
   const s = scoreBacktest(f.forecasts, observed);
+  const factIds = new Map(f.forecasts.map((x) => [x.entity, x.inputs.facts.map((fact) => fact.id)]));
   return {
     asOf,
     horizonMonths,
@@ -126,6 +75,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
       name: c.name, nameZh: c.nameZh, monthsSinceLastRound: c.monthsSinceLastRound,
       baselines: { baseRate: c.baseRate, monthsSinceRound: c.monthsSinceRound },
       reason: c.reason,
+      factIds: factIds.get(c.entity) ?? [],
     })),
     brier: s.model.brier,
     logLoss: s.model.logLoss,

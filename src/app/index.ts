@@ -28,7 +28,7 @@ export * from './fx-rates.js';
 export * from './outcomes.js';
 export type { Outcome, OutcomeType, OutcomeImportResult } from '../ledger/index.js';
 export { OUTCOME_TYPES } from '../ledger/index.js';
-export type { OutcomeClass, OutcomeVerdict, CalibrationBin, BacktestScores } from '../economics/index.js';
+export type { OutcomeClass, OutcomeVerdict, CalibrationBin, BacktestScores, BacktestResult } from '../economics/index.js';
 export { CURRENCIES } from '../core/index.js';
 export type { Currency, FxRate } from '../core/index.js';
 export type { FxImportResult } from '../ledger/index.js';

@@ -44,7 +44,7 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
       for (const n of cited) expect(ns.has(n)).toBe(true);
       expect(new Set(cited).size).toBe(r.footnotes.length);
       expect(r.footnotes.map((f) => f.n)).toEqual(r.footnotes.map((_, i) => i + 1));
-      expect(r.charts.map((c) => c.kind).sort()).toEqual(['bar', 'bar', 'histogram', 'line', 'survival']);
+      expect(r.charts.map((c) => c.kind).sort()).toEqual(['bar', 'bar', 'bar', 'histogram', 'line', 'survival']);
     }
   });
 
@@ -148,7 +148,7 @@ function bodyTexts(r: Report): string[] {
 }
 
 /** Names of organisations and products the report's Chinese prose mentions as they are written. */
-const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie', 'Levels.fyi', 'Glencoyne'];
+const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie', 'Levels.fyi', 'Glencoyne', 'Cottier', 'Carta', 'Battery Ventures', 'TechCrunch', 'Neeraj Agrawal'];
 
 /**
  * What in a Chinese report's body is not Chinese: Latin words of prose (two

@@ -7,6 +7,7 @@ import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } f
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
+import { runBacktest } from './backtest.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import type { Store } from '../ledger/index.js';
 
@@ -37,6 +38,9 @@ export interface ReportRequest extends CurrencyRequest {
 /** The article's companies: the four little dragons, OpenAI, Anthropic, Inflection AI. */
 export const DEFAULT_REPORT_COMPANIES: readonly string[] = ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'];
 
+/** The track record section's backtest: forecasts as of the article's date, over the two years after it. */
+export const TRACK_RECORD = { asOf: '2024-05-20', horizonMonths: 24 } as const;
+
 /** What `runReport` produced: the model, the text in the format asked, and the files written. */
 export interface ReportResult {
   readonly report: Report;
@@ -48,7 +52,8 @@ export interface ReportResult {
 /**
  * Runs every analysis the report needs on one ledger with one seed: funding
  * (nominal and 2021 dollars), health of each company, ChatGPT's subscribers
- * with the basis left open, unit economics, the survival simulation and the
+ * with the basis left open, unit economics, the survival simulation, its
+ * backtest as of the article's date ({@link TRACK_RECORD}) and the
  * plausibility checks. An analysis the ledger cannot feed is left out with a
  * note rather than failing the report, and so is a company an analysis
  * refuses (each with why); an unknown company name fails it.
@@ -115,6 +120,9 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
       if (!targets) return run();
       return simulateEach(targets, run, known, file, leftOut);
     });
+    // The track record is the article's: a report about other companies names none of the article's; and an
+    // as-of report stands on a day before what happened was known, so it has none either.
+    const trackRecord = companies || seen ? null : await soft({ en: 'The track record', zh: '预测记录' }, () => runBacktest(store, { ...TRACK_RECORD, paths: samples, seed }));
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
     const allEntities = await store.listEntities();
@@ -132,7 +140,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
         zh: '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
       });
     }
-    return { funding, funding2021, ...converted, plausibility, facts, entities: allEntities, companies, asOf: seen };
+    return { funding, funding2021, ...converted, trackRecord, plausibility, facts, entities: allEntities, companies, asOf: seen };
   })();
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(store, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };

@@ -17,9 +17,9 @@ describe('shakeout report', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.lang).toBe('zh');
-    expect(j.charts).toHaveLength(5);
+    expect(j.charts).toHaveLength(6);
     expect(j.footnotes.length).toBeGreaterThan(50);
-    expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['intro', 'funding', 'valuations', 'subscribers', 'shakeout', 'flags', 'method', 'sources']);
+    expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['intro', 'funding', 'valuations', 'subscribers', 'shakeout', 'track-record', 'flags', 'method', 'sources']);
   });
 
   it('prints Markdown by default and HTML on request', async () => {
@@ -53,7 +53,7 @@ describe('shakeout report', () => {
     const out = join(dir, 'r', 'report.md');
     const r = await cli(['--db', join(dir, 'a.db'), 'report', '--out', out, '--samples', '500', '--seed', '7']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('and 5 charts in');
+    expect(r.out).toContain('and 6 charts in');
     expect(readFileSync(out, 'utf8')).toContain('(report-charts/survival-curves.svg)');
     expect(existsSync(join(dir, 'r', 'report-charts', 'survival-curves.svg'))).toBe(true);
   });

@@ -9,12 +9,13 @@ import { methodSection } from './section-method.js';
 import { shakeoutSection } from './section-shakeout.js';
 import { sourcesSection } from './section-sources.js';
 import { subscribersSection } from './section-subscribers.js';
+import { trackRecordSection } from './section-track-record.js';
 import { valuationsSection } from './section-valuations.js';
 
 /**
  * The report in one language, from the analyses: about and in brief, the
  * funding market, valuations against revenue, ChatGPT's subscribers, the
- * shakeout, what does not add up, method and assumptions, sources. A report
+ * shakeout, its track record, what does not add up, method and assumptions, sources. A report
  * about the user's companies (`inputs.companies`) takes its title,
  * introduction and summary from their figures, leaves out the sections that
  * say nothing about them and never uses the article's prose. Every
@@ -31,6 +32,8 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
   if (subs) body.push(subs);
   const shake = shakeoutSection(ctx);
   if (shake) body.push(shake);
+  const track = trackRecordSection(ctx);
+  if (track) body.push(track);
   body.push(flagsSection(ctx));
   const intro = ctx.article ? introSection(ctx, ctx.charts.length) : companiesIntroSection(ctx, ctx.charts.length);
   const method = methodSection(ctx, { funding: ctx.article, subscribers: !!subs });

@@ -1,6 +1,7 @@
 import type {
   Analysis,
   AnalysisAsOf,
+  BacktestResult,
   FundingDetails,
   HealthDetails,
   PlausibilityDetails,
@@ -28,6 +29,8 @@ export interface ReportInputs {
   readonly unitEconomics: Analysis<UnitEconomicsDetails> | null;
   readonly survival: Analysis<SurvivalDetails> | null;
   readonly plausibility: Analysis<PlausibilityDetails>;
+  /** The backtest of the forecast model (the track record section), or null/absent when it was not run. */
+  readonly trackRecord?: BacktestResult | null;
   readonly facts: readonly Fact[];
   readonly entities: readonly Entity[];
   /** Sample count and seed the analyses were run with. */

@@ -20,11 +20,15 @@ export function methodSection(ctx: ReportContext, shown: { funding: boolean; sub
     ['method.group.survival', [i.survival]],
   ];
   const sep = ctx.lang === 'zh' ? '：' : ': ';
-  for (const [key, analyses] of groups) {
+  const lists: [ReportTextKey, readonly (readonly Assumption[])[]][] = [
+    ...groups.map(([key, analyses]): [ReportTextKey, readonly (readonly Assumption[])[]] => [key, analyses.map((a) => a?.assumptions ?? [])]),
+    ['method.group.trackRecord', [i.trackRecord?.assumptions ?? []]],
+  ];
+  for (const [key, sets] of lists) {
     const seen = new Set<string>();
     const list: Assumption[] = [];
-    for (const a of analyses) {
-      for (const x of a?.assumptions ?? []) {
+    for (const set of sets) {
+      for (const x of set) {
         if (seen.has(x.id)) continue;
         seen.add(x.id);
         list.push(x);

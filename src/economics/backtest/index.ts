@@ -3,3 +3,4 @@ export * from './forecast-scores.js';
 export * from './baselines.js';
 export * from './observe-outcome.js';
 export * from './backtest.js';
+export * from './backtest-result.js';

@@ -34,7 +34,7 @@ export const FRONTIER_COMPUTE_GROWTH: ForecastParameter<{ readonly p5: number; r
   },
   source: {
     en: 'Epoch AI, training-cost-trends (model_costs.csv; publication dates from "All ML Systems - full view.csv"), CC BY 4.0; Cottier et al. 2024, arXiv 2405.21015',
-    zh: 'Epoch AI 训练成本趋势数据（模型成本表及模型发布日期表），CC BY 4.0；Cottier 等人 2024 年论文（arXiv 2405.21015）',
+    zh: 'Epoch AI 训练成本趋势数据（模型成本表及模型发布日期表），CC BY 4.0；Cottier 等人 2024 年论文（预印本 2405.21015）',
   },
 };
 
@@ -55,7 +55,7 @@ export const STAFF_SHARE_OF_COSTS: ForecastParameter<{ readonly low: number; rea
     en: 'R&D staff (with equity) are 29% to 49% of the amortised cost of developing four frontier models, the rest hardware and energy; so compute is about 1 to 2.4 times staff',
     zh: '研发人员成本（含股权）占四个前沿模型摊销开发成本的 29% 至 49%，其余为硬件与能源；即算力约为人员成本的 1 至 2.4 倍',
   },
-  source: { en: 'Cottier et al. 2024, "The rising costs of training frontier AI models", arXiv 2405.21015', zh: 'Cottier 等人 2024 年论文《前沿人工智能模型训练成本的上升》（arXiv 2405.21015）' },
+  source: { en: 'Cottier et al. 2024, "The rising costs of training frontier AI models", arXiv 2405.21015', zh: 'Cottier 等人 2024 年论文《前沿人工智能模型训练成本的上升》（预印本 2405.21015）' },
 };
 
 /**

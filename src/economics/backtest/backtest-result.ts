@@ -1,0 +1,56 @@
+import type { Assumption, Text } from '../analysis.js';
+import type { ForecastNeed } from '../survival/forecast-inputs.js';
+import type { BacktestScores } from './backtest.js';
+import type { CalibrationBin } from './forecast-scores.js';
+import type { Observation } from './observe-outcome.js';
+
+/** The backtest as the CLI prints it and `--json` returns it. */
+export interface BacktestResult {
+  readonly asOf: string;
+  readonly horizonMonths: number;
+  readonly companies: readonly {
+    readonly entity: string;
+    readonly pOut: number;
+    readonly observed: Observation['observed'];
+    readonly outcomeType: string | null;
+    readonly outcomeDate: string | null;
+    readonly name: string;
+    readonly nameZh: string | null;
+    readonly monthsSinceLastRound: number;
+    /** The two baselines' forecasts for the company (null when it is not scored). */
+    readonly baselines: { readonly baseRate: number | null; readonly monthsSinceRound: number | null };
+    readonly reason: Text;
+    /** The facts the company's forecast rests on (ids). */
+    readonly factIds: readonly string[];
+  }[];
+  readonly brier: number | null;
+  readonly logLoss: number | null;
+  readonly auc: number | null;
+  readonly pairs: number;
+  readonly baselines: { readonly baseRate: BacktestScores; readonly monthsSinceRound: BacktestScores };
+  readonly calibration: readonly CalibrationBin[];
+  /** Companies scored (observed out or survived), and how many of them were out. */
+  readonly scored: number;
+  readonly out: number;
+  /** Whether the model's Brier score is below both baselines' (null when there is nothing to compare). */
+  readonly beatsBothOnBrier: boolean | null;
+  /** The verdict in a plain sentence. */
+  readonly verdict: Text;
+  readonly leftOut: {
+    /** Out before the as-of day: nothing to forecast. */
+    readonly outBefore: readonly { readonly entity: string; readonly name: string; readonly nameZh: string | null; readonly outcomeType: string; readonly outcomeDate: string }[];
+    /** Lacking inputs at the as-of day, each named with how to give it. */
+    readonly lacking: readonly { readonly entity: string; readonly name: string; readonly nameZh: string | null; readonly lacking: readonly ForecastNeed[]; readonly how: readonly Text[]; readonly error: string | null }[];
+  };
+  /** The window's last day and the day it was judged on. */
+  readonly windowEnd: string;
+  readonly today: string;
+  readonly paths: number;
+  readonly seed: string | number;
+  readonly climate: { readonly name: string; readonly reason: Text };
+  /** Facts left out because their source has no publication date (or taken in, with includeUndated). */
+  readonly undatedFacts: number;
+  readonly includeUndated: boolean;
+  /** The model's parameters, the same for every company. */
+  readonly assumptions: readonly Assumption[];
+}
