@@ -4,7 +4,7 @@ import type { BacktestResult } from '../economics/index.js';
 import { runBacktest } from './backtest.js';
 
 // Fictional companies, so the test does not move when the bundled data does.
-const COMPANIES = ['Runway Robotics', 'Deep Harbor AI', 'Mosaic Minds', 'Lantern Labs', 'Old Out Co', 'Thin Data Inc'];
+const COMPANIES = ['Runway Robotics', 'Deep Harbor AI', 'Mosaic Minds', 'Lantern Labs', 'Quiet Start', 'Old Out Co', 'Thin Data Inc'];
 const src = (publisher: string, published: string) => ({ publisher, title: `${publisher} report`, url: `https://example.org/${publisher.toLowerCase().replace(/\W+/g, '-')}/${published}`, published });
 const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({ entity, metric, value_as_written: value, period, scope, kind: 'reported', ...src('Wire', published) });
 const FACTS = [
@@ -22,6 +22,8 @@ const FACTS = [
   fact('Lantern Labs', 'funding', '$300 million', '2024-01', '2024-01-20', 'round'),
   fact('Lantern Labs', 'burn', '$8 million a month', 'as of 2024-03', '2024-04-05'),
   fact('Lantern Labs', 'revenue_run_rate', '$40 million', 'as of 2024-03', '2024-04-05'),
+  // a round and nothing else: costs from the round, no revenue
+  fact('Quiet Start', 'funding', '$30 million', '2023-08', '2023-08-20', 'round'),
   fact('Old Out Co', 'funding', '$10 million', '2022-01', '2022-01-15', 'round'),
   fact('Thin Data Inc', 'valuation', '$90 million', 'as of 2023-11', '2023-11-30'),
 ];
@@ -55,7 +57,8 @@ describe('shakeout backtest on fictional companies', () => {
 
   it('sets each forecast beside what happened: out with its type and date, or survived', () => {
     const by = Object.fromEntries(r.companies.map((c) => [c.entity, c]));
-    expect(Object.keys(by).sort()).toEqual(['deep-harbor-ai', 'lantern-labs', 'mosaic-minds', 'runway-robotics']);
+    expect(Object.keys(by).sort()).toEqual(['deep-harbor-ai', 'lantern-labs', 'mosaic-minds', 'quiet-start', 'runway-robotics']);
+    expect(by['quiet-start']!.observed).toBe('survived');
     expect(by['runway-robotics']).toMatchObject({ observed: 'out', outcomeType: 'shutdown', outcomeDate: '2024-11-01' });
     expect(by['mosaic-minds']).toMatchObject({ observed: 'out', outcomeType: 'acquihire_license', outcomeDate: '2025-08-01' });
     expect(by['deep-harbor-ai']).toMatchObject({ observed: 'survived', outcomeType: null, outcomeDate: null });
@@ -68,20 +71,35 @@ describe('shakeout backtest on fictional companies', () => {
   it('lists the company out before the as-of day, and the one lacking inputs with what it lacks', () => {
     expect(r.leftOut.outBefore).toEqual([{ entity: 'old-out-co', name: 'Old Out Co', nameZh: null, outcomeType: 'shutdown', outcomeDate: '2024-02-01' }]);
     const thin = r.leftOut.lacking.find((l) => l.entity === 'thin-data-inc')!;
-    expect(thin.lacking).toEqual(['cash', 'revenue', 'costs', 'lastRound']);
+    expect(thin.lacking).toEqual(['cash', 'costs', 'lastRound']);
     expect(thin.how[0]!.en).toMatch(/^cash \(a cash fact, or dated funding rounds/);
   });
 
-  it('scores the model and both baselines on the same four companies, as the issue\'s JSON gives them', () => {
-    expect(r).toMatchObject({ asOf: '2024-05-20', horizonMonths: 24, scored: 4, out: 2, pairs: 4 });
+  it('scores the model and both baselines on the same five companies, as the issue\'s JSON gives them', () => {
+    expect(r).toMatchObject({ asOf: '2024-05-20', horizonMonths: 24, scored: 5, out: 2, pairs: 6 });
     for (const k of ['brier', 'logLoss', 'auc'] as const) expect(typeof r[k]).toBe('number');
-    // base rate, leave-one-out: an out company sees 1 out of 3 others, a survivor 2 of 3
-    expect(r.companies.find((c) => c.entity === 'runway-robotics')!.baselines.baseRate).toBeCloseTo(1 / 3, 12);
-    expect(r.companies.find((c) => c.entity === 'lantern-labs')!.baselines.baseRate).toBeCloseTo(2 / 3, 12);
-    expect(r.baselines.baseRate.brier).toBeCloseTo(4 / 9, 12);
-    expect(r.baselines.monthsSinceRound.pairs).toBe(4);
-    expect(r.calibration.reduce((s, b) => s + b.count, 0)).toBe(4);
+    // base rate, leave-one-out: an out company sees 1 out of 4 others, a survivor 2 of 4
+    expect(r.companies.find((c) => c.entity === 'runway-robotics')!.baselines.baseRate).toBeCloseTo(1 / 4, 12);
+    expect(r.companies.find((c) => c.entity === 'lantern-labs')!.baselines.baseRate).toBeCloseTo(2 / 4, 12);
+    // (2 x 0.75^2 + 3 x 0.5^2) / 5
+    expect(r.baselines.baseRate.brier).toBeCloseTo(0.375, 12);
+    expect(r.baselines.monthsSinceRound.pairs).toBe(6);
+    expect(r.calibration.reduce((s, b) => s + b.count, 0)).toBe(5);
     expect(r.verdict.en).toMatch(r.beatsBothOnBrier ? /^The model beats both baselines/ : /^The model does not beat both baselines/);
+  });
+
+  it('reads a company with only a round: costs from the round (18 months x the round-size factor), revenue 0, both named', async () => {
+    const { forecastInputs } = await import('../economics/index.js');
+    const { asOfStore } = await import('../ledger/index.js');
+    const g = await forecastInputs(await asOfStore(store, { asOf: '2024-05-20' }), 'Quiet Start', { asOf: '2024-05-20', env: { sampleCount: 2000, seed: 7 } });
+    expect(g.lacking).toEqual([]);
+    const row = (k: string) => g.rows.find((x) => x.input === k)!;
+    expect(row('costs').formula).toMatch(/\/ \(18 months x round-size factor\)/);
+    // the median factor is 1: about $30M / 18 a month
+    expect(row('costs').p50).toBeGreaterThan(1.2e6);
+    expect(row('costs').p50).toBeLessThan(2.2e6);
+    expect(row('revenue')).toMatchObject({ status: 'default', p50: 0 });
+    expect(g.monthsSinceLastRound).toBe(8);
   });
 
   it('is the same under the same seed', async () => {

@@ -110,6 +110,21 @@ export interface CollectOptions {
   readonly asOf?: string | null;
   /** Where costs come from a headcount only: scale them to whole costs (default: staff costs only, a floor). */
   readonly staffCostScale?: StaffCostScale;
+  /**
+   * Where the ledger gives no costs at all (no net loss, spend, burn or
+   * headcount) but a dated equity round: costs a month = the latest round /
+   * (months x factor), draw by draw (a round taken to fund that many months).
+   * Default: no such fallback (costs stay missing).
+   */
+  readonly costsFromLastRound?: FallbackRule & { readonly months: number; readonly factor: Float64Array };
+  /** Where the ledger gives no revenue figure: revenue 0 a month (pre-revenue). Default: revenue stays missing. */
+  readonly revenueIfNone?: FallbackRule;
+}
+
+/** A fallback a caller opts into, with what it says and rests on. */
+export interface FallbackRule {
+  readonly note: Text;
+  readonly assumption: Assumption;
 }
 
 /** Which unit and period each input is kept in, and its stream offset (draws stay the same when other inputs change). */
@@ -312,6 +327,11 @@ export async function collectHealthInputs(
     found[name] = assumedInput(ctx, a);
   };
   for (const k of ['valuation', 'funding', 'revenue', 'revenueToDate', 'mobileRevenue', 'revenueGrowth', 'costGrowth'] as const) assume(k);
+  if (!found.revenue && options.revenueIfNone) {
+    const r = options.revenueIfNone;
+    notes.push(r.note);
+    found.revenue = { name: 'revenue', status: 'assumed', samples: new Float64Array(env.sampleCount), unit: 'USD', per: 'month', formula: 'no revenue figure: 0 a month', inputs: [{ kind: 'assumption', id: r.assumption.id, label: 'revenue if none' }], facts: [], assumption: r.assumption };
+  }
   // Costs = net burn + revenue when a source states the net burn.
   if (!found.grossBurn && found.netBurn && found.revenue) {
     found.grossBurn = derivedInput('grossBurn', 'net burn + revenue', [found.netBurn, found.revenue], (b, r) => b + r);
@@ -328,6 +348,14 @@ export async function collectHealthInputs(
       }
     }
   }
+  const rounds = equityRounds(funding, notes);
+  if (!found.grossBurn && options.costsFromLastRound) {
+    const c = costsFromLastRound(ctx, rounds, options.costsFromLastRound);
+    if (c) {
+      found.grossBurn = c;
+      notes.push(options.costsFromLastRound.note);
+    }
+  }
   if (!found.netBurn && found.grossBurn && found.revenue) {
     dropImplied(byInput, ignored, 'netBurn', t('derived instead as gross burn - revenue, so that net burn, gross burn and revenue agree', '改由总支出 - 营收推算，使净烧钱、总支出与营收三者一致'));
   }
@@ -341,7 +369,6 @@ export async function collectHealthInputs(
   assume('netBurn');
 
   // As of: the date given, else the latest period the flows and rounds rest on.
-  const rounds = equityRounds(funding, notes);
   const flowFacts = [...(found.revenue?.facts ?? []), ...(found.grossBurn?.facts ?? []), ...(found.netBurn?.facts ?? [])];
   const asOfEnd = cut?.end ?? maxEnd([...flowFacts, ...rounds, ...(cashFact ? [cashFact] : [])]);
 
@@ -622,6 +649,27 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
     inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }, ...(scale ? [{ kind: 'assumption' as const, id: scale.assumption.id, label: 'staff share of costs' }] : [])],
     facts: [h],
     assumption,
+  };
+}
+
+/** Costs a month from the latest round begun by the as-of date: its USD draws / (months x factor). Null without a round. */
+function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], rule: FallbackRule & { readonly months: number; readonly factor: Float64Array }): HealthInput | null {
+  const upTo = ctx.asOf ? rounds.filter((f) => f.period!.start <= ctx.asOf!.end) : rounds;
+  const last = latest(upTo);
+  if (!last) return null;
+  const round = stockInput(ctx, 'grossBurn', [last]);
+  const samples = new Float64Array(round.samples.length);
+  for (let i = 0; i < samples.length; i++) samples[i] = round.samples[i]! / (rule.months * rule.factor[i]!);
+  return {
+    name: 'grossBurn',
+    status: 'derived',
+    samples,
+    unit: 'USD',
+    per: 'month',
+    formula: `${last.id} / (${rule.months} months x round-size factor) (no cost figure: the latest round taken to fund ${rule.months} months)`,
+    inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
+    facts: [last],
+    assumption: rule.assumption,
   };
 }
 

@@ -5,9 +5,10 @@ import type { Assumption, Text } from '../analysis.js';
 import { collectHealthInputs, type HealthInput } from '../health/index.js';
 import { monthsBetween } from '../subscribers/app-launches.js';
 import type { CompanyInputs } from './company-inputs.js';
+import { DEFAULT_ROUND_SIZE } from './simulate-survival.js';
 import {
-  DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, ROUND_INTERVAL_MONTHS,
-  SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
+  COSTS_FROM_LAST_ROUND, DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, REVENUE_IF_NONE,
+  ROUND_INTERVAL_MONTHS, SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
 } from './forecast-parameters.js';
 
 /** The inputs the forecast model needs from the ledger, and how to give each. */
@@ -60,6 +61,7 @@ export interface ForecastInputsOptions {
 const STREAM_TREND = 5000;
 const STREAM_SHARE = 5100;
 const STREAM_REVENUE_GROWTH = 5200;
+const STREAM_ROUND_SIZE = 5300;
 
 /**
  * The forecast model's inputs for any company from the facts the store
@@ -94,6 +96,16 @@ export async function forecastInputs(store: Store, company: string, options: For
       },
       assumption: parameterAssumption('forecast.staff_share', { en: 'staff share of costs', zh: '人员成本占比' }, STAFF_SHARE_OF_COSTS),
     },
+    costsFromLastRound: {
+      months: COSTS_FROM_LAST_ROUND.value,
+      factor: sampleSpec(DEFAULT_ROUND_SIZE, env, STREAM_ROUND_SIZE).samples,
+      note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
+      assumption: parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+    },
+    revenueIfNone: {
+      note: { en: `No revenue figure: revenue is ${REVENUE_IF_NONE.text.en}.`, zh: `没有营收数据：营收取${REVENUE_IF_NONE.text.zh}。` },
+      assumption: parameterAssumption('forecast.revenue_if_none', { en: 'revenue where no revenue figure is known', zh: '没有营收数据时的营收' }, REVENUE_IF_NONE),
+    },
   });
   const f = got.found;
   const lacking: ForecastNeed[] = [];
@@ -116,7 +128,7 @@ export async function forecastInputs(store: Store, company: string, options: For
   if (last) facts.set(last.id, last);
   const rows: ForecastInputRow[] = [];
   const fromLedger = (input: ForecastInputRow['input'], h: HealthInput | undefined): void => {
-    if (h) rows.push({ input, status: h.status === 'reported' ? 'reported' : 'derived', formula: h.formula, p50: median(h.samples), factIds: [...new Set(h.facts.map((x) => x.id))] });
+    if (h) rows.push({ input, status: h.status === 'reported' ? 'reported' : h.status === 'assumed' ? 'default' : 'derived', formula: h.formula, p50: median(h.samples), factIds: [...new Set(h.facts.map((x) => x.id))] });
   };
   fromLedger('cash', f.cash);
   fromLedger('revenue', f.revenue);
@@ -168,6 +180,8 @@ export function forecastAssumptions(): Assumption[] {
     parameterAssumption('forecast.cost_growth', { en: 'cost growth where two facts do not give it', zh: '缺少两期数据时的支出增速' }, DEFAULT_COST_GROWTH),
     parameterAssumption('forecast.round_interval', { en: 'typical interval between rounds', zh: '两轮融资的典型间隔' }, ROUND_INTERVAL_MONTHS),
     parameterAssumption('forecast.size', { en: 'company size and the chance of a round', zh: '公司规模与融资概率' }, SIZE_FUNDABILITY),
+    parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+    parameterAssumption('forecast.revenue_if_none', { en: 'revenue where no revenue figure is known', zh: '没有营收数据时的营收' }, REVENUE_IF_NONE),
   ];
 }
 

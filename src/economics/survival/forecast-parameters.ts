@@ -1,4 +1,5 @@
 import type { Text } from '../analysis.js';
+import { DEFAULT_RAISE_TARGET_MONTHS } from './simulate-survival.js';
 
 /**
  * The parameters of the forecast model (docs/backtest.md): each one constant,
@@ -131,6 +132,39 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
     zh: '这是判断而非测得的比率，在查看任何结果之前设定：规模越大的公司，能够跟投的投资人越多，融资越容易',
   },
   source: { en: 'judgement (docs/backtest.md)', zh: '判断（见回测文档）' },
+};
+
+/**
+ * Costs where the ledger has no cost figure at all (no net loss, spend, burn
+ * or headcount) but a dated round: the round is taken to fund
+ * {@link DEFAULT_RAISE_TARGET_MONTHS} months of costs times the round-size
+ * factor, the very rule by which the simulation sizes rounds (a company
+ * raises up to 18 months of its costs, times a factor with p5 0.5 and p95 2).
+ * So costs a month = latest round / (18 x factor), draw by draw.
+ */
+export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
+  value: DEFAULT_RAISE_TARGET_MONTHS,
+  text: { en: 'the latest round / (18 months x round-size factor 0.5 to 2)', zh: '最近一轮融资额 /（18 个月 × 融资规模系数 0.5 至 2）' },
+  rationale: {
+    en: 'where no cost figure was known, the latest round is taken to fund 18 months of costs times the round-size factor: the rule by which the simulation itself sizes rounds',
+    zh: '没有任何支出数据时，视最近一轮融资为 18 个月支出乘以融资规模系数：与模拟本身确定融资规模的规则相同',
+  },
+  source: { en: 'the simulation\'s round rule (raise target 18 months, round-size factor p5 0.5, p95 2)', zh: '模拟的融资规则（目标 18 个月支出，融资规模系数第 5 百分位 0.5、第 95 百分位 2）' },
+};
+
+/**
+ * Revenue where the ledger has no revenue figure: none (pre-revenue). It
+ * understates a company that earns but whose revenue was not reported by
+ * the date; the forecast is then the more pessimistic for it.
+ */
+export const REVENUE_IF_NONE: ForecastParameter<number> = {
+  value: 0,
+  text: { en: '0 a month (pre-revenue)', zh: '每月 0（尚无营收）' },
+  rationale: {
+    en: 'a company with no revenue figure known is taken to earn nothing yet: this understates one whose revenue was simply not reported',
+    zh: '没有已知营收数据的公司视为尚无营收：对只是未披露营收的公司会低估',
+  },
+  source: { en: 'the model\'s rule (docs/backtest.md)', zh: '模型规则（见回测文档）' },
 };
 
 /** The size factor for a total raised. */
