@@ -134,3 +134,40 @@ describe('no leakage: what was published after the as-of day changes no forecast
     }
   });
 });
+
+describe('the companies it has never seen (test/fixtures/backtest-unseen)', () => {
+  it('forecasts them from the facts of May 2024 alone: the 23 later figures and the outcomes change no forecast', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parse } = await import('yaml');
+    const { parse: parseCsv } = await import('csv-parse/sync');
+    const { importFactsFile } = await import('./facts-file.js');
+    const { importOutcomesFile } = await import('./outcomes.js');
+    const dir = join(process.cwd(), 'test/fixtures/backtest-unseen');
+    const entries = parse(readFileSync(join(dir, 'entities.yaml'), 'utf8')) as { id: string; name_en: string; name_zh?: string; aliases?: string[] }[];
+    const rows = parseCsv(readFileSync(join(dir, 'facts.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const req = { asOf: '2024-05-20', horizonMonths: 24, companies: entries.map((e) => e.id), paths: 1000, seed: 3, today: '2026-12-01' };
+    const run = async (fill: (store: Store) => Promise<void>): Promise<BacktestResult> => {
+      const store = await openStore({ path: ':memory:', loadBundled: true });
+      try {
+        for (const e of entries) await store.addEntity({ id: e.id, nameEn: e.name_en, nameZh: e.name_zh ?? null, aliases: e.aliases ?? [], kind: 'company', parent: null, notes: null });
+        await fill(store);
+        return await runBacktest(store, req);
+      } finally {
+        await store.close();
+      }
+    };
+    // what a user had then: the figures published by the date, no outcomes
+    const then = await run(async (s) => void (await s.importFacts(rows.filter((r) => r['published']! <= '2024-05-20'), { file: 'facts.csv (known by 2024-05-20)' })));
+    // what the ledger holds now: every figure, and what happened
+    const now = await run(async (s) => {
+      await importFactsFile(s, join(dir, 'facts.csv'));
+      await importOutcomesFile(s, join(dir, 'outcomes.csv'));
+    });
+    expect(pOuts(now)).toEqual(pOuts(then));
+    // scored now that the outcomes are in: out and survived both present, so the AUC rests on pairs
+    expect(now.out).toBeGreaterThan(0);
+    expect(now.pairs).toBeGreaterThan(0);
+    expect(now.companies.length + now.leftOut.lacking.length + now.leftOut.outBefore.length).toBe(entries.length);
+  });
+});
