@@ -63,7 +63,7 @@ describe('shakeout report', () => {
       const out = join(dir, `xml-${lang}`, 'report.md');
       expect((await cli(['--db', join(dir, 'a.db'), 'report', '--out', out, '--lang', lang, '--samples', '500', '--seed', '7'])).code).toBe(0);
       const charts = readdirSync(join(dir, `xml-${lang}`, 'report-charts')).filter((f) => f.endsWith('.svg'));
-      expect(charts).toHaveLength(5);
+      expect(charts).toHaveLength(6);
       for (const f of charts) {
         const svg = readFileSync(join(dir, `xml-${lang}`, 'report-charts', f), 'utf8');
         expect(XMLValidator.validate(svg), `${lang}/${f}`).toBe(true);
