@@ -39,3 +39,4 @@ export type { AsOfStore, AsOfInfo, AsOfOptions } from '../ledger/index.js';
 export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';
 export * from './charts.js';
 export * from './backtest.js';
+export * from './model-json.js';

@@ -12,6 +12,7 @@ import { registerAnalysisRoutes } from './routes/analyses.js';
 import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
+import { registerModelRoutes } from './routes/models.js';
 
 export interface AppOptions extends ServerDeps {
   /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   registerFactRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerModelRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
   app.doc31('/api/openapi.json', {

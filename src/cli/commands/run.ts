@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { runModelFile, formatCompact, groupThousands, ShakeoutError, type RunModelFileResult, type Store } from '../../app/index.js';
+import { runModelFile, formatCompact, groupThousands, modelRunJson, ShakeoutError, type RunModelFileResult, type Store } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
@@ -17,25 +17,8 @@ function histogramLine(counts: readonly number[]): string {
 
 const n = (x: number) => formatCompact(x, 'en', 4);
 
-/** The JSON of `shakeout run --json`. */
-export function runJson(r: RunModelFileResult) {
-  const outputs: Record<string, unknown> = {};
-  for (const o of r.outputs) {
-    outputs[o.name] = o.type === 'scalar' ? o.value : {
-      mean: o.summary.mean, sd: o.summary.sd, p5: o.summary.p5, p25: o.summary.p25, p50: o.summary.p50, p75: o.summary.p75, p95: o.summary.p95,
-      ...(o.summary.nanCount ? { nanCount: o.summary.nanCount } : {}),
-      ...(o.drivers ? { drivers: o.drivers } : {}),
-    };
-  }
-  return {
-    outputs,
-    sampleCount: r.sampleCount,
-    seed: r.seed,
-    ...(r.asOf ? { asOf: r.asOf } : {}),
-    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })), toUsd: x.toUsd })),
-    timingsMs: r.timings,
-  };
-}
+/** The JSON of `shakeout run --json`: app's modelRunJson (the API's, without histograms). */
+export const runJson = (r: RunModelFileResult) => modelRunJson(r);
 
 function human(r: RunModelFileResult): string {
   const dists = r.outputs.filter((o) => o.type === 'dist');

@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { builtinNames, checkModel, ModelError, parseModel } from '../lang/index.js';
+import { bundledDataDir } from '../ledger/index.js';
+import type { RunModelFileResult } from './run-model-file.js';
+
+/**
+ * A model run as JSON (`shakeout run --json`, `POST /api/models/run`): each
+ * output's summary (and drivers), with `histograms` its histogram too; the
+ * facts it read with the rule's choice and what it left aside; timings.
+ */
+export function modelRunJson(r: RunModelFileResult, options: { histograms?: boolean } = {}) {
+  const outputs: Record<string, unknown> = {};
+  for (const o of r.outputs) {
+    outputs[o.name] = o.type === 'scalar' ? o.value : {
+      mean: o.summary.mean, sd: o.summary.sd, p5: o.summary.p5, p25: o.summary.p25, p50: o.summary.p50, p75: o.summary.p75, p95: o.summary.p95,
+      ...(o.summary.nanCount ? { nanCount: o.summary.nanCount } : {}),
+      ...(o.drivers ? { drivers: o.drivers } : {}),
+      ...(options.histograms ? { histogram: { edges: [...o.histogram.edges], counts: [...o.histogram.counts] } } : {}),
+    };
+  }
+  return {
+    outputs,
+    sampleCount: r.sampleCount,
+    seed: r.seed,
+    ...(r.asOf ? { asOf: r.asOf } : {}),
+    facts: r.resolved.map((x) => ({ request: x.request, fact: x.fact.id, valueText: x.fact.valueText, source: x.fact.source, alternatives: x.alternatives, leftAside: x.leftAside.map((o) => ({ fact: o.fact.id, criterion: o.criterion, reason: o.reason })), toUsd: x.toUsd })),
+    timingsMs: r.timings,
+  };
+}
+
+/** A model's problems at their place (line and column), or none: what an editor underlines as the user types. */
+export interface ModelCheck {
+  readonly ok: boolean;
+  readonly issues: readonly { readonly code: string; readonly line: number; readonly column: number; readonly from: number; readonly to: number; readonly message: string; readonly suggestion: string | null }[];
+}
+
+/**
+ * Parses and checks a model without running it (the first problem, as the
+ * compiler finds it: unknown names with the closest known one, arity, kinds).
+ */
+export function checkModelSource(source: string): ModelCheck {
+  try {
+    checkModel(parseModel(source));
+    return { ok: true, issues: [] };
+  } catch (e) {
+    if (!(e instanceof ModelError)) throw e;
+    return { ok: false, issues: [{ code: e.code, line: e.line, column: e.column, from: e.span.start, to: e.span.end, message: e.detail, suggestion: e.suggestion ?? null }] };
+  }
+}
+
+/** The language's function names, for completion. */
+export function modelBuiltinNames(): string[] {
+  return builtinNames();
+}
+
+/** The example models shipped in models/ (beside data/), by name, with their source. */
+export async function modelExamples(): Promise<{ name: string; source: string }[]> {
+  const dir = join(dirname(bundledDataDir()), 'models');
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.sq')).sort();
+  return Promise.all(names.map(async (name) => ({ name, source: await readFile(join(dir, name), 'utf8') })));
+}
