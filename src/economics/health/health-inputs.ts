@@ -341,11 +341,7 @@ export async function collectHealthInputs(
     const staff = costsFromHeadcount(ctx, own, notes, options.staffCostScale);
     if (staff) {
       found.grossBurn = staff;
-      const a = byInput.get('grossBurn');
-      if (a) {
-        byInput.delete('grossBurn');
-        ignored.push({ ...a, reason: t('the ledger gives a headcount, and costs are derived from it (staff costs only, a floor); record a net loss, spend or burn fact for a fuller figure', '账本有员工人数，支出据此推算（仅含人员成本，是下限）；如需更完整的数字，请记录净亏损、支出或烧钱数据') });
-      }
+      dropImplied(byInput, ignored, 'grossBurn', t('the ledger gives a headcount, and costs are derived from it (staff costs only, a floor); record a net loss, spend or burn fact for a fuller figure', '账本有员工人数，支出据此推算（仅含人员成本，是下限）；如需更完整的数字，请记录净亏损、支出或烧钱数据'));
     }
   }
   const rounds = equityRounds(funding, notes);
@@ -383,11 +379,7 @@ export async function collectHealthInputs(
     const c = cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
     if (c) {
       found.cash = c;
-      const a = byInput.get('cash');
-      if (a) {
-        byInput.delete('cash');
-        ignored.push({ ...a, reason: t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算') });
-      }
+      dropImplied(byInput, ignored, 'cash', t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算'));
     }
   }
   assume('cash');
