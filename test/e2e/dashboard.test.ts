@@ -74,7 +74,7 @@ describe('the dashboard in Chromium', () => {
     expect(page.url()).toContain('q=');
     await page.click('[data-testid="facts-table"] tbody tr');
     const detail = page.locator('[data-testid="fact-detail"]');
-    await detail.waitFor();
+    await page.waitForSelector('[data-testid="fact-source"]');
     expect(await detail.textContent()).toContain('F11');
     expect(await page.textContent('[data-testid="fact-source"]')).toMatch(/\S/);
     expect(await detail.textContent()).toMatch(/90% interval/);
@@ -133,7 +133,8 @@ describe('the dashboard in Chromium', () => {
     const link = page.locator('[data-testid="inputs"] a.fact-link').first();
     const id = (await link.textContent())!.trim();
     await link.click();
-    await page.waitForSelector('[data-testid="fact-detail"]');
+    // the panel opens at once and fills when the fact has loaded
+    await page.waitForFunction((want) => (document.querySelector('[data-testid="fact-detail"]')?.textContent ?? '').includes(want), id);
     expect(await page.textContent('[data-testid="fact-detail"]')).toContain(id);
     expect(await page.textContent('[data-testid="fact-source"]')).toMatch(/\S/);
     expect(foreign).toEqual([]);
