@@ -202,6 +202,8 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
         outcomeSourceIds: outcomes.map((o) => o.source.id),
       });
     },
+    // the view reads the ledger as it stands: its revision is the ledger's
+    revision: () => store.revision(),
     close: () => store.close(),
   };
   return s;

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { REVISION_KEY } from './migrations/0006-revision.js';
 import { ShakeoutError, formatIssues, isCurrency, parsePeriod, unknownCurrencyMessage, withUserRates } from '../core/index.js';
 import type { CpiTable, Currency, FxRate, FxTable, Issue, Per, Period, PeriodKind, Qualifier, Unit } from '../core/index.js';
 import { findConflicts } from './conflict.js';
@@ -175,6 +176,7 @@ export class KyselyStore implements Store {
         await trx.updateTable('entity').set({ ...(parent !== undefined ? { parent_id: parent } : {}), ...(change.kind !== undefined ? { kind: change.kind } : {}) }).where('id', '=', e.id).execute();
       }
       for (const alias of aliases) await trx.insertInto('entity_name').values({ entity_id: e.id, name: alias, name_key: nameKey(alias), name_type: 'alias' }).execute();
+      if (parent !== undefined || change.kind !== undefined || aliases.length) await bumpRevision(trx);
     });
     return this.resolveEntity(e.id);
   }
@@ -218,6 +220,7 @@ export class KyselyStore implements Store {
         }
         added++;
       }
+      if (added) await bumpRevision(trx);
       return added;
     });
   }
@@ -369,6 +372,7 @@ export class KyselyStore implements Store {
   }
 
   private async insertFacts(trx: Db, facts: readonly { fact: Fact; perGiven: string | null }[]): Promise<void> {
+    if (facts.length) await bumpRevision(trx);
     const max = await trx.selectFrom('fact').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
     let seq = Number(max?.m ?? 0);
     for (const { fact: f, perGiven } of facts) {
@@ -654,6 +658,7 @@ export class KyselyStore implements Store {
         have.add(e.id);
         added++;
       }
+      if (added) await bumpRevision(trx);
       return added;
     });
   }
@@ -763,6 +768,7 @@ export class KyselyStore implements Store {
       for (const rate of [...added, ...replaced.map((x) => x.rate)]) {
         await trx.insertInto('fx_rate').values({ currency: rate.currency, month: rate.month, per_usd: rate.perUsd, source: rate.source, created_at: now }).execute();
       }
+      if (added.length || replaced.length) await bumpRevision(trx);
       return { added, replaced, unchanged };
     });
   }
@@ -843,6 +849,7 @@ export class KyselyStore implements Store {
         await this.ensureSource(trx, o.source);
         await trx.insertInto('outcome').values({ id: o.id, entity_id: o.entity, type: o.type, date: o.date, detail: o.detail, out: o.out === null ? null : o.out ? 1 : 0, source_id: o.source.id, created_at: now }).execute();
       }
+      if (added.length) await bumpRevision(trx);
       return { added, unchanged };
     });
   }
@@ -860,6 +867,13 @@ export class KyselyStore implements Store {
   }
 
   // ---- meta ----
+
+  async revision(): Promise<number> {
+    const v = await this.getMeta(REVISION_KEY);
+    const n = Number(v);
+    if (v === undefined || !Number.isSafeInteger(n) || n < 0) throw new ShakeoutError(`the ledger's revision in its meta table is ${v === undefined ? 'missing' : `"${v}"`}: expected a whole number >= 0 (the migration 0006-revision sets it)`, { status: 500 });
+    return n;
+  }
 
   async getMeta(key: string): Promise<string | undefined> {
     return (await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
@@ -894,4 +908,9 @@ function sameAsMismatch(f: Fact, other: Fact | undefined): string | null {
     return `expected a fact of the same entity and metric (${f.entity} ${f.metric}), got "${other.id}", a fact of ${other.entity} ${other.metric}`;
   }
   return null;
+}
+
+/** Raises the ledger's revision by one, inside the write's own transaction (portable SQL: SQLite and PostgreSQL). */
+async function bumpRevision(trx: Db): Promise<void> {
+  await trx.updateTable('meta').set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` }).where('key', '=', REVISION_KEY).execute();
 }

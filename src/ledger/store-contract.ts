@@ -533,6 +533,39 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
       });
     });
 
+    describe('revision', () => {
+      it('every write that changes the ledger raises it by one; reads, refused writes, dry runs and writes of what is stored leave it', async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          let r = await s.revision();
+          expect(Number.isSafeInteger(r) && r >= 0).toBe(true);
+          const bumped = async (what: () => Promise<unknown>, by: number): Promise<void> => {
+            await what();
+            expect(await s.revision()).toBe(r + by);
+            r += by;
+          };
+          await bumped(() => s.listFacts(), 0);
+          await bumped(() => s.summary(), 0);
+          await bumped(() => s.addEntity({ id: 'acme-ai', nameEn: 'Acme AI', kind: 'company' }), 1);
+          await bumped(() => s.updateEntity('Acme AI', { aliases: ['Acme'] }), 1);
+          await bumped(() => s.updateEntity('Acme AI', { aliases: ['Acme'] }), 0);
+          const f = await s.addFact({ entity: 'Acme AI', metric: 'revenue', value: '$10M', period: '2024', source: { publisher: 'Test Publisher', published: '2024-06-01' } });
+          expect(await s.revision()).toBe(++r);
+          await bumped(() => s.correctFact(f.id, { value: '$12M' }), 1);
+          await bumped(() => rejection(s.addFact({ entity: 'Acme AI', metric: 'revenue', value: 'n/a', period: '2024', source: { publisher: 'Test Publisher' } })), 0);
+          await bumped(() => s.importFacts([rec({ entity: 'Acme AI', period: '2023' })], { dryRun: true }), 0);
+          await bumped(() => s.importFacts([rec({ entity: 'Acme AI', period: '2023' })]), 1);
+          await bumped(() => s.importFacts([rec({ entity: 'Acme AI', period: '2023' })]), 0);
+          await bumped(() => s.addFxRates([{ month: '2024-01', currency: 'EUR', per_usd: '0.9', source: 'test' }]), 1);
+          const outcome = { entity: 'Acme AI', date: '2024-06-25', type: 'pivot', detail: 'to robots', publisher: 'Test Publisher', url: 'https://example.org/acme', published: '2024-06-25' };
+          await bumped(() => s.addOutcome(outcome), 1);
+          await bumped(() => s.addOutcome(outcome), 0);
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
     describe('outcomes', () => {
       const stability = { entity: 'Stability AI', date: '2024-06-25', type: 'recapitalization', detail: 'about $80 million from a new investor group', publisher: 'Financial Times', url: 'https://example.org/ft', published: '2024-06-25', published_estimated: 'yes', out: 'yes' };
       it('adds, lists by entity, and adds nothing the second time', async () => {

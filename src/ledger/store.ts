@@ -92,6 +92,13 @@ export interface Store {
   /** Outcomes by entity then date; `entity` is any name or alias (unknown: 404). */
   listOutcomes(filter?: { entity?: string }): Promise<Outcome[]>;
   summary(): Promise<Summary>;
+  /**
+   * The ledger's revision: a whole number that every write changing the
+   * ledger (a fact, entity, event, exchange rate or outcome added or
+   * corrected) raises by one, in the same transaction. A write that changes
+   * nothing (an import of records already stored, a dry run) leaves it.
+   */
+  revision(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { fxRate } from './0002-fx-rate.js';
 import { factSameAs } from './0003-fact-same-as.js';
 import { sourcePublishedEstimated } from './0004-source-published-estimated.js';
 import { outcome } from './0005-outcome.js';
+import { revision } from './0006-revision.js';
 
 /** All migrations, by name (sorted order is run order). Shared by every backend. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-fact-same-as': factSameAs,
   '0004-source-published-estimated': sourcePublishedEstimated,
   '0005-outcome': outcome,
+  '0006-revision': revision,
 };
 
 export const migrationProvider: MigrationProvider = {
