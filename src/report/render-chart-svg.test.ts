@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from './report-model.js';
-import { renderChartSvg } from './render-chart-svg.js';
+import { chartOption, renderChartSvg } from './render-chart-svg.js';
 
 const spec = (kind: ChartSpec['kind']): ChartSpec => ({
   id: `test-${kind}`,
@@ -43,5 +43,21 @@ describe('renderChartSvg', () => {
     expect(zh).toMatch(/\d+亿美元/);
     expect(zh).toContain('融资额（美元）');
     expect(await renderChartSvg(spec('survival'), 'en')).toMatch(/>\s*\d+%\s*</);
+  });
+
+  it('draws a series\' 90% band as two thin lines with the area between, under the lines and out of the legend', async () => {
+    const banded: ChartSpec = { ...spec('survival'), series: [{ name: 'A', values: [1, 0.9, 0.8], band: { name: 'A: 90% band', lower: [1, 0.85, 0.7], upper: [1, 0.95, 0.9] } }, { name: 'B', values: [1, 0.7, 0.5] }] };
+    const o = chartOption(banded, 'en') as { series: { name: string; type: string; data: number[]; stack?: string; areaStyle?: unknown }[]; legend: { data?: string[] } };
+    expect(o.series.map((s) => s.name)).toEqual(['A: 90% band', 'A: 90% band', 'A', 'B']);
+    const [lower, width] = o.series;
+    expect(lower!.data).toEqual([1, 0.85, 0.7]);
+    expect(width!.data.map((x, i) => x + lower!.data[i]!)).toEqual([1, 0.95, 0.9]);
+    expect(lower!.stack).toBe(width!.stack);
+    expect(lower!.areaStyle).toBeUndefined();
+    expect(width!.areaStyle).toBeDefined();
+    expect(o.legend.data).toEqual(['A', 'B']);
+    expect((chartOption(spec('survival'), 'en') as { series: unknown[] }).series).toHaveLength(2);
+    const svg = await renderChartSvg(banded, 'en');
+    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan((await renderChartSvg(spec('survival'), 'en')).match(/<path /g)!.length);
   });
 });

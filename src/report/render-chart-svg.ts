@@ -123,12 +123,24 @@ export function chartOption(spec: ChartSpec, lang: Lang, width = 760): Record<st
         : {}),
     };
   });
+  // A series' band: the lower line, then the width stacked on it with the area filled (ECharts' confidence-band pattern), under the lines.
+  const bands = isLine
+    ? spec.series.flatMap((s, k) => {
+        if (!s.band) return [];
+        const color = PALETTE[k % PALETTE.length];
+        const edge = { type: 'line', name: s.band.name, stack: `band-${k}`, yAxisIndex: s.axis ?? 0, showSymbol: false, silent: true, z: 1, itemStyle: { color }, lineStyle: { width: 0.75, opacity: 0.6, color } };
+        return [
+          { ...edge, data: [...s.band.lower] },
+          { ...edge, data: s.band.upper.map((u, i) => u - s.band!.lower[i]!), areaStyle: { color, opacity: 0.15 } },
+        ];
+      })
+    : [];
   return {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: text,
     title: { text: spec.title, left: 'center', top: 8, textStyle: { ...text, fontSize: 15, fontWeight: 'bold' } },
-    legend: { top: 34, left: 'center', width: '88%', textStyle: { ...text, fontSize: 11 }, itemWidth: 18, itemHeight: 10, itemGap: 24 },
+    legend: { top: 34, left: 'center', width: '88%', textStyle: { ...text, fontSize: 11 }, itemWidth: 18, itemHeight: 10, itemGap: 24, ...(bands.length ? { data: spec.series.map((s) => s.name) } : {}) },
     grid: { left: 88, right: two ? 88 : 28, top: spec.series.length > 5 ? 100 : 84, bottom: 64 },
     xAxis: {
       type: 'category',
@@ -141,6 +153,6 @@ export function chartOption(spec: ChartSpec, lang: Lang, width = 760): Record<st
       axisLabel: { ...text, fontSize: 11, interval: n > 24 ? Math.ceil(n / 12) - 1 : 0, hideOverlap: true, ...(isLine || spec.kind === 'histogram' ? {} : { width: Math.max(40, Math.floor((width - (two ? 176 : 116)) / Math.max(1, n)) - 10), overflow: 'break' }) },
     },
     yAxis: two ? [yAxis(spec.yLabel, spec.yUnit, !!spec.yLog, false), yAxis(spec.y2Label!, spec.y2Unit ?? spec.yUnit, !!spec.yLog, true)] : yAxis(spec.yLabel, spec.yUnit, !!spec.yLog, false),
-    series,
+    series: [...bands, ...series],
   };
 }

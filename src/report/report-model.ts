@@ -97,6 +97,8 @@ export interface ChartSeries {
   /** Which y axis (0 left, 1 right). */
   readonly axis?: 0 | 1;
   readonly dashed?: boolean;
+  /** A 90% band around the line (same length as `values`), drawn as two thin lines with the area between them; `name` labels it. */
+  readonly band?: { readonly name: string; readonly lower: readonly number[]; readonly upper: readonly number[] };
 }
 
 /** A chart as data: rendered to SVG by `renderChartSvg`. */

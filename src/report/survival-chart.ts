@@ -4,8 +4,9 @@ import type { ChartSpec } from './report-model.js';
 import { fillText, reportText } from './report-text.js';
 
 /**
- * The survival curves S(t) of a simulation as a chart: the report's chart
- * and the dashboard's are this one spec (rendered to SVG on the server, or
+ * The survival curves S(t) of a simulation as a chart, each with its 90%
+ * band (`band90`: the Monte Carlo error over the paths, docs/survival-bands.md):
+ * the report's chart and the dashboard's are this one spec (rendered to SVG on the server, or
  * drawn by ECharts in the browser from `chartOption`).
  */
 export function survivalChartSpec(d: SurvivalDetails, lang: Lang, name: (id: string) => string): ChartSpec {
@@ -18,6 +19,10 @@ export function survivalChartSpec(d: SurvivalDetails, lang: Lang, name: (id: str
     yLabel: T['chart.survival.y'],
     yUnit: 'percent',
     categories: Array.from({ length: d.horizonMonths + 1 }, (_, t) => String(t)),
-    series: d.companies.map((c) => ({ name: name(c.id), values: [...c.survival] })),
+    series: d.companies.map((c) => ({
+      name: name(c.id),
+      values: [...c.survival],
+      band: { name: fillText(T['chart.survival.band'], { name: name(c.id) }), lower: [...c.band90.lower], upper: [...c.band90.upper] },
+    })),
   };
 }

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => store.close());
 
 interface SurvivalBody {
-  analysis: { kind: string; env: { seed: string }; details: { companies: { id: string; pOutWithin: Record<string, number>; survival: number[] }[]; ranking: { id: string }[] }; asOf?: { date: string } };
+  analysis: { kind: string; env: { seed: string }; details: { companies: { id: string; pOutWithin: Record<string, number>; survival: number[]; band90: { lower: number[]; upper: number[] } }[]; ranking: { id: string }[] }; asOf?: { date: string } };
   chart: { series: { name: string; data: unknown[] }[] };
 }
 
@@ -21,7 +21,8 @@ describe('analyses over HTTP', () => {
     expect(a.analysis.kind).toBe('survival');
     expect(a.analysis.details.companies.map((c) => c.id)).toEqual(['openai', 'anthropic']);
     expect(a.analysis.details.companies[0]!.survival).toHaveLength(37);
-    expect(a.chart.series.map((s) => s.name)).toEqual(['OpenAI', 'Anthropic']);
+    expect(a.chart.series.map((s) => s.name)).toEqual(['OpenAI：90%区间', 'OpenAI：90%区间', 'Anthropic：90%区间', 'Anthropic：90%区间', 'OpenAI', 'Anthropic']);
+    expect(a.analysis.details.companies[0]!.band90.upper).toHaveLength(37);
     const again = (await (await app.request(url)).json()) as SurvivalBody;
     expect(again.analysis.details.companies[0]!.pOutWithin).toEqual(a.analysis.details.companies[0]!.pOutWithin);
     const asOf = (await (await app.request('/api/survival?companies=OpenAI&paths=500&asOf=2024-05-20')).json()) as SurvivalBody;

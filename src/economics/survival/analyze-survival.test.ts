@@ -72,6 +72,34 @@ describe('analyzeSurvival on the bundled data', () => {
     for (const c of a.details.companies) expect(c.beyondHorizon).toBe(c.medianMonthOut === null);
   });
 
+  it('gives each curve a 90% band that holds it, agrees with P(out within m months) and narrows with more paths', async () => {
+    const run = (paths: number) => analyzeSurvival(store, { assumptions: bundled(), companies: ['Anthropic', 'OpenAI'], horizonMonths: 36, paths, seed: 3, climate: 'neutral' });
+    const a = await run(1000);
+    for (const c of a.details.companies) {
+      expect(c.band90.lower).toHaveLength(37);
+      expect(c.band90.upper).toHaveLength(37);
+      c.survival.forEach((s, t) => {
+        expect(c.band90.lower[t]!).toBeLessThanOrEqual(s);
+        expect(c.band90.upper[t]!).toBeGreaterThanOrEqual(s);
+        expect(c.band90.lower[t]!).toBeGreaterThanOrEqual(0);
+        expect(c.band90.upper[t]!).toBeLessThanOrEqual(1);
+      });
+      const p24 = a.estimates.find((e) => e.id === `survival.${c.id}.p_out_24`)!;
+      expect(1 - c.band90.upper[24]!).toBeCloseTo(p24.p5, 12);
+      expect(1 - c.band90.lower[24]!).toBeCloseTo(p24.p95, 12);
+    }
+    const stab = a.details.companies.find((c) => c.id === 'anthropic')!;
+    const s24 = stab.survival[24]!;
+    expect(s24).toBeGreaterThan(0.05);
+    expect(s24).toBeLessThan(0.95);
+    expect(stab.band90.upper[24]! - stab.band90.lower[24]!).toBeCloseTo(2 * 1.6448536269514722 * Math.sqrt((s24 * (1 - s24)) / 1000), 12);
+    const b = (await run(16_000)).details.companies.find((c) => c.id === 'anthropic')!;
+    const w = (c: typeof b) => c.band90.upper[24]! - c.band90.lower[24]!;
+    // 16 times the paths: a band about a quarter as wide (the shares differ a little between the runs)
+    expect(w(b) / w(stab)).toBeGreaterThan(0.2);
+    expect(w(b) / w(stab)).toBeLessThan(0.3);
+  });
+
   it('simulates a subset by any name; a company the file does not name runs on its facts alone, or is refused naming each input it lacks', async () => {
     const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['月之暗面', 'inflection'], horizonMonths: 24, paths: 500, seed: 1 });
     expect(a.details.companies.map((c) => c.id)).toEqual(['moonshot-ai', 'inflection-ai']);

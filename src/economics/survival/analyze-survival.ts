@@ -1,4 +1,5 @@
-import { parsePeriod, ShakeoutError, Z95, type DistSpec, type Period } from '../../core/index.js';
+import { parsePeriod, ShakeoutError, type DistSpec, type Period } from '../../core/index.js';
+import { monteCarloInterval } from './monte-carlo-interval.js';
 import { quantileSorted } from '../../estimate/index.js';
 import { asOfInfoOf, type Fact, type Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
@@ -51,6 +52,12 @@ export interface SurvivalCompanyDetails {
   readonly nameZh: string | null;
   /** S(t) for t = 0..horizon. */
   readonly survival: readonly number[];
+  /**
+   * The 90% band of S(t) for t = 0..horizon: the Monte Carlo error of each
+   * share over the paths ({@link monteCarloInterval}); docs/survival-bands.md
+   * says why this band and what it leaves out.
+   */
+  readonly band90: { readonly lower: readonly number[]; readonly upper: readonly number[] };
   readonly pOutWithin: { readonly 12: number | null; readonly 24: number | null; readonly 36: number | null };
   readonly medianMonthOut: number | null;
   /** True when more than half the paths survive the horizon (the median month out is beyond it). */
@@ -288,10 +295,10 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const estimates: Estimate[] = [];
   const n = paths;
   const prob = (id: string, label: Text, p: number, formula: string, ids: string): void => {
-    const se = Math.sqrt((p * (1 - p)) / n);
+    const { se, low, high } = monteCarloInterval(p, n);
     estimates.push({
       id, label, unit: 'percent', per: null, mean: p, sd: se,
-      p5: Math.max(0, p - Z95 * se), p50: p, p95: Math.min(1, p + Z95 * se),
+      p5: low, p50: p, p95: high,
       formula, inputs: [{ kind: 'assumption', id: ids, label: 'survival inputs' }],
     });
   };
@@ -308,6 +315,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     return {
       id: c.id, name: c.name, nameZh: entity.nameZh,
       survival: Array.from(c.survival),
+      band90: survivalBand(c.survival, n),
       pOutWithin: c.pOutWithin,
       medianMonthOut: c.medianMonthOut,
       beyondHorizon: c.medianMonthOut === null,
@@ -401,4 +409,16 @@ function pct(x: number): string {
 
 function valueError(path: string, message: string): ShakeoutError {
   return new ShakeoutError(message, { issues: [{ code: 'invalid_assumption', path: [path], message }], status: 400 });
+}
+
+/** The 90% band of a survival curve over `paths` paths: each month's share with its Monte Carlo interval. */
+function survivalBand(survival: Float64Array, paths: number): { lower: number[]; upper: number[] } {
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (const s of survival) {
+    const r = monteCarloInterval(s, paths);
+    lower.push(r.low);
+    upper.push(r.high);
+  }
+  return { lower, upper };
 }

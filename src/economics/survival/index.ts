@@ -8,3 +8,4 @@ export * from './survival-assumptions.js';
 export * from './analyze-survival.js';
 export * from './forecast-parameters.js';
 export * from './forecast-inputs.js';
+export * from './monte-carlo-interval.js';
