@@ -13,6 +13,8 @@ import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerModelRoutes } from './routes/models.js';
+import { registerRevisionRoutes } from './routes/revision.js';
+import { resultCache, type ResultCacheOptions, type ResultCacheStats } from './result-cache.js';
 
 export interface AppOptions extends ServerDeps {
   /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
@@ -21,7 +23,12 @@ export interface AppOptions extends ServerDeps {
   readonly bodyLimitBytes?: number;
   /** The built dashboard (web/dist), served at / beside the API; none: the API alone. */
   readonly webRoot?: string | undefined;
+  /** Bounds of the result cache; default {@link RESULT_CACHE_LIMITS}. */
+  readonly cache?: ResultCacheOptions;
 }
+
+/** The API with what its result cache did so far. */
+export type ShakeoutApp = OpenAPIHono & { readonly cacheStats: () => ResultCacheStats };
 
 /** Largest request body by default: 5 MB (a facts file of some 20,000 rows). */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -51,9 +58,10 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * place (`errorResponse`), validation errors as a list of issues, a body
  * limit (413), the bearer token on writes when one is set, a strict CSP, and
  * the OpenAPI 3.1 document at /api/openapi.json built from the same schemas
- * that validate the requests. Tested through `app.request()`.
+ * that validate the requests, the ledger's revision on every response and
+ * GETs cached by path, query and revision (`resultCache`). Tested through `app.request()`.
  */
-export function createApp(options: AppOptions): OpenAPIHono {
+export function createApp(options: AppOptions): ShakeoutApp {
   const app = new OpenAPIHono({ defaultHook: validationHook as never });
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
@@ -70,6 +78,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     });
     app.use('/api/*', async (c, next) => (WRITES.has(c.req.method) ? auth(c, next) : next()));
   }
+  const cache = resultCache(options.store, options.cache);
+  app.use('/api/*', cache.middleware);
   app.onError((e, c) => errorResponse(c, e));
 
   const deps: ServerDeps = { store: options.store };
@@ -78,6 +88,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   registerLedgerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerModelRoutes(app, deps);
+  registerRevisionRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
   app.doc31('/api/openapi.json', {
@@ -110,5 +121,5 @@ export function createApp(options: AppOptions): OpenAPIHono {
     const message = `no route ${c.req.method} ${c.req.path}${hint ? `; did you mean ${hint}?` : ''} (the routes are listed at /api/openapi.json)`;
     return c.json(body(404, message, [{ code: 'unknown_route', path: ['path'], message }]), 404);
   });
-  return app;
+  return Object.assign(app, { cacheStats: cache.stats });
 }

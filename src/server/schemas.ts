@@ -7,6 +7,7 @@ export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true'
 export const AsOfQuery = z.object({
   asOf: z.string().optional().openapi({ description: 'Read the ledger as it stood on this day (YYYY-MM-DD): only facts published by then.', example: '2024-05-20' }),
   includeUndated: queryBool.optional().openapi({ description: 'With asOf: also facts whose source gives no publication date.', type: 'string', enum: ['true', 'false'] }),
+  revision: z.string().regex(/^\d+$/).optional().openapi({ description: 'Pin the ledger\'s revision (GET /api/revision): a 409 when the ledger has moved past it, so a shared link reproduces or says why not.', example: '42' }),
 });
 
 const Period = z.object({ text: z.string(), kind: z.string(), start: z.string(), end: z.string() }).openapi('Period');
