@@ -203,8 +203,12 @@ export function chartDirFor(out: string): string {
   return `${basename(out, extname(out))}-charts`;
 }
 
-/** The report in a format; for Markdown with `chartDir`, the SVG files to write there (relative paths). */
-export async function renderReport(report: Report, format: ReportFormat, options: { chartDir?: string | null } = {}): Promise<{ text: string; files: { path: string; content: string }[] }> {
+/**
+ * The report in a format; for Markdown with `chartDir`, the SVG files to
+ * write there (relative paths); with `inlineCharts`, Markdown that holds its
+ * charts as data: URIs (one self-contained file, as the API serves it).
+ */
+export async function renderReport(report: Report, format: ReportFormat, options: { chartDir?: string | null; inlineCharts?: boolean } = {}): Promise<{ text: string; files: { path: string; content: string }[] }> {
   const svgOf = async () => Promise.all(report.charts.map(async (c) => [c.id, await renderChartSvg(c, report.lang)] as const));
   switch (format) {
     case 'json':
@@ -212,12 +216,23 @@ export async function renderReport(report: Report, format: ReportFormat, options
     case 'html':
       return { text: renderHtml(report, new Map(await svgOf())), files: [] };
     case 'md': {
+      if (options.inlineCharts) {
+        const svgs = new Map(await svgOf());
+        return { text: renderMarkdown(report, { chartDir: null, chartHref: (id) => `data:image/svg+xml;base64,${Buffer.from(svgs.get(id)!, 'utf8').toString('base64')}` }), files: [] };
+      }
       const chartDir = options.chartDir ?? null;
       const text = renderMarkdown(report, { chartDir });
       const files = chartDir === null ? [] : (await svgOf()).map(([id, content]) => ({ path: `${chartDir}/${id}.svg`, content }));
       return { text, files };
     }
   }
+}
+
+/** The report as data, in the language asked (default en): every analysis gathered ({@link gatherReportInputs}) and built into sections, footnotes and chart specs. */
+export async function reportModel(store: Store, req: ReportRequest = {}): Promise<Report> {
+  const lang = req.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') throw new ShakeoutError(`--lang: expected zh or en, got "${String(lang)}"`, { status: 400 });
+  return buildReport(await gatherReportInputs(store, req), lang);
 }
 
 /**
@@ -228,9 +243,7 @@ export async function renderReport(report: Report, format: ReportFormat, options
 export async function runReport(store: Store, req: ReportRequest = {}): Promise<ReportResult> {
   const format = req.format ?? 'md';
   if (!['md', 'html', 'json'].includes(format)) throw new ShakeoutError(`--format: expected md, html or json, got "${String(format)}"`, { status: 400 });
-  const lang = req.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'zh') throw new ShakeoutError(`--lang: expected zh or en, got "${String(lang)}"`, { status: 400 });
-  const report = buildReport(await gatherReportInputs(store, req), lang);
+  const report = await reportModel(store, req);
   const chartDir = req.out && format === 'md' ? chartDirFor(req.out) : null;
   const { text, files } = await renderReport(report, format, { chartDir });
   const written: string[] = [];

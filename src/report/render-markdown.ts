@@ -8,6 +8,8 @@ export interface MarkdownOptions {
    * null when the charts are not written (the report goes to stdout).
    */
   readonly chartDir: string | null;
+  /** Where each chart's image is, by chart id, instead of `<chartDir>/<id>.svg` (a data: URI for a file that holds its charts). */
+  readonly chartHref?: (id: string) => string;
 }
 
 /** Code span that survives backticks in its text. */
@@ -50,8 +52,8 @@ function block(b: Block, report: Report, options: MarkdownOptions): string {
       const spec = report.charts[k]!;
       const head = `*${escapeMarkdown(fillText(report.labels.chart, { n: k + 1, title: spec.title }))}*`;
       const caption = `${head} ${inlines(b.caption)}`;
-      if (options.chartDir === null) return `${caption}${report.lang === "zh" ? "" : " "}${escapeMarkdown(report.labels.chartNotWritten)}`;
-      return `![${escapeMarkdown(spec.title)}](${options.chartDir}/${spec.id}.svg)\n\n${caption}`;
+      if (options.chartDir === null && !options.chartHref) return `${caption}${report.lang === "zh" ? "" : " "}${escapeMarkdown(report.labels.chartNotWritten)}`;
+      return `![${escapeMarkdown(spec.title)}](${options.chartHref ? options.chartHref(spec.id) : `${options.chartDir}/${spec.id}.svg`})\n\n${caption}`;
     }
   }
 }

@@ -6,6 +6,7 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { closest } from '../app/index.js';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import type { ServerDeps } from './deps.js';
 import { body, errorResponse, validationHook } from './errors.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
@@ -13,6 +14,7 @@ import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerModelRoutes } from './routes/models.js';
+import { registerReportRoutes } from './routes/report.js';
 import { registerRevisionRoutes } from './routes/revision.js';
 import { resultCache, type ResultCacheOptions, type ResultCacheStats } from './result-cache.js';
 
@@ -33,23 +35,7 @@ export type ShakeoutApp = OpenAPIHono & { readonly cacheStats: () => ResultCache
 /** Largest request body by default: 5 MB (a facts file of some 20,000 rows). */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
-/**
- * Content-Security-Policy of every response: scripts, styles, fonts and data
- * from this server only (no outside script can run in the dashboard), no
- * framing, no plugins.
- */
-export const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
+export { CONTENT_SECURITY_POLICY };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -63,7 +49,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function createApp(options: AppOptions): ShakeoutApp {
   const app = new OpenAPIHono({ defaultHook: validationHook as never });
-  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
+  // overwrite: false, so a page that needs more (the HTML report's own styles, by hash) sets its own policy
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false, overwrite: false }));
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   app.use('/api/*', bodyLimit({
     maxSize: limit,
@@ -89,6 +76,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
   registerAnalysisRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerRevisionRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
   app.doc31('/api/openapi.json', {
