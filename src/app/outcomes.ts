@@ -1,6 +1,6 @@
 import { outcomeClass } from '../economics/index.js';
 import type { OutcomeVerdict } from '../economics/index.js';
-import { readFactFile } from '../ledger/index.js';
+import { parseFactText, readFactFile, type FactFileFormat } from '../ledger/index.js';
 import type { Outcome, OutcomeImportResult, Store } from '../ledger/index.js';
 
 /** An outcome as `shakeout outcomes add` takes it. */
@@ -43,6 +43,16 @@ export async function addOutcome(store: Store, req: OutcomeRequest): Promise<Out
 export async function importOutcomesFile(store: Store, path: string): Promise<OutcomeImportResult> {
   const parsed = await readFactFile(path);
   return store.importOutcomes(parsed.records, parsed);
+}
+
+/**
+ * Outcomes from CSV, JSON or YAML text (the server's import), all or nothing,
+ * errors located by `file` name, line and column; `dryRun` says what would be
+ * added and changes nothing.
+ */
+export async function importOutcomesText(store: Store, text: string, format: FactFileFormat, options: { file?: string; dryRun?: boolean } = {}): Promise<OutcomeImportResult> {
+  const parsed = parseFactText(text, format, options.file ?? `outcomes.${format}`);
+  return store.importOutcomes(parsed.records, { ...parsed, ...(options.dryRun ? { dryRun: true } : {}) });
 }
 
 /** An outcome with what the rule of docs/outcomes.md makes of it. */

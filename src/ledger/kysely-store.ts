@@ -798,6 +798,18 @@ export class KyselyStore implements Store {
   }
 
   async importOutcomes(records: readonly unknown[], options: OutcomeImportOptions = {}): Promise<OutcomeImportResult> {
+    if (!options.dryRun) return this.runOutcomeImport(records, options, false);
+    // checks and inserts in a transaction rolled back at the end, as for facts
+    try {
+      await this.runOutcomeImport(records, options, true);
+    } catch (e) {
+      if (e instanceof DryRunDone) return { ...(e.result as OutcomeImportResult), dryRun: true };
+      throw e;
+    }
+    throw new Error('a dry run must end in its rollback');
+  }
+
+  private async runOutcomeImport(records: readonly unknown[], options: OutcomeImportOptions, dryRun: boolean): Promise<OutcomeImportResult> {
     const file = options.file ?? 'input';
     return this.db.transaction().execute(async (trx) => {
       const idx = await this.entityIndex(trx);
@@ -850,6 +862,7 @@ export class KyselyStore implements Store {
         await trx.insertInto('outcome').values({ id: o.id, entity_id: o.entity, type: o.type, date: o.date, detail: o.detail, out: o.out === null ? null : o.out ? 1 : 0, source_id: o.source.id, created_at: now }).execute();
       }
       if (added.length) await bumpRevision(trx);
+      if (dryRun) throw new DryRunDone<OutcomeImportResult>({ added, unchanged });
       return { added, unchanged };
     });
   }
@@ -892,8 +905,8 @@ export class KyselyStore implements Store {
 }
 
 /** Thrown inside a dry run's transaction to roll it back once the result is known. */
-class DryRunDone extends Error {
-  constructor(readonly result: ImportResult) {
+class DryRunDone<T = ImportResult> extends Error {
+  constructor(readonly result: T) {
     super('dry run');
   }
 }

@@ -558,6 +558,11 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           await bumped(() => s.importFacts([rec({ entity: 'Acme AI', period: '2023' })]), 0);
           await bumped(() => s.addFxRates([{ month: '2024-01', currency: 'EUR', per_usd: '0.9', source: 'test' }]), 1);
           const outcome = { entity: 'Acme AI', date: '2024-06-25', type: 'pivot', detail: 'to robots', publisher: 'Test Publisher', url: 'https://example.org/acme', published: '2024-06-25' };
+          const dry = await s.importOutcomes([outcome], { dryRun: true });
+          expect(dry).toMatchObject({ dryRun: true, unchanged: [] });
+          expect(dry.added.map((o) => o.entity)).toEqual(['acme-ai']);
+          expect(await s.listOutcomes({ entity: 'Acme AI' })).toEqual([]);
+          expect(await s.revision()).toBe(r);
           await bumped(() => s.addOutcome(outcome), 1);
           await bumped(() => s.addOutcome(outcome), 0);
         } finally {

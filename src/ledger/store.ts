@@ -153,6 +153,8 @@ export interface OutcomeImportResult {
   readonly added: readonly Outcome[];
   /** Outcomes the ledger already held with the same content. */
   readonly unchanged: readonly Outcome[];
+  /** True when nothing was written (`dryRun`). */
+  readonly dryRun?: boolean;
 }
 
 export interface ImportResult {

@@ -14,6 +14,7 @@ import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerModelRoutes } from './routes/models.js';
+import { registerOutcomeWriteRoutes } from './routes/outcome-writes.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerRevisionRoutes } from './routes/revision.js';
 import { resultCache, type ResultCacheOptions, type ResultCacheStats } from './result-cache.js';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
   registerLedgerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerModelRoutes(app, deps);
+  registerOutcomeWriteRoutes(app, deps);
   registerRevisionRoutes(app, deps);
   registerReportRoutes(app, deps);
 

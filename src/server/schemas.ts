@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OUTCOME_TYPES } from '../app/index.js';
 
 /** `true`/`false` in a query string (a bare `?x` or `1`/`0` are not guessed at). */
 export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -20,6 +21,10 @@ export const SourceSchema = z.object({
   published: z.string().nullable(),
   publishedEstimated: z.boolean(),
 }).openapi('Source');
+
+export const OutcomeSchema = z.object({
+  id: z.string(), entity: z.string(), type: z.enum(OUTCOME_TYPES), date: z.string(), detail: z.string(), out: z.boolean().nullable(), source: SourceSchema,
+}).openapi('Outcome', { description: 'What happened to a company, with the source that reported it; out: whether it put the company out of the race (null: not stated).' });
 
 export const FactSchema = z.object({
   id: z.string().openapi({ example: 'F11' }),

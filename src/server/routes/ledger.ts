@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { BASES, ENTITY_KINDS, FACT_KINDS, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { displayInterval, displayValue } from '../fact-json.js';
-import { AsOfQuery, SourceSchema, errors, json, queryBool } from '../schemas.js';
+import { AsOfQuery, OutcomeSchema, SourceSchema, errors, json, queryBool } from '../schemas.js';
 
 const EntitySchema = z.object({
   id: z.string(), nameEn: z.string(), nameZh: z.string().nullable(), aliases: z.array(z.string()).readonly(),
@@ -54,7 +54,7 @@ const outcomes = createRoute({
   method: 'get', path: '/api/outcomes', summary: 'What happened to companies: rounds, listings, licensing deals, pivots', tags: ['ledger'],
   request: { query: EntityQuery },
   responses: {
-    200: json(z.object({ items: z.array(z.object({ id: z.string(), entity: z.string(), type: z.enum(OUTCOME_TYPES), date: z.string(), detail: z.string(), out: z.boolean().nullable(), source: SourceSchema })).readonly() }), 'Outcomes'),
+    200: json(z.object({ items: z.array(OutcomeSchema).readonly() }), 'Outcomes'),
     ...errors(400, 404),
   },
 });
