@@ -26,6 +26,7 @@
 //   --no-kernels       skip the engine's kernels against their plain peers (bench/kernels.mjs)
 //   --no-startup       skip the CLI's start-up as whole processes (bench/startup.mjs)
 //   --startup-repeats N  processes per command in bench/startup.mjs (default 7)
+//   --no-load          skip the API under load (bench/load.mjs)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -176,4 +177,10 @@ if (!args.includes('--no-kernels')) {
 if (!args.includes('--no-startup')) {
   console.log('\nThe CLI as whole processes (issue 11)');
   execFileSync(process.execPath, [join(here, 'startup.mjs'), '--repeats', opt('--startup-repeats', '7')], { stdio: 'inherit' });
+}
+
+// The API under load (issue 11): fact listing and a 10,000-sample model run at 32 connections, beside a plain hono route.
+if (!args.includes('--no-load')) {
+  console.log('\nThe API under load (issue 11)');
+  execFileSync(process.execPath, [join(here, 'load.mjs')], { stdio: 'inherit' });
 }

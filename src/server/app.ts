@@ -26,8 +26,8 @@ export interface AppOptions extends ServerDeps {
   readonly bodyLimitBytes?: number;
   /** The built dashboard (web/dist), served at / beside the API; none: the API alone. */
   readonly webRoot?: string | undefined;
-  /** Bounds of the result cache; default {@link RESULT_CACHE_LIMITS}. */
-  readonly cache?: ResultCacheOptions;
+  /** Bounds of the result cache (default {@link RESULT_CACHE_LIMITS}); false: no cache (the revision rules still hold), for the load bench's uncached run. */
+  readonly cache?: ResultCacheOptions | false;
 }
 
 /** The API with what its result cache did so far. */

@@ -101,6 +101,17 @@ describe('the ledger revision and the result cache', () => {
     expect(app.cacheStats().entries).toBe(2);
   });
 
+  it('keeps nothing when turned off, and still takes pins', async () => {
+    const app = createApp({ store, cache: false });
+    for (let i = 0; i < 2; i++) {
+      const r = await app.request('/api/facts?limit=1');
+      expect(r.headers.get('X-Shakeout-Cache')).toBeNull();
+      expect(r.headers.get('X-Shakeout-Revision')).toBe(String(await store.revision()));
+    }
+    expect((await app.request(`/api/facts?limit=1&revision=${(await store.revision()) + 5}`)).status).toBe(409);
+    expect(app.cacheStats()).toMatchObject({ hits: 0, misses: 0, entries: 0 });
+  });
+
   it('keeps errors, the revision itself and the OpenAPI document out of the cache', async () => {
     const app = createApp({ store });
     for (let i = 0; i < 2; i++) {

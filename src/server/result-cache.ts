@@ -35,6 +35,9 @@ export interface ResultCacheOptions {
   readonly maxBytes?: number;
 }
 
+/** The middleware's options: its bounds, or false to keep nothing (revision header and pins still apply). */
+type CacheSetting = ResultCacheOptions | false;
+
 /** What the cache did so far (for tests and the load bench). */
 export interface ResultCacheStats {
   readonly hits: number;
@@ -60,7 +63,9 @@ export interface ResultCacheStats {
  *   read again (they age out of the LRU). A result is kept only when the
  *   revision did not move while it was computed.
  */
-export function resultCache(store: Store, options: ResultCacheOptions = {}): { middleware: MiddlewareHandler; stats: () => ResultCacheStats; clear: () => void } {
+export function resultCache(store: Store, setting: CacheSetting = {}): { middleware: MiddlewareHandler; stats: () => ResultCacheStats; clear: () => void } {
+  const enabled = setting !== false;
+  const options = setting === false ? {} : setting;
   const maxBytes = options.maxBytes ?? RESULT_CACHE_LIMITS.maxBytes;
   const cache = new LRUCache<string, Entry>({
     max: options.maxEntries ?? RESULT_CACHE_LIMITS.maxEntries,
@@ -93,7 +98,7 @@ export function resultCache(store: Store, options: ResultCacheOptions = {}): { m
         return c.json(body(409, message, [{ code: 'revision_moved', path: ['query', 'revision'], message: `expected ${before}, got ${asked}` }]), 409, { [REVISION_HEADER]: String(before) });
       }
     }
-    if (NEVER_CACHED.some((r) => r.test(url.pathname))) {
+    if (!enabled || NEVER_CACHED.some((r) => r.test(url.pathname))) {
       await next();
       c.header(REVISION_HEADER, String(before));
       return;
