@@ -78,6 +78,33 @@ describe('the report over HTTP', () => {
     expect(bands.filter((s) => s.areaStyle)).toHaveLength(spec.series.length);
   });
 
+  it('builds the report once for its formats and charts of one query, and again after a write', async () => {
+    let calls = 0;
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        return (...a: unknown[]) => {
+          if (prop === 'listFacts') calls++;
+          return (v as (...x: unknown[]) => unknown).apply(target, a);
+        };
+      },
+    });
+    const app = createApp({ store: counted, token: 't' });
+    const q = 'samples=100&seed=9&lang=zh';
+    expect((await app.request(`/api/report?format=json&${q}`)).status).toBe(200);
+    const once = calls;
+    expect(once).toBeGreaterThan(0);
+    expect((await app.request(`/api/charts?${q}`)).status).toBe(200);
+    expect((await app.request(`/api/charts/survival-curves?${q}`)).status).toBe(200);
+    expect((await app.request(`/api/report?format=md&${q}`)).status).toBe(200);
+    expect(calls).toBe(once);
+    const w = await app.request('/api/entities', { method: 'POST', headers: { Authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify({ id: 'report-memo-ai', nameEn: 'Report Memo AI', kind: 'company' }) });
+    expect(w.status).toBe(201);
+    expect((await app.request(`/api/charts?${q}`)).status).toBe(200);
+    expect(calls).toBeGreaterThan(once);
+  });
+
   it('refuses an unknown chart with the closest name, and bad options naming the field', async () => {
     const app = createApp({ store });
     const r = await app.request(`/api/charts/survival-curve?${Q}`);

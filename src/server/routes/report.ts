@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { renderReport, reportChartOption, reportCharts, reportModel, type ReportRequest } from '../../app/index.js';
+import { LRUCache } from 'lru-cache';
+import { renderReport, reportChartOption, reportCharts, reportModel, type Report, type ReportRequest } from '../../app/index.js';
 import { contentSecurityPolicy, styleHashes } from '../content-security-policy.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { AsOfQuery, errors, json } from '../schemas.js';
@@ -70,12 +71,31 @@ function request(q: Options): ReportRequest {
 
 const TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
+/**
+ * Reports built lately, shared by the report and chart routes: a dashboard
+ * that shows the report's six charts, or a report in three formats, builds it
+ * once (the result cache keys each URL apart). At most 4, by options, as-of
+ * day and the ledger's revision, so a write is never served a stale report.
+ */
+const MAX_REPORTS_KEPT = 4;
+
 export function registerReportRoutes(app: Api, deps: ServerDeps): void {
+  const built = new LRUCache<string, Promise<Report>>({ max: MAX_REPORTS_KEPT });
+  const model = async (q: Options): Promise<Report> => {
+    const key = JSON.stringify([request(q), q.asOf ?? null, q.includeUndated ?? null, await deps.store.revision()]);
+    let p = built.get(key);
+    if (!p) {
+      p = readStore(deps, q).then(({ store }) => reportModel(store, request(q)));
+      built.set(key, p);
+      // a refusal is not kept: the next request says it again from the ledger as it is then
+      p.catch(() => built.delete(key));
+    }
+    return p;
+  };
   app.openapi(report, async (c) => {
     const q = c.req.valid('query');
-    const { store } = await readStore(deps, q);
     const format = q.format ?? 'md';
-    const r = await reportModel(store, request(q));
+    const r = await model(q);
     const { text } = await renderReport(r, format, { inlineCharts: true });
     const headers: Record<string, string> = { 'content-type': TYPES[format] };
     // the page's own stylesheet and the charts' style attributes, allowed by hash; no script runs
@@ -86,15 +106,9 @@ export function registerReportRoutes(app: Api, deps: ServerDeps): void {
     }
     return c.body(text, 200, headers) as never;
   });
-  app.openapi(charts, async (c) => {
-    const q = c.req.valid('query');
-    const { store } = await readStore(deps, q);
-    return c.json({ items: reportCharts(await reportModel(store, request(q))) }, 200);
-  });
+  app.openapi(charts, async (c) => c.json({ items: reportCharts(await model(c.req.valid('query'))) }, 200));
   app.openapi(chart, async (c) => {
-    const q = c.req.valid('query');
-    const { store } = await readStore(deps, q);
-    const option = reportChartOption(await reportModel(store, request(q)), c.req.valid('param').name);
+    const option = reportChartOption(await model(c.req.valid('query')), c.req.valid('param').name);
     return c.json(JSON.parse(JSON.stringify(option)) as Record<string, never>, 200);
   });
 }
