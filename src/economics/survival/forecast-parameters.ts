@@ -158,6 +158,28 @@ export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
 };
 
 /**
+ * Cash where the ledger has no cash figure, from the money raised: the least
+ * cash consistent with every equity round and funding total over a span
+ * known at the date, and with the net burn. A going company never had
+ * negative cash, so for any start s, cash now >= money raised since s - net
+ * burn x months since s; the largest of these bounds (and 0) is taken, draw
+ * by draw. Health's rule (the rounds of the 12 months before the latest, less
+ * net burn since) is one of the bounds; unlike it, this keeps money still in
+ * the bank from older rounds or from a total over a span, and unlike "all
+ * rounds less all costs since the first", it never spends old money at
+ * today's burn for years when a later window shows more left.
+ */
+export const CASH_FROM_MONEY_RAISED: ForecastParameter<null> = {
+  value: null,
+  text: { en: 'the largest of (money raised since s - net burn x months since s) over every round or span start s, and 0', zh: '对每一轮融资或融资区间的起点 s，取（s 以来融资额 - 净烧钱 × s 以来月数）的最大值，且不低于 0' },
+  rationale: {
+    en: 'a going company never had negative cash, so each start gives a lower bound on its cash now; the largest of them is the least cash consistent with the money and burn the ledger knows, counting no money twice and dropping none that may still be in the bank',
+    zh: '持续经营的公司现金从未为负，因此每个起点都给出当前现金的一个下限；取其中最大者，即与账本已知的融资和烧钱相符的最少现金，既不重复计算，也不遗漏可能仍在账上的资金',
+  },
+  source: { en: 'the model\'s rule, from cash never being negative (docs/backtest.md)', zh: '模型规则，依据现金从不为负（见回测文档）' },
+};
+
+/**
  * Revenue where the ledger has no revenue figure: none (pre-revenue). It
  * understates a company that earns but whose revenue was not reported by
  * the date; the forecast is then the more pessimistic for it.
