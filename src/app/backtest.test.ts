@@ -88,16 +88,16 @@ describe('shakeout backtest on fictional companies', () => {
     expect(r.verdict.en).toMatch(r.beatsBothOnBrier ? /^The model beats both baselines/ : /^The model does not beat both baselines/);
   });
 
-  it('reads a company with only a round: costs from the round (18 months x the round-size factor), revenue 0, both named', async () => {
+  it('reads a company with only a round: costs from the round (27 months, the typical interval between rounds, x the round-size factor), revenue 0, both named', async () => {
     const { forecastInputs } = await import('../economics/index.js');
     const { asOfStore } = await import('../ledger/index.js');
     const g = await forecastInputs(await asOfStore(store, { asOf: '2024-05-20' }), 'Quiet Start', { asOf: '2024-05-20', env: { sampleCount: 2000, seed: 7 } });
     expect(g.lacking).toEqual([]);
     const row = (k: string) => g.rows.find((x) => x.input === k)!;
-    expect(row('costs').formula).toMatch(/\/ \(18 months x round-size factor\)/);
-    // the median factor is 1: about $30M / 18 a month
-    expect(row('costs').p50).toBeGreaterThan(1.2e6);
-    expect(row('costs').p50).toBeLessThan(2.2e6);
+    expect(row('costs').formula).toMatch(/\/ \(27 months x round-size factor\)/);
+    // the median factor is 1: about $30M / 27 a month
+    expect(row('costs').p50).toBeGreaterThan(0.95e6);
+    expect(row('costs').p50).toBeLessThan(1.3e6);
     expect(row('revenue')).toMatchObject({ status: 'default', p50: 0 });
     expect(g.monthsSinceLastRound).toBe(8);
   });

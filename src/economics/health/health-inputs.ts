@@ -119,6 +119,14 @@ export interface CollectOptions {
   readonly costsFromLastRound?: FallbackRule & { readonly months: number; readonly factor: Float64Array };
   /** Where the ledger gives no revenue figure: revenue 0 a month (pre-revenue). Default: revenue stays missing. */
   readonly revenueIfNone?: FallbackRule;
+  /**
+   * Cash derived from the money raised ({@link leastCashFromMoney}) instead
+   * of health's rule (the rounds of {@link CASH_ROUND_WINDOW_MONTHS} before
+   * the latest, less net burn since): the least cash consistent with every
+   * equity round and funding total over a span that the ledger holds, cash
+   * never having been negative. Default: health's rule.
+   */
+  readonly leastCashFromMoney?: FallbackRule;
 }
 
 /** A fallback a caller opts into, with what it says and rests on. */
@@ -211,6 +219,7 @@ export async function collectHealthInputs(
 
   // Funding: equity only; a total to date (period 'as of' / 'by') replaces the rounds before it; rounds after it add up.
   const fundingAll = money('funding');
+  let fundingSpans: Fact[] = [];
   const debt = fundingAll.filter(isDebt);
   const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes);
   if (debt.length) {
@@ -224,7 +233,8 @@ export async function collectHealthInputs(
     const lastTotal = latest(totals);
     const afterTotal = lastTotal ? [lastTotal, ...funding.filter((f) => f !== lastTotal && f.period !== null && f.period.start > lastTotal.period!.end)] : funding;
     // A total over a span ("raised over the last year") holds the rounds within it: they are not added again.
-    const spans = afterTotal.filter((f) => f.scope !== 'round' && f.period !== null && f.period.kind !== 'asof' && periodMonths(f.period) > 1.05);
+    const spans = afterTotal.filter(isFundingSpan);
+    fundingSpans = funding.filter((f) => isFundingSpan(f) && !isUnconfirmed(f));
     const within = afterTotal.filter((f) => !spans.includes(f) && f.period !== null && spans.some((sp) => f.period!.start >= sp.period!.start && f.period!.end <= sp.period!.end));
     const used = afterTotal.filter((f) => !within.includes(f));
     if (within.length) {
@@ -375,8 +385,10 @@ export async function collectHealthInputs(
     const later = rounds.filter((f) => f.period!.end > cashFact.period!.end && f.period!.end <= asOfEnd);
     found.cash = cashSince(ctx, found.cash, cashFact, later, found.netBurn, asOfEnd, notes);
   }
-  if (!found.cash && rounds.length && asOfEnd) {
-    const c = cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
+  if (!found.cash && (rounds.length || (options.leastCashFromMoney && fundingSpans.length)) && asOfEnd) {
+    const c = options.leastCashFromMoney
+      ? leastCashFromMoney(ctx, rounds, fundingSpans, found.netBurn, asOfEnd, notes, options.leastCashFromMoney)
+      : cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
     if (c) {
       found.cash = c;
       dropImplied(byInput, ignored, 'cash', t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算'));
@@ -523,6 +535,76 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
     `现金为推算值：${formulaZh}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
   ));
   return derivedCash(samples, formula, [...used.map((f) => factRef(f)), ...netBurn.inputs], [...used, ...netBurn.facts]);
+}
+
+/** A funding total over a span of more than a month ("raised $7.3B over the year"): not a round, not a total to date. */
+function isFundingSpan(f: Fact): boolean {
+  return f.scope !== 'round' && f.period !== null && f.period.kind !== 'asof' && periodMonths(f.period) > 1.05;
+}
+
+/**
+ * Cash at the as-of date as the least amount consistent with the money the
+ * ledger knows of, draw by draw. A going company never had negative cash, so
+ * for any start s, cash(as of) = cash(before s) + money raised from s -
+ * spending since s >= money raised from s - net burn x months since s. Every
+ * start gives a lower bound; the cash is the largest of them, and 0 (the
+ * empty window: the company was going at the date). The starts are the
+ * rounds (at their period's end, as health counts them) and the funding
+ * totals over a span (at the span's start: the money may have come at any
+ * time in it); a round within a span counted in a window is not added again.
+ * Health's rule is one of these windows, so this is never below it; and no
+ * money is counted twice, since each window spends from its own start. Net
+ * burn is flat over each window (health's habit). Null without net burn.
+ */
+function leastCashFromMoney(ctx: Ctx, rounds: readonly Fact[], spans: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[], rule: FallbackRule): HealthInput | null {
+  const within = (r: Fact, sp: Fact): boolean => r.period!.start >= sp.period!.start && r.period!.end <= sp.period!.end;
+  const items = [
+    ...rounds.filter((f) => f.period!.start <= asOfEnd).map((fact) => ({ fact, at: fact.period!.end, span: false })),
+    ...spans.filter((f) => f.period!.start <= asOfEnd).map((fact) => ({ fact, at: fact.period!.start, span: true })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.fact.id.localeCompare(b.fact.id));
+  if (!items.length) return null;
+  if (!netBurn) {
+    notes.push(t(
+      `Cash is not derived from the money raised (${items.map((x) => x.fact.id).join(', ')}): no net burn to spend it down with; record a burn, spend or net_loss fact.`,
+      `未能由已融资金额（${items.map((x) => x.fact.id).join('、')}）推算现金：没有净烧钱数据可用来扣减；请记录烧钱、支出或净亏损数据。`,
+    ));
+    return null;
+  }
+  const stream = HEALTH_INPUT_SHAPE.cash.stream;
+  const draws = items.map((x, i) => factDraws(ctx, x.fact, false, stream + i).samples);
+  const starts = [...new Set(items.map((x) => x.at))];
+  const windows = starts.map((at) => {
+    const spansIn = items.filter((x) => x.span && x.at >= at);
+    const used = items.filter((x) => x.at >= at && (x.span || !spansIn.some((sp) => within(x.fact, sp.fact))));
+    const months = Math.max(0, Math.round(monthsBetween(at, asOfEnd) * 100) / 100);
+    const sum = used.map((x) => x.fact.id).join(' + ');
+    const money = used.length > 1 ? `(${sum})` : sum;
+    return { at, used, idx: used.map((x) => items.indexOf(x)), months, text: `${money} - net burn x ${months} months (from ${at.slice(0, 7)})`, textZh: `${money} - 净烧钱 × ${months} 个月（自 ${at.slice(0, 7)} 起）` };
+  });
+  const b = netBurn.samples;
+  const samples = new Float64Array(b.length);
+  const wins = new Array<number>(windows.length + 1).fill(0);
+  for (let j = 0; j < samples.length; j++) {
+    let best = 0, which = windows.length;
+    windows.forEach((w, k) => {
+      let v = -b[j]! * w.months;
+      for (const i of w.idx) v += draws[i]![j]!;
+      if (v > best) { best = v; which = k; }
+    });
+    samples[j] = best;
+    wins[which]!++;
+  }
+  const share = (k: number): string => pct(wins[k]! / samples.length);
+  const formula = `max(0, ${windows.map((w) => w.text).join('; ')}) to ${asOfEnd.slice(0, 7)}`;
+  const formulaZh = `max(0, ${windows.map((w) => w.textZh).join('；')})，截至 ${asOfEnd.slice(0, 7)}`;
+  const largest = windows.map((w, k) => ({ w, k })).filter((x) => wins[x.k]! > 0);
+  notes.push(rule.note);
+  notes.push(t(
+    `Cash is derived: ${formula}: each window is a lower bound (cash never below 0 before it); the largest is taken, draw by draw${largest.length ? ` (${largest.map((x) => `from ${x.w.at.slice(0, 7)} in ${share(x.k)} of draws`).join(', ')})` : ''}${wins[windows.length] ? `; in ${share(windows.length)} of draws the money known is spent by then, and cash is 0` : ''}.`,
+    `现金为推算值：${formulaZh}：每个区间都给出下限（此前现金从未低于 0），逐个抽样取其中最大者${largest.length ? `（${largest.map((x) => `自 ${x.w.at.slice(0, 7)} 起的区间占 ${share(x.k)}`).join('，')}）` : ''}${wins[windows.length] ? `；${share(windows.length)}的抽样中已知资金届时已耗尽，现金取 0` : ''}。`,
+  ));
+  const facts = items.map((x) => x.fact);
+  return derivedCash(samples, formula, [...facts.map((f) => factRef(f)), ...netBurn.inputs, { kind: 'assumption', id: rule.assumption.id, label: 'cash from the money raised' }], [...facts, ...netBurn.facts]);
 }
 
 /**

@@ -7,7 +7,7 @@ import { monthsBetween } from '../subscribers/app-launches.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { DEFAULT_ROUND_SIZE } from './simulate-survival.js';
 import {
-  COSTS_FROM_LAST_ROUND, DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, REVENUE_IF_NONE,
+  CASH_FROM_MONEY_RAISED, COSTS_FROM_LAST_ROUND, DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, REVENUE_IF_NONE,
   ROUND_INTERVAL_MONTHS, SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
 } from './forecast-parameters.js';
 
@@ -68,9 +68,10 @@ const STREAM_ROUND_SIZE = 5300;
  * holds (give it an as-of store to see only what was known then), with no
  * per-company assumption (docs/backtest.md):
  * - cash, revenue and costs as `collectHealthInputs` reads them at the as-of
- *   date (cash from rounds less costs since; costs from net loss, spend or
- *   burn, else headcount x COST_PER_HEAD), except that costs from a headcount
- *   alone get compute added: staff / {@link STAFF_SHARE_OF_COSTS};
+ *   date (costs from net loss, spend or burn, else headcount x COST_PER_HEAD),
+ *   except that costs from a headcount alone get compute added: staff /
+ *   {@link STAFF_SHARE_OF_COSTS}, and that cash with no cash figure is
+ *   {@link CASH_FROM_MONEY_RAISED} (not health's 12-month window);
  * - revenue and cost growth from two facts where the ledger has them, else
  *   {@link DEFAULT_REVENUE_GROWTH} and {@link DEFAULT_COST_GROWTH};
  * - fundability = recency x size: {@link recencyFundability} of the months
@@ -101,6 +102,10 @@ export async function forecastInputs(store: Store, company: string, options: For
       factor: sampleSpec(DEFAULT_ROUND_SIZE, env, STREAM_ROUND_SIZE).samples,
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
       assumption: parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+    },
+    leastCashFromMoney: {
+      note: { en: `No cash figure: cash is ${CASH_FROM_MONEY_RAISED.text.en} (${CASH_FROM_MONEY_RAISED.rationale.en}).`, zh: `没有现金数据：现金取${CASH_FROM_MONEY_RAISED.text.zh}（${CASH_FROM_MONEY_RAISED.rationale.zh}）。` },
+      assumption: parameterAssumption('forecast.cash_from_money_raised', { en: 'cash where no cash figure is known', zh: '没有现金数据时的现金' }, CASH_FROM_MONEY_RAISED),
     },
     revenueIfNone: {
       note: { en: `No revenue figure: revenue is ${REVENUE_IF_NONE.text.en}.`, zh: `没有营收数据：营收取${REVENUE_IF_NONE.text.zh}。` },
@@ -181,6 +186,7 @@ export function forecastAssumptions(): Assumption[] {
     parameterAssumption('forecast.round_interval', { en: 'typical interval between rounds', zh: '两轮融资的典型间隔' }, ROUND_INTERVAL_MONTHS),
     parameterAssumption('forecast.size', { en: 'company size and the chance of a round', zh: '公司规模与融资概率' }, SIZE_FUNDABILITY),
     parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+    parameterAssumption('forecast.cash_from_money_raised', { en: 'cash where no cash figure is known', zh: '没有现金数据时的现金' }, CASH_FROM_MONEY_RAISED),
     parameterAssumption('forecast.revenue_if_none', { en: 'revenue where no revenue figure is known', zh: '没有营收数据时的营收' }, REVENUE_IF_NONE),
   ];
 }

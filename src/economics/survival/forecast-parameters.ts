@@ -1,5 +1,4 @@
 import type { Text } from '../analysis.js';
-import { DEFAULT_RAISE_TARGET_MONTHS } from './simulate-survival.js';
 
 /**
  * The parameters of the forecast model (docs/backtest.md): each one constant,
@@ -136,20 +135,48 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
 
 /**
  * Costs where the ledger has no cost figure at all (no net loss, spend, burn
- * or headcount) but a dated round: the round is taken to fund
- * {@link DEFAULT_RAISE_TARGET_MONTHS} months of costs times the round-size
- * factor, the very rule by which the simulation sizes rounds (a company
- * raises up to 18 months of its costs, times a factor with p5 0.5 and p95 2).
- * So costs a month = latest round / (18 x factor), draw by draw.
+ * or headcount) but a dated round: the round is taken to last until the next
+ * one, {@link ROUND_INTERVAL_MONTHS} months (Carta: 833 days from seed to
+ * Series A), times the round-size factor (p5 0.5, p95 2) for the spread.
+ * So costs a month = latest round / (27 x factor), draw by draw.
+ *
+ * Not the engine's raise target (18 months): that sizes the rounds a company
+ * raises from here on, a judgement with no source, and with it the model
+ * contradicted itself: the recency rule calls 19 to 27 months without a
+ * round normal (factor 1) while a round spent over 18 months left such a
+ * company out of cash at the median factor. The interval is the one sourced
+ * figure for how long a round lasts, and the model uses it for both.
  */
 export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
-  value: DEFAULT_RAISE_TARGET_MONTHS,
-  text: { en: 'the latest round / (18 months x round-size factor 0.5 to 2)', zh: '最近一轮融资额 /（18 个月 × 融资规模系数 0.5 至 2）' },
+  value: ROUND_INTERVAL_MONTHS.value,
+  text: { en: 'the latest round / (27 months x round-size factor 0.5 to 2)', zh: '最近一轮融资额 /（27 个月 × 融资规模系数 0.5 至 2）' },
   rationale: {
-    en: 'where no cost figure was known, the latest round is taken to fund 18 months of costs times the round-size factor: the rule by which the simulation itself sizes rounds',
-    zh: '没有任何支出数据时，视最近一轮融资为 18 个月支出乘以融资规模系数：与模拟本身确定融资规模的规则相同',
+    en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-size factor gives the spread',
+    zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资规模系数给出不确定范围',
   },
-  source: { en: 'the simulation\'s round rule (raise target 18 months, round-size factor p5 0.5, p95 2)', zh: '模拟的融资规则（目标 18 个月支出，融资规模系数第 5 百分位 0.5、第 95 百分位 2）' },
+  source: { en: 'Carta, State of Private Markets Q1 2023: 833 days from seed to Series A; round-size factor p5 0.5, p95 2 (the simulation\'s)', zh: 'Carta《私募市场状况》2023 年第一季度：种子轮到 A 轮平均 833 天；融资规模系数第 5 百分位 0.5、第 95 百分位 2（与模拟相同）' },
+};
+
+/**
+ * Cash where the ledger has no cash figure, from the money raised: the least
+ * cash consistent with every equity round and funding total over a span
+ * known at the date, and with the net burn. A going company never had
+ * negative cash, so for any start s, cash now >= money raised since s - net
+ * burn x months since s; the largest of these bounds (and 0) is taken, draw
+ * by draw. Health's rule (the rounds of the 12 months before the latest, less
+ * net burn since) is one of the bounds; unlike it, this keeps money still in
+ * the bank from older rounds or from a total over a span, and unlike "all
+ * rounds less all costs since the first", it never spends old money at
+ * today's burn for years when a later window shows more left.
+ */
+export const CASH_FROM_MONEY_RAISED: ForecastParameter<null> = {
+  value: null,
+  text: { en: 'the largest of (money raised since s - net burn x months since s) over every round or span start s, and 0', zh: '对每一轮融资或融资区间的起点 s，取（s 以来融资额 - 净烧钱 × s 以来月数）的最大值，且不低于 0' },
+  rationale: {
+    en: 'a going company never had negative cash, so each start gives a lower bound on its cash now; the largest of them is the least cash consistent with the money and burn the ledger knows, counting no money twice and dropping none that may still be in the bank',
+    zh: '持续经营的公司现金从未为负，因此每个起点都给出当前现金的一个下限；取其中最大者，即与账本已知的融资和烧钱相符的最少现金，既不重复计算，也不遗漏可能仍在账上的资金',
+  },
+  source: { en: 'the model\'s rule, from cash never being negative (docs/backtest.md)', zh: '模型规则，依据现金从不为负（见回测文档）' },
 };
 
 /**

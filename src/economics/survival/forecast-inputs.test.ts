@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asOfStore, openStore, type Store } from '../../ledger/index.js';
+import { collectHealthInputs } from '../health/index.js';
+import { forecastInputs, type CompanyForecastInputs } from './forecast-inputs.js';
+import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-parameters.js';
+
+// Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
+const AS_OF = '2024-05-20';
+const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co'];
+const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({
+  entity, metric, value_as_written: value, period, scope, kind: 'reported',
+  publisher: 'Wire', title: 'Wire report', url: `https://example.org/wire/${entity.toLowerCase().replace(/\W+/g, '-')}/${metric}/${published}`, published,
+});
+const FACTS = [
+  // one round 21 months before the date, nothing else: within the typical interval between rounds
+  fact('Patient Co', 'funding', '$27 million', '2022-07', '2022-07-15', 'round'),
+  // a total raised over a year, with one of its rounds reported on its own
+  fact('Span Co', 'funding', '$600 million', '2023-01/2023-12', '2024-01-15'),
+  fact('Span Co', 'funding', '$100 million', '2023-11', '2023-11-20', 'round'),
+  fact('Span Co', 'burn', '$10 million a month', 'as of 2024-03', '2024-04-01'),
+  // a large old round, a small recent one, a low burn: the old money is not all spent
+  fact('Old Money Co', 'funding', '$200 million', '2021-06', '2021-06-10', 'round'),
+  fact('Old Money Co', 'funding', '$20 million', '2023-09', '2023-09-10', 'round'),
+  fact('Old Money Co', 'burn', '$1 million a month', 'as of 2024-03', '2024-04-01'),
+  // every dollar it is known to have raised is spent by the burn
+  fact('Spent Co', 'funding', '$50 million', '2020-06', '2020-06-10', 'round'),
+  fact('Spent Co', 'funding', '$10 million', '2023-12', '2023-12-10', 'round'),
+  fact('Spent Co', 'burn', '$5 million a month', 'as of 2024-03', '2024-04-01'),
+];
+
+let store: Store;
+const read = async (company: string): Promise<CompanyForecastInputs> =>
+  forecastInputs(await asOfStore(store, { asOf: AS_OF }), company, { asOf: AS_OF, env: { sampleCount: 4000, seed: 11 } });
+const row = (g: CompanyForecastInputs, input: string) => g.rows.find((r) => r.input === input)!;
+
+beforeAll(async () => {
+  store = await openStore({ path: ':memory:' });
+  for (const name of COMPANIES) await store.addEntity({ id: name.toLowerCase().replace(/\W+/g, '-'), nameEn: name, nameZh: null, aliases: [], kind: 'company', parent: null, notes: null });
+  await store.importFacts(FACTS, { file: 'made-up.csv' });
+});
+afterAll(async () => store.close());
+
+describe('costs where no cost figure is known', () => {
+  it('take the latest round to last the typical interval between rounds, the same 27 months the recency rule calls normal', async () => {
+    expect(COSTS_FROM_LAST_ROUND.value).toBe(ROUND_INTERVAL_MONTHS.value);
+    const g = await read('Patient Co');
+    expect(g.lacking).toEqual([]);
+    expect(row(g, 'costs').formula).toMatch(/\/ \(27 months x round-size factor\)/);
+    // the median round-size factor is 1: $27M / 27 a month
+    expect(row(g, 'costs').p50 / 1e6).toBeCloseTo(1, 1);
+    // 21 months after its round the company is within the typical interval (recency factor 1), and by the
+    // same interval it still has money at the median: the two rules agree (with 18 months it had none left)
+    expect(g.monthsSinceLastRound).toBe(21);
+    expect(g.fundability.recency).toBe(1);
+    expect(row(g, 'cash').p50).toBeGreaterThan(3e6);
+    expect(row(g, 'cash').p50).toBeLessThan(8e6);
+  });
+});
+
+describe('cash where no cash figure is known: the least consistent with the money raised', () => {
+  const median = (x: Float64Array) => Float64Array.from(x).sort()[x.length >> 1]!;
+
+  it('counts a total raised over a span from its start, and a round within it once', async () => {
+    const g = await read('Span Co');
+    // from 2023-01-01: $600M - $10M x 16.6 months; from the round (2023-11-30): $100M - $10M x 5.6 months
+    expect(row(g, 'cash').p50 / 1e6).toBeCloseTo(600 - 10 * 16.59, 0);
+    expect(row(g, 'cash').formula).toMatch(/^max\(0, \S+ - net burn x 16\.59 months \(from 2023-01\); \S+ - net burn x 5\.65 months \(from 2023-11\)\) to 2024-05$/);
+    expect(g.notes.some((n) => /each window is a lower bound/.test(n.en) && /每个区间都给出下限/.test(n.zh))).toBe(true);
+  });
+
+  it('keeps an old round the burn has not spent, where health\'s 12-month window drops it; health itself is unchanged', async () => {
+    const g = await read('Old Money Co');
+    // from 2021-06-30: $220M - $1M x 34.66 months, against $20M - $1M x 7.65 months from the latest round alone
+    expect(row(g, 'cash').p50 / 1e6).toBeCloseTo(220 - 34.66, 0);
+    const health = await collectHealthInputs(await asOfStore(store, { asOf: AS_OF }), 'Old Money Co', { sampleCount: 4000, seed: 11 }, [], { asOf: AS_OF });
+    expect(median(health.found.cash!.samples) / 1e6).toBeCloseTo(20 - 7.65, 0);
+  });
+
+  it('is 0, not below, when the money known is spent by the burn: the company was going at the date', async () => {
+    const g = await read('Spent Co');
+    expect(g.lacking).toEqual([]);
+    expect(g.inputs!.cash instanceof Float64Array && g.inputs!.cash.every((x) => x === 0)).toBe(true);
+    expect(g.notes.some((n) => /in 100(\.0)?% of draws the money known is spent by then, and cash is 0/.test(n.en))).toBe(true);
+  });
+});
