@@ -12,9 +12,10 @@ export const ALLOWED = {
   estimate: ['core'],
   lang: ['core', 'estimate'],
   ledger: ['core'],
+  extract: ['core', 'ledger'],
   economics: ['core', 'estimate', 'lang', 'ledger'],
   report: ['core', 'estimate', 'lang', 'ledger', 'economics'],
-  app: ['core', 'estimate', 'lang', 'ledger', 'economics', 'report'],
+  app: ['core', 'estimate', 'lang', 'ledger', 'economics', 'report', 'extract'],
   cli: ['app', 'server'],
   server: ['app'],
 };

@@ -1,0 +1,371 @@
+import { isCurrency } from '../core/index.js';
+import type { Figure, Unit } from '../core/index.js';
+import type { Entity, Metric } from '../ledger/index.js';
+import { articleText, type ArticleFormat } from './article-text.js';
+import { EntityNames, type EntityMention } from './entity-mentions.js';
+import { findMetricWords, metricShape, type MetricMention, type MetricShape } from './metric-keywords.js';
+import { findNumberSpans, SKIP_REASONS, type ReadSpan, type SkippedNumber } from './number-spans.js';
+import { findPeriods, type PeriodMention } from './period-mentions.js';
+import { clauseAt, splitSentences, type Sentence } from './split-sentences.js';
+
+/** How a figure's entity was found. */
+export type EntityHow = 'clause' | 'sentence' | 'respectively' | 'pronoun' | 'aggregate';
+/** How a figure's period was found. */
+export type PeriodHow = 'written' | 'relative' | 'assumed';
+
+/** One figure found in an article, with what extract proposes for it. */
+export interface ExtractedFigure {
+  /** The figure as written: an exact substring of the article's text. */
+  readonly text: string;
+  /** Offsets of `text` in the article's plain text (`Extraction.text`). */
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: string;
+  /** Offset of `text` in `sentence`. */
+  readonly sentenceOffset: number;
+  /** The reader's figure. */
+  readonly figure: Figure;
+  /** The unit of the fact: the figure's, or a currency taken from context when the text writes none (see `unsure`). */
+  readonly unit: Unit;
+  /** The unit to write in the review file's `unit` column (the text's default), when the text writes none. */
+  readonly defaultUnit: Unit | null;
+  readonly entity: { readonly id: string; readonly name: string; readonly how: EntityHow } | null;
+  readonly metric: Metric | null;
+  /** The word that named the metric. */
+  readonly metricWord: string | null;
+  readonly period: string | null;
+  readonly periodHow: PeriodHow | null;
+  readonly kind: 'reported' | 'derived';
+  /** Why derived: "a ratio the sentence computes", "the sentence infers it (推断)", "a conversion in brackets". */
+  readonly derivedWhy: string | null;
+  /** The source the sentence cites the figure from (据Sensor Tower数据 -> Sensor Tower), if any. */
+  readonly via: string | null;
+  /** 0 to 1; see docs/extract.md. */
+  readonly confidence: number;
+  /** What the reading itself is unsure of (a currency not written, a number with no unit); empty when sure. */
+  readonly unsure: readonly string[];
+}
+
+/** What `extractFigures` found in an article. */
+export interface Extraction {
+  /** The article as plain text; spans index into it. */
+  readonly text: string;
+  readonly format: ArticleFormat;
+  readonly lang: 'zh' | 'en';
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly figures: readonly ExtractedFigure[];
+  /** Numbers seen: figures read, plus numbers left out. */
+  readonly numbersSeen: number;
+  readonly skipped: readonly (SkippedNumber & { readonly sentence: string })[];
+  /** How many numbers were left out for each reason. */
+  readonly skippedByReason: Readonly<Record<string, number>>;
+}
+
+export interface ExtractOptions {
+  /** The ledger's entities, found by their names and aliases. */
+  readonly entities: readonly Entity[];
+  readonly format?: ArticleFormat;
+  /** 'auto' (the default) decides by the share of Chinese characters. */
+  readonly lang?: 'zh' | 'en' | 'auto';
+  /** The publication date (YYYY-MM-DD): relative periods are read against it. Default: the article's own date, if it gives one. */
+  readonly published?: string | null;
+}
+
+/** The confidence factors (docs/extract.md, "Confidence"). Model-free: the same for every article. */
+export const CONFIDENCE = {
+  entity: { clause: 1, respectively: 0.9, sentence: 0.85, pronoun: 0.75, aggregate: 0.75, none: 0.3 },
+  metric: { own: 1, clause: 1, sentence: 0.85, none: 0.3 },
+  period: { written: 1, relative: 0.95, assumed: 0.8, none: 0.6 },
+  unsure: 0.6,
+} as const;
+
+const PRONOUN = /(?:该公司|该企业|这家公司|此公司|其(?!他|中|实|余|次|后|它)|它(?!们)|\b(?:the company|the firm|the startup|the start-up|the group|its|it|it's)\b)/gi;
+const AGGREGATE_WORDS = /(?:以上|上述|这|这些|前述)[两二三四五六七八九十几]+家|\b(?:these|the|all|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:companies|firms|startups|labs)\b/gi;
+const RESPECTIVELY = /分别|\brespectively\b/gi;
+const DERIVED_WORDS = /推断|推算|测算|估算|计算|换算|折合|相当于|由此可见|意味着|\b(?:implies|implying|implied|works out to|which means|that means|calculated|by our calculation|we estimate)\b/i;
+const STOCK_METRICS: ReadonlySet<Metric> = new Set(['valuation', 'cash', 'subscribers', 'users', 'headcount', 'price', 'revenue_run_rate']);
+const GENERIC_SOURCES = /^(?:公开|相关|有关|最新|官方|行业|第三方)$/;
+
+/**
+ * Reads a whole article (plain text, Markdown or HTML) and finds every figure
+ * in it with the figure reader, proposing for each an entity, a metric, a
+ * period, whether it is reported or derived (and cited via whom), a
+ * confidence and what is unsure. See docs/extract.md for every rule.
+ *
+ * @example
+ * const x = extractFigures('2023年中国AI领域融资总额约为20亿美元。', { entities, published: '2024-05-20' });
+ * x.figures[0].text; // => '约为20亿美元'
+ * x.figures[0].metric; // => 'funding'
+ * x.figures[0].period; // => '2023'
+ */
+export function extractFigures(content: string, options: ExtractOptions): Extraction {
+  const article = articleText(content, options.format ?? 'text');
+  const text = article.text;
+  const lang = options.lang === 'zh' || options.lang === 'en' ? options.lang : guessLang(text);
+  const published = options.published ?? article.published;
+  const names = new EntityNames(options.entities);
+  const sentences = splitSentences(text);
+
+  const figures: ExtractedFigure[] = [];
+  const skipped: (SkippedNumber & { sentence: string })[] = [];
+  let lastEntity: EntityMention | null = null;
+  let lastAggregate: EntityMention | null = null;
+
+  sentences.forEach((s, si) => {
+    const entities = names.find(s.text);
+    const metrics = findMetricWords(s.text);
+    const periods = findPeriods(s.text, published);
+    const via = viaOf(s.text);
+    const viaSpan = via ? [s.text.indexOf(via), s.text.indexOf(via) + via.length] : null;
+    const mentions = entities.filter((e) => !viaSpan || e.end <= viaSpan[0]! || e.start >= viaSpan[1]!);
+    const { spans, skipped: left } = findNumberSpans(s.text, lang, (t) => findMetricWords(t)[0]?.end ?? null);
+    for (const k of left) skipped.push({ ...k, start: s.start + k.start, end: s.start + k.end, sentence: s.text });
+
+    const respectively = respectivelyEntities(s, spans, mentions);
+    const sentenceFigures: ExtractedFigure[] = [];
+    for (const span of spans) {
+      const unsure: string[] = [];
+      // metric
+      const ownWords = findMetricWords(span.text);
+      let shape: MetricShape = isCurrency(span.figure.unit) ? 'money' : span.figure.unit === 'count' ? 'count' : 'ratio';
+      let metricPick = pickMetric(ownWords.filter((w) => w.shape === shape), null) ?? null;
+      let metricHow: keyof typeof CONFIDENCE.metric = 'own';
+      if (!metricPick) {
+        const near = nearestMetric(s, span, metrics, shape);
+        metricPick = near?.mention ?? null;
+        metricHow = near?.how ?? 'none';
+      }
+      // A number with no unit: money when the nearest metric word is money's (in the currency of the
+      // sentence's or paragraph's other money), a count when it is a count's; else left out.
+      let unit: Unit = span.figure.unit;
+      let defaultUnit: Unit | null = null;
+      if (span.unitless) {
+        const own = ownWords[0];
+        const near = own ? { mention: own, how: 'own' as const } : nearestAny(s, span, metrics);
+        metricPick = near?.mention ?? null;
+        metricHow = near?.how ?? 'none';
+        const currency = metricPick?.shape === 'money' ? currencyNear(s, span, spans, sentences, si, lang) : null;
+        if (metricPick?.shape === 'money' && currency) {
+          unit = defaultUnit = currency.unit;
+          shape = 'money';
+          unsure.push(`no currency written: ${currency.unit} taken from ${JSON.stringify(currency.from)} ${currency.where}`);
+        } else if (metricPick?.shape === 'money') {
+          unsure.push('no currency written and none in the sentence or paragraph: the unit is a count until a reviewer sets it');
+        } else if (span.bare && metricPick?.shape !== 'count') {
+          skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.bare, sentence: s.text });
+          continue;
+        } else if (metricPick?.shape !== 'count') {
+          skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.count, sentence: s.text });
+          continue;
+        }
+      }
+      if (span.bare && metricPick?.shape === 'count') unsure.push('a plain number with no measure word or noun');
+      // entity
+      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, names);
+      // period
+      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published);
+      // kind
+      const derivedWhy = derivedReason(s, span, spans);
+      const conf =
+        CONFIDENCE.entity[ent?.how ?? 'none'] *
+        CONFIDENCE.metric[metricPick ? metricHow : 'none'] *
+        CONFIDENCE.period[per?.how ?? 'none'] *
+        CONFIDENCE.unsure ** unsure.length;
+      const f: ExtractedFigure = {
+        text: span.text,
+        start: s.start + span.start,
+        end: s.start + span.end,
+        sentence: s.text,
+        sentenceOffset: span.start,
+        figure: span.figure,
+        unit,
+        defaultUnit,
+        entity: ent ? { id: ent.mention.entity.id, name: ent.mention.name, how: ent.how } : null,
+        metric: metricPick?.metric ?? null,
+        metricWord: metricPick?.word ?? null,
+        period: per?.period ?? null,
+        periodHow: per?.how ?? null,
+        kind: derivedWhy ? 'derived' : 'reported',
+        derivedWhy,
+        via,
+        confidence: Math.round(conf * 100) / 100,
+        unsure,
+      };
+      sentenceFigures.push(f);
+    }
+    figures.push(...sentenceFigures);
+    for (const e of mentions) {
+      if (e.entity.kind === 'aggregate') lastAggregate = e;
+      lastEntity = e;
+    }
+  });
+
+  const skippedByReason: Record<string, number> = {};
+  for (const k of skipped) {
+    const key = k.reason.startsWith(SKIP_REASONS.refused) ? SKIP_REASONS.refused : k.reason;
+    skippedByReason[key] = (skippedByReason[key] ?? 0) + 1;
+  }
+  return {
+    text, format: article.format, lang, title: article.title, published, figures,
+    numbersSeen: figures.length + skipped.length, skipped, skippedByReason,
+  };
+}
+
+/** 'zh' when there is at least one Chinese character for every four Latin letters (Chinese text names companies in Latin letters). */
+export function guessLang(text: string): 'zh' | 'en' {
+  const zh = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const latin = (text.match(/[a-z]/gi) ?? []).length;
+  return zh > 0 && zh * 4 >= latin ? 'zh' : 'en';
+}
+
+const distance = (span: { start: number; end: number }, m: { start: number; end: number }, afterWeight = 1): number =>
+  m.end <= span.start ? span.start - m.end : m.start >= span.end ? (m.start - span.end) * afterWeight : 0;
+
+function pickMetric(words: readonly MetricMention[], _span: null): MetricMention | undefined {
+  return words[0];
+}
+
+/** The nearest metric word of the right shape, in the figure's clause, else its sentence. */
+function nearestMetric(s: Sentence, span: ReadSpan, metrics: readonly MetricMention[], shape: MetricShape): { mention: MetricMention; how: 'clause' | 'sentence' } | null {
+  const fits = metrics.filter((m) => m.shape === shape && (m.end <= span.start || m.start >= span.end));
+  const clause = s.clauses[clauseAt(s, span.start)]!;
+  const inClause = fits.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
+  const best = (list: MetricMention[]): MetricMention | undefined => [...list].sort((a, b) => distance(span, a) - distance(span, b))[0];
+  const c = best(inClause);
+  if (c) return { mention: c, how: 'clause' };
+  const t = best(fits);
+  return t ? { mention: t, how: 'sentence' } : null;
+}
+
+/** The nearest metric word of any shape (for a number with no unit), in the figure's clause, else its sentence. */
+function nearestAny(s: Sentence, span: ReadSpan, metrics: readonly MetricMention[]): { mention: MetricMention; how: 'clause' | 'sentence' } | null {
+  const found = (['money', 'count'] as const).map((shape) => nearestMetric(s, span, metrics, shape)).filter((x) => x !== null);
+  const rank = (x: { mention: MetricMention; how: 'clause' | 'sentence' }): number => (x.how === 'clause' ? 0 : 1e6) + distance(span, x.mention);
+  return found.sort((a, b) => rank(a) - rank(b))[0] ?? null;
+}
+
+/** The currency of the nearest money figure in the sentence, else the paragraph. */
+function currencyNear(
+  s: Sentence, span: ReadSpan, spans: readonly ReadSpan[], sentences: readonly Sentence[], si: number, lang: 'zh' | 'en',
+): { unit: Unit; from: string; where: string } | null {
+  const money = spans.filter((o) => o !== span && isCurrency(o.figure.unit)).sort((a, b) => distance(span, a) - distance(span, b))[0];
+  if (money) return { unit: money.figure.unit, from: money.text, where: 'in the same sentence' };
+  for (let j = si - 1; j >= 0 && sentences[j]!.paragraph === s.paragraph; j--) {
+    const found = findNumberSpans(sentences[j]!.text, lang, () => null).spans.filter((o) => isCurrency(o.figure.unit));
+    const last = found[found.length - 1];
+    if (last) return { unit: last.figure.unit, from: last.text, where: 'earlier in the paragraph' };
+  }
+  return null;
+}
+
+/** 分别 / respectively: the figures of each group, in order, go to the entities named before, in order. */
+function respectivelyEntities(s: Sentence, spans: readonly ReadSpan[], mentions: readonly EntityMention[]): Map<ReadSpan, EntityMention> {
+  const out = new Map<ReadSpan, EntityMention>();
+  RESPECTIVELY.lastIndex = 0;
+  let list: EntityMention[] | null = null;
+  for (let m = RESPECTIVELY.exec(s.text); m; m = RESPECTIVELY.exec(s.text)) {
+    const at = m.index;
+    const clause = s.clauses[clauseAt(s, at)]!;
+    const chinese = m[0] === '分别';
+    const group = spans.filter((sp) => (chinese ? sp.start > at && sp.start < clause[1] : sp.end <= at && sp.start >= clause[0]));
+    if (group.length < 2) continue;
+    if (list === null) {
+      const firstFigure = group[0]!.start;
+      const before = mentions.filter((e) => e.end <= Math.min(at, firstFigure));
+      const inClause = before.filter((e) => e.start >= clause[0]);
+      list = (inClause.length >= group.length ? inClause : before).slice(-group.length);
+    }
+    if (list.length !== group.length) continue;
+    group.forEach((sp, i) => out.set(sp, list![i]!));
+  }
+  return out;
+}
+
+function chooseEntity(
+  s: Sentence, span: ReadSpan, mentions: readonly EntityMention[], respectively: Map<ReadSpan, EntityMention>,
+  lastEntity: EntityMention | null, lastAggregate: EntityMention | null, _names: EntityNames,
+): { mention: EntityMention; how: EntityHow } | null {
+  const r = respectively.get(span);
+  if (r) return { mention: r, how: 'respectively' };
+  const clause = s.clauses[clauseAt(s, span.start)]!;
+  const inClause = mentions.filter((e) => e.start >= clause[0] && e.end <= clause[1]);
+  const beforeInClause = s.text.slice(clause[0], span.start);
+  // "以上四家", "these four companies": the aggregate named in the sentence, else the last one named.
+  AGGREGATE_WORDS.lastIndex = 0;
+  if (AGGREGATE_WORDS.test(beforeInClause)) {
+    const agg = mentions.find((e) => e.entity.kind === 'aggregate') ?? lastAggregate;
+    if (agg) return { mention: agg, how: 'aggregate' };
+  }
+  const nearest = (list: readonly EntityMention[]): EntityMention | undefined => [...list].sort((a, b) => distance(span, a, 1.5) - distance(span, b, 1.5))[0];
+  const c = nearest(inClause);
+  if (c) return { mention: c, how: 'clause' };
+  // "其", "the company", "its": the last entity named before the pronoun.
+  PRONOUN.lastIndex = 0;
+  const sentenceBefore = s.text.slice(0, span.start);
+  let pronounAt = -1;
+  for (let m = PRONOUN.exec(sentenceBefore); m; m = PRONOUN.exec(sentenceBefore)) pronounAt = m.index;
+  if (pronounAt >= clause[0]) {
+    const earlier = mentions.filter((e) => e.end <= pronounAt);
+    const ref = earlier[earlier.length - 1] ?? lastEntity;
+    if (ref) return { mention: ref, how: 'pronoun' };
+  }
+  const t = nearest(mentions);
+  if (t) return { mention: t, how: 'sentence' };
+  if (pronounAt >= 0 && lastEntity) return { mention: lastEntity, how: 'pronoun' };
+  return null;
+}
+
+function choosePeriod(
+  s: Sentence, span: ReadSpan, periods: readonly PeriodMention[], metric: Metric | null, published: string | null,
+): { period: string; how: PeriodHow } | null {
+  const how = (p: PeriodMention): PeriodHow => (p.relative ? 'relative' : 'written');
+  const shape = metric ? metricShape(metric) : undefined;
+  // A growth ratio is the later period's over the earlier one's.
+  if (shape === 'ratio' && periods.length >= 2) {
+    const latest = [...periods].filter((p) => /^\d{4}$/.test(p.period)).sort((a, b) => b.period.localeCompare(a.period))[0];
+    if (latest) return { period: latest.period, how: how(latest) };
+  }
+  const clause = s.clauses[clauseAt(s, span.start)]!;
+  const before = periods.filter((p) => p.end <= span.start);
+  const inClause = before.filter((p) => p.start >= clause[0]);
+  const pick = inClause[inClause.length - 1] ?? before[before.length - 1] ?? periods.find((p) => p.start >= span.end);
+  if (pick) {
+    // "当下" / "currently" for a flow (funding, revenue) says little: the publication year.
+    if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed' };
+    return { period: pick.period, how: how(pick) };
+  }
+  if (!published) return null;
+  if (metric && STOCK_METRICS.has(metric)) return { period: `as of ${published.slice(0, 7)}`, how: 'assumed' };
+  return { period: published.slice(0, 4), how: 'assumed' };
+}
+
+function derivedReason(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): string | null {
+  const word = DERIVED_WORDS.exec(s.text);
+  if (word) return `the sentence works it out (${word[0]})`;
+  if (span.figure.unit === 'multiple' && spans.filter((o) => o !== span && isCurrency(o.figure.unit)).length >= 2) return 'a ratio of figures the sentence gives';
+  const opened = s.text.slice(0, span.start).trimEnd();
+  if (/[（(]\s*(?:约合|合|折合|约|about|or|roughly)?\s*$/i.test(opened) && spans.some((o) => o.end <= span.start && span.start - o.end <= 6)) return 'a conversion in brackets';
+  return null;
+}
+
+/** The source a sentence cites: 据X数据, X数据显示, according to X, X estimates. */
+export function viaOf(sentence: string): string | null {
+  const zh =
+    /据(?:第三方)?([^，。；：,\s]{1,30}?)(?:的)?(?:数据|统计|报道|报告|消息|估计|估算|测算|调查|研究)/.exec(sentence) ??
+    /([^，。；：,]{1,40}?)(?:公布|发布|提供)?的?(?:数据|统计|报告|研究)(?:显示|表明|称|指出)/.exec(sentence);
+  if (zh) {
+    let who = zh[1]!.trim();
+    const latin = /[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]$/.exec(who);
+    if (latin) who = latin[0];
+    else who = who.replace(/^(?:一级市场上|此外|另外|同时|其中|而|但|根据)/, '');
+    if (GENERIC_SOURCES.test(who)) return `${who}数据`;
+    return who.length > 0 ? who : null;
+  }
+  const en =
+    /\baccording to (?:data from |figures from |estimates from |a report by |research firm |analytics firm )?((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)/.exec(sentence) ??
+    /\b((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)(?:'s)? (?:data|estimates|figures|research) (?:show|shows|showed|suggest|suggests|indicate|indicates)\b/.exec(sentence) ??
+    /\b(?:data|estimates|figures) from ((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)/.exec(sentence) ??
+    /\b((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*) (?:estimates|estimated)\b/.exec(sentence);
+  return en ? en[1]! : null;
+}
