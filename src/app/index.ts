@@ -40,3 +40,4 @@ export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';
 export * from './charts.js';
 export * from './backtest.js';
 export * from './model-json.js';
+export * from './extract-article.js';

@@ -26,6 +26,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['summary', async () => (await import('./commands/summary.js')).registerSummary],
   ['facts', async () => (await import('./commands/facts.js')).registerFacts],
   ['entities', async () => (await import('./commands/facts.js')).registerEntities],
+  ['extract', async () => (await import('./commands/extract.js')).registerExtract],
   ['run', async () => (await import('./commands/run.js')).registerRun],
   ['analyze', async () => (await import('./commands/analyze.js')).registerAnalyze],
   ['check', async () => (await import('./commands/check.js')).registerCheck],

@@ -38,6 +38,12 @@ export interface ExtractedFigure {
   readonly kind: 'reported' | 'derived';
   /** Why derived: "a ratio the sentence computes", "the sentence infers it (推断)", "a conversion in brackets". */
   readonly derivedWhy: string | null;
+  /**
+   * For a ratio the sentence computes ("是36亿美元的5倍"): the indexes, in
+   * `Extraction.figures`, of the figures it is computed from, numerator
+   * first. Empty when the inputs are not in the sentence (the reviewer fills them in).
+   */
+  readonly inputs: readonly number[];
   /** The source the sentence cites the figure from (据Sensor Tower数据 -> Sensor Tower), if any. */
   readonly via: string | null;
   /** 0 to 1; see docs/extract.md. */
@@ -124,6 +130,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
 
     const respectively = respectivelyEntities(s, spans, mentions);
     const sentenceFigures: ExtractedFigure[] = [];
+    const indexOf = new Map<ReadSpan, number>();
+    const inputsOf = new Map<ExtractedFigure, readonly ReadSpan[]>();
     for (const span of spans) {
       const unsure: string[] = [];
       // metric
@@ -166,7 +174,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       // period
       const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published);
       // kind
-      const derivedWhy = derivedReason(s, span, spans);
+      const derived = derivedReason(s, span, spans);
+      const derivedWhy = derived?.why ?? null;
       const conf =
         CONFIDENCE.entity[ent?.how ?? 'none'] *
         CONFIDENCE.metric[metricPick ? metricHow : 'none'] *
@@ -188,13 +197,19 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         periodHow: per?.how ?? null,
         kind: derivedWhy ? 'derived' : 'reported',
         derivedWhy,
+        inputs: [],
         via,
         confidence: Math.round(conf * 100) / 100,
         unsure,
       };
+      indexOf.set(span, figures.length + sentenceFigures.length);
+      if (derived?.inputs.length) inputsOf.set(f, derived.inputs);
       sentenceFigures.push(f);
     }
-    figures.push(...sentenceFigures);
+    for (const f of sentenceFigures) {
+      const inputs = (inputsOf.get(f) ?? []).map((sp) => indexOf.get(sp));
+      figures.push(inputs.length && inputs.every((i) => i !== undefined) ? { ...f, inputs: inputs as number[] } : f);
+    }
     for (const e of mentions) {
       if (e.entity.kind === 'aggregate') lastAggregate = e;
       lastEntity = e;
@@ -340,12 +355,15 @@ function choosePeriod(
   return { period: published.slice(0, 4), how: 'assumed' };
 }
 
-function derivedReason(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): string | null {
+function derivedReason(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): { why: string; inputs: readonly ReadSpan[] } | null {
+  const money = spans.filter((o) => o !== span && isCurrency(o.figure.unit));
+  // "A是B的5倍", "A is 5 times B": A over B, in the order written.
+  if (span.figure.unit === 'multiple' && money.length >= 2) return { why: 'a ratio of figures the sentence gives', inputs: money.length === 2 ? money : [] };
   const word = DERIVED_WORDS.exec(s.text);
-  if (word) return `the sentence works it out (${word[0]})`;
-  if (span.figure.unit === 'multiple' && spans.filter((o) => o !== span && isCurrency(o.figure.unit)).length >= 2) return 'a ratio of figures the sentence gives';
+  if (word) return { why: `the sentence works it out (${word[0]})`, inputs: [] };
   const opened = s.text.slice(0, span.start).trimEnd();
-  if (/[（(]\s*(?:约合|合|折合|约|about|or|roughly)?\s*$/i.test(opened) && spans.some((o) => o.end <= span.start && span.start - o.end <= 6)) return 'a conversion in brackets';
+  const before = spans.filter((o) => o.end <= span.start && span.start - o.end <= 6);
+  if (/[（(]\s*(?:约合|合|折合|约|about|or|roughly)?\s*$/i.test(opened) && before.length) return { why: 'a conversion in brackets', inputs: before.slice(-1) };
   return null;
 }
 
