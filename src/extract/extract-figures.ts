@@ -9,7 +9,7 @@ import { findPeriods, type PeriodMention } from './period-mentions.js';
 import { clauseAt, splitSentences, type Sentence } from './split-sentences.js';
 
 /** How a figure's entity was found. */
-export type EntityHow = 'clause' | 'sentence' | 'respectively' | 'pronoun' | 'aggregate';
+export type EntityHow = 'clause' | 'sentence' | 'respectively' | 'pronoun' | 'aggregate' | 'paragraph';
 /** How a figure's period was found. */
 export type PeriodHow = 'written' | 'relative' | 'assumed';
 
@@ -80,13 +80,13 @@ export interface ExtractOptions {
 
 /** The confidence factors (docs/extract.md, "Confidence"). Model-free: the same for every article. */
 export const CONFIDENCE = {
-  entity: { clause: 1, respectively: 0.9, sentence: 0.85, pronoun: 0.75, aggregate: 0.75, none: 0.3 },
-  metric: { own: 1, clause: 1, sentence: 0.85, none: 0.3 },
+  entity: { clause: 1, respectively: 0.9, sentence: 0.85, pronoun: 0.75, aggregate: 0.75, paragraph: 0.7, none: 0.3 },
+  metric: { own: 1, clause: 1, sentence: 0.85, paragraph: 0.7, none: 0.3 },
   period: { written: 1, relative: 0.95, assumed: 0.8, none: 0.6 },
   unsure: 0.6,
 } as const;
 
-const PRONOUN = /(?:该公司|该企业|这家公司|此公司|其(?!他|中|实|余|次|后|它)|它(?!们)|\b(?:the company|the firm|the startup|the start-up|the group|its|it|it's)\b)/gi;
+const PRONOUN = /(?:该公司|该企业|这家公司|此公司|(?<=^|[，；：“])公司(?!们)|其(?!他|中|实|余|次|后|它)|它(?!们)|\b(?:the company|the firm|the startup|the start-up|the group|its|it|it's)\b)/gi;
 const AGGREGATE_WORDS = /(?:以上|上述|这|这些|前述)[两二三四五六七八九十几]+家|\b(?:these|the|all|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:companies|firms|startups|labs)\b/gi;
 const RESPECTIVELY = /分别|\brespectively\b/gi;
 const DERIVED_WORDS = /推断|推算|测算|估算|计算|换算|折合|相当于|由此可见|意味着|\b(?:implies|implying|implied|works out to|which means|that means|calculated|by our calculation|we estimate)\b/i;
@@ -117,10 +117,14 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
   const skipped: (SkippedNumber & { sentence: string })[] = [];
   let lastEntity: EntityMention | null = null;
   let lastAggregate: EntityMention | null = null;
+  /** The entity last named in the paragraph: the subject of a sentence that names none (Chinese leaves it out). */
+  let topic: EntityMention | null = null;
+  const metricsOf = sentences.map((s) => findMetricWords(s.text));
 
   sentences.forEach((s, si) => {
+    if (si > 0 && sentences[si - 1]!.paragraph !== s.paragraph) topic = null;
     const entities = names.find(s.text);
-    const metrics = findMetricWords(s.text);
+    const metrics = metricsOf[si]!;
     const periods = findPeriods(s.text, published);
     const via = viaOf(s.text);
     const viaSpan = via ? [s.text.indexOf(via), s.text.indexOf(via) + via.length] : null;
@@ -140,7 +144,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       let metricPick = pickMetric(ownWords.filter((w) => w.shape === shape), null) ?? null;
       let metricHow: keyof typeof CONFIDENCE.metric = 'own';
       if (!metricPick) {
-        const near = nearestMetric(s, span, metrics, shape);
+        // A ratio (a multiple, a percentage) takes a word of its own clause only: 增长 two clauses away is another figure's.
+        const near = shape === 'ratio' ? clauseOnly(nearestMetric(s, span, metrics, shape)) : nearestMetric(s, span, metrics, shape) ?? paragraphMetric(sentences, metricsOf, si, shape);
         metricPick = near?.mention ?? null;
         metricHow = near?.how ?? 'none';
       }
@@ -170,7 +175,7 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       }
       if (span.bare && metricPick?.shape === 'count') unsure.push('a plain number with no measure word or noun');
       // entity
-      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, names);
+      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, topic, lang === 'en' ? unknownNames(s.text, entities, via) : []);
       // period
       const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published);
       // kind
@@ -213,6 +218,7 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
     for (const e of mentions) {
       if (e.entity.kind === 'aggregate') lastAggregate = e;
       lastEntity = e;
+      topic = e;
     }
   });
 
@@ -299,7 +305,8 @@ function respectivelyEntities(s: Sentence, spans: readonly ReadSpan[], mentions:
 
 function chooseEntity(
   s: Sentence, span: ReadSpan, mentions: readonly EntityMention[], respectively: Map<ReadSpan, EntityMention>,
-  lastEntity: EntityMention | null, lastAggregate: EntityMention | null, _names: EntityNames,
+  lastEntity: EntityMention | null, lastAggregate: EntityMention | null, topic: EntityMention | null,
+  unknown: readonly { start: number; end: number }[],
 ): { mention: EntityMention; how: EntityHow } | null {
   const r = respectively.get(span);
   if (r) return { mention: r, how: 'respectively' };
@@ -312,22 +319,63 @@ function chooseEntity(
     const agg = mentions.find((e) => e.entity.kind === 'aggregate') ?? lastAggregate;
     if (agg) return { mention: agg, how: 'aggregate' };
   }
-  const nearest = (list: readonly EntityMention[]): EntityMention | undefined => [...list].sort((a, b) => distance(span, a, 1.5) - distance(span, b, 1.5))[0];
+  const d = (m: { start: number; end: number }): number => distance(span, m, 1.5);
+  const nearest = (list: readonly EntityMention[]): EntityMention | undefined => [...list].sort((a, b) => d(a) - d(b))[0];
+  // A name the ledger does not know, nearer than any it knows (English text): propose none rather than a wrong one.
+  const unknownNearer = (m: EntityMention, within: readonly [number, number] | null): boolean =>
+    unknown.some((u) => (!within || (u.start >= within[0] && u.end <= within[1])) && d(u) < d(m));
   const c = nearest(inClause);
-  if (c) return { mention: c, how: 'clause' };
-  // "其", "the company", "its": the last entity named before the pronoun.
+  if (c) return unknownNearer(c, clause) ? null : { mention: c, how: 'clause' };
+  // "其", "该公司", "the company", "its": the sentence's subject when the sentence opens on the pronoun, else the last entity named before it.
   PRONOUN.lastIndex = 0;
   const sentenceBefore = s.text.slice(0, span.start);
   let pronounAt = -1;
-  for (let m = PRONOUN.exec(sentenceBefore); m; m = PRONOUN.exec(sentenceBefore)) pronounAt = m.index;
+  let firstPronoun = -1;
+  for (let m = PRONOUN.exec(sentenceBefore); m; m = PRONOUN.exec(sentenceBefore)) {
+    pronounAt = m.index;
+    if (firstPronoun < 0) firstPronoun = m.index;
+  }
+  const opensOnPronoun = firstPronoun >= 0 && (mentions.length === 0 || firstPronoun < mentions[0]!.start);
   if (pronounAt >= clause[0]) {
     const earlier = mentions.filter((e) => e.end <= pronounAt);
-    const ref = earlier[earlier.length - 1] ?? lastEntity;
+    const ref = opensOnPronoun && lastEntity ? lastEntity : earlier[earlier.length - 1] ?? lastEntity;
     if (ref) return { mention: ref, how: 'pronoun' };
   }
   const t = nearest(mentions);
-  if (t) return { mention: t, how: 'sentence' };
+  if (t) return unknownNearer(t, null) ? null : { mention: t, how: 'sentence' };
   if (pronounAt >= 0 && lastEntity) return { mention: lastEntity, how: 'pronoun' };
+  if (topic && !unknown.length) return { mention: topic, how: 'paragraph' };
+  return null;
+}
+
+/** Capitalised names in an English sentence that are not the ledger's (nor the cited source, months, round names or acronyms of metrics). */
+function unknownNames(text: string, known: readonly EntityMention[], via: string | null): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\b(?:[A-Z]|[a-z]+[A-Z])[\w&'-]*(?:\s+[A-Z][\w&'-]*)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].replace(/'s$/, '').length;
+    const word = m[0].replace(/'s$/, '');
+    if (start === 0 && !/\s/.test(word) && !/'s\b/.test(m[0])) continue; // a sentence's first word
+    if (NOT_NAMES.test(word)) continue;
+    if (known.some((k) => start < k.end && k.start < end)) continue;
+    if (via && via.includes(word)) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+const NOT_NAMES = /^(?:Q[1-4]|H[12]|FY\d*|Series [A-Z]|AI|VC|VCs|CEO|CFO|CTO|IPO|ARR|MRR|US|U|UK|EU|GPU|GPUs|API|App Store|Google Play|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|It|Its|In|On|At|For|And|But|Or|A|An|As|By|With|From|Of|To|If|When|While|After|Before|According)$/;
+
+function clauseOnly<T extends { how: string }>(x: T | null): T | null {
+  return x?.how === 'clause' ? x : null;
+}
+
+/** The last metric word of the right shape in an earlier sentence of the paragraph: the paragraph's subject matter. */
+function paragraphMetric(sentences: readonly Sentence[], metricsOf: readonly (readonly MetricMention[])[], si: number, shape: MetricShape): { mention: MetricMention; how: 'paragraph' } | null {
+  for (let j = si - 1; j >= 0 && sentences[j]!.paragraph === sentences[si]!.paragraph; j--) {
+    const fits = metricsOf[j]!.filter((m) => m.shape === shape);
+    if (fits.length) return { mention: fits[fits.length - 1]!, how: 'paragraph' };
+  }
   return null;
 }
 
@@ -384,6 +432,7 @@ export function viaOf(sentence: string): string | null {
     /\baccording to (?:data from |figures from |estimates from |a report by |research firm |analytics firm )?((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)/.exec(sentence) ??
     /\b((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)(?:'s)? (?:data|estimates|figures|research) (?:show|shows|showed|suggest|suggests|indicate|indicates)\b/.exec(sentence) ??
     /\b(?:data|estimates|figures) from ((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*)/.exec(sentence) ??
+    /\bper ((?:[A-Z][\w&.-]*)(?: [A-Z][\w&.-]*)*)(?:'s)? (?:data|estimates|figures|report|research)\b/.exec(sentence) ??
     /\b((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*)*) (?:estimates|estimated)\b/.exec(sentence);
   return en ? en[1]! : null;
 }

@@ -41,6 +41,8 @@ const CORE = new RegExp(
     '百分之[零〇一二两三四五六七八九十百千点]+',
     '(?:好几|数|几)[十百千]*[万亿]+',
     '[零〇一二两三四五六七八九十百千]+[万亿][零〇一二两三四五六七八九十百千万亿]*',
+    // 七起, 十二笔: deals counted in Chinese numerals (not 一起 "together" or 一笔 "a sum")
+    '(?:[二两三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+)(?=[笔起])',
     '[0-9０-９]+(?:[.,．][0-9０-９]+)*',
     '\\b(?:several|a few)(?: hundred| thousand)? (?:thousand|million|billion|trillion)\\b',
     '\\b(?:tens|hundreds) of (?:thousands|millions|billions)\\b',
@@ -134,6 +136,10 @@ export function findNumberSpans(
       continue;
     }
     const { start, end, figure } = read;
+    if (figure.alternatives.length > 0) {
+      spans.push(...splitAlternatives(sentence, start, end, figure, lang));
+      continue;
+    }
     const text = sentence.slice(start, end);
     const magnitude = MAGNITUDE.test(text) || !arabic;
     const unitless = figure.unit === 'count' && figure.measureWord === null;
@@ -155,7 +161,7 @@ export function findNumberSpans(
 /** Why a number is not a figure, from the words around it; null when it may be one. */
 function contextReason(core: string, before: string, after: string): string | null {
   if (/^[0-9]{4}$/.test(core) && +core >= 1900 && +core <= 2100 && /^\s*(?:年(?!化)|全年|财年|年度|[-/]\d|\s*[Qq][1-4])/.test(after)) return SKIP_REASONS.year;
-  if (/^\s*(?:月|日|号)/.test(after) || /^[-/]\d{1,2}(?:[-/]\d{1,4})?\b/.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return SKIP_REASONS.date;
+  if (/^\s*(?:月|日|号)/.test(after) || /^\s*[-–—~～至到]\s*\d{1,2}\s*月/.test(after) || /^[-/]\d{1,2}(?:[-/]\d{1,4})?\b/.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return SKIP_REASONS.date;
   if (/^\s*(?:年(?!化)|个月|个多月|多个月|天|周|小时|分钟|秒|岁|周岁)/.test(after) || /^\s*-?\s*(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?)\b/i.test(after) || /^-year-old/i.test(after)) return SKIP_REASONS.duration;
   if (/(?:第|No\.\s*|#|\brank(?:ed)?\s+|\bnumber\s+|\btop[- ])$/i.test(before) || /^(?:st|nd|rd|th)\b/i.test(after) || /^\s*(?:名|位)(?!员工|用户)/.test(after) && /排名|排第|位列/.test(before)) return SKIP_REASONS.rank;
   if (/(?:\bp\.|\bpp\.|\bpages?)\s*$/i.test(before) || /^\s*页/.test(after)) return SKIP_REASONS.page;
@@ -164,6 +170,28 @@ function contextReason(core: string, before: string, after: string): string | nu
   if (/[a-z]-$/i.test(before) || /^[a-z]+\d/i.test(after) || /^(?:o|v|b)\b/i.test(after) && /[a-z]-?\s?$/i.test(before)) return SKIP_REASONS.name;
   if (/^[.\d]*[a-z]{2,}/i.test(after) && !/^\s/.test(after) && !/^(?:k|m|mn|mm|bn|b|t|tn|x|pct|mo|yr|million|billion|thousand|trillion)\b/i.test(after)) return SKIP_REASONS.name;
   return null;
+}
+
+/**
+ * "4.65亿美元(约合33亿人民币)": the figure and its second reading in brackets
+ * as two spans, each read on its own (the second is a conversion the writer made).
+ */
+function splitAlternatives(sentence: string, start: number, end: number, figure: Figure, lang: 'zh' | 'en'): ReadSpan[] {
+  const text = sentence.slice(start, end);
+  const open = text.search(/[(（]/);
+  const main = text.slice(0, open).trimEnd();
+  const first = open > 0 ? safeParseFigure(main, { lang }) : null;
+  if (!first?.ok) return [{ text, start, end, figure, bare: false, unitless: false }];
+  const out: ReadSpan[] = [{ text: main, start, end: start + main.length, figure: first.figure, bare: false, unitless: false }];
+  let from = start + open;
+  for (const alt of figure.alternatives) {
+    const written = alt.text.trim();
+    const at = sentence.indexOf(written, from);
+    if (at < 0 || at >= end) continue;
+    out.push({ text: written, start: at, end: at + written.length, figure: alt, bare: false, unitless: false });
+    from = at + written.length;
+  }
+  return out;
 }
 
 /** Where the clause that runs on from `from` ends. */
@@ -202,9 +230,10 @@ function readAt(
   return { ok: false, reason: firstError ?? 'no reading', end: Math.max(coreEnd, wordEnd) };
 }
 
-/** Moves back over qualifier, "only", currency and per words before a number: 约为, 超, 仅为, more than, US$, 每月. */
+/** Moves back over qualifier, "only", currency and per words before a number: 约为, 超, 仅为, more than, US$, 每月; and a minus sign (-24.7%). */
 function prefixStart(sentence: string, coreStart: number): number {
   let start = coreStart;
+  if (/[-−－]/.test(sentence[start - 1] ?? '') && !/[0-9a-z]/i.test(sentence[start - 2] ?? '')) start--;
   for (;;) {
     let at = start;
     while (at > 0 && sentence[at - 1] === ' ') at--;
