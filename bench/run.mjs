@@ -24,6 +24,7 @@
 //   --json FILE        also write the measurements as JSON
 //   --no-survival      skip the survival simulation benchmark (bench/survival.mjs)
 //   --no-kernels       skip the engine's kernels against their plain peers (bench/kernels.mjs)
+//   --no-extract       skip the article extraction measure (bench/extract.mjs)
 //   --no-startup       skip the CLI's start-up as whole processes (bench/startup.mjs)
 //   --startup-repeats N  processes per command in bench/startup.mjs (default 7)
 //   --no-load          skip the API under load (bench/load.mjs)
@@ -183,4 +184,10 @@ if (!args.includes('--no-startup')) {
 if (!args.includes('--no-load')) {
   console.log('\nThe API under load (issue 11)');
   execFileSync(process.execPath, [join(here, 'load.mjs')], { stdio: 'inherit' });
+}
+
+// Figures read from whole articles (issue 13): recall, and precision of entity and metric, per fixture.
+if (!args.includes('--no-extract')) {
+  console.log('\nArticles read by shakeout extract (issue 13)');
+  execFileSync(process.execPath, [join(here, 'extract.mjs')], { stdio: 'inherit' });
 }
