@@ -1,8 +1,8 @@
 import { readAsOfDate, readTextFile, type Store } from '../ledger/index.js';
-import { articleFormatOf, extractFigures, reviewIds, reviewRecord, reviewYaml, type ArticleFormat, type Extraction, type ExtractedFigure, type ReviewSource } from '../extract/index.js';
+import { articleFormatOf, extractFigures, reviewIds, reviewRecord, reviewYaml, type ArticleFormat, type Extraction, type ReviewSource } from '../extract/index.js';
 
 export type { ArticleFormat, Extraction, ExtractedFigure, ReviewSource } from '../extract/index.js';
-export { extractFigures, reviewYaml, reviewRecord, articleFormatOf, METRIC_KEYWORDS, SKIP_REASONS, UNKNOWN } from '../extract/index.js';
+export { extractFigures, reviewYaml, reviewRecord, reviewIds, articleFormatOf, METRIC_KEYWORDS, SKIP_REASONS, UNKNOWN } from '../extract/index.js';
 
 /** What `extractArticle` is told about the article. */
 export interface ExtractArticleOptions {

@@ -44,7 +44,7 @@ export interface ExtractedFigure {
    * first. Empty when the inputs are not in the sentence (the reviewer fills them in).
    */
   readonly inputs: readonly number[];
-  /** The source the sentence cites the figure from (据Sensor Tower数据 -> Sensor Tower), if any. */
+  /** The source the sentence cites the figure from (据Sensor Tower数据 -> Sensor Tower), if any; null for a derived figure (the writer's own). */
   readonly via: string | null;
   /** 0 to 1; see docs/extract.md. */
   readonly confidence: number;
@@ -203,7 +203,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         kind: derivedWhy ? 'derived' : 'reported',
         derivedWhy,
         inputs: [],
-        via,
+        // A figure the writer computes is the writer's, even from cited figures.
+        via: derivedWhy ? null : via,
         confidence: Math.round(conf * 100) / 100,
         unsure,
       };
