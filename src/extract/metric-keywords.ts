@@ -26,7 +26,7 @@ export const METRIC_KEYWORDS: ReadonlyArray<readonly [Metric, MetricShape, reado
   ['net_loss', 'money', ['亏损', '净亏损', '亏', 'loss', 'losses', 'lost', 'net loss']],
   ['spend', 'money', ['支出', '开支', '花费', '花销', '累计花费', '成本', '费用', '投入', '研发开支', '研发投入', 'spending', 'spend', 'spent', 'spends', 'costs', 'expenses', 'capex', 'capital expenditure']],
   ['revenue_spending_gap', 'money', ['差距', '缺口', 'gap', 'shortfall']],
-  ['price', 'money', ['价格', '订阅价格', '定价', '售价', '月费', '年费', '收费', 'price', 'priced', 'pricing', 'costs per month', 'subscription price', 'plan costs']],
+  ['price', 'money', ['价格', '订阅价格', '定价', '售价', '月费', '年费', '收费', 'price', 'priced', 'pricing', 'costs per month', 'subscription price', 'plan costs', 'charges', 'charge', 'charging', 'plan']],
   ['cash', 'money', ['现金', '账上', '现金储备', 'cash', 'in the bank', 'cash reserves']],
   ['burn', 'money', ['烧钱', '烧掉', '消耗', '现金消耗', '现金消耗率', '净流出', '现金净流出', '现金流出', '流出', 'outflow', 'cash outflow', 'burn rate', 'burn', 'burned', 'burning', 'burnt', 'cash burn']],
   ['training_cost', 'money', ['训练成本', '训练费用', '训练花费', 'training cost', 'training costs', 'to train', 'cost to train']],

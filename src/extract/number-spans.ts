@@ -1,4 +1,4 @@
-import { ALMOST_NONE_PHRASES, CURRENCY_PREFIXES, ONLY_WORDS, PER_ITEM_WORDS, PER_WORDS, QUALIFIER_PREFIXES, safeParseFigure } from '../core/index.js';
+import { ALMOST_NONE_PHRASES, AMBIGUOUS_YEN_SIGN, CURRENCY_PREFIXES, ONLY_WORDS, PER_ITEM_WORDS, PER_WORDS, QUALIFIER_PREFIXES, safeParseFigure } from '../core/index.js';
 import type { Figure } from '../core/index.js';
 
 /** A span of a sentence that the figure reader read. Offsets are into the sentence. */
@@ -55,6 +55,7 @@ const PREFIXES: readonly string[] = [
   ...QUALIFIER_PREFIXES.map(([w]) => w),
   ...ONLY_WORDS,
   ...CURRENCY_PREFIXES.map(([w]) => w),
+  AMBIGUOUS_YEN_SIGN,
   ...PER_WORDS.map(([w]) => w),
   ...PER_ITEM_WORDS.map(([w]) => w),
   'between',
@@ -161,10 +162,10 @@ export function findNumberSpans(
 /** Why a number is not a figure, from the words around it; null when it may be one. */
 function contextReason(core: string, before: string, after: string): string | null {
   if (/^[0-9]{4}$/.test(core) && +core >= 1900 && +core <= 2100 && /^\s*(?:年(?!化)|全年|财年|年度|[-/]\d|\s*[Qq][1-4])/.test(after)) return SKIP_REASONS.year;
-  if (/^\s*(?:月|日|号)/.test(after) || /^\s*[-–—~～至到]\s*\d{1,2}\s*月/.test(after) || /^[-/]\d{1,2}(?:[-/]\d{1,4})?\b/.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return SKIP_REASONS.date;
+  if (/^\s*(?:月|日|号)/.test(after) || /^\s*[-–—~～至到]\s*\d{1,2}\s*月/.test(after) || /^[-/]\d{1,2}[-/]\d{1,4}\b/.test(after) || /^\/\d{1,2}(?![\d.,]*\s*(?:[万亿千百元美%倍]|[a-z]))/i.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return SKIP_REASONS.date;
   if (/^\s*(?:年(?!化)|个月|个多月|多个月|天|周|小时|分钟|秒|岁|周岁)/.test(after) || /^\s*-?\s*(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?)\b/i.test(after) || /^-year-old/i.test(after)) return SKIP_REASONS.duration;
-  if (/(?:第|No\.\s*|#|\brank(?:ed)?\s+|\bnumber\s+|\btop[- ])$/i.test(before) || /^(?:st|nd|rd|th)\b/i.test(after) || /^\s*(?:名|位)(?!员工|用户)/.test(after) && /排名|排第|位列/.test(before)) return SKIP_REASONS.rank;
   if (/(?:\bp\.|\bpp\.|\bpages?)\s*$/i.test(before) || /^\s*页/.test(after)) return SKIP_REASONS.page;
+  if (/(?:第|No\.\s*|#|\brank(?:ed)?\s+|\bnumber\s+|\btop[- ])$/i.test(before) || /^(?:st|nd|rd|th)\b/i.test(after) || /^\s*(?:名|位)(?!员工|用户)/.test(after) && /排名|排第|位列/.test(before)) return SKIP_REASONS.rank;
   if (/^[Qq]$/.test(before.slice(-1)) || /[Qq]$/.test(before.trimEnd()) && /\s$/.test(before) === false) return SKIP_REASONS.date;
   if (isLatinOrDigit(before.slice(-1)) && isLatin(before.slice(-1))) return SKIP_REASONS.name;
   if (/[a-z]-$/i.test(before) || /^[a-z]+\d/i.test(after) || /^(?:o|v|b)\b/i.test(after) && /[a-z]-?\s?$/i.test(before)) return SKIP_REASONS.name;
@@ -213,12 +214,14 @@ function readAt(
   const from = /(?:\bfrom|从|由)\s*$/i.test(sentence.slice(Math.max(0, starts[0]! - 8), starts[0]));
   let firstError: string | null = null;
   for (const start of starts) {
+    // A currency sign before the number is part of the figure: if the reader refuses it with the sign, the number alone is no reading.
+    if (start === coreStart && starts.length > 1 && /[$€£¥₩₹]|\b(?:RMB|CNY|USD|EUR|HKD|JPY|GBP)\b/i.test(sentence.slice(starts[0]!, coreStart))) break;
     for (let end = limit; end >= coreEnd; end--) {
       const last = sentence[end - 1]!;
       if (/\s/.test(last) || (end < limit && (isLatinOrDigit(last) && isLatinOrDigit(sentence[end])))) continue;
       const r = safeParseFigure(sentence.slice(start, end), { lang });
       if (!r.ok) {
-        if (end === coreEnd && start === coreStart) firstError ??= r.error.reason ?? "not a figure";
+        if (end === coreEnd) firstError ??= r.error.reason ?? 'not a figure';
         continue;
       }
       // "grew from $1B to $3B" is two figures, not a range.

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../ledger/index.js';
+import { extractFigures, guessLang, viaOf, type ExtractedFigure } from './extract-figures.js';
+
+// Made-up text throughout: the extractor is measured on real articles by bench/extract.mjs, and a defect
+// a real article shows gets a case here.
+const entity = (id: string, nameEn: string, nameZh: string | null = null, aliases: string[] = [], kind: Entity['kind'] = 'company'): Entity => ({
+  id, nameEn, nameZh, aliases, kind, parent: null, notes: null,
+});
+const ENTITIES: Entity[] = [
+  entity('acme', 'Acme AI', '阿克米', ['Acme']),
+  entity('acme-chat', 'AcmeChat', null, [], 'product'),
+  entity('acme-chat-pro', 'AcmeChat Pro', null, [], 'product'),
+  entity('bolt', 'Bolt Labs', '闪电智能', ['Bolt']),
+  entity('gadget', 'Gadget Inc', '小工具公司'),
+  entity('dragons', 'The three dragons', '三小龙', [], 'aggregate'),
+];
+const run = (text: string, published: string | null = '2025-06-15', lang: 'zh' | 'en' | 'auto' = 'auto') =>
+  extractFigures(text, { entities: ENTITIES, published, lang });
+const only = (text: string, published: string | null = '2025-06-15'): ExtractedFigure => {
+  const x = run(text, published);
+  expect(x.figures.map((f) => f.text)).toHaveLength(1);
+  return x.figures[0]!;
+};
+
+describe('extractFigures: finding figures with the reader', () => {
+  it('reads Chinese figures with their qualifiers, units and magnitudes', () => {
+    const x = run('阿克米去年融资约为12亿美元，估值超过百亿元，员工近300名，年化收入达5000万美元。');
+    expect(x.figures.map((f) => [f.text, f.figure.value, f.unit, f.figure.qualifier, f.metric])).toEqual([
+      ['约为12亿美元', 1.2e9, 'USD', 'about', 'funding'],
+      ['超过百亿元', 1e10, 'CNY', 'over', 'valuation'],
+      ['近300名', 300, 'count', 'nearly', 'headcount'],
+      ['5000万美元', 5e7, 'USD', 'exact', 'revenue_run_rate'],
+    ]);
+    expect(x.figures.every((f) => f.entity?.id === 'acme')).toBe(true);
+  });
+  it('reads English figures with qualifiers, nouns and per-period words', () => {
+    const x = run('Acme AI raised more than $1.5 billion in 2024. It has about 2,000 employees and charges $20 a month.');
+    expect(x.figures.map((f) => [f.text, f.figure.value, f.figure.qualifier, f.figure.per, f.metric, f.entity?.id])).toEqual([
+      ['more than $1.5 billion', 1.5e9, 'over', null, 'funding', 'acme'],
+      ['about 2,000 employees', 2000, 'about', null, 'headcount', 'acme'],
+      ['$20 a month', 20, 'exact', 'month', 'price', 'acme'],
+    ]);
+  });
+  it('reads ranges, several-words, multiples, percentages, negatives and Chinese-numeral deal counts', () => {
+    const x = run('闪电智能今年融资10-20亿元，数亿美元的新一轮正在谈，收入增长3倍，毛利率为-12.5%，共完成七起交易。');
+    const got = Object.fromEntries(x.figures.map((f) => [f.text, [f.figure.qualifier, f.unit]]));
+    expect(got).toEqual({
+      '10-20亿元': ['range', 'CNY'], '数亿美元': ['several', 'USD'], '3倍': ['exact', 'multiple'], '-12.5%': ['exact', 'percent'], '七起交易': ['exact', 'count'],
+    });
+    expect(x.figures.find((f) => f.text === '-12.5%')!.figure.value).toBeCloseTo(-0.125, 10);
+    expect(x.figures.find((f) => f.text === '七起交易')!.metric).toBe('deals');
+  });
+  it('reads "almost none" up to the metric it is about, in the currency of the sentence', () => {
+    const x = run('闪电智能融资5亿美元，但几乎没有收入，几乎没有人知道它。');
+    expect(x.figures.map((f) => [f.text, f.figure.qualifier, f.unit, f.metric])).toEqual([['5亿美元', 'exact', 'USD', 'funding'], ['几乎没有收入', 'almost_none', 'USD', 'revenue']]);
+  });
+  it('leaves out years, dates, durations, ages, ranks, pages and model names, and counts them with reasons', () => {
+    const x = run('2023年5月20日，成立3年、创始人45岁的阿克米排名第2，见第12页；GPT-4 和 Llama 3 之后，它在2024年融资2亿美元。');
+    expect(x.figures.map((f) => f.text)).toEqual(['2亿美元']);
+    const reasons = x.skipped.map((k) => `${k.text}:${k.reason}`);
+    expect(reasons).toEqual(expect.arrayContaining([
+      '2023:a year', '5:a date', '20:a date', '3:a duration or an age', '45:a duration or an age', '2:a rank or an ordinal',
+      '12:a page number', '4:part of a name, model or version (GPT-4, Llama 3, H100)', '3:part of a name, model or version (GPT-4, Llama 3, H100)',
+      '2024:a year',
+    ]));
+    expect(x.numbersSeen).toBe(x.figures.length + x.skipped.length);
+    expect(x.skippedByReason['a year']).toBe(2);
+  });
+  it('leaves out a number the reader refuses, with its reason, and never guesses', () => {
+    const x = run('Acme paid ¥100 for it.', null, 'en');
+    expect(x.figures).toEqual([]);
+    expect(x.skipped[0]!.reason).toMatch(/^the figure reader refused it: .*yuan and the Japanese yen/);
+  });
+  it('does not read "from $1B to $3B" as a range', () => {
+    const x = run('Acme AI revenue grew from $1 billion to $3 billion.');
+    expect(x.figures.map((f) => [f.text, f.figure.qualifier])).toEqual([['$1 billion', 'exact'], ['$3 billion', 'exact']]);
+  });
+  it('splits a second reading in brackets into a derived conversion of the figure before it', () => {
+    const x = run('阿克米的收入为4.65亿美元（约合33亿人民币）。');
+    expect(x.figures.map((f) => [f.text, f.unit, f.kind])).toEqual([['4.65亿美元', 'USD', 'reported'], ['约合33亿人民币', 'CNY', 'derived']]);
+    expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
+    expect(x.figures[1]!.inputs).toEqual([0]);
+  });
+  it('a number with no currency next to a money word takes the currency of the sentence, marked unsure; with none it stays a count, unsure', () => {
+    const f = run('阿克米收入仅为2亿美元，撑不起近千亿的估值。').figures[1]!;
+    expect([f.text, f.unit, f.defaultUnit, f.metric]).toEqual(['近千亿', 'USD', 'USD', 'valuation']);
+    expect(f.unsure[0]).toMatch(/no currency written: USD taken from "仅为2亿美元" in the same sentence/);
+    const g = only('阿克米撑不起近千亿的估值。');
+    expect([g.unit, g.defaultUnit]).toEqual(['count', null]);
+    expect(g.unsure[0]).toMatch(/no currency written and none/);
+  });
+  it('leaves out a bare number and a count no metric word names', () => {
+    const x = run('阿克米有千万个想法，Acme has 12 of them.');
+    expect(x.figures).toEqual([]);
+    expect(x.skipped.map((k) => k.reason)).toEqual(['a count that no metric word names', 'a bare number: no unit, magnitude or measure word']);
+  });
+});
+
+describe('extractFigures: proposing entity, metric and period', () => {
+  it('takes the nearest entity of the clause, the longest name, and 分别 in order', () => {
+    const x = run('阿克米、闪电智能估值分别为超10亿美元和超20亿美元，AcmeChat Pro的价格为20美元。');
+    expect(x.figures.map((f) => [f.entity?.id, f.entity?.how])).toEqual([['acme', 'respectively'], ['bolt', 'respectively'], ['acme-chat-pro', 'clause']]);
+  });
+  it('takes English "respectively" too', () => {
+    const x = run('Acme AI and Bolt Labs are valued at $2 billion and $3 billion, respectively.');
+    expect(x.figures.map((f) => f.entity?.id)).toEqual(['acme', 'bolt']);
+  });
+  it('resolves 其, 该公司 and "the company" to the last entity named, and a sentence that opens on one to the subject before', () => {
+    expect(run('阿克米发布了新模型。该公司今年收入为3亿元。').figures[0]!.entity).toEqual({ id: 'acme', name: '阿克米', how: 'pronoun' });
+    expect(run('Bolt Labs shipped a model. The company raised $50 million.').figures[0]!.entity?.id).toBe('bolt');
+    const x = run('闪电智能发布了财报。公司称，与阿克米10亿美元的花费相比，它只用了5亿美元。');
+    expect(x.figures.map((f) => f.entity?.id)).toEqual(['acme', 'bolt']);
+    // the subject that opens a clause, not a name compared with (与阿克米相似) or set beside it
+    expect(only('与阿克米相似，闪电智能多次融资，截至2025年5月，公司估值为40亿美元。').entity).toEqual({ id: 'bolt', name: '闪电智能', how: 'pronoun' });
+  });
+  it('gives a sentence that names no one the paragraph\'s subject, with a lower confidence', () => {
+    const x = run('闪电智能去年收入为3亿元。净亏损为5亿元。\n\n净亏损为6亿元。');
+    expect(x.figures.map((f) => [f.entity?.id ?? null, f.entity?.how ?? null])).toEqual([['bolt', 'clause'], ['bolt', 'paragraph'], [null, null]]);
+    expect(x.figures[1]!.confidence).toBeLessThan(x.figures[0]!.confidence);
+  });
+  it('"以上三家" goes to the aggregate named', () => {
+    expect(only('“三小龙”中，以上三家合计融资超50亿元。').entity?.id).toBe('dragons');
+  });
+  it('in English, proposes no entity when a name the ledger does not know is nearer', () => {
+    const x = run('Big rounds closed: Zephyr\'s $6 billion Series C and Acme\'s $4 billion round.');
+    expect(x.figures.map((f) => f.entity?.id ?? null)).toEqual([null, 'acme']);
+  });
+  it('picks the longest metric word that fits the figure: 订阅收入 over 订阅 and 收入, 下载量 for a count', () => {
+    const x = run('AcmeChat的订阅收入为1200万美元，下载量为700万。');
+    expect(x.figures.map((f) => f.metric)).toEqual(['subscription_revenue', 'downloads']);
+  });
+  it('a ratio takes a metric word of its own clause only', () => {
+    const x = run('阿克米收入增长30%。毛利率方面，阿克米为12%。');
+    expect(x.figures.map((f) => f.metric)).toEqual(['growth', null]);
+  });
+  it('reads periods written and relative to the publication date', () => {
+    const x = run('阿克米2024年Q1收入为1亿元，今年一季度为2亿元，去年为3亿元，过去一个月下载量为40万次下载，当下估值超10亿美元，上半年融资5亿元。');
+    expect(x.figures.map((f) => [f.period, f.periodHow])).toEqual([
+      ['2024-Q1', 'written'], ['2025-Q1', 'relative'], ['2024', 'relative'], ['past month to 2025-06-15', 'relative'],
+      ['as of 2025-06', 'relative'], ['as of 2025-06', 'relative'],
+    ].map(([p, h], i) => (i === 5 ? ['2025', 'assumed'] : [p, h])));
+    expect(run('Acme AI raised $2 billion last year and $1 billion in Q3 2024.', '2025-01-03').figures.map((f) => f.period)).toEqual(['2024', '2024-Q3']);
+  });
+  it('with no date written: as of the publication month for a stock, its year for a flow; nothing without a publication date', () => {
+    expect(run('阿克米估值超10亿美元，融资2亿美元。').figures.map((f) => [f.period, f.periodHow])).toEqual([['as of 2025-06', 'assumed'], ['2025', 'assumed']]);
+    expect(run('阿克米估值超10亿美元。', null).figures[0]!.period).toBeNull();
+  });
+  it('a growth multiple is of the later year over the earlier, derived from the two figures of the sentence', () => {
+    const x = run('2024年阿克米融资约30亿美元，是2023年6亿美元的5倍。');
+    const g = x.figures[2]!;
+    expect([g.metric, g.period, g.kind, g.inputs]).toEqual(['growth', '2024', 'derived', [0, 1]]);
+    expect(x.figures[1]!.period).toBe('2023');
+  });
+  it('marks a figure the sentence works out as derived, and a cited one with its source', () => {
+    expect(only('由此推断，阿克米的订阅用户约为75万。').kind).toBe('derived');
+    expect(only('据Sensor Tower数据，AcmeChat下载量为900万。').via).toBe('Sensor Tower');
+    expect(only('According to PitchBook, Acme AI raised $3 billion.').via).toBe('PitchBook');
+    expect(viaOf('IT桔子数据显示，2024年融资金额为1亿元')).toBe('IT桔子');
+    expect(viaOf('公开数据显示，融资约为20亿美元')).toBe('公开数据');
+  });
+  it('orders confidence: a figure with everything written above one with an entity from the sentence, above one with none', () => {
+    const x = run('2024年阿克米融资20亿元。阿克米的团队很强，2024年估值为100亿元。2024年收入为5亿元。\n\n2024年融资为8亿元。');
+    const [a, b, , d] = x.figures.map((f) => f.confidence);
+    expect(a).toBe(1);
+    expect(b!).toBeLessThan(1);
+    expect(d!).toBeLessThan(b!);
+  });
+});
+
+describe('extractFigures: input formats and language', () => {
+  it('reads HTML without its markup, scripts and head, taking the title and the date from it', () => {
+    const html = '<html><head><title>T</title><meta property="article:published_time" content="2025-02-01T08:00:00Z"><script>var x = 2025;</script></head>' +
+      '<body><h1>Acme&#39;s year</h1><p>Acme AI raised <b>$2&nbsp;billion</b> last year.</p><p>Bolt Labs has 300 employees.</p></body></html>';
+    const x = extractFigures(html, { entities: ENTITIES, format: 'html' });
+    expect([x.title, x.published, x.lang]).toEqual(["Acme's year", '2025-02-01', 'en']);
+    expect(x.figures.map((f) => [f.text, f.entity?.id, f.period])).toEqual([['$2 billion', 'acme', '2024'], ['300 employees', 'bolt', 'as of 2025-02']]);
+    expect(x.text.slice(x.figures[0]!.start, x.figures[0]!.end)).toBe('$2 billion');
+  });
+  it('reads Markdown without images, link addresses and front matter', () => {
+    const md = '---\ntitle: 标题\ndate: 2025-03-01\n---\n\n![图](http://x/2024.png)\n\n阿克米[融资](http://x/5亿)约5亿元。';
+    const x = extractFigures(md, { entities: ENTITIES, format: 'markdown' });
+    expect([x.title, x.published]).toEqual(['标题', '2025-03-01']);
+    expect(x.figures.map((f) => f.text)).toEqual(['约5亿元']);
+    expect(x.skipped).toEqual([]);
+  });
+  it('joins hard-wrapped lines of plain text into sentences', () => {
+    const text = 'Acme AI, the company that makes the widely used AcmeChat assistant, said on Monday it\nraised $500 million from investors.';
+    expect(run(text).figures[0]!.entity?.id).toBe('acme');
+  });
+  it('guesses the language by its characters', () => {
+    expect(guessLang('OpenAI在2024年融资66亿美元，估值达到1570亿美元。')).toBe('zh');
+    expect(guessLang('OpenAI raised $6.6 billion, 阿克米 said.')).toBe('en');
+  });
+});
