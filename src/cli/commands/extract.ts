@@ -26,6 +26,8 @@ function shown(f: ExtractedFigure): string {
   return qualifier === 'exact' ? v : `${v} (${qualifier})`;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function registerExtract(program: Command, io: Output): void {
   program
     .command('extract')
@@ -72,7 +74,7 @@ export function registerExtract(program: Command, io: Output): void {
       const unknown = x.figures.filter((f) => !f.entity || !f.metric).length;
       io.out(
         (x.figures.length ? table + '\n' : 'no figures found\n') +
-          `${x.numbersSeen} numbers seen: ${x.figures.length} figures, ${x.skipped.length} left out${reasons ? `:\n${reasons}` : ''}\n` +
+          `${plural(x.numbersSeen, 'number')} seen: ${plural(x.figures.length, 'figure')}, ${x.skipped.length} left out${reasons ? `:\n${reasons}` : ''}\n` +
           (x.figures.some((f) => f.unsure.length) ? '? the reading is unsure: see the review file\n' : '') +
           (opts.out
             ? `review file: ${opts.out} (${unknown} row${unknown === 1 ? '' : 's'} with an unknown entity or metric); fix or delete rows, then: shakeout facts import ${opts.out}`
