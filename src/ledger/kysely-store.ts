@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { LedgerDialect } from './backend.js';
 import { REVISION_KEY } from './migrations/0006-revision.js';
 import { ShakeoutError, formatIssues, isCurrency, parsePeriod, unknownCurrencyMessage, withUserRates } from '../core/index.js';
 import type { CpiTable, Currency, FxRate, FxTable, Issue, Per, Period, PeriodKind, Qualifier, Unit } from '../core/index.js';
@@ -72,22 +73,26 @@ class EntityIndex {
 }
 
 /**
- * The Store over any Kysely database whose SQL is portable (SQLite now,
- * PostgreSQL later): plain selects, inserts in transactions, no upserts,
- * no JSON columns. Backends open the connection, run the migrations and hand
- * the Kysely instance here.
+ * The Store over any Kysely database whose SQL is portable (SQLite and
+ * PostgreSQL): plain selects, inserts in transactions, no upserts, no JSON
+ * columns, counts read with Number() (PostgreSQL's bigint comes as a
+ * string). What differs is the `LedgerDialect`: how a writing transaction
+ * runs (BEGIN IMMEDIATE, or SERIALIZABLE with retries) and how text sorts.
+ * Backends (`backends.ts`) open the connection and run the migrations.
  */
 export class KyselyStore implements Store {
   constructor(
     readonly db: Kysely<LedgerDatabase>,
     private readonly fxcpi: () => { fx: FxTable; cpi: CpiTable },
+    /** What differs between SQL dialects: writing transactions, text order. */
+    readonly dialect: LedgerDialect,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
   // ---- entities ----
 
   private async entityIndex(db: Db = this.db): Promise<EntityIndex> {
-    const rows = await db.selectFrom('entity').selectAll().orderBy('id').execute();
+    const rows = await db.selectFrom('entity').selectAll().orderBy(this.dialect.sortKey('id')).execute();
     const names = await db.selectFrom('entity_name').select(['entity_id', 'name', 'name_key', 'name_type']).execute();
     const aliases = new Map<string, string[]>();
     for (const n of names) if (n.name_type === 'alias') (aliases.get(n.entity_id) ?? aliases.set(n.entity_id, []).get(n.entity_id)!).push(n.name);
@@ -171,7 +176,7 @@ export class KyselyStore implements Store {
       }
       if (!owner && !aliases.some((x) => nameKey(x) === nameKey(alias))) aliases.push(alias);
     }
-    await this.db.transaction().execute(async (trx) => {
+    await this.dialect.write(this.db, async (trx) => {
       if (parent !== undefined || change.kind !== undefined) {
         await trx.updateTable('entity').set({ ...(parent !== undefined ? { parent_id: parent } : {}), ...(change.kind !== undefined ? { kind: change.kind } : {}) }).where('id', '=', e.id).execute();
       }
@@ -186,7 +191,7 @@ export class KyselyStore implements Store {
     // Every command opens the ledger: when nothing is missing, read only, so that reading needs no write lock (nor write access).
     const stored = new Set((await this.db.selectFrom('entity').select('id').execute()).map((r) => r.id));
     if (seeds.every((s) => stored.has(s.id))) return 0;
-    return this.db.transaction().execute(async (trx) => {
+    return this.dialect.write(this.db, async (trx) => {
       const have = new Set((await trx.selectFrom('entity').select('id').execute()).map((r) => r.id));
       const keys = new Map((await trx.selectFrom('entity_name').select(['name_key', 'entity_id']).execute()).map((r) => [r.name_key, r.entity_id]));
       const ids = new Set([...have, ...seeds.map((s) => s.id)]);
@@ -233,7 +238,7 @@ export class KyselyStore implements Store {
   }
 
   async listSources(): Promise<Source[]> {
-    const rows = await this.db.selectFrom('source').selectAll().orderBy('publisher').orderBy('id').execute();
+    const rows = await this.db.selectFrom('source').selectAll().orderBy(this.dialect.sortKey('publisher')).orderBy(this.dialect.sortKey('id')).execute();
     return rows.map((r) => ({ id: r.id, publisher: r.publisher, title: r.title, url: r.url, published: r.published, publishedEstimated: Number(r.published_estimated) === 1 }));
   }
 
@@ -261,7 +266,7 @@ export class KyselyStore implements Store {
     const inputs = new Map<string, string[]>();
     for (let i = 0; i < derived.length; i += 500) {
       const chunk = derived.slice(i, i + 500);
-      const ins = await db.selectFrom('fact_input').selectAll().where('fact_id', 'in', chunk).orderBy('fact_id').orderBy('position').execute();
+      const ins = await db.selectFrom('fact_input').selectAll().where('fact_id', 'in', chunk).orderBy(this.dialect.sortKey('fact_id')).orderBy('position').execute();
       for (const r of ins) (inputs.get(r.fact_id) ?? inputs.set(r.fact_id, []).get(r.fact_id)!).push(r.input_id);
     }
     return rows.map((r) => ({
@@ -325,7 +330,7 @@ export class KyselyStore implements Store {
     }
     if (filter.kind !== undefined) q = q.where('fact.kind', '=', filter.kind);
     if (!filter.includeSuperseded) q = q.where('next.id', 'is', null);
-    const rows = await q.orderBy('fact.entity_id').orderBy('fact.metric').orderBy('fact.period_start').orderBy('fact.seq').execute();
+    const rows = await q.orderBy(this.dialect.sortKey('fact.entity_id')).orderBy(this.dialect.sortKey('fact.metric')).orderBy(this.dialect.sortKey('fact.period_start')).orderBy('fact.seq').execute();
     return this.toFacts(rows as FactRow[]);
   }
 
@@ -421,7 +426,7 @@ export class KyselyStore implements Store {
   }
 
   async addFact(input: FactInput): Promise<Fact> {
-    const id = await this.db.transaction().execute(async (trx) => {
+    const id = await this.dialect.write(this.db, async (trx) => {
       const idx = await this.entityIndex(trx);
       const r = prepareFact(input, this.context(idx), (c) => [INPUT_LABEL[c] ?? c]);
       if (!r.ok) throw new ShakeoutError(`invalid fact:\n${formatIssues(r.issues)}`, { issues: r.issues, status: 400 });
@@ -511,7 +516,7 @@ export class KyselyStore implements Store {
 
   private async runImport(records: readonly unknown[], options: ImportOptions, dryRun: boolean): Promise<ImportResult> {
     const file = options.file ?? 'input';
-    return this.db.transaction().execute(async (trx) => {
+    return this.dialect.write(this.db, async (trx) => {
       const idx = await this.entityIndex(trx);
       // the facts of one import are recorded at one time: which row came first decides nothing
       const at = this.now();
@@ -629,7 +634,7 @@ export class KyselyStore implements Store {
 
   /** Adds the events that are missing (by id). Idempotent. */
   async seedEvents(seeds: readonly EventSeed[]): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.dialect.write(this.db, async (trx) => {
       const idx = await this.entityIndex(trx);
       const have = new Set((await trx.selectFrom('event').select('id').execute()).map((r) => r.id));
       let added = 0;
@@ -669,10 +674,10 @@ export class KyselyStore implements Store {
       .innerJoin('source', 'source.id', 'event.source_id')
       .selectAll('event')
       .select(['source.publisher', 'source.title', 'source.url', 'source.published', 'source.published_estimated'])
-      .orderBy('event.period_start')
-      .orderBy('event.id')
+      .orderBy(this.dialect.sortKey('event.period_start'))
+      .orderBy(this.dialect.sortKey('event.id'))
       .execute();
-    const links = await this.db.selectFrom('event_entity').selectAll().orderBy('event_id').orderBy('position').execute();
+    const links = await this.db.selectFrom('event_entity').selectAll().orderBy(this.dialect.sortKey('event_id')).orderBy('position').execute();
     const byEvent = new Map<string, string[]>();
     for (const l of links) (byEvent.get(l.event_id) ?? byEvent.set(l.event_id, []).get(l.event_id)!).push(l.entity_id);
     let wanted: Set<string> | undefined;
@@ -717,14 +722,14 @@ export class KyselyStore implements Store {
       }
       q = q.where('currency', '=', c);
     }
-    const rows = await q.orderBy('currency').orderBy('month').execute();
+    const rows = await q.orderBy(this.dialect.sortKey('currency')).orderBy(this.dialect.sortKey('month')).execute();
     return rows.map((r) => ({ month: r.month, currency: r.currency as Currency, perUsd: Number(r.per_usd), source: r.source, origin: 'user' as const }));
   }
 
   async addFxRates(records: readonly unknown[], options: FxImportOptions = {}): Promise<FxImportResult> {
     const file = options.file ?? 'input';
     const bundled = this.fxcpi().fx;
-    return this.db.transaction().execute(async (trx) => {
+    return this.dialect.write(this.db, async (trx) => {
       const stored = new Map((await trx.selectFrom('fx_rate').selectAll().execute()).map((r) => [`${r.currency} ${r.month}`, r]));
       const issues: Issue[] = [];
       const seen = new Map<string, number>();
@@ -781,7 +786,7 @@ export class KyselyStore implements Store {
       .innerJoin('source as s', 's.id', 'o.source_id')
       .select(['o.id', 'o.entity_id', 'o.type', 'o.date', 'o.detail', 'o.out', 's.id as s_id', 's.publisher', 's.title', 's.url', 's.published', 's.published_estimated']);
     if (filter.entity !== undefined) q = q.where('o.entity_id', '=', (await this.resolveEntity(filter.entity)).id);
-    const rows = await q.orderBy('o.entity_id').orderBy('o.date').orderBy('o.id').execute();
+    const rows = await q.orderBy(this.dialect.sortKey('o.entity_id')).orderBy(this.dialect.sortKey('o.date')).orderBy(this.dialect.sortKey('o.id')).execute();
     return rows.map((r) => ({
       id: r.id,
       entity: r.entity_id,
@@ -811,7 +816,7 @@ export class KyselyStore implements Store {
 
   private async runOutcomeImport(records: readonly unknown[], options: OutcomeImportOptions, dryRun: boolean): Promise<OutcomeImportResult> {
     const file = options.file ?? 'input';
-    return this.db.transaction().execute(async (trx) => {
+    return this.dialect.write(this.db, async (trx) => {
       const idx = await this.entityIndex(trx);
       const findEntity = (name: string): { id: string } | { error: string } => {
         const e = idx.find(name);
@@ -893,7 +898,7 @@ export class KyselyStore implements Store {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.dialect.write(this.db, async (trx) => {
       await trx.deleteFrom('meta').where('key', '=', key).execute();
       await trx.insertInto('meta').values({ key, value }).execute();
     });

@@ -2,6 +2,9 @@ import { loadCpiTable, loadFxTable } from './bundled/tables.js';
 import { bundledDataDir } from './bundled/data-dir.js';
 import { loadBundledData, seedBundledEntities } from './bundled/load-bundled.js';
 import type { CpiTable, FxTable } from '../core/index.js';
+import type { BackendOpenOptions } from './backend.js';
+import { backendFor } from './backends.js';
+import { KyselyStore } from './kysely-store.js';
 import type { OpenStoreOptions, Store } from './store.js';
 
 /** Meta key set once the bundled facts and events have been loaded. */
@@ -10,18 +13,30 @@ export const BUNDLED_META_KEY = 'bundled_data';
 export const BUNDLED_VERSION = '3';
 
 /**
- * Opens the ledger at `path` (a SQLite file, or ':memory:'). Every database
- * gets the bundled entities; a database that has not had it yet also gets the
- * bundled facts and events (unless `loadBundled: false`).
+ * Opens the ledger at a location (a SQLite file, ':memory:', or a
+ * postgres:// URL) through its backend, migrated, and nothing more: no
+ * bundled entities or data. For moving and migrating ledgers (`shakeout db`)
+ * and for tests; everything else opens with {@link openStore}.
  */
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
+export async function openBareStore(location: string, options: BackendOpenOptions & { dataDir?: string } = {}): Promise<KyselyStore> {
   const dataDir = options.dataDir ?? bundledDataDir();
   let tables: { fx: FxTable; cpi: CpiTable } | undefined;
   const getTables = (): { fx: FxTable; cpi: CpiTable } => (tables ??= { fx: loadFxTable(dataDir), cpi: loadCpiTable(dataDir) });
-  // SQLite and the query builder are loaded when a ledger is first opened, not
-  // by every command that imports the ledger (shakeout parse needs neither)
-  const { openSqliteStore } = await import('./sqlite/open-sqlite-store.js');
-  const store = await openSqliteStore(options.path, getTables, { createFolder: options.createFolder ?? false });
+  // the backend (better-sqlite3 or pg) and the query builder are loaded when a ledger is
+  // first opened, not by every command that imports the ledger (shakeout parse needs neither)
+  const opened = await (await backendFor(location)).open(location, options);
+  return new KyselyStore(opened.db, getTables, opened.dialect);
+}
+
+/**
+ * Opens the ledger at `path` (a SQLite file, ':memory:', or a postgres://
+ * URL). Every database gets the bundled entities; a database that has not
+ * had it yet also gets the bundled facts and events (unless `loadBundled:
+ * false`).
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const dataDir = options.dataDir ?? bundledDataDir();
+  const store = await openBareStore(options.path, { dataDir, createFolder: options.createFolder ?? false });
   try {
     await seedBundledEntities(store, dataDir);
     if (options.loadBundled !== false && (await store.getMeta(BUNDLED_META_KEY)) !== BUNDLED_VERSION) {

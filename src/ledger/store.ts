@@ -186,7 +186,7 @@ export interface Summary {
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
-  /** Database file, or ':memory:'. */
+  /** Database file, ':memory:', or a postgres:// URL. */
   readonly path: string;
   /** Load the bundled data into a fresh database. Default true. */
   readonly loadBundled?: boolean;

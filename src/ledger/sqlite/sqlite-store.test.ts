@@ -5,11 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledDataDir } from '../bundled/data-dir.js';
 import { loadBundledData } from '../bundled/load-bundled.js';
-import { loadCpiTable, loadFxTable } from '../bundled/tables.js';
 import { defaultDbPath, resolveDbPath } from '../default-db-path.js';
-import { openStore } from '../open-store.js';
+import { openBareStore, openStore } from '../open-store.js';
 import { runStoreContract } from '../store-contract.js';
-import { openSqliteStore } from './open-sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shakeout-ledger-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +25,7 @@ describe('sqlite backend', () => {
     const count = (await s.summary()).facts.current;
     expect(count).toBeGreaterThan(24 + 6 + 48 + 7);
     await s.close();
-    const raw = await openSqliteStore(path, () => ({ fx: loadFxTable(bundledDataDir()), cpi: loadCpiTable(bundledDataDir()) }));
+    const raw = await openBareStore(path);
     expect((await sql`PRAGMA journal_mode`.execute(raw.db)).rows[0]).toEqual({ journal_mode: 'wal' });
     expect((await sql`PRAGMA foreign_keys`.execute(raw.db)).rows[0]).toEqual({ foreign_keys: 1 });
     // loading again changes nothing

@@ -1,11 +1,10 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { ShakeoutError } from '../../core/index.js';
-import type { CpiTable, FxTable } from '../../core/index.js';
-import { KyselyStore } from '../kysely-store.js';
-import { MIGRATIONS, migrationProvider } from '../migrations/index.js';
+import type { Backend, BackendOpenOptions, LedgerDialect, OpenedDatabase } from '../backend.js';
+import { MIGRATION_TABLE, migrateLedger, refuseForeignTables, refuseUnmigrated } from '../migrations/migrate-ledger.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, sqliteFault } from './immediate-sqlite-dialect.js';
 import type { LedgerDatabase } from '../schema.js';
 
@@ -42,33 +41,35 @@ function readOnlySnapshot(path: string): Database.Database {
   return new Database(bytes, { readonly: true });
 }
 
-/** Tables every Shakeout ledger has, from its first migration on. */
-const OWN_TABLES = ['kysely_migration', 'kysely_migration_lock'];
-
 /**
- * Refuses a database that another application made: it has tables, and
- * either no Kysely migration table or migrations that are not Shakeout's.
- * An empty file, or one made by Shakeout, passes. Nothing is written, so the
- * other application's file stays as it was (no WAL switch, no migration).
+ * Refuses a database that another application made (see
+ * `refuseForeignTables`). Nothing is written, so the other application's
+ * file stays as it was (no WAL switch, no migration).
  */
 function refuseForeign(sqlite: Database.Database, path: string): void {
   const tables = (sqlite.prepare("select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-  if (!tables.length) return;
-  const ours = new Set(Object.keys(MIGRATIONS));
-  const applied = tables.includes(OWN_TABLES[0]!) ? (sqlite.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name) : [];
-  const foreign = applied.filter((m) => !ours.has(m));
-  if (applied.length && !foreign.length) return;
-  const shown = tables.filter((t) => !OWN_TABLES.includes(t)).slice(0, 5);
-  const message = `${path} is not a Shakeout database: it is an SQLite file of another application (${applied.length ? `migrations ${foreign.slice(0, 3).join(', ')}` : `tables ${shown.join(', ')}${tables.length > shown.length ? ', ...' : ''}`}, and no Shakeout ledger tables); it was left unchanged. Give --db a new file name or a Shakeout ledger`;
-  throw new ShakeoutError(message, { status: 400, issues: [{ code: 'not_shakeout', path: ['db'], message }] });
+  const applied = tables.includes(MIGRATION_TABLE) ? (sqlite.prepare(`select name from ${MIGRATION_TABLE}`).all() as { name: string }[]).map((r) => r.name) : [];
+  refuseForeignTables(path, 'an SQLite file', tables, applied, 'Give --db a new file name or a Shakeout ledger');
 }
+
+/**
+ * SQLite's side of the dialect: every writing transaction is `BEGIN
+ * IMMEDIATE` (the driver's), so writers wait their turn in the busy handler
+ * (`BUSY_TIMEOUT_MS`) and never fail half-way; text sorts byte by byte already.
+ */
+export const sqliteDialect: LedgerDialect = {
+  name: 'sqlite',
+  write: (db, fn) => db.transaction().execute(fn),
+  sortKey: (column) => sql.ref(column),
+};
 
 /**
  * Opens (creating if needed) a SQLite ledger file with better-sqlite3: WAL
  * journal, foreign keys on, migrations run to the latest. ':memory:' gives a
- * private in-memory database.
+ * private in-memory database. A file this process may not write is opened
+ * read-only (as a snapshot), and refused if it needs a migration.
  */
-export async function openSqliteStore(path: string, tables: () => { fx: FxTable; cpi: CpiTable }, options: { createFolder?: boolean } = {}): Promise<KyselyStore> {
+async function openSqlite(path: string, options: BackendOpenOptions = {}): Promise<OpenedDatabase> {
   if (path !== ':memory:' && !path.startsWith('file:')) {
     const folder = dirname(path);
     if (options.createFolder) mkdirSync(folder, { recursive: true });
@@ -107,23 +108,12 @@ export async function openSqliteStore(path: string, tables: () => { fx: FxTable;
   }
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<LedgerDatabase>({ dialect: new ImmediateSqliteDialect(sqlite, path) });
-  if (readOnly) {
-    const applied = new Set((sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").all().length ? sqlite.prepare('select name from kysely_migration').all() : []).map((r) => (r as { name: string }).name));
-    const missing = Object.keys(MIGRATIONS).filter((m) => !applied.has(m));
-    if (missing.length) {
-      await db.destroy();
-      const message = `cannot open the database ${path}: it is read-only and needs ${missing.length} upgrade${missing.length === 1 ? '' : 's'} (${missing.join(', ')}) that would write to it; open it once with write access`;
-      throw new ShakeoutError(message, { status: 403, issues: [{ code: 'read_only', path: ['db'], message }] });
-    }
-    return new KyselyStore(db, tables);
+  if (readOnly || options.migrate === false) {
+    await refuseUnmigrated(db, path, readOnly);
+    return { db, dialect: sqliteDialect, location: path, migrated: [] };
   }
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    await db.destroy();
-    if (error instanceof ShakeoutError) throw error;
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new ShakeoutError(`cannot migrate the database ${path}${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message ?? error}`, { status: 500, cause: error });
-  }
-  return new KyselyStore(db, tables);
+  return { db, dialect: sqliteDialect, location: path, migrated: await migrateLedger(db, path) };
 }
+
+/** The SQLite backend: a file path, or ':memory:'. */
+export const sqliteBackend: Backend = { name: 'sqlite', open: openSqlite };
