@@ -22,8 +22,10 @@
 // but define things); esbuild's splitting keeps a whole index with all it
 // re-exports in one chunk shared by every command.
 //
-// - better-sqlite3 (a native addon) and echarts (large, loaded only when a
-//   chart is drawn) stay imports from node_modules.
+// - better-sqlite3 (a native addon), pg (CommonJS that may require its
+//   optional native binding; loaded only for a postgres:// ledger) and
+//   echarts (large, loaded only when a chart is drawn) stay imports from
+//   node_modules.
 // - Minified but for names (a stack trace and a profile still name the
 //   functions), with a source map beside each file.
 import { rolldown } from 'rolldown';
@@ -64,7 +66,7 @@ const input = {
   cwd: root,
   plugins: [builtinsWithoutRequire],
   platform: 'node',
-  external: ['better-sqlite3', 'echarts', /^node:/],
+  external: ['better-sqlite3', 'pg', 'echarts', /^node:/],
   // Our modules have no effect on import; a library's may.
   treeshake: { moduleSideEffects: (id, external) => external || id.includes('/node_modules/') },
   logLevel: 'warn',

@@ -1,13 +1,10 @@
-import { asOfStore, defaultDbPath, openStore, type Store } from '../ledger/index.js';
+import { asOfStore, defaultDbPath, openStore, redactLocation, resolveDbPath, type Store } from '../ledger/index.js';
 
-/**
- * The database a command uses: `--db PATH`, else `$SHAKEOUT_DB`, else the
- * default (`~/.shakeout/shakeout.db`, see docs/ledger.md).
- */
-export function resolveDbPath(option?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (option && option.trim()) return option;
-  if (env.SHAKEOUT_DB && env.SHAKEOUT_DB.trim()) return env.SHAKEOUT_DB;
-  return defaultDbPath();
+export { resolveDbPath };
+
+/** The ledger a command uses (see `resolveDbPath`), as shown to the user: a URL's password is `***`. */
+export function ledgerLocation(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return redactLocation(resolveDbPath(option, env));
 }
 
 /** Which ledger to open: the database file and whether a fresh one gets the bundled data. */
@@ -40,7 +37,8 @@ export async function withLedger<T>(db: string | LedgerOptions | undefined, fn: 
 }
 
 /**
- * Opens the ledger: `--db`, else `$SHAKEOUT_DB`, else the default; a fresh
+ * Opens the ledger: `--db`, else `$SHAKEOUT_DB`, else a postgres://
+ * `$DATABASE_URL`, else the default; a fresh
  * database gets the bundled data. With `asOf`, the store is the ledger as it
  * stood on that day (a read-only `asOfStore` view; closing it closes the
  * database): the one place an as-of view is made, for withLedger and for a

@@ -35,6 +35,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>]
   ['fx', async () => (await import('./commands/fx.js')).registerFx],
   ['outcomes', async () => (await import('./commands/outcomes.js')).registerOutcomes],
   ['serve', async () => (await import('./commands/serve.js')).registerServe],
+  ['db', async () => (await import('./commands/db.js')).registerDb],
   ['backtest', async () => (await import('./commands/backtest.js')).registerBacktest],
 ];
 
@@ -61,7 +62,7 @@ export function commandName(program: Command, argv: readonly string[]): string |
 export async function buildProgram(io: Output, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('shakeout')
     .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
-    .option('--db <path>', 'database file (default: $SHAKEOUT_DB, else ~/.shakeout/shakeout.db)')
+    .option('--db <path>', 'the ledger: a database file or a postgres:// URL (default: $SHAKEOUT_DB, else a postgres:// $DATABASE_URL, else ~/.shakeout/shakeout.db)')
     .option('--no-bundled-data', 'do not load the bundled data into a fresh database (start empty)')
     .option('--as-of <date>', 'read the ledger as it stood on this day (YYYY-MM-DD): only facts, corrections, outcomes and sources published by then, FX and CPI months ended by then; read-only (see docs/as-of.md)', asOfDay)
     .option('--include-undated', 'with --as-of: take in facts whose source gives no publication date (left out by default)')

@@ -34,6 +34,8 @@ export interface OpenedDatabase {
   readonly dialect: LedgerDialect;
   /** Where it is, for messages: the file, or the URL without its password. */
   readonly location: string;
+  /** Where the migration tables are: PostgreSQL's current schema; none on SQLite. */
+  readonly schema?: string;
   /** Migrations this opening applied, in order (none when the database was up to date). */
   readonly migrated: readonly string[];
 }

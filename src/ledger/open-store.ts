@@ -2,9 +2,10 @@ import { loadCpiTable, loadFxTable } from './bundled/tables.js';
 import { bundledDataDir } from './bundled/data-dir.js';
 import { loadBundledData, seedBundledEntities } from './bundled/load-bundled.js';
 import type { CpiTable, FxTable } from '../core/index.js';
-import type { BackendOpenOptions } from './backend.js';
+import type { BackendName, BackendOpenOptions } from './backend.js';
 import { backendFor } from './backends.js';
 import { KyselyStore } from './kysely-store.js';
+import { appliedMigrations } from './migrations/migrate-ledger.js';
 import type { OpenStoreOptions, Store } from './store.js';
 
 /** Meta key set once the bundled facts and events have been loaded. */
@@ -48,4 +49,29 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw e;
   }
   return store;
+}
+
+/** What `migrateLedgerAt` did. */
+export interface MigrateResult {
+  /** The ledger, a URL's password shown as `***`. */
+  readonly location: string;
+  readonly backend: BackendName;
+  /** Migrations this run applied (none when it was up to date). */
+  readonly migrated: readonly string[];
+  /** Every migration the ledger now has. */
+  readonly applied: readonly string[];
+}
+
+/**
+ * `shakeout db migrate`: brings the ledger at `location` to the latest
+ * schema (creating it when new), without loading any data.
+ */
+export async function migrateLedgerAt(location: string, options: { createFolder?: boolean } = {}): Promise<MigrateResult> {
+  const backend = await backendFor(location);
+  const opened = await backend.open(location, options);
+  try {
+    return { location: opened.location, backend: backend.name, migrated: opened.migrated, applied: await appliedMigrations(opened.db, opened.schema) };
+  } finally {
+    await opened.db.destroy();
+  }
 }

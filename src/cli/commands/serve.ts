@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openLedger, resolveDbPath } from '../../app/index.js';
+import { openLedger, ledgerLocation } from '../../app/index.js';
 import { startServer } from '../../server/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -26,8 +26,8 @@ export function registerServe(program: Command, io: Output): void {
         throw e;
       }
       io.out(server.dashboard
-        ? `Shakeout on ${server.url} (dashboard and API; ledger: ${resolveDbPath(lo.db)}; OpenAPI: ${server.url}api/openapi.json)`
-        : `Shakeout API on ${server.url} (ledger: ${resolveDbPath(lo.db)}; OpenAPI: ${server.url}api/openapi.json; the dashboard is not built: npm run build)`);
+        ? `Shakeout on ${server.url} (dashboard and API; ledger: ${ledgerLocation(lo.db)}; OpenAPI: ${server.url}api/openapi.json)`
+        : `Shakeout API on ${server.url} (ledger: ${ledgerLocation(lo.db)}; OpenAPI: ${server.url}api/openapi.json; the dashboard is not built: npm run build)`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

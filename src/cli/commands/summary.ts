@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { bundledDataDir, unreadBundledRows, withLedger, resolveDbPath, storeAsOf, type LedgerSummary, type UnreadRow } from '../../app/index.js';
+import { bundledDataDir, unreadBundledRows, withLedger, ledgerLocation, storeAsOf, type LedgerSummary, type UnreadRow } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
 import { ledgerOptions } from '../globals.js';
 import { asOfOutput } from '../render-analysis.js';
@@ -44,7 +44,7 @@ export function registerSummary(program: Command, io: Output): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const ledger = ledgerOptions(cmd);
-      const db = resolveDbPath(ledger.db);
+      const db = ledgerLocation(ledger.db);
       const { s, asOf } = await withLedger(ledger, async (store) => ({ s: await store.summary(), asOf: storeAsOf(store) }));
       const unread = unreadBundledRows(bundledDataDir());
       io.out(opts.json ? toJson({ db, ...s, unreadBundledRows: unread, ...(asOf ? { asOf } : {}) }) : asOfOutput(asOf, false, 'summary', s, () => summaryText(s, db, unread)));

@@ -39,10 +39,10 @@ async function openPostgres(url: string, options: BackendOpenOptions = {}): Prom
   const dialect = postgresDialect(location);
   if (options.migrate === false) {
     await refuseUnmigrated(db, location, false, schema);
-    return { db, dialect, location, migrated: [] };
+    return { db, dialect, location, schema, migrated: [] };
   }
   try {
-    return { db, dialect, location, migrated: await migrateLedger(db, location, schema) };
+    return { db, dialect, location, schema, migrated: await migrateLedger(db, location, schema) };
   } catch (e) {
     throw postgresFault(e, location);
   }

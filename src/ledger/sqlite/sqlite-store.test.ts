@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledDataDir } from '../bundled/data-dir.js';
 import { loadBundledData } from '../bundled/load-bundled.js';
+import { backendOf, redactLocation } from '../backends.js';
 import { defaultDbPath, resolveDbPath } from '../default-db-path.js';
 import { openBareStore, openStore } from '../open-store.js';
 import { runStoreContract } from '../store-contract.js';
@@ -62,5 +63,20 @@ describe('sqlite backend', () => {
     expect(resolveDbPath('/a.db', { SHAKEOUT_DB: '/b.db' })).toBe('/a.db');
     expect(resolveDbPath(undefined, { SHAKEOUT_DB: '/b.db' })).toBe('/b.db');
     expect(resolveDbPath(undefined, { XDG_DATA_HOME: '/x' })).toBe(join('/x', 'shakeout', 'shakeout.db'));
+  });
+
+  it('database path: a postgres:// $DATABASE_URL after $SHAKEOUT_DB; another kind is refused, its password unshown', () => {
+    const url = 'postgres://u:pw@db.example:5432/ledger';
+    expect(resolveDbPath(undefined, { DATABASE_URL: url, XDG_DATA_HOME: '/x' })).toBe(url);
+    expect(resolveDbPath(undefined, { DATABASE_URL: url, SHAKEOUT_DB: '/b.db' })).toBe('/b.db');
+    expect(resolveDbPath('/a.db', { DATABASE_URL: url })).toBe('/a.db');
+    expect(() => resolveDbPath(undefined, { DATABASE_URL: 'mysql://u:secret@h/d' })).toThrow(/expected \$DATABASE_URL to be a postgres:\/\/ URL, got mysql:\/\/\.\.\./);
+    expect(() => resolveDbPath(undefined, { DATABASE_URL: 'mysql://u:secret@h/d' })).not.toThrow(/secret/);
+    expect(redactLocation(url)).toBe('postgres://u:***@db.example:5432/ledger');
+    expect(backendOf(url)).toBe('postgres');
+    expect(backendOf('postgresql://h/d')).toBe('postgres');
+    expect(backendOf('/tmp/x.db')).toBe('sqlite');
+    expect(backendOf(':memory:')).toBe('sqlite');
+    expect(() => backendOf('mysql://h/d')).toThrow(/expected a SQLite file path or a postgres:\/\/ URL, got a mysql:\/\/ URL/);
   });
 });
