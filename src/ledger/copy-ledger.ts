@@ -18,7 +18,9 @@ import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, appliedMigrations } from './migr
 export const COPY_ORDER = ['entity', 'entity_name', 'source', 'fact', 'fact_input', 'event', 'event_entity', 'outcome', 'fx_rate', 'meta'] as const;
 const ROW_ORDER: Readonly<Record<string, readonly string[]>> = {
   entity: ['id'],
-  entity_name: ['name_key'],
+  // none: an entity's aliases are listed in the order they were added, which is the table's own order
+  // (SQLite's rowid; PostgreSQL's heap order, the same for this insert-only table)
+  entity_name: [],
   source: ['id'],
   fact: ['seq'],
   fact_input: ['fact_id', 'position'],
