@@ -12,15 +12,15 @@ import type { Fact, FactInput } from './fact.js';
 import { closest, sourceId } from './ids.js';
 import type { FactRecord } from './io/fact-record.js';
 import { factToRecord } from './io/fact-to-record.js';
-import { recordToInput } from './io/record-to-input.js';
 import type { LedgerEvent } from './ledger-event.js';
-import { factSignature, prepareFact } from './prepare-fact.js';
+import { prepareFact } from './prepare-fact.js';
 import type { Column, PrepareContext } from './prepare-fact.js';
 import type { FactTable, LedgerDatabase } from './schema.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, OutcomeImportOptions, OutcomeImportResult, Store, Summary } from './store.js';
 import { outcomeColumnKey, prepareOutcome } from './outcome.js';
+import { planFactImport, sameAsMismatch } from './plan-fact-import.js';
 import type { Outcome, OutcomeColumn, OutcomeType } from './outcome.js';
 import { prepareFxRate } from './fx-rate.js';
 import type { FxImportResult, FxRateColumn } from './fx-rate.js';
@@ -515,107 +515,14 @@ export class KyselyStore implements Store {
   }
 
   private async runImport(records: readonly unknown[], options: ImportOptions, dryRun: boolean): Promise<ImportResult> {
-    const file = options.file ?? 'input';
     return this.dialect.write(this.db, async (trx) => {
       const idx = await this.entityIndex(trx);
       // the facts of one import are recorded at one time: which row came first decides nothing
       const at = this.now();
       const ctx: PrepareContext = { ...this.context(idx), now: () => at };
-      const issues: Issue[] = [];
-      const batch: { fact: Fact; perGiven: string | null; where: (c: Column) => (string | number)[] }[] = [];
-      const unchanged: string[] = [];
       const existingRows = await this.factQuery(trx).execute();
       const existing = new Map((await this.toFacts(existingRows as FactRow[], trx)).map((f) => [f.id, f]));
-      const inBatch = new Map<string, number>();
-
-      records.forEach((raw, i) => {
-        const line = options.lines?.[i];
-        const rec = [line !== undefined ? `${file} line ${line}` : `${file} record ${i + 1}`];
-        const names = new Map<string, string>();
-        if (raw && typeof raw === 'object') for (const k of Object.keys(raw)) names.set(k.trim().toLowerCase().replace(/[\s-]+/g, '_'), k.trim());
-        const columnName = (c: string): string => {
-          if (names.has(c)) return names.get(c)!;
-          if (c === 'value_as_written' && names.has('value')) return names.get('value')!;
-          if (c === 'note' && names.has('notes')) return names.get('notes')!;
-          return c;
-        };
-        const fields = options.fieldLines?.[i];
-        const recordAt = (c: string): (string | number)[] => {
-          const fl = fields?.[columnName(c)];
-          return fl !== undefined ? [`${file} line ${fl}`] : rec;
-        };
-        const where = (c: Column): (string | number)[] => [...recordAt(c), `column ${columnName(c)}`];
-        const r = recordToInput(raw, { record: rec, columnName, recordAt });
-        if (!r.ok) {
-          issues.push(...r.issues);
-          return;
-        }
-        const p = prepareFact(r.input, ctx, where);
-        if (!p.ok) {
-          issues.push(...p.issues);
-          return;
-        }
-        const f = p.fact;
-        const old = existing.get(f.id);
-        if (old) {
-          if (factSignature(old) === factSignature(f)) unchanged.push(f.id);
-          else issues.push({ code: 'id_conflict', path: where('id'), message: `expected a new id or the same content as the stored fact ${f.id}, got different content; to correct it, give a new id with supersedes: ${f.id}` });
-          return;
-        }
-        if (inBatch.has(f.id)) {
-          const j = inBatch.get(f.id)!;
-          if (factSignature(batch[j]!.fact) === factSignature(f)) unchanged.push(f.id);
-          else issues.push({ code: 'duplicate_id', path: where('id'), message: `expected each id once in the file, got "${f.id}" again with different content` });
-          return;
-        }
-        inBatch.set(f.id, batch.length);
-        batch.push({ fact: f, perGiven: r.input.per ?? null, where });
-      });
-
-      // links: supersedes and derivation inputs, against the store and the batch
-      const supersededBy = new Map<string, string>();
-      for (const f of existing.values()) if (f.supersedes) supersededBy.set(f.supersedes, f.id);
-      for (const { fact: f, where } of batch) {
-        if (f.supersedes) {
-          if (!existing.has(f.supersedes) && !inBatch.has(f.supersedes)) {
-            issues.push({ code: 'unknown_fact', path: where('supersedes'), message: `expected the id of a stored fact or of a fact in this file, got "${f.supersedes}"` });
-          } else if (supersededBy.has(f.supersedes)) {
-            issues.push({ code: 'already_superseded', path: where('supersedes'), message: `expected a current fact, got "${f.supersedes}", already corrected by ${supersededBy.get(f.supersedes)}` });
-          } else supersededBy.set(f.supersedes, f.id);
-        }
-        for (const input of f.derivedFrom?.inputs ?? []) {
-          if (!existing.has(input) && !inBatch.has(input)) {
-            issues.push({ code: 'unknown_fact', path: where('derived_from'), message: `expected ids of stored facts or of facts in this file, got "${input}"` });
-          }
-        }
-        if (f.sameAs) {
-          const other = existing.get(f.sameAs) ?? (inBatch.has(f.sameAs) ? batch[inBatch.get(f.sameAs)!]!.fact : undefined);
-          const why = sameAsMismatch(f, other);
-          if (why) issues.push({ code: other ? 'same_as_mismatch' : 'unknown_fact', path: where('same_as'), message: why });
-        }
-      }
-      if (issues.length) {
-        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, nothing imported\n${formatIssues(issues)}`, { issues, status: 400 });
-      }
-
-      // insert dependencies first (FKs are checked at once)
-      const ordered: typeof batch = [];
-      const state = new Map<string, 'visiting' | 'done'>();
-      const visit = (i: number): void => {
-        const item = batch[i]!;
-        const st = state.get(item.fact.id);
-        if (st === 'done') return;
-        if (st === 'visiting') {
-          throw new ShakeoutError(`${file}: facts refer to each other in a cycle through ${item.fact.id}`, { issues: [{ code: 'cycle', path: item.where('id'), message: `expected no cycle of supersedes/derived_from/same_as, got one through ${item.fact.id}` }] });
-        }
-        state.set(item.fact.id, 'visiting');
-        for (const dep of [item.fact.supersedes, item.fact.sameAs, ...(item.fact.derivedFrom?.inputs ?? [])]) {
-          if (dep && inBatch.has(dep)) visit(inBatch.get(dep)!);
-        }
-        state.set(item.fact.id, 'done');
-        ordered.push(item);
-      };
-      batch.forEach((_, i) => visit(i));
+      const { ordered, unchanged } = planFactImport(records, options, ctx, existing);
       await this.insertFacts(trx, ordered);
       const result = { added: ordered.map((b) => b.fact.id), unchanged };
       if (dryRun) throw new DryRunDone(result);
@@ -914,18 +821,6 @@ class DryRunDone<T = ImportResult> extends Error {
   constructor(readonly result: T) {
     super('dry run');
   }
-}
-
-/**
- * Why `f` cannot say it reports the same thing as `other`, or null when it
- * can: the other fact must exist and be of the same entity and metric.
- */
-function sameAsMismatch(f: Fact, other: Fact | undefined): string | null {
-  if (!other) return `expected the id of a stored fact or of a fact in this file, got "${f.sameAs}"`;
-  if (other.entity !== f.entity || other.metric !== f.metric) {
-    return `expected a fact of the same entity and metric (${f.entity} ${f.metric}), got "${other.id}", a fact of ${other.entity} ${other.metric}`;
-  }
-  return null;
 }
 
 /** Raises the ledger's revision by one, inside the write's own transaction (portable SQL: SQLite and PostgreSQL). */
