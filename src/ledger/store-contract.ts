@@ -30,7 +30,7 @@ const rec = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
 
 /**
  * The contract every Store backend keeps. Run it against each backend
- * (SQLite now, PostgreSQL later) with a factory of fresh stores.
+ * (sqlite/sqlite-store.test.ts, postgres/postgres-store.test.ts) with a factory of fresh stores.
  */
 export function runStoreContract(backend: string, makeStore: MakeStore): void {
   describe(`Store contract: ${backend}`, () => {

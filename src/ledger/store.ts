@@ -12,7 +12,7 @@ import type { EntityKind, FactKind } from './vocabulary.js';
 
 /**
  * The Store seam: everything the rest of Shakeout asks of the ledger. One
- * folder per backend (`sqlite/`, later `postgres/`), and the same contract
+ * folder per backend (`sqlite/`, `postgres/`; see backends.ts), and the same contract
  * suite (`runStoreContract`) runs against each.
  *
  * Errors are `ShakeoutError`s: status 400 with issues for bad input, 404 for
