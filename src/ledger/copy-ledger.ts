@@ -119,15 +119,17 @@ export async function copyLedger(from: KyselyStore, to: KyselyStore, options: { 
   });
   return to.dialect.write(to.db, async (ledgerTrx) => {
     const trx = ledgerTrx as AnyDb;
+    // The meta table holds what migrations put there (the revision counter) even in a new ledger: it does
+    // not make a target "not empty", and it is always replaced by the source's.
     const held: { table: string; rows: number }[] = [];
     for (const table of tables) {
-      const n = await countRows(trx, table);
+      const n = table === 'meta' ? 0 : await countRows(trx, table);
       if (n) held.push({ table, rows: n });
     }
     if (held.length && !options.replace) {
       throw fail(409, 'target_not_empty', `cannot copy to ${toName}: it is not empty (${held.map((h) => `${h.rows} ${h.table}`).join(', ')}); nothing was changed. Give --replace to empty it first, or copy to an empty database`);
     }
-    for (const table of [...tables].reverse()) if (held.some((h) => h.table === table)) await trx.deleteFrom(table).execute();
+    for (const table of [...tables].reverse()) if (table === 'meta' || held.some((h) => h.table === table)) await trx.deleteFrom(table).execute();
     for (const { table, rows } of data) {
       for (let i = 0; i < rows.length; i += BATCH_ROWS) await trx.insertInto(table).values(rows.slice(i, i + BATCH_ROWS)).execute();
     }
