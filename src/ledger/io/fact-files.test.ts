@@ -3,6 +3,7 @@ import { ShakeoutError } from '../../core/index.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { formatFacts, formatOf, neutraliseCell, parseFactText, restoreCell } from './fact-files.js';
 import type { FactRecord } from './fact-record.js';
+import { syntheticFactsCsv } from '../../../bench/synthetic-ledger.mjs';
 
 const r: FactRecord = { id: 'x1', entity: 'OpenAI', metric: 'valuation', value_as_written: '近千亿', unit: 'USD', period: 'as of 2024-05', publisher: 'P, with "quotes"', note: 'line\nbreak' };
 
@@ -57,6 +58,20 @@ describe('CSV and spreadsheet formulas', () => {
     expect(neutraliseCell("'quoted'")).toBe("'quoted'");
     expect(restoreCell("'quoted'")).toBe("'quoted'");
     expect(neutraliseCell('\r=1')).toBe("'\r=1");
+  });
+});
+
+describe('CSV reading at scale', () => {
+  it('reads a large file exactly as csv-parse with a per-field cast did: same records, same lines', () => {
+    // and a last row as export writes hostile cells (quoted, spaces around a cell)
+    const hostile = ['h', 'openai', 'revenue', neutraliseCell('-5%'), '2024', '', ` ${neutraliseCell('@SUM(A1)')} `, '', '', '', `"${neutraliseCell('\t=1+1')}"`, '', ''].join(',');
+    const text = syntheticFactsCsv({ n: 2000, seed: 'csv' }) + hostile + '\n';
+    const read = parseFactText(text, 'csv', 'big.csv');
+    const before = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, columns: true, record_delimiter: ['\r\n', '\n', '\r'], cast: (value, context) => (context.header ? value : restoreCell(value)) }) as Record<string, string>[];
+    expect(read.records).toEqual(before);
+    expect(read.records).toHaveLength(2001);
+    expect(read.lines.slice(0, 3)).toEqual([2, 3, 4]);
+    expect((read.records.at(-1) as Record<string, string>)['publisher']).toBe('@SUM(A1)');
   });
 });
 
