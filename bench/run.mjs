@@ -26,6 +26,9 @@
 //   --no-kernels       skip the engine's kernels against their plain peers (bench/kernels.mjs)
 //   --no-startup       skip the CLI's start-up as whole processes (bench/startup.mjs)
 //   --startup-repeats N  processes per command in bench/startup.mjs (default 7)
+//   --no-ledger-scale  skip the ledger at 1k, 10k and 100k facts (bench/ledger-scale.mjs)
+//   --ledger-sizes a,b,..  ledger sizes in bench/ledger-scale.mjs (default 1000,10000,100000)
+//   --no-writers       skip the concurrent writers (bench/concurrent-writers.mjs; PostgreSQL too with --pg URL or SHAKEOUT_TEST_PG_URL)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -176,4 +179,15 @@ if (!args.includes('--no-kernels')) {
 if (!args.includes('--no-startup')) {
   console.log('\nThe CLI as whole processes (issue 11)');
   execFileSync(process.execPath, [join(here, 'startup.mjs'), '--repeats', opt('--startup-repeats', '7')], { stdio: 'inherit' });
+}
+
+// The ledger at scale and concurrent writers (issue 12).
+if (!args.includes('--no-ledger-scale')) {
+  console.log('\nThe ledger at 1k, 10k and 100k facts (issue 12)');
+  execFileSync(process.execPath, [join(here, 'ledger-scale.mjs'), '--sizes', opt('--ledger-sizes', '1000,10000,100000')], { stdio: 'inherit' });
+}
+if (!args.includes('--no-writers')) {
+  console.log('\nConcurrent writers (issue 12)');
+  const pg = opt('--pg', undefined);
+  execFileSync(process.execPath, [join(here, 'concurrent-writers.mjs'), ...(pg ? ['--pg', pg] : [])], { stdio: 'inherit' });
 }

@@ -12,7 +12,7 @@ describe('KyselyStore inserts many rows a statement', () => {
       id: `d-${i}`, entity: 'openai', metric: 'revenue', value_as_written: '$1 billion', period: '2024', publisher: 'Derived',
       derived_from: `syn-${i + 1};syn-${1300 - i}`, formula: `syn-${i + 1} + syn-${1300 - i}`,
     }));
-    const records = [...(file.records as Record<string, string>[]), ...derived];
+    const records: Record<string, string>[] = [...(file.records as Record<string, string>[]), ...derived];
     const r = await store.importFacts(records, { file: 'big.csv', lines: [...file.lines, ...derived.map((_, i) => 1302 + i)] });
     expect(r.added).toHaveLength(1900);
 
