@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../app/index.js';
-import { seededRandom, syntheticFactsCsv } from '../../bench/synthetic-ledger.mjs';
+
+interface SyntheticLedger {
+  syntheticFactsCsv(options: { n: number; seed?: number | string; prefix?: string; publishers?: number }): string;
+  seededRandom(seed: number | string): () => number;
+}
+/** The benches' synthetic ledger (bench/synthetic-ledger.mjs), loaded by path as test fixtures are (bench/ is no layer of src). */
+const { seededRandom, syntheticFactsCsv } = (await import(pathToFileURL(join(process.cwd(), 'bench', 'synthetic-ledger.mjs')).href)) as SyntheticLedger;
 
 // A killed import commits nothing of itself and loses nothing committed before
 // (issue 12). Each trial runs the built CLI, `shakeout --db X facts import

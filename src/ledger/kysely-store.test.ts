@@ -1,7 +1,15 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { syntheticFactsCsv } from '../../bench/synthetic-ledger.mjs';
 import { parseFactText } from './io/fact-files.js';
 import { openStore } from './open-store.js';
+
+interface SyntheticLedger {
+  syntheticFactsCsv(options: { n: number; seed?: number | string; prefix?: string; publishers?: number }): string;
+  seededRandom(seed: number | string): () => number;
+}
+/** The benches' synthetic ledger (bench/synthetic-ledger.mjs), loaded by path as test fixtures are (bench/ is no layer of src). */
+const { syntheticFactsCsv } = (await import(pathToFileURL(join(process.cwd(), 'bench', 'synthetic-ledger.mjs')).href)) as SyntheticLedger;
 
 describe('KyselyStore inserts many rows a statement', () => {
   it('imports facts, sources and derivation inputs across several chunks exactly as written, in order, each source once', async () => {

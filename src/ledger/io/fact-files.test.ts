@@ -1,9 +1,17 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../../core/index.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { formatFacts, formatOf, neutraliseCell, parseFactText, restoreCell } from './fact-files.js';
 import type { FactRecord } from './fact-record.js';
-import { syntheticFactsCsv } from '../../../bench/synthetic-ledger.mjs';
+
+interface SyntheticLedger {
+  syntheticFactsCsv(options: { n: number; seed?: number | string; prefix?: string; publishers?: number }): string;
+  seededRandom(seed: number | string): () => number;
+}
+/** The benches' synthetic ledger (bench/synthetic-ledger.mjs), loaded by path as test fixtures are (bench/ is no layer of src). */
+const { syntheticFactsCsv } = (await import(pathToFileURL(join(process.cwd(), 'bench', 'synthetic-ledger.mjs')).href)) as SyntheticLedger;
 
 const r: FactRecord = { id: 'x1', entity: 'OpenAI', metric: 'valuation', value_as_written: '近千亿', unit: 'USD', period: 'as of 2024-05', publisher: 'P, with "quotes"', note: 'line\nbreak' };
 
