@@ -28,6 +28,9 @@
 //   --no-startup       skip the CLI's start-up as whole processes (bench/startup.mjs)
 //   --startup-repeats N  processes per command in bench/startup.mjs (default 7)
 //   --no-load          skip the API under load (bench/load.mjs)
+//   --no-ledger-scale  skip the ledger at 1k, 10k and 100k facts (bench/ledger-scale.mjs)
+//   --ledger-sizes a,b,..  ledger sizes in bench/ledger-scale.mjs (default 1000,10000,100000)
+//   --no-writers       skip the concurrent writers (bench/concurrent-writers.mjs; PostgreSQL too with --pg URL or SHAKEOUT_TEST_PG_URL)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -190,4 +193,15 @@ if (!args.includes('--no-load')) {
 if (!args.includes('--no-extract')) {
   console.log('\nArticles read by shakeout extract (issue 13)');
   execFileSync(process.execPath, [join(here, 'extract.mjs')], { stdio: 'inherit' });
+}
+
+// The ledger at scale and concurrent writers (issue 12).
+if (!args.includes('--no-ledger-scale')) {
+  console.log('\nThe ledger at 1k, 10k and 100k facts (issue 12)');
+  execFileSync(process.execPath, [join(here, 'ledger-scale.mjs'), '--sizes', opt('--ledger-sizes', '1000,10000,100000')], { stdio: 'inherit' });
+}
+if (!args.includes('--no-writers')) {
+  console.log('\nConcurrent writers (issue 12)');
+  const pg = opt('--pg', undefined);
+  execFileSync(process.execPath, [join(here, 'concurrent-writers.mjs'), ...(pg ? ['--pg', pg] : [])], { stdio: 'inherit' });
 }

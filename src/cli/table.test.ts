@@ -26,6 +26,14 @@ describe('renderTable', () => {
     expect(stringWidth(truncateToWidth('abcdefghij', 5))).toBe(5);
     expect(truncateToWidth('short', 10)).toBe('short');
   });
+  it('renders a table of 200,000 rows (a ledger that large), its columns lined up', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: `fact-${i}`, v: i % 7 ? `$${i}M` : '超23亿美元' }));
+    const out = renderTable(rows, [{ header: 'id', get: (r) => r.id }, { header: 'value', get: (r) => r.v, align: 'right' }]);
+    const lines = out.split('\n');
+    expect(lines).toHaveLength(200_002);
+    expect(new Set([lines[0], lines[2], lines[9], lines.at(-1)].map((l) => stringWidth(l!))).size).toBe(1);
+    expect(lines.at(-1)).toBe('fact-199999    $199999M'); // the value column is as wide as 超23亿美元
+  });
 });
 
 describe('tables of hostile text', () => {

@@ -61,8 +61,9 @@ export function truncateToWidth(text: string, max: number): string {
   return out + '…';
 }
 
-function pad(text: string, width: number, align: Align): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+/** `text`, `textWidth` display columns wide, padded to `width`. */
+function pad(text: string, textWidth: number, width: number, align: Align): string {
+  const gap = ' '.repeat(Math.max(0, width - textWidth));
   return align === 'right' ? gap + text : text + gap;
 }
 
@@ -78,9 +79,15 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
     const raw = terminalText(c.get(r)).replace(/\s+/g, ' ');
     return truncateToWidth(raw, c.max ?? CELL_MAX_WIDTH);
   }));
-  const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((row) => stringWidth(row[i]!))));
-  const line = (vals: string[]) => vals.map((v, i) => pad(v, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();
-  const out = [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w)))];
-  for (const row of cells) out.push(line(row));
+  // Each cell is measured once, and a column's widest found by a loop: spreading
+  // every row's width into Math.max overflows the stack past about 120,000 rows.
+  const cellWidths = cells.map((row) => row.map((v) => stringWidth(v)));
+  const headers = columns.map((c) => c.header);
+  const headerWidths = headers.map((h) => stringWidth(h));
+  const widths = [...headerWidths];
+  for (const ws of cellWidths) for (let i = 0; i < ws.length; i++) if (ws[i]! > widths[i]!) widths[i] = ws[i]!;
+  const line = (vals: readonly string[], ws: readonly number[]) => vals.map((v, i) => pad(v, ws[i]!, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();
+  const out = [line(headers, headerWidths), line(widths.map((w) => '-'.repeat(w)), widths)];
+  cells.forEach((row, r) => out.push(line(row, cellWidths[r]!)));
   return out.join('\n');
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { asOfStore, latestPublicationDay, readAsOfDate } from './as-of-store.js';
 import { openStore } from './open-store.js';
 import { rejection } from './store-contract.js';
+import type { Fact } from './fact.js';
+import type { FactFilter, Store } from './store.js';
 
 /** A small ledger with facts published before, on and after 2024-05-20, one undated, and a later correction. */
 async function ledger() {
@@ -96,5 +98,41 @@ describe('asOfStore', () => {
     expect(latestPublicationDay('2024-05')).toBe('2024-05-31');
     expect(latestPublicationDay('2024')).toBe('2024-12-31');
     expect(latestPublicationDay(null)).toBeNull();
+  });
+});
+
+describe('asOfStore reads what it lists', () => {
+  /** The view as first written: the whole ledger read for every call (the oracle the narrower reads must match). */
+  async function wholeLedgerView(base: Store, asOf: string): Promise<Map<string, Fact>> {
+    const visible = (f: Fact) => (latestPublicationDay(f.source.published) ?? '9999') <= asOf;
+    const seen = new Map((await base.listFacts({ includeSuperseded: true })).filter(visible).map((f) => [f.id, f]));
+    return new Map([...seen.values()].map((f) => [f.id, f.supersededBy !== null && !seen.has(f.supersededBy) ? { ...f, supersededBy: null } : f]));
+  }
+
+  it.each([3, 70])('lists, gets and follows history as the whole-ledger view does, with %i corrections outside a filter', async (n) => {
+    const base = await openStore({ path: ':memory:', loadBundled: false });
+    for (let i = 0; i < n; i++) {
+      const id = `f${i}`;
+      await base.addFact({ id, entity: i % 2 ? 'openai' : 'anthropic', metric: 'funding', value: `$${i + 1}00M`, period: `2023-${String((i % 12) + 1).padStart(2, '0')}`, source: { publisher: `P${i}`, published: '2024-01-05' } });
+      // Corrections of another metric (outside a metric filter), published before or after the day, some corrected again.
+      const c = await base.correctFact(id, { metric: 'valuation', source: { publisher: `Q${i}`, published: i % 3 ? '2024-03-01' : '2024-09-01' } });
+      if (i % 4 === 0) await base.correctFact(c.id, { value: `$${i + 2}00M`, source: { publisher: `R${i}`, published: '2024-04-01' } });
+    }
+    const v = await asOfStore(base, { asOf: '2024-05-20' });
+    const oracle = await wholeLedgerView(base, '2024-05-20');
+    const filters: FactFilter[] = [{}, { metric: 'funding' }, { metric: 'valuation' }, { entity: 'openai' }, { entity: 'anthropic', metric: 'funding' }, { period: '2023-Q1' }];
+    for (const filter of filters) {
+      for (const includeSuperseded of [false, true]) {
+        const expected = (await base.listFacts({ ...filter, includeSuperseded: true }))
+          .map((f) => oracle.get(f.id))
+          .filter((f): f is Fact => !!f && (includeSuperseded || f.supersededBy === null));
+        expect(await v.listFacts({ ...filter, includeSuperseded }), JSON.stringify({ filter, includeSuperseded })).toEqual(expected);
+      }
+    }
+    for (const id of ['f0', 'f1', 'f2', (await base.getFact('f1')).supersededBy!]) {
+      expect(await v.getFact(id)).toEqual(oracle.get(id));
+      expect(await v.history(id)).toEqual((await base.history(id)).filter((f) => oracle.has(f.id)).map((f) => oracle.get(f.id)));
+    }
+    await base.close();
   });
 });

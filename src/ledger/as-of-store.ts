@@ -7,6 +7,13 @@ import type { Source } from './source.js';
 import type { FactFilter, Store, Summary } from './store.js';
 import { summarizeLedger } from './summarize.js';
 
+/**
+ * The most corrections an as-of view reads one by id when the facts it lists
+ * are corrected by facts outside the list; past it, it reads the whole ledger
+ * once. The same for every view.
+ */
+const MAX_CORRECTIONS_BY_ID = 50;
+
 /** What an as-of view takes. */
 export interface AsOfOptions {
   /** The day the view stands on, 'YYYY-MM-DD'. */
@@ -88,19 +95,26 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
     return day === null ? includeUndated : day <= asOf;
   };
 
-  // Every fact's as-of form, current and superseded: visible ones only, each
-  // superseded only by a visible correction. Computed once per call that needs it.
-  const view = async (): Promise<Map<string, Fact>> => {
-    const all = await store.listFacts({ includeSuperseded: true });
-    const seen = new Map<string, Fact>();
-    for (const f of all) if (visibleSource(f.source)) seen.set(f.id, f);
+  // Facts as the view sees them: visible ones only, each superseded only by a
+  // visible correction. `rows` are the facts asked about; the corrections of
+  // theirs that are not among them are read by id (a few), or with the whole
+  // ledger when many are, so a filtered list reads what it lists, not the ledger.
+  const seenAs = async (rows: readonly Fact[]): Promise<Map<string, Fact>> => {
+    const byId = new Map(rows.map((f) => [f.id, f]));
+    const missing = new Set<string>();
+    for (const f of rows) if (f.supersededBy !== null && !byId.has(f.supersededBy) && visibleSource(f.source)) missing.add(f.supersededBy);
+    if (missing.size > MAX_CORRECTIONS_BY_ID) for (const f of await store.listFacts({ includeSuperseded: true })) byId.set(f.id, f);
+    else for (const id of missing) byId.set(id, await store.getFact(id));
     const out = new Map<string, Fact>();
-    for (const f of seen.values()) {
-      const by = f.supersededBy !== null && seen.has(f.supersededBy) ? f.supersededBy : null;
+    for (const f of rows) {
+      if (!visibleSource(f.source)) continue;
+      const by = f.supersededBy !== null && visibleSource(byId.get(f.supersededBy)!.source) ? f.supersededBy : null;
       out.set(f.id, by === f.supersededBy ? f : { ...f, supersededBy: by });
     }
     return out;
   };
+  // Every fact's as-of form, current and superseded.
+  const view = async (): Promise<Map<string, Fact>> => seenAs(await store.listFacts({ includeSuperseded: true }));
   const readOnly = (what: string): never => {
     const message = `${what}: the ledger as of ${asOf} is read-only; run the command without --as-of to change the ledger`;
     throw new ShakeoutError(message, { issues: [{ code: 'read_only_as_of', path: ['as-of'], message }], status: 409 });
@@ -137,8 +151,8 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
   const s: AsOfStore = {
     asOfInfo: await info(),
     async listFacts(filter: FactFilter = {}): Promise<Fact[]> {
-      const v = await view();
       const rows = await store.listFacts({ ...filter, includeSuperseded: true });
+      const v = await seenAs(rows);
       const out: Fact[] = [];
       for (const f of rows) {
         const g = v.get(f.id);
@@ -149,14 +163,16 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
       return out;
     },
     async getFact(id: string): Promise<Fact> {
-      const g = (await view()).get(id);
+      const g = (await seenAs([await store.getFact(id)])).get(id);
       if (!g) throw await notYet(id);
       return g;
     },
     async history(id: string): Promise<Fact[]> {
-      const v = await view();
+      // The chain holds every correction of its facts, so it is all the view needs.
+      const chain = await store.history(id);
+      const v = await seenAs(chain);
       if (!v.has(id)) throw await notYet(id);
-      return (await store.history(id)).filter((f) => v.has(f.id)).map((f) => v.get(f.id)!);
+      return chain.filter((f) => v.has(f.id)).map((f) => v.get(f.id)!);
     },
     addFact: async () => readOnly('facts add'),
     correctFact: async () => readOnly('facts correct'),

@@ -264,8 +264,7 @@ export class KyselyStore implements Store {
     if (!rows.length) return [];
     const derived = rows.filter((r) => r.formula !== null).map((r) => r.id);
     const inputs = new Map<string, string[]>();
-    for (let i = 0; i < derived.length; i += 500) {
-      const chunk = derived.slice(i, i + 500);
+    for (const chunk of chunks(derived)) {
       const ins = await db.selectFrom('fact_input').selectAll().where('fact_id', 'in', chunk).orderBy(this.dialect.sortKey('fact_id')).orderBy('position').execute();
       for (const r of ins) (inputs.get(r.fact_id) ?? inputs.set(r.fact_id, []).get(r.fact_id)!).push(r.input_id);
     }
@@ -376,53 +375,63 @@ export class KyselyStore implements Store {
     return { findEntity: (n) => idx.find(n), suggestEntity: (n) => idx.suggest(n), now: this.now };
   }
 
+  /**
+   * Inserts facts in the order given (what a fact refers to comes before it),
+   * with their sources and derivation inputs: many rows a statement
+   * (`INSERT_CHUNK`), not a statement a row, so a large import costs a few
+   * hundred statements, not tens of thousands.
+   */
   private async insertFacts(trx: Db, facts: readonly { fact: Fact; perGiven: string | null }[]): Promise<void> {
     if (facts.length) await bumpRevision(trx);
     const max = await trx.selectFrom('fact').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
     let seq = Number(max?.m ?? 0);
-    for (const { fact: f, perGiven } of facts) {
-      await this.ensureSource(trx, f.source);
-      await trx
-        .insertInto('fact')
-        .values({
-          id: f.id,
-          seq: ++seq,
-          entity_id: f.entity,
-          metric: f.metric,
-          value_text: f.valueText,
-          value_en: f.valueTextEn,
-          default_unit: f.defaultUnit,
-          per_given: perGiven,
-          value: f.figure.value,
-          low: f.figure.low,
-          high: f.figure.high,
-          unit: f.figure.unit,
-          per: f.figure.per,
-          qualifier: f.figure.qualifier,
-          p5: f.figure.p5,
-          p50: f.figure.p50,
-          p95: f.figure.p95,
-          period_text: f.period?.text ?? null,
-          period_kind: f.period?.kind ?? null,
-          period_start: f.period?.start ?? null,
-          period_end: f.period?.end ?? null,
-          scope: f.scope,
-          basis: f.basis,
-          kind: f.kind,
-          price_year: f.priceYear,
-          source_id: f.source.id,
-          definition: f.definition,
-          notes: f.notes,
-          supersedes: f.supersedes,
-          same_as: f.sameAs,
-          formula: f.derivedFrom?.formula ?? null,
-          created_at: f.createdAt,
-        })
-        .execute();
-      for (const [i, input] of (f.derivedFrom?.inputs ?? []).entries()) {
-        await trx.insertInto('fact_input').values({ fact_id: f.id, position: i, input_id: input }).execute();
-      }
+    const sources = new Map<string, Source>();
+    for (const { fact: f } of facts) sources.set(f.source.id, f.source);
+    const have = new Set<string>();
+    for (const ids of chunks([...sources.keys()])) {
+      for (const r of await trx.selectFrom('source').select('id').where('id', 'in', ids).execute()) have.add(r.id);
     }
+    const newSources = [...sources.values()].filter((x) => !have.has(x.id));
+    for (const chunk of chunks(newSources)) {
+      await trx.insertInto('source').values(chunk.map((x) => ({ id: x.id, publisher: x.publisher, title: x.title, url: x.url, published: x.published, published_estimated: x.publishedEstimated ? 1 : 0 }))).execute();
+    }
+    const rows = facts.map(({ fact: f, perGiven }) => ({
+      id: f.id,
+      seq: ++seq,
+      entity_id: f.entity,
+      metric: f.metric,
+      value_text: f.valueText,
+      value_en: f.valueTextEn,
+      default_unit: f.defaultUnit,
+      per_given: perGiven,
+      value: f.figure.value,
+      low: f.figure.low,
+      high: f.figure.high,
+      unit: f.figure.unit,
+      per: f.figure.per,
+      qualifier: f.figure.qualifier,
+      p5: f.figure.p5,
+      p50: f.figure.p50,
+      p95: f.figure.p95,
+      period_text: f.period?.text ?? null,
+      period_kind: f.period?.kind ?? null,
+      period_start: f.period?.start ?? null,
+      period_end: f.period?.end ?? null,
+      scope: f.scope,
+      basis: f.basis,
+      kind: f.kind,
+      price_year: f.priceYear,
+      source_id: f.source.id,
+      definition: f.definition,
+      notes: f.notes,
+      supersedes: f.supersedes,
+      same_as: f.sameAs,
+      formula: f.derivedFrom?.formula ?? null,
+      created_at: f.createdAt,
+    }));
+    for (const chunk of chunks(rows)) await trx.insertInto('fact').values(chunk).execute();
+    const inputs = facts.flatMap(({ fact: f }) => (f.derivedFrom?.inputs ?? []).map((input, i) => ({ fact_id: f.id, position: i, input_id: input })));
+    for (const chunk of chunks(inputs)) await trx.insertInto('fact_input').values(chunk).execute();
   }
 
   async addFact(input: FactInput): Promise<Fact> {
@@ -826,4 +835,17 @@ class DryRunDone<T = ImportResult> extends Error {
 /** Raises the ledger's revision by one, inside the write's own transaction (portable SQL: SQLite and PostgreSQL). */
 async function bumpRevision(trx: Db): Promise<void> {
   await trx.updateTable('meta').set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` }).where('key', '=', REVISION_KEY).execute();
+}
+
+/**
+ * Rows a statement when many are inserted or looked up at once: 500 facts of
+ * 32 columns are 16,000 parameters, under SQLite's 32,766 and PostgreSQL's
+ * 65,535.
+ */
+const INSERT_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,8 +1,17 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../../core/index.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { formatFacts, formatOf, neutraliseCell, parseFactText, restoreCell } from './fact-files.js';
 import type { FactRecord } from './fact-record.js';
+
+interface SyntheticLedger {
+  syntheticFactsCsv(options: { n: number; seed?: number | string; prefix?: string; publishers?: number }): string;
+  seededRandom(seed: number | string): () => number;
+}
+/** The benches' synthetic ledger (bench/synthetic-ledger.mjs), loaded by path as test fixtures are (bench/ is no layer of src). */
+const { syntheticFactsCsv } = (await import(pathToFileURL(join(process.cwd(), 'bench', 'synthetic-ledger.mjs')).href)) as SyntheticLedger;
 
 const r: FactRecord = { id: 'x1', entity: 'OpenAI', metric: 'valuation', value_as_written: '近千亿', unit: 'USD', period: 'as of 2024-05', publisher: 'P, with "quotes"', note: 'line\nbreak' };
 
@@ -57,6 +66,20 @@ describe('CSV and spreadsheet formulas', () => {
     expect(neutraliseCell("'quoted'")).toBe("'quoted'");
     expect(restoreCell("'quoted'")).toBe("'quoted'");
     expect(neutraliseCell('\r=1')).toBe("'\r=1");
+  });
+});
+
+describe('CSV reading at scale', () => {
+  it('reads a large file exactly as csv-parse with a per-field cast did: same records, same lines', () => {
+    // and a last row as export writes hostile cells (quoted, spaces around a cell)
+    const hostile = ['h', 'openai', 'revenue', neutraliseCell('-5%'), '2024', '', ` ${neutraliseCell('@SUM(A1)')} `, '', '', '', `"${neutraliseCell('\t=1+1')}"`, '', ''].join(',');
+    const text = syntheticFactsCsv({ n: 2000, seed: 'csv' }) + hostile + '\n';
+    const read = parseFactText(text, 'csv', 'big.csv');
+    const before = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, columns: true, record_delimiter: ['\r\n', '\n', '\r'], cast: (value, context) => (context.header ? value : restoreCell(value)) }) as Record<string, string>[];
+    expect(read.records).toEqual(before);
+    expect(read.records).toHaveLength(2001);
+    expect(read.lines.slice(0, 3)).toEqual([2, 3, 4]);
+    expect((read.records.at(-1) as Record<string, string>)['publisher']).toBe('@SUM(A1)');
   });
 });
 
