@@ -40,3 +40,5 @@ export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';
 export * from './charts.js';
 export * from './backtest.js';
 export * from './model-json.js';
+export * from './analyses.js';
+export { throwIfAborted, abortedError, timeLimitError, isAbortError, ABORTED_STATUS } from '../core/index.js';
