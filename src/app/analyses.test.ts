@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../core/index.js';
+import type { Analysis, HealthDetails } from '../economics/index.js';
 import { asOfStore, type Store } from '../ledger/index.js';
 import { analysisCatalogue, analysisContext, analysisEntry, ANALYSIS_NAMES, runAnalysis } from './analyses.js';
 import { runFundingAnalysis } from './analyze-funding.js';
@@ -44,7 +45,7 @@ describe('the analyses registry', () => {
 
   it('reads options from a query string as from a command line: numbers, yes/no and lists as text', async () => {
     const ctx = analysisContext(ledger, { samples: 500 });
-    const a = await runAnalysis('health', ctx, { company: 'OpenAI', assumptions: 'true' });
+    const a = (await runAnalysis('health', ctx, { company: 'OpenAI', assumptions: 'true' })) as Analysis<HealthDetails>;
     expect(a.details.inputs.some((r) => r.status === 'assumed')).toBe(true);
     const b = await runAnalysis('backtest', analysisContext(ledger, { samples: 300, asOf: '2024-05-20' }), { horizon: '24', companies: 'Inflection AI,Anthropic', today: '2026-06-01' });
     const direct = await runBacktest(ledger, { asOf: '2024-05-20', horizonMonths: 24, companies: ['Inflection AI', 'Anthropic'], paths: 300, today: '2026-06-01' });

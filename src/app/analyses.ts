@@ -78,7 +78,7 @@ export interface AnalysisEntry<S extends z.ZodType = z.ZodType, R = unknown> {
   json(result: R, ctx: AnalysisContext): Record<string, unknown>;
 }
 
-function define<S extends z.ZodType, R>(entry: AnalysisEntry<S, R>): AnalysisEntry<S, R> {
+function define<N extends string, S extends z.ZodType, R>(entry: AnalysisEntry<S, R> & { readonly name: N }): AnalysisEntry<S, R> & { readonly name: N } {
   return entry;
 }
 
@@ -317,7 +317,7 @@ export async function runAnalysis(name: string, ctx: AnalysisContext, options: u
 }
 
 /** Each analysis's name, summary, what its samples count and the JSON Schema of its options (for GET /api/analyses). */
-export function analysisCatalogue(): { name: string; summary: string; samples: string; asOf: string; options: Record<string, unknown> }[] {
+export function analysisCatalogue(): { name: string; summary: string; samples: AnalysisEntry['samples']; asOf: AnalysisEntry['asOf']; options: Record<string, unknown> }[] {
   return ANALYSES.map((a) => ({ name: a.name, summary: a.summary, samples: a.samples, asOf: a.asOf, options: z.toJSONSchema(a.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> }));
 }
 
