@@ -285,14 +285,24 @@ export function analysisEntry(name: string): AnalysisEntry {
  * `where`, e.g. 'query' or 'options'), what was expected and what came.
  */
 export function parseAnalysisOptions(entry: AnalysisEntry, raw: unknown, where = 'options'): unknown {
-  const r = entry.options.safeParse(raw ?? {});
+  return parseWithSchema(entry.options, raw, where, entry.name);
+}
+
+/**
+ * Parses `raw` with a zod schema, or throws a 400 whose issues name each
+ * field under `where`, what was expected and what came; `label` starts the
+ * message ('survival: options.horizon: expected ...').
+ */
+export function parseWithSchema(schema: z.ZodType, raw: unknown, where: string, label: string): unknown {
+  const r = schema.safeParse(raw ?? {});
   if (r.success) return r.data;
+  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
   const issues: Issue[] = r.error.issues.map((i) => {
     const got = valueAt(raw, i.path);
-    const expected = i.code === 'unrecognized_keys' ? `no field ${i.keys.map((k) => JSON.stringify(k)).join(', ')} (${entry.name} takes ${Object.keys(shapeOf(entry)).join(', ') || 'no options'})` : i.message.replace(/^Invalid input:\s*/i, '').replace(/^expected\s+/i, '');
+    const expected = i.code === 'unrecognized_keys' ? `no field ${i.keys.map((k) => JSON.stringify(k)).join(', ')} (${label} takes ${fields.join(', ') || 'no options'})` : i.message.replace(/^Invalid input:\s*/i, '').replace(/^expected\s+/i, '');
     return { code: i.code, path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: `expected ${expected}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}` };
   });
-  throw new ShakeoutError(`${entry.name}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues, status: 400 });
+  throw new ShakeoutError(`${label}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues, status: 400 });
 }
 
 /** The fields of an analysis's options. */

@@ -12,7 +12,7 @@ export interface ErrorBody {
 }
 
 /** Statuses an error may carry out of the product; anything else is a 500. */
-const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503]);
+const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 499, 503]);
 
 /**
  * The one place errors become responses: a ShakeoutError keeps its status
