@@ -5,6 +5,7 @@ import { asOfInfoOf, BASES, closest, type Store } from '../ledger/index.js';
 import { analysisJson } from './analysis-json.js';
 import { runFundingAnalysis } from './analyze-funding.js';
 import { readSurvivalAssumptionsText, runHealthAnalysis } from './analyze-health.js';
+import type { SurvivalAssumptions } from '../economics/index.js';
 import { runSubscribersAnalysis } from './analyze-subscribers.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
 import { runBacktest } from './backtest.js';
@@ -75,7 +76,7 @@ export interface AnalysisEntry<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly asOf: 'view' | 'forecast-day';
   run(ctx: AnalysisContext, options: z.output<S>): Promise<R>;
   /** The result as plain JSON (no draws, no typed arrays, non-finite numbers as null), with the chart when it has one. */
-  json(result: R, ctx: AnalysisContext): Record<string, unknown>;
+  json(result: NoInfer<R>, ctx: AnalysisContext): Record<string, unknown>;
 }
 
 function define<N extends string, S extends z.ZodType, R>(entry: AnalysisEntry<S, R> & { readonly name: N }): AnalysisEntry<S, R> & { readonly name: N } {
@@ -90,11 +91,20 @@ const whole = (min: number, max: number) => z.coerce.number().int().min(min).max
 /** A figure as written ('$19.99 a month', '15% to 30%', '约5美元'): read by the figure reader, which refuses what it cannot read. */
 const figure = z.string().min(1).max(200);
 /** Survival assumptions as YAML or JSON text, the text form of the CLI's --assumptions FILE. */
-export const MAX_ASSUMPTIONS_TEXT = 100_000;
-const assumptionsText = z.string().min(1).max(MAX_ASSUMPTIONS_TEXT);
+export const MAX_ASSUMPTIONS_TEXT = 1_000_000;
+const assumptionsText = z.string().max(MAX_ASSUMPTIONS_TEXT);
+/** Where the assumptions text came from (the CLI: the file's path), named in messages and cited by the analysis. */
+const assumptionsName = z.string().min(1).max(500);
+
+/** The assumptions of `assumptionsText`, read; named by `assumptionsName`, else as the field they came in. */
+function assumptionsOf(o: { assumptionsText?: string | undefined; assumptionsName?: string | undefined }): SurvivalAssumptions | null {
+  if (o.assumptionsText === undefined) return null;
+  return o.assumptionsName ? readSurvivalAssumptionsText(o.assumptionsText, o.assumptionsName) : readSurvivalAssumptionsText(o.assumptionsText, 'options.assumptionsText', 'assumptions (text)');
+}
+/** The currency to show money in and the month of its rate: checked by the use-case (one message, CLI or HTTP). */
 const currency = {
-  currency: z.string().min(3).max(3).optional(),
-  fxMonth: z.string().regex(/^\d{4}-\d{2}$/, 'a month such as 2024-05').optional(),
+  currency: z.string().max(20).optional().describe('Show money in this currency (any of the FX table), at the latest rate or fxMonth\'s'),
+  fxMonth: z.string().max(20).optional().describe('With currency: the month of the rate, YYYY-MM'),
 };
 const currencyOf = (o: { currency?: string | undefined; fxMonth?: string | undefined }) => ({
   ...(o.currency ? { currency: o.currency } : {}),
@@ -151,12 +161,13 @@ const health = define({
     company: z.string().min(1).max(200).describe('The company, by any name or alias (OpenAI, 月之暗面)'),
     assumptions: yesNo.optional().describe('Fill inputs the ledger lacks from the bundled survival assumptions'),
     assumptionsText: assumptionsText.optional().describe('Fill inputs the ledger lacks from these survival assumptions (YAML or JSON text)'),
+    assumptionsName: assumptionsName.optional().describe('Where assumptionsText came from, named in messages and cited'),
     ...currency,
   }).strict(),
   run: async (ctx, o) => (await runHealthAnalysis(ctx.store, {
     company: o.company,
     ...envOf(ctx),
-    ...(o.assumptionsText ? { assumptions: readSurvivalAssumptionsText(o.assumptionsText, 'options.assumptionsText', 'assumptions (text)') } : o.assumptions ? { assumptions: true } : {}),
+    ...(o.assumptionsText !== undefined ? { assumptions: assumptionsOf(o)! } : o.assumptions ? { assumptions: true } : {}),
     ...currencyOf(o),
   })).analysis,
   json: analysisOnly,
@@ -174,6 +185,7 @@ const survival = define({
     climateMarket: z.string().min(1).max(200).optional().describe('With climate auto: the market whose funding sets it'),
     fundingGrowth: z.coerce.number().positive().max(1000).optional().describe('Funding this year / last year: sets the climate when none is named'),
     assumptionsText: assumptionsText.optional().describe('Survival assumptions (YAML or JSON text) instead of the bundled ones'),
+    assumptionsName: assumptionsName.optional().describe('Where assumptionsText came from, named in messages and cited'),
     ...currency,
   }).strict(),
   run: (ctx, o) => runSurvivalSimulation(ctx.store, {
@@ -184,7 +196,7 @@ const survival = define({
     ...(o.climate ? { climate: o.climate } : {}),
     ...(o.climateMarket ? { climateMarket: o.climateMarket } : {}),
     ...(o.fundingGrowth !== undefined ? { fundingGrowth: o.fundingGrowth } : {}),
-    ...(o.assumptionsText ? { assumptions: readSurvivalAssumptionsText(o.assumptionsText, 'options.assumptionsText', 'assumptions (text)') } : {}),
+    ...(o.assumptionsText !== undefined ? { assumptions: assumptionsOf(o)! } : {}),
     ...currencyOf(o),
     signal: ctx.signal,
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
@@ -206,7 +218,7 @@ const unitEconomics = define({
     fixedCosts: figure.optional().describe('Other fixed costs a month'),
     trainingModel: z.string().min(1).max(200).optional().describe('A model of the Epoch table whose training cost is amortised (default GPT-4; "none")'),
     trainingCost: figure.optional().describe('A training cost written out, instead of a model\'s'),
-    amortiseMonths: whole(1, 600).optional().describe('Months the training cost is spread over (default 12)'),
+    amortiseMonths: z.coerce.number().positive().max(600).optional().describe('Months the training cost is spread over (default 12)'),
     subscribers: figure.optional().describe('Paying subscribers, for the payback'),
     ...currency,
   }).strict(),

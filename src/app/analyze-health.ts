@@ -76,14 +76,17 @@ export function healthFactSpecs(a: Analysis<HealthDetails>): DerivedFactSpec[] {
 /** Reads a survival assumptions file (YAML or JSON); default the bundled data/survival-assumptions.yaml. */
 export function loadSurvivalAssumptions(file?: string): SurvivalAssumptions {
   const path = file ?? join(bundledDataDir(), 'survival-assumptions.yaml');
-  let text: string;
+  return readSurvivalAssumptionsText(survivalAssumptionsFileText(path), path, file ?? 'data/survival-assumptions.yaml');
+}
+
+/** The text of a survival assumptions file (for the CLI, which hands an analysis the text); a 400 naming the file when it cannot be read. */
+export function survivalAssumptionsFileText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const message = `cannot read the assumptions file ${path}: ${e instanceof Error ? e.message : String(e)}`;
     throw new ShakeoutError(message, { issues: [{ code: 'file_unreadable', path: [path], message }], status: 400 });
   }
-  return readSurvivalAssumptionsText(text, path, file ?? 'data/survival-assumptions.yaml');
 }
 
 /**
