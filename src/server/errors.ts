@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ShakeoutError, type Issue } from '../app/index.js';
+import { ShakeoutError, valueAt, type Issue } from '../app/index.js';
 
 /** The body of every error response: the status, a message, and the issues (field, what was expected, what came). */
 export interface ErrorBody {
@@ -87,13 +87,4 @@ async function rawInput(c: Context, target: string): Promise<unknown> {
     return undefined;
   }
   return undefined;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let v = raw;
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[p];
-  }
-  return v;
 }
