@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ANALYSES, analysisCatalogue, analysisEntry, ShakeoutError, shapeOf, type AnalysisEntry } from '../../app/index.js';
 import { analysisContextFor, type Api, type ServerDeps } from '../deps.js';
-import { errors, json, queryBool } from '../schemas.js';
+import { AsOfQuery, errors, json, queryBool } from '../schemas.js';
 
 /** Most paths a simulation over HTTP may ask for, and most draws an analysis may: beyond, use the CLI. */
 export const MAX_HTTP_PATHS = 100_000;
@@ -56,6 +56,7 @@ export function analysisQuery(entry: AnalysisEntry, options: Record<string, z.Zo
       seed,
     }),
     lang,
+    revision: AsOfQuery.shape.revision,
   };
   return z.object({ ...context, ...options }).strict();
 }
@@ -96,7 +97,8 @@ type Query = Record<string, unknown> & { asOf?: string; includeUndated?: boolean
 
 /** Runs an analysis of the registry on a parsed query: the context's fields, then the options. */
 async function answer(deps: ServerDeps, entry: AnalysisEntry, q: Query, signal: AbortSignal): Promise<Record<string, unknown>> {
-  const { asOf, includeUndated, samples, seed: s, lang: l, ...options } = q;
+  // the revision pin is the result cache's (see result-cache.ts), not the analysis's
+  const { asOf, includeUndated, samples, seed: s, lang: l, revision: _pinned, ...options } = q;
   const ctx = await analysisContextFor(deps, entry, { asOf, includeUndated, samples, seed: s, lang: l, signal });
   return entry.json(await entry.run(ctx, options), ctx);
 }
@@ -104,7 +106,7 @@ async function answer(deps: ServerDeps, entry: AnalysisEntry, q: Query, signal: 
 const SurvivalQuery = z.object({
   asOf: z.string().optional(), includeUndated: queryBool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
   paths: z.coerce.number().int().min(1).max(MAX_HTTP_PATHS).optional().openapi({ type: 'integer', example: 10000 }),
-  seed, lang,
+  seed, lang, revision: AsOfQuery.shape.revision,
   ...shapeOf(analysisEntry('survival')),
 }).strict();
 

@@ -126,7 +126,7 @@ function analysisWork(deps: ServerDeps, name: string, raw: Record<string, unknow
   refusePaths(raw, 'options');
   const asText = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'boolean' || typeof v === 'number' ? String(v) : v]));
   const parsed = parseWithSchema(analysisQuery(entry), asText, 'options', name);
-  const { asOf, includeUndated, samples, seed, lang, ...options } = parsed as Record<string, unknown> & { asOf?: string; includeUndated?: boolean; samples?: number; seed?: string; lang?: 'en' | 'zh' };
+  const { asOf, includeUndated, samples, seed, lang, revision: _pinned, ...options } = parsed as Record<string, unknown> & { asOf?: string; includeUndated?: boolean; samples?: number; seed?: string; lang?: 'en' | 'zh' };
   return async (signal: AbortSignal, progress: (done: number, total: number) => void): Promise<RunOutcome> => {
     const ctx = await analysisContextFor(deps, entry, { asOf, includeUndated, samples, seed, lang, signal, onProgress: progress });
     const result = await entry.run(ctx, options);
