@@ -18,9 +18,10 @@ export interface HealthRequest extends CurrencyRequest {
    * Fill inputs the ledger lacks from the survival assumptions: `true` for
    * the bundled file (data/survival-assumptions.yaml), or a file path. Its
    * `as_of` is then the as-of date (unless `asOf` is given), so health shows
-   * the very inputs the survival simulation reads.
+   * the very inputs the survival simulation reads. Or the assumptions
+   * already read (`readSurvivalAssumptionsText`: a request's text).
    */
-  readonly assumptions?: boolean | string;
+  readonly assumptions?: boolean | string | SurvivalAssumptions;
   /**
    * The date the inputs should describe ('2024-05'): facts of later periods
    * are left aside, cash is spent down to it. Default: the day of an as-of
@@ -33,7 +34,7 @@ export interface HealthRequest extends CurrencyRequest {
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
 export async function runHealthAnalysis(store: Store, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
   const currency = requestedCurrency(req);
-  const file = req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
+  const file = typeof req.assumptions === 'object' ? req.assumptions : req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
   const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
   const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
     env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
@@ -75,21 +76,34 @@ export function healthFactSpecs(a: Analysis<HealthDetails>): DerivedFactSpec[] {
 /** Reads a survival assumptions file (YAML or JSON); default the bundled data/survival-assumptions.yaml. */
 export function loadSurvivalAssumptions(file?: string): SurvivalAssumptions {
   const path = file ?? join(bundledDataDir(), 'survival-assumptions.yaml');
-  let text: string;
+  return readSurvivalAssumptionsText(survivalAssumptionsFileText(path), path, file ?? 'data/survival-assumptions.yaml');
+}
+
+/** The text of a survival assumptions file (for the CLI, which hands an analysis the text); a 400 naming the file when it cannot be read. */
+export function survivalAssumptionsFileText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     const message = `cannot read the assumptions file ${path}: ${e instanceof Error ? e.message : String(e)}`;
     throw new ShakeoutError(message, { issues: [{ code: 'file_unreadable', path: [path], message }], status: 400 });
   }
+}
+
+/**
+ * Reads survival assumptions given as text (YAML or JSON): what a file holds,
+ * or what a request sends instead of a file's path. `name` is where the text
+ * came from, for messages ('body.assumptions', a file's path); `file` is the
+ * name the analysis cites (default `name`).
+ */
+export function readSurvivalAssumptionsText(text: string, name: string, file = name): SurvivalAssumptions {
   let doc: unknown;
   try {
     doc = parse(text);
   } catch (e) {
-    const message = `${path}: not valid YAML or JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-    throw new ShakeoutError(message, { issues: [{ code: 'invalid_yaml', path: [path], message }], status: 400 });
+    const message = `${name}: not valid YAML or JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    throw new ShakeoutError(message, { issues: [{ code: 'invalid_yaml', path: [name], message }], status: 400 });
   }
-  return readSurvivalAssumptions(doc, file ?? 'data/survival-assumptions.yaml');
+  return readSurvivalAssumptions(doc, file);
 }
 
 /** The survival assumptions of one company as health assumptions (cash, revenue, growth, costs), as the survival simulation reads them. */

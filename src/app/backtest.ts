@@ -18,6 +18,8 @@ export interface BacktestRequest {
   readonly today?: string;
   /** Take in facts with no publication date (default false: left out, and counted). */
   readonly includeUndated?: boolean;
+  /** Stops the forecasts' simulation between months (a ShakeoutError of code 'aborted'). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
     candidates.push(e.id);
   }
 
-  const f = await backtestForecasts(then, candidates, { asOf, horizonMonths, paths, seed });
+  const f = await backtestForecasts(then, candidates, { asOf, horizonMonths, paths, seed, ...(req.signal ? { signal: req.signal } : {}) });
   const s = scoreBacktest(f.forecasts, observed);
   const factIds = new Map(f.forecasts.map((x) => [x.entity, x.inputs.facts.map((fact) => fact.id)]));
   return {

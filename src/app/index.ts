@@ -42,3 +42,5 @@ export * from './charts.js';
 export * from './backtest.js';
 export * from './model-json.js';
 export * from './extract-article.js';
+export * from './analyses.js';
+export { throwIfAborted, abortedError, timeLimitError, isAbortError, ABORTED_STATUS } from '../core/index.js';

@@ -6,8 +6,7 @@ import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetai
 import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
-import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
-import { runBacktest } from './backtest.js';
+import { analysisContext, runAnalysis } from './analyses.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import type { Store } from '../ledger/index.js';
 
@@ -122,7 +121,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     });
     // The track record is the article's: a report about other companies names none of the article's; and an
     // as-of report stands on a day before what happened was known, so it has none either.
-    const trackRecord = companies || seen ? null : await soft({ en: 'The track record', zh: '预测记录' }, () => runBacktest(store, { ...TRACK_RECORD, paths: samples, seed }));
+    const trackRecord = companies || seen ? null : await soft({ en: 'The track record', zh: '预测记录' }, () => runAnalysis('backtest', analysisContext(store, { asOf: TRACK_RECORD.asOf, samples, seed }), { horizon: TRACK_RECORD.horizonMonths }));
     const plausibility = await checkPlausibility(store);
     const facts = await store.listFacts();
     const allEntities = await store.listEntities();
@@ -142,7 +141,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     }
     return { funding, funding2021, ...converted, trackRecord, plausibility, facts, entities: allEntities, companies, asOf: seen };
   })();
-  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runUnitEconomicsAnalysis(store, { samples, seed, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
+  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runAnalysis('unit-economics', analysisContext(store, { samples, seed }), { currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };
 }
 

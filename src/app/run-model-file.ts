@@ -78,6 +78,8 @@ export interface RunModelFileOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Rank each output's uncertain inputs by how much they drive it. */
   readonly sensitivity?: boolean;
+  /** Stops the run between chunks (it rejects with a ShakeoutError of code 'aborted'). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function runModelSource(source: string, options: RunModelFileOption
       resolveFact,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.sensitivity ? { sensitivity: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     // The ledger the facts were read from (none opened: the model read none).
     const read = store ?? (typeof options.store === 'function' ? undefined : options.store);

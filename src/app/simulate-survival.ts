@@ -1,5 +1,5 @@
 import { analyzeSurvival, asOfClimateFallbackText, asOfOverridesFileText, climateFromFunding, climateFromLedger, DEFAULT_CLIMATE_MARKET, withAsOf } from '../economics/index.js';
-import type { Analysis, ClimateName, SurvivalDetails, Text } from '../economics/index.js';
+import type { Analysis, ClimateName, SurvivalAssumptions, SurvivalDetails, Text } from '../economics/index.js';
 import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
 import { ShakeoutError } from '../core/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
@@ -23,6 +23,12 @@ export interface SurvivalRequest extends CurrencyRequest {
   readonly fundingGrowth?: number;
   /** An assumptions file instead of the bundled data/survival-assumptions.yaml. */
   readonly assumptionsFile?: string;
+  /** Assumptions already read (`readSurvivalAssumptionsText`: a request's text), instead of a file. */
+  readonly assumptions?: SurvivalAssumptions;
+  /** Stops the simulation between months (a ShakeoutError of code 'aborted'). */
+  readonly signal?: AbortSignal;
+  /** The simulation's progress, in company-months. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface SurvivalRequest extends CurrencyRequest {
  */
 export async function runSurvivalSimulation(store: Store, req: SurvivalRequest): Promise<Analysis<SurvivalDetails>> {
   const currency = requestedCurrency(req);
-  const file = loadSurvivalAssumptions(req.assumptionsFile);
+  const file = req.assumptions ?? loadSurvivalAssumptions(req.assumptionsFile);
   const info = asOfInfoOf(store);
   const assumptions = info ? { ...file, asOf: info.asOf } : file;
   const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
@@ -75,6 +81,8 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
     climate,
     climateReason,
     climateFacts,
+    ...(req.signal ? { signal: req.signal } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
   const analysis = withAsOf(store, asOfNotes.length ? { ...simulated, notes: [...asOfNotes, ...simulated.notes] } : simulated);
   return inRequestedCurrency(store, analysis, currency, req.fxMonth);

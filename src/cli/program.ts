@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { ShakeoutError, formatIssues } from '../app/index.js';
+import { ABORTED_STATUS, ShakeoutError, formatIssues } from '../app/index.js';
 import { type Output, processOutput } from './output.js';
 import { asOfDay } from './globals.js';
 
 /** Exit codes: 0 done; 1 something broke; 2 the input or the command line was wrong. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes: 130 is a run cancelled with Ctrl-C (128 + SIGINT, as shells count it). */
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
 
 /** Options every command understands. */
 export interface GlobalOptions {
@@ -95,7 +96,7 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
  * They exit 2 like bad input, with the message, not 1 with a stack trace.
  */
 const NAMED_FAULTS: ReadonlySet<number> = new Set([503, 507]);
-const exitFor = (e: ShakeoutError): number => (e.status >= 500 && !NAMED_FAULTS.has(e.status) ? EXIT.failure : EXIT.usage);
+const exitFor = (e: ShakeoutError): number => (e.status === ABORTED_STATUS ? EXIT.cancelled : e.status >= 500 && !NAMED_FAULTS.has(e.status) ? EXIT.failure : EXIT.usage);
 
 /** Maps any error to a message on stderr and an exit code, in one place. */
 export function reportError(e: unknown, io: Output, json = false): number {

@@ -5,6 +5,7 @@ export * from './quantity.js';
 export * from './currency-table.js';
 export * from './figure.js';
 export * from './errors.js';
+export * from './aborted.js';
 export * from './format-number.js';
 export * from './period.js';
 export * from './money.js';

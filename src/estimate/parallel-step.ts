@@ -32,6 +32,12 @@ export interface StepOptions {
    */
   readonly privateWrites?: boolean;
   readonly onChunk?: () => void;
+  /**
+   * With a board: claim at most this many chunks, then return (the others
+   * stay on the board for the workers and for the next call), so that a run
+   * that must stay cancellable can yield between calls.
+   */
+  readonly limit?: number;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface StepOptions {
  */
 export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number, options: StepOptions = {}): number {
   const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
-  const { board, from = 0, to = chunks, transient = [], privateWrites = false, onChunk } = options;
+  const { board, from = 0, to = chunks, transient = [], privateWrites = false, onChunk, limit = Infinity } = options;
   // Transient nodes (see PlanSchedule.transient) get one chunk of scratch on
   // this thread; their values exist only while the chunk is computed. With
   // privateWrites every array node of the step does, and the kept ones are
@@ -62,7 +68,8 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
   const chunked = inScratch.length > 0;
   const prepared = nodes.map((id) => prepare(plan, id, local));
   let ran = 0;
-  for (let c = board ? claimUnit(board.flags, board.times) : from; c < (board ? chunks : to); c = board ? claimUnit(board.flags, board.times) : c + 1) {
+  const next = (c: number): number => (board ? (ran < limit ? claimUnit(board.flags, board.times) : chunks) : c + 1);
+  for (let c = board ? (limit > 0 ? claimUnit(board.flags, board.times) : chunks) : from; c < (board ? chunks : to); c = next(c)) {
     const start = c * CHUNK_SIZE;
     const end = Math.min(sampleCount, start + CHUNK_SIZE);
     for (let k = 0; k < nodes.length; k++) {

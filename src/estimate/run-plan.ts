@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../core/index.js';
 import { checkEnv, checkRunSize, defaultThreads, WARM_PARALLEL_THRESHOLD, type Env } from './env.js';
 import { EstimateError } from './estimate-error.js';
 import { evaluateMainNode, setOf, type MainContext } from './main-step.js';
@@ -40,8 +41,9 @@ export interface PlanResult {
  */
 export function runPlanSync(plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
   const run = new PlanRun(plan, env, false, options.keep === 'outputs');
-  const progress = run.progress(options.onProgress);
+  const progress = run.progress(options.onProgress, options.signal);
   for (const step of run.steps) {
+    throwIfAborted(options.signal);
     if (step.parallel) {
       run.allocate(step);
       runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, { transient: run.transientOf(step), onChunk: progress.chunk });
@@ -75,6 +77,23 @@ export interface RunOptions {
    * the threads that summarise it.
    */
   readonly histogramBins?: number;
+  /**
+   * Stops the run: checked between chunks and steps, and the run rejects
+   * with a ShakeoutError of code 'aborted' (or the signal's reason when that
+   * is a ShakeoutError, such as a time limit); workers stop claiming its
+   * chunks. Given to {@link runPlan}, the run also yields to the event loop
+   * every {@link YIELD_CHUNKS} chunks, so that an abort (a request, a timer)
+   * can arrive while it runs; the result is the same bits either way.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** Chunks a cancellable run computes on the main thread between two yields to the event loop. */
+export const YIELD_CHUNKS = 8;
+
+/** Lets the event loop run (timers, requests) before the next batch of chunks. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -103,9 +122,50 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
     // not wait for them. A one-shot command (the CLI) makes one such run and
     // does not pay for a worker starting beside it.
     if (env.threads === undefined && env.sampleCount >= WARM_PARALLEL_THRESHOLD && ++warmEligibleRuns >= 2) WorkerPool.shared()?.warm(1);
-    return runPlanSync(plan, env, options);
+    return options.signal ? runPlanYielding(null, 1, plan, env, options, options.signal) : runPlanSync(plan, env, options);
   }
-  return runPlanOn(pool, threads, plan, env, options);
+  return options.signal ? runPlanYielding(pool, threads, plan, env, options, options.signal) : runPlanOn(pool, threads, plan, env, options);
+}
+
+/**
+ * {@link runPlanOn} (or, without a pool, {@link runPlanSync}) that yields to
+ * the event loop every {@link YIELD_CHUNKS} chunks of the main thread and
+ * between steps, and stops when `signal` is aborted. Workers go on claiming
+ * chunks while the main thread yields.
+ */
+async function runPlanYielding(pool: TaskRunner | null, threads: number, plan: Plan, env: Env, options: RunOptions, signal: AbortSignal): Promise<PlanResult> {
+  checkHistogramBins(options.histogramBins);
+  const run = new PlanRun(plan, env, pool !== null, options.keep === 'outputs');
+  const progress = run.progress(options.onProgress, signal);
+  for (const step of run.steps) {
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+    if (step.parallel) {
+      run.allocate(step);
+      if (pool) await run.parallelStep(step, threads, pool, progress, signal);
+      else {
+        for (let from = 0; from < run.chunks; from += YIELD_CHUNKS) {
+          if (from > 0) {
+            await yieldToEventLoop();
+            throwIfAborted(signal);
+          }
+          runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, { from, to: Math.min(run.chunks, from + YIELD_CHUNKS), transient: run.transientOf(step), onChunk: progress.chunk });
+        }
+      }
+      run.finishCounts(step);
+    } else {
+      run.runMain(step);
+      progress.main();
+    }
+  }
+  if (pool) run.summariseOutputs(threads, pool, options.histogramBins);
+  return run.result(threads);
+}
+
+function checkHistogramBins(bins: number | undefined): void {
+  if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1)) {
+    throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`, ['options', 'histogramBins']);
+  }
 }
 
 /** Runs in this process that could have used warm workers (see runPlan). */
@@ -127,13 +187,11 @@ export interface TaskRunner {
  * returns. Treat the result's arrays as read-only (as SampleSet asks anyway).
  */
 export function runPlanOn(pool: TaskRunner, threads: number, plan: Plan, env: Env, options: RunOptions = {}): PlanResult {
-  const bins = options.histogramBins;
-  if (bins !== undefined && !(Number.isInteger(bins) && bins >= 1)) {
-    throw new EstimateError('histogram_bins', `histogram needs an integer number of bins >= 1, got ${bins}`, ['options', 'histogramBins']);
-  }
+  checkHistogramBins(options.histogramBins);
   const run = new PlanRun(plan, env, true, options.keep === 'outputs');
-  const progress = run.progress(options.onProgress);
+  const progress = run.progress(options.onProgress, options.signal);
   for (const step of run.steps) {
+    throwIfAborted(options.signal);
     if (step.parallel) {
       run.allocate(step);
       run.parallelStep(step, threads, pool, progress);
@@ -227,11 +285,18 @@ class PlanRun {
     }
   }
 
-  /** A progress counter over this run's work (see RunOptions.onProgress). */
-  progress(report: RunOptions['onProgress']): Progress {
+  /**
+   * A progress counter over this run's work (see RunOptions.onProgress);
+   * with a signal, each count first checks it, so an abort stops the run at
+   * the next chunk (a throw inside a parallel step closes its board).
+   */
+  progress(report: RunOptions['onProgress'], signal?: AbortSignal): Progress {
     const total = this.steps.reduce((t, s) => t + (s.parallel ? this.chunks : 1), 0);
     let done = 0, stepBase = 0;
-    const tell = () => report?.(Math.min(done, total), total);
+    const tell = () => {
+      throwIfAborted(signal);
+      report?.(Math.min(done, total), total);
+    };
     return {
       chunk: () => { done++; tell(); },
       main: () => { done++; stepBase = done; tell(); },
@@ -257,7 +322,10 @@ class PlanRun {
    * worker that is slow (still compiling, or its core busy) or failed
    * (the pool then retires) costs at most about one chunk.
    */
-  parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress): void {
+  parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress): void;
+  /** The same, yielding to the event loop every YIELD_CHUNKS chunks of this thread and stopping on `signal`. */
+  parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress: Progress, signal: AbortSignal): Promise<void>;
+  parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress, signal?: AbortSignal): void | Promise<void> {
     const buffer = newWorkBoard(this.chunks);
     const board = { flags: boardFlags(buffer, this.chunks), times: boardClaimTimes(buffer, this.chunks) };
     const transient = this.transientOf(step);
@@ -269,12 +337,9 @@ class PlanRun {
     for (let w = 0; w < threads - 1; w++) watch(pool, pool.run(w, task));
     // The main thread's chunks report progress for all threads: the board's
     // claim counter says how many chunks have been taken so far.
-    try {
-      const t0 = performance.now();
-      const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, {
-        board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board.flags, 0))) } : {}),
-      });
-      const perChunk = ran > 0 ? (performance.now() - t0) / ran : 1;
+    const options = { board, transient, ...(progress ? { onChunk: () => progress.claimed(Math.min(this.chunks, Atomics.load(board.flags, 0))) } : {}) };
+    const finish = (ran: number, ms: number) => {
+      const perChunk = ran > 0 ? ms / ran : 1;
       const redone = finishStragglers(board.flags, board.times, perChunk, (c) => {
         // the worker may still be writing this chunk: compute it privately, write only final values
         runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { from: c, to: c + 1, transient, privateWrites: true });
@@ -286,8 +351,32 @@ class PlanRun {
       const workersDid = this.chunks - ran - redone;
       if (redone > 0 && (workersDid < ran / 3 || workersDid < redone)) this.workersLag = true;
       progress?.claimed(this.chunks);
+    };
+    // on an error or an abort, workers stop claiming this run's chunks
+    const close = () => closeBoard(board.flags, this.chunks);
+    if (signal) {
+      return (async () => {
+        try {
+          let ran = 0, ms = 0;
+          while (Atomics.load(board.flags, 0) < this.chunks) {
+            const t0 = performance.now();
+            ran += runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { ...options, limit: YIELD_CHUNKS });
+            ms += performance.now() - t0;
+            await yieldToEventLoop();
+            throwIfAborted(signal);
+          }
+          finish(ran, ms);
+        } finally {
+          close();
+        }
+      })();
+    }
+    try {
+      const t0 = performance.now();
+      const ran = runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, options);
+      finish(ran, performance.now() - t0);
     } finally {
-      closeBoard(board.flags, this.chunks); // on an error, workers stop claiming this run's chunks
+      close();
     }
   }
 

@@ -63,6 +63,8 @@ export interface RunModelOptions {
   readonly sensitivity?: boolean;
   /** Called after each step of the run with the steps done and the total (see the engine's RunOptions). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the run between chunks: it rejects with a ShakeoutError of code 'aborted' (see the engine's RunOptions.signal). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function runModel(source: string, options: RunModelOptions): Promis
       keep: options.sensitivity ? 'all' : 'outputs',
       histogramBins: bins,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (err) {
     throw locate(err, source, compiled.spans);

@@ -50,3 +50,73 @@ describe('analyses over HTTP', () => {
     expect(h.analysis.estimates.length).toBeGreaterThan(0);
   });
 });
+
+interface Listed { items: { name: string; summary: string; samples: string; url: string; options: { properties?: Record<string, unknown> } }[] }
+interface Failed { error: { status: number; message: string; issues: { code: string; path: (string | number)[]; message: string }[] } }
+
+describe('every analysis of the registry over HTTP', () => {
+  it('lists the analyses with their options\' schemas', async () => {
+    const app = createApp({ store });
+    const r = (await (await app.request('/api/analyses')).json()) as Listed;
+    expect(r.items.map((i) => i.name)).toEqual(['subscribers', 'funding', 'health', 'survival', 'unit-economics', 'checks', 'backtest']);
+    expect(r.items.find((i) => i.name === 'survival')).toMatchObject({ samples: 'paths', url: '/api/analyses/survival' });
+    expect(Object.keys(r.items.find((i) => i.name === 'unit-economics')!.options.properties!)).toContain('inferenceCost');
+  });
+
+  it('answers each analysis from a URL, the same numbers for the same URL', async () => {
+    const app = createApp({ store });
+    const urls: Record<string, string> = {
+      subscribers: '/api/analyses/subscribers?product=ChatGPT&basis=unknown&samples=1000&seed=3',
+      funding: '/api/analyses/funding?region=China',
+      health: '/api/analyses/health?company=Zhipu%20AI&samples=1000&seed=3&asOf=2024-05-20',
+      survival: '/api/analyses/survival?companies=OpenAI&samples=500&horizon=24&lang=zh',
+      'unit-economics': '/api/analyses/unit-economics?price=%2419.99%20a%20month&samples=1000&currency=EUR',
+      checks: '/api/analyses/checks',
+      backtest: '/api/analyses/backtest?asOf=2024-05-20&companies=Inflection%20AI,Anthropic&samples=300&today=2026-06-01',
+    };
+    for (const [name, url] of Object.entries(urls)) {
+      const res = await app.request(url);
+      expect(res.status, `${name}: ${url}`).toBe(200);
+      const body = (await res.json()) as { analysis?: { kind: string; env: unknown; asOf?: { date: string } }; backtest?: { asOf: string; companies: { pOut: number }[] }; chart?: object };
+      if (name === 'backtest') {
+        expect(body.backtest!.asOf).toBe('2024-05-20');
+        const again = (await (await app.request(url)).json()) as typeof body;
+        expect(again.backtest!.companies).toEqual(body.backtest!.companies);
+      } else {
+        expect(body.analysis!.kind).toBe(name === 'checks' ? 'plausibility' : name);
+      }
+      if (name === 'health') expect(body.analysis!.asOf?.date).toBe('2024-05-20');
+      if (name === 'survival') expect(body.chart).toBeDefined();
+      if (name === 'subscribers') expect(body.analysis!.env).toEqual({ sampleCount: 1000, seed: '3' });
+    }
+  });
+
+  it('refuses a file path in a request (400 naming the field), an unknown option, too many samples, and a backtest without its day', async () => {
+    const app = createApp({ store });
+    const path = await app.request('/api/analyses/survival?assumptionsFile=/etc/passwd');
+    expect(path.status).toBe(400);
+    expect(((await path.json()) as Failed).error.issues[0]).toMatchObject({ code: 'path_refused', path: ['query', 'assumptionsFile'] });
+    const out = await app.request('/api/survival?out=/tmp/x.md');
+    expect(((await out.json()) as Failed).error.issues[0]).toMatchObject({ code: 'path_refused', path: ['query', 'out'] });
+    const unknown = await app.request('/api/analyses/funding?regoin=China');
+    expect(unknown.status).toBe(400);
+    const u = (await unknown.json()) as Failed;
+    expect(u.error.issues[0]!.path).toEqual(['query']);
+    expect(u.error.message).toMatch(/regoin/);
+    const big = await app.request('/api/analyses/health?company=OpenAI&samples=300000');
+    expect(((await big.json()) as Failed).error.issues[0]).toMatchObject({ path: ['query', 'samples'], message: 'expected a value of at most 200000, got "300000"' });
+    const noDay = await app.request('/api/analyses/backtest?samples=100');
+    expect(noDay.status).toBe(400);
+    expect(((await noDay.json()) as Failed).error.issues[0]!.path).toEqual(['asOf']);
+    const which = await app.request('/api/analyses/helth');
+    expect(which.status).toBe(404);
+    expect(((await which.json()) as Failed).error.message).toMatch(/did you mean/);
+  });
+
+  it('takes survival assumptions as text in the query, and says where a bad one is wrong', async () => {
+    const app = createApp({ store });
+    const bad = await app.request(`/api/analyses/survival?samples=100&assumptionsText=${encodeURIComponent('companies: [unclosed')}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Failed).error.issues[0]).toMatchObject({ code: 'invalid_yaml', path: ['options.assumptionsText'] });
+  });
+});

@@ -18,6 +18,8 @@ import { registerOutcomeWriteRoutes } from './routes/outcome-writes.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerRevisionRoutes } from './routes/revision.js';
 import { resultCache, type ResultCacheOptions, type ResultCacheStats } from './result-cache.js';
+import { registerRunRoutes } from './routes/runs.js';
+import { RunBoard, type RunLimits } from './run-board.js';
 
 export interface AppOptions extends ServerDeps {
   /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
@@ -28,6 +30,8 @@ export interface AppOptions extends ServerDeps {
   readonly webRoot?: string | undefined;
   /** Bounds of the result cache (default {@link RESULT_CACHE_LIMITS}); false: no cache (the revision rules still hold), for the load bench's uncached run. */
   readonly cache?: ResultCacheOptions | false;
+  /** Limits of long work (POST /api/runs); default {@link DEFAULT_RUN_LIMITS}. */
+  readonly runs?: Partial<RunLimits> | undefined;
 }
 
 /** The API with what its result cache did so far. */
@@ -79,6 +83,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
   registerOutcomeWriteRoutes(app, deps);
   registerRevisionRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerRunRoutes(app, deps, new RunBoard(options.runs));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Needed for writes when the server was started with SHAKEOUT_TOKEN.' });
   app.doc31('/api/openapi.json', {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ShakeoutError, type Issue } from '../app/index.js';
+import { ShakeoutError, valueAt, type Issue } from '../app/index.js';
 
 /** The body of every error response: the status, a message, and the issues (field, what was expected, what came). */
 export interface ErrorBody {
@@ -12,7 +12,7 @@ export interface ErrorBody {
 }
 
 /** Statuses an error may carry out of the product; anything else is a 500. */
-const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503]);
+const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 499, 503]);
 
 /**
  * The one place errors become responses: a ShakeoutError keeps its status
@@ -87,13 +87,4 @@ async function rawInput(c: Context, target: string): Promise<unknown> {
     return undefined;
   }
   return undefined;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let v = raw;
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[p];
-  }
-  return v;
 }

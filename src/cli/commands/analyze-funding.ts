@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { currencyOptions, type CurrencyOpts } from '../options.js';
-import { analysisJson, formatValue, runFundingAnalysis, withLedger } from '../../app/index.js';
+import { analysisContext, analysisJson, formatValue, runAnalysis, withLedger } from '../../app/index.js';
 import type { FundingRow } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -31,7 +31,7 @@ export function addFundingCommand(analyze: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON (without samples)')
     .action(async (opts: Opts, cmd: Command) => {
       const db = ledgerOptions(cmd);
-      const a = await withLedger(db, (store) => runFundingAnalysis(store, {
+      const a = await withLedger(db, (store) => runAnalysis('funding', analysisContext(store), {
         ...(opts.region !== undefined ? { region: opts.region } : {}),
         ...(opts.segment !== undefined ? { segment: opts.segment } : {}),
         ...(opts.currency ? { currency: opts.currency } : {}),

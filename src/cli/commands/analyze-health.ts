@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runHealthAnalysis, withLedger } from '../../app/index.js';
+import { analysisContext, analysisJson, formatValue, runAnalysis, runHealthAnalysis, withLedger } from '../../app/index.js';
 import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
+import { assumptionsFile, currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';
@@ -33,14 +33,18 @@ export function addHealthCommand(analyze: Command, io: Output): void {
     .option('--save', 'write net burn back to the ledger as a derived fact (when it rests on facts only, in US dollars)'))
     .action(async (company: string, opts: Opts, cmd: Command) => {
       // --as-of (global) is both the ledger as of that day and the day the inputs describe: cash is spent down to it.
-      const { analysis: a, saved, unsaved } = await withLedger(ledgerOptions(cmd, opts.save ? { writes: 'analyze health --save' } : {}), (store) => runHealthAnalysis(store, {
-        company,
-        ...(opts.samples ? { samples: opts.samples } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
-        save: opts.save === true,
-        ...currencyRequest(opts),
-      }));
+      // --save writes a derived fact: the write use-case; otherwise the registry's analysis
+      const assumptions = opts.assumptions ? assumptionsFile(opts.assumptions) : opts.withAssumptions ? { assumptions: true } : {};
+      const { analysis: a, saved, unsaved } = await withLedger(ledgerOptions(cmd, opts.save ? { writes: 'analyze health --save' } : {}), async (store) => opts.save
+        ? runHealthAnalysis(store, {
+          company,
+          ...(opts.samples ? { samples: opts.samples } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
+          save: true,
+          ...currencyRequest(opts),
+        })
+        : { analysis: await runAnalysis('health', analysisContext(store, { samples: opts.samples, seed: opts.seed }), { company, ...assumptions, ...currencyRequest(opts) }), saved: [], unsaved: null });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
         return;

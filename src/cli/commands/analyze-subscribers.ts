@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runSubscribersAnalysis, withLedger } from '../../app/index.js';
+import { analysisContext, analysisJson, formatValue, runAnalysis, runSubscribersAnalysis, withLedger } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
@@ -31,14 +31,11 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
     .option('--save', 'write the results back to the ledger as derived facts (in US dollars)'))
     .action(async (product: string, opts: Opts, cmd: Command) => {
       const db = ledgerOptions(cmd, opts.save ? { writes: 'analyze subscribers --save' } : {});
-      const { analysis: a, saved } = await withLedger(db, (store) => runSubscribersAnalysis(store, {
-        product,
-        ...(opts.basis ? { basis: opts.basis } : {}),
-        ...(opts.samples ? { samples: opts.samples } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        save: opts.save === true,
-        ...currencyRequest(opts),
-      }));
+      const options = { product, ...(opts.basis ? { basis: opts.basis } : {}), ...currencyRequest(opts) };
+      // --save writes derived facts: the write use-case; otherwise the registry's analysis
+      const { analysis: a, saved } = await withLedger(db, async (store) => opts.save
+        ? runSubscribersAnalysis(store, { ...options, ...(opts.samples ? { samples: opts.samples } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), save: true })
+        : { analysis: await runAnalysis('subscribers', analysisContext(store, { samples: opts.samples, seed: opts.seed }), options), saved: [] });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
         return;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runUnitEconomicsAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
-import type { Analysis, UnitEconomicsDetails, UnitEconomicsRequest } from '../../app/index.js';
+import { analysisContext, analysisJson, formatValue, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
+import type { Analysis, AnalysisOptions, UnitEconomicsDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
 import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
@@ -41,7 +41,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--json', 'print the analysis as JSON (without samples)'))
     .action(async (opts: Opts, cmd: Command) => {
-      const req: UnitEconomicsRequest = {
+      const req: AnalysisOptions<'unit-economics'> = {
         ...(opts.price ? { price: opts.price } : {}),
         ...(opts.storeShare ? { storeShare: opts.storeShare } : {}),
         ...(opts.inferenceCost ? { inferenceCost: opts.inferenceCost } : {}),
@@ -52,14 +52,12 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
         ...(opts.trainingCost ? { trainingCost: opts.trainingCost } : {}),
         ...(opts.amortiseMonths !== undefined ? { amortiseMonths: opts.amortiseMonths } : {}),
         ...(opts.subscribers ? { subscribers: opts.subscribers } : {}),
-        ...(opts.samples ? { samples: opts.samples } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...currencyRequest(opts),
       };
       if ((opts.queriesPerUser === undefined) !== (opts.costPerQuery === undefined)) {
         throw new InvalidArgumentError('give --queries-per-user and --cost-per-query together');
       }
-      const a = await withLedger(ledgerOptions(cmd), (store) => runUnitEconomicsAnalysis(store, req)).catch((e: unknown) => {
+      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('unit-economics', analysisContext(store, { samples: opts.samples, seed: opts.seed }), req)).catch((e: unknown) => {
         throw withOptionName(e);
       });
       io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderUnitEconomics(a)));

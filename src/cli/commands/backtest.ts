@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runBacktest, ShakeoutError, withLedger } from '../../app/index.js';
+import { analysisContext, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { BacktestResult, BacktestScores } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
@@ -35,12 +35,9 @@ export function registerBacktest(program: Command, io: Output): void {
       const { asOf, includeUndated, ...ledger } = ledgerOptions(c);
       if (asOf === undefined) throw new ShakeoutError('backtest: expected --as-of DATE, the day the forecasts are made (YYYY-MM-DD), got none', { issues: [{ code: 'invalid_option', path: ['--as-of'], message: 'expected --as-of DATE' }], status: 400 });
       const r = await withLedger(ledger, (s) =>
-        runBacktest(s, {
-          asOf,
-          ...(opts.horizon !== undefined ? { horizonMonths: opts.horizon } : {}),
+        runAnalysis('backtest', analysisContext(s, { asOf, samples: opts.paths, seed: opts.seed }), {
+          ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
           ...(opts.companies ? { companies: opts.companies } : {}),
-          ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
-          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.today !== undefined ? { today: opts.today } : {}),
           ...(includeUndated ? { includeUndated: true } : {}),
         }));

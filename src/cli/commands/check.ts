@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisJson, runPlausibilityCheck, withLedger } from '../../app/index.js';
+import { analysisContext, analysisJson, runAnalysis, withLedger } from '../../app/index.js';
 import type { PlausibilityFlag } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
@@ -21,7 +21,7 @@ export function registerCheck(program: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const db = ledgerOptions(cmd);
-      const a = await withLedger(db, (store) => runPlausibilityCheck(store));
+      const a = await withLedger(db, (store) => runAnalysis('checks', analysisContext(store), {}));
       const { flags, counts } = a.details;
       if (opts.json) io.out(toJson(analysisJson(a)));
       else {

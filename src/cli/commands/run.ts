@@ -94,12 +94,18 @@ export function registerRun(program: Command, io: Output): void {
       // The ledger is opened only if the model reads a fact (and its code loaded only then).
       let ledger: Store | undefined;
       const store = async () => (ledger = await (await import('../../app/index.js')).openLedger(db));
+      // Ctrl-C stops the run between chunks: 'cancelled', exit code 130 (see reportError).
+      const cancel = new AbortController();
+      const onSigint = () => cancel.abort();
+      process.once('SIGINT', onSigint);
       try {
         r = await runModelFile(file, {
           store, sampleCount: samples, seed: opts.seed, ...(threads ? { threads } : {}), ...(opts.sensitivity ? { sensitivity: true } : {}),
           ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+          signal: cancel.signal,
         });
       } finally {
+        process.removeListener('SIGINT', onSigint);
         progress?.stop();
         await ledger?.close();
       }

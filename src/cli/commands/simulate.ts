@@ -1,10 +1,10 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { analysisJson, formatValue, runSurvivalSimulation, withLedger } from '../../app/index.js';
+import { analysisContext, analysisJson, formatValue, runAnalysis, withLedger } from '../../app/index.js';
 import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
+import { assumptionsFile, currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
 import { toJson } from '../output.js';
 import { detailMoney, renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { resample, sparkline } from '../sparkline.js';
@@ -44,15 +44,14 @@ export function registerSimulate(program: Command, io: Output): void {
     .option('--assumptions <file>', 'assumptions file (YAML or JSON) instead of data/survival-assumptions.yaml')
     .option('--json', 'print the analysis as JSON'))
     .action(async (opts: Opts, cmd: Command) => {
-      const a = await withLedger(ledgerOptions(cmd), (store) => runSurvivalSimulation(store, {
+      const assumptions = opts.assumptions ? assumptionsFile(opts.assumptions) : {};
+      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('survival', analysisContext(store, { samples: opts.paths, seed: opts.seed }), {
         ...(opts.companies ? { companies: opts.companies } : {}),
-        ...(opts.horizon !== undefined ? { horizonMonths: opts.horizon } : {}),
-        ...(opts.paths !== undefined ? { paths: opts.paths } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
         ...(opts.climate ? { climate: opts.climate } : {}),
         ...(opts.climateMarket ? { climateMarket: opts.climateMarket } : {}),
         ...(opts.fundingGrowth !== undefined ? { fundingGrowth: opts.fundingGrowth } : {}),
-        ...(opts.assumptions ? { assumptionsFile: opts.assumptions } : {}),
+        ...assumptions,
         ...currencyRequest(opts),
       }));
       io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderSurvival(a)));

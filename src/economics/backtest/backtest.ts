@@ -43,6 +43,8 @@ export interface BacktestForecastOptions {
   readonly horizonMonths: number;
   readonly paths: number;
   readonly seed: string | number;
+  /** Stops the simulation between months (see SurvivalOptions.signal). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function backtestForecasts(store: Store, companies: readonly string
   const ready = got.filter((g) => g.inputs);
   const lacking = [...got.filter((g) => !g.inputs).map((g) => ({ entity: g.entity.id, name: g.entity.nameEn, nameZh: g.entity.nameZh, lacking: g.lacking, error: null })), ...refused];
   const result = ready.length
-    ? simulateSurvival({ companies: ready.map((g) => g.inputs!), horizonMonths: options.horizonMonths, paths: options.paths, seed: options.seed, climate, drivers: false })
+    ? simulateSurvival({ companies: ready.map((g) => g.inputs!), horizonMonths: options.horizonMonths, paths: options.paths, seed: options.seed, climate, drivers: false, ...(options.signal ? { signal: options.signal } : {}) })
     : null;
   const forecasts = ready.map((g, i) => {
     const s = result!.companies[i]!.survival;

@@ -28,6 +28,10 @@ export interface AnalyzeSurvivalOptions {
   readonly climateReason?: Text;
   /** The ledger facts the climate was derived from (`climateFromLedger`), cited with the analysis. */
   readonly climateFacts?: readonly Fact[];
+  /** Stops the simulation between months (see SurvivalOptions.signal). */
+  readonly signal?: AbortSignal;
+  /** The simulation's progress in company-months (see SurvivalOptions.onProgress). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** One input of one company as the simulation used it: the same as the health analysis shows (`collectHealthInputs`). */
@@ -268,6 +272,8 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const result = simulateSurvival({
     companies: inputs, horizonMonths: horizon, paths, seed, climate, raiseTargetMonths: target,
     ...(roundSize ? { roundSize } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   assumptions.push({
     id: 'survival.climate',

@@ -81,6 +81,19 @@ describe('simulateSurvival', () => {
     expect(hot.survival[36]!).toBeGreaterThan(cold.survival[36]!);
   });
 
+  it('stops between months when its signal is aborted, with code aborted: no month after the abort is simulated', () => {
+    const controller = new AbortController();
+    let done = 0;
+    let total = 0;
+    const run = () => simulateSurvival({
+      companies: [acme('a'), acme('b')], horizonMonths: 60, paths: 2000, seed: 1, climate: 'neutral', signal: controller.signal,
+      onProgress: (d, t) => { done = d; total = t; if (d === 70) controller.abort(); },
+    });
+    expect(run).toThrow(expect.objectContaining({ status: 499, issues: [expect.objectContaining({ code: 'aborted' })] }));
+    expect(total).toBe(120); // 2 companies x 60 months
+    expect(done).toBe(70); // stopped in the second company's 10th month
+  });
+
   it('rejects bad options with a message', () => {
     expect(() => simulateSurvival({ companies: [acme()], horizonMonths: 0, paths: 10, seed: 1, climate: 'cold' })).toThrow(/horizon must be/);
     expect(() => simulateSurvival({ companies: [acme(), acme()], horizonMonths: 12, paths: 10, seed: 1, climate: 'cold' })).toThrow(/listed twice/);

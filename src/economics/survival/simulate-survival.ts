@@ -1,4 +1,4 @@
-import { lognormalFromCi, ShakeoutError, type DistSpec } from '../../core/index.js';
+import { lognormalFromCi, ShakeoutError, throwIfAborted, type DistSpec } from '../../core/index.js';
 import { pearson, RandomStream, sampleSpec, seedKey, type Env } from '../../estimate/index.js';
 import { PATH_INPUTS, type CompanyInputs, type PathInput, type PathValues } from './company-inputs.js';
 import { resolveClimate, type ClimateName, type FundingClimate } from './funding-climate.js';
@@ -21,6 +21,14 @@ export interface SurvivalOptions {
   readonly roundSize?: DistSpec;
   /** Compute the drivers (rank correlations); default true. */
   readonly drivers?: boolean;
+  /**
+   * Stops the simulation between months (of all paths of a company): it
+   * throws a ShakeoutError of code 'aborted' (or the signal's reason when
+   * that is a ShakeoutError, such as a time limit).
+   */
+  readonly signal?: AbortSignal;
+  /** Called after each company's month, with the company-months done and their total. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** How much one per-path input drives a company's risk. */
@@ -128,6 +136,8 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
   const rounds = new Float64Array(paths);
   const raised = new Float64Array(paths);
 
+  const totalMonths = options.companies.length * horizon;
+  let monthsDone = 0;
   const results: CompanySurvival[] = options.companies.map((company) => {
     const base = companyStream(company.id);
     const draws: Record<PathInput, Float64Array> = {
@@ -170,8 +180,10 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
     // A round comes when the path's 32-bit draw is below p x 2^32.
     const pInt = p >= 1 ? 4294967296 : Math.floor(p * 4294967296);
     for (let m = 1; m <= horizon; m++) {
+      throwIfAborted(options.signal, 'the survival simulation');
       alive = stepMonth(m, horizon, paths, pInt, cash, rev, cost, gRev, gCost, size, out, rounds, raised, rng, alive);
       survivors[m] = alive;
+      options.onProgress?.(++monthsDone, totalMonths);
     }
     const survival = new Float64Array(horizon + 1);
     for (let m = 0; m <= horizon; m++) survival[m] = survivors[m]! / paths;

@@ -10,6 +10,16 @@ export const MAX_MODEL_SOURCE = 100_000;
 
 const Source = z.string().min(1).max(MAX_MODEL_SOURCE).openapi({ example: 'subs = 3M to 5M\nrevenue = subs * 20 * 12\nrevenue' });
 
+/** What a model run takes: POST /api/models/run's body, and a model run of POST /api/runs. */
+export const ModelRunBody = z.object({
+  source: Source,
+  samples: z.number().int().min(1).max(MAX_HTTP_MODEL_SAMPLES).optional().openapi({ example: 10000 }),
+  seed: z.union([z.string().max(100), z.number()]).optional().openapi({ example: 'shakeout' }),
+  sensitivity: z.boolean().optional(),
+  asOf: z.string().optional().openapi({ example: '2024-05-20' }),
+  includeUndated: z.boolean().optional(),
+});
+
 const check = createRoute({
   method: 'post', path: '/api/models/check', summary: 'Check a model without running it: its first problem at line and column, with the closest known name', tags: ['models'],
   request: { body: { content: { 'application/json': { schema: z.object({ source: Source }).strict() } }, required: true } },
@@ -25,14 +35,7 @@ const run = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            source: Source,
-            samples: z.number().int().min(1).max(MAX_HTTP_MODEL_SAMPLES).optional().openapi({ example: 10000 }),
-            seed: z.union([z.string().max(100), z.number()]).optional().openapi({ example: 'shakeout' }),
-            sensitivity: z.boolean().optional(),
-            asOf: z.string().optional().openapi({ example: '2024-05-20' }),
-            includeUndated: z.boolean().optional(),
-          }).strict(),
+          schema: ModelRunBody.strict(),
         },
       },
       required: true,

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShakeoutError } from '../core/index.js';
+import type { Analysis, HealthDetails } from '../economics/index.js';
+import { asOfStore, type Store } from '../ledger/index.js';
+import { analysisCatalogue, analysisContext, analysisEntry, ANALYSIS_NAMES, runAnalysis } from './analyses.js';
+import { runFundingAnalysis } from './analyze-funding.js';
+import { runHealthAnalysis } from './analyze-health.js';
+import { runBacktest } from './backtest.js';
+import { openLedger } from './open-ledger.js';
+import { runSurvivalSimulation } from './simulate-survival.js';
+
+let ledger: Store;
+beforeAll(async () => {
+  ledger = await openLedger({ db: ':memory:' });
+});
+afterAll(async () => ledger.close());
+
+const issuesOf = async (p: Promise<unknown>) => {
+  const e = await p.then(() => null, (x: unknown) => x);
+  expect(e).toBeInstanceOf(ShakeoutError);
+  return (e as ShakeoutError).issues;
+};
+
+describe('the analyses registry', () => {
+  it('lists the seven analyses with a summary and the JSON Schema of their options', () => {
+    expect(ANALYSIS_NAMES).toEqual(['subscribers', 'funding', 'health', 'survival', 'unit-economics', 'checks', 'backtest']);
+    const health = analysisCatalogue().find((a) => a.name === 'health')!;
+    expect(health.summary).toMatch(/runway/);
+    expect(health.options).toMatchObject({ type: 'object', required: ['company'] });
+    expect(Object.keys(health.options.properties as object)).toContain('assumptionsText');
+  });
+
+  it('gives what the use-cases give, with the context\'s samples and seed', async () => {
+    const ctx = analysisContext(ledger, { samples: 2000, seed: 9 });
+    const viaRegistry = await runAnalysis('health', ctx, { company: 'Zhipu AI' });
+    const direct = (await runHealthAnalysis(ledger, { company: 'Zhipu AI', samples: 2000, seed: 9 })).analysis;
+    expect(viaRegistry.estimates.map((e) => [e.id, e.p50])).toEqual(direct.estimates.map((e) => [e.id, e.p50]));
+    expect(viaRegistry.env).toEqual({ sampleCount: 2000, seed: 9 });
+    const survival = await runAnalysis('survival', ctx, { companies: 'OpenAI, Anthropic', horizon: '24', climate: 'cold' });
+    const sameSurvival = await runSurvivalSimulation(ledger, { companies: ['OpenAI', 'Anthropic'], horizonMonths: 24, paths: 2000, seed: 9, climate: 'cold' });
+    expect(survival.details.companies.map((c) => c.pOutWithin)).toEqual(sameSurvival.details.companies.map((c) => c.pOutWithin));
+    const funding = await runAnalysis('funding', ctx, { region: 'China', constantYear: 2021 });
+    expect(funding.details).toEqual((await runFundingAnalysis(ledger, { region: 'China', constantYear: 2021 })).details);
+  });
+
+  it('reads options from a query string as from a command line: numbers, yes/no and lists as text', async () => {
+    const ctx = analysisContext(ledger, { samples: 500 });
+    const a = (await runAnalysis('health', ctx, { company: 'OpenAI', assumptions: 'true' })) as Analysis<HealthDetails>;
+    expect(a.details.inputs.some((r) => r.status === 'assumed')).toBe(true);
+    const b = await runAnalysis('backtest', analysisContext(ledger, { samples: 300, asOf: '2024-05-20' }), { horizon: '24', companies: 'Inflection AI,Anthropic', today: '2026-06-01' });
+    const direct = await runBacktest(ledger, { asOf: '2024-05-20', horizonMonths: 24, companies: ['Inflection AI', 'Anthropic'], paths: 300, today: '2026-06-01' });
+    expect(b.companies.map((c) => c.pOut)).toEqual(direct.companies.map((c) => c.pOut));
+  });
+
+  it('takes survival assumptions as text (the text form of --assumptions FILE), and names the field of a bad one', async () => {
+    const ctx = analysisContext(ledger, { samples: 300 });
+    const issues = await issuesOf(runAnalysis('survival', ctx, { assumptionsText: 'companies: [unclosed' }));
+    expect(issues[0]).toMatchObject({ code: 'invalid_yaml', path: ['options.assumptionsText'] });
+  });
+
+  it('refuses bad options with the field, what was expected and what came; an unknown option and an unknown analysis', async () => {
+    const ctx = analysisContext(ledger, { samples: 300 });
+    expect((await issuesOf(runAnalysis('survival', ctx, { horizon: '700' })))[0]).toMatchObject({ path: ['options', 'horizon'], message: expect.stringMatching(/got "700"$/) });
+    expect((await issuesOf(runAnalysis('survival', ctx, { assumptionsFile: '/etc/passwd' })))[0]).toMatchObject({ code: 'unrecognized_keys', message: expect.stringMatching(/no field "assumptionsFile"/) });
+    expect((await issuesOf(runAnalysis('health', ctx, {})))[0]).toMatchObject({ path: ['options', 'company'], message: expect.stringMatching(/got nothing$/) });
+    expect(() => analysisEntry('helth')).toThrow(/did you mean "?health"?/);
+    expect((await issuesOf(runAnalysis('backtest', ctx, {})))[0]).toMatchObject({ path: ['asOf'] });
+  });
+
+  it('reads the as-of day from an as-of store', async () => {
+    const view = await asOfStore(ledger, { asOf: '2024-05-20' });
+    expect(analysisContext(view).asOf).toBe('2024-05-20');
+    expect(analysisContext(ledger).asOf).toBeNull();
+  });
+
+  it('an aborted context stops the simulation with code aborted', async () => {
+    const controller = new AbortController();
+    let months = 0;
+    const ctx = analysisContext(ledger, { samples: 2000, signal: controller.signal, onProgress: (done) => { months = done; if (done === 5) controller.abort(); } });
+    const issues = await issuesOf(runAnalysis('survival', ctx, { companies: ['OpenAI', 'Anthropic'] }));
+    expect(issues[0]!.code).toBe('aborted');
+    expect(months).toBe(5); // of 2 x 60
+  });
+});
