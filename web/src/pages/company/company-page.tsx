@@ -138,7 +138,7 @@ export function CompanyPage() {
                   return (
                     <tr>
                       <td>{bi(i.label)}</td>
-                      <td>{label('status_', i.status)}</td>
+                      <td class="status">{label('status_', i.status)}</td>
                       <td class="num-cell">{e ? figure(e) : '–'}</td>
                       <td class="mono">{e?.formula ?? ''}</td>
                       <td><FactLinks ids={i.factIds} /></td>

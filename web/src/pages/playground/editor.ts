@@ -52,13 +52,21 @@ export function toDiagnostics(issues: CheckIssue[], length: number): Diagnostic[
   });
 }
 
-export function createEditor(parent: HTMLElement, o: EditorOptions): EditorView {
+/**
+ * The editor, inside a shadow root of `host`. CodeMirror writes its styles at
+ * run time; in a document it adds a <style> element, which the server's
+ * Content-Security-Policy (style-src 'self', no 'unsafe-inline') refuses, while
+ * in a shadow root it adopts constructed style sheets, which that policy allows.
+ */
+export function createEditor(host: HTMLElement, o: EditorOptions): EditorView {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const run = () => {
     o.onRun();
     return true;
   };
   return new EditorView({
-    parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: o.doc,
       extensions: [
@@ -74,6 +82,7 @@ export function createEditor(parent: HTMLElement, o: EditorOptions): EditorView 
         autocompletion({ override: [completeNames(o.names)] }),
         linter(async (view) => toDiagnostics(await o.check(view.state.doc.toString()), view.state.doc.length), { delay: 400 }),
         lintGutter(),
+        THEME,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) o.onChange(u.state.doc.toString());
         }),
@@ -82,6 +91,15 @@ export function createEditor(parent: HTMLElement, o: EditorOptions): EditorView 
     }),
   });
 }
+
+/** The page's stylesheet does not reach into the shadow root: the editor's look is set here. */
+const THEME = EditorView.theme({
+  '&': { fontSize: '0.9rem', backgroundColor: '#fff', maxHeight: '60vh' },
+  '&.cm-focused': { outline: '2px solid #1f5fa8' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, monospace', lineHeight: '1.5' },
+  '.cm-content': { minHeight: '10rem' },
+  '.cm-gutters': { backgroundColor: '#f4f6f8', color: '#5d6773', borderRight: '1px solid #d9dee4' },
+});
 
 /** Replaces the editor's text (an example chosen, a link opened). */
 export function setDoc(view: EditorView, doc: string): void {
