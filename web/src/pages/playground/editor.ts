@@ -37,8 +37,10 @@ export function completeNames(names: () => Names) {
       const list = second ? n.metrics : n.entities;
       return { from, options: list.map((label) => ({ label, type: second ? 'property' : 'constant' })), validFor: /^[^"]*$/ };
     }
-    const word = ctx.matchBefore(/[A-Za-z_][\w.]*/);
-    if (!word || (word.from === word.to && !ctx.explicit)) return null;
+    const word = ctx.matchBefore(/[A-Za-z_][\w.]*/) ?? (ctx.explicit ? { from: ctx.pos, to: ctx.pos } : null);
+    if (!word) return null;
+    // '5M', '3B': a suffix of a number, not a name
+    if (/\d/.test(ctx.state.sliceDoc(word.from - 1, word.from))) return null;
     return { from: word.from, options: names().functions.map((label) => ({ label, type: 'function' })), validFor: /^[\w.]*$/ };
   };
 }
