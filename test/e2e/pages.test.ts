@@ -142,11 +142,33 @@ describe('the company, playground and scenarios pages in Chromium', () => {
     // over the automatic threshold: nothing runs until asked
     await page.waitForSelector('[data-testid="editor-content"]');
     expect(await page.$('[data-testid="results"]')).toBeNull();
+    // the request that brings the run's result (its event stream, or the one-request run) is held until
+    // cancel has been clicked, so the run cannot finish first on a fast machine
+    let release!: () => void;
+    const clicked = new Promise<void>((r) => (release = r));
+    const held = async (route: import('playwright-core').Route) => {
+      await clicked;
+      await route.continue().catch(() => {});
+    };
+    await page.route('**/api/runs/*/events', held);
+    await page.route('**/api/models/run', held);
+    const deletes: string[] = [];
+    page.on('request', (r) => r.method() === 'DELETE' && deletes.push(r.url()));
     await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="run-status"] progress');
     await page.click('[data-testid="cancel"]');
+    release();
     await page.waitForSelector('[data-testid="cancelled"]');
     expect(await page.$('[data-testid="results"]')).toBeNull();
     expect(await page.$('[data-testid="cancel"]')).toBeNull();
+    const created = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/api\/runs$/.test(e.name)));
+    if (created) {
+      // the server's run was asked to stop, and says it stopped
+      expect(deletes).toHaveLength(1);
+      const self = new URL(deletes[0]!).pathname;
+      await expect.poll(async () => ((await (await fetch(dash.server.url.replace(/\/$/, '') + self)).json()) as { status: string }).status).toBe('cancelled');
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-playground-cancelled-en.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
