@@ -107,7 +107,7 @@ export function CompanyPage() {
       {!health && !healthError && <p class="muted">{t('loading')}</p>}
       {health && (
         <div class="table-wrap">
-          <table class="facts" data-testid="health">
+          <table class="facts stack" data-testid="health">
             <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
             <tbody>
               {HEALTH_SHOWN.map((id) => byId(id)).filter((e): e is Estimate => !!e).map((e) => (
@@ -130,7 +130,7 @@ export function CompanyPage() {
         <>
           <h2>{t('derivedInputs')}</h2>
           <div class="table-wrap">
-            <table class="facts" data-testid="derived-inputs">
+            <table class="facts stack" data-testid="derived-inputs">
               <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
               <tbody>
                 {health.analysis.details.inputs.map((i) => {
@@ -204,7 +204,7 @@ export function CompanyPage() {
         <>
           <h2>{t('conflicts')}</h2>
           <div class="table-wrap">
-            <table class="facts" data-testid="conflicts">
+            <table class="facts stack" data-testid="conflicts">
               <thead><tr><th>{t('metric')}</th><th>{t('period')}</th><th>A</th><th>B</th></tr></thead>
               <tbody>
                 {conflicts.map((c) => (
