@@ -9,6 +9,8 @@ const PAGES: { id: string; label: (() => string) | null; load: () => Promise<Com
   { id: 'ledger', label: () => t('navLedger'), load: () => import('./pages/ledger/ledger-page.js').then((m) => m.LedgerPage) },
   { id: 'playground', label: () => t('navPlayground'), load: () => import('./pages/playground/playground-page.js').then((m) => m.PlaygroundPage) },
   { id: 'scenarios', label: () => t('navScenarios'), load: () => import('./pages/scenarios/scenarios-page.js').then((m) => m.ScenariosPage) },
+  { id: 'analyses', label: () => t('navAnalyses'), load: () => import('./pages/analyses/analyses-page.js').then((m) => m.AnalysesPage) },
+  { id: 'report', label: () => t('navReport'), load: () => import('./pages/report/report-page.js').then((m) => m.ReportPage) },
   // reached from the board and from links, not from the menu
   { id: 'company', label: null, load: () => import('./pages/company/company-page.js').then((m) => m.CompanyPage) },
 ];

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
 import { api, query, type ApiError, type Entity, type Fact, type FactPage, type Source } from '../../api.js';
 import { FactLink, FactLinks } from '../../fact-link.js';
-import { bi, formatInterval, formatValue } from '../../format.js';
+import { bi, formatValue } from '../../format.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
 type Bi = { en: string; zh: string };
-interface EstimateInput { kind: string; id: string; label: string }
-interface Estimate { id: string; label: Bi; unit: string; per: string | null; formula: string; inputs: EstimateInput[]; mean: number | null; p5: number | null; p50: number | null; p95: number | null }
+type Estimate = EstimateJson;
 interface Assumption { id: string; text: Bi; rationale: Bi }
 interface HealthInput { name: string; label: Bi; status: string; estimateId: string | null; factIds: string[] }
 interface Health {
@@ -24,17 +24,6 @@ interface Outcome { id: string; entity: string; type: string; date: string; deta
 
 /** The metrics a company page shows as its health, in this order, each with its formula and facts. */
 const HEALTH_SHOWN = ['runway', 'default_alive.probability', 'default_alive.months_to_profit', 'default_alive.cash_needed', 'revenue.annual', 'revenue_multiple', 'burn_multiple', 'capital_efficiency', 'rule_of_40'];
-
-/** The facts an estimate rests on, through the estimates it is computed from. */
-function factsOf(e: Estimate, all: Estimate[], seen = new Set<string>()): string[] {
-  if (seen.has(e.id)) return [];
-  seen.add(e.id);
-  return e.inputs.flatMap((i) => {
-    if (i.kind === 'fact') return [i.id];
-    const up = all.find((x) => x.id === i.id);
-    return up ? factsOf(up, all, seen) : [];
-  });
-}
 
 const label = (prefix: 'metric_' | 'outcome_' | 'input_' | 'status_', id: string): string => tOr(prefix + id, id);
 
@@ -86,12 +75,7 @@ export function CompanyPage() {
   const byId = (id: string | null) => est.find((e) => e.id === id);
   const sc = survival?.analysis.details.companies.find((c) => c.id === entity.id);
   const assumptions = [...(health?.analysis.assumptions ?? []), ...(survival?.analysis.assumptions.filter((x) => x.id.startsWith(`survival.${entity.id}.`)) ?? [])];
-  const figure = (e: Estimate) => (
-    <>
-      <span class="num" title={`${t('interval')}: ${formatInterval(e.p5, e.p95, e)}`}>{formatValue(e.p50, e)}</span>
-      <span class="muted small"> ({formatInterval(e.p5, e.p95, e)})</span>
-    </>
-  );
+  const figure = (e: Estimate) => <EstimateFigure e={e} />;
 
   return (
     <section class="company" data-testid="company-page">
