@@ -68,3 +68,8 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
     </div>
   );
 }
+
+/** A rank correlation as a bar cell: its length the strength, red when the input works against the outcome. */
+export function DriverBar({ r }: { r: number }) {
+  return <td class="bar-cell"><span class={`bar ${r < 0 ? 'neg' : ''}`} style={{ width: `${Math.round(Math.abs(r) * 100)}%` }} /></td>;
+}

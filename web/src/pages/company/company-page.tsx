@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
+import { DriverBar, EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
 import { api, query, type ApiError, type Entity, type Fact, type FactPage, type Source } from '../../api.js';
 import { FactLink, FactLinks } from '../../fact-link.js';
 import { bi, formatValue } from '../../format.js';
@@ -17,7 +17,7 @@ interface Health {
     details: { inputs: HealthInput[]; missing: Bi[]; conversions: Bi[]; burnMultipleBand: string | null; asOf: string | null; unbounded?: { estimateId: string; share: number; meaning: Bi; when: Bi }[] };
   };
 }
-interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[] }
+interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
 interface Survival { analysis: { assumptions: Assumption[]; details: { companies: SurvivalCompany[]; paths: number; climate: { name: string } } } }
 interface Conflict { entity: string; metric: string; period: string | null; a: Fact; b: Fact }
 interface Outcome { id: string; entity: string; type: string; date: string; detail: string; source: Source }
@@ -148,12 +148,14 @@ export function CompanyPage() {
             {' · '}{t('pOut36')}: <strong>{formatValue(sc.pOutWithin['36'], { unit: 'percent', per: null })}</strong>
             {' · '}{t('medianOut')}: {bi(sc.medianMonthOutText)}
           </p>
-          <table class="kv drivers" data-testid="drivers">
-            <thead><tr><th>{t('input')}</th><th class="num">{t('spearman')}</th><th /></tr></thead>
+          <table class="facts drivers stack" data-testid="drivers">
+            <thead><tr><th>{t('input')}</th><th class="num">{t('spearman')}</th><th /><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
             <tbody>
               {sc.drivers.map((d) => (
                 <tr><td>{label('input_', d.input)}</td><td class="num">{d.spearman.toFixed(2)}</td>
-                  <td><span class={`bar ${d.spearman < 0 ? 'neg' : ''}`} style={{ width: `${Math.round(Math.abs(d.spearman) * 100)}%` }} /></td></tr>
+                  <DriverBar r={d.spearman} />
+                  <td class="mono">{sc.inputs.find((i) => i.input === d.input)?.text ?? ''}</td>
+                  <td><FactLinks ids={sc.inputs.find((i) => i.input === d.input)?.factIds ?? []} /></td></tr>
               ))}
             </tbody>
           </table>

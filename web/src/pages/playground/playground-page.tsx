@@ -1,5 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DriverBar } from '../../analysis-view.js';
 import { api, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { FactLink } from '../../fact-link.js';
@@ -182,7 +183,7 @@ export function PlaygroundPage() {
                   <tbody>
                     {o.drivers.map((d) => (
                       <tr><td class="mono">{d.name}</td><td class="num">{d.spearman.toFixed(2)}</td>
-                        <td><span class={`bar ${d.spearman < 0 ? 'neg' : ''}`} style={{ width: `${Math.round(Math.abs(d.spearman) * 100)}%` }} /></td></tr>
+                        <DriverBar r={d.spearman} /></tr>
                     ))}
                   </tbody>
                 </table>
