@@ -48,3 +48,19 @@ export function query(params: Record<string, string | number | boolean | undefin
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** The server's OpenAPI document: its paths, and each operation's parameters. */
+export interface OpenApiDoc { paths: Record<string, Record<string, { parameters?: { name: string; in: string; description?: string; schema?: { type?: string; enum?: string[]; example?: unknown } }[] }>> }
+
+let openapi: Promise<OpenApiDoc> | null = null;
+
+/** The OpenAPI document, fetched once: what this server offers, so a page asks only for routes that exist. */
+export function openApi(): Promise<OpenApiDoc> {
+  openapi ??= call<OpenApiDoc>('GET', '/api/openapi.json').catch(() => ({ paths: {} }));
+  return openapi;
+}
+
+/** Whether the server documents `method path` (a path as written in the document, '/api/runs/{id}'). */
+export async function offers(method: string, path: string): Promise<boolean> {
+  return Boolean((await openApi()).paths[path]?.[method.toLowerCase()]);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnalysisView, type AnalysisJson } from '../../analysis-view.js';
-import { api, query, type ApiError } from '../../api.js';
+import { api, openApi, query, type ApiError, type OpenApiDoc } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { bi } from '../../format.js';
 import { t, tOr } from '../../i18n.js';
@@ -8,8 +8,7 @@ import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
 /** A query parameter as the OpenAPI document describes it: the form field for it comes from there. */
-interface Param { name: string; in: string; description?: string; schema?: { type?: string; enum?: string[]; example?: unknown } }
-interface OpenApi { paths: Record<string, { get?: { parameters?: Param[] } }> }
+type Param = NonNullable<OpenApiDoc['paths'][string][string]['parameters']>[number];
 interface Listed { name: string; title?: { en: string; zh: string } }
 type Result = { analysis: AnalysisJson; chart?: Record<string, unknown>; charts?: Record<string, Record<string, unknown>> } | AnalysisJson;
 
@@ -20,7 +19,7 @@ function listed(r: unknown): Listed[] {
 }
 
 /** The query parameters of GET /api/analyses/{name} for one analysis, from the OpenAPI document. */
-export function paramsOf(doc: OpenApi, name: string): Param[] {
+export function paramsOf(doc: OpenApiDoc, name: string): Param[] {
   const op = doc.paths[`/api/analyses/${name}`]?.get ?? doc.paths['/api/analyses/{name}']?.get;
   return (op?.parameters ?? []).filter((p) => p.in === 'query' && p.name !== 'lang');
 }
@@ -35,15 +34,19 @@ export function AnalysesPage() {
   const r = route.value;
   const name = r.path[0] ?? '';
   const [list, setList] = useState<Listed[] | null>(null);
-  const [doc, setDoc] = useState<OpenApi | null>(null);
+  const [doc, setDoc] = useState<OpenApiDoc | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const values: Record<string, string> = Object.fromEntries(r.params.entries());
 
   useEffect(() => {
-    api.get<unknown>('/api/analyses').then((x) => setList(listed(x)), setError);
-    api.get<OpenApi>('/api/openapi.json').then(setDoc, () => setDoc({ paths: {} }));
+    void openApi().then((d) => {
+      setDoc(d);
+      // a server without the analyses routes says so, rather than failing a request
+      if (d.paths['/api/analyses']) api.get<unknown>('/api/analyses').then((x) => setList(listed(x)), setError);
+      else setList([]);
+    });
   }, []);
   useEffect(() => {
     if (!name) return setResult(null);
@@ -69,6 +72,7 @@ export function AnalysesPage() {
       <nav class="tabs" aria-label={t('navAnalyses')}>
         {list?.map((a) => <a href={href('analyses', {}, [a.name])} aria-current={a.name === name ? 'page' : undefined}>{a.title ? bi(a.title) : tOr(`analysis_${a.name}`, a.name)}</a>)}
       </nav>
+      {list && list.length === 0 && <p class="muted" data-testid="no-analyses">{t('noAnalyses')}</p>}
       {error && <ErrorBox error={error} />}
       {name && params.length > 0 && (
         <form class="filters" onSubmit={submit} data-testid="analysis-form">

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../api.js';
+import { api, ApiError, offers } from '../../api.js';
 
 /** One output of a model run: its summary, histogram and drivers (the JSON of POST /api/models/run). */
 export interface Output {
@@ -27,8 +27,9 @@ interface RunCreated { id: string; status: string; links: { events: string; samp
 /**
  * Runs a model as a long run (POST /api/runs, progress over server-sent
  * events, DELETE to cancel, samples as CSV), calling `update` as it goes.
- * A server without the runs API (404) runs it in one request instead: no
- * progress, and cancelling only stops waiting. Returns the function that cancels.
+ * A server without the runs API (its OpenAPI document has no POST /api/runs)
+ * runs it in one request instead: no progress, and cancelling only stops
+ * waiting. Returns the function that cancels.
  */
 export function startRun(req: RunRequest, update: (s: RunState) => void): () => void {
   let cancel: () => void = () => {};
@@ -39,7 +40,19 @@ export function startRun(req: RunRequest, update: (s: RunState) => void): () => 
     update(s);
   };
   update({ status: 'running', done: 0, total: req.samples, cancellable: false });
-  api.post<RunCreated>('/api/runs', { kind: 'model', source: req.source, samples: req.samples, seed: req.seed, ...(req.asOf ? { asOf: req.asOf } : {}) })
+  const oneRequest = () => {
+    const ac = new AbortController();
+    cancel = () => {
+      ac.abort();
+      finish({ status: 'cancelled' });
+    };
+    update({ status: 'running', done: 0, total: req.samples, cancellable: true });
+    api.post<RunResult>('/api/models/run', { source: req.source, samples: req.samples, seed: req.seed, sensitivity: true, ...(req.asOf ? { asOf: req.asOf } : {}) }, undefined, ac.signal)
+      .then((result) => finish({ status: 'done', result, samplesUrl: null }), (err: unknown) => {
+        if (!ac.signal.aborted) finish({ status: 'failed', error: err as ApiError });
+      });
+  };
+  const asLongRun = () => api.post<RunCreated>('/api/runs', { kind: 'model', source: req.source, samples: req.samples, seed: req.seed, ...(req.asOf ? { asOf: req.asOf } : {}) })
     .then((run) => {
       if (finished) return void api.del(run.links.self).catch(() => {});
       const events = new EventSource(run.links.events);
@@ -71,21 +84,10 @@ export function startRun(req: RunRequest, update: (s: RunState) => void): () => 
         events.close();
         finish({ status: 'cancelled' });
       });
-    })
-    .catch((e: unknown) => {
-      if (!(e instanceof ApiError) || e.status !== 404) return finish({ status: 'failed', error: e as ApiError });
-      // no runs API on this server: one request, cancelled by aborting it
-      const ac = new AbortController();
-      cancel = () => {
-        ac.abort();
-        finish({ status: 'cancelled' });
-      };
-      update({ status: 'running', done: 0, total: req.samples, cancellable: true });
-      api.post<RunResult>('/api/models/run', { source: req.source, samples: req.samples, seed: req.seed, sensitivity: true, ...(req.asOf ? { asOf: req.asOf } : {}) }, undefined, ac.signal)
-        .then((result) => finish({ status: 'done', result, samplesUrl: null }), (err: unknown) => {
-          if (!ac.signal.aborted) finish({ status: 'failed', error: err as ApiError });
-        });
-    });
+    }, (e: unknown) => finish({ status: 'failed', error: e as ApiError }));
+  void offers('post', '/api/runs').then((yes) => {
+    if (!finished) void (yes ? asLongRun() : oneRequest());
+  });
   return () => {
     if (finished) return;
     cancel();

@@ -1,7 +1,7 @@
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DriverBar } from '../../analysis-view.js';
-import { api, type ApiError } from '../../api.js';
+import { api, offers, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { FactLink } from '../../fact-link.js';
 import { bi, formatValue } from '../../format.js';
@@ -69,7 +69,9 @@ export function PlaygroundPage() {
     api.get<Names>('/api/models/names').then(setNames, setLoadError);
     api.get<{ items: { name: string; source: string }[] }>('/api/models/examples').then((r) => setExamples(r.items), setLoadError);
     // the ledger's revision, for the share link (servers without it give none)
-    api.get<{ revision: string | number }>('/api/revision').then((r) => setRevision(String(r.revision)), () => setRevision(null));
+    void offers('get', '/api/revision').then((yes) => {
+      if (yes) api.get<{ revision: string | number }>('/api/revision').then((r) => setRevision(String(r.revision)), () => setRevision(null));
+    });
     let disposed = false;
     // CodeMirror is loaded with this page only
     void import('./editor.js').then((m) => {
