@@ -196,6 +196,8 @@ describe('the company, playground and scenarios pages in Chromium', () => {
     ['#/company/zhipu-ai', 'derived-inputs', '输入及其推算过程'],
     ['#/playground?samples=1000', 'summary', '模型试算'],
     ['#/scenarios', 'scenario-table', '情景对比'],
+    ['#/analyses', 'analyses', '分析'],
+    ['#/report', 'report', '报告'],
   ] as const) {
     it(`switches ${path} to Chinese and fits a phone screen`, async () => {
       const { page, errors } = await dash.open(path, 390);
