@@ -162,7 +162,7 @@ export function PlaygroundPage() {
       {result && state?.status === 'done' && (
         <div class="results" data-testid="results">
           <p class="muted small">
-            {result.sampleCount.toLocaleString()} {t('samples')}, {t('seed')} {String(result.seed)}
+            {t('samples')} {result.sampleCount.toLocaleString()}{t('listSep')}{t('seed')} {String(result.seed)}
             {state.samplesUrl && <> · <a href={state.samplesUrl} download="samples.csv" data-testid="samples-csv">{t('samplesCsv')}</a></>}
           </p>
           <div class="table-wrap">
