@@ -5,70 +5,38 @@
 // width; nothing fetched from another origin and no CSP violation. Screenshots
 // go to test/artifacts/ (git-ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, chromiumPresent, ci, launchChromium } from './chromium.js';
-import { openLedger, type Store } from '../../src/app/index.js';
-import { defaultWebRoot, startServer, type RunningServer } from '../../src/server/index.js';
+import { CHROMIUM, chromiumPresent, ci } from './chromium.js';
+import { ARTIFACTS, dashboardReady, startDashboard, webRoot, type Dashboard } from './dashboard-server.js';
 
-const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 const present = chromiumPresent;
-const webRoot = defaultWebRoot() ?? (existsSync(join(process.cwd(), 'web/dist/index.html')) ? join(process.cwd(), 'web/dist') : undefined);
 
 describe('the dashboard in Chromium', () => {
-  if ((!present || !webRoot) && ci) {
+  if (!dashboardReady && ci) {
     it('needs Chromium and the built dashboard in CI', () => {
       throw new Error(`Chromium at ${CHROMIUM}: ${present}; dashboard built: ${Boolean(webRoot)} (npm run build builds it; .ci/run installs chromium)`);
     });
     return;
   }
-  if (!present || !webRoot) {
+  if (!dashboardReady) {
     it.skip(`skipped: Chromium ${present ? 'present' : 'missing'}, dashboard ${webRoot ? 'built' : 'not built'}`, () => {});
     return;
   }
 
-  let browser: Browser;
-  let server: RunningServer;
-  let store: Store;
-  let dir: string;
+  let dash: Dashboard;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'shakeout-dash-'));
-    store = await openLedger({ db: join(dir, 'dash.db') });
-    await store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' });
-    server = await startServer({ store, port: 0, webRoot });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    dash = await startDashboard((store) => store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' }).then(() => {}));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await dash?.close();
   });
-
-  /** A page that records requests to other origins and console errors (CSP violations show there). */
-  async function open(path: string, width = 1280): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const foreign: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.url)) foreign.push(r.url());
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
-    return { page, foreign, errors };
-  }
+  const open = (path: string, width?: number) => dash.open(path, width);
 
   it('lists facts, searches, and opens a fact with its source and interval', async () => {
     const { page, foreign, errors } = await open('#/ledger');
     await page.waitForSelector('[data-testid="facts-table"] tbody tr');
     const total = Number((await page.textContent('[data-testid="fact-count"]'))!.match(/of (\d+)/)![1]);
-    expect(total).toBe((await store.listFacts()).length);
+    expect(total).toBe((await dash.store.listFacts()).length);
     await page.fill('[data-testid="fact-search"]', '超23亿美元');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="facts-table"] tbody tr').length === 1);
     expect(page.url()).toContain('q=');
@@ -97,7 +65,7 @@ describe('the dashboard in Chromium', () => {
     await form.locator('input[name="published"]').fill('2024-06-11');
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-testid="fact-detail"]');
-    const added = await store.listFacts({ entity: 'mistral-ai' });
+    const added = await dash.store.listFacts({ entity: 'mistral-ai' });
     expect(added.map((f) => f.valueText)).toEqual(['600 million euros ($645 million)']);
     expect(added[0]!.source).toMatchObject({ publisher: 'Reuters', published: '2024-06-11' });
     // a value the reader refuses is said at once, and saving shows the issue

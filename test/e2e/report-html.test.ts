@@ -124,9 +124,10 @@ describe('the HTML report in Chromium', () => {
       expect(await page.$$eval('script', (s) => s.length)).toBe(0);
       expect(requests).toEqual([]);
       expect(await overflows(page)).toEqual({ scrollsSideways: false, outside: [] });
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}.png`), fullPage: true });
+      // a full-page shot of a long report can take a while on a busy machine: a wait limit, not a speed claim
+      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}.png`), fullPage: true, timeout: 180_000 });
       await page.close();
-    });
+    }, 300_000);
 
     it(`fits a ${PAGE_WIDTH}-pixel page: the ${lang} report about Mistral AI and Perplexity`, async () => {
       const file = join(ARTIFACTS, `report-companies-${lang}.html`);

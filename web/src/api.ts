@@ -23,11 +23,13 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, token?: string, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = {};
+  // the token the user gave once (the fact form asks for it), for every write
+  token ??= globalThis.sessionStorage?.getItem('shakeout.token') ?? undefined;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
   const data = (await res.json().catch(() => null)) as { error?: { message: string; issues: Issue[] } } | null;
   if (!res.ok) throw new ApiError(res.status, data?.error?.message ?? `${res.status} ${res.statusText}`, data?.error?.issues ?? []);
   return data as T;
@@ -35,7 +37,8 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
 
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
-  post: <T>(path: string, body: unknown, token?: string) => call<T>('POST', path, body, token),
+  post: <T>(path: string, body: unknown, token?: string, signal?: AbortSignal) => call<T>('POST', path, body, token, signal),
+  del: <T>(path: string, token?: string) => call<T>('DELETE', path, undefined, token),
 };
 
 /** A query string from the parameters that are set. */
@@ -44,4 +47,20 @@ export function query(params: Record<string, string | number | boolean | undefin
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The server's OpenAPI document: its paths, and each operation's parameters. */
+export interface OpenApiDoc { paths: Record<string, Record<string, { parameters?: { name: string; in: string; description?: string; schema?: { type?: string; enum?: string[]; example?: unknown } }[] }>> }
+
+let openapi: Promise<OpenApiDoc> | null = null;
+
+/** The OpenAPI document, fetched once: what this server offers, so a page asks only for routes that exist. */
+export function openApi(): Promise<OpenApiDoc> {
+  openapi ??= call<OpenApiDoc>('GET', '/api/openapi.json').catch(() => ({ paths: {} }));
+  return openapi;
+}
+
+/** Whether the server documents `method path` (a path as written in the document, '/api/runs/{id}'). */
+export async function offers(method: string, path: string): Promise<boolean> {
+  return Boolean((await openApi()).paths[path]?.[method.toLowerCase()]);
 }

@@ -4,9 +4,15 @@ import { lang, setLang, t } from './i18n.js';
 import { route } from './router.js';
 
 /** Each page is its own chunk, loaded the first time it opens. */
-const PAGES: { id: string; label: () => string; load: () => Promise<ComponentType> }[] = [
+const PAGES: { id: string; label: (() => string) | null; load: () => Promise<ComponentType> }[] = [
   { id: 'board', label: () => t('navBoard'), load: () => import('./pages/board/board-page.js').then((m) => m.BoardPage) },
   { id: 'ledger', label: () => t('navLedger'), load: () => import('./pages/ledger/ledger-page.js').then((m) => m.LedgerPage) },
+  { id: 'playground', label: () => t('navPlayground'), load: () => import('./pages/playground/playground-page.js').then((m) => m.PlaygroundPage) },
+  { id: 'scenarios', label: () => t('navScenarios'), load: () => import('./pages/scenarios/scenarios-page.js').then((m) => m.ScenariosPage) },
+  { id: 'analyses', label: () => t('navAnalyses'), load: () => import('./pages/analyses/analyses-page.js').then((m) => m.AnalysesPage) },
+  { id: 'report', label: () => t('navReport'), load: () => import('./pages/report/report-page.js').then((m) => m.ReportPage) },
+  // reached from the board and from links, not from the menu
+  { id: 'company', label: null, load: () => import('./pages/company/company-page.js').then((m) => m.CompanyPage) },
 ];
 const loaded = new Map<string, ComponentType>();
 
@@ -29,7 +35,7 @@ export function App() {
         <a class="brand" href="#/board">{t('appName')}</a>
         <span class="tagline">{t('tagline')}</span>
         <nav aria-label="pages">
-          {PAGES.map((p) => (
+          {PAGES.map((p) => p.label && (
             <a href={`#/${p.id}`} aria-current={r.page === p.id ? 'page' : undefined}>{p.label()}</a>
           ))}
         </nav>

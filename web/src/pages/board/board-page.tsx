@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { lang, t } from '../../i18n.js';
-import { go, route } from '../../router.js';
+import { FactLinks } from '../../fact-link.js';
+import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
 interface InputRow { input: string; status: string; text: string; p5: number; p50: number; p95: number; factIds: string[] }
@@ -88,7 +89,7 @@ export function BoardPage() {
                   return (
                     <>
                       <tr class={open ? 'selected' : ''} onClick={() => set({ open: open ? '' : c.id })} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && set({ open: open ? '' : c.id })} aria-expanded={open}>
-                        <td>{r.rank}</td><td>{name(c)}</td>{cell(c, '12')}{cell(c, '24')}{cell(c, '36')}<td>{zh ? c.medianMonthOutText.zh : c.medianMonthOutText.en}</td>
+                        <td>{r.rank}</td><td><a href={href('company', { asOf: controls.asOf || undefined }, [c.id])} onClick={(e) => e.stopPropagation()} data-testid="company-link">{name(c)}</a></td>{cell(c, '12')}{cell(c, '24')}{cell(c, '36')}<td>{zh ? c.medianMonthOutText.zh : c.medianMonthOutText.en}</td>
                       </tr>
                       {open && (
                         <tr class="inputs-row"><td colSpan={6}>
@@ -100,7 +101,7 @@ export function BoardPage() {
                                   <td>{t(`input_${i.input}` as 'input_cash')}</td>
                                   <td>{t(`status_${i.status}` as 'status_reported')}</td>
                                   <td class="mono">{i.text}</td>
-                                  <td>{i.factIds.map((id) => <a href={`#/ledger?fact=${encodeURIComponent(id)}`} class="mono fact-link">{id} </a>)}</td>
+                                  <td><FactLinks ids={i.factIds} /></td>
                                 </tr>
                               ))}
                             </tbody>

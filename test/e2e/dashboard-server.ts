@@ -1,0 +1,61 @@
+// The dashboard against a real server on loopback, for the e2e tests: a fresh
+// ledger with the bundled data, the built pages, headless Chromium, and pages
+// that record what they fetch from other origins and the errors they log
+// (CSP violations show there).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPresent, launchChromium } from './chromium.js';
+import { openLedger, type Store } from '../../src/app/index.js';
+import { defaultWebRoot, startServer, type RunningServer } from '../../src/server/index.js';
+
+export const ARTIFACTS = join(process.cwd(), 'test/artifacts');
+export const webRoot = defaultWebRoot() ?? (existsSync(join(process.cwd(), 'web/dist/index.html')) ? join(process.cwd(), 'web/dist') : undefined);
+export const dashboardReady = chromiumPresent && Boolean(webRoot);
+
+export interface OpenedPage { page: Page; foreign: string[]; errors: string[] }
+
+export interface Dashboard {
+  store: Store;
+  server: RunningServer;
+  browser: Browser;
+  /** Opens a path of the dashboard at a width (1280 by default) and waits for the network to settle. */
+  open(path: string, width?: number): Promise<OpenedPage>;
+  close(): Promise<void>;
+}
+
+/** A server over a fresh ledger, Chromium, and the artifacts folder; `prepare` adds to the ledger first. */
+export async function startDashboard(prepare?: (store: Store) => Promise<void>): Promise<Dashboard> {
+  const dir = mkdtempSync(join(tmpdir(), 'shakeout-dash-'));
+  const store = await openLedger({ db: join(dir, 'dash.db') });
+  if (prepare) await prepare(store);
+  const server = await startServer({ store, port: 0, webRoot: webRoot! });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await launchChromium();
+  return {
+    store,
+    server,
+    browser,
+    async open(path, width = 1280) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const foreign: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(server.url)) foreign.push(r.url());
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      return { page, foreign, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

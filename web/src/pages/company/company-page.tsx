@@ -1,0 +1,217 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DriverBar, EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
+import { api, query, type ApiError, type Entity, type Fact, type FactPage, type Source } from '../../api.js';
+import { FactLink, FactLinks } from '../../fact-link.js';
+import { bi, formatValue } from '../../format.js';
+import { lang, t, tOr } from '../../i18n.js';
+import { go, route } from '../../router.js';
+import { ErrorBox } from '../ledger/error-box.js';
+
+type Bi = { en: string; zh: string };
+type Estimate = EstimateJson;
+interface Assumption { id: string; text: Bi; rationale: Bi }
+interface HealthInput { name: string; label: Bi; status: string; estimateId: string | null; factIds: string[] }
+interface Health {
+  analysis: {
+    estimates: Estimate[]; assumptions: Assumption[]; notes: Bi[];
+    details: { inputs: HealthInput[]; missing: Bi[]; conversions: Bi[]; burnMultipleBand: string | null; asOf: string | null; unbounded?: { estimateId: string; share: number; meaning: Bi; when: Bi }[] };
+  };
+}
+interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
+interface Survival { analysis: { assumptions: Assumption[]; details: { companies: SurvivalCompany[]; paths: number; climate: { name: string } } } }
+interface Conflict { entity: string; metric: string; period: string | null; a: Fact; b: Fact }
+interface Outcome { id: string; entity: string; type: string; date: string; detail: string; source: Source }
+
+/** The metrics a company page shows as its health, in this order, each with its formula and facts. */
+const HEALTH_SHOWN = ['runway', 'default_alive.probability', 'default_alive.months_to_profit', 'default_alive.cash_needed', 'revenue.annual', 'revenue_multiple', 'burn_multiple', 'capital_efficiency', 'rule_of_40'];
+
+const label = (prefix: 'metric_' | 'outcome_' | 'input_' | 'status_', id: string): string => tOr(prefix + id, id);
+
+/**
+ * A company: its facts as a timeline with sources; the derived inputs with
+ * their derivations; runway, default alive and multiples with their formulas;
+ * what drives its survival; conflicts; assumptions with their reasons; outcomes.
+ */
+export function CompanyPage() {
+  const r = route.value;
+  const name = r.path[0] ?? '';
+  const asOf = r.params.get('asOf') ?? '';
+  const [entity, setEntity] = useState<Entity | null>(null);
+  const [facts, setFacts] = useState<Fact[]>([]);
+  const [health, setHealth] = useState<Health | null>(null);
+  const [healthError, setHealthError] = useState<ApiError | null>(null);
+  const [survival, setSurvival] = useState<Survival | null>(null);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const zh = lang.value === 'zh';
+
+  useEffect(() => {
+    setError(null);
+    setEntity(null);
+    api.get<Entity>(`/api/entities/${encodeURIComponent(name)}`).then(setEntity, setError);
+  }, [name]);
+
+  useEffect(() => {
+    if (!entity) return;
+    const id = entity.id;
+    const a = query({ asOf });
+    setHealth(null);
+    setHealthError(null);
+    setSurvival(null);
+    api.get<FactPage>(`/api/facts${query({ entity: id, asOf, sort: 'period', limit: 500 })}`).then((p) => setFacts(p.items), setError);
+    api.get<Health>(`/api/companies/${encodeURIComponent(id)}/health${query({ asOf, samples: 10000, seed: 'shakeout', assumptions: 'true' })}`).then(setHealth, setHealthError);
+    // drivers come from the shakeout simulation; a company outside its assumptions has none
+    api.get<Survival>(`/api/survival${query({ companies: id, asOf, paths: 5000, seed: 'shakeout' })}`).then(setSurvival, () => setSurvival(null));
+    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${a}`).then((c) => setConflicts(c.conflicts.filter((x) => x.entity === id)), () => setConflicts([]));
+    api.get<{ items: Outcome[] }>(`/api/outcomes${query({ entity: id, asOf })}`).then((o) => setOutcomes(o.items), () => setOutcomes([]));
+  }, [entity?.id, asOf]);
+
+  if (error) return <section class="company"><h1>{name}</h1><ErrorBox error={error} /></section>;
+  if (!entity) return <p class="muted">{t('loading')}</p>;
+
+  const title = zh && entity.nameZh ? entity.nameZh : entity.nameEn;
+  const est = health?.analysis.estimates ?? [];
+  const byId = (id: string | null) => est.find((e) => e.id === id);
+  const sc = survival?.analysis.details.companies.find((c) => c.id === entity.id);
+  const assumptions = [...(health?.analysis.assumptions ?? []), ...(survival?.analysis.assumptions.filter((x) => x.id.startsWith(`survival.${entity.id}.`)) ?? [])];
+  const figure = (e: Estimate) => <EstimateFigure e={e} />;
+
+  return (
+    <section class="company" data-testid="company-page">
+      <h1>{title} {zh || !entity.nameZh ? null : <span class="muted">{entity.nameZh}</span>}</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label title={t('asOfHint')}>{t('asOf')}
+          <input type="date" value={asOf} onChange={(e) => go('company', { asOf: e.currentTarget.value }, true, [name])} />
+        </label>
+      </form>
+
+      <h2>{t('health')}</h2>
+      {healthError && <ErrorBox error={healthError} />}
+      {!health && !healthError && <p class="muted">{t('loading')}</p>}
+      {health && (
+        <div class="table-wrap">
+          <table class="facts stack" data-testid="health">
+            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <tbody>
+              {HEALTH_SHOWN.map((id) => byId(id)).filter((e): e is Estimate => !!e).map((e) => (
+                <tr data-estimate={e.id}>
+                  <td>{bi(e.label)}</td>
+                  <td class="num-cell">{figure(e)}</td>
+                  <td class="mono">{e.formula}</td>
+                  <td><FactLinks ids={factsOf(e, est)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {health?.analysis.details.unbounded?.length ? (
+        <ul class="small">{health.analysis.details.unbounded.map((u) => <li>{bi(u.meaning)} ({(u.share * 100).toFixed(1)}%): {bi(u.when)}</li>)}</ul>
+      ) : null}
+
+      {health && (
+        <>
+          <h2>{t('derivedInputs')}</h2>
+          <div class="table-wrap">
+            <table class="facts stack" data-testid="derived-inputs">
+              <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+              <tbody>
+                {health.analysis.details.inputs.map((i) => {
+                  const e = byId(i.estimateId);
+                  return (
+                    <tr>
+                      <td>{bi(i.label)}</td>
+                      <td class="status">{label('status_', i.status)}</td>
+                      <td class="num-cell">{e ? figure(e) : '–'}</td>
+                      <td class="mono">{e?.formula ?? ''}</td>
+                      <td><FactLinks ids={i.factIds} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {health.analysis.details.conversions.length > 0 && (
+            <details><summary>{t('conversions')}</summary><ul class="small">{health.analysis.details.conversions.map((c) => <li>{bi(c)}</li>)}</ul></details>
+          )}
+          {health.analysis.details.missing.length > 0 && <ul class="small muted">{health.analysis.details.missing.map((m) => <li>{bi(m)}</li>)}</ul>}
+        </>
+      )}
+
+      {sc && (
+        <>
+          <h2>{t('survivalDrivers')}</h2>
+          <p>
+            {t('pOut12')}: <strong>{formatValue(sc.pOutWithin['12'], { unit: 'percent', per: null })}</strong>
+            {' · '}{t('pOut24')}: <strong>{formatValue(sc.pOutWithin['24'], { unit: 'percent', per: null })}</strong>
+            {' · '}{t('pOut36')}: <strong>{formatValue(sc.pOutWithin['36'], { unit: 'percent', per: null })}</strong>
+            {' · '}{t('medianOut')}: {bi(sc.medianMonthOutText)}
+          </p>
+          <table class="facts drivers stack" data-testid="drivers">
+            <thead><tr><th>{t('input')}</th><th class="num">{t('spearman')}</th><th /><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <tbody>
+              {sc.drivers.map((d) => (
+                <tr><td>{label('input_', d.input)}</td><td class="num">{d.spearman.toFixed(2)}</td>
+                  <DriverBar r={d.spearman} />
+                  <td class="mono">{sc.inputs.find((i) => i.input === d.input)?.text ?? ''}</td>
+                  <td><FactLinks ids={sc.inputs.find((i) => i.input === d.input)?.factIds ?? []} /></td></tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted small">{t('driversHint')} ({t('method')} {survival!.analysis.details.paths} {t('paths')})</p>
+        </>
+      )}
+
+      {assumptions.length > 0 && (
+        <>
+          <h2>{t('assumptions')}</h2>
+          <ul class="assumptions" data-testid="assumptions">{assumptions.map((a) => <li>{bi(a.text)} — <span class="muted">{bi(a.rationale)}</span></li>)}</ul>
+        </>
+      )}
+      {health && health.analysis.notes.length > 0 && (
+        <details><summary>{t('notes')}</summary><ul class="small">{health.analysis.notes.map((n) => <li>{bi(n)}</li>)}</ul></details>
+      )}
+
+      <h2>{t('timeline')}</h2>
+      <ol class="timeline" data-testid="timeline">
+        {facts.map((f) => (
+          <li>
+            <span class="when">{f.period?.start.slice(0, 7) ?? '–'}</span>
+            <span class="what">{label('metric_', f.metric)} <strong>{zh ? f.display.zh : f.display.en}</strong> <span class="muted">({f.valueText})</span></span>
+            <span class="src">{f.source.url ? <a href={f.source.url} rel="noreferrer noopener" target="_blank">{f.source.publisher}</a> : f.source.publisher}{f.source.published ? `, ${f.source.published}` : ''}</span>
+            <FactLink id={f.id} />
+          </li>
+        ))}
+      </ol>
+      {facts.length === 0 && <p class="muted">{t('noFacts')}</p>}
+
+      {conflicts.length > 0 && (
+        <>
+          <h2>{t('conflicts')}</h2>
+          <div class="table-wrap">
+            <table class="facts stack" data-testid="conflicts">
+              <thead><tr><th>{t('metric')}</th><th>{t('period')}</th><th>A</th><th>B</th></tr></thead>
+              <tbody>
+                {conflicts.map((c) => (
+                  <tr><td>{label('metric_', c.metric)}</td><td>{c.period ?? '–'}</td>
+                    <td>{zh ? c.a.display.zh : c.a.display.en} <span class="muted">{c.a.source.publisher}</span> <FactLink id={c.a.id} /></td>
+                    <td>{zh ? c.b.display.zh : c.b.display.en} <span class="muted">{c.b.source.publisher}</span> <FactLink id={c.b.id} /></td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      <h2>{t('outcomes')}</h2>
+      {outcomes.length === 0 ? <p class="muted">{t('noOutcomes')}</p> : (
+        <ul class="outcomes" data-testid="outcomes">
+          {outcomes.map((o) => (
+            <li><span class="when">{o.date}</span> {label('outcome_', o.type)}: {o.detail} — {o.source.url ? <a href={o.source.url} rel="noreferrer noopener" target="_blank">{o.source.publisher}</a> : o.source.publisher}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { api, query, type ApiError } from '../../api.js';
+import { Chart } from '../../chart.js';
+import { lang, t } from '../../i18n.js';
+import { go, route } from '../../router.js';
+import { ErrorBox } from '../ledger/error-box.js';
+
+const FORMATS = ['html', 'md', 'json'] as const;
+
+/**
+ * The report in either language, to open or download in each format. The
+ * page itself stays thin: the server writes the report (GET /api/report).
+ */
+export function ReportPage() {
+  const p = route.value.params;
+  const rl = (p.get('lang') ?? lang.value) as 'en' | 'zh';
+  const asOf = p.get('asOf') ?? '';
+  const set = (change: { lang?: string; asOf?: string }) => go('report', { lang: change.lang ?? rl, asOf: change.asOf ?? asOf }, true);
+  const url = (format: string, download?: boolean) => `/api/report${query({ lang: rl, format, asOf, download: download ? '1' : undefined })}`;
+  const [charts, setCharts] = useState<{ name: string; title: string; option: Record<string, unknown> }[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  // the report's charts, drawn here from the same options (GET /api/charts), on demand: building a report takes a while
+  const showCharts = async () => {
+    setError(null);
+    try {
+      const q = query({ lang: rl, asOf });
+      const list = await api.get<{ items: { name: string; title: string }[] }>(`/api/charts${q}`);
+      setCharts(await Promise.all(list.items.map(async (c) => ({ ...c, option: await api.get<Record<string, unknown>>(`/api/charts/${encodeURIComponent(c.name)}${q}`) }))));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <section class="report" data-testid="report">
+      <h1>{t('navReport')}</h1>
+      <p class="muted">{t('reportHint')}</p>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>{t('reportLang')}
+          <select value={rl} onChange={(e) => set({ lang: e.currentTarget.value })} data-testid="report-lang">
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label title={t('asOfHint')}>{t('asOf')}
+          <input type="date" value={asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
+        </label>
+      </form>
+      <ul class="downloads">
+        <li><a href={url('html')} target="_blank" rel="noopener" data-testid="report-open">{t('reportOpen')}</a></li>
+        {FORMATS.map((f) => <li><a href={url(f, true)} download data-testid={`report-${f}`}>{t('download')} {f.toUpperCase()}</a></li>)}
+      </ul>
+      <button type="button" onClick={() => void showCharts()} data-testid="report-charts">{t('reportCharts')}</button>
+      {error && <ErrorBox error={error} />}
+      {charts?.map((c) => <figure><figcaption>{c.title}</figcaption><Chart option={c.option} label={c.title} /></figure>)}
+    </section>
+  );
+}
