@@ -1,18 +1,51 @@
 // The dashboard against a real server on loopback, for the e2e tests: a fresh
 // ledger with the bundled data, the built pages, headless Chromium, and pages
 // that record what they fetch from other origins and the errors they log
-// (CSP violations show there).
+// (CSP violations show there). The server is the built CLI's `serve` in a
+// process of its own, as a user runs it: in the test's own process a long
+// model run would hold the event loop that drives the browser.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPresent, launchChromium } from './chromium.js';
 import { openLedger, type Store } from '../../src/app/index.js';
-import { defaultWebRoot, startServer, type RunningServer } from '../../src/server/index.js';
+import { defaultWebRoot } from '../../src/server/index.js';
 
 export const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 export const webRoot = defaultWebRoot() ?? (existsSync(join(process.cwd(), 'web/dist/index.html')) ? join(process.cwd(), 'web/dist') : undefined);
 export const dashboardReady = chromiumPresent && Boolean(webRoot);
+
+/** The server process: its URL (ending in '/') and how to stop it. */
+export interface RunningServer { url: string; close(): Promise<void> }
+
+const CLI = join(process.cwd(), 'dist/bundle/shakeout.js');
+
+/** Starts `shakeout --db FILE serve --port 0` and waits for the line that gives its URL. */
+function serveProcess(db: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => reject(new Error(`shakeout serve did not start: ${why}\n${out}`));
+    child.on('exit', (code) => fail(`exit ${code}`));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Shakeout on (http:\/\/\S+)/.exec(out);
+      if (!m) return;
+      child.removeAllListeners('exit');
+      resolve({
+        url: m[1]!,
+        close: () => new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+      });
+    });
+  });
+}
 
 export interface OpenedPage { page: Page; foreign: string[]; errors: string[] }
 
@@ -30,7 +63,7 @@ export async function startDashboard(prepare?: (store: Store) => Promise<void>):
   const dir = mkdtempSync(join(tmpdir(), 'shakeout-dash-'));
   const store = await openLedger({ db: join(dir, 'dash.db') });
   if (prepare) await prepare(store);
-  const server = await startServer({ store, port: 0, webRoot: webRoot! });
+  const server = await serveProcess(join(dir, 'dash.db'));
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await launchChromium();
   return {

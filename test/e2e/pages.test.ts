@@ -37,8 +37,12 @@ async function typeLines(page: Page, text: string): Promise<void> {
 
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
-/** A model that takes seconds at a million samples: long enough to cancel. */
-const LONG_MODEL = Array.from({ length: 20 }, (_, i) => `x${i} = lognormal(${i % 5}, 0.5) * (1 to 3)${i > 0 ? ` + x${i - 1} / 2` : ''}`).join('\n') + '\nx19\n';
+/**
+ * A model that takes seconds at a million samples: 60 chained beta draws, about 4 s of sampling on this
+ * 2-core machine and 1.8e8 sample values, under the 2e8 a run may keep (a model of 20 lognormals ran in
+ * 1 s, which a server finished before the cancel reached it): long enough to cancel.
+ */
+const LONG_MODEL = Array.from({ length: 60 }, (_, i) => `x${i} = beta(${2 + (i % 3)}, 3)${i > 0 ? ` + x${i - 1} / 2` : ''}`).join('\n') + '\nx59\n';
 
 describe('the company, playground and scenarios pages in Chromium', () => {
   if (!dashboardReady && ci) {
@@ -115,9 +119,12 @@ describe('the company, playground and scenarios pages in Chromium', () => {
     await page.keyboard.type('v = fact("月之');
     await page.waitForSelector('.cm-tooltip-autocomplete li');
     expect(await page.textContent('.cm-tooltip-autocomplete')).toContain('月之暗面');
+    // CodeMirror ignores keys pressed within its interactionDelay (75 ms) of a completion opening
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await page.keyboard.type('", "valu');
     await page.waitForFunction(() => (document.querySelector('[data-testid="playground"] .editor')?.shadowRoot?.querySelector('.cm-tooltip-autocomplete')?.textContent ?? '').includes('valuation'));
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     // a model that reads the ledger, run with Ctrl-Enter: the fact it read, linked
     await page.keyboard.press('Control+a');

@@ -52,7 +52,7 @@ export function startRun(req: RunRequest, update: (s: RunState) => void): () => 
         if (!ac.signal.aborted) finish({ status: 'failed', error: err as ApiError });
       });
   };
-  const asLongRun = () => api.post<RunCreated>('/api/runs', { kind: 'model', source: req.source, samples: req.samples, seed: req.seed, ...(req.asOf ? { asOf: req.asOf } : {}) })
+  const asLongRun = () => api.post<RunCreated>('/api/runs', { kind: 'model', source: req.source, samples: req.samples, seed: req.seed, sensitivity: true, ...(req.asOf ? { asOf: req.asOf } : {}) })
     .then((run) => {
       if (finished) return void api.del(run.links.self).catch(() => {});
       const events = new EventSource(run.links.events);
