@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import type { ServerDeps } from './deps.js';
 import { body, errorResponse, validationHook } from './errors.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
+import { registerExtractRoutes } from './routes/extract.js';
 import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
   registerLedgerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerModelRoutes(app, deps);
+  registerExtractRoutes(app, deps);
   registerOutcomeWriteRoutes(app, deps);
   registerRevisionRoutes(app, deps);
   registerReportRoutes(app, deps);
