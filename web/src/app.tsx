@@ -7,6 +7,7 @@ import { route } from './router.js';
 const PAGES: { id: string; label: (() => string) | null; load: () => Promise<ComponentType> }[] = [
   { id: 'board', label: () => t('navBoard'), load: () => import('./pages/board/board-page.js').then((m) => m.BoardPage) },
   { id: 'ledger', label: () => t('navLedger'), load: () => import('./pages/ledger/ledger-page.js').then((m) => m.LedgerPage) },
+  { id: 'extract', label: () => t('navExtract'), load: () => import('./pages/extract/extract-page.js').then((m) => m.ExtractPage) },
   { id: 'playground', label: () => t('navPlayground'), load: () => import('./pages/playground/playground-page.js').then((m) => m.PlaygroundPage) },
   { id: 'scenarios', label: () => t('navScenarios'), load: () => import('./pages/scenarios/scenarios-page.js').then((m) => m.ScenariosPage) },
   { id: 'analyses', label: () => t('navAnalyses'), load: () => import('./pages/analyses/analyses-page.js').then((m) => m.AnalysesPage) },
