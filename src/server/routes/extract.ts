@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { extractArticle, extractionJson, readAsOfDate } from '../../app/index.js';
+import { extractArticle, extractionJson, readAsOfDate, ShakeoutError } from '../../app/index.js';
 import type { Api, ServerDeps } from '../deps.js';
 import { errors, json } from '../schemas.js';
 
@@ -31,7 +31,14 @@ export function registerExtractRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(extract, async (c) => {
     const b = c.req.valid('json');
     // checked here too so the error names the request's field, not the CLI's option
-    if (b.published !== undefined && b.published.trim() !== '') readAsOfDate(b.published, 'json.published');
+    if (b.published !== undefined && b.published.trim() !== '') {
+      try {
+        readAsOfDate(b.published, 'json.published');
+      } catch (e) {
+        if (!(e instanceof ShakeoutError)) throw e;
+        throw new ShakeoutError(e.message, { status: 400, issues: e.issues.map((i) => ({ ...i, path: ['json', 'published'] })) });
+      }
+    }
     const r = await extractArticle(deps.store, b.text, {
       name: null,
       ...(b.format ? { format: b.format } : {}),
