@@ -76,7 +76,7 @@ describe('the extract page in Chromium', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('main h2')].some((e) => e.textContent === '从文章中提取数字'));
     await page.focus('textarea[name="article"]');
     await page.keyboard.type(ARTICLE.split('\n')[0]!);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('读取');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="extract-row"]', { timeout: 60_000 });

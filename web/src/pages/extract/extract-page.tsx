@@ -59,9 +59,10 @@ export function ExtractPage() {
   const read = async () => {
     setError(null); setChecked(null); setBusy(true);
     try {
+      // a server started with a token asks for it on every POST, this read included
       const r = await api.post<{ extraction: Extraction; review: string }>('/api/extract', {
         text, ...(source ? { source } : {}), ...(url ? { url } : {}), ...(published ? { published } : {}), lang: 'auto',
-      });
+      }, token || undefined);
       setExtraction(r.extraction);
       setRows(r.extraction.figures.map((f, key) => ({ key, figure: f, entity: f.entity?.id ?? UNKNOWN, metric: f.metric ?? UNKNOWN })));
     } catch (e) {
@@ -103,6 +104,7 @@ export function ExtractPage() {
         <label>{t('source')}<input name="source" value={source} onInput={(e) => setSource(e.currentTarget.value)} /></label>
         <label>{t('extractUrl')}<input name="url" type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} /></label>
         <label>{t('published')}<input name="published" placeholder="YYYY-MM-DD" value={published} onInput={(e) => setPublished(e.currentTarget.value)} /></label>
+        <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
         <div class="buttons"><button type="submit" disabled={busy || !text.trim()}>{t('extractRead')}</button></div>
       </form>
       {error && <ErrorBox error={error} />}
@@ -147,7 +149,6 @@ export function ExtractPage() {
           </div>
           {rows.some((r) => r.entity === UNKNOWN || r.metric === UNKNOWN) && <p class="muted">{t('extractUnknownHint')}</p>}
           <div class="buttons extract-actions">
-            <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
             <button type="button" disabled={busy || rows.length === 0} onClick={() => void send(true)}>{t('extractCheck')}</button>
             <button type="button" disabled={busy || rows.length === 0} onClick={() => void send(false)}>{t('extractImport')}</button>
           </div>
