@@ -120,9 +120,9 @@ export function ExtractPage() {
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={r.key} data-testid="extract-row" class={r.entity === UNKNOWN || r.metric === UNKNOWN ? 'unknown' : undefined}>
-                    <td>{i + 1}{review && <small class="muted"> L{review.lines[i]}</small>}</td>
-                    <td>{r.figure.text}</td>
-                    <td>{shownValue(r.figure)}</td>
+                    <td class="nowrap">{i + 1}{review && <small class="muted"> L{review.lines[i]}</small>}</td>
+                    <td class="nowrap">{r.figure.text}</td>
+                    <td class="nowrap">{shownValue(r.figure)}</td>
                     <td>
                       <select aria-label={`${t('entity')} ${i + 1}`} name="entity" value={r.entity} onChange={(e) => edit(r.key, { entity: e.currentTarget.value })}>
                         <option value={UNKNOWN}>{t('extractUnknown')}</option>
@@ -135,7 +135,7 @@ export function ExtractPage() {
                         {metrics.map((m) => <option value={m}>{m}</option>)}
                       </select>
                     </td>
-                    <td>{r.figure.period ?? '–'}</td>
+                    <td class="nowrap">{r.figure.period ?? '–'}</td>
                     <td>
                       {r.figure.confidence.toFixed(2)}
                       {r.figure.unsure.length > 0 && <span class="unsure" title={r.figure.unsure.join('; ')} aria-label={`${t('extractUnsure')}: ${r.figure.unsure.join('; ')}`}> ?</span>}
