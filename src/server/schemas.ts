@@ -79,3 +79,16 @@ export function errors(...statuses: (400 | 401 | 404 | 409 | 413)[]) {
 export function json<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
+
+/** Bounded text of a request field. */
+export const text = (max: number) => z.string().max(max);
+
+/** The body of an import route: a file's text, its format, a name for errors, and a dry run. */
+export function importTextBody(what: string, example: string) {
+  return z.object({
+    format: z.enum(['csv', 'json', 'yaml']),
+    text: z.string().min(1).openapi({ description: 'The file as text; errors name its lines and columns.' }),
+    file: text(200).optional().openapi({ description: `A name for the text in errors (default ${what}.<format>).`, example }),
+    dryRun: z.boolean().optional(),
+  }).strict();
+}

@@ -8,8 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPresent, launchChromium } from './chromium.js';
+import { CHROMIUM, chromiumPresent, ci, launchChromium } from './chromium.js';
 import { openLedger, type Store } from '../../src/app/index.js';
 import { defaultWebRoot } from '../../src/server/index.js';
 
@@ -91,4 +92,40 @@ export async function startDashboard(prepare?: (store: Store) => Promise<void>):
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A suite of dashboard tests: in CI a missing Chromium or an unbuilt dashboard
+ * fails it, elsewhere it is skipped with the reason; otherwise one server and
+ * browser for the suite (`prepare` adds to its ledger first). `tests` gets the
+ * dashboard, usable inside the tests once the suite has started it.
+ */
+export function describeDashboard(title: string, tests: (dash: Dashboard) => void, prepare?: (store: Store) => Promise<void>): void {
+  describe(title, () => {
+    if (!dashboardReady && ci) {
+      it('needs Chromium and the built dashboard in CI', () => {
+        throw new Error(`Chromium at ${CHROMIUM}: ${chromiumPresent}; dashboard built: ${Boolean(webRoot)} (npm run build builds it; .ci/run installs chromium)`);
+      });
+      return;
+    }
+    if (!dashboardReady) {
+      it.skip(`skipped: Chromium ${chromiumPresent ? 'present' : 'missing'}, dashboard ${webRoot ? 'built' : 'not built'}`, () => {});
+      return;
+    }
+    let started: Dashboard | undefined;
+    beforeAll(async () => {
+      started = await startDashboard(prepare);
+    });
+    afterAll(async () => {
+      await started?.close();
+    });
+    const dash = new Proxy({} as Dashboard, {
+      get(_, key) {
+        if (!started) throw new Error('the dashboard is used before its suite started it');
+        const v = (started as unknown as Record<string | symbol, unknown>)[key];
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(started) : v;
+      },
+    });
+    tests(dash);
+  });
 }

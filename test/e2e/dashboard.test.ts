@@ -4,32 +4,11 @@
 // as typed) is in the ledger; the language switch; no sideways scroll at phone
 // width; nothing fetched from another origin and no CSP violation. Screenshots
 // go to test/artifacts/ (git-ignored).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CHROMIUM, chromiumPresent, ci } from './chromium.js';
-import { ARTIFACTS, dashboardReady, startDashboard, webRoot, type Dashboard } from './dashboard-server.js';
+import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
 
-const present = chromiumPresent;
-
-describe('the dashboard in Chromium', () => {
-  if (!dashboardReady && ci) {
-    it('needs Chromium and the built dashboard in CI', () => {
-      throw new Error(`Chromium at ${CHROMIUM}: ${present}; dashboard built: ${Boolean(webRoot)} (npm run build builds it; .ci/run installs chromium)`);
-    });
-    return;
-  }
-  if (!dashboardReady) {
-    it.skip(`skipped: Chromium ${present ? 'present' : 'missing'}, dashboard ${webRoot ? 'built' : 'not built'}`, () => {});
-    return;
-  }
-
-  let dash: Dashboard;
-  beforeAll(async () => {
-    dash = await startDashboard((store) => store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' }).then(() => {}));
-  });
-  afterAll(async () => {
-    await dash?.close();
-  });
+describeDashboard('the dashboard in Chromium', (dash) => {
   const open = (path: string, width?: number) => dash.open(path, width);
 
   it('lists facts, searches, and opens a fact with its source and interval', async () => {
@@ -121,4 +100,4 @@ describe('the dashboard in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-ledger-zh-phone.png'), fullPage: false });
     await page.close();
   });
-});
+}, (store) => store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' }).then(() => {}));

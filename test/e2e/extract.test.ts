@@ -3,32 +3,13 @@
 // table, see the check refuse the row whose company and metric are unknown
 // (with its line in the review file), remove that row, check again, import,
 // and find the fact in the ledger; then the page in Chinese at phone width.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CHROMIUM, chromiumPresent, ci } from './chromium.js';
-import { ARTIFACTS, dashboardReady, startDashboard, webRoot, type Dashboard } from './dashboard-server.js';
+import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
 
 const ARTICLE = '月之暗面于2024年2月完成超10亿美元融资。\n\n另据报道，某地一场活动吸引了约2万美元的捐款。';
 
-describe('the extract page in Chromium', () => {
-  if (!dashboardReady && ci) {
-    it('needs Chromium and the built dashboard in CI', () => {
-      throw new Error(`Chromium at ${CHROMIUM}: ${chromiumPresent}; dashboard built: ${Boolean(webRoot)}`);
-    });
-    return;
-  }
-  if (!dashboardReady) {
-    it.skip(`skipped: Chromium ${chromiumPresent ? 'present' : 'missing'}, dashboard ${webRoot ? 'built' : 'not built'}`, () => {});
-    return;
-  }
-
-  let dash: Dashboard;
-  beforeAll(async () => {
-    dash = await startDashboard();
-  });
-  afterAll(async () => {
-    await dash?.close();
-  });
+describeDashboard('the extract page in Chromium', (dash) => {
 
   it('reads a pasted article, refuses the unknown row, and imports the reviewed rows into the ledger', async () => {
     const { page, foreign, errors } = await dash.open('#/extract');

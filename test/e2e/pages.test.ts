@@ -6,11 +6,10 @@
 // page, at phone width without sideways scroll. Nothing is fetched from
 // another origin and nothing is logged as an error (CSP violations show
 // there). Screenshots go to test/artifacts/ (git-ignored).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, chromiumPresent, ci } from './chromium.js';
-import { ARTIFACTS, dashboardReady, startDashboard, webRoot, type Dashboard } from './dashboard-server.js';
+import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
 
 /** Canvas pixels that are neither transparent nor near-white: the marks a chart drew. */
 function inked(page: Page, selector: string): Promise<number> {
@@ -44,25 +43,7 @@ const sideways = (page: Page) => page.evaluate(() => document.documentElement.sc
  */
 const LONG_MODEL = Array.from({ length: 60 }, (_, i) => `x${i} = beta(${2 + (i % 3)}, 3)${i > 0 ? ` + x${i - 1} / 2` : ''}`).join('\n') + '\nx59\n';
 
-describe('the company, playground and scenarios pages in Chromium', () => {
-  if (!dashboardReady && ci) {
-    it('needs Chromium and the built dashboard in CI', () => {
-      throw new Error(`Chromium at ${CHROMIUM}: ${chromiumPresent}; dashboard built: ${Boolean(webRoot)}`);
-    });
-    return;
-  }
-  if (!dashboardReady) {
-    it.skip(`skipped: Chromium ${chromiumPresent ? 'present' : 'missing'}, dashboard ${webRoot ? 'built' : 'not built'}`, () => {});
-    return;
-  }
-
-  let dash: Dashboard;
-  beforeAll(async () => {
-    dash = await startDashboard();
-  });
-  afterAll(async () => {
-    await dash?.close();
-  });
+describeDashboard('the company, playground and scenarios pages in Chromium', (dash) => {
 
   it('a board row opens its company, whose health figures open their facts and sources', async () => {
     const { page, foreign, errors } = await dash.open('#/board?horizon=36');

@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { exportFactsText, importFactsText, type FactInput } from '../../app/index.js';
 import type { Api, ServerDeps } from '../deps.js';
 import { factJson } from '../fact-json.js';
-import { FactSchema, errors, json } from '../schemas.js';
+import { FactSchema, errors, importTextBody, json, text } from '../schemas.js';
 
-const text = (max: number) => z.string().max(max);
 const SourceBody = z.object({
   publisher: text(300).min(1).openapi({ example: 'Reuters' }),
   title: text(500).nullable().optional(),
@@ -54,12 +53,7 @@ const importRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            format: z.enum(['csv', 'json', 'yaml']),
-            text: z.string().min(1).openapi({ description: 'The file as text; errors name its lines and columns.' }),
-            file: text(200).optional().openapi({ description: 'A name for the text in errors (default facts.<format>).', example: 'mistral.csv' }),
-            dryRun: z.boolean().optional(),
-          }).strict(),
+          schema: importTextBody('facts', 'mistral.csv'),
         },
       },
       required: true,

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { importOutcomesText, OUTCOME_TYPES, type OutcomeImportResult } from '../../app/index.js';
 import type { Api, ServerDeps } from '../deps.js';
-import { OutcomeSchema, errors, json } from '../schemas.js';
+import { OutcomeSchema, errors, importTextBody, json, text } from '../schemas.js';
 
-const text = (max: number) => z.string().max(max);
 const yesNo = z.union([z.boolean(), z.enum(['yes', 'no'])]);
 
 /** One outcome, with the columns of company-outcomes.csv (so a row and a body read alike). */
@@ -38,12 +37,7 @@ const importRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({
-            format: z.enum(['csv', 'json', 'yaml']),
-            text: z.string().min(1).openapi({ description: 'The file as text; errors name its lines and columns.' }),
-            file: text(200).optional().openapi({ description: 'A name for the text in errors (default outcomes.<format>).', example: 'outcomes.csv' }),
-            dryRun: z.boolean().optional(),
-          }).strict(),
+          schema: importTextBody('outcomes', 'outcomes.csv'),
         },
       },
       required: true,
