@@ -75,7 +75,11 @@ const output = { dir: outdir, format: 'esm', minify: { compress: true, mangle: f
 
 rmSync(outdir, { recursive: true, force: true });
 const cli = await rolldown({ ...input, input: { shakeout: 'src/cli/main.ts' } });
-await cli.write({ ...output, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' });
+// src/core (the figure reader, number formats) in a chunk of its own: left to
+// itself rolldown put it into the large chunk the analyses share, and `shakeout
+// parse` read 874 kB for groupThousands (and every command for readAsOfDate,
+// which the global --as-of reads and needs only core).
+await cli.write({ ...output, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', codeSplitting: { groups: [{ name: 'core', test: /[\\/]src[\\/](core[\\/]|ledger[\\/]as-of-date\.ts)/ }] } });
 const worker = await rolldown({ ...input, input: { 'plan-worker': 'src/estimate/plan-worker.ts' } });
 await worker.write({ ...output, entryFileNames: '[name].js', codeSplitting: false });
 chmodSync(join(outdir, 'shakeout.js'), 0o755);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { CURRENCIES, survivalAssumptionsFileText } from '../app/index.js';
+import { CURRENCIES } from '../app/index.js';
 
 /** Most samples a run may ask for (the engine's limit). */
 export const MAX_SAMPLES = 50_000_000;
@@ -48,13 +48,4 @@ export function currencyOptions(cmd: Command, perPeriod = false): Command {
 /** The request fields of the currency options. */
 export function currencyRequest(opts: CurrencyOpts): { currency?: string; fxMonth?: string } {
   return { ...(opts.currency !== undefined ? { currency: opts.currency } : {}), ...(opts.fxMonth !== undefined ? { fxMonth: opts.fxMonth } : {}) };
-}
-
-/**
- * `--assumptions FILE` as an analysis of the registry takes it: the file's
- * text, and its path to name in messages and to cite (read here, before the
- * ledger is opened: a bad file changes nothing).
- */
-export function assumptionsFile(path: string): { assumptionsText: string; assumptionsName: string } {
-  return { assumptionsText: survivalAssumptionsFileText(path), assumptionsName: path };
 }

@@ -46,21 +46,8 @@ export function asOfInfoOf(store: Store): AsOfInfo | null {
   return info ?? null;
 }
 
-/**
- * Reads `asOf` as a day ('2024-05-20'): a month or a year is refused, since
- * which of its days is meant changes what was known.
- */
-export function readAsOfDate(text: string, field = 'as-of'): string {
-  const t = text.trim();
-  const p = safeParsePeriod(t);
-  if (!p.ok || p.period.kind !== 'day') {
-    // The period reader's own detail ('day 30 is not in 2024-02') is kept; its list of period shapes is not, since only a day will do.
-    const detail = p.ok ? ` is a ${p.period.kind}, not a day` : (/ got "[^"]*"( \(.*\))?$/.exec(p.error.message)?.[1] ?? '');
-    const message = `${field}: expected a day written YYYY-MM-DD (2024-05-20), got "${t}"${detail}`;
-    throw new ShakeoutError(message, { issues: [{ code: 'invalid_as_of', path: [field], message }], status: 400 });
-  }
-  return p.period.start;
-}
+import { readAsOfDate } from './as-of-date.js';
+export { readAsOfDate };
 
 /**
  * The last day a publication date as written can stand for: '2024-05-20'

@@ -3,7 +3,8 @@ import { analysisContext, analysisJson, formatValue, runAnalysis, runHealthAnaly
 import type { Analysis, Estimate, HealthDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { assumptionsFile, currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
+import { currencyOptions, currencyRequest, sampleCount, type CurrencyOpts } from '../options.js';
+import { assumptionsFile } from '../assumptions-file.js';
 import { toJson } from '../output.js';
 import { renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { renderTable } from '../table.js';

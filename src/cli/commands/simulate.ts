@@ -4,7 +4,8 @@ import { analysisContext, analysisJson, formatValue, runAnalysis, withLedger } f
 import type { Analysis, ClimateName, SurvivalDetails } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import type { Output } from '../output.js';
-import { assumptionsFile, currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
+import { currencyOptions, currencyRequest, wholeNumber, type CurrencyOpts } from '../options.js';
+import { assumptionsFile } from '../assumptions-file.js';
 import { toJson } from '../output.js';
 import { detailMoney, renderAnalysisFooter, withAsOfHeader } from '../render-analysis.js';
 import { resample, sparkline } from '../sparkline.js';
