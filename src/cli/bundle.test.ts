@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { runCaptured } from './run-captured.js';
 import { commandName } from './program.js';
@@ -64,6 +65,39 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
     const s = await runCaptured(['--db', db, 'run', modelA, '--samples', '20000', '--seed', '3', '--json']);
     const outputs = (text: string) => (JSON.parse(text) as { outputs: unknown }).outputs;
     expect(outputs(r.out)).toEqual(outputs(s.out));
+  });
+
+  it('parse and a model without fact() load only what they use: not the ledger\'s database code, not the analyses', async () => {
+    // Which of the bundle's files each command loads, recorded by a module
+    // hook: start-up is mostly reading and compiling code, so a command that
+    // pulls in the 800 kB the analyses share (zod, the ledger, kysely) starts
+    // slowly whatever it does. The markers are code those chunks must hold.
+    const log = join(dir, 'loaded.txt');
+    const hooks = join(dir, 'record-loads.mjs');
+    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+    const loaded = async (args: readonly string[]) => {
+      writeFileSync(log, '');
+      const r = await new Promise<{ code: number; err: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(register), bundle, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'loads.db') }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? -1, err }));
+      });
+      expect(r.code, r.err).toBe(0);
+      const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/dist/bundle/'));
+      expect(files.length, 'the hook saw the bundle load').toBeGreaterThan(0);
+      return files.map((u) => readFileSync(new URL(u), 'utf8'));
+    };
+    for (const args of [['parse', '超23亿美元'], ['run', modelA, '--samples', '1000']]) {
+      const code = await loaded(args);
+      expect(code.some((c) => /class Kysely\b/.test(c)), `${args[0]} loads kysely`).toBe(false);
+      expect(code.some((c) => c.includes('ZodError')), `${args[0]} loads zod`).toBe(false);
+    }
+    // and the check can fail: a command that opens the ledger loads both
+    const summary = await loaded(['summary']);
+    expect(summary.some((c) => /class Kysely\b/.test(c))).toBe(true);
   });
 
   it('runs a model with fact() on a fresh database loaded with the bundled data, found from the bundle', async () => {
