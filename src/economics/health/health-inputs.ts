@@ -813,6 +813,16 @@ function maxEnd(facts: readonly Fact[]): string | null {
   return best;
 }
 
+/**
+ * Months from the middle of a period to an ISO date (fractional; negative when
+ * the date is before the middle): how far a flow read over that period (a
+ * 2023 loss, a headcount as of 2023-10) is from the date it is used at. The
+ * middle is the one health's growth rates are measured between.
+ */
+export function monthsFromPeriodMiddle(p: Period, to: string): number {
+  return monthsBetween(mid(p), to);
+}
+
 /** The middle of a period as an ISO date. */
 function mid(p: Period): string {
   const t = (Date.parse(`${p.start}T00:00:00Z`) + Date.parse(`${p.end}T00:00:00Z`) + 86_400_000) / 2;

@@ -6,7 +6,7 @@ import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-paramet
 
 // Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
 const AS_OF = '2024-05-20';
-const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co'];
+const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co'];
 const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({
   entity, metric, value_as_written: value, period, scope, kind: 'reported',
   publisher: 'Wire', title: 'Wire report', url: `https://example.org/wire/${entity.toLowerCase().replace(/\W+/g, '-')}/${metric}/${published}`, published,
@@ -26,6 +26,10 @@ const FACTS = [
   fact('Spent Co', 'funding', '$50 million', '2020-06', '2020-06-10', 'round'),
   fact('Spent Co', 'funding', '$10 million', '2023-12', '2023-12-10', 'round'),
   fact('Spent Co', 'burn', '$5 million a month', 'as of 2024-03', '2024-04-01'),
+  // revenue and net loss of the year before the date only: costs $5M a month in 2023, revenue $1M a month
+  fact('Last Year Co', 'funding', '$100 million', '2023-10', '2023-10-10', 'round'),
+  fact('Last Year Co', 'revenue', '$12 million', '2023', '2024-02-01'),
+  fact('Last Year Co', 'net_loss', '$48 million', '2023', '2024-02-01'),
 ];
 
 let store: Store;
@@ -81,5 +85,45 @@ describe('cash where no cash figure is known: the least consistent with the mone
     expect(g.lacking).toEqual([]);
     expect(g.inputs!.cash instanceof Float64Array && g.inputs!.cash.every((x) => x === 0)).toBe(true);
     expect(g.notes.some((n) => /in 100(\.0)?% of draws the money known is spent by then, and cash is 0/.test(n.en))).toBe(true);
+  });
+});
+
+describe('revenue and costs of an earlier period, at the as-of date', () => {
+  it('are moved from the middle of their period to the date with the growth the simulation then uses, draw by draw', async () => {
+    const g = await read('Last Year Co');
+    const health = await collectHealthInputs(await asOfStore(store, { asOf: AS_OF }), 'Last Year Co', { sampleCount: 4000, seed: 11 }, [], { asOf: AS_OF });
+    const asRead = { costs: health.found.grossBurn!.samples, revenue: health.found.revenue!.samples };
+    // the 2023 figures as read: $60M / 12 = $5M a month of costs, $1M a month of revenue
+    expect(Float64Array.from(asRead.costs).sort()[2000]! / 1e6).toBeCloseTo(5, 6);
+    // from 2023-07-02 (the middle of 2023) to 2024-05-20: 323 days, 10.61 months
+    for (const k of ['costs', 'revenue'] as const) {
+      expect(row(g, k).movedMonths).toBeCloseTo(10.61, 2);
+      expect(row(g, k).status).toBe('derived');
+      expect(row(g, k).formula).toMatch(/, moved 10\.61 months to 2024-05-20 at the (cost|revenue) growth$/);
+    }
+    const draws = (k: 'costs' | 'revenue' | 'costGrowth' | 'revenueGrowth'): Float64Array => {
+      const x = g.inputs![k];
+      expect(x).toBeInstanceOf(Float64Array);
+      return x as Float64Array;
+    };
+    const [costs, revenue, costGrowth, revenueGrowth] = [draws('costs'), draws('revenue'), draws('costGrowth'), draws('revenueGrowth')];
+    for (let i = 0; i < 4000; i += 97) {
+      expect(costs[i]! / (asRead.costs[i]! * (1 + costGrowth[i]!) ** 10.61)).toBeCloseTo(1, 12);
+      expect(revenue[i]! / (asRead.revenue[i]! * (1 + revenueGrowth[i]!) ** 10.61)).toBeCloseTo(1, 12);
+    }
+    // the default cost growth (about 4% to 7% a month) makes 2023's costs about 1.5 to 2 times larger by the date
+    const ratio = row(g, 'costs').p50 / 5e6;
+    expect(ratio).toBeGreaterThan(1.4);
+    expect(ratio).toBeLessThan(2.1);
+    expect(g.notes.some((n) => /^Costs rest on figures of 2023 \(.+\), 10\.61 months before 2024-05-20/.test(n.en) && /按支出增速逐个抽样推进至该日/.test(n.zh))).toBe(true);
+  });
+
+  it('are left as they are where they come from the model\'s fallbacks: costs from the latest round, revenue 0', async () => {
+    const g = await read('Patient Co');
+    expect(row(g, 'costs').movedMonths).toBeUndefined();
+    expect(row(g, 'revenue').movedMonths).toBeUndefined();
+    expect(row(g, 'costs').p50 / 1e6).toBeCloseTo(1, 1);
+    const revenue = g.inputs!.revenue;
+    expect(revenue instanceof Float64Array && revenue.every((x) => x === 0)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { lognormalFromCi } from '../../core/index.js';
 import { quantileSorted, sampleSpec, type Env } from '../../estimate/index.js';
 import { readAsOfDate, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, Text } from '../analysis.js';
-import { collectHealthInputs, type HealthInput } from '../health/index.js';
+import { collectHealthInputs, monthsFromPeriodMiddle, type HealthInput } from '../health/index.js';
 import { monthsBetween } from '../subscribers/app-launches.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { DEFAULT_ROUND_SIZE } from './simulate-survival.js';
@@ -30,6 +30,12 @@ export interface ForecastInputRow {
   readonly formula: string;
   readonly p50: number;
   readonly factIds: readonly string[];
+  /**
+   * For revenue and costs read from facts: the months from the middle of the
+   * facts' period(s) to the as-of date, over which the input was moved with
+   * its growth (negative: moved back). Absent when not moved.
+   */
+  readonly movedMonths?: number;
 }
 
 /** What the forecast model makes of one company at a date. */
@@ -62,6 +68,8 @@ const STREAM_TREND = 5000;
 const STREAM_SHARE = 5100;
 const STREAM_REVENUE_GROWTH = 5200;
 const STREAM_ROUND_SIZE = 5300;
+/** The assumption behind costs from the latest round (a fallback stated at the as-of date, never moved). */
+const COSTS_FROM_ROUND_ID = 'forecast.costs_from_round';
 
 /**
  * The forecast model's inputs for any company from the facts the store
@@ -74,6 +82,9 @@ const STREAM_ROUND_SIZE = 5300;
  *   {@link CASH_FROM_MONEY_RAISED} (not health's 12-month window);
  * - revenue and cost growth from two facts where the ledger has them, else
  *   {@link DEFAULT_REVENUE_GROWTH} and {@link DEFAULT_COST_GROWTH};
+ * - revenue and costs read from facts of another period moved to the as-of
+ *   date with those growth rates, draw by draw ({@link movedToAsOf}), as the
+ *   simulation moves them on from it;
  * - fundability = recency x size: {@link recencyFundability} of the months
  *   since the last round, {@link sizeFundability} of the total raised.
  * Never throws for a company that lacks inputs: `lacking` names them.
@@ -101,7 +112,7 @@ export async function forecastInputs(store: Store, company: string, options: For
       months: COSTS_FROM_LAST_ROUND.value,
       factor: sampleSpec(DEFAULT_ROUND_SIZE, env, STREAM_ROUND_SIZE).samples,
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
-      assumption: parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+      assumption: parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     },
     leastCashFromMoney: {
       note: { en: `No cash figure: cash is ${CASH_FROM_MONEY_RAISED.text.en} (${CASH_FROM_MONEY_RAISED.rationale.en}).`, zh: `没有现金数据：现金取${CASH_FROM_MONEY_RAISED.text.zh}（${CASH_FROM_MONEY_RAISED.rationale.zh}）。` },
@@ -132,36 +143,44 @@ export async function forecastInputs(store: Store, company: string, options: For
   for (const h of Object.values(f)) for (const x of h?.facts ?? []) facts.set(x.id, x);
   if (last) facts.set(last.id, last);
   const rows: ForecastInputRow[] = [];
-  const fromLedger = (input: ForecastInputRow['input'], h: HealthInput | undefined): void => {
-    if (h) rows.push({ input, status: h.status === 'reported' ? 'reported' : h.status === 'assumed' ? 'default' : 'derived', formula: h.formula, p50: median(h.samples), factIds: [...new Set(h.facts.map((x) => x.id))] });
+  const fromLedger = (input: ForecastInputRow['input'], h: HealthInput | undefined, movedMonths?: number): void => {
+    if (!h) return;
+    const status = h.status === 'reported' && movedMonths === undefined ? 'reported' : h.status === 'assumed' ? 'default' : 'derived';
+    rows.push({ input, status, formula: h.formula, p50: median(h.samples), factIds: [...new Set(h.facts.map((x) => x.id))], ...(movedMonths === undefined ? {} : { movedMonths }) });
   };
-  fromLedger('cash', f.cash);
-  fromLedger('revenue', f.revenue);
-  fromLedger('costs', f.grossBurn);
-
   // Growth: from two facts where the ledger gives them, else the model's defaults.
+  const growthRows: ForecastInputRow[] = [];
   let revenueGrowth: Float64Array;
-  if (f.revenueGrowth) {
-    revenueGrowth = f.revenueGrowth.samples;
-    fromLedger('revenueGrowth', f.revenueGrowth);
-  } else {
+  if (f.revenueGrowth) revenueGrowth = f.revenueGrowth.samples;
+  else {
     const yearly = sampleSpec(lognormalFromCi(DEFAULT_REVENUE_GROWTH.value.p5, DEFAULT_REVENUE_GROWTH.value.p95), env, STREAM_REVENUE_GROWTH).samples;
     revenueGrowth = yearly.map((x) => x ** (1 / 12) - 1);
-    rows.push({ input: 'revenueGrowth', status: 'default', formula: `default: ${DEFAULT_REVENUE_GROWTH.text.en}, as a monthly rate`, p50: median(revenueGrowth), factIds: [] });
+    growthRows.push({ input: 'revenueGrowth', status: 'default', formula: `default: ${DEFAULT_REVENUE_GROWTH.text.en}, as a monthly rate`, p50: median(revenueGrowth), factIds: [] });
   }
   let costGrowth: Float64Array;
-  if (f.costGrowth) {
-    costGrowth = f.costGrowth.samples;
-    fromLedger('costGrowth', f.costGrowth);
-  } else {
+  if (f.costGrowth) costGrowth = f.costGrowth.samples;
+  else {
     costGrowth = new Float64Array(n);
     for (let i = 0; i < n; i++) costGrowth[i] = (1 - share[i]!) * (trend[i]! ** (1 / 12) - 1);
-    rows.push({ input: 'costGrowth', status: 'default', formula: `default: ${DEFAULT_COST_GROWTH.text.en}`, p50: median(costGrowth), factIds: [] });
+    growthRows.push({ input: 'costGrowth', status: 'default', formula: `default: ${DEFAULT_COST_GROWTH.text.en}`, p50: median(costGrowth), factIds: [] });
   }
+
+  // Revenue and costs of an earlier period, moved to the as-of date with the growth the simulation uses from it on.
+  const notes: Text[] = [...got.notes];
+  const revenue = f.revenue ? movedToAsOf(f.revenue, revenueGrowth, asOf, { en: 'revenue growth', zh: '营收增速' }, notes) : undefined;
+  const costs = f.grossBurn ? movedToAsOf(f.grossBurn, costGrowth, asOf, { en: 'cost growth', zh: '支出增速' }, notes) : undefined;
+
+  fromLedger('cash', f.cash);
+  if (revenue) fromLedger('revenue', revenue.input, revenue.months);
+  if (costs) fromLedger('costs', costs.input, costs.months);
+  if (f.revenueGrowth) fromLedger('revenueGrowth', f.revenueGrowth);
+  else rows.push(growthRows.find((r) => r.input === 'revenueGrowth')!);
+  if (f.costGrowth) fromLedger('costGrowth', f.costGrowth);
+  else rows.push(growthRows.find((r) => r.input === 'costGrowth')!);
 
   const inputs: CompanyInputs | null = lacking.length
     ? null
-    : { id: got.entity.id, name: got.entity.nameEn, cash: f.cash!.samples, revenue: f.revenue!.samples, revenueGrowth, costs: f.grossBurn!.samples, costGrowth, fundability: fundability.value };
+    : { id: got.entity.id, name: got.entity.nameEn, cash: f.cash!.samples, revenue: revenue!.input.samples, revenueGrowth, costs: costs!.input.samples, costGrowth, fundability: fundability.value };
   return {
     entity: got.entity,
     inputs,
@@ -172,7 +191,7 @@ export async function forecastInputs(store: Store, company: string, options: For
     raisedUsd,
     fundability,
     facts: [...facts.values()],
-    notes: got.notes,
+    notes,
   };
 }
 
@@ -185,10 +204,43 @@ export function forecastAssumptions(): Assumption[] {
     parameterAssumption('forecast.cost_growth', { en: 'cost growth where two facts do not give it', zh: '缺少两期数据时的支出增速' }, DEFAULT_COST_GROWTH),
     parameterAssumption('forecast.round_interval', { en: 'typical interval between rounds', zh: '两轮融资的典型间隔' }, ROUND_INTERVAL_MONTHS),
     parameterAssumption('forecast.size', { en: 'company size and the chance of a round', zh: '公司规模与融资概率' }, SIZE_FUNDABILITY),
-    parameterAssumption('forecast.costs_from_round', { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
+    parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     parameterAssumption('forecast.cash_from_money_raised', { en: 'cash where no cash figure is known', zh: '没有现金数据时的现金' }, CASH_FROM_MONEY_RAISED),
     parameterAssumption('forecast.revenue_if_none', { en: 'revenue where no revenue figure is known', zh: '没有营收数据时的营收' }, REVENUE_IF_NONE),
   ];
+}
+
+/**
+ * A flow (revenue or costs, a month) read from facts of another period, moved
+ * to the as-of date with its monthly growth g, draw by draw: value x (1 +
+ * g)^months, months from the middle of the facts' period to the as-of date
+ * (the mean over its facts when it rests on several periods, as net burn +
+ * revenue can). The simulation grows the flow at g from the as-of date on; not
+ * moving it would hold it flat over the months before (a 2023 loss used as the
+ * costs of 2024-05). Left as read: a flow resting on no dated fact, the
+ * model's fallbacks (revenue 0, costs from the latest round: rules stated at
+ * the as-of date), and a flow of the as-of month itself (under a day apart).
+ *
+ *   2023 costs of $10M a month, 5% a month, as of 2024-05-20 (10.6 months
+ *   after 2023-07-02): $10M x 1.05^10.6 ≈ $16.8M a month.
+ */
+function movedToAsOf(h: HealthInput, growth: Float64Array, asOf: string, growthName: Text, notes: Text[]): { input: HealthInput; months?: number } {
+  const fallback = h.status === 'assumed' || h.assumption?.id === COSTS_FROM_ROUND_ID;
+  const dated = [...new Map(h.facts.filter((x) => x.period !== null).map((x) => [x.id, x])).values()];
+  if (fallback || !dated.length) return { input: h };
+  const months = Math.round((dated.reduce((a, x) => a + monthsFromPeriodMiddle(x.period!, asOf), 0) / dated.length) * 100) / 100;
+  if (Math.abs(months) < 1 / 30) return { input: h };
+  const samples = new Float64Array(h.samples.length);
+  for (let i = 0; i < samples.length; i++) samples[i] = h.samples[i]! * (1 + growth[i]!) ** months;
+  const periods = [...new Set(dated.map((x) => x.period!.text))].join(', ');
+  const ids = dated.map((x) => x.id).join('、');
+  const what = h.name === 'revenue' ? { en: 'Revenue', zh: '营收' } : { en: 'Costs', zh: '支出' };
+  const back = months < 0;
+  notes.push({
+    en: `${what.en} rest on figures of ${periods} (${dated.map((x) => x.id).join(', ')}), ${Math.abs(months)} months ${back ? 'after' : 'before'} ${asOf} (from the middle of the period): moved to that day with the ${growthName.en}, draw by draw, as the simulation moves them on from it.`,
+    zh: `${what.zh}所依据的数据（${ids}）的期间中点${back ? '晚于' : '早于'} ${asOf} ${Math.abs(months)} 个月：按${growthName.zh}逐个抽样${back ? '回推' : '推进'}至该日，与模拟自该日起的推算方式相同。`,
+  });
+  return { input: { ...h, samples, formula: `${h.formula}, moved ${months} months to ${asOf} at the ${growthName.en}` }, months };
 }
 
 function parameterAssumption(id: string, name: Text, p: ForecastParameter<unknown>): Assumption {
