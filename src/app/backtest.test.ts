@@ -136,7 +136,7 @@ describe('no leakage: what was published after the as-of day changes no forecast
 });
 
 describe('the companies it has never seen (test/fixtures/backtest-unseen)', () => {
-  it('forecasts them from the facts of May 2024 alone: the 23 later figures and the outcomes change no forecast', async () => {
+  it('forecasts them from the facts of May 2024 alone: the figures published later and the outcomes change no forecast', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { parse } = await import('yaml');
