@@ -38,6 +38,13 @@ export interface StepOptions {
    * that must stay cancellable can yield between calls.
    */
   readonly limit?: number;
+  /**
+   * A time (performance.now(), ms) after which no further chunk is started
+   * here: the call returns after the chunk that passes it (the chunks left
+   * stay for the next call, or on the board for the workers). A run that must
+   * stay responsive (a server's) yields to the event loop between calls.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface StepOptions {
  */
 export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: NodeValues, key: bigint, sampleCount: number, options: StepOptions = {}): number {
   const chunks = Math.ceil(sampleCount / CHUNK_SIZE);
-  const { board, from = 0, to = chunks, transient = [], privateWrites = false, onChunk, limit = Infinity } = options;
+  const { board, from = 0, to = chunks, transient = [], privateWrites = false, onChunk, limit = Infinity, deadline } = options;
   // Transient nodes (see PlanSchedule.transient) get one chunk of scratch on
   // this thread; their values exist only while the chunk is computed. With
   // privateWrites every array node of the step does, and the kept ones are
@@ -68,7 +75,8 @@ export function runParallelStep(plan: Plan, nodes: readonly NodeId[], values: No
   const chunked = inScratch.length > 0;
   const prepared = nodes.map((id) => prepare(plan, id, local));
   let ran = 0;
-  const next = (c: number): number => (board ? (ran < limit ? claimUnit(board.flags, board.times) : chunks) : c + 1);
+  const past = deadline === undefined ? () => false : () => performance.now() >= deadline;
+  const next = (c: number): number => (past() ? (board ? chunks : Math.max(c + 1, to)) : board ? (ran < limit ? claimUnit(board.flags, board.times) : chunks) : c + 1);
   for (let c = board ? (limit > 0 ? claimUnit(board.flags, board.times) : chunks) : from; c < (board ? chunks : to); c = next(c)) {
     const start = c * CHUNK_SIZE;
     const end = Math.min(sampleCount, start + CHUNK_SIZE);

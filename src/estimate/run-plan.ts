@@ -82,14 +82,23 @@ export interface RunOptions {
    * with a ShakeoutError of code 'aborted' (or the signal's reason when that
    * is a ShakeoutError, such as a time limit); workers stop claiming its
    * chunks. Given to {@link runPlan}, the run also yields to the event loop
-   * every {@link YIELD_CHUNKS} chunks, so that an abort (a request, a timer)
+   * every {@link YIELD_MS} ms of work, so that an abort (a request, a timer)
    * can arrive while it runs; the result is the same bits either way.
    */
   readonly signal?: AbortSignal;
 }
 
-/** Chunks a cancellable run computes on the main thread between two yields to the event loop. */
-export const YIELD_CHUNKS = 8;
+/**
+ * Milliseconds of work a cancellable run does on the main thread between two
+ * yields to the event loop (checked after each chunk, so a chunk that takes
+ * longer is one slice). A count of chunks was the rule before: eight chunks of
+ * a model of 60 chained beta draws at a million samples held a server's event
+ * loop for 0.5 s on a quiet machine and 16-24 s on a loaded one, long enough
+ * for its keep-alive sockets to time out under the next request (ECONNRESET)
+ * and for a cancel to wait that long. Time, not work, is what a server's
+ * other requests feel.
+ */
+export const YIELD_MS = 25;
 
 /** Lets the event loop run (timers, requests) before the next batch of chunks. */
 function yieldToEventLoop(): Promise<void> {
@@ -129,7 +138,7 @@ export async function runPlan(plan: Plan, env: Env, options: RunOptions = {}): P
 
 /**
  * {@link runPlanOn} (or, without a pool, {@link runPlanSync}) that yields to
- * the event loop every {@link YIELD_CHUNKS} chunks of the main thread and
+ * the event loop every {@link YIELD_MS} ms of work on the main thread and
  * between steps, and stops when `signal` is aborted. Workers go on claiming
  * chunks while the main thread yields.
  */
@@ -144,12 +153,12 @@ async function runPlanYielding(pool: TaskRunner | null, threads: number, plan: P
       run.allocate(step);
       if (pool) await run.parallelStep(step, threads, pool, progress, signal);
       else {
-        for (let from = 0; from < run.chunks; from += YIELD_CHUNKS) {
+        for (let from = 0; from < run.chunks; ) {
           if (from > 0) {
             await yieldToEventLoop();
             throwIfAborted(signal);
           }
-          runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, { from, to: Math.min(run.chunks, from + YIELD_CHUNKS), transient: run.transientOf(step), onChunk: progress.chunk });
+          from += runParallelStep(plan, step.nodes, run.values, run.ctx.key, run.n, { from, to: run.chunks, transient: run.transientOf(step), onChunk: progress.chunk, deadline: performance.now() + YIELD_MS });
         }
       }
       run.finishCounts(step);
@@ -323,7 +332,7 @@ class PlanRun {
    * (the pool then retires) costs at most about one chunk.
    */
   parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress): void;
-  /** The same, yielding to the event loop every YIELD_CHUNKS chunks of this thread and stopping on `signal`. */
+  /** The same, yielding to the event loop every YIELD_MS ms of work on this thread and stopping on `signal`. */
   parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress: Progress, signal: AbortSignal): Promise<void>;
   parallelStep(step: PlanStep, threads: number, pool: TaskRunner, progress?: Progress, signal?: AbortSignal): void | Promise<void> {
     const buffer = newWorkBoard(this.chunks);
@@ -360,7 +369,7 @@ class PlanRun {
           let ran = 0, ms = 0;
           while (Atomics.load(board.flags, 0) < this.chunks) {
             const t0 = performance.now();
-            ran += runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { ...options, limit: YIELD_CHUNKS });
+            ran += runParallelStep(this.plan, step.nodes, this.values, this.ctx.key, this.n, { ...options, deadline: t0 + YIELD_MS });
             ms += performance.now() - t0;
             await yieldToEventLoop();
             throwIfAborted(signal);
