@@ -110,8 +110,9 @@ const EXPECTED =
  * Never a silent misread: a word after the number must be a currency, a
  * magnitude, a period, a measure word or noun of `MEASURE_WORDS` /
  * `COUNT_NOUNS`, or a qualifier; anything else is refused, naming it. A comma
- * before three digits in a European text ("1,500 Mrd. €": 1.5 or 1500?) and a
- * single period before three digits there ("1.500 Mio."), "billion" in a
+ * before three digits in a European text ("1,500 Mrd. €": 1.5 or 1500?), a
+ * single period before three digits there ("1.500 Mio.") or anywhere with no
+ * magnitude after it ("€600.000": 600 or 600,000?), "billion" in a
  * European text (1e12 there), a comma before four or more digits, "kr" (four
  * crowns) and currencies without rates are refused with the reason.
  *
@@ -276,6 +277,8 @@ interface Amount {
   severalExp: number | null;
   /** 20余亿, 200多万: over, written inside the number. */
   over: boolean;
+  /** "600.000": one period before three digits outside a European text, decided by the magnitude after it (see `valueOf`). */
+  pointBeforeThree: string | null;
 }
 
 class FigureReader {
@@ -517,6 +520,7 @@ class FigureReader {
       englishExp: 0,
       severalExp: null,
       over: false,
+      pointBeforeThree: null,
     };
 
     const several = this.eat(SEVERAL);
@@ -620,7 +624,9 @@ class FigureReader {
         let j = this.pos;
         if (c === '.') j++; // ".5亿"
         while (isDigit(s[j]) || ((s[j] === ',' || s[j] === '.') && isDigit(s[j + 1]) && j > this.pos)) j++;
-        out += this.arabic(s.slice(this.pos, j));
+        const raw = s.slice(this.pos, j);
+        out += this.arabic(raw);
+        if (/^[1-9][0-9]{0,2}\.[0-9]{3}$/.test(raw)) amount.pointBeforeThree = raw;
         this.pos = j;
       } else if (isChineseNumeralChar(c)) {
         out += c;
@@ -649,7 +655,9 @@ class FigureReader {
    * - one comma: before three digits it groups thousands (1,500), except in a
    *   European text, where it is refused as ambiguous; before one or two digits
    *   it is a decimal comma (1,5; 1,75); before four or more it is refused;
-   * - one period: a decimal point, except before three digits in a European text (1.500 Mio.), refused as ambiguous.
+   * - one period: a decimal point, except before three digits in a European text (1.500 Mio.), refused as ambiguous;
+   *   before three digits elsewhere ("€600.000", "600.000 Euro") it is refused unless a magnitude follows
+   *   ("$1.525 billion", "3.124亿元"): see `valueOf`.
    * A leading 0 ("0,500") can only be a decimal.
    */
   private arabic(raw: string): string {
@@ -783,8 +791,8 @@ class FigureReader {
       } else {
         if (first.severalExp !== null || second.severalExp !== null) this.fail('a range has numbers at both ends');
         borrowMagnitude(first, second);
-        const low = this.valueOf(first, percentExp);
-        const high = this.valueOf(second, percentExp);
+        const low = this.valueOf(first, percentExp, unit);
+        const high = this.valueOf(second, percentExp, unit);
         if (!(low <= high)) this.fail(`a range goes from low to high, and ${low} is above ${high}`);
         qualifier = 'range';
         input = { value: (low + high) / 2, low, high };
@@ -793,7 +801,7 @@ class FigureReader {
       if (set.size > 1) set.delete('about');
       if (set.size > 1) this.fail(`its qualifiers disagree: ${[...set].join(' and ')}`);
       qualifier = [...set][0] ?? (only ? 'about' : 'exact');
-      input = { value: this.valueOf(first, percentExp) };
+      input = { value: this.valueOf(first, percentExp, unit) };
     }
 
     let reading: ReturnType<typeof qualify>;
@@ -809,7 +817,18 @@ class FigureReader {
     return { text: this.text, ...reading, value: reading.value === 0 ? 0 : reading.value, unit, per, perItem, qualifier, measureWord };
   }
 
-  private valueOf(a: Amount, percentExp: number): number {
+  private valueOf(a: Amount, percentExp: number, unit: Unit): number {
+    // "600.000 Euro": six hundred, or six hundred thousand as German, Dutch, Italian and Spanish write it. A magnitude
+    // after it ("$1.525 billion", "3.124亿元") makes it a decimal point; a percentage or a multiple is one anyway.
+    const magnitude = a.englishExp !== 0 || [...a.numeral].some((c) => chineseMagnitudeExponent(c) !== null);
+    if (a.pointBeforeThree !== null && !magnitude && unit !== 'percent' && unit !== 'multiple') {
+      const raw = a.pointBeforeThree;
+      this.fail(
+        `"${raw}" is ambiguous: the period may be a decimal point (${Number(raw)}) or group thousands (${raw.replace('.', '')}), ` +
+          `as European texts write, and no magnitude (million, 亿) after it tells which; ` +
+          `write the number without the ambiguity, as "${Number(raw)}" or "${raw.replace('.', '')}"`,
+      );
+    }
     const v = parseChineseNumeral(a.numeral, a.englishExp + percentExp);
     if (v === null) this.fail(`${JSON.stringify(a.numeral)} is not a number`);
     const signed = a.sign * this.finite(v);

@@ -240,6 +240,27 @@ describe('parseFigure: European forms', () => {
     expect(refusal("1,250 millions d'euros")).toMatch(/ambiguous in a European text/);
   });
 
+  it('refuses a single period before three digits with no magnitude after it: "€600.000" is 600 or 600,000', () => {
+    // Real forms: German, Dutch, Italian and Spanish texts write "600.000 Euro" and "€600.000" for six hundred thousand.
+    expect(refusal('600.000 Euro')).toBe(
+      '"600.000" is ambiguous: the period may be a decimal point (600) or group thousands (600000), as European texts write, ' +
+        'and no magnitude (million, 亿) after it tells which; write the number without the ambiguity, as "600" or "600000"',
+    );
+    expect(refusal('€600.000')).toMatch(/"600.000" is ambiguous/);
+    expect(refusal('$2.500')).toMatch(/"2.500" is ambiguous/);
+    expect(refusal('1.500 employees')).toMatch(/"1.500" is ambiguous/);
+    expect(refusal('600.000 euros ($650 million)')).toMatch(/"600.000" is ambiguous/);
+    // A magnitude, a leading 0, another digit count, a percentage or a multiple leaves no doubt.
+    expect(parseFigure('$1.525 billion').value).toBe(1.525e9);
+    expect(parseFigure('3.124亿元').value).toBeCloseTo(3.124e8, 0);
+    expect(parseFigure('$1.125-1.5 billion')).toMatchObject({ low: 1.125e9, high: 1.5e9 });
+    expect(parseFigure('$0.375').value).toBe(0.375);
+    expect(parseFigure('$19.99').value).toBe(19.99);
+    expect(parseFigure('1234.567').value).toBe(1234.567);
+    expect(parseFigure('3.125%').value).toBeCloseTo(0.03125, 10);
+    expect(parseFigure('1.125x').value).toBe(1.125);
+  });
+
   it('refuses "billion" in a European text (10^12 there) and malformed groupings', () => {
     expect(refusal("1 billion d'euros")).toMatch(/"billion" in a French, German or Italian text is 10\^12/);
     expect(refusal('1,5 Billionen Euro')).toMatch(/"Billionen" is not read/);
