@@ -504,7 +504,10 @@ class FigureReader {
     this.ws();
     const unknown = this.eat(UNKNOWN_CUR);
     if (unknown) this.fail(unknown[1]);
-    let currency = this.eat(CUR_PREFIX)?.[1] ?? null;
+    const prefix = this.eat(CUR_PREFIX);
+    let currency = prefix?.[1] ?? null;
+    // 新台币132.36亿元, 港币10亿元: after a Chinese currency name, 元 is the word for the unit, not the yuan.
+    const unitYuan = prefix !== null && hasChinese(prefix[0]);
     const yen = currency === null && this.eat(YEN) !== null;
     this.ws();
     if (sign === null) {
@@ -572,6 +575,10 @@ class FigureReader {
       const start = this.pos;
       this.ws();
       const c: Entry<Currency> | null = suffixCurrency === null ? this.eat(CUR_SUFFIX) : null;
+      if (c && unitYuan && c[0] === '元') {
+        suffixCurrency = currency;
+        continue;
+      }
       if (c) {
         if (currency !== null && currency !== c[1]) this.fail(`it names two currencies, ${currency} and ${c[1]}`);
         if (yen && c[1] !== 'CNY' && c[1] !== 'JPY') this.fail(`it names two currencies, ¥ and ${c[1]}`);

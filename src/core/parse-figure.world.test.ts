@@ -161,6 +161,19 @@ describe('parseFigure: every currency of the FX table, by sign, code and name', 
     expectReading(parseFigure('3亿日元'), { value: 3e8, unit: 'JPY', qualifier: 'exact' });
   });
 
+  it('reads a Chinese currency name before the number, with 元 after it as the word for the unit ("新台币132.36亿元")', () => {
+    // Real form: 中时新闻网 on Mistral AI, "3.85亿欧元(新台币132.36亿元)"; 港币10亿元 in Hong Kong filings.
+    expectReading(parseFigure('新台币132.36亿元'), { value: 1.3236e10, unit: 'TWD', qualifier: 'exact' });
+    expectReading(parseFigure('港币10亿元'), { value: 1e9, unit: 'HKD', qualifier: 'exact' });
+    expectReading(parseFigure('台币5000万元'), { value: 5e7, unit: 'TWD', qualifier: 'exact' });
+    expectReading(parseFigure('约港币3亿'), { value: 3e8, unit: 'HKD', qualifier: 'about' });
+    expectReading(parseFigure('人民币2亿元'), { value: 2e8, unit: 'CNY', qualifier: 'exact' });
+    const f = parseFigure('3.85亿欧元(新台币132.36亿元)');
+    expect([f.unit, f.alternatives[0]?.unit, f.alternatives[0]?.value]).toEqual(['EUR', 'TWD', 1.3236e10]);
+    expect(refusal('港币10亿美元')).toMatch(/two currencies, HKD and USD/);
+    expect(refusal('HK$10亿元')).toMatch(/two currencies, HKD and CNY/);
+  });
+
   it('refuses two currencies and currencies it has no rates for, saying which', () => {
     expect(refusal('HK$5 million US dollars')).toMatch(/two currencies, HKD and USD/);
     expect(refusal('5 dollars euros')).toMatch(/"euros" \(EUR\) where no currency can stand/);

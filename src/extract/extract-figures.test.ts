@@ -82,6 +82,18 @@ describe('extractFigures: finding figures with the reader', () => {
     expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
     expect(x.figures[1]!.inputs).toEqual([0]);
   });
+  it('keeps a Chinese currency name before the number: 新台币132.36亿元 is Taiwan dollars, never yuan', () => {
+    // Real form (中时新闻网 on Mistral AI): the euro round with its Taiwan-dollar reading in brackets.
+    const x = run('阿克米已经筹集到3.85亿欧元(新台币132.36亿元)资金。');
+    expect(x.figures.map((f) => [f.text, f.unit, f.figure.value, f.kind])).toEqual([
+      ['3.85亿欧元', 'EUR', 3.85e8, 'reported'],
+      ['新台币132.36亿元', 'TWD', 1.3236e10, 'derived'],
+    ]);
+    // A currency name the reader does not know is no reason to read the number after it as yuan.
+    const y = run('阿克米筹集了澳门币5亿元。');
+    expect(y.figures).toEqual([]);
+    expect(y.skipped[0]!.reason).toMatch(/澳门币/);
+  });
   it('a number with no currency next to a money word takes the currency of the sentence, marked unsure; with none it stays a count, unsure', () => {
     const f = run('阿克米收入仅为2亿美元，撑不起近千亿的估值。').figures[1]!;
     expect([f.text, f.unit, f.defaultUnit, f.metric]).toEqual(['近千亿', 'USD', 'USD', 'valuation']);
