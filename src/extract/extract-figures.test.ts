@@ -82,6 +82,11 @@ describe('extractFigures: finding figures with the reader', () => {
     expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
     expect(x.figures[1]!.inputs).toEqual([0]);
   });
+  it('reads "the round values X at" as a valuation, not as funding', () => {
+    // Real form (CNBC on Mistral AI): "The round ... values Mistral AI at 5.8 billion euros, or about $6.2 billion".
+    const x = run('The round values Acme AI at 5.8 billion euros, or about $6.2 billion, a person familiar with the matter said.');
+    expect(x.figures.map((f) => [f.text, f.metric])).toEqual([['5.8 billion euros', 'valuation'], ['about $6.2 billion', 'valuation']]);
+  });
   it('keeps a Chinese currency name before the number: 新台币132.36亿元 is Taiwan dollars, never yuan', () => {
     // Real form (中时新闻网 on Mistral AI): the euro round with its Taiwan-dollar reading in brackets.
     const x = run('阿克米已经筹集到3.85亿欧元(新台币132.36亿元)资金。');
