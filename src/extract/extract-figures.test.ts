@@ -82,6 +82,14 @@ describe('extractFigures: finding figures with the reader', () => {
     expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
     expect(x.figures[1]!.inputs).toEqual([0]);
   });
+  it('in a Chinese text, does not give a figure to the paragraph\'s earlier company when its sentence names another in Latin letters', () => {
+    // Real form (中时新闻网): the headline "OpenAI潜在对手!Mistral宣布筹资逾百亿": Mistral raised it, not OpenAI.
+    const x = run('阿克米潜在对手!Zephyr宣布筹资逾百亿美元。');
+    expect(x.figures.map((f) => [f.text, f.entity?.id ?? null])).toEqual([['逾百亿美元', null]]);
+    // With no other name in its sentence, the paragraph's company is still its subject.
+    const y = run('阿克米今年很忙。宣布筹资逾百亿美元。');
+    expect(y.figures.map((f) => [f.text, f.entity?.id ?? null, f.entity?.how])).toEqual([['逾百亿美元', 'acme', 'paragraph']]);
+  });
   it('reads "the round values X at" as a valuation, not as funding', () => {
     // Real form (CNBC on Mistral AI): "The round ... values Mistral AI at 5.8 billion euros, or about $6.2 billion".
     const x = run('The round values Acme AI at 5.8 billion euros, or about $6.2 billion, a person familiar with the matter said.');
