@@ -292,7 +292,7 @@ class FigureReader {
     private readonly s: string,
     private readonly options: ParseFigureOptions,
   ) {
-    this.lower = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    this.lower = s.replace(/[A-ZÄÖÜ]/g, (c) => c.toLowerCase());
     this.european = EUROPEAN_TEXT.test(this.lower);
   }
 

@@ -253,6 +253,22 @@ describe('parseFigure: European forms', () => {
     expect(refusal("1,250 millions d'euros")).toMatch(/ambiguous in a European text/);
   });
 
+  it('reads French, German and Italian qualifiers, and they make the text European', () => {
+    // Real forms: Welt "über 500 Mio. Dollar", Capital "rund 108 Mio. Euro"; without the words the reader
+    // would leave the qualifier out and read an exact figure.
+    const cases: [string, number, string][] = [
+      ['über 500 Mio. Dollar', 5e8, 'over'], ['mehr als 500 Millionen Dollar', 5e8, 'over'], ['mindestens 1 Mrd. Euro', 1e9, 'over'],
+      ['rund 108 Mio. Euro', 1.08e8, 'about'], ['etwa 2 Mrd. Euro', 2e9, 'about'], ['ca. 2 Mrd. Euro', 2e9, 'about'],
+      ['knapp 500 Millionen Euro', 5e8, 'nearly'], ['beinahe 500 Millionen Euro', 5e8, 'nearly'], ['Über 500 Mio. Dollar', 5e8, 'over'],
+      ['bis zu 1 Mrd. Euro', 1e9, 'under'], ['weniger als 1 Mrd. Euro', 1e9, 'under'],
+      ["plus de 600 millions d'euros", 6e8, 'over'], ["environ 2 milliards d'euros", 2e9, 'about'],
+      ["près de 500 millions d'euros", 5e8, 'nearly'], ["moins de 1 milliard d'euros", 1e9, 'under'],
+      ['oltre 500 milioni di euro', 5e8, 'over'], ['quasi 1 miliardo di euro', 1e9, 'nearly'], ['circa 2 miliardi di euro', 2e9, 'about'],
+    ];
+    for (const [text, value, qualifier] of cases) expect([text, parseFigure(text).value, parseFigure(text).qualifier]).toEqual([text, value, qualifier]);
+    expect(refusal('rund 1,500 Euro')).toMatch(/ambiguous in a European text/);
+  });
+
   it('refuses a single period before three digits with no magnitude after it: "€600.000" is 600 or 600,000', () => {
     // Real forms: German, Dutch, Italian and Spanish texts write "600.000 Euro" and "€600.000" for six hundred thousand.
     expect(refusal('600.000 Euro')).toBe(
