@@ -21,6 +21,8 @@ export interface CurrencyInfo {
    * Signs and codes the figure reader accepts before the amount, lower case
    * ('hk$', 'hkd'). `¥` alone is in no row: it is both the yuan's and the
    * yen's sign, and the reader decides it from the text (see `AMBIGUOUS_YEN_SIGN`).
+   * A Chinese name here ('港币', '新台币') may take 元 after the amount as the
+   * word for the unit ("新台币132.36亿元", "港币10亿元"), not as the yuan.
    */
   readonly before: readonly string[];
   /** Words and signs the figure reader accepts after the amount, lower case ('hong kong dollars', '港元', 'hkd'). */
@@ -58,7 +60,7 @@ export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
   },
   HKD: {
     code: 'HKD', nameEn: 'Hong Kong dollar', nameZh: '港元', symbol: 'HK$', suffixZh: '港元',
-    before: ['hk$', 'hkd'],
+    before: ['hk$', 'hkd', '港币', '港幣'],
     after: ['港元', '港币', '港幣', 'hkd', 'hong kong dollars', 'hong kong dollar', 'hk dollars'],
   },
   CHF: {
@@ -93,8 +95,8 @@ export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
   },
   TWD: {
     code: 'TWD', nameEn: 'New Taiwan dollar', nameZh: '新台币', symbol: 'NT$', suffixZh: '新台币',
-    before: ['nt$', 'twd'],
-    after: ['新台币', '新台幣', '台币', 'twd', 'new taiwan dollars', 'new taiwan dollar', 'taiwan dollars', 'nt dollars'],
+    before: ['nt$', 'twd', '新台币', '新台幣', '台币', '台幣'],
+    after: ['新台币', '新台幣', '台币', '台幣', 'twd', 'new taiwan dollars', 'new taiwan dollar', 'taiwan dollars', 'nt dollars'],
   },
   SEK: {
     code: 'SEK', nameEn: 'Swedish krona', nameZh: '瑞典克朗', symbol: 'SEK ', suffixZh: '瑞典克朗',

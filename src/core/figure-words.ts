@@ -11,7 +11,22 @@ import type { Currency, Per } from './quantity.js';
  * boundary ("m" does not match the start of "mo").
  */
 
-/** Words before the number that qualify it: 约, 超过, nearly, more than, ~, ≈, >. */
+/**
+ * French, German and Italian qualifiers before a number ("über 500 Mio. Dollar", "rund 108 Mio. Euro", "plus de
+ * 600 millions d'euros", "oltre 500 milioni"). They are in `QUALIFIER_PREFIXES` and make a text European
+ * (see {@link EUROPEAN_WORDS}). "circa" is English too, so it is not one of them;
+ * nor is German "fast" (almost), which an English sentence writes before numbers ("grew fast 20%").
+ */
+export const EUROPEAN_QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
+  ['rund', 'about'], ['etwa', 'about'], ['ca.', 'about'], ['ungefähr', 'about'], ['environ', 'about'], ['quelque', 'about'],
+  ['über', 'over'], ['mehr als', 'over'], ['mindestens', 'over'], ['plus de', 'over'], ['au moins', 'over'], ['oltre', 'over'],
+  ['più di', 'over'], ['almeno', 'over'],
+  ['knapp', 'nearly'], ['beinahe', 'nearly'], ['près de', 'nearly'], ['presque', 'nearly'], ['quasi', 'nearly'],
+  ['bis zu', 'under'], ['weniger als', 'under'], ['höchstens', 'under'], ['moins de', 'under'], ["jusqu'à", 'under'],
+  ['meno di', 'under'], ['fino a', 'under'],
+];
+
+/** Words before the number that qualify it: 约, 超过, nearly, more than, ~, ≈, >, über, plus de. */
 export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
   // about
   ['约', 'about'], ['约为', 'about'], ['约有', 'about'], ['约合', 'about'], ['大约', 'about'], ['大概', 'about'],
@@ -37,6 +52,7 @@ export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
   ['至多', 'under'], ['最多', 'under'],
   ['under', 'under'], ['less than', 'under'], ['below', 'under'], ['fewer than', 'under'], ['up to', 'under'],
   ['at most', 'under'], ['no more than', 'under'], ['<', 'under'], ['<=', 'under'], ['≤', 'under'],
+  ...EUROPEAN_QUALIFIER_PREFIXES,
 ];
 
 /** Words after the number (and its unit) that qualify it: 左右, 以上, 多, or more. */
@@ -270,4 +286,5 @@ export const EUROPEAN_WORDS: readonly string[] = [
   ...EUROPEAN_MAGNITUDES.map(([w]) => w),
   ...EUROPEAN_PER_WORDS.map(([w]) => w),
   ...EUROPEAN_CURRENCY_WORDS,
+  ...EUROPEAN_QUALIFIER_PREFIXES.map(([w]) => w),
 ];

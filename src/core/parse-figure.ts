@@ -110,8 +110,9 @@ const EXPECTED =
  * Never a silent misread: a word after the number must be a currency, a
  * magnitude, a period, a measure word or noun of `MEASURE_WORDS` /
  * `COUNT_NOUNS`, or a qualifier; anything else is refused, naming it. A comma
- * before three digits in a European text ("1,500 Mrd. €": 1.5 or 1500?) and a
- * single period before three digits there ("1.500 Mio."), "billion" in a
+ * before three digits in a European text ("1,500 Mrd. €": 1.5 or 1500?), a
+ * single period before three digits there ("1.500 Mio.") or anywhere with no
+ * magnitude after it ("€600.000": 600 or 600,000?), "billion" in a
  * European text (1e12 there), a comma before four or more digits, "kr" (four
  * crowns) and currencies without rates are refused with the reason.
  *
@@ -276,6 +277,8 @@ interface Amount {
   severalExp: number | null;
   /** 20余亿, 200多万: over, written inside the number. */
   over: boolean;
+  /** "600.000": one period before three digits outside a European text, decided by the magnitude after it (see `valueOf`). */
+  pointBeforeThree: string | null;
 }
 
 class FigureReader {
@@ -289,7 +292,7 @@ class FigureReader {
     private readonly s: string,
     private readonly options: ParseFigureOptions,
   ) {
-    this.lower = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    this.lower = s.replace(/[A-ZÄÖÜ]/g, (c) => c.toLowerCase());
     this.european = EUROPEAN_TEXT.test(this.lower);
   }
 
@@ -501,7 +504,10 @@ class FigureReader {
     this.ws();
     const unknown = this.eat(UNKNOWN_CUR);
     if (unknown) this.fail(unknown[1]);
-    let currency = this.eat(CUR_PREFIX)?.[1] ?? null;
+    const prefix = this.eat(CUR_PREFIX);
+    let currency = prefix?.[1] ?? null;
+    // 新台币132.36亿元, 港币10亿元: after a Chinese currency name, 元 is the word for the unit, not the yuan.
+    const unitYuan = prefix !== null && hasChinese(prefix[0]);
     const yen = currency === null && this.eat(YEN) !== null;
     this.ws();
     if (sign === null) {
@@ -517,6 +523,7 @@ class FigureReader {
       englishExp: 0,
       severalExp: null,
       over: false,
+      pointBeforeThree: null,
     };
 
     const several = this.eat(SEVERAL);
@@ -568,6 +575,10 @@ class FigureReader {
       const start = this.pos;
       this.ws();
       const c: Entry<Currency> | null = suffixCurrency === null ? this.eat(CUR_SUFFIX) : null;
+      if (c && unitYuan && c[0] === '元') {
+        suffixCurrency = currency;
+        continue;
+      }
       if (c) {
         if (currency !== null && currency !== c[1]) this.fail(`it names two currencies, ${currency} and ${c[1]}`);
         if (yen && c[1] !== 'CNY' && c[1] !== 'JPY') this.fail(`it names two currencies, ¥ and ${c[1]}`);
@@ -620,7 +631,9 @@ class FigureReader {
         let j = this.pos;
         if (c === '.') j++; // ".5亿"
         while (isDigit(s[j]) || ((s[j] === ',' || s[j] === '.') && isDigit(s[j + 1]) && j > this.pos)) j++;
-        out += this.arabic(s.slice(this.pos, j));
+        const raw = s.slice(this.pos, j);
+        out += this.arabic(raw);
+        if (/^[1-9][0-9]{0,2}\.[0-9]{3}$/.test(raw)) amount.pointBeforeThree = raw;
         this.pos = j;
       } else if (isChineseNumeralChar(c)) {
         out += c;
@@ -649,7 +662,9 @@ class FigureReader {
    * - one comma: before three digits it groups thousands (1,500), except in a
    *   European text, where it is refused as ambiguous; before one or two digits
    *   it is a decimal comma (1,5; 1,75); before four or more it is refused;
-   * - one period: a decimal point, except before three digits in a European text (1.500 Mio.), refused as ambiguous.
+   * - one period: a decimal point, except before three digits in a European text (1.500 Mio.), refused as ambiguous;
+   *   before three digits elsewhere ("€600.000", "600.000 Euro") it is refused unless a magnitude follows
+   *   ("$1.525 billion", "3.124亿元"): see `valueOf`.
    * A leading 0 ("0,500") can only be a decimal.
    */
   private arabic(raw: string): string {
@@ -783,8 +798,8 @@ class FigureReader {
       } else {
         if (first.severalExp !== null || second.severalExp !== null) this.fail('a range has numbers at both ends');
         borrowMagnitude(first, second);
-        const low = this.valueOf(first, percentExp);
-        const high = this.valueOf(second, percentExp);
+        const low = this.valueOf(first, percentExp, unit);
+        const high = this.valueOf(second, percentExp, unit);
         if (!(low <= high)) this.fail(`a range goes from low to high, and ${low} is above ${high}`);
         qualifier = 'range';
         input = { value: (low + high) / 2, low, high };
@@ -793,7 +808,7 @@ class FigureReader {
       if (set.size > 1) set.delete('about');
       if (set.size > 1) this.fail(`its qualifiers disagree: ${[...set].join(' and ')}`);
       qualifier = [...set][0] ?? (only ? 'about' : 'exact');
-      input = { value: this.valueOf(first, percentExp) };
+      input = { value: this.valueOf(first, percentExp, unit) };
     }
 
     let reading: ReturnType<typeof qualify>;
@@ -809,7 +824,18 @@ class FigureReader {
     return { text: this.text, ...reading, value: reading.value === 0 ? 0 : reading.value, unit, per, perItem, qualifier, measureWord };
   }
 
-  private valueOf(a: Amount, percentExp: number): number {
+  private valueOf(a: Amount, percentExp: number, unit: Unit): number {
+    // "600.000 Euro": six hundred, or six hundred thousand as German, Dutch, Italian and Spanish write it. A magnitude
+    // after it ("$1.525 billion", "3.124亿元") makes it a decimal point; a percentage or a multiple is one anyway.
+    const magnitude = a.englishExp !== 0 || [...a.numeral].some((c) => chineseMagnitudeExponent(c) !== null);
+    if (a.pointBeforeThree !== null && !magnitude && unit !== 'percent' && unit !== 'multiple') {
+      const raw = a.pointBeforeThree;
+      this.fail(
+        `"${raw}" is ambiguous: the period may be a decimal point (${Number(raw)}) or group thousands (${raw.replace('.', '')}), ` +
+          `as European texts write, and no magnitude (million, 亿) after it tells which; ` +
+          `write the number without the ambiguity, as "${Number(raw)}" or "${raw.replace('.', '')}"`,
+      );
+    }
     const v = parseChineseNumeral(a.numeral, a.englishExp + percentExp);
     if (v === null) this.fail(`${JSON.stringify(a.numeral)} is not a number`);
     const signed = a.sign * this.finite(v);

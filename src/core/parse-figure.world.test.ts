@@ -161,6 +161,19 @@ describe('parseFigure: every currency of the FX table, by sign, code and name', 
     expectReading(parseFigure('3亿日元'), { value: 3e8, unit: 'JPY', qualifier: 'exact' });
   });
 
+  it('reads a Chinese currency name before the number, with 元 after it as the word for the unit ("新台币132.36亿元")', () => {
+    // Real form: 中时新闻网 on Mistral AI, "3.85亿欧元(新台币132.36亿元)"; 港币10亿元 in Hong Kong filings.
+    expectReading(parseFigure('新台币132.36亿元'), { value: 1.3236e10, unit: 'TWD', qualifier: 'exact' });
+    expectReading(parseFigure('港币10亿元'), { value: 1e9, unit: 'HKD', qualifier: 'exact' });
+    expectReading(parseFigure('台币5000万元'), { value: 5e7, unit: 'TWD', qualifier: 'exact' });
+    expectReading(parseFigure('约港币3亿'), { value: 3e8, unit: 'HKD', qualifier: 'about' });
+    expectReading(parseFigure('人民币2亿元'), { value: 2e8, unit: 'CNY', qualifier: 'exact' });
+    const f = parseFigure('3.85亿欧元(新台币132.36亿元)');
+    expect([f.unit, f.alternatives[0]?.unit, f.alternatives[0]?.value]).toEqual(['EUR', 'TWD', 1.3236e10]);
+    expect(refusal('港币10亿美元')).toMatch(/two currencies, HKD and USD/);
+    expect(refusal('HK$10亿元')).toMatch(/two currencies, HKD and CNY/);
+  });
+
   it('refuses two currencies and currencies it has no rates for, saying which', () => {
     expect(refusal('HK$5 million US dollars')).toMatch(/two currencies, HKD and USD/);
     expect(refusal('5 dollars euros')).toMatch(/"euros" \(EUR\) where no currency can stand/);
@@ -238,6 +251,43 @@ describe('parseFigure: European forms', () => {
     expect(refusal('1.500 €')).toMatch(/ambiguous in a European text/);
     expect(refusal('1,000 Mio. €')).toMatch(/may be a decimal mark \(1\) or group thousands \(1000\); write the number without the ambiguity, as "1" or "1000"/);
     expect(refusal("1,250 millions d'euros")).toMatch(/ambiguous in a European text/);
+  });
+
+  it('reads French, German and Italian qualifiers, and they make the text European', () => {
+    // Real forms: Welt "über 500 Mio. Dollar", Capital "rund 108 Mio. Euro"; without the words the reader
+    // would leave the qualifier out and read an exact figure.
+    const cases: [string, number, string][] = [
+      ['über 500 Mio. Dollar', 5e8, 'over'], ['mehr als 500 Millionen Dollar', 5e8, 'over'], ['mindestens 1 Mrd. Euro', 1e9, 'over'],
+      ['rund 108 Mio. Euro', 1.08e8, 'about'], ['etwa 2 Mrd. Euro', 2e9, 'about'], ['ca. 2 Mrd. Euro', 2e9, 'about'],
+      ['knapp 500 Millionen Euro', 5e8, 'nearly'], ['beinahe 500 Millionen Euro', 5e8, 'nearly'], ['Über 500 Mio. Dollar', 5e8, 'over'],
+      ['bis zu 1 Mrd. Euro', 1e9, 'under'], ['weniger als 1 Mrd. Euro', 1e9, 'under'],
+      ["plus de 600 millions d'euros", 6e8, 'over'], ["environ 2 milliards d'euros", 2e9, 'about'],
+      ["près de 500 millions d'euros", 5e8, 'nearly'], ["moins de 1 milliard d'euros", 1e9, 'under'],
+      ['oltre 500 milioni di euro', 5e8, 'over'], ['quasi 1 miliardo di euro', 1e9, 'nearly'], ['circa 2 miliardi di euro', 2e9, 'about'],
+    ];
+    for (const [text, value, qualifier] of cases) expect([text, parseFigure(text).value, parseFigure(text).qualifier]).toEqual([text, value, qualifier]);
+    expect(refusal('rund 1,500 Euro')).toMatch(/ambiguous in a European text/);
+  });
+
+  it('refuses a single period before three digits with no magnitude after it: "€600.000" is 600 or 600,000', () => {
+    // Real forms: German, Dutch, Italian and Spanish texts write "600.000 Euro" and "€600.000" for six hundred thousand.
+    expect(refusal('600.000 Euro')).toBe(
+      '"600.000" is ambiguous: the period may be a decimal point (600) or group thousands (600000), as European texts write, ' +
+        'and no magnitude (million, 亿) after it tells which; write the number without the ambiguity, as "600" or "600000"',
+    );
+    expect(refusal('€600.000')).toMatch(/"600.000" is ambiguous/);
+    expect(refusal('$2.500')).toMatch(/"2.500" is ambiguous/);
+    expect(refusal('1.500 employees')).toMatch(/"1.500" is ambiguous/);
+    expect(refusal('600.000 euros ($650 million)')).toMatch(/"600.000" is ambiguous/);
+    // A magnitude, a leading 0, another digit count, a percentage or a multiple leaves no doubt.
+    expect(parseFigure('$1.525 billion').value).toBe(1.525e9);
+    expect(parseFigure('3.124亿元').value).toBeCloseTo(3.124e8, 0);
+    expect(parseFigure('$1.125-1.5 billion')).toMatchObject({ low: 1.125e9, high: 1.5e9 });
+    expect(parseFigure('$0.375').value).toBe(0.375);
+    expect(parseFigure('$19.99').value).toBe(19.99);
+    expect(parseFigure('1234.567').value).toBe(1234.567);
+    expect(parseFigure('3.125%').value).toBeCloseTo(0.03125, 10);
+    expect(parseFigure('1.125x').value).toBe(1.125);
   });
 
   it('refuses "billion" in a European text (10^12 there) and malformed groupings', () => {

@@ -82,6 +82,31 @@ describe('extractFigures: finding figures with the reader', () => {
     expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
     expect(x.figures[1]!.inputs).toEqual([0]);
   });
+  it('in a Chinese text, does not give a figure to the paragraph\'s earlier company when its sentence names another in Latin letters', () => {
+    // Real form (中时新闻网): the headline "OpenAI潜在对手!Mistral宣布筹资逾百亿": Mistral raised it, not OpenAI.
+    const x = run('阿克米潜在对手!Zephyr宣布筹资逾百亿美元。');
+    expect(x.figures.map((f) => [f.text, f.entity?.id ?? null])).toEqual([['逾百亿美元', null]]);
+    // With no other name in its sentence, the paragraph's company is still its subject.
+    const y = run('阿克米今年很忙。宣布筹资逾百亿美元。');
+    expect(y.figures.map((f) => [f.text, f.entity?.id ?? null, f.entity?.how])).toEqual([['逾百亿美元', 'acme', 'paragraph']]);
+  });
+  it('reads "the round values X at" as a valuation, not as funding', () => {
+    // Real form (CNBC on Mistral AI): "The round ... values Mistral AI at 5.8 billion euros, or about $6.2 billion".
+    const x = run('The round values Acme AI at 5.8 billion euros, or about $6.2 billion, a person familiar with the matter said.');
+    expect(x.figures.map((f) => [f.text, f.metric])).toEqual([['5.8 billion euros', 'valuation'], ['about $6.2 billion', 'valuation']]);
+  });
+  it('keeps a Chinese currency name before the number: 新台币132.36亿元 is Taiwan dollars, never yuan', () => {
+    // Real form (中时新闻网 on Mistral AI): the euro round with its Taiwan-dollar reading in brackets.
+    const x = run('阿克米已经筹集到3.85亿欧元(新台币132.36亿元)资金。');
+    expect(x.figures.map((f) => [f.text, f.unit, f.figure.value, f.kind])).toEqual([
+      ['3.85亿欧元', 'EUR', 3.85e8, 'reported'],
+      ['新台币132.36亿元', 'TWD', 1.3236e10, 'derived'],
+    ]);
+    // A currency name the reader does not know is no reason to read the number after it as yuan.
+    const y = run('阿克米筹集了澳门币5亿元。');
+    expect(y.figures).toEqual([]);
+    expect(y.skipped[0]!.reason).toMatch(/澳门币/);
+  });
   it('a number with no currency next to a money word takes the currency of the sentence, marked unsure; with none it stays a count, unsure', () => {
     const f = run('阿克米收入仅为2亿美元，撑不起近千亿的估值。').figures[1]!;
     expect([f.text, f.unit, f.defaultUnit, f.metric]).toEqual(['近千亿', 'USD', 'USD', 'valuation']);

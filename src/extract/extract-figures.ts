@@ -179,7 +179,11 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       }
       if (span.bare && metricPick?.shape === 'count') unsure.push('a plain number with no measure word or noun');
       // entity
-      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, topic, lang === 'en' ? unknownNames(s.text, entities, via) : []);
+      // In a Chinese sentence a name in Latin letters is a name wherever it stands ("Mistral宣布筹资"): it keeps the
+      // paragraph's earlier company from being proposed for the figure.
+      const unknown = lang === 'en' ? unknownNames(s.text, entities, via) : [];
+      const latinNames = lang === 'en' ? [] : unknownNames(s.text, entities, via, true);
+      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, topic, unknown, latinNames);
       // period
       const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang);
       // kind
@@ -314,6 +318,7 @@ function chooseEntity(
   s: Sentence, span: ReadSpan, mentions: readonly EntityMention[], respectively: Map<ReadSpan, EntityMention>,
   lastEntity: EntityMention | null, lastAggregate: EntityMention | null, topic: EntityMention | null,
   unknown: readonly { start: number; end: number }[],
+  latinNames: readonly { start: number; end: number }[] = [],
 ): { mention: EntityMention; how: EntityHow } | null {
   const r = respectively.get(span);
   if (r) return { mention: r, how: 'respectively' };
@@ -354,19 +359,19 @@ function chooseEntity(
   const t = nearest(mentions);
   if (t) return unknownNearer(t, null) ? null : { mention: t, how: 'sentence' };
   if (pronounAt >= 0 && lastEntity) return { mention: lastEntity, how: 'pronoun' };
-  if (topic && !unknown.length) return { mention: topic, how: 'paragraph' };
+  if (topic && !unknown.length && !latinNames.length) return { mention: topic, how: 'paragraph' };
   return null;
 }
 
-/** Capitalised names in an English sentence that are not the ledger's (nor the cited source, months, round names or acronyms of metrics). */
-function unknownNames(text: string, known: readonly EntityMention[], via: string | null): { start: number; end: number }[] {
+/** Capitalised names in an English sentence (or, with `firstWordToo`, names in Latin letters in a Chinese one) that are not the ledger's (nor the cited source, months, round names or acronyms of metrics). */
+function unknownNames(text: string, known: readonly EntityMention[], via: string | null, firstWordToo = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const re = /\b(?:[A-Z]|[a-z]+[A-Z])[\w&'-]*(?:\s+[A-Z][\w&'-]*)*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].replace(/'s$/, '').length;
     const word = m[0].replace(/'s$/, '');
-    if (start === 0 && !/\s/.test(word) && !/'s\b/.test(m[0])) continue; // a sentence's first word
+    if (!firstWordToo && start === 0 && !/\s/.test(word) && !/'s\b/.test(m[0])) continue; // a sentence's first word
     if (NOT_NAMES.test(word)) continue;
     if (known.some((k) => start < k.end && k.start < end)) continue;
     if (via && via.includes(word)) continue;

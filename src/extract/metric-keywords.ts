@@ -18,7 +18,7 @@ export const METRIC_KEYWORDS: ReadonlyArray<readonly [Metric, MetricShape, reado
     'investors', 'investor', 'venture', 'vc', 'vcs', 'deal value', 'series a', 'series b', 'series c', 'series d', 'series e', 'series f',
     'series g', 'series h', 'series i', 'series j', 'seed round',
   ]],
-  ['valuation', 'money', ['估值', '市值', '身价', 'valued', 'valuation', 'valuing', 'worth', 'market cap', 'market capitalization', 'market value']],
+  ['valuation', 'money', ['估值', '市值', '身价', 'valued', 'values', 'valuation', 'valuing', 'worth', 'market cap', 'market capitalization', 'market value']],
   ['revenue', 'money', ['营收', '收入', '营业收入', '营业额', '进项', '销售额', '收益', 'revenue', 'revenues', 'sales', 'turnover', 'earned', 'earns', 'earning']],
   ['subscription_revenue', 'money', ['订阅收入', '订阅营收', '内购收入', 'subscription revenue', 'in-app revenue', 'in-app purchase revenue', 'app revenue']],
   ['consumer_spending', 'money', ['消费者支出', '用户支出', 'consumer spending', 'consumer spend', 'spent by users']],

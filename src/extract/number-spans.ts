@@ -212,10 +212,16 @@ function readAt(
   const starts = [prefixStart(sentence, coreStart), coreStart].filter((s, i, all) => all.indexOf(s) === i);
   const limit = Math.min(stopAfter(sentence, coreEnd), coreEnd + REACH);
   const from = /(?:\bfrom|从|由)\s*$/i.test(sentence.slice(Math.max(0, starts[0]! - 8), starts[0]));
+  const wordEnd = Math.min(limit, coreEnd + (/^\s*\S+/.exec(sentence.slice(coreEnd))?.[0].length ?? 0));
+  // "澳门币5亿元": a currency name the reader does not know stands before the number; 元 after it is that currency's unit, not the yuan.
+  const unknownCurrency = /[\u3400-\u9fff]{1,4}[币幣]$/.exec(sentence.slice(0, starts[0]));
+  if (unknownCurrency) {
+    return { ok: false, reason: `the currency name "${unknownCurrency[0]}" before the number is not one the reader knows (its 元 is not the yuan)`, end: Math.max(coreEnd, wordEnd) };
+  }
   let firstError: string | null = null;
   for (const start of starts) {
     // A currency sign before the number is part of the figure: if the reader refuses it with the sign, the number alone is no reading.
-    if (start === coreStart && starts.length > 1 && /[$€£¥₩₹]|\b(?:RMB|CNY|USD|EUR|HKD|JPY|GBP)\b/i.test(sentence.slice(starts[0]!, coreStart))) break;
+    if (start === coreStart && starts.length > 1 && /[$€£¥₩₹]|\b(?:RMB|CNY|USD|EUR|HKD|JPY|GBP)\b|[币幣]/i.test(sentence.slice(starts[0]!, coreStart))) break;
     for (let end = limit; end >= coreEnd; end--) {
       const last = sentence[end - 1]!;
       if (/\s/.test(last) || (end < limit && (isLatinOrDigit(last) && isLatinOrDigit(sentence[end])))) continue;
@@ -229,7 +235,6 @@ function readAt(
       return { ok: true, start, end, figure: r.figure };
     }
   }
-  const wordEnd = Math.min(limit, coreEnd + (/^\s*\S+/.exec(sentence.slice(coreEnd))?.[0].length ?? 0));
   return { ok: false, reason: firstError ?? 'no reading', end: Math.max(coreEnd, wordEnd) };
 }
 

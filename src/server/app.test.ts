@@ -117,6 +117,25 @@ describe('the rules of the surface', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('over the limit of 100 bytes');
   });
 
+  it('says what was expected and what came for a body that is not JSON, a body of another type, and a field of the wrong type', async () => {
+    const app = createApp({ store });
+    type Failed = { error: { status: number; message: string; issues: { code: string; path: string[]; message: string }[] } };
+    const post = (path: string, contentType: string, body: string) => app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const notJson = await post('/api/figures/parse', 'application/json', '{"text": 超23亿美元}');
+    expect(notJson.status).toBe(400);
+    const a = ((await notJson.json()) as Failed).error;
+    expect(a.issues).toEqual([{ code: 'invalid_json', path: ['json'], message: expect.stringMatching(/^expected a request body in JSON, got text that is not JSON/) }]);
+    expect(a.message).toMatch(/^json: expected a request body in JSON/);
+    const csv = await post('/api/facts/import', 'text/csv', 'entity,metric\nOpenAI,funding\n');
+    expect(csv.status).toBe(415);
+    const b = ((await csv.json()) as Failed).error;
+    expect(b.issues).toEqual([{ code: 'unsupported_media_type', path: ['header', 'content-type'], message: 'expected application/json, got "text/csv"' }]);
+    expect(b.message).toContain('content-type: expected application/json, got "text/csv"');
+    const source = await post('/api/facts', 'application/json', JSON.stringify({ entity: 'OpenAI', metric: 'funding', value: '$1B', period: '2024', source: 'Reuters' }));
+    expect(source.status).toBe(400);
+    expect(((await source.json()) as Failed).error.issues).toContainEqual({ code: 'invalid_type', path: ['json', 'source'], message: 'expected an object, got "Reuters"' });
+  });
+
   it('takes writes only with the token when one is set; reads need none', async () => {
     const app = createApp({ store, token: 's3cret-token' });
     const post = (auth?: string) => app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify({ text: '$1B' }) });

@@ -26,11 +26,29 @@ export function errorResponse(c: Context, e: unknown): Response {
     return c.json(body(status, e.message, e.issues), status as 400);
   }
   if (e instanceof HTTPException) {
+    const issue = bodyIssue(c, e);
+    if (issue) return c.json(body(e.status, `${issue.path.at(-1)}: ${issue.message}`, [issue]), e.status);
     const message = e.message || (e.status === 413 ? 'request body too large' : 'request refused');
     return c.json(body(e.status, message, []), e.status);
   }
   console.error(e);
   return c.json(body(500, 'internal error: the server could not complete the request; it has been logged', []), 500);
+}
+
+/**
+ * Hono's own refusals of a request body, said as issues: a body that is not
+ * JSON (its validator's "Malformed JSON in request body") and a body of a
+ * type the route does not take (zod-openapi's 415 "Unsupported Media Type").
+ */
+function bodyIssue(c: Context, e: HTTPException): Issue | null {
+  if (e.status === 400 && /malformed json/i.test(e.message)) {
+    return { code: 'invalid_json', path: ['json'], message: 'expected a request body in JSON, got text that is not JSON (strings in double quotes, fields separated by commas)' };
+  }
+  if (e.status === 415) {
+    const got = c.req.header('content-type');
+    return { code: 'unsupported_media_type', path: ['header', 'content-type'], message: `expected application/json, got ${got === undefined ? 'none' : JSON.stringify(got)}` };
+  }
+  return null;
 }
 
 export function body(status: number, message: string, issues: readonly Issue[]): ErrorBody {
@@ -74,7 +92,7 @@ function expected(i: ZodLikeIssue): string {
   if (i.code === 'too_small' && i.minimum !== undefined) return i.origin === 'string' ? `at least ${i.minimum} characters` : `a value of at least ${i.minimum}`;
   if (i.code === 'too_big' && i.maximum !== undefined) return i.origin === 'string' ? `at most ${i.maximum} characters` : `a value of at most ${i.maximum}`;
   if (i.code === 'unrecognized_keys' && i.keys) return `no field ${i.keys.map((k) => JSON.stringify(k)).join(', ')} (not part of this request)`;
-  if (i.code === 'invalid_type' && i.expected) return i.expected === 'number' ? 'a number' : i.expected === 'int' ? 'a whole number' : `a ${i.expected}`;
+  if (i.code === 'invalid_type' && i.expected) return i.expected === 'number' ? 'a number' : i.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(i.expected) ? 'an' : 'a'} ${i.expected}`;
   return i.message.replace(/^Invalid input:\s*/i, '').replace(/^expected\s+/i, '');
 }
 
