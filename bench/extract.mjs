@@ -9,9 +9,11 @@
 //               and how many found figures got a proposal at all
 //   metric      the same for the metric (an expected "unknown" met by no proposal is right, not counted)
 //   extra       figures extracted that are not expected (the expected skipped numbers among them)
-// Options: --json FILE (also write the measurements), --only NAME, --list (print every row).
+// Options: --json FILE (also write the measurements), --only NAME, --list (print every row),
+//   --fixtures DIR (read the articles from DIR/<name>/ instead of test/fixtures/extract/: texts that
+//   may not be committed, kept elsewhere in the same shape).
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -26,7 +28,15 @@ if (!existsSync(join(root, 'dist', 'extract', 'index.js'))) {
 const { openLedger } = await import(join(root, 'dist', 'app', 'index.js'));
 const { extractFigures, articleFormatOf } = await import(join(root, 'dist', 'extract', 'index.js'));
 
-const fixtures = join(root, 'test', 'fixtures', 'extract');
+if (args.includes('--fixtures') && (!opt('--fixtures') || opt('--fixtures').startsWith('--'))) {
+  console.error('--fixtures needs a folder: node bench/extract.mjs --fixtures DIR');
+  process.exit(2);
+}
+const fixtures = opt('--fixtures') ? resolve(opt('--fixtures')) : join(root, 'test', 'fixtures', 'extract');
+if (!existsSync(fixtures)) {
+  console.error(`--fixtures ${fixtures}: no such folder (expected one folder per article with article.md|txt|html, source.yaml, expected.yaml)`);
+  process.exit(2);
+}
 const names = readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).filter((n) => !opt('--only') || n === opt('--only')).sort();
 
 const store = await openLedger({ db: ':memory:' });
@@ -101,7 +111,7 @@ for (const name of names) {
 await store.close();
 
 const pct = (x) => (x === null ? '   -' : `${(x * 100).toFixed(0).padStart(3)}%`);
-console.log('extract: recall of figures, precision of entity and metric (test/fixtures/extract)');
+console.log(`extract: recall of figures, precision of entity and metric (${opt('--fixtures') ? fixtures : 'test/fixtures/extract'})`);
 console.log('article                          lang  recall          value    entity precision   metric precision   extra');
 for (const r of results) {
   console.log(

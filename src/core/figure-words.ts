@@ -47,6 +47,8 @@ export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
   ['近', 'nearly'], ['将近', 'nearly'], ['接近', 'nearly'], ['逼近', 'nearly'], ['几近', 'nearly'], ['几乎', 'nearly'],
   ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'], ['just under', 'nearly'],
   ['just shy of', 'nearly'], ['not quite', 'nearly'],
+  // verbs of coming close: "costs approach $1 billion", "revenue approaching $2B"
+  ['approach', 'nearly'], ['approaches', 'nearly'], ['approaching', 'nearly'], ['approached', 'nearly'],
   // under
   ['不到', 'under'], ['低于', 'under'], ['不足', 'under'], ['少于', 'under'], ['小于', 'under'], ['不超过', 'under'],
   ['至多', 'under'], ['最多', 'under'],
@@ -57,7 +59,7 @@ export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
 
 /** Words after the number (and its unit) that qualify it: 左右, 以上, 多, or more. */
 export const QUALIFIER_SUFFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
-  ['左右', 'about'], ['上下', 'about'], ['前后', 'about'], ['or so', 'about'],
+  ['左右', 'about'], ['上下', 'about'], ['前后', 'about'], ['量级', 'about'], ['级', 'about'], ['or so', 'about'],
   ['以上', 'over'], ['之上', 'over'], ['多', 'over'], ['余', 'over'], ['出头', 'over'], ['开外', 'over'],
   ['or more', 'over'], ['or above', 'over'], ['and up', 'over'], ['and above', 'over'], ['plus', 'over'], ['+', 'over'],
   ['以下', 'under'], ['以内', 'under'], ['之内', 'under'], ['不到', 'under'], ['or less', 'under'], ['or fewer', 'under'],
@@ -266,8 +268,9 @@ export const PER_ITEMS: ReadonlyArray<readonly [string, string]> = [
   ['seat', 'seat'], ['user', 'user'], ['member', 'member'], ['license', 'license'], ['licence', 'license'],
   ['subscriber', 'subscriber'], ['employee', 'employee'], ['head', 'person'], ['person', 'person'],
   ['customer', 'customer'], ['query', 'query'], ['request', 'request'], ['image', 'image'], ['token', 'token'],
-  ['million tokens', 'million tokens'], ['1m tokens', 'million tokens'], ['thousand tokens', 'thousand tokens'],
-  ['1k tokens', 'thousand tokens'],
+  ['million tokens', 'million tokens'], ['1m tokens', 'million tokens'], ['1 million tokens', 'million tokens'],
+  ['thousand tokens', 'thousand tokens'], ['1k tokens', 'thousand tokens'], ['1,000 tokens', 'thousand tokens'],
+  ['1000 tokens', 'thousand tokens'],
   ['人', 'person'], ['用户', 'user'], ['席位', 'seat'], ['座席', 'seat'],
 ];
 /** Chinese per-item words before or after a figure: 每人, 每用户, 每席位. */

@@ -290,6 +290,15 @@ describe('parseFigure: qualifiers', () => {
     expect(parseFigure('高达2亿美元').qualifier).toBe('exact');
   });
 
+  it('reads verbs of coming close as nearly, 级 (of the order of) as about, and API prices per 1,000 tokens', () => {
+    expect(parseFigure('approaches $40B').qualifier).toBe('nearly');
+    expect(parseFigure('approaching 2 million users').qualifier).toBe('nearly');
+    expect(parseFigure('10亿美元级').qualifier).toBe('about');
+    expect(parseFigure('千万量级').qualifier).toBe('about');
+    const p = parseFigure('$0.002 per 1,000 tokens');
+    expect([p.value, p.unit, p.perItem]).toEqual([0.002, 'USD', 'thousand tokens']);
+  });
+
   it('lets a direction win over about, and refuses two directions', () => {
     expect(parseFigure('约5亿以上').qualifier).toBe('over');
     expect(parseFigure('约5亿左右').qualifier).toBe('about');

@@ -218,3 +218,56 @@ describe('extractFigures: input formats and language', () => {
     expect(guessLang('OpenAI raised $6.6 billion, 阿克米 said.')).toBe('en');
   });
 });
+
+// Defects the second held-out measurement (two verbatim articles, kept outside the repository) showed;
+// each case is a made-up sentence with the same shape.
+describe('extractFigures: phrasings met in held-out articles', () => {
+  const reasonOf = (x: ReturnType<typeof run>, text: string): string | undefined => x.skipped.find((k) => k.text === text)?.reason;
+  it('reads "loses", "lose" and "losing" as a net loss', () => {
+    const x = run('Acme AI loses about $2 billion a year, with revenue of $1 billion, and expects to lose $3 billion in 2026.');
+    expect(x.figures.map((f) => [f.text.replace(/ a year$/, ''), f.metric])).toEqual([['about $2 billion', 'net_loss'], ['$1 billion', 'revenue'], ['$3 billion', 'net_loss']]);
+  });
+  it('reads "approaches $X" as nearly and 10亿美元级 as about', () => {
+    expect(only('Capital spending at Acme AI approaches $40 billion for 2026.').figure.qualifier).toBe('nearly');
+    expect(only('阿克米每一轮的融资额都是10亿美元级。').figure.qualifier).toBe('about');
+  });
+  it('takes money per user, seat or token as a price, whatever money word is near', () => {
+    const x = run('Acme AI has strong revenue. AcmeChat seats (around $25 per user monthly) sell well. Its API costs $0.002 per 1,000 tokens.');
+    expect(x.figures.map((f) => [f.text, f.metric, f.figure.perItem])).toEqual([
+      ['around $25 per user monthly', 'price', 'user'],
+      ['$0.002 per 1,000 tokens', 'price', 'thousand tokens'],
+    ]);
+  });
+  it('gives "the company" no entity when the sentence before is about a name the ledger does not know', () => {
+    const x = run('Acme AI raised $1 billion last year. Zenith Systems is far bigger. The company\'s $5 billion quarterly revenue hides its costs.');
+    expect(x.figures.map((f) => [f.text, f.entity?.id ?? null])).toEqual([['$1 billion', 'acme'], ['$5 billion quarterly', null]]);
+    const known = run('Zenith Systems is far bigger. Acme AI raised $1 billion last year. The company\'s revenue was $2 billion.');
+    expect(known.figures.map((f) => f.entity?.id ?? null)).toEqual(['acme', 'acme']);
+  });
+  it('does not lend the noun of one figure to another: "3 million users and 40 million daily queries"', () => {
+    const x = run('Bolt Labs has 3 million users and 40 million daily queries.');
+    expect(x.figures.map((f) => [f.text, f.metric])).toEqual([['3 million users', 'users']]);
+    expect(reasonOf(x, '40 million daily queries')).toBe('a count that no metric word names');
+  });
+  it('counts rounds in Chinese numerals (三轮融资) but not a round\'s name (第三轮) or 新一轮', () => {
+    const x = run('闪电智能至今完成三轮融资，第三轮融资额为5亿元，并已开启新一轮融资。');
+    expect(x.figures.map((f) => [f.text, f.unit, f.metric])).toEqual([['三轮', 'count', 'deals'], ['5亿元', 'CNY', 'funding']]);
+    expect(reasonOf(x, '三')).toBe('a rank or an ordinal');
+  });
+  it('leaves out times of day, list numbering, numerals that open a name with 零, and 从0到1', () => {
+    const x = run('协议在凌晨00:30签署，条款如下：1、阿克米获得2亿元投资；2、零七万象获得3亿元投资。闪电智能的投资帮助它从0到1。');
+    expect(x.figures.map((f) => f.text)).toEqual(['2亿元', '3亿元']);
+    expect(x.skipped.map((k) => [k.text, k.reason])).toEqual([
+      ['00', 'a date'], ['30', 'a date'], ['1', 'a rank or an ordinal'], ['2', 'a rank or an ordinal'],
+      ['零七万', 'part of a name, model or version (GPT-4, Llama 3, H100)'],
+      ['0', 'a bare number: no unit, magnitude or measure word'], ['1', 'a bare number: no unit, magnitude or measure word'],
+    ]);
+  });
+});
+
+describe('extractFigures: comparisons', () => {
+  it('does not give a figure the name it is compared with ("cheaper than X")', () => {
+    const x = run('Acme AI launched a new plan this spring. The plan costs 95% less than Bolt Labs\' plan.');
+    expect(x.figures.map((f) => [f.text, f.entity?.id ?? null])).toEqual([['95%', 'acme']]);
+  });
+});

@@ -119,16 +119,21 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
   let lastAggregate: EntityMention | null = null;
   /** The entity last named in the paragraph: the subject of a sentence that names none (Chinese leaves it out). */
   let topic: EntityMention | null = null;
+  /** English: the last subject written is a name the ledger does not know ("Google's approach ..."), so "the company" is not an earlier known one. */
+  let unknownSubject = false;
   const metricsOf = sentences.map((s) => findMetricWords(s.text));
 
   sentences.forEach((s, si) => {
     if (si > 0 && sentences[si - 1]!.paragraph !== s.paragraph) topic = null;
     const entities = names.find(s.text);
-    const metrics = metricsOf[si]!;
+    const sentenceMetrics = metricsOf[si]!;
     const periods = findPeriods(s.text, published);
     const via = viaOf(s.text);
     const viaSpan = via ? [s.text.indexOf(via), s.text.indexOf(via) + via.length] : null;
-    const mentions = entities.filter((e) => !viaSpan || e.end <= viaSpan[0]! || e.start >= viaSpan[1]!);
+    // The cited source is not the entity, nor (English) the name a figure is compared with: "99% cheaper than AcmeChat".
+    const mentions = entities.filter(
+      (e) => (!viaSpan || e.end <= viaSpan[0]! || e.start >= viaSpan[1]!) && !(lang === 'en' && /\bthan\s+(?:the\s+|that\s+of\s+)?$/i.test(s.text.slice(Math.max(0, e.start - 16), e.start))),
+    );
     const { spans, skipped: left } = findNumberSpans(s.text, lang, (t) => findMetricWords(t)[0]?.end ?? null);
     for (const k of left) skipped.push({ ...k, start: s.start + k.start, end: s.start + k.end, sentence: s.text });
 
@@ -136,12 +141,18 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
     const sentenceFigures: ExtractedFigure[] = [];
     const indexOf = new Map<ReadSpan, number>();
     const inputsOf = new Map<ExtractedFigure, readonly ReadSpan[]>();
+    const unknown = lang === 'en' ? unknownNames(s.text, entities, via) : [];
     for (const span of spans) {
       const unsure: string[] = [];
-      // metric
+      // metric: a word inside another figure ("200 million users") is that figure's, not this one's
+      const metrics = sentenceMetrics.filter((m) => !spans.some((o) => o !== span && m.start >= o.start && m.end <= o.end));
       const ownWords = findMetricWords(span.text);
       let shape: MetricShape = isCurrency(span.figure.unit) ? 'money' : span.figure.unit === 'count' ? 'count' : 'ratio';
       let metricPick = pickMetric(ownWords.filter((w) => w.shape === shape), null) ?? null;
+      // Money per seat, user, token ... ("$30 per user monthly", 每百万token2元): a price, whatever words are near.
+      if (!metricPick && shape === 'money' && span.figure.perItem !== null) {
+        metricPick = { metric: 'price', shape: 'money', word: `per ${span.figure.perItem}`, start: 0, end: span.text.length };
+      }
       let metricHow: keyof typeof CONFIDENCE.metric = 'own';
       if (!metricPick) {
         // A ratio (a multiple, a percentage) takes a word of its own clause only: 增长 two clauses away is another figure's.
@@ -149,8 +160,9 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         metricPick = near?.mention ?? null;
         metricHow = near?.how ?? 'none';
       }
-      // A number with no unit: money when the nearest metric word is money's (in the currency of the
-      // sentence's or paragraph's other money), a count when it is a count's; else left out.
+      // A number with no unit: money when it has a magnitude (近千亿) and the nearest metric word is
+      // money's (in the currency of the sentence's or paragraph's other money), a count when the word is
+      // a count's; else left out. A plain number (0, 1, 12) is no sum of money: 从0到1 is not a figure.
       let unit: Unit = span.figure.unit;
       let defaultUnit: Unit | null = null;
       if (span.unitless) {
@@ -158,16 +170,16 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         const near = own ? { mention: own, how: 'own' as const } : nearestAny(s, span, metrics);
         metricPick = near?.mention ?? null;
         metricHow = near?.how ?? 'none';
-        const currency = metricPick?.shape === 'money' ? currencyNear(s, span, spans, sentences, si, lang) : null;
-        if (metricPick?.shape === 'money' && currency) {
+        const currency = metricPick?.shape === 'money' && !span.bare ? currencyNear(s, span, spans, sentences, si, lang) : null;
+        if (span.bare && metricPick?.shape !== 'count') {
+          skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.bare, sentence: s.text });
+          continue;
+        } else if (metricPick?.shape === 'money' && currency) {
           unit = defaultUnit = currency.unit;
           shape = 'money';
           unsure.push(`no currency written: ${currency.unit} taken from ${JSON.stringify(currency.from)} ${currency.where}`);
         } else if (metricPick?.shape === 'money') {
           unsure.push('no currency written and none in the sentence or paragraph: the unit is a count until a reviewer sets it');
-        } else if (span.bare && metricPick?.shape !== 'count') {
-          skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.bare, sentence: s.text });
-          continue;
         } else if (metricPick?.shape !== 'count') {
           skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.count, sentence: s.text });
           continue;
@@ -181,9 +193,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       // entity
       // In a Chinese sentence a name in Latin letters is a name wherever it stands ("Mistral宣布筹资"): it keeps the
       // paragraph's earlier company from being proposed for the figure.
-      const unknown = lang === 'en' ? unknownNames(s.text, entities, via) : [];
       const latinNames = lang === 'en' ? [] : unknownNames(s.text, entities, via, true);
-      const ent = chooseEntity(s, span, mentions, respectively, lastEntity, lastAggregate, topic, unknown, latinNames);
+      const ent = chooseEntity(s, span, mentions, respectively, unknownSubject ? null : lastEntity, lastAggregate, unknownSubject ? null : topic, unknown, latinNames);
       // period
       const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang);
       // kind
@@ -229,6 +240,10 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       lastEntity = e;
       topic = e;
     }
+    // An unknown name opening a clause (a subject) with no known name after it: the sentence is about someone the ledger does not know.
+    const lastUnknownSubject = unknown.filter((u) => u.start - s.clauses[clauseAt(s, u.start)]![0] <= 2).pop();
+    if (lastUnknownSubject && !mentions.some((e) => e.start > lastUnknownSubject.start)) unknownSubject = true;
+    else if (mentions.length) unknownSubject = false;
   });
 
   const skippedByReason: Record<string, number> = {};

@@ -22,4 +22,13 @@ describe('METRIC_KEYWORDS: the one table of metric words', () => {
     expect(findMetricWords('ARR grew').map((m) => m.metric)).toEqual(['revenue_run_rate', 'growth']);
     expect(findMetricWords('一起完成36起').map((m) => [m.word, m.start])).toEqual([['起', 6]]);
   });
+  it('takes 笔, 起 and 轮 after a Chinese numeral too, but not after a lone 一 (一起, 新一轮)', () => {
+    expect(findMetricWords('三轮').map((m) => [m.word, m.metric])).toEqual([['轮', 'deals']]);
+    expect(findMetricWords('十一笔').map((m) => m.metric)).toEqual(['deals']);
+    expect(findMetricWords('新一轮').map((m) => m.metric)).toEqual([]);
+    expect(findMetricWords('大家一起').map((m) => m.metric)).toEqual([]);
+  });
+  it('knows the verb forms of losing money', () => {
+    expect(findMetricWords('it loses money, will lose more, keeps losing').map((m) => m.metric)).toEqual(['net_loss', 'net_loss', 'net_loss']);
+  });
 });

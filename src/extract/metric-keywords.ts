@@ -23,14 +23,14 @@ export const METRIC_KEYWORDS: ReadonlyArray<readonly [Metric, MetricShape, reado
   ['subscription_revenue', 'money', ['订阅收入', '订阅营收', '内购收入', 'subscription revenue', 'in-app revenue', 'in-app purchase revenue', 'app revenue']],
   ['consumer_spending', 'money', ['消费者支出', '用户支出', 'consumer spending', 'consumer spend', 'spent by users']],
   ['revenue_run_rate', 'money', ['年化', '年化收入', '年化营收', '年度经常性收入', 'arr', 'run rate', 'run-rate', 'annualized', 'annualised', 'annual recurring revenue', 'annualized revenue', 'annualised revenue']],
-  ['net_loss', 'money', ['亏损', '净亏损', '亏', 'loss', 'losses', 'lost', 'net loss']],
+  ['net_loss', 'money', ['亏损', '净亏损', '亏', 'loss', 'losses', 'lost', 'lose', 'loses', 'losing', 'net loss']],
   ['spend', 'money', ['支出', '开支', '花费', '花销', '累计花费', '成本', '费用', '投入', '研发开支', '研发投入', 'spending', 'spend', 'spent', 'spends', 'costs', 'expenses', 'capex', 'capital expenditure']],
   ['revenue_spending_gap', 'money', ['差距', '缺口', 'gap', 'shortfall']],
   ['price', 'money', ['价格', '订阅价格', '定价', '售价', '月费', '年费', '收费', 'price', 'priced', 'pricing', 'costs per month', 'subscription price', 'plan costs', 'charges', 'charge', 'charging', 'plan']],
   ['cash', 'money', ['现金', '账上', '现金储备', 'cash', 'in the bank', 'cash reserves']],
   ['burn', 'money', ['烧钱', '烧掉', '消耗', '现金消耗', '现金消耗率', '净流出', '现金净流出', '现金流出', '流出', 'outflow', 'cash outflow', 'burn rate', 'burn', 'burned', 'burning', 'burnt', 'cash burn']],
   ['training_cost', 'money', ['训练成本', '训练费用', '训练花费', 'training cost', 'training costs', 'to train', 'cost to train']],
-  ['deals', 'count', ['投融资数量', '投资事件', '融资事件', '投资事件数量', '融资数量', '交易', '笔', '起', 'deals', 'deal', 'transactions', 'funding rounds', 'rounds']],
+  ['deals', 'count', ['投融资数量', '投资事件', '融资事件', '投资事件数量', '融资数量', '交易', '笔', '起', '轮', 'deals', 'deal', 'transactions', 'funding rounds', 'rounds']],
   ['downloads', 'count', ['下载', '下载量', '下载次数', '安装', '安装量', 'downloads', 'downloaded', 'installs', 'download', 'installed']],
   ['subscribers', 'count', ['订阅用户', '付费用户', '订阅者', '订户', '订阅用户数', '付费订阅', 'subscribers', 'subscriber', 'paying users', 'paid users', 'paying subscribers', 'paid subscribers', 'subscriptions', 'paying customers']],
   ['headcount', 'count', ['员工', '雇员', '员工数', '人员', '名员工', 'employees', 'employee', 'staff', 'headcount', 'employs', 'workforce', 'people']],
@@ -50,10 +50,25 @@ export interface MetricMention {
 const ENTRIES = METRIC_KEYWORDS.flatMap(([metric, shape, words]) => words.map((word) => ({ metric, shape, word, lower: word.toLowerCase() })));
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/i.test(c);
 
+/** Measure words of deal counts: they name the metric only as a number's own (36起, 七起, 三轮融资). */
+const DEAL_MEASURES = new Set(['笔', '起', '轮']);
+const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千]/;
+
+/**
+ * Right after a number: a digit, or a Chinese numeral other than a lone 一
+ * (一起 "together", 一笔 "a sum", 新一轮 "a new round").
+ */
+function afterNumber(text: string, at: number): boolean {
+  const prev = text[at - 1] ?? '';
+  if (/[0-9０-９]/.test(prev)) return true;
+  if (!CHINESE_NUMERAL.test(prev)) return false;
+  return prev !== '一' || CHINESE_NUMERAL.test(text[at - 2] ?? '');
+}
+
 /**
  * Every metric word of {@link METRIC_KEYWORDS} in `text`, longest first where
- * they overlap, in order of position. The measure words 笔 and 起 count only
- * right after a digit (36起), where they are the figure's own.
+ * they overlap, in order of position. The measure words 笔, 起 and 轮 count
+ * only right after a number (36起, 七起, 三轮), where they are the figure's own.
  */
 export function findMetricWords(text: string): MetricMention[] {
   const lower = text.toLowerCase();
@@ -62,7 +77,7 @@ export function findMetricWords(text: string): MetricMention[] {
     for (let at = lower.indexOf(e.lower); at >= 0; at = lower.indexOf(e.lower, at + 1)) {
       const end = at + e.lower.length;
       if (/^[a-z]/.test(e.lower) && (isLatin(lower[at - 1]) || isLatin(lower[end]))) continue;
-      if ((e.word === '笔' || e.word === '起') && !/[0-9０-９]/.test(text[at - 1] ?? '')) continue;
+      if (DEAL_MEASURES.has(e.word) && !afterNumber(text, at)) continue;
       found.push({ metric: e.metric, shape: e.shape, word: text.slice(at, end), start: at, end });
     }
   }

@@ -41,8 +41,8 @@ const CORE = new RegExp(
     '百分之[零〇一二两三四五六七八九十百千点]+',
     '(?:好几|数|几)[十百千]*[万亿]+',
     '[零〇一二两三四五六七八九十百千]+[万亿][零〇一二两三四五六七八九十百千万亿]*',
-    // 七起, 十二笔: deals counted in Chinese numerals (not 一起 "together" or 一笔 "a sum")
-    '(?:[二两三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+)(?=[笔起])',
+    // 七起, 十二笔, 三轮: deals counted in Chinese numerals (not 一起 "together", 一笔 "a sum" or 新一轮 "a new round")
+    '(?:[二两三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[零〇一二两三四五六七八九十百千]+)(?=[笔起轮])',
     '[0-9０-９]+(?:[.,．][0-9０-９]+)*',
     '\\b(?:several|a few)(?: hundred| thousand)? (?:thousand|million|billion|trillion)\\b',
     '\\b(?:tens|hundreds) of (?:thousands|millions|billions)\\b',
@@ -130,6 +130,12 @@ export function findNumberSpans(
         skip(reason);
         continue;
       }
+    } else if (/第$/.test(before)) {
+      skip(SKIP_REASONS.rank); // 第三轮: a round's name
+      continue;
+    } else if (/^[零〇]./.test(core)) {
+      skip(SKIP_REASONS.name); // no written number starts with 零: 零一万物 is a name
+      continue;
     }
     const read = readAt(sentence, coreStart, coreEnd, lang);
     if (!read.ok) {
@@ -162,6 +168,9 @@ export function findNumberSpans(
 /** Why a number is not a figure, from the words around it; null when it may be one. */
 function contextReason(core: string, before: string, after: string): string | null {
   if (/^[0-9]{4}$/.test(core) && +core >= 1900 && +core <= 2100 && /^\s*(?:年(?!化)|全年|财年|年度|[-/]\d|\s*[Qq][1-4])/.test(after)) return SKIP_REASONS.year;
+  if (/^[:：][0-5]\d/.test(after) || /\d[:：]$/.test(before)) return SKIP_REASONS.date; // a time of day, 00:00
+  // "1、" opening a sentence or a clause: list numbering ("；2、 ..."), not "分别为1、2、3家"
+  if (/^、(?!\s*[0-9０-９])/.test(after) && /(?:^|[；;：:。\n]\s*)$/.test(before)) return SKIP_REASONS.rank;
   if (/^\s*(?:月|日|号)/.test(after) || /^\s*[-–—~～至到]\s*\d{1,2}\s*月/.test(after) || /^[-/]\d{1,2}[-/]\d{1,4}\b/.test(after) || /^\/\d{1,2}(?![\d.,]*\s*(?:[万亿千百元美%倍]|[a-z]))/i.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return SKIP_REASONS.date;
   if (/^\s*(?:年(?!化)|个月|个多月|多个月|天|周|小时|分钟|秒|岁|周岁)/.test(after) || /^\s*-?\s*(?:years?|months?|days?|weeks?|hours?|minutes?|seconds?|decades?)\b/i.test(after) || /^-year-old/i.test(after)) return SKIP_REASONS.duration;
   if (/(?:\bp\.|\bpp\.|\bpages?)\s*$/i.test(before) || /^\s*页/.test(after)) return SKIP_REASONS.page;
