@@ -3,6 +3,7 @@ import { api, query, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { lang, t } from '../../i18n.js';
 import { FactLinks } from '../../fact-link.js';
+import { formulaText } from '../../formula-text.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
@@ -100,7 +101,7 @@ export function BoardPage() {
                                 <tr>
                                   <td>{t(`input_${i.input}` as 'input_cash')}</td>
                                   <td>{t(`status_${i.status}` as 'status_reported')}</td>
-                                  <td class="mono">{i.text}</td>
+                                  <td class="mono" data-testid="formula">{formulaText(i.text)}</td>
                                   <td><FactLinks ids={i.factIds} /></td>
                                 </tr>
                               ))}
