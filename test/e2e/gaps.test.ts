@@ -63,7 +63,7 @@ describeDashboard('the dashboard against the issue: what was missing', (dash) =>
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-company-zh.png'), fullPage: true });
     await page.goto(`${dash.server.url}#/board?horizon=36&open=zhipu-ai`, { waitUntil: 'networkidle' });
     await page.waitForSelector('[data-testid="inputs"] [data-testid="formula"]', { timeout: 90_000 });
-    const inputs = await page.$$eval('[data-testid="inputs"] [data-testid="formula"]', (tds) => tds.map((td) => td.textContent ?? ''));
+    const inputs = await page.$$eval('tr.inputs-row [data-testid="formula"]', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(inputs.filter((f) => englishLeft(f).length > 0)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -154,6 +154,10 @@ describeDashboard('the dashboard against the issue: what was missing', (dash) =>
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="inputs"]');
     expect(page.url()).toContain('open=');
+    // the opened row says how each of its figures is computed: P(out) = 1 - S(t), with its interval
+    const figures = await page.$$eval('[data-testid="figures"] tr', (trs) => trs.map((tr) => [tr.getAttribute('data-estimate'), tr.querySelector('[data-testid="formula"]')?.textContent]));
+    expect(figures.map(([id]) => id!.replace(/^survival\.[^.]+\./, ''))).toEqual(expect.arrayContaining(['p_out_12', 'p_out_24', 'p_out_36']));
+    expect(figures.find(([id]) => id!.endsWith('p_out_12'))![1]).toMatch(/^1 - S\(12\)/);
     expect(errors).toEqual([]);
     await page.close();
   });

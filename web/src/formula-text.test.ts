@@ -31,6 +31,8 @@ const GIVEN = [
   'normal(0.05, 0.02)',
   '0.2M to 3M',
   'net burn + revenue',
+  '1 - S(12); interval: Monte Carlo error over 1000 paths',
+  'first month t with S(t) <= 0.5',
 ];
 
 /** Words of three or more Latin letters that are not part of a fact id and not a name (GPT-4, Epoch AI). */

@@ -29,6 +29,8 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   [/\(never when the divisor <= 0\)/g, '（除数 <= 0 时永远不会）'],
   [/; 0 when R0 >= E; infinite when g <= 0/g, '；R0 >= E 时为 0；g <= 0 时为无穷大'],
   [/share of draws with C <= cash/g, 'C <= 现金的抽样占比'],
+  [/; interval: Monte Carlo error over (\d+) paths/g, '；区间：$1 条路径的蒙特卡洛误差'],
+  [/first month t with S\(t\) <= 0\.5/g, 'S(t) <= 0.5 的第一个月 t'],
   [/, each store x vendor error/g, '，各商店 × 数据商误差'],
   [/\bas of (\d{4}(?:-\d{2}){0,2})/g, '截至 $1'],
   [/\bnormal\(/g, '正态('],
