@@ -1,5 +1,6 @@
 import { FactLinks } from './fact-link.js';
 import { bi, formatInterval, formatValue } from './format.js';
+import { formulaText } from './formula-text.js';
 import { t } from './i18n.js';
 
 type Bi = { en: string; zh: string };
@@ -49,7 +50,7 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
                 <tr data-estimate={e.id}>
                   <td>{bi(e.label)}</td>
                   <td class="num-cell"><EstimateFigure e={e} /></td>
-                  <td class="mono">{e.formula}</td>
+                  <td class="mono" data-testid="formula">{formulaText(e.formula)}</td>
                   <td><FactLinks ids={factsOf(e, a.estimates)} /></td>
                 </tr>
               ))}

@@ -6,11 +6,12 @@ import { bi } from '../../format.js';
 import { t, tOr } from '../../i18n.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { BacktestView, type BacktestJson } from './backtest-view.js';
 
 /** A query parameter as the OpenAPI document describes it: the form field for it comes from there. */
 type Param = NonNullable<OpenApiDoc['paths'][string][string]['parameters']>[number];
 interface Listed { name: string; title?: { en: string; zh: string } }
-type Result = { analysis: AnalysisJson; chart?: Record<string, unknown>; charts?: Record<string, Record<string, unknown>> } | AnalysisJson;
+type Result = { analysis: AnalysisJson; chart?: Record<string, unknown>; charts?: Record<string, Record<string, unknown>> } | { backtest: BacktestJson } | AnalysisJson;
 
 /** The list of analyses, whatever key the server puts it under. */
 function listed(r: unknown): Listed[] {
@@ -58,7 +59,8 @@ export function AnalysesPage() {
   }, [name, r.params.toString()]);
 
   const params = doc && name ? paramsOf(doc, name) : [];
-  const analysis = result ? ('analysis' in result ? result.analysis : result) : null;
+  const backtest = result && 'backtest' in result ? result.backtest : null;
+  const analysis = result && !backtest ? ('analysis' in result ? result.analysis : (result as AnalysisJson)) : null;
   const charts = result && 'analysis' in result ? { ...(result.chart ? { [name]: result.chart } : {}), ...(result.charts ?? {}) } : {};
   const submit = (e: Event) => {
     e.preventDefault();
@@ -79,7 +81,7 @@ export function AnalysesPage() {
           {params.map((p) => (
             <label title={p.description}>{tOr(`param_${p.name}`, p.name)}
               {p.schema?.enum
-                ? <select name={p.name} value={values[p.name] ?? ''}><option value="" />{p.schema.enum.map((v) => <option value={v}>{v}</option>)}</select>
+                ? <select name={p.name} value={values[p.name] ?? ''}><option value="" />{p.schema.enum.map((v) => <option value={v}>{tOr(`option_${v}`, v)}</option>)}</select>
                 : <input name={p.name} value={values[p.name] ?? ''} placeholder={p.schema?.example === undefined ? '' : String(p.schema.example)}
                     inputMode={p.schema?.type === 'integer' || p.schema?.type === 'number' ? 'decimal' : 'text'} />}
             </label>
@@ -89,6 +91,7 @@ export function AnalysesPage() {
       )}
       {busy && <p class="muted">{t('loading')}</p>}
       {analysis && <AnalysisView a={analysis} />}
+      {backtest && <BacktestView b={backtest} />}
       {Object.entries(charts).map(([k, option]) => <Chart option={option} label={k} />)}
     </section>
   );

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EstimateFigure, type EstimateJson } from '../../analysis-view.js';
 import { api, query, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { lang, t } from '../../i18n.js';
 import { FactLinks } from '../../fact-link.js';
+import { formulaText } from '../../formula-text.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
@@ -13,7 +15,7 @@ interface Company {
   medianMonthOutText: { en: string; zh: string };
   inputs: InputRow[];
 }
-interface Estimate { id: string; p5: number; p95: number }
+type Estimate = EstimateJson;
 interface Survival {
   analysis: {
     estimates: Estimate[];
@@ -93,6 +95,17 @@ export function BoardPage() {
                       </tr>
                       {open && (
                         <tr class="inputs-row"><td colSpan={6}>
+                          <table class="kv" data-testid="figures">
+                            <tbody>
+                              {data.analysis.estimates.filter((e) => e.id.startsWith(`survival.${c.id}.`)).map((e) => (
+                                <tr data-estimate={e.id}>
+                                  <th scope="row">{zh ? e.label.zh : e.label.en}</th>
+                                  <td class="num-cell"><EstimateFigure e={e} /></td>
+                                  <td class="mono" data-testid="formula">{formulaText(e.formula)}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
                           <table class="kv" data-testid="inputs">
                             <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
                             <tbody>
@@ -100,7 +113,7 @@ export function BoardPage() {
                                 <tr>
                                   <td>{t(`input_${i.input}` as 'input_cash')}</td>
                                   <td>{t(`status_${i.status}` as 'status_reported')}</td>
-                                  <td class="mono">{i.text}</td>
+                                  <td class="mono" data-testid="formula">{formulaText(i.text)}</td>
                                   <td><FactLinks ids={i.factIds} /></td>
                                 </tr>
                               ))}

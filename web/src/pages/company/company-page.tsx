@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DriverBar, EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
 import { api, query, type ApiError, type Entity, type Fact, type FactPage, type Source } from '../../api.js';
+import { ConflictsTable, type Conflict } from '../../conflicts-table.js';
 import { FactLink, FactLinks } from '../../fact-link.js';
 import { bi, formatValue } from '../../format.js';
+import { formulaText } from '../../formula-text.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
@@ -19,7 +21,6 @@ interface Health {
 }
 interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
 interface Survival { analysis: { assumptions: Assumption[]; details: { companies: SurvivalCompany[]; paths: number; climate: { name: string } } } }
-interface Conflict { entity: string; metric: string; period: string | null; a: Fact; b: Fact }
 interface Outcome { id: string; entity: string; type: string; date: string; detail: string; source: Source }
 
 /** The metrics a company page shows as its health, in this order, each with its formula and facts. */
@@ -98,7 +99,7 @@ export function CompanyPage() {
                 <tr data-estimate={e.id}>
                   <td>{bi(e.label)}</td>
                   <td class="num-cell">{figure(e)}</td>
-                  <td class="mono">{e.formula}</td>
+                  <td class="mono" data-testid="formula">{formulaText(e.formula)}</td>
                   <td><FactLinks ids={factsOf(e, est)} /></td>
                 </tr>
               ))}
@@ -124,7 +125,7 @@ export function CompanyPage() {
                       <td>{bi(i.label)}</td>
                       <td class="status">{label('status_', i.status)}</td>
                       <td class="num-cell">{e ? figure(e) : '–'}</td>
-                      <td class="mono">{e?.formula ?? ''}</td>
+                      <td class="mono" data-testid="formula">{formulaText(e?.formula)}</td>
                       <td><FactLinks ids={i.factIds} /></td>
                     </tr>
                   );
@@ -154,7 +155,7 @@ export function CompanyPage() {
               {sc.drivers.map((d) => (
                 <tr><td>{label('input_', d.input)}</td><td class="num">{d.spearman.toFixed(2)}</td>
                   <DriverBar r={d.spearman} />
-                  <td class="mono">{sc.inputs.find((i) => i.input === d.input)?.text ?? ''}</td>
+                  <td class="mono" data-testid="formula">{formulaText(sc.inputs.find((i) => i.input === d.input)?.text)}</td>
                   <td><FactLinks ids={sc.inputs.find((i) => i.input === d.input)?.factIds ?? []} /></td></tr>
               ))}
             </tbody>
@@ -189,18 +190,7 @@ export function CompanyPage() {
       {conflicts.length > 0 && (
         <>
           <h2>{t('conflicts')}</h2>
-          <div class="table-wrap">
-            <table class="facts stack" data-testid="conflicts">
-              <thead><tr><th>{t('metric')}</th><th>{t('period')}</th><th>A</th><th>B</th></tr></thead>
-              <tbody>
-                {conflicts.map((c) => (
-                  <tr><td>{label('metric_', c.metric)}</td><td>{c.period ?? '–'}</td>
-                    <td>{zh ? c.a.display.zh : c.a.display.en} <span class="muted">{c.a.source.publisher}</span> <FactLink id={c.a.id} /></td>
-                    <td>{zh ? c.b.display.zh : c.b.display.en} <span class="muted">{c.b.source.publisher}</span> <FactLink id={c.b.id} /></td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConflictsTable conflicts={conflicts} />
         </>
       )}
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, type ApiError, type Fact } from '../../api.js';
-import { lang, t } from '../../i18n.js';
+import { lang, t, tOr } from '../../i18n.js';
+import { formulaText } from '../../formula-text.js';
 import { ErrorBox } from './error-box.js';
 import { FactForm } from './fact-form.js';
 
@@ -25,15 +26,15 @@ export function FactDetail(props: { id: string; asOf: string; entityName: (id: s
       {error && <ErrorBox error={error} />}
       {fact && (
         <>
-          <h2>{props.entityName(fact.entity)} · {fact.metric} · {fact.period?.text ?? '–'}</h2>
+          <h2>{props.entityName(fact.entity)} · {tOr(`metric_${fact.metric}`, fact.metric)} · {fact.period?.text ?? '–'}</h2>
           <p class="big">{zh ? fact.display.zh : fact.display.en}</p>
           <table class="kv">
             <tbody>
               {row(t('id'), <span class="mono">{fact.id}</span>)}
               {row(t('asWritten'), fact.valueText + (fact.valueTextEn ? ` (${fact.valueTextEn})` : ''))}
-              {row(t('qualifier'), fact.figure.qualifier)}
+              {row(t('qualifier'), tOr(`qualifier_${fact.figure.qualifier}`, fact.figure.qualifier))}
               {row(t('interval'), zh ? fact.display.intervalZh : fact.display.intervalEn)}
-              {row(t('kind'), fact.kind)}
+              {row(t('kind'), tOr(`kind_${fact.kind}`, fact.kind))}
               {row(t('source'), (
                 <span data-testid="fact-source">
                   {fact.source.url ? <a href={fact.source.url} rel="noreferrer noopener" target="_blank">{fact.source.publisher}</a> : fact.source.publisher}
@@ -42,7 +43,7 @@ export function FactDetail(props: { id: string; asOf: string; entityName: (id: s
               ))}
               {row(t('published'), fact.source.published ? fact.source.published + (fact.source.publishedEstimated ? ` (${t('inferred')})` : '') : '–')}
               {row(t('definition'), fact.definition)}
-              {row(t('derived'), fact.derivedFrom ? `${fact.derivedFrom.formula} (${fact.derivedFrom.inputs.join(', ')})` : null)}
+              {row(t('derived'), fact.derivedFrom ? `${formulaText(fact.derivedFrom.formula)} (${fact.derivedFrom.inputs.join(t('listSep'))})` : null)}
               {row(t('notes'), fact.notes)}
               {row(t('corrects'), fact.supersedes)}
               {row(t('correctedBy'), fact.supersededBy)}

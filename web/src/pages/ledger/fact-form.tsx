@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Entity, type Fact, type Figure } from '../../api.js';
-import { lang, t } from '../../i18n.js';
+import { lang, t, tOr } from '../../i18n.js';
 import { ErrorBox } from './error-box.js';
 
 /**
@@ -59,7 +59,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
           <label>{t('metric')}
             <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)} required name="metric">
               <option value="" />
-              {props.metrics.map((m) => <option value={m}>{m}</option>)}
+              {props.metrics.map((m) => <option value={m}>{tOr(`metric_${m}`, m)}</option>)}
             </select>
           </label>
         </>
@@ -69,7 +69,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
       </label>
       <p class="reading" aria-live="polite" data-testid="live-reading">
         {reading instanceof ApiError ? <span class="bad">{reading.message}</span>
-          : reading ? <>{t('readsAs')} <strong>{lang.value === 'zh' ? reading.display.zh : reading.display.en}</strong> ({reading.qualifier})</> : null}
+          : reading ? <>{t('readsAs')} <strong>{lang.value === 'zh' ? reading.display.zh : reading.display.en}</strong> ({tOr(`qualifier_${reading.qualifier}`, reading.qualifier)})</> : null}
       </p>
       <label>{t('period')}<input value={period} onInput={(e) => setPeriod(e.currentTarget.value)} name="period" placeholder="2024-Q1" /></label>
       <label>{t('publisher')}<input value={publisher} onInput={(e) => setPublisher(e.currentTarget.value)} required name="publisher" /></label>

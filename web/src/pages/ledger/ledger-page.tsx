@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, ApiError, type Entity, type Fact, type FactPage } from '../../api.js';
-import { lang, t } from '../../i18n.js';
+import { lang, t, tOr } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { FactDetail } from './fact-detail.js';
+import { ConflictsTable, type Conflict } from '../../conflicts-table.js';
 import { FactForm } from './fact-form.js';
+import { ImportForm } from './import-form.js';
 import { ErrorBox } from './error-box.js';
 
 interface Vocabulary { metrics: string[] }
@@ -13,16 +15,19 @@ export function LedgerPage() {
   const p = route.value.params;
   const filters = { q: p.get('q') ?? '', entity: p.get('entity') ?? '', metric: p.get('metric') ?? '', asOf: p.get('asOf') ?? '' };
   const selected = p.get('fact');
+  const view = p.get('view') ?? '';
   const [entities, setEntities] = useState<Entity[]>([]);
   const [metrics, setMetrics] = useState<string[]>([]);
   const [page, setPage] = useState<FactPage | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
   const [q, setQ] = useState(filters.q);
 
-  const set = (change: Partial<typeof filters> & { fact?: string }) => {
-    const next = { ...filters, fact: selected ?? undefined, ...change };
-    go('ledger', { q: next.q, entity: next.entity, metric: next.metric, asOf: next.asOf, fact: next.fact }, true);
+  const set = (change: Partial<typeof filters> & { fact?: string; view?: string }) => {
+    const next = { ...filters, fact: selected ?? undefined, view: view || undefined, ...change };
+    go('ledger', { q: next.q, entity: next.entity, metric: next.metric, asOf: next.asOf, fact: next.fact, view: next.view }, true);
   };
 
   useEffect(() => {
@@ -45,6 +50,12 @@ export function LedgerPage() {
       });
   };
   useEffect(() => load(), [filters.q, filters.entity, filters.metric, filters.asOf]);
+  // the conflicts, side by side, when asked for (filtered like the list)
+  useEffect(() => {
+    if (view !== 'conflicts') return setConflicts(null);
+    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${query({ asOf: filters.asOf })}`)
+      .then((r) => setConflicts(r.conflicts.filter((c) => (!filters.entity || c.entity === filters.entity) && (!filters.metric || c.metric === filters.metric))), setError);
+  }, [view, filters.entity, filters.metric, filters.asOf]);
 
   const name = (e: Entity) => (lang.value === 'zh' && e.nameZh ? e.nameZh : e.nameEn);
   const entityName = (id: string) => {
@@ -72,7 +83,7 @@ export function LedgerPage() {
           {t('metric')}
           <select value={filters.metric} onChange={(e) => set({ metric: e.currentTarget.value, fact: undefined })}>
             <option value="">{t('anyMetric')}</option>
-            {metrics.map((m) => <option value={m}>{m}</option>)}
+            {metrics.map((m) => <option value={m}>{tOr(`metric_${m}`, m)}</option>)}
           </select>
         </label>
         <label title={t('asOfHint')}>
@@ -80,7 +91,16 @@ export function LedgerPage() {
           <input type="date" value={filters.asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
         </label>
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>{t('addFact')}</button>
+        <button type="button" onClick={() => setImporting(!importing)} aria-expanded={importing} data-testid="import-open">{t('importFacts')}</button>
+        <button type="button" onClick={() => set({ view: view === 'conflicts' ? '' : 'conflicts' })} aria-pressed={view === 'conflicts'} data-testid="conflicts-open">{t('showConflicts')}</button>
       </form>
+      {importing && <ImportForm onImported={() => load()} onCancel={() => setImporting(false)} />}
+      {conflicts && (
+        <section aria-label={t('showConflicts')}>
+          <h2>{t('showConflicts')}</h2>
+          {conflicts.length === 0 ? <p class="muted">{t('noConflicts')}</p> : <ConflictsTable conflicts={conflicts} entityName={entityName} />}
+        </section>
+      )}
       {adding && <FactForm entities={entities} metrics={metrics} onSaved={(f) => { setAdding(false); load(); set({ fact: f.id }); }} onCancel={() => setAdding(false)} />}
       {error && <ErrorBox error={error} />}
       {page && (
@@ -100,7 +120,7 @@ export function LedgerPage() {
                 <tr class={f.id === selected ? 'selected' : ''} onClick={() => set({ fact: f.id })} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && set({ fact: f.id })}>
                   <td class="mono">{f.id}</td>
                   <td>{entityName(f.entity)}</td>
-                  <td>{f.metric}</td>
+                  <td>{tOr(`metric_${f.metric}`, f.metric)}</td>
                   <td>{f.period?.text ?? '–'}</td>
                   <td>{f.valueText}</td>
                   <td class="num">{show(f)}</td>

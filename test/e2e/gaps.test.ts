@@ -1,0 +1,164 @@
+// The dashboard's gaps against issue 11, in real Chromium against a real
+// server: the backtest's calibration chart on the analyses page (the report's
+// own chart option); formulas and derivations in Chinese on the zh pages; the
+// ledger's import with a dry run and line-numbered errors, and its conflicts
+// side by side; the live reading of "超23亿美元"; the board by keyboard alone.
+// Screenshots go to test/artifacts/ (git-ignored).
+import { expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
+
+/** Canvas pixels that are neither transparent nor near-white: the marks a chart drew. */
+function inked(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
+    return n;
+  });
+}
+
+/** Words of three or more Latin letters left once fact ids and names (GPT-4, Epoch AI) are taken out. */
+const englishLeft = (s: string): string[] => s.replace(/\b(?:co|ref)-[a-z0-9-]+|\bF\d+\b|GPT-4|Epoch AI/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+describeDashboard('the dashboard against the issue: what was missing', (dash) => {
+
+  it('the backtest on the analyses page draws its calibration chart, the report\'s own', async () => {
+    const { page, foreign, errors } = await dash.open('#/analyses/backtest?asOf=2024-05-20&horizon=24&samples=1000');
+    await page.waitForSelector('[data-testid="backtest-companies"] tbody tr', { timeout: 90_000 });
+    expect(await page.$$eval('[data-testid="backtest-scores"] tbody tr', (trs) => trs.length)).toBe(3);
+    // the chart is GET /api/charts/track-record-calibration, the same option the report draws
+    const chartCall = page.waitForResponse((r) => r.url().includes('/api/charts/track-record-calibration'), { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="backtest"] [data-testid="chart"] canvas', { timeout: 120_000 });
+    expect((await chartCall.catch(() => null))?.status() ?? 200).toBe(200);
+    await page.waitForTimeout(300);
+    expect(await inked(page, '[data-testid="backtest"] [data-testid="chart"] canvas')).toBeGreaterThan(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-backtest-en.png'), fullPage: true });
+    // another day's backtest is not drawn with the report's bars
+    await page.goto(`${dash.server.url}#/analyses/backtest?asOf=2024-01-15&horizon=24&samples=1000`, { waitUntil: 'networkidle' });
+    // the hash changes in the same document: wait for this day's backtest, not the one before
+    await page.waitForFunction(() => /2024-01-15/.test(document.querySelector('[data-testid="backtest"] h2')?.textContent ?? '') || !!document.querySelector('[data-testid="error"]'), undefined, { timeout: 90_000 });
+    if (await page.$('[data-testid="backtest-companies"]')) {
+      await page.waitForSelector('[data-testid="calibration-other"], [data-testid="backtest"] [data-testid="chart"]', { timeout: 120_000 });
+      expect(await page.$('[data-testid="calibration-other"]')).not.toBeNull();
+    }
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('the formulas and derivations on the zh company page and board are Chinese', async () => {
+    const { page, errors } = await dash.open('#/company/zhipu-ai');
+    await page.waitForSelector('[data-testid="derived-inputs"] tbody tr', { timeout: 90_000 });
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const formulas = await page.$$eval('[data-testid="formula"]', (tds) => tds.map((td) => td.textContent ?? '').filter(Boolean));
+    expect(formulas.length).toBeGreaterThan(5);
+    expect(formulas).toContain('现金 / 月净烧钱');
+    expect(formulas.filter((f) => englishLeft(f).length > 0)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-company-zh.png'), fullPage: true });
+    await page.goto(`${dash.server.url}#/board?horizon=36&open=zhipu-ai`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="inputs"] [data-testid="formula"]', { timeout: 90_000 });
+    const inputs = await page.$$eval('tr.inputs-row [data-testid="formula"]', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(inputs.filter((f) => englishLeft(f).length > 0)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 200_000);
+
+  it('the ledger imports with a dry run that names the line of each problem, then adds the facts', async () => {
+    const { page, errors } = await dash.open('#/ledger');
+    await page.click('[data-testid="import-open"]');
+    const form = page.locator('[data-testid="import-form"]');
+    const header = 'entity,metric,value_as_written,period,publisher,published';
+    await form.locator('textarea[name="text"]').fill(`${header}\nMistral AI,funding,6亿欧元,2024-06,Reuters,2024-06-11\nMistral AI,valuation,n/a,2024-06,Reuters,2024-06-11\n`);
+    await page.click('[data-testid="import-check"]');
+    await page.waitForSelector('[data-testid="import-form"] [data-testid="error"]');
+    expect(await form.locator('[data-testid="error"]').textContent()).toMatch(/line 3.*value|value.*line 3/s);
+    expect(await page.isDisabled('[data-testid="import-run"]')).toBe(true);
+    expect(await dash.store.listFacts({ entity: 'mistral-ai' })).toEqual([]);
+    // fixed: the dry run says what it would add and writes nothing; the import writes
+    await form.locator('textarea[name="text"]').fill(`${header}\nMistral AI,funding,6亿欧元,2024-06,Reuters,2024-06-11\n`);
+    await page.click('[data-testid="import-check"]');
+    await page.waitForSelector('[data-testid="import-result"]');
+    expect(await page.textContent('[data-testid="import-result"]')).toMatch(/would add 1/);
+    expect(await dash.store.listFacts({ entity: 'mistral-ai' })).toEqual([]);
+    await page.click('[data-testid="import-run"]');
+    await page.waitForFunction(() => /Imported: added 1/.test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''));
+    expect((await dash.store.listFacts({ entity: 'mistral-ai' })).map((f) => f.valueText)).toEqual(['6亿欧元']);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-ledger-import-en.png'), fullPage: true });
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('the ledger shows conflicts side by side, and reads "超23亿美元" live as > $2.3B', async () => {
+    const { page, errors } = await dash.open('#/ledger', 375);
+    await page.click('[data-testid="conflicts-open"]');
+    await page.waitForSelector('[data-testid="conflicts"] tbody tr');
+    expect(page.url()).toContain('view=conflicts');
+    const rows = await page.$$eval('[data-testid="conflicts"] tbody tr:not(.differences)', (trs) => trs.map((tr) => tr.querySelectorAll('[data-testid="conflict-side"] a.fact-link').length));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const n of rows) expect(n).toBe(2);
+    expect(await sideways(page)).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-ledger-conflicts-phone.png'), fullPage: true });
+    await page.click('text=Add a fact');
+    await page.locator('[data-testid="add-form"] input[name="value"]').fill('超23亿美元');
+    await page.waitForFunction(() => /> \$2\.3B/.test(document.querySelector('[data-testid="live-reading"]')?.textContent ?? ''));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the playground\'s share link carries the source, seed, samples and revision, and reproduces the run; its samples come as CSV', async () => {
+    const src = encodeURIComponent('a = 2M to 9M\nb = 10 to 30\nc = a * b\nc\n');
+    const { page, errors } = await dash.open(`#/playground?samples=1000&seed=webgaps&src=${src}`);
+    await page.waitForSelector('[data-testid="summary"] tbody tr', { timeout: 60_000 });
+    const summary = (p: Page) => p.$$eval('[data-testid="summary"] tbody tr td', (tds) => tds.map((td) => td.textContent));
+    const first = await summary(page);
+    expect(first[0]).toBe('c');
+    const link = await page.inputValue('[data-testid="share-link"]');
+    const q = new URLSearchParams(link.split('#/playground?')[1]);
+    expect(q.get('seed')).toBe('webgaps');
+    expect(q.get('samples')).toBe('1000');
+    expect(q.get('src')).toBe('a = 2M to 9M\nb = 10 to 30\nc = a * b\nc\n');
+    expect(q.get('revision')).toMatch(/^\d+$/);
+    // the samples of the run as CSV: one column per output, one row per draw
+    const csvHref = await page.getAttribute('[data-testid="samples-csv"]', 'href');
+    const csv = await (await fetch(new URL(csvHref!, dash.server.url))).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/\bc\b/);
+    expect(lines).toHaveLength(1001);
+    await page.close();
+    // the link in a fresh page gives the same numbers
+    const again = await dash.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await again.goto(link, { waitUntil: 'networkidle' });
+    await again.waitForSelector('[data-testid="summary"] tbody tr', { timeout: 60_000 });
+    expect(await summary(again)).toEqual(first);
+    expect(await again.$('.asof')).toBeNull(); // the ledger has not moved since the link was made
+    await again.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('the board works by keyboard alone: tab to a row, Enter opens its inputs, focus is visible', async () => {
+    const { page, errors } = await dash.open('#/board?horizon=36');
+    await page.waitForSelector('[data-testid="ranking"] tbody tr', { timeout: 90_000 });
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.matches('[data-testid="ranking"] tbody tr') ?? false);
+    }
+    expect(found).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="inputs"]');
+    expect(page.url()).toContain('open=');
+    // the opened row says how each of its figures is computed: P(out) = 1 - S(t), with its interval
+    const figures = await page.$$eval('[data-testid="figures"] tr', (trs) => trs.map((tr) => [tr.getAttribute('data-estimate'), tr.querySelector('[data-testid="formula"]')?.textContent]));
+    expect(figures.map(([id]) => id!.replace(/^survival\.[^.]+\./, ''))).toEqual(expect.arrayContaining(['p_out_12', 'p_out_24', 'p_out_36']));
+    expect(figures.find(([id]) => id!.endsWith('p_out_12'))![1]).toMatch(/^1 - S\(12\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}, (store) => store.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' }).then(() => {}));
