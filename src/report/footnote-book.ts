@@ -4,6 +4,7 @@ import type { Entity, Fact } from '../ledger/index.js';
 import type { FactCitation, Footnote, SourceEntry } from './report-model.js';
 import { metricName, periodText, scopeName } from '../economics/index.js';
 import { readerText } from './reader-text.js';
+import { formulaZh } from './formula-zh.js';
 import { fillText, type ReportText } from './report-text.js';
 import { sourceDate, sourcePublisher, sourceTitle } from './source-words.js';
 
@@ -49,7 +50,7 @@ export class FootnoteBook {
   estimate(e: Estimate, a: Analysis, extra: readonly string[] = []): number {
     const key = `est:${a.kind}:${a.subject ?? ''}:${e.id}${extra.length ? `:${extra.join('|')}` : ''}`;
     return this.once(key, () => {
-      const d: Draft = { label: e.label[this.lang], formula: e.formula, facts: [], assumptions: [], lines: [] };
+      const d: Draft = { label: e.label[this.lang], formula: this.formulaIn(e.formula), facts: [], assumptions: [], lines: [] };
       this.walk(e, a, d, new Set([e.id]));
       d.lines.push(...extra);
       if (a.env && e.p5 !== e.p95) d.lines.push(fillText(this.T['fn.draws'], { samples: a.env.sampleCount, seed: String(a.env.seed) }));
@@ -57,11 +58,16 @@ export class FootnoteBook {
     });
   }
 
+  /** A formula as the analyses write it (English), in the report's language. */
+  private formulaIn<T extends string | null>(formula: T): T {
+    return (formula && this.lang === 'zh' ? formulaZh(formula) : formula) as T;
+  }
+
   /** A footnote for a number computed here from facts (a ratio, a conversion). */
   derived(key: string, label: string, formula: string | null, facts: readonly Fact[], lines: readonly string[] = [], assumptions: readonly Assumption[] = []): number {
     return this.once(`derived:${key}`, () => ({
       label,
-      formula,
+      formula: this.formulaIn(formula),
       facts: [...facts],
       assumptions: assumptions.map((x) => this.assumption(x)),
       lines: [...lines],
@@ -145,7 +151,7 @@ export class FootnoteBook {
         const sub = a.estimates.find((x) => x.id === input.id);
         if (!sub || seen.has(sub.id)) continue;
         seen.add(sub.id);
-        d.lines.push(fillText(this.T['fn.input'], { label: sub.label[this.lang], formula: sub.formula }));
+        d.lines.push(fillText(this.T['fn.input'], { label: sub.label[this.lang], formula: this.formulaIn(sub.formula) }));
         this.walk(sub, a, d, seen);
       } else {
         const hits = a.assumptions.filter((x) => x.id === input.id || x.id.startsWith(`${input.id}.`));

@@ -1,0 +1,98 @@
+/**
+ * Formulas and derivations as the API writes them are English only
+ * ('cash / net burn a month', 'F13 (F13: CNY->USD at 7.2327 CNY per USD (as
+ * of 2024-05))'): the analyses build them from a small vocabulary of phrases
+ * around fact ids and arithmetic. These tables say each phrase in Chinese;
+ * fact ids, numbers, dates and operators are left as they are. The English
+ * page shows the formula unchanged. One table for the Chinese report (its
+ * footnotes) and the dashboard's zh pages (web/src/formula-text.ts imports
+ * this file: it imports nothing, so the browser bundle takes only it).
+ */
+
+/** Currency codes in words, for the conversions inside a formula. */
+const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '人民币', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元' };
+const cur = (code: string): string => CURRENCY_ZH[code] ?? code;
+
+/** The phrases with parts (numbers, periods, currencies), in the order they are read. */
+const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = [
+  [/([A-Z]{3})->([A-Z]{3}) at ([\d.]+) \1 per \2/g, (_, from, to, rate) => `${cur(from!)}折${cur(to!)}，${rate} ${cur(from!)}兑 1 ${cur(to!)}`],
+  [/x ([\d.]+) ([A-Z]{3}) per ([A-Z]{3}) \(([^)]+)\)/g, (_, rate, to, from, when) => `× ${rate} ${cur(to!)}兑 1 ${cur(from!)}（${when}）`],
+  [/over (\d+) months \(([^)]+)\) -> per month/g, '$2 共 $1 个月 → 每月'],
+  [/per year -> per month/g, '每年 → 每月'],
+  [/net burn x (\d+) months \((.+?) to (.+?)\)/g, '净烧钱 × $1 个月（$2 至 $3）'],
+  [/net burn x (\d+) months \(from (.+?)\)/g, '净烧钱 × $1 个月（自 $2 起）'],
+  [/\^\(1 \/ ([\d.]+) months\) - 1, a month/g, '^(1 / $1 个月) - 1，按月'],
+  [/x cost per head \((.+?) to (.+?) a year\) \/ 12 \(staff costs only\)/g, '× 人均成本（每年 $1 至 $2）/ 12（仅人员成本）'],
+  [/\(spending in parts: (.+?)\)/g, '（分项支出：$1）'],
+  [/\(almost none to date, so about 0 a month\)/g, '（至今几乎为零，即每月约 0）'],
+  [/\(no number of subscribers when the margin <= 0\)/g, '（毛利 <= 0 时无解）'],
+  [/\(never when the divisor <= 0\)/g, '（除数 <= 0 时永远不会）'],
+  [/; 0 when R0 >= E; infinite when g <= 0/g, '；R0 >= E 时为 0；g <= 0 时为无穷大'],
+  [/share of draws with C <= cash/g, 'C <= 现金的抽样占比'],
+  [/; interval: Monte Carlo error over (\d+) paths/g, '；区间：$1 条路径的蒙特卡洛误差'],
+  [/first month t with S\(t\) <= 0\.5/g, 'S(t) <= 0.5 的第一个月 t'],
+  [/, each store x vendor error/g, '，各商店 × 数据商误差'],
+  [/\bas of (\d{4}(?:-\d{2}){0,2})/g, '截至 $1'],
+  [/\bnormal\(/g, '正态('],
+];
+
+/** What is left between the phrases: ranges and products. */
+const LAST_ZH: readonly [RegExp, string][] = [
+  [/ to /g, ' 至 '],
+  [/ x /g, ' × '],
+];
+
+/** Single words and phrases, longest first so 'net burn a month' is read before 'net burn'. */
+const TERMS_ZH: Record<string, string> = {
+  'training cost': '训练成本',
+  'amortised hardware capex + energy': '硬件资本支出摊销 + 能耗',
+  'Epoch main method': 'Epoch AI 主方法',
+  'cloud rental': '云端租用',
+  'hardware acquisition': '硬件购置',
+  'margin per paying user': '每付费用户毛利',
+  'store share': '商店分成',
+  'inference cost': '推理成本',
+  'mobile store revenue a month': '移动应用商店月收入',
+  'net burn a month': '月净烧钱',
+  'net new ARR a month': '月新增年化经常性收入',
+  'net new ARR': '新增年化经常性收入',
+  'revenue a month': '月营收',
+  'monthly growth': '月增速',
+  'annual growth': '年增速',
+  'profit margin': '利润率',
+  'revenue run rate': '年化营收',
+  'funding raised': '融资总额',
+  'revenue to date': '累计营收',
+  'revenue + net loss': '营收 + 净亏损',
+  'gross burn': '总支出',
+  'net burn': '净烧钱',
+  'net loss': '净亏损',
+  'cloud_compute': '云计算',
+  'wages_and_opex': '工资及运营开支',
+  subscribers: '订阅用户',
+  revenue: '营收',
+  costs: '支出',
+  cash: '现金',
+  valuation: '估值',
+  price: '价格',
+  margin: '利润率',
+  months: '个月',
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A term as a whole word, never inside a fact id ('co-zhipu-ai-revenue-2024' keeps its 'revenue'). */
+const TERM_RE = new RegExp(`(?<![\\w-])(${Object.keys(TERMS_ZH).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'g');
+
+/** A formula or derivation in Chinese: the phrases of the tables above, the rest unchanged. */
+export function formulaZh(formula: string): string {
+  let s = formula;
+  for (const [re, to] of PATTERNS_ZH) s = s.replace(re, to as string);
+  s = s.replace(TERM_RE, (t) => TERMS_ZH[t]!);
+  for (const [re, to] of LAST_ZH) s = s.replace(re, to);
+  // brackets around Chinese text are the full-width ones, innermost first
+  for (let before = ''; before !== s;) {
+    before = s;
+    s = s.replace(/ ?\(([^()]*[\u4e00-\u9fff][^()]*)\)/g, '（$1）');
+  }
+  return s;
+}
