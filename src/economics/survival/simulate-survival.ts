@@ -1,5 +1,5 @@
 import { lognormalFromCi, ShakeoutError, throwIfAborted, type DistSpec } from '../../core/index.js';
-import { pearson, RandomStream, sampleSpec, seedKey, type Env } from '../../estimate/index.js';
+import { pearson, RandomStream, sampleSpec, seedKey, streamOf, type Env } from '../../estimate/index.js';
 import { PATH_INPUTS, type CompanyInputs, type PathInput, type PathValues } from './company-inputs.js';
 import { resolveClimate, type ClimateName, type FundingClimate } from './funding-climate.js';
 
@@ -98,10 +98,10 @@ export const DEFAULT_RAISE_TARGET_MONTHS = 18;
  * chance, smaller rounds) never raises it, path by path: each month's update
  * is non-decreasing in cash, revenue, the chance and the target.
  *
- * Deterministic under a seed: each company's draws come from streams keyed
- * by the seed and the company's id (so they do not change when other
- * companies are added), the monthly draws from one stream per (company,
- * month). Fast: one typed-array loop per company and month, no allocation
+ * Deterministic under a seed: each company's draws come from the streams of
+ * `survival/<company id>/<input>` ({@link streamOf}; so they do not change
+ * when other companies are added), the monthly draws from the stream of
+ * `survival/<company id>/months`, stepped once per path and month. Fast: one typed-array loop per company and month, no allocation
  * per path.
  *
  * @example
@@ -139,14 +139,13 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
   const totalMonths = options.companies.length * horizon;
   let monthsDone = 0;
   const results: CompanySurvival[] = options.companies.map((company) => {
-    const base = companyStream(company.id);
     const draws: Record<PathInput, Float64Array> = {
-      cash: draw(company.cash, env, base, 'cash', company.id),
-      revenue: draw(company.revenue, env, base + 1, 'revenue', company.id),
-      revenueGrowth: draw(company.revenueGrowth, env, base + 2, 'revenueGrowth', company.id),
-      costs: draw(company.costs, env, base + 3, 'costs', company.id),
-      costGrowth: draw(company.costGrowth, env, base + 4, 'costGrowth', company.id),
-      roundSize: draw(roundSize, env, base + 5, 'roundSize', company.id),
+      cash: draw(company.cash, env, 'cash', company.id),
+      revenue: draw(company.revenue, env, 'revenue', company.id),
+      revenueGrowth: draw(company.revenueGrowth, env, 'revenueGrowth', company.id),
+      costs: draw(company.costs, env, 'costs', company.id),
+      costGrowth: draw(company.costGrowth, env, 'costGrowth', company.id),
+      roundSize: draw(roundSize, env, 'roundSize', company.id),
     };
     const fundability = company.fundability ?? 1;
     if (!(fundability >= 0 && Number.isFinite(fundability))) throw survivalError('fundability', `${company.id}: fundability must be a finite number >= 0, got ${fundability}`);
@@ -172,7 +171,7 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
     // The monthly draws: one xoshiro128** stream per company, seeded from the
     // engine's stream (seed, company), stepped once per path and month (also
     // for paths already out, so a draw's position never depends on the others).
-    const seeder = RandomStream.forChunk(key, base + 6, 0);
+    const seeder = RandomStream.forChunk(key, streamOf(`survival/${company.id}/months`), 0);
     rng[0] = seeder.nextUint32() | 0;
     rng[1] = seeder.nextUint32() | 0;
     rng[2] = seeder.nextUint32() | 0;
@@ -260,23 +259,14 @@ function stepMonth(
   return alive;
 }
 
-/** The first of a company's 8 random streams: from a 32-bit FNV-1a hash of its id. */
-export function companyStream(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return ((h >>> 0) & 0xffffff) * 8;
-}
-
-function draw(spec: PathValues, env: Env, stream: number, name: string, company: string): Float64Array {
+/** A company's draws of an input: the draws given, else the spec drawn from the stream of `survival/<company id>/<input>`. */
+function draw(spec: PathValues, env: Env, name: PathInput, company: string): Float64Array {
   if (spec instanceof Float64Array) {
     if (spec.length !== env.sampleCount) throw survivalError(name, `${company}: ${name}: expected one draw per path (${env.sampleCount}), got ${spec.length}`);
     return spec;
   }
   try {
-    return sampleSpec(spec, env, stream).samples;
+    return sampleSpec(spec, env, streamOf(`survival/${company}/${name}`)).samples;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw survivalError(name, `${company}: ${name}: ${why}`);
