@@ -5,7 +5,7 @@ import { sampleSpec, streamOf } from '../../estimate/index.js';
 import { shiftSpec, scaleSpec } from '../common/value-text.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { CLIMATES, climateFromFunding, resolveClimate } from './funding-climate.js';
-import { simulateSurvival } from './simulate-survival.js';
+import { simulateSurvival, simulateSurvivalYielding, YIELD_PATH_MONTHS } from './simulate-survival.js';
 
 const logn = (p5: number, p95: number): DistSpec => {
   const a = Math.log(p5), b = Math.log(p95), z = 1.6448536269514722;
@@ -93,6 +93,26 @@ describe('simulateSurvival', () => {
     expect(run).toThrow(expect.objectContaining({ status: 499, issues: [expect.objectContaining({ code: 'aborted' })] }));
     expect(total).toBe(120); // 2 companies x 60 months
     expect(done).toBe(70); // stopped in the second company's 10th month
+  });
+
+  it('with a signal, yields to the event loop as it goes: the same bits as without, and an abort from outside stops it early', async () => {
+    const opts = { companies: [acme('a'), acme('b')], horizonMonths: 120, paths: 20_000, seed: 9, climate: 'neutral' as const };
+    const plain = simulateSurvival(opts);
+    const yielding = await simulateSurvivalYielding({ ...opts, signal: new AbortController().signal });
+    expect(yielding.companies.map((c) => [Array.from(c.survival), c.meanRounds, c.meanRaised, c.drivers])).toEqual(plain.companies.map((c) => [Array.from(c.survival), c.meanRounds, c.meanRaised, c.drivers]));
+    expect(yielding.ranking).toEqual(plain.ranking);
+    // the abort comes from the event loop (as a DELETE does), not from inside the simulation: only a simulation that yields sees it before its end
+    const controller = new AbortController();
+    let done = 0;
+    let total = 0;
+    const run = simulateSurvivalYielding({
+      ...opts, signal: controller.signal,
+      onProgress: (d, t) => { if (d === 1) setImmediate(() => controller.abort()); done = d; total = t; },
+    });
+    await expect(run).rejects.toMatchObject({ status: 499, issues: [expect.objectContaining({ code: 'aborted' })] });
+    expect(total).toBe(240);
+    // it stops at the first yield after the abort: within YIELD_PATH_MONTHS / paths months (13 here) of the start
+    expect(done).toBeLessThanOrEqual(Math.ceil(YIELD_PATH_MONTHS / opts.paths));
   });
 
   it('rejects bad options with a message', () => {

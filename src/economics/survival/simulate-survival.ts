@@ -1,5 +1,5 @@
 import { lognormalFromCi, ShakeoutError, throwIfAborted, type DistSpec } from '../../core/index.js';
-import { pearson, RandomStream, sampleSpec, seedKey, streamOf, type Env } from '../../estimate/index.js';
+import { pearson, RandomStream, sampleSpec, seedKey, streamOf, yieldToEventLoop, type Env } from '../../estimate/index.js';
 import { PATH_INPUTS, type CompanyInputs, type PathInput, type PathValues } from './company-inputs.js';
 import { resolveClimate, type ClimateName, type FundingClimate } from './funding-climate.js';
 
@@ -24,7 +24,10 @@ export interface SurvivalOptions {
   /**
    * Stops the simulation between months (of all paths of a company): it
    * throws a ShakeoutError of code 'aborted' (or the signal's reason when
-   * that is a ShakeoutError, such as a time limit).
+   * that is a ShakeoutError, such as a time limit). An abort from outside
+   * (a request, a timer) arrives while it runs through
+   * {@link simulateSurvivalYielding}, which `analyzeSurvival` uses when
+   * given a signal.
    */
   readonly signal?: AbortSignal;
   /** Called after each company's month, with the company-months done and their total. */
@@ -108,6 +111,30 @@ export const DEFAULT_RAISE_TARGET_MONTHS = 18;
  * simulateSurvival({ companies: [acme], horizonMonths: 60, paths: 10_000, seed: 1, climate: 'cold' }).companies[0].pOutWithin[24];
  */
 export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
+  const steps = survivalSteps(options);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Path-months (paths x months of one company) a cancellable simulation computes between two yields to the event loop: a few milliseconds. */
+export const YIELD_PATH_MONTHS = 1 << 18;
+
+/**
+ * {@link simulateSurvival} that yields to the event loop every
+ * {@link YIELD_PATH_MONTHS} path-months, so that an abort (a DELETE of the
+ * run, a client gone, a time limit) reaches `options.signal` while it runs
+ * rather than at its end. The same bits as {@link simulateSurvival}: both
+ * run the same steps, this one awaiting between them.
+ */
+export async function simulateSurvivalYielding(options: SurvivalOptions): Promise<SurvivalResult> {
+  const steps = survivalSteps(options);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await yieldToEventLoop();
+  }
+}
+
+/** The simulation as steps: it pauses (yields) every {@link YIELD_PATH_MONTHS} path-months; the months check `options.signal`. */
+function* survivalSteps(options: SurvivalOptions): Generator<void, SurvivalResult, void> {
   const t0 = performance.now();
   const { horizonMonths: horizon, paths } = options;
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 600) throw survivalError('horizonMonths', `horizon must be a whole number of months from 1 to 600, got ${horizon}`);
@@ -138,7 +165,9 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
 
   const totalMonths = options.companies.length * horizon;
   let monthsDone = 0;
-  const results: CompanySurvival[] = options.companies.map((company) => {
+  let sinceYield = 0;
+  const results: CompanySurvival[] = [];
+  for (const company of options.companies) {
     const draws: Record<PathInput, Float64Array> = {
       cash: draw(company.cash, env, 'cash', company.id),
       revenue: draw(company.revenue, env, 'revenue', company.id),
@@ -183,6 +212,10 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
       alive = stepMonth(m, horizon, paths, pInt, cash, rev, cost, gRev, gCost, size, out, rounds, raised, rng, alive);
       survivors[m] = alive;
       options.onProgress?.(++monthsDone, totalMonths);
+      if ((sinceYield += paths) >= YIELD_PATH_MONTHS) {
+        sinceYield = 0;
+        yield;
+      }
     }
     const survival = new Float64Array(horizon + 1);
     for (let m = 0; m <= horizon; m++) survival[m] = survivors[m]! / paths;
@@ -195,7 +228,7 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
     }
     const within = (t: number): number | null => (t <= horizon ? 1 - survival[t]! : null);
     const drivers: SurvivalDriver[] = options.drivers === false || paths < 3 ? [] : rankDrivers(draws, out, horizon);
-    return {
+    results.push({
       id: company.id,
       name: company.name,
       survival,
@@ -204,8 +237,8 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
       meanRounds: mean(rounds),
       meanRaised: mean(raised),
       drivers,
-    };
-  });
+    });
+  }
 
   const at = Math.min(24, horizon);
   const ranking = [...results]
