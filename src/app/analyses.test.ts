@@ -40,7 +40,17 @@ describe('the analyses registry', () => {
     const sameSurvival = await runSurvivalSimulation(ledger, { companies: ['OpenAI', 'Anthropic'], horizonMonths: 24, paths: 2000, seed: 9, climate: 'cold' });
     expect(survival.details.companies.map((c) => c.pOutWithin)).toEqual(sameSurvival.details.companies.map((c) => c.pOutWithin));
     const funding = await runAnalysis('funding', ctx, { region: 'China', constantYear: 2021 });
-    expect(funding.details).toEqual((await runFundingAnalysis(ledger, { region: 'China', constantYear: 2021 })).details);
+    const sameFunding = await runFundingAnalysis(ledger, { region: 'China', constantYear: 2021, env: { sampleCount: 2000, seed: 9 } });
+    expect(funding.details).toEqual(sameFunding.details);
+    // funding's averages and growth multiples are drawn with the context's samples and seed
+    expect(funding.estimates.map((e) => [e.id, e.p5, e.p50, e.p95])).toEqual(sameFunding.estimates.map((e) => [e.id, e.p5, e.p50, e.p95]));
+    expect(funding.env).toEqual({ sampleCount: 2000, seed: 9 });
+    // health's inputs as of a date (the report's: the simulation's as_of), as the use-case's asOf
+    const dated = await runAnalysis('health', ctx, { company: 'Zhipu AI', date: '2024-05' });
+    const sameDated = (await runHealthAnalysis(ledger, { company: 'Zhipu AI', samples: 2000, seed: 9, asOf: '2024-05' })).analysis;
+    expect(dated.estimates.map((e) => [e.id, e.p50])).toEqual(sameDated.estimates.map((e) => [e.id, e.p50]));
+    expect(dated.notes).toEqual(sameDated.notes);
+    await expect(runAnalysis('health', ctx, { company: 'Zhipu AI', date: 'May 2024' })).rejects.toThrow(/options\.date: expected a month or a day such as 2024-05 or 2024-05-20, got "May 2024"/);
   });
 
   it('reads options from a query string as from a command line: numbers, yes/no and lists as text', async () => {

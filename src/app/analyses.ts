@@ -135,7 +135,8 @@ const subscribers = define({
 const funding = define({
   name: 'funding',
   summary: 'Funding markets: totals, deals, average deal, growth and segment shares, sources side by side',
-  samples: 'none',
+  // its averages and growth multiples are drawn from the facts' distributions
+  samples: 'draws',
   asOf: 'view',
   options: z.object({
     region: z.string().min(1).max(100).optional().describe('China, World, US, Europe (default all)'),
@@ -144,6 +145,7 @@ const funding = define({
     currency: currency.currency,
   }).strict(),
   run: (ctx, o) => runFundingAnalysis(ctx.store, {
+    env: { sampleCount: ctx.env.samples, seed: ctx.env.seed },
     ...(o.region !== undefined ? { region: o.region } : {}),
     ...(o.segment !== undefined ? { segment: o.segment } : {}),
     ...(o.currency ? { currency: o.currency } : {}),
@@ -162,10 +164,12 @@ const health = define({
     assumptions: yesNo.optional().describe('Fill inputs the ledger lacks from the bundled survival assumptions'),
     assumptionsText: assumptionsText.optional().describe('Fill inputs the ledger lacks from these survival assumptions (YAML or JSON text)'),
     assumptionsName: assumptionsName.optional().describe('Where assumptionsText came from, named in messages and cited'),
+    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a month or a day such as 2024-05 or 2024-05-20').optional().describe('The date the inputs describe: later facts left aside, cash spent down to it (default the as-of day, else the assumptions\' as_of, else the latest facts)'),
     ...currency,
   }).strict(),
   run: async (ctx, o) => (await runHealthAnalysis(ctx.store, {
     company: o.company,
+    ...(o.date !== undefined ? { asOf: o.date } : {}),
     ...envOf(ctx),
     ...(o.assumptionsText !== undefined ? { assumptions: assumptionsOf(o)! } : o.assumptions ? { assumptions: true } : {}),
     ...currencyOf(o),

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ShakeoutError, type Lang } from '../core/index.js';
-import { analyzeFunding, analyzeHealth, analyzeSubscribers, analyzeSurvival, checkPlausibility, storeAsOf } from '../economics/index.js';
+import { analyzeSurvival, storeAsOf } from '../economics/index.js';
 import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetails } from '../economics/index.js';
 import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
@@ -49,7 +49,9 @@ export interface ReportResult {
 }
 
 /**
- * Runs every analysis the report needs on one ledger with one seed: funding
+ * Runs every analysis the report needs on one ledger with one seed, through
+ * the registry ({@link runAnalysis}) in one context (store, samples and
+ * seed, as-of day, signal, language): funding
  * (nominal and 2021 dollars), health of each company, ChatGPT's subscribers
  * with the basis left open, unit economics, the survival simulation, its
  * backtest as of the article's date ({@link TRACK_RECORD}) and the
@@ -59,12 +61,16 @@ export interface ReportResult {
  *
  * With `companies` (other than the article's), the report is about those
  * companies: `ReportInputs.companies` holds their ids.
+ *
+ * The survival simulation is the one analysis still called directly: the
+ * report names its climate "the default climate of the simulation", where
+ * the registry's entry gives the command line's reason.
  */
 export async function gatherReportInputs(store: Store, req: ReportRequest = {}): Promise<ReportInputs> {
   const currency = requestedCurrency(req);
   const samples = req.samples ?? 10_000;
   const seed = req.seed ?? 'shakeout';
-  const env = { sampleCount: samples, seed };
+  const ctx = analysisContext(store, { samples, seed, ...(req.lang ? { lang: req.lang } : {}) });
   const notes: { en: string; zh: string; detail?: string }[] = [];
   const leftOut: LeftOut[] = [];
   const soft = async <T>(what: Text, f: () => Promise<T>): Promise<T | null> => {
@@ -85,21 +91,21 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     const ids = entities ? [...new Set(entities.map((e) => e.id))] : null;
     const articleIds = await Promise.all(DEFAULT_REPORT_COMPANIES.map(async (n) => (await store.resolveEntity(n)).id));
     const companies = ids && !sameSet(ids, articleIds) ? ids : null;
-    const funding = await analyzeFunding(store, { env });
-    const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => analyzeFunding(store, { env, constantYear: 2021 }));
+    const funding = await runAnalysis('funding', ctx, {});
+    const funding2021 = await soft({ en: 'Funding in 2021 dollars', zh: '2021年美元口径的融资' }, () => runAnalysis('funding', ctx, { constantYear: 2021 }));
     const health: Analysis<HealthDetails>[] = [];
     // as of the simulation's date, so that health shows the inputs the shakeout reads; an as-of ledger's day wins over the file's
     const seen = storeAsOf(store);
     const asOf = seen?.date ?? (assumptions ?? loadSurvivalAssumptions()).asOf;
     for (const id of ids ?? articleIds) {
       try {
-        health.push(await analyzeHealth(store, id, { env, asOf }));
+        health.push(await runAnalysis('health', ctx, { company: id, date: asOf }));
       } catch (e) {
         if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
         leftOut.push({ company: id, analysis: 'health', reason: 'failed', detail: e.message });
       }
     }
-    const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => analyzeSubscribers(store, 'ChatGPT', { basis: 'unknown', env }));
+    const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => runAnalysis('subscribers', ctx, { product: 'ChatGPT', basis: 'unknown' }));
     const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails> | null> => {
       const read = assumptions ?? loadSurvivalAssumptions();
       const a = seen ? { ...read, asOf: seen.date } : read;
@@ -121,8 +127,8 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     });
     // The track record is the article's: a report about other companies names none of the article's; and an
     // as-of report stands on a day before what happened was known, so it has none either.
-    const trackRecord = companies || seen ? null : await soft({ en: 'The track record', zh: '预测记录' }, () => runAnalysis('backtest', analysisContext(store, { asOf: TRACK_RECORD.asOf, samples, seed }), { horizon: TRACK_RECORD.horizonMonths }));
-    const plausibility = await checkPlausibility(store);
+    const trackRecord = companies || seen ? null : await soft({ en: 'The track record', zh: '预测记录' }, () => runAnalysis('backtest', { ...ctx, asOf: TRACK_RECORD.asOf }, { horizon: TRACK_RECORD.horizonMonths }));
+    const plausibility = await runAnalysis('checks', ctx, {});
     const facts = await store.listFacts();
     const allEntities = await store.listEntities();
     // --currency: the analyses of one date take one rate; funding, a series over years compared with constant 2021 dollars, stays in US dollars
@@ -141,7 +147,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     }
     return { funding, funding2021, ...converted, trackRecord, plausibility, facts, entities: allEntities, companies, asOf: seen };
   })();
-  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runAnalysis('unit-economics', analysisContext(store, { samples, seed }), { currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
+  const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runAnalysis('unit-economics', ctx, { currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
   return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };
 }
 

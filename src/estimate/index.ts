@@ -3,6 +3,8 @@ export * from './plan.js';
 export * from './env.js';
 export * from './estimate-error.js';
 export { CHUNK_SIZE, RandomStream, seedKey } from './random-stream.js';
+export { streamOf } from './stream-of.js';
+export { yieldToEventLoop } from './yield-to-event-loop.js';
 export { FAMILY_ARITY, toLognormal, checkFamilyArgs, fillFamily, type FamilyArg } from './sample-family.js';
 export { sampleSpec, checkSpec } from './sample-spec.js';
 export { SampleSet, meanOf, type SampleSummary, type Histogram } from './sample-set.js';

@@ -20,7 +20,9 @@
  *   state = four 32-bit halves of the next two outputs of splitmix64 from z
  *
  * Different seeds, nodes or chunks give unrelated streams; the same triple
- * always gives the same stream. BigInts are used for seeding only (a few
+ * always gives the same stream. A model's nodes are numbered by the compiler; an
+ * analysis's estimates take the node number from a stable id of what they
+ * estimate, `streamOf('health/openai/cash/F12')` (docs/random-streams.md). BigInts are used for seeding only (a few
  * microseconds per stream), never per sample.
  */
 

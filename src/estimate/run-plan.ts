@@ -10,6 +10,7 @@ import { CHUNK_SIZE, seedKey } from './random-stream.js';
 import { checkFamilyArgs } from './sample-family.js';
 import { SampleSet, summarySlotWidth } from './sample-set.js';
 import { WorkerPool, type WorkerReply, type WorkerTask } from './worker-pool.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** One named output of a run. */
 export interface PlanOutput {
@@ -99,11 +100,6 @@ export interface RunOptions {
  * other requests feel.
  */
 export const YIELD_MS = 25;
-
-/** Lets the event loop run (timers, requests) before the next batch of chunks. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * Runs a plan, over `env.threads` threads (default: 2 from PARALLEL_THRESHOLD

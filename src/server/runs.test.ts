@@ -96,6 +96,42 @@ describe('runs for long work', () => {
     expect((await app.request('/api/runs/nope/events')).status).toBe(404);
   });
 
+  it('cancels a survival simulation while it runs: the DELETE arrives between its months, and it stops before the end', async () => {
+    const app = appWith();
+    const s = (await (await post(app, { kind: 'analysis', name: 'survival', options: { companies: 'OpenAI,Anthropic', samples: 100_000, seed: 2, horizon: 600 } })).json()) as Started;
+    // read the events as they come; cancel on the first progress of the simulation
+    const reader = (await app.request(s.links.events)).body!.getReader();
+    const seen: [string, { done?: number; total?: number } | null][] = [];
+    let buffer = '';
+    let cancelledAt: { done: number; total: number } | null = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      const blocks = buffer.split('\n\n');
+      buffer = blocks.pop()!;
+      for (const b of blocks.filter((x) => x.trim())) {
+        const event = /^event: (.*)$/m.exec(b)?.[1] ?? 'message';
+        const data = JSON.parse(/^data: (.*)$/m.exec(b)?.[1] ?? 'null') as { done: number; total: number } | null;
+        seen.push([event, data]);
+        if (event === 'progress' && data!.done > 0 && !cancelledAt) {
+          cancelledAt = data;
+          const del = await app.request(s.links.self, { method: 'DELETE' });
+          // a simulation that never yielded would have finished by now: 409
+          expect(del.status).toBe(200);
+        }
+      }
+    }
+    expect(cancelledAt).not.toBeNull();
+    expect(cancelledAt!.total).toBe(1200); // 2 companies x 600 months
+    expect(seen.at(-1)![0]).toBe('cancelled');
+    expect(seen.some(([e]) => e === 'result')).toBe(false);
+    const state = (await (await app.request(s.links.self)).json()) as State;
+    expect(state.status).toBe('cancelled');
+    // the months simulated when the cancel came: a small part of them
+    expect(state.progress.done).toBeLessThan(state.progress.total / 2);
+  });
+
   it('a client following the stream sees the cancel as its one final event', async () => {
     const app = appWith();
     const s = (await (await post(app, BIG)).json()) as Started;

@@ -1,6 +1,6 @@
 import { parseFigure, Z95 } from '../../core/index.js';
 import type { DistSpec } from '../../core/index.js';
-import { sampleSpec, type Env } from '../../estimate/index.js';
+import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
 import { scaleSpec } from './value-text.js';
 
@@ -33,13 +33,14 @@ export function factSpec(fact: Fact, scale = 1): DistSpec {
 
 /**
  * A fact's draws, times `scale` (a currency conversion, a rate put per
- * month), from random stream `stream` of `env`: `factSpec` sampled. Two
- * calls with the same fact, env and stream give the same draws.
+ * month), from the random stream of `id` under `env` ({@link streamOf}):
+ * `factSpec` sampled. Two calls with the same fact, env and id give the
+ * same draws.
  *
- * @example factDraws(F18, { sampleCount: 10_000, seed: 'shakeout' }, 11) // 10,000 draws of $12M
+ * @example factDraws(F18, { sampleCount: 10_000, seed: 'shakeout' }, 'subscribers/chatgpt/app_store/F18') // 10,000 draws of $12M
  */
-export function factDraws(fact: Fact, env: Env, stream: number, scale = 1): Float64Array {
-  return sampleSpec(factSpec(fact, scale), env, stream).samples;
+export function factDraws(fact: Fact, env: Env, id: string, scale = 1): Float64Array {
+  return sampleSpec(factSpec(fact, scale), env, streamOf(id)).samples;
 }
 
 /** A distribution through p5, p50 and p95 (see `factSpec`). */

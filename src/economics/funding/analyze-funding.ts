@@ -1,13 +1,12 @@
 import { ShakeoutError, cpiYears, currencyNameZh, formatValue, isCurrency, periodMonths, unknownCurrencyMessage } from '../../core/index.js';
 import type { Currency, Quantity, Unit } from '../../core/index.js';
-import { sampleSpec } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
 import type { Conflict, Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
-import { factSpec } from '../common/fact-spec.js';
+import { factDraws } from '../common/fact-spec.js';
 import { groupFacts } from '../common/fact-group.js';
 import { FUNDING_MARKETS, toRegion, toSegment } from './funding-markets.js';
 import type { FundingMarket } from './funding-markets.js';
@@ -181,11 +180,10 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   // Estimates, drawn from the facts' own distributions.
   const estimates: Estimate[] = [];
   const used = new Map<string, Fact>();
-  let stream = 100;
   const draws = new Map<string, Float64Array>();
   const drawOf = (f: Fact): Float64Array => {
     used.set(f.id, f);
-    if (!draws.has(f.id)) draws.set(f.id, sampleSpec(factSpec(f), env, stream++).samples);
+    if (!draws.has(f.id)) draws.set(f.id, factDraws(f, env, `funding/${f.id}`));
     return draws.get(f.id)!;
   };
   const notes: Text[] = [];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pearson, ranks } from '../../estimate/index.js';
 import { openStore, type FactInput, type Store } from '../../ledger/index.js';
 import { analyzeHealth } from './analyze-health.js';
 import { collectHealthInputs } from './health-inputs.js';
@@ -235,6 +236,27 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
       expect(got.notes.some((n) => /^只计一次：/.test(n.zh))).toBe(true);
     } finally {
       await s.close();
+    }
+  });
+
+  it('draws each company\'s inputs from streams of their own: two companies\' cash are independent, and an unrelated fact leaves them be', async () => {
+    const cash = { metric: 'cash', value: 'about $1B', period: '2024-12' } as const;
+    const s = await ledgerWith([{ entity: 'minimax', ...cash }, { entity: 'zhipu-ai', ...cash }]);
+    const t = await ledgerWith([{ entity: 'minimax', ...cash }, { entity: 'zhipu-ai', ...cash }, { entity: 'minimax', metric: 'valuation', value: '$2.5B', period: '2024-03' }, { entity: 'minimax', metric: 'revenue', value: 'about $30M', period: '2024' }]);
+    try {
+      const a = (await collectHealthInputs(s, 'MiniMax', env)).found.cash!.samples;
+      const b = (await collectHealthInputs(s, 'Zhipu AI', env)).found.cash!.samples;
+      // the same figure, so a shared stream would give the same draws (correlation 1); independent ones are within 5 standard errors of 0
+      let same = 0;
+      for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+      expect(same).toBe(0);
+      const ra = ranks(a), rb = ranks(b);
+      expect(Math.abs(pearson(ra, rb))).toBeLessThan(5 / Math.sqrt(env.sampleCount));
+      // a valuation and a revenue added to MiniMax: its cash draws stay as they were
+      expect(Array.from((await collectHealthInputs(t, 'MiniMax', env)).found.cash!.samples)).toEqual(Array.from(a));
+    } finally {
+      await s.close();
+      await t.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { convertCurrency, DAYS_PER_MONTH, formatCompact, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
-import { sampleSpec, type Env } from '../../estimate/index.js';
+import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Entity, Fact, Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
@@ -135,18 +135,18 @@ export interface FallbackRule {
   readonly assumption: Assumption;
 }
 
-/** Which unit and period each input is kept in, and its stream offset (draws stay the same when other inputs change). */
-export const HEALTH_INPUT_SHAPE: { readonly [K in HealthInputName]: { readonly per: Per | null; readonly unit: Unit; readonly stream: number; readonly label: Text } } = {
-  valuation: { per: null, unit: 'USD', stream: 100, label: { en: 'valuation', zh: '估值' } },
-  funding: { per: null, unit: 'USD', stream: 200, label: { en: 'funding raised', zh: '融资总额' } },
-  cash: { per: null, unit: 'USD', stream: 300, label: { en: 'cash on hand', zh: '现金' } },
-  revenue: { per: 'month', unit: 'USD', stream: 400, label: { en: 'revenue (company)', zh: '营收（公司）' } },
-  revenueToDate: { per: null, unit: 'USD', stream: 500, label: { en: 'revenue to date', zh: '累计营收' } },
-  mobileRevenue: { per: 'month', unit: 'USD', stream: 600, label: { en: 'mobile store revenue', zh: '移动应用商店收入' } },
-  netBurn: { per: 'month', unit: 'USD', stream: 700, label: { en: 'net burn', zh: '净烧钱' } },
-  grossBurn: { per: 'month', unit: 'USD', stream: 800, label: { en: 'gross burn (costs)', zh: '总支出' } },
-  revenueGrowth: { per: 'month', unit: 'percent', stream: 900, label: { en: 'revenue growth', zh: '营收增速' } },
-  costGrowth: { per: 'month', unit: 'percent', stream: 1000, label: { en: 'cost growth', zh: '支出增速' } },
+/** Which unit and period each input is kept in, and its label. */
+export const HEALTH_INPUT_SHAPE: { readonly [K in HealthInputName]: { readonly per: Per | null; readonly unit: Unit; readonly label: Text } } = {
+  valuation: { per: null, unit: 'USD', label: { en: 'valuation', zh: '估值' } },
+  funding: { per: null, unit: 'USD', label: { en: 'funding raised', zh: '融资总额' } },
+  cash: { per: null, unit: 'USD', label: { en: 'cash on hand', zh: '现金' } },
+  revenue: { per: 'month', unit: 'USD', label: { en: 'revenue (company)', zh: '营收（公司）' } },
+  revenueToDate: { per: null, unit: 'USD', label: { en: 'revenue to date', zh: '累计营收' } },
+  mobileRevenue: { per: 'month', unit: 'USD', label: { en: 'mobile store revenue', zh: '移动应用商店收入' } },
+  netBurn: { per: 'month', unit: 'USD', label: { en: 'net burn', zh: '净烧钱' } },
+  grossBurn: { per: 'month', unit: 'USD', label: { en: 'gross burn (costs)', zh: '总支出' } },
+  revenueGrowth: { per: 'month', unit: 'percent', label: { en: 'revenue growth', zh: '营收增速' } },
+  costGrowth: { per: 'month', unit: 'percent', label: { en: 'cost growth', zh: '支出增速' } },
 };
 
 /** Rounds counted in cash derived from rounds: the latest round and those up to this many months before it (earlier money is taken as spent). */
@@ -203,7 +203,7 @@ export async function collectHealthInputs(
   const own = facts.filter((f) => f.entity === entity.id);
   const money = (metric: string): Fact[] => own.filter((x) => x.metric === metric && isCurrency(x.figure.unit));
   const found: Partial<Record<HealthInputName, HealthInput>> = {};
-  const ctx: Ctx = { env, fx, asOf: cut, conversions: new Map() };
+  const ctx: Ctx = { env, company: entity.id, fx, asOf: cut, conversions: new Map() };
   if (entity.kind !== 'company') {
     notes.push({
       en: `${entity.nameEn} is a ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
@@ -570,8 +570,7 @@ function leastCashFromMoney(ctx: Ctx, rounds: readonly Fact[], spans: readonly F
     ));
     return null;
   }
-  const stream = HEALTH_INPUT_SHAPE.cash.stream;
-  const draws = items.map((x, i) => factDraws(ctx, x.fact, false, stream + i).samples);
+  const draws = items.map((x) => factDraws(ctx, x.fact, false, `cash/${x.fact.id}`).samples);
   const starts = [...new Set(items.map((x) => x.at))];
   const windows = starts.map((at) => {
     const spansIn = items.filter((x) => x.span && x.at >= at);
@@ -649,7 +648,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
     const prev = rest.find((q) => monthsBetween(mid(q.period), mid(p!.period)) >= 1);
     let growth: HealthInput | undefined;
     if (prev) {
-      const before = sumInput(ctx, 'costGrowth', prev.facts, true, '', 1);
+      const before = sumInput(ctx, 'costGrowth', prev.facts, true);
       growth = ratioGrowth('costGrowth', input, before, p!.period, prev.period, [...p!.facts, ...prev.facts], `(${p!.rev.id} + ${p!.loss.id}) / (${prev.rev.id} + ${prev.loss.id})`) ?? undefined;
     }
     return { input, ...(growth ? { growth } : {}) };
@@ -677,7 +676,7 @@ function costsFromLedger(ctx: Ctx, own: readonly Fact[], revenueRates: readonly 
     if (prevGroup) {
       const prevUsed = pickGroup(prevGroup);
       if (sameScopes(prevUsed, used)) {
-        const before = sumInput(ctx, 'costGrowth', prevUsed, true, '', 1);
+        const before = sumInput(ctx, 'costGrowth', prevUsed, true);
         growth = ratioGrowth('costGrowth', input, before, groups[0]![0]!.period!, prevGroup[0]!.period!, [...used, ...prevUsed], `(${used.map((f) => f.id).join(' + ')}) / (${prevUsed.map((f) => f.id).join(' + ')})`) ?? undefined;
       }
     }
@@ -691,10 +690,9 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
   const heads = own.filter((f) => f.metric === 'headcount' && f.figure.unit === 'count');
   const h = choose(heads, 'grossBurn', notes);
   if (!h) return null;
-  const shape = HEALTH_INPUT_SHAPE.grossBurn;
-  const n = draw(ctx, factSpec(h), shape.stream);
+  const n = draw(ctx, factSpec(h), `grossBurn/${h.id}`);
   const per = readValueText(COST_PER_HEAD.value, { name: 'cost per head', defaultUnit: 'USD', defaultPer: COST_PER_HEAD.per });
-  const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per)), shape.stream + 60);
+  const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per)), 'grossBurn/cost-per-head');
   const samples = new Float64Array(n.length);
   for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]! * (scale ? scale.factor[i]! : 1);
   const id = 'health.assumption.costPerHead';
@@ -894,6 +892,8 @@ function cap(s: string): string {
 
 interface Ctx {
   readonly env: Env;
+  /** The company's entity id: its draws' stream ids start with `health/<id>/`. */
+  readonly company: string;
   readonly fx: FxTable;
   /** The as-of period given, if any: the period assumptions in other currencies are converted at. */
   readonly asOf: Period | null;
@@ -948,27 +948,28 @@ function monthlyValue(f: Fact): number {
   return per ? f.figure.p50 * perMonthFactor(per) : f.figure.p50 / factMonths(f);
 }
 
-function draw(ctx: Ctx, spec: DistSpec, stream: number): Float64Array {
-  return sampleSpec(spec, ctx.env, stream).samples;
+/** Draws of `spec` from the stream of `health/<company>/<id>` (`id`: the input and what is drawn for it, such as `cash/F12`). */
+function draw(ctx: Ctx, spec: DistSpec, id: string): Float64Array {
+  return sampleSpec(spec, ctx.env, streamOf(`health/${ctx.company}/${id}`)).samples;
 }
 
-/** A fact's draws in USD (per month with `asRate`) from stream `stream`, and how it was converted. */
-function factDraws(ctx: Ctx, f: Fact, asRate: boolean, stream: number): { samples: Float64Array; how: string } {
+/** A fact's draws in USD (per month with `asRate`) from the stream of `id`, and how it was converted. */
+function factDraws(ctx: Ctx, f: Fact, asRate: boolean, id: string): { samples: Float64Array; how: string } {
   const { k, how } = toUsd(ctx, f, asRate);
-  return { samples: draw(ctx, scaleSpec(factSpec(f), k), stream), how };
+  return { samples: draw(ctx, scaleSpec(factSpec(f), k), id), how };
 }
 
 /**
  * The sum of facts' draws (USD, per month with `asRate`) as an input; `what`
- * says what the sum is ('revenue + net loss'), `streamShift` moves its draws
- * to other streams (an earlier period's figure, drawn independently).
+ * says what the sum is ('revenue + net loss'). Each fact draws from the
+ * stream of `<name>/<fact id>`: the same draws whatever else is summed.
  */
-function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRate: boolean, what = '', streamShift = 0): HealthInput {
+function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRate: boolean, what = ''): HealthInput {
   const shape = HEALTH_INPUT_SHAPE[name];
   const total = new Float64Array(ctx.env.sampleCount);
   const hows: string[] = [];
-  facts.forEach((f, i) => {
-    const { samples: s, how } = factDraws(ctx, f, asRate, shape.stream + i + streamShift * 10);
+  facts.forEach((f) => {
+    const { samples: s, how } = factDraws(ctx, f, asRate, `${name}/${f.id}`);
     if (how) hows.push(`${f.id}: ${how}`);
     for (let j = 0; j < total.length; j++) total[j] += s[j]!;
   });
@@ -1032,7 +1033,7 @@ function ratioGrowth(name: 'revenueGrowth' | 'costGrowth', laterInput: HealthInp
 
 /** Growth of a rate from an earlier fact of the same kind ({@link ratioGrowth}); the earlier one drawn from streams of its own. */
 function growthInput(ctx: Ctx, name: 'revenueGrowth', later: Fact, earlier: Fact, laterInput: HealthInput): HealthInput | null {
-  const before = sumInput(ctx, name, [earlier], true, '', 0);
+  const before = sumInput(ctx, name, [earlier], true);
   return ratioGrowth(name, laterInput, { ...before, ...(before.note ? { note: { en: `${earlier.id}: ${before.note.en}`, zh: `${earlier.id}：${before.note.zh}` } } : {}) }, later.period!, earlier.period!, [later, earlier], `(${later.id} / ${earlier.id})`);
 }
 
@@ -1090,7 +1091,7 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     how = ` (${c.note})`;
     ctx.conversions.set(`${a.input}|${c.note}`, { en: `${shape.label.en} assumed "${a.value}": ${c.note}`, zh: `${shape.label.zh}的假设“${a.value}”：${c.noteZh}` });
   }
-  const samples = draw(ctx, scaleSpec(v.spec, k), shape.stream + 50);
+  const samples = draw(ctx, scaleSpec(v.spec, k), `${a.input}/assumed`);
   const id = `health.assumption.${a.input}`;
   const assumption: Assumption = {
     id,

@@ -1,13 +1,13 @@
 import { DAYS_PER_MONTH, ShakeoutError, formatValue, isCurrency, periodMonths } from '../../core/index.js';
 import type { Per, Quantity } from '../../core/index.js';
-import { sampleSpec } from '../../estimate/index.js';
+import { sampleSpec, streamOf } from '../../estimate/index.js';
 import type { Env } from '../../estimate/index.js';
 import type { Basis, Entity, Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
-import { factSpec } from '../common/fact-spec.js';
+import { factDraws } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { usdFactor } from '../common/usd-factor.js';
@@ -262,18 +262,17 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   });
 
   // Draws: each store's figure (its own distribution) x vendor error; the price; the tenure share.
-  const streams: Record<AppStore, { fact: number; err: number }> = { app_store: { fact: 11, err: 21 }, google_play: { fact: 12, err: 22 } };
+  const id = (what: string): string => `subscribers/${entity.id}/${what}`;
   const monthlyDraws = new Map<AppStore, Float64Array>();
   for (const s of stores) {
     const f = byStore.get(s)!;
-    const v = sampleSpec(factSpec(f), env, streams[s].fact).samples;
-    const e = sampleSpec(VENDOR_ERROR.value!.spec, env, streams[s].err).samples;
+    const v = factDraws(f, env, id(`${s}/${f.id}`));
+    const e = sampleSpec(VENDOR_ERROR.value!.spec, env, streamOf(id(`${s}/vendor-error`))).samples;
     const fk = usdK(f);
     monthlyDraws.set(s, combine([v, e], (x, k) => perMonth(f, x) * k * fk));
   }
-  const priceDraws = combine([sampleSpec(factSpec(priceFact), env, 31).samples], (p) => (p * priceK) / priceMonths);
-  const tenureStreams: Record<AppStore, number> = { app_store: 41, google_play: 42 };
-  const tenureDraws = new Map(stores.map((s) => [s, sampleSpec(tenure.get(s)!.spec, env, tenureStreams[s]).samples]));
+  const priceDraws = combine([factDraws(priceFact, env, id(`price/${priceFact.id}`))], (p) => (p * priceK) / priceMonths);
+  const tenureDraws = new Map(stores.map((s) => [s, sampleSpec(tenure.get(s)!.spec, env, streamOf(id(`${s}/tenure`))).samples]));
   /** The rules' commission at the mean tenure share (s uniform from 0 to its upper end). */
   const midRate = (sr: StoreRevenue): number => sr.commission.firstYear.rate * (1 - sr.launch.tenureShareHigh / 2) + sr.commission.afterFirstYear.rate * (sr.launch.tenureShareHigh / 2);
   /** The store's commission depends on the subscriber's tenure at this date, and the app is old enough for it to matter. */

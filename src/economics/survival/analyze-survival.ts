@@ -8,7 +8,7 @@ import { readValueText } from '../common/value-text.js';
 import type { CompanyInputs, PathInput } from './company-inputs.js';
 import { currentFact } from './current-fact.js';
 import type { ClimateName, FundingClimate } from './funding-climate.js';
-import { DEFAULT_RAISE_TARGET_MONTHS, simulateSurvival, type SurvivalDriver } from './simulate-survival.js';
+import { DEFAULT_RAISE_TARGET_MONTHS, simulateSurvival, simulateSurvivalYielding, type SurvivalDriver } from './simulate-survival.js';
 import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './survival-assumptions.js';
 
 export interface AnalyzeSurvivalOptions {
@@ -269,7 +269,8 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     });
   }
   const target = a.raiseTargetMonths ?? DEFAULT_RAISE_TARGET_MONTHS;
-  const result = simulateSurvival({
+  // with a signal, the simulation yields to the event loop as it goes, so that a cancel arrives while it runs (same bits)
+  const result = await (options.signal ? simulateSurvivalYielding : simulateSurvival)({
     companies: inputs, horizonMonths: horizon, paths, seed, climate, raiseTargetMonths: target,
     ...(roundSize ? { roundSize } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

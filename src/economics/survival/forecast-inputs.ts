@@ -1,5 +1,5 @@
 import { lognormalFromCi } from '../../core/index.js';
-import { quantileSorted, sampleSpec, type Env } from '../../estimate/index.js';
+import { quantileSorted, sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import { readAsOfDate, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, Text } from '../analysis.js';
 import { collectHealthInputs, monthsFromPeriodMiddle, type HealthInput } from '../health/index.js';
@@ -63,11 +63,6 @@ export interface ForecastInputsOptions {
   readonly env: Env;
 }
 
-// Streams of the model's own draws, apart from collectHealthInputs' (100 to 1,100).
-const STREAM_TREND = 5000;
-const STREAM_SHARE = 5100;
-const STREAM_REVENUE_GROWTH = 5200;
-const STREAM_ROUND_SIZE = 5300;
 /** The assumption behind costs from the latest round (a fallback stated at the as-of date, never moved). */
 const COSTS_FROM_ROUND_ID = 'forecast.costs_from_round';
 
@@ -93,8 +88,11 @@ export async function forecastInputs(store: Store, company: string, options: For
   const asOf = readAsOfDate(options.asOf);
   const env = options.env;
   const n = env.sampleCount;
-  const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, STREAM_SHARE).samples;
-  const trend = sampleSpec(lognormalFromCi(FRONTIER_COMPUTE_GROWTH.value.p5, FRONTIER_COMPUTE_GROWTH.value.p95), env, STREAM_TREND).samples;
+  // The model's own draws: streams of `forecast/<entity id>/<what>`, apart from collectHealthInputs' `health/...`.
+  const entityId = (await store.resolveEntity(company)).id;
+  const stream = (what: string): number => streamOf(`forecast/${entityId}/${what}`);
+  const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, stream('staff-share')).samples;
+  const trend = sampleSpec(lognormalFromCi(FRONTIER_COMPUTE_GROWTH.value.p5, FRONTIER_COMPUTE_GROWTH.value.p95), env, stream('compute-trend')).samples;
   const inverse = new Float64Array(n);
   for (let i = 0; i < n; i++) inverse[i] = 1 / share[i]!;
   const got = await collectHealthInputs(store, company, env, [], {
@@ -110,7 +108,7 @@ export async function forecastInputs(store: Store, company: string, options: For
     },
     costsFromLastRound: {
       months: COSTS_FROM_LAST_ROUND.value,
-      factor: sampleSpec(DEFAULT_ROUND_SIZE, env, STREAM_ROUND_SIZE).samples,
+      factor: sampleSpec(DEFAULT_ROUND_SIZE, env, stream('round-size')).samples,
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
       assumption: parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     },
@@ -153,7 +151,7 @@ export async function forecastInputs(store: Store, company: string, options: For
   let revenueGrowth: Float64Array;
   if (f.revenueGrowth) revenueGrowth = f.revenueGrowth.samples;
   else {
-    const yearly = sampleSpec(lognormalFromCi(DEFAULT_REVENUE_GROWTH.value.p5, DEFAULT_REVENUE_GROWTH.value.p95), env, STREAM_REVENUE_GROWTH).samples;
+    const yearly = sampleSpec(lognormalFromCi(DEFAULT_REVENUE_GROWTH.value.p5, DEFAULT_REVENUE_GROWTH.value.p95), env, stream('revenue-growth')).samples;
     revenueGrowth = yearly.map((x) => x ** (1 / 12) - 1);
     growthRows.push({ input: 'revenueGrowth', status: 'default', formula: `default: ${DEFAULT_REVENUE_GROWTH.text.en}, as a monthly rate`, p50: median(revenueGrowth), factIds: [] });
   }

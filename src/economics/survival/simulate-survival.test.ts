@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DistSpec } from '../../core/index.js';
-import { sampleSpec } from '../../estimate/index.js';
+import { sampleSpec, streamOf } from '../../estimate/index.js';
 import { shiftSpec, scaleSpec } from '../common/value-text.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { CLIMATES, climateFromFunding, resolveClimate } from './funding-climate.js';
-import { companyStream, simulateSurvival } from './simulate-survival.js';
+import { simulateSurvival, simulateSurvivalYielding, YIELD_PATH_MONTHS } from './simulate-survival.js';
 
 const logn = (p5: number, p95: number): DistSpec => {
   const a = Math.log(p5), b = Math.log(p95), z = 1.6448536269514722;
@@ -34,7 +34,8 @@ describe('simulateSurvival', () => {
     expect(Array.from(alone.companies[0]!.survival)).toEqual(Array.from(x.companies[1]!.survival));
     const other = simulateSurvival({ ...opts, seed: 43 });
     expect(Array.from(other.companies[0]!.survival)).not.toEqual(Array.from(x.companies[0]!.survival));
-    expect(companyStream('openai')).not.toBe(companyStream('anthropic'));
+    // the same inputs under another id draw from other streams
+    expect(Array.from(x.companies[1]!.survival)).not.toEqual(Array.from(x.companies[0]!.survival));
   });
 
   it('gives a survival curve that starts at 1 and never rises, with P(out) within 12/24/36 months', () => {
@@ -94,6 +95,26 @@ describe('simulateSurvival', () => {
     expect(done).toBe(70); // stopped in the second company's 10th month
   });
 
+  it('with a signal, yields to the event loop as it goes: the same bits as without, and an abort from outside stops it early', async () => {
+    const opts = { companies: [acme('a'), acme('b')], horizonMonths: 120, paths: 20_000, seed: 9, climate: 'neutral' as const };
+    const plain = simulateSurvival(opts);
+    const yielding = await simulateSurvivalYielding({ ...opts, signal: new AbortController().signal });
+    expect(yielding.companies.map((c) => [Array.from(c.survival), c.meanRounds, c.meanRaised, c.drivers])).toEqual(plain.companies.map((c) => [Array.from(c.survival), c.meanRounds, c.meanRaised, c.drivers]));
+    expect(yielding.ranking).toEqual(plain.ranking);
+    // the abort comes from the event loop (as a DELETE does), not from inside the simulation: only a simulation that yields sees it before its end
+    const controller = new AbortController();
+    let done = 0;
+    let total = 0;
+    const run = simulateSurvivalYielding({
+      ...opts, signal: controller.signal,
+      onProgress: (d, t) => { if (d === 1) setImmediate(() => controller.abort()); done = d; total = t; },
+    });
+    await expect(run).rejects.toMatchObject({ status: 499, issues: [expect.objectContaining({ code: 'aborted' })] });
+    expect(total).toBe(240);
+    // it stops at the first yield after the abort: within YIELD_PATH_MONTHS / paths months (13 here) of the start
+    expect(done).toBeLessThanOrEqual(Math.ceil(YIELD_PATH_MONTHS / opts.paths));
+  });
+
   it('rejects bad options with a message', () => {
     expect(() => simulateSurvival({ companies: [acme()], horizonMonths: 0, paths: 10, seed: 1, climate: 'cold' })).toThrow(/horizon must be/);
     expect(() => simulateSurvival({ companies: [acme(), acme()], horizonMonths: 12, paths: 10, seed: 1, climate: 'cold' })).toThrow(/listed twice/);
@@ -116,8 +137,7 @@ describe('simulateSurvival on given draws', () => {
   it('runs on the draws themselves (one per path), the same as on the distribution they came from, and refuses a wrong count', () => {
     const c = acme();
     const env = { sampleCount: 500, seed: 4, threads: 1 };
-    const base = companyStream(c.id);
-    const asDraws = { ...c, cash: sampleSpec(c.cash as DistSpec, env, base).samples };
+    const asDraws = { ...c, cash: sampleSpec(c.cash as DistSpec, env, streamOf(`survival/${c.id}/cash`)).samples };
     const a = simulateSurvival({ companies: [c], horizonMonths: 24, paths: 500, seed: 4, climate: 'neutral', drivers: false }).companies[0]!;
     const b = simulateSurvival({ companies: [asDraws], horizonMonths: 24, paths: 500, seed: 4, climate: 'neutral', drivers: false }).companies[0]!;
     expect(Array.from(b.survival)).toEqual(Array.from(a.survival));

@@ -1,5 +1,5 @@
 import { lognormalFromCi, ShakeoutError, throwIfAborted, type DistSpec } from '../../core/index.js';
-import { pearson, RandomStream, sampleSpec, seedKey, type Env } from '../../estimate/index.js';
+import { pearson, RandomStream, sampleSpec, seedKey, streamOf, yieldToEventLoop, type Env } from '../../estimate/index.js';
 import { PATH_INPUTS, type CompanyInputs, type PathInput, type PathValues } from './company-inputs.js';
 import { resolveClimate, type ClimateName, type FundingClimate } from './funding-climate.js';
 
@@ -24,7 +24,10 @@ export interface SurvivalOptions {
   /**
    * Stops the simulation between months (of all paths of a company): it
    * throws a ShakeoutError of code 'aborted' (or the signal's reason when
-   * that is a ShakeoutError, such as a time limit).
+   * that is a ShakeoutError, such as a time limit). An abort from outside
+   * (a request, a timer) arrives while it runs through
+   * {@link simulateSurvivalYielding}, which `analyzeSurvival` uses when
+   * given a signal.
    */
   readonly signal?: AbortSignal;
   /** Called after each company's month, with the company-months done and their total. */
@@ -98,16 +101,40 @@ export const DEFAULT_RAISE_TARGET_MONTHS = 18;
  * chance, smaller rounds) never raises it, path by path: each month's update
  * is non-decreasing in cash, revenue, the chance and the target.
  *
- * Deterministic under a seed: each company's draws come from streams keyed
- * by the seed and the company's id (so they do not change when other
- * companies are added), the monthly draws from one stream per (company,
- * month). Fast: one typed-array loop per company and month, no allocation
+ * Deterministic under a seed: each company's draws come from the streams of
+ * `survival/<company id>/<input>` ({@link streamOf}; so they do not change
+ * when other companies are added), the monthly draws from the stream of
+ * `survival/<company id>/months`, stepped once per path and month. Fast: one typed-array loop per company and month, no allocation
  * per path.
  *
  * @example
  * simulateSurvival({ companies: [acme], horizonMonths: 60, paths: 10_000, seed: 1, climate: 'cold' }).companies[0].pOutWithin[24];
  */
 export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
+  const steps = survivalSteps(options);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Path-months (paths x months of one company) a cancellable simulation computes between two yields to the event loop: a few milliseconds. */
+export const YIELD_PATH_MONTHS = 1 << 18;
+
+/**
+ * {@link simulateSurvival} that yields to the event loop every
+ * {@link YIELD_PATH_MONTHS} path-months, so that an abort (a DELETE of the
+ * run, a client gone, a time limit) reaches `options.signal` while it runs
+ * rather than at its end. The same bits as {@link simulateSurvival}: both
+ * run the same steps, this one awaiting between them.
+ */
+export async function simulateSurvivalYielding(options: SurvivalOptions): Promise<SurvivalResult> {
+  const steps = survivalSteps(options);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await yieldToEventLoop();
+  }
+}
+
+/** The simulation as steps: it pauses (yields) every {@link YIELD_PATH_MONTHS} path-months; the months check `options.signal`. */
+function* survivalSteps(options: SurvivalOptions): Generator<void, SurvivalResult, void> {
   const t0 = performance.now();
   const { horizonMonths: horizon, paths } = options;
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 600) throw survivalError('horizonMonths', `horizon must be a whole number of months from 1 to 600, got ${horizon}`);
@@ -138,15 +165,16 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
 
   const totalMonths = options.companies.length * horizon;
   let monthsDone = 0;
-  const results: CompanySurvival[] = options.companies.map((company) => {
-    const base = companyStream(company.id);
+  let sinceYield = 0;
+  const results: CompanySurvival[] = [];
+  for (const company of options.companies) {
     const draws: Record<PathInput, Float64Array> = {
-      cash: draw(company.cash, env, base, 'cash', company.id),
-      revenue: draw(company.revenue, env, base + 1, 'revenue', company.id),
-      revenueGrowth: draw(company.revenueGrowth, env, base + 2, 'revenueGrowth', company.id),
-      costs: draw(company.costs, env, base + 3, 'costs', company.id),
-      costGrowth: draw(company.costGrowth, env, base + 4, 'costGrowth', company.id),
-      roundSize: draw(roundSize, env, base + 5, 'roundSize', company.id),
+      cash: draw(company.cash, env, 'cash', company.id),
+      revenue: draw(company.revenue, env, 'revenue', company.id),
+      revenueGrowth: draw(company.revenueGrowth, env, 'revenueGrowth', company.id),
+      costs: draw(company.costs, env, 'costs', company.id),
+      costGrowth: draw(company.costGrowth, env, 'costGrowth', company.id),
+      roundSize: draw(roundSize, env, 'roundSize', company.id),
     };
     const fundability = company.fundability ?? 1;
     if (!(fundability >= 0 && Number.isFinite(fundability))) throw survivalError('fundability', `${company.id}: fundability must be a finite number >= 0, got ${fundability}`);
@@ -172,7 +200,7 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
     // The monthly draws: one xoshiro128** stream per company, seeded from the
     // engine's stream (seed, company), stepped once per path and month (also
     // for paths already out, so a draw's position never depends on the others).
-    const seeder = RandomStream.forChunk(key, base + 6, 0);
+    const seeder = RandomStream.forChunk(key, streamOf(`survival/${company.id}/months`), 0);
     rng[0] = seeder.nextUint32() | 0;
     rng[1] = seeder.nextUint32() | 0;
     rng[2] = seeder.nextUint32() | 0;
@@ -184,6 +212,10 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
       alive = stepMonth(m, horizon, paths, pInt, cash, rev, cost, gRev, gCost, size, out, rounds, raised, rng, alive);
       survivors[m] = alive;
       options.onProgress?.(++monthsDone, totalMonths);
+      if ((sinceYield += paths) >= YIELD_PATH_MONTHS) {
+        sinceYield = 0;
+        yield;
+      }
     }
     const survival = new Float64Array(horizon + 1);
     for (let m = 0; m <= horizon; m++) survival[m] = survivors[m]! / paths;
@@ -196,7 +228,7 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
     }
     const within = (t: number): number | null => (t <= horizon ? 1 - survival[t]! : null);
     const drivers: SurvivalDriver[] = options.drivers === false || paths < 3 ? [] : rankDrivers(draws, out, horizon);
-    return {
+    results.push({
       id: company.id,
       name: company.name,
       survival,
@@ -205,8 +237,8 @@ export function simulateSurvival(options: SurvivalOptions): SurvivalResult {
       meanRounds: mean(rounds),
       meanRaised: mean(raised),
       drivers,
-    };
-  });
+    });
+  }
 
   const at = Math.min(24, horizon);
   const ranking = [...results]
@@ -260,23 +292,14 @@ function stepMonth(
   return alive;
 }
 
-/** The first of a company's 8 random streams: from a 32-bit FNV-1a hash of its id. */
-export function companyStream(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return ((h >>> 0) & 0xffffff) * 8;
-}
-
-function draw(spec: PathValues, env: Env, stream: number, name: string, company: string): Float64Array {
+/** A company's draws of an input: the draws given, else the spec drawn from the stream of `survival/<company id>/<input>`. */
+function draw(spec: PathValues, env: Env, name: PathInput, company: string): Float64Array {
   if (spec instanceof Float64Array) {
     if (spec.length !== env.sampleCount) throw survivalError(name, `${company}: ${name}: expected one draw per path (${env.sampleCount}), got ${spec.length}`);
     return spec;
   }
   try {
-    return sampleSpec(spec, env, stream).samples;
+    return sampleSpec(spec, env, streamOf(`survival/${company}/${name}`)).samples;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw survivalError(name, `${company}: ${name}: ${why}`);

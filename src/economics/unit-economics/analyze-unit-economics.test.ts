@@ -20,6 +20,17 @@ describe('unit margin', () => {
 });
 
 describe('analyzeUnitEconomics', () => {
+  it('an input added leaves the draws of the others as they were (streams named by input, not numbered in order)', () => {
+    type E = { samples?: Float64Array };
+    const base = { price: '$20', storeShare: '15% to 30%', inferenceCost: '2 to 8', trainingCost: '30M to 50M' };
+    const a = analyzeUnitEconomics(base, env);
+    const b = analyzeUnitEconomics({ ...base, fixedCosts: '$1M' }, env);
+    expect(Array.from((est(b, 'margin_per_user') as E).samples!)).toEqual(Array.from((est(a, 'margin_per_user') as E).samples!));
+    // fixed a month = other fixed costs + training / 12: with $1M added, each draw is $1M more (the training draws unchanged)
+    const fa = (est(a, 'fixed_per_month') as E).samples!, fb = (est(b, 'fixed_per_month') as E).samples!;
+    for (let i = 0; i < fa.length; i++) expect(fb[i]! - fa[i]!).toBeCloseTo(1e6, 3);
+  });
+
   it('reads figures with qualifiers and model expressions', () => {
     const a = analyzeUnitEconomics({ price: '19.99美元/月', storeShare: '30%', inferenceCost: 'about $5 a month', trainingCost: '$40.7M' }, env);
     const m = est(a, 'margin_per_user')!;

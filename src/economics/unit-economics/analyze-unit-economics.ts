@@ -1,5 +1,5 @@
 import { convertCurrency, formatValue, isCurrency, latestFxMonth, parsePeriod, quantileOfSpec, ShakeoutError, type DistSpec, type FxTable, type Per, type Unit } from '../../core/index.js';
-import { sampleSpec, type Env } from '../../estimate/index.js';
+import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
@@ -144,11 +144,8 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
   const facts: Fact[] = [];
   const estimates: Estimate[] = [];
   const notes: Text[] = [];
-  let stream = 0;
-
   interface Read { samples: Float64Array; ref: InputRef; label: string }
   const read = (name: string, input: UnitInput, kind: 'money-month' | 'money' | 'share' | 'count-month' | 'count'): Read => {
-    const s = stream++;
     let spec: DistSpec;
     let unit: Unit;
     let per: Per | null;
@@ -213,7 +210,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
     if (kind === 'money' && per) throw inputError(name, `${name}: expected a one-off amount, got a rate "${text}"`);
     checkBounds(name, text, spec);
     rows.push({ name, status, text, factId, p5: quantileOfSpec(spec, 0.05), p50: quantileOfSpec(spec, 0.5), p95: quantileOfSpec(spec, 0.95), unit: isCurrency(unit) ? unit : kind === 'share' ? 'percent' : unit, per });
-    return { samples: sampleSpec(spec, env, s).samples, ref, label: name };
+    return { samples: sampleSpec(spec, env, streamOf(`unit-economics/${name}`)).samples, ref, label: name };
   };
   const map = combine;
   const add = (id: string, label: Text, unit: Unit, per: Per | null, formula: string, ins: readonly InputRef[], samples: Float64Array): Estimate => {
