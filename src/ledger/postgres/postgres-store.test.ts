@@ -36,7 +36,7 @@ if (!server.url) {
     it('runs the same migrations, and reads counts as numbers', async () => {
       const url = await createTestSchema(dbUrl, 'migrations');
       const bare = await openBareStore(url);
-      const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(bare.db)).rows.map((r) => r.name);
+      const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(bare.persistence.kysely)).rows.map((r) => r.name);
       expect(applied).toEqual(Object.keys(MIGRATIONS).sort());
       await bare.close();
       const s = await openStore({ path: url, loadBundled: false });
@@ -66,13 +66,13 @@ if (!server.url) {
     it('refuses a database of another application, changing nothing', async () => {
       const url = await createTestSchema(dbUrl, 'other_app');
       const bare = await openBareStore(await createTestSchema(dbUrl, 'scratch'));
-      await sql`create table other_app.users (id int primary key)`.execute(bare.db);
+      await sql`create table other_app.users (id int primary key)`.execute(bare.persistence.kysely);
       await bare.close();
       const e = await rejection(openStore({ path: url }));
       expect(e.status).toBe(400);
       expect(e.message).toMatch(/is not a Shakeout database: it is a PostgreSQL database of another application \(tables users/);
       const again = await openBareStore(await createTestSchema(dbUrl, 'scratch2'));
-      const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'other_app'`.execute(again.db)).rows.map((r) => r.t);
+      const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'other_app'`.execute(again.persistence.kysely)).rows.map((r) => r.t);
       expect(tables).toEqual(['users']);
       await again.close();
     });
