@@ -100,5 +100,34 @@ if (!server.url) {
       await a.close();
       await b.close();
     });
+
+    it('makes a writer wait its turn while another holds the ledger\'s writer lock, then writes; reads do not wait', async () => {
+      const url = await createTestSchema(dbUrl, 'turns');
+      const store = await openStore({ path: url, loadBundled: false });
+      const holder = await openBareStore(url);
+      const db = holder.persistence.kysely;
+      // another writer, in the middle of its transaction: it holds the lock on its own connection
+      const release = await db.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(hashtext(current_schema()))`.execute(conn);
+        let done = false;
+        const write = store.addFact({ id: 't1', entity: 'anthropic', metric: 'revenue', value: '$1M', period: '2024', source: { publisher: 'P', published: '2024-01-01' } }).finally(() => (done = true));
+        // the write is queued behind the lock (PostgreSQL lists it as an advisory lock not granted) ...
+        let waiting = 0;
+        for (let polls = 0; waiting === 0 && polls < 3000; polls++) {
+          waiting = Number((await sql<{ n: string }>`select count(*) as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(conn)).rows[0]!.n);
+          if (!waiting) await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(waiting).toBe(1);
+        // ... while reading goes on, and nothing of it is written yet
+        expect(await store.listFacts()).toEqual([]);
+        expect(done).toBe(false);
+        await sql`select pg_advisory_unlock(hashtext(current_schema()))`.execute(conn);
+        return write;
+      });
+      expect((await release).id).toBe('t1');
+      expect((await store.listFacts()).map((f) => f.id)).toEqual(['t1']);
+      await holder.close();
+      await store.close();
+    });
   });
 }
