@@ -12,7 +12,8 @@
 //     as several servers on one ledger would;
 //
 // against SQLite (a fresh file per cell) and, when SHAKEOUT_TEST_PG_URL is
-// set or --pg URL is given, PostgreSQL (the facts carry this run's own ids).
+// set or --pg URL is given, PostgreSQL (in a schema of this run's own,
+// dropped at the end: the database is left as it was).
 // For each cell: facts per second over the wall time of the whole cell (and,
 // through the Store, while the writers were adding: from the first writer's
 // first add to the last one's last, process start-up left out),
@@ -46,7 +47,7 @@ if (!existsSync(bundle) || !existsSync(join(root, 'dist', 'app', 'index.js'))) {
   console.error('bench/concurrent-writers.mjs: dist/ is missing; run `npm run build` first');
   process.exit(1);
 }
-const { openLedger } = await import(pathToFileURL(join(root, 'dist', 'app', 'index.js')).href);
+const { openLedger, createTestSchema } = await import(pathToFileURL(join(root, 'dist', 'app', 'index.js')).href);
 const dir = mkdtempSync(join(tmpdir(), 'shakeout-writers-'));
 const log = (t) => process.stderr.write(t + '\n');
 const run = `w${Date.now().toString(36)}`;
@@ -99,7 +100,10 @@ async function readBack(db, cell, results) {
   }
 }
 
-const backends = [{ name: 'SQLite', db: (cell) => join(dir, `${cell}.db`) }, ...(pg ? [{ name: 'PostgreSQL', db: () => pg }] : [])];
+// PostgreSQL: a schema of this run's own (search_path in the URL), dropped at the end.
+const pgSchema = `bench_${run}`;
+const pgLedger = pg ? await createTestSchema(pg, pgSchema) : undefined;
+const backends = [{ name: 'SQLite', db: (cell) => join(dir, `${cell}.db`) }, ...(pg ? [{ name: 'PostgreSQL', db: () => pgLedger }] : [])];
 const rows = [];
 let bad = false;
 for (const backend of backends) {
@@ -138,6 +142,13 @@ for (const backend of backends) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
+if (pg) {
+  const { default: pgClient } = await import('pg');
+  const c = new pgClient.Client({ connectionString: pg });
+  await c.connect();
+  await c.query(`drop schema ${pgSchema} cascade`);
+  await c.end();
+}
 
 const header = ['backend', 'through', 'writers', 'facts written', 'seconds', 'facts/s', 'facts/s while writing', 'errors', 'corrected', 'current', 'in all', 'broken histories', 'check'];
 const lines = rows.map((r) => [r.backend, r.mode, String(r.n), String(r.facts), (r.ms / 1000).toFixed(1), r.perSecond.toFixed(1), r.writingPerSecond?.toFixed(1) ?? '-', String(r.errors), String(r.corrected), String(r.current), String(r.all), String(r.brokenHistories), r.ok ? 'ok' : 'FAIL']);
