@@ -7,16 +7,22 @@
 //     transaction), `--cli-adds` facts each;
 //   - through the Store: each writer is one process that opens the ledger
 //     (app's openLedger) and calls addFact `--store-adds` times, each its own
-//     transaction (bench/child-writer.mjs), as several servers on one ledger
-//     would;
+//     transaction, corrects every tenth fact right after adding it, and
+//     imports 20 facts in one transaction halfway (bench/child-writer.mjs),
+//     as several servers on one ledger would;
 //
 // against SQLite (a fresh file per cell) and, when SHAKEOUT_TEST_PG_URL is
-// set or --pg URL is given, PostgreSQL (the facts carry this run's own ids).
+// set or --pg URL is given, PostgreSQL (in a schema of this run's own,
+// dropped at the end: the database is left as it was).
 // For each cell: facts per second over the wall time of the whole cell (and,
 // through the Store, while the writers were adding: from the first writer's
 // first add to the last one's last, process start-up left out),
-// errors (any failed add; must be zero), and a final count of this cell's
-// facts read back through the Store (must be exactly what was added).
+// errors (any failed write; must be zero), and what is read back through
+// the Store: this cell's current facts (exactly those added and imported:
+// nothing lost, nothing twice), its facts with the superseded ones (those
+// plus one per correction), and the history of every corrected fact (the
+// fact, then its one correction). With both backends, a second table puts
+// them side by side, with the ratio PostgreSQL / SQLite.
 //
 // Standalone: node bench/concurrent-writers.mjs [--writers 2,4,8]
 // [--cli-adds 5] [--store-adds 200] [--pg URL] (after `npm run build`).
@@ -41,7 +47,7 @@ if (!existsSync(bundle) || !existsSync(join(root, 'dist', 'app', 'index.js'))) {
   console.error('bench/concurrent-writers.mjs: dist/ is missing; run `npm run build` first');
   process.exit(1);
 }
-const { openLedger } = await import(pathToFileURL(join(root, 'dist', 'app', 'index.js')).href);
+const { openLedger, createTestSchema } = await import(pathToFileURL(join(root, 'dist', 'app', 'index.js')).href);
 const dir = mkdtempSync(join(tmpdir(), 'shakeout-writers-'));
 const log = (t) => process.stderr.write(t + '\n');
 const run = `w${Date.now().toString(36)}`;
@@ -66,26 +72,38 @@ async function cliWriter(db, prefix, count) {
       '--value', `$${i} million`, '--period', '2024-03', '--source', `Writer ${prefix}`, '--published', '2025-01-15']);
     if (r.code !== 0) errors.push(`exit ${r.code}: ${r.err.trim()}`);
   }
-  return { added: count - errors.length, errors };
+  return { added: count - errors.length, corrected: 0, corrections: [], imported: 0, errors };
 }
 
 /** One writer through the Store: a process adding `count` facts. */
 async function storeWriter(db, prefix, count) {
   const r = await node([join(here, 'child-writer.mjs'), db, String(count), prefix]);
-  if (r.code !== 0) return { added: 0, errors: [`exit ${r.code}: ${r.err.trim()}`] };
+  if (r.code !== 0) return { added: 0, corrected: 0, corrections: [], imported: 0, errors: [`exit ${r.code}: ${r.err.trim()}`] };
   return JSON.parse(r.out.trim().split('\n').pop());
 }
 
-async function countOf(db, cell) {
+/** What a cell's ledger holds of its writers (by their sources: a correction's id is a hash of its content), and whether every history is whole. */
+async function readBack(db, cell, results) {
   const store = await openLedger({ db, bundled: false });
   try {
-    return (await store.listFacts({ entity: 'openai', metric: 'revenue' })).filter((f) => f.id.startsWith(`${cell}-`)).length;
+    const mine = (f) => f.source.publisher.startsWith(`Writer ${cell}-`);
+    const current = (await store.listFacts({ entity: 'openai', metric: 'revenue' })).filter(mine).length;
+    const all = (await store.listFacts({ entity: 'openai', metric: 'revenue', includeSuperseded: true })).filter(mine).length;
+    let brokenHistories = 0;
+    for (const id of results.flatMap((r) => r.corrections)) {
+      const h = await store.history(id);
+      if (h.length !== 2 || h[0].id !== id || h[1].supersedes !== id || h[1].supersededBy !== null) brokenHistories++;
+    }
+    return { current, all, brokenHistories };
   } finally {
     await store.close();
   }
 }
 
-const backends = [{ name: 'SQLite', db: (cell) => join(dir, `${cell}.db`) }, ...(pg ? [{ name: 'PostgreSQL', db: () => pg }] : [])];
+// PostgreSQL: a schema of this run's own (search_path in the URL), dropped at the end.
+const pgSchema = `bench_${run}`;
+const pgLedger = pg ? await createTestSchema(pg, pgSchema) : undefined;
+const backends = [{ name: 'SQLite', db: (cell) => join(dir, `${cell}.db`) }, ...(pg ? [{ name: 'PostgreSQL', db: () => pgLedger }] : [])];
 const rows = [];
 let bad = false;
 for (const backend of backends) {
@@ -100,27 +118,55 @@ for (const backend of backends) {
       const t0 = performance.now();
       const results = await Promise.all(Array.from({ length: n }, (_, w) => (mode === 'CLI' ? cliWriter : storeWriter)(db, `${cell}-${w}`, per)));
       const ms = performance.now() - t0;
-      const added = results.reduce((s, r) => s + r.added, 0);
+      const sum = (k) => results.reduce((s, r) => s + r[k], 0);
+      const added = sum('added');
+      const corrected = sum('corrected');
+      const imported = sum('imported');
+      const written = added + corrected + imported;
       const errors = results.flatMap((r) => r.errors);
-      const counted = await countOf(db, cell);
+      const back = await readBack(db, cell, results);
       // Through the Store, the rate while the writers were adding (from the first start to the last end), process start-up left out.
       const span = mode === 'Store' && results.every((r) => r.start) ? Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start)) : undefined;
-      const row = { backend: backend.name, mode, n, facts: n * per, ms, perSecond: added / (ms / 1000), writingPerSecond: span ? added / (span / 1000) : undefined, errors: errors.length, counted, ok: errors.length === 0 && counted === n * per };
+      // every fact the writers say they added or imported is current once (nothing lost, nothing twice); with the superseded ones, one more per correction
+      const expected = added + imported;
+      const row = {
+        backend: backend.name, mode, n, facts: written, ms, perSecond: written / (ms / 1000), writingPerSecond: span ? written / (span / 1000) : undefined,
+        errors: errors.length, corrected, current: back.current, all: back.all, brokenHistories: back.brokenHistories,
+        ok: errors.length === 0 && added === n * per && back.current === expected && back.all === expected + corrected && back.brokenHistories === 0,
+      };
       if (!row.ok) bad = true;
       for (const e of errors.slice(0, 3)) log(`  error: ${e}`);
-      log(`  ${added} added in ${(ms / 1000).toFixed(1)} s: ${row.perSecond.toFixed(1)} facts/s${row.writingPerSecond ? ` (${row.writingPerSecond.toFixed(1)} while writing)` : ''}, ${errors.length} errors, ${counted} read back`);
+      log(`  ${added} added, ${corrected} corrected, ${imported} imported in ${(ms / 1000).toFixed(1)} s: ${row.perSecond.toFixed(1)} facts/s${row.writingPerSecond ? ` (${row.writingPerSecond.toFixed(1)} while writing)` : ''}, ${errors.length} errors, ${back.current} current and ${back.all} in all read back, ${back.brokenHistories} broken histories`);
       rows.push(row);
     }
   }
 }
 rmSync(dir, { recursive: true, force: true });
+if (pg) {
+  const { default: pgClient } = await import('pg');
+  const c = new pgClient.Client({ connectionString: pg });
+  await c.connect();
+  await c.query(`drop schema ${pgSchema} cascade`);
+  await c.end();
+}
 
-const header = ['backend', 'through', 'writers', 'facts', 'seconds', 'facts/s', 'facts/s while writing', 'errors', 'read back', 'check'];
-const lines = rows.map((r) => [r.backend, r.mode, String(r.n), String(r.facts), (r.ms / 1000).toFixed(1), r.perSecond.toFixed(1), r.writingPerSecond?.toFixed(1) ?? '-', String(r.errors), String(r.counted), r.ok ? 'ok' : 'FAIL']);
-console.log(`\nConcurrent writers: ${cliAdds} facts per writer through the CLI (a process each), ${storeAdds} per writer through the Store (one process each, a transaction per fact); Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the end.${pg ? '' : ' PostgreSQL not measured (no SHAKEOUT_TEST_PG_URL or --pg URL).'}\n`);
+const header = ['backend', 'through', 'writers', 'facts written', 'seconds', 'facts/s', 'facts/s while writing', 'errors', 'corrected', 'current', 'in all', 'broken histories', 'check'];
+const lines = rows.map((r) => [r.backend, r.mode, String(r.n), String(r.facts), (r.ms / 1000).toFixed(1), r.perSecond.toFixed(1), r.writingPerSecond?.toFixed(1) ?? '-', String(r.errors), String(r.corrected), String(r.current), String(r.all), String(r.brokenHistories), r.ok ? 'ok' : 'FAIL']);
+console.log(`\nConcurrent writers: ${cliAdds} facts per writer through the CLI (a process each), ${storeAdds} per writer through the Store (one process each, a transaction per fact, every tenth corrected, a batch of 20 imported in one transaction); Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the end.${pg ? '' : ' PostgreSQL not measured (no SHAKEOUT_TEST_PG_URL or --pg URL).'}\n`);
 console.log(markdownTable(header, lines));
+if (pg) {
+  // side by side: the same cell on each backend, and PostgreSQL's rate over SQLite's
+  const cellOf = (b, mode, n) => rows.find((r) => r.backend === b && r.mode === mode && r.n === n);
+  const rate = (r) => r.writingPerSecond ?? r.perSecond;
+  const side = rows.filter((r) => r.backend === 'SQLite').map((s) => {
+    const p = cellOf('PostgreSQL', s.mode, s.n);
+    return [s.mode, String(s.n), rate(s).toFixed(1), rate(p).toFixed(1), (rate(p) / rate(s)).toFixed(2)];
+  });
+  console.log('\nSide by side (facts/s while writing through the Store, over the whole cell through the CLI):\n');
+  console.log(markdownTable(['through', 'writers', 'SQLite facts/s', 'PostgreSQL facts/s', 'PostgreSQL / SQLite'], side));
+}
 if (bad) {
   console.log('\nSome cells lost facts or had errors (see above).');
   process.exit(1);
 }
-console.log('\nEvery cell: no errors, and every fact added read back.');
+console.log('\nEvery cell: no errors, every fact added, corrected and imported read back once, every history whole.');

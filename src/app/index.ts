@@ -36,6 +36,8 @@ export type { Report, ReportInputs, Footnote, ChartSpec } from '../report/index.
 export * from './list-facts.js';
 export { asOfStore, closest, copyLedgerBetween, migrateLedgerAt, defaultDbPath as defaultLedgerPath } from '../ledger/index.js';
 export type { CopyResult, MigrateResult } from '../ledger/index.js';
+/** For the server's tests on PostgreSQL (SHAKEOUT_TEST_PG_URL): a throwaway database and schema per test file and store. */
+export { pgTestServer, createTestDatabase, createTestSchema, dropTestDatabase, type PgTestServer } from '../ledger/index.js';
 export type { AsOfStore, AsOfInfo, AsOfOptions } from '../ledger/index.js';
 export { METRICS, FACT_KINDS, ENTITY_KINDS, BASES } from '../ledger/index.js';
 export * from './charts.js';

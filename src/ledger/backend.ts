@@ -7,7 +7,7 @@ export type BackendName = 'sqlite' | 'postgres';
 
 /**
  * What differs between the SQL dialects the ledger runs on, and nothing
- * else: the one query code (`KyselyStore`) asks its dialect for these. In
+ * else: the one query code (`KyselyPersistence`) asks its dialect for these. In
  * the spirit of Kysely's `DialectAdapter` (`src/dialect/dialect-adapter.ts`).
  */
 export interface LedgerDialect {

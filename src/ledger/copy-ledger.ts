@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { ShakeoutError } from '../core/index.js';
 import { backendOf, redactLocation } from './backends.js';
-import type { KyselyStore } from './kysely-store.js';
-import { openBareStore } from './open-store.js';
+import type { KyselyPersistence } from './kysely-persistence.js';
+import { openPersistence } from './open-store.js';
 import { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, appliedMigrations } from './migrations/migrate-ledger.js';
 
 /**
@@ -47,9 +47,9 @@ export interface CopyResult {
 }
 
 /** The store's schema where it has one (PostgreSQL's current schema; the introspection lists every schema's tables). */
-async function schemaOf(store: KyselyStore): Promise<string | undefined> {
-  if (store.dialect.name !== 'postgres') return undefined;
-  return (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s;
+async function schemaOf(store: KyselyPersistence): Promise<string | undefined> {
+  if (store.backend !== 'postgres') return undefined;
+  return (await sql<{ s: string }>`select current_schema() as s`.execute(store.kysely)).rows[0]?.s;
 }
 
 async function ledgerTables(db: AnyDb, schema: string | undefined): Promise<string[]> {
@@ -96,28 +96,28 @@ async function readRows(db: AnyDb, table: string): Promise<Row[]> {
  * happen in one transaction of the target, which checks the row count of
  * every table before it commits: a copy is whole or not at all.
  */
-export async function copyLedger(from: KyselyStore, to: KyselyStore, options: { fromLocation: string; toLocation: string; replace?: boolean }): Promise<CopyResult> {
+export async function copyLedger(from: KyselyPersistence, to: KyselyPersistence, options: { fromLocation: string; toLocation: string; replace?: boolean }): Promise<CopyResult> {
   const fromName = redactLocation(options.fromLocation);
   const toName = redactLocation(options.toLocation);
   const fail = (status: number, code: string, message: string): ShakeoutError => new ShakeoutError(message, { status, issues: [{ code, path: ['db'], message }] });
   const fromSchema = await schemaOf(from);
   const toSchema = await schemaOf(to);
-  const fromMigrations = await appliedMigrations(from.db, fromSchema);
-  const toMigrations = await appliedMigrations(to.db, toSchema);
+  const fromMigrations = await appliedMigrations(from.kysely, fromSchema);
+  const toMigrations = await appliedMigrations(to.kysely, toSchema);
   if (fromMigrations.join() !== toMigrations.join()) {
     throw fail(409, 'migration_mismatch', `cannot copy ${fromName} to ${toName}: they are at different migrations (${fromMigrations.at(-1) ?? 'none'} and ${toMigrations.at(-1) ?? 'none'}); run shakeout db migrate on each first`);
   }
-  const tables = await ledgerTables(from.db, fromSchema);
-  const targetTables = new Set(await ledgerTables(to.db, toSchema));
+  const tables = await ledgerTables(from.kysely, fromSchema);
+  const targetTables = new Set(await ledgerTables(to.kysely, toSchema));
   const missing = tables.filter((t) => !targetTables.has(t));
   if (missing.length) throw fail(409, 'missing_tables', `cannot copy ${fromName} to ${toName}: the target lacks the tables ${missing.join(', ')}`);
   // Read the source in one snapshot (a transaction), so that a writer during the copy cannot give half of its change.
-  const data = await from.dialect.write(from.db, async (trx) => {
+  const data = await from.ledgerDialect.write(from.kysely, async (trx) => {
     const out: { table: string; rows: Row[] }[] = [];
     for (const table of tables) out.push({ table, rows: await readRows(trx, table) });
     return out;
   });
-  return to.dialect.write(to.db, async (ledgerTrx) => {
+  return to.ledgerDialect.write(to.kysely, async (ledgerTrx) => {
     const trx = ledgerTrx as AnyDb;
     // The meta table holds what migrations put there (the revision counter) even in a new ledger: it does
     // not make a target "not empty", and it is always replaced by the source's.
@@ -156,9 +156,9 @@ export async function copyLedgerBetween(fromLocation: string, toLocation: string
     const message = `cannot copy ${redactLocation(fromLocation)} onto itself: give --to another database`;
     throw new ShakeoutError(message, { status: 400, issues: [{ code: 'same_ledger', path: ['to'], message }] });
   }
-  const from = await openBareStore(fromLocation, { migrate: false });
+  const from = await openPersistence(fromLocation, { migrate: false });
   try {
-    const to = await openBareStore(toLocation);
+    const to = await openPersistence(toLocation);
     try {
       return await copyLedger(from, to, { fromLocation, toLocation, ...options });
     } finally {

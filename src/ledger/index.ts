@@ -22,7 +22,11 @@ export { loadFxTable, loadCpiTable } from './bundled/tables.js';
 export { bundledDataDir } from './bundled/data-dir.js';
 export { loadBundledData, unreadBundledRows } from './bundled/load-bundled.js';
 export type { UnreadRow } from './bundled/adapters.js';
-export { KyselyStore } from './kysely-store.js';
+export { LedgerStore } from './ledger-store.js';
+export { KyselyPersistence } from './kysely-persistence.js';
+/** For tests on PostgreSQL in other layers (the server's): a throwaway database and schema per test file and store. */
+export { pgTestServer, createTestDatabase, createTestSchema, dropTestDatabase, type PgTestServer } from './postgres/pg-test-database.js';
+export type { Persistence, PersistenceReader, PersistenceWriter, FactQuery, EntityName } from './persistence.js';
 export type { EntitySeed, EventSeed } from './seed-types.js';
 export * from './as-of-store.js';
 export { copyLedger, copyLedgerBetween, COPY_ORDER, type CopyResult } from './copy-ledger.js';

@@ -4,7 +4,8 @@ import { loadBundledData, seedBundledEntities } from './bundled/load-bundled.js'
 import type { CpiTable, FxTable } from '../core/index.js';
 import type { BackendName, BackendOpenOptions } from './backend.js';
 import { backendFor } from './backends.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyPersistence } from './kysely-persistence.js';
+import { LedgerStore } from './ledger-store.js';
 import { appliedMigrations } from './migrations/migrate-ledger.js';
 import type { OpenStoreOptions, Store } from './store.js';
 
@@ -19,14 +20,23 @@ export const BUNDLED_VERSION = '3';
  * bundled entities or data. For moving and migrating ledgers (`shakeout db`)
  * and for tests; everything else opens with {@link openStore}.
  */
-export async function openBareStore(location: string, options: BackendOpenOptions & { dataDir?: string } = {}): Promise<KyselyStore> {
+export async function openBareStore(location: string, options: BackendOpenOptions & { dataDir?: string } = {}): Promise<LedgerStore<KyselyPersistence>> {
   const dataDir = options.dataDir ?? bundledDataDir();
   let tables: { fx: FxTable; cpi: CpiTable } | undefined;
   const getTables = (): { fx: FxTable; cpi: CpiTable } => (tables ??= { fx: loadFxTable(dataDir), cpi: loadCpiTable(dataDir) });
+  return new LedgerStore(await openPersistence(location, options), getTables);
+}
+
+/**
+ * The persistence seam at a location, opened by its backend (`backends.ts`)
+ * and migrated: rows and transactions, no Store above it. For what moves
+ * whole tables (`shakeout db copy`); everything else opens a Store.
+ */
+export async function openPersistence(location: string, options: BackendOpenOptions = {}): Promise<KyselyPersistence> {
   // the backend (better-sqlite3 or pg) and the query builder are loaded when a ledger is
   // first opened, not by every command that imports the ledger (shakeout parse needs neither)
   const opened = await (await backendFor(location)).open(location, options);
-  return new KyselyStore(opened.db, getTables, opened.dialect);
+  return new KyselyPersistence(opened.db, opened.dialect);
 }
 
 /**

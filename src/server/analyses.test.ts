@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Store } from '../app/index.js';
 import { createApp } from './app.js';
+import { onEachBackend } from './on-each-backend.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -39,16 +40,6 @@ describe('analyses over HTTP', () => {
     expect(((await who.json()) as { error: { message: string } }).error.message).toMatch(/did you mean "OpenAI"/);
   });
 
-  it('gives a company\'s health with its inputs and their facts', async () => {
-    const app = createApp({ store });
-    const res = await app.request('/api/companies/Zhipu%20AI/health?samples=1000&seed=1');
-    expect(res.status).toBe(200);
-    const h = (await res.json()) as { analysis: { kind: string; subject: string; facts: { id: string }[]; estimates: { id: string; p50: number }[] } };
-    expect(h.analysis.kind).toBe('health');
-    expect(h.analysis.subject).toBe('zhipu-ai');
-    expect(h.analysis.facts.length).toBeGreaterThan(0);
-    expect(h.analysis.estimates.length).toBeGreaterThan(0);
-  });
 });
 
 interface Listed { items: { name: string; summary: string; samples: string; url: string; options: { properties?: Record<string, unknown> } }[] }
@@ -118,5 +109,25 @@ describe('every analysis of the registry over HTTP', () => {
     const bad = await app.request(`/api/analyses/survival?samples=100&assumptionsText=${encodeURIComponent('companies: [unclosed')}`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Failed).error.issues[0]).toMatchObject({ code: 'invalid_yaml', path: ['options.assumptionsText'] });
+  });
+});
+
+/** An analysis read from the ledger, on every backend. */
+onEachBackend('an analysis over HTTP', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(async () => store.close());
+
+  it('gives a company\'s health with its inputs and their facts', async () => {
+    const app = createApp({ store });
+    const res = await app.request('/api/companies/Zhipu%20AI/health?samples=1000&seed=1');
+    expect(res.status).toBe(200);
+    const h = (await res.json()) as { analysis: { kind: string; subject: string; facts: { id: string }[]; estimates: { id: string; p50: number }[] } };
+    expect(h.analysis.kind).toBe('health');
+    expect(h.analysis.subject).toBe('zhipu-ai');
+    expect(h.analysis.facts.length).toBeGreaterThan(0);
+    expect(h.analysis.estimates.length).toBeGreaterThan(0);
   });
 });

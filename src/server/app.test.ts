@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Store } from '../app/index.js';
 import { createApp } from './app.js';
+import { onEachBackend } from './on-each-backend.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -15,26 +16,6 @@ const get = async (app: ReturnType<typeof createApp>, path: string) => {
 };
 
 describe('facts', () => {
-  it('lists with filters, a page, a total and a cursor that walks every fact once', async () => {
-    const app = createApp({ store });
-    const first = await get(app, '/api/facts?entity=zhipu&limit=3');
-    expect(first.status).toBe(200);
-    const total = first.body.total as number;
-    expect(total).toBe((await store.listFacts({ entity: 'zhipu-ai' })).length);
-    expect((first.body.items as unknown[]).length).toBe(3);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const r = await get(app, `/api/facts?entity=zhipu&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...(r.body.items as { id: string }[]).map((f) => f.id));
-      cursor = r.body.nextCursor as string | null;
-      pages++;
-    } while (cursor && pages < 50);
-    expect(seen.length).toBe(total);
-    expect(new Set(seen).size).toBe(total);
-  });
-
   it('searches text, sorts by value and reads the ledger as of a day', async () => {
     const app = createApp({ store });
     const r = await get(app, '/api/facts?q=sensor%20tower&sort=value&order=desc&limit=500');
@@ -194,5 +175,34 @@ describe('the dashboard beside the API', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+/** Listing, on every backend: the cursor walks the same facts on SQLite and PostgreSQL. */
+onEachBackend('facts over HTTP', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(async () => store.close());
+
+  it('lists with filters, a page, a total and a cursor that walks every fact once', async () => {
+    const app = createApp({ store });
+    const first = await get(app, '/api/facts?entity=zhipu&limit=3');
+    expect(first.status).toBe(200);
+    const total = first.body.total as number;
+    expect(total).toBe((await store.listFacts({ entity: 'zhipu-ai' })).length);
+    expect((first.body.items as unknown[]).length).toBe(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await get(app, `/api/facts?entity=zhipu&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...(r.body.items as { id: string }[]).map((f) => f.id));
+      cursor = r.body.nextCursor as string | null;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
   });
 });

@@ -1,20 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLedger, type Store } from '../app/index.js';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Store } from '../app/index.js';
 import { createApp } from './app.js';
+import { onEachBackend } from './on-each-backend.js';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openLedger({ db: ':memory:' });
-});
 const entity = (app: ReturnType<typeof createApp>, id: string, nameEn: string, token?: string) => post(app, '/api/entities', { id, nameEn, kind: 'company' }, token);
-afterEach(async () => store.close());
 
 const post = (app: ReturnType<typeof createApp>, path: string, body: unknown, token?: string) =>
   app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 
 const mistral = { entity: 'Mistral AI', metric: 'funding', value: '600 million euros ($645 million)', period: '2024-06', source: { publisher: 'Reuters', url: 'https://www.reuters.com/', published: '2024-06-11' } };
 
-describe('writing facts over HTTP', () => {
+onEachBackend('writing facts over HTTP', (backend) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await backend.open();
+  });
+  afterEach(async () => store.close());
+
   it('adds a fact read as written, then corrects it; history holds both', async () => {
     const app = createApp({ store });
     expect((await entity(app, 'mistral-ai', 'Mistral AI')).status).toBe(201);

@@ -1,29 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Store } from '../app/index.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Store } from '../app/index.js';
 import { createApp } from './app.js';
-
-let store: Store;
-/** Calls of the store's methods other than revision(): what computing a result costs. */
-let calls = 0;
-let counted: Store;
-beforeAll(async () => {
-  store = await openLedger({ db: ':memory:' });
-  counted = new Proxy(store, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => {
-        if (prop !== 'revision') calls++;
-        return (v as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-});
-afterAll(async () => store.close());
+import { onEachBackend } from './on-each-backend.js';
 
 const SURVIVAL = '/api/survival?companies=Anthropic&horizon=24&paths=300&seed=5';
 
-describe('the ledger revision and the result cache', () => {
+onEachBackend('the ledger revision and the result cache', (backend) => {
+  let store: Store;
+  /** Calls of the store's methods other than revision(): what computing a result costs. */
+  let calls = 0;
+  let counted: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+    counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          if (prop !== 'revision') calls++;
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  });
+  afterAll(async () => store.close());
+
   it('serves the same URL the second time from the cache, and computes it again after a write', async () => {
     const app = createApp({ store: counted, token: 'secret' });
     const rev = ((await (await app.request('/api/revision')).json()) as { revision: number }).revision;

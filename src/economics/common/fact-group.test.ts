@@ -143,4 +143,13 @@ describe('groupFacts through the ledger index', () => {
       expect(g.disagree).toBe(disagreeByPairs);
     }
   });
+
+  it('groups 200,000 agreeing figures of one round in one bucket (past what a spread into push or Math.max can take)', async () => {
+    const template = await round({ value: '$500 million', period: '2019-05', publisher: 'Bulk' });
+    const facts = Array.from({ length: 200_000 }, (_, i): Fact => ({ ...template, id: `bulk-${i}` }));
+    const gs = groupFacts(facts, fx);
+    expect(gs).toHaveLength(1);
+    expect(gs[0]!.members).toHaveLength(200_000);
+    expect(gs[0]!.disagree).toBe(false);
+  });
 });

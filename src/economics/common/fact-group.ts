@@ -118,7 +118,8 @@ export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseO
   // Automatic: same thing, and the ranges meet; found through the ledger's index, one spanning set of pairs per bucket pair.
   const { buckets, pairs } = sameThingIndex(facts, (f) => String(f.priceYear), commensurable);
   const agreeing: [string, string][] = [];
-  for (const [x, y] of pairs) agreeing.push(...agreeingPairs(facts, ranges, buckets[x]!.members, x === y ? [] : buckets[y]!.members));
+  // a loop, not push(...pairs): a spread past ~120k arguments throws RangeError, and one bucket can hold more
+  for (const [x, y] of pairs) for (const pair of agreeingPairs(facts, ranges, buckets[x]!.members, x === y ? [] : buckets[y]!.members)) agreeing.push(pair);
   const root = sameAsSets(facts, agreeing);
   const members = new Map<string, Fact[]>();
   for (const f of facts) {

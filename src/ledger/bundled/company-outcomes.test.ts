@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataDir } from './data-dir.js';
 import { loadBundledData } from './load-bundled.js';
 import { openStore } from '../open-store.js';
-import type { KyselyStore } from '../kysely-store.js';
+import type { LedgerStore } from '../ledger-store.js';
 import type { Store } from '../store.js';
 
 let store: Store;
@@ -30,7 +30,7 @@ describe('bundled company outcomes (data/company-outcomes.csv)', () => {
 
   it('loading the bundled data again adds no outcome', async () => {
     const before = await store.listOutcomes();
-    const r = await loadBundledData(store as KyselyStore, bundledDataDir());
+    const r = await loadBundledData(store as LedgerStore, bundledDataDir());
     expect(r.outcomes).toBe(0);
     expect(await store.listOutcomes()).toEqual(before);
   });

@@ -1,8 +1,8 @@
-import type { KyselyStore } from '../kysely-store.js';
+import type { LedgerStore } from '../ledger-store.js';
 import { articleFacts, bundledEntities, companyOutcomes, bundledEvents, companyFacts, epochFacts, epochModels, owidFacts, referenceFacts, type UnreadRow } from './adapters.js';
 
 /** The entities every database has: data/entities.yaml and Epoch's models. */
-export async function seedBundledEntities(store: KyselyStore, dataDir: string): Promise<number> {
+export async function seedBundledEntities(store: LedgerStore, dataDir: string): Promise<number> {
   return store.seedEntities([...bundledEntities(dataDir), ...epochModels(dataDir)]);
 }
 
@@ -14,7 +14,7 @@ export async function seedBundledEntities(store: KyselyStore, dataDir: string): 
  * is skipped. `unread` lists the rows of company-facts.csv the figure reader
  * refuses (left out, with the reader's reason).
  */
-export async function loadBundledData(store: KyselyStore, dataDir: string): Promise<{ added: number; unchanged: number; events: number; outcomes: number; unread: readonly UnreadRow[] }> {
+export async function loadBundledData(store: LedgerStore, dataDir: string): Promise<{ added: number; unchanged: number; events: number; outcomes: number; unread: readonly UnreadRow[] }> {
   await seedBundledEntities(store, dataDir);
   let added = 0;
   let unchanged = 0;

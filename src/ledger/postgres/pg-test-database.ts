@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 
 /**
  * PostgreSQL for tests. `SHAKEOUT_TEST_PG_URL` names a server the tests may
@@ -42,7 +42,9 @@ export function schemaUrl(url: string, schema: string): string {
 }
 
 async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
+  // pg is loaded here, not with the module: the ledger's index exports these helpers, and a SQLite user never loads pg
+  const { Client } = (await import('pg')).default;
+  const c = new Client({ connectionString: url });
   await c.connect();
   try {
     return await fn(c);

@@ -19,6 +19,12 @@ export const RETRY_CODES: ReadonlySet<string> = new Set(['40001', '40P01', '2350
  * The same for every command; docs/postgres.md.
  */
 export const MAX_WRITE_ATTEMPTS = 30;
+/**
+ * How long a writer waits for the ledger's writer lock (an advisory lock
+ * on its schema) before it gives up with "busy": the busy timeout of
+ * SQLite (docs/limits.md), so both backends wait alike.
+ */
+export const WRITER_LOCK_TIMEOUT_MS = 60_000;
 const BASE_WAIT_MS = 10;
 const MAX_WAIT_MS = 1000;
 
@@ -46,7 +52,12 @@ export function postgresFault(e: unknown, location: string): unknown {
 }
 
 /**
- * PostgreSQL's side of the dialect. Writing transactions are SERIALIZABLE:
+ * PostgreSQL's side of the dialect. Writers take turns, as on SQLite: each
+ * holds the ledger's writer lock (an advisory lock on its schema, taken by
+ * the connection before its transaction begins, so the transaction's
+ * snapshot holds every earlier writer's commit) for the length of its
+ * transaction; without it a long write (an import reads every fact) lost
+ * to a stream of short ones until it gave up. Writing transactions are also SERIALIZABLE:
  * PostgreSQL then guarantees that concurrent writers have the effect of
  * running one after the other, and aborts one of them (40001) when it
  * cannot; the transaction then runs again from the start, reading what the
@@ -61,8 +72,27 @@ export function postgresDialect(location: string): LedgerDialect {
     async write(db, fn) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().setIsolationLevel('serializable').execute(fn);
+          return await db.connection().execute(async (conn) => {
+            // Writers take turns, as on SQLite: the ledger's lock is held by the connection before the
+            // transaction starts, so its snapshot already holds every earlier writer's commit.
+            await sql`select set_config('lock_timeout', ${String(WRITER_LOCK_TIMEOUT_MS)}, false)`.execute(conn);
+            try {
+              await sql`select pg_advisory_lock(hashtext(current_schema()))`.execute(conn);
+            } finally {
+              await sql`select set_config('lock_timeout', '0', false)`.execute(conn);
+            }
+            try {
+              return await conn.transaction().setIsolationLevel('serializable').execute(fn);
+            } finally {
+              // a connection lost meanwhile has released the lock with its session
+              await sql`select pg_advisory_unlock(hashtext(current_schema()))`.execute(conn).catch(() => undefined);
+            }
+          });
         } catch (e) {
+          if (codeOf(e) === '55P03') {
+            const message = `the PostgreSQL ledger ${location} is busy: another writer held it for more than ${WRITER_LOCK_TIMEOUT_MS / 1000} s; nothing of this command was saved (run it again)`;
+            throw new ShakeoutError(message, { status: 503, issues: [{ code: 'busy', path: ['db'], message: `PostgreSQL: ${(e as Error).message}` }], cause: e });
+          }
           if (!RETRY_CODES.has(codeOf(e))) throw postgresFault(e, location);
           if (attempt >= MAX_WRITE_ATTEMPTS) {
             const message = `the PostgreSQL ledger ${location} is busy: this command's write collided with other writers ${attempt} times in a row; nothing of it was saved (run it again)`;

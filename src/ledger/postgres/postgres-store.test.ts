@@ -36,7 +36,7 @@ if (!server.url) {
     it('runs the same migrations, and reads counts as numbers', async () => {
       const url = await createTestSchema(dbUrl, 'migrations');
       const bare = await openBareStore(url);
-      const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(bare.db)).rows.map((r) => r.name);
+      const applied = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(bare.persistence.kysely)).rows.map((r) => r.name);
       expect(applied).toEqual(Object.keys(MIGRATIONS).sort());
       await bare.close();
       const s = await openStore({ path: url, loadBundled: false });
@@ -66,13 +66,13 @@ if (!server.url) {
     it('refuses a database of another application, changing nothing', async () => {
       const url = await createTestSchema(dbUrl, 'other_app');
       const bare = await openBareStore(await createTestSchema(dbUrl, 'scratch'));
-      await sql`create table other_app.users (id int primary key)`.execute(bare.db);
+      await sql`create table other_app.users (id int primary key)`.execute(bare.persistence.kysely);
       await bare.close();
       const e = await rejection(openStore({ path: url }));
       expect(e.status).toBe(400);
       expect(e.message).toMatch(/is not a Shakeout database: it is a PostgreSQL database of another application \(tables users/);
       const again = await openBareStore(await createTestSchema(dbUrl, 'scratch2'));
-      const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'other_app'`.execute(again.db)).rows.map((r) => r.t);
+      const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'other_app'`.execute(again.persistence.kysely)).rows.map((r) => r.t);
       expect(tables).toEqual(['users']);
       await again.close();
     });
@@ -99,6 +99,35 @@ if (!server.url) {
       expect((await a.history('r1')).length).toBe(2);
       await a.close();
       await b.close();
+    });
+
+    it('makes a writer wait its turn while another holds the ledger\'s writer lock, then writes; reads do not wait', async () => {
+      const url = await createTestSchema(dbUrl, 'turns');
+      const store = await openStore({ path: url, loadBundled: false });
+      const holder = await openBareStore(url);
+      const db = holder.persistence.kysely;
+      // another writer, in the middle of its transaction: it holds the lock on its own connection
+      const release = await db.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(hashtext(current_schema()))`.execute(conn);
+        let done = false;
+        const write = store.addFact({ id: 't1', entity: 'anthropic', metric: 'revenue', value: '$1M', period: '2024', source: { publisher: 'P', published: '2024-01-01' } }).finally(() => (done = true));
+        // the write is queued behind the lock (PostgreSQL lists it as an advisory lock not granted) ...
+        let waiting = 0;
+        for (let polls = 0; waiting === 0 && polls < 3000; polls++) {
+          waiting = Number((await sql<{ n: string }>`select count(*) as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`.execute(conn)).rows[0]!.n);
+          if (!waiting) await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(waiting).toBe(1);
+        // ... while reading goes on, and nothing of it is written yet
+        expect(await store.listFacts()).toEqual([]);
+        expect(done).toBe(false);
+        await sql`select pg_advisory_unlock(hashtext(current_schema()))`.execute(conn);
+        return write;
+      });
+      expect((await release).id).toBe('t1');
+      expect((await store.listFacts()).map((f) => f.id)).toEqual(['t1']);
+      await holder.close();
+      await store.close();
     });
   });
 }

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../open-store.js';
-import type { KyselyStore } from '../kysely-store.js';
+import type { LedgerStore } from '../ledger-store.js';
+import type { KyselyPersistence } from '../kysely-persistence.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shakeout-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,10 +48,10 @@ describe('SQLite writers and faults', () => {
 
   it('names a full disk as the cause, saves nothing of the import, and leaves the ledger usable', async () => {
     const path = join(dir, 'full.db');
-    const store = (await openStore({ path, loadBundled: false })) as KyselyStore;
+    const store = (await openStore({ path, loadBundled: false })) as LedgerStore<KyselyPersistence>;
     const before = (await store.listFacts()).length;
-    const pages = Number((await sql<{ page_count: number }>`PRAGMA page_count`.execute(store.db)).rows[0]!.page_count);
-    await sql.raw(`PRAGMA max_page_count = ${pages + 3}`).execute(store.db);
+    const pages = Number((await sql<{ page_count: number }>`PRAGMA page_count`.execute(store.persistence.kysely)).rows[0]!.page_count);
+    await sql.raw(`PRAGMA max_page_count = ${pages + 3}`).execute(store.persistence.kysely);
     const records = Array.from({ length: 500 }, (_, i) => ({ entity: 'OpenAI', metric: 'revenue', value_as_written: `$${i + 1} million`, period: '2023', publisher: `Full ${i}`, notes: 'x'.repeat(400) }));
     const e = await store.importFacts(records).catch((x: unknown) => x);
     expect(e).toMatchObject({ status: 507, message: expect.stringContaining('the disk is full') });

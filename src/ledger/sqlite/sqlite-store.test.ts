@@ -27,8 +27,8 @@ describe('sqlite backend', () => {
     expect(count).toBeGreaterThan(24 + 6 + 48 + 7);
     await s.close();
     const raw = await openBareStore(path);
-    expect((await sql`PRAGMA journal_mode`.execute(raw.db)).rows[0]).toEqual({ journal_mode: 'wal' });
-    expect((await sql`PRAGMA foreign_keys`.execute(raw.db)).rows[0]).toEqual({ foreign_keys: 1 });
+    expect((await sql`PRAGMA journal_mode`.execute(raw.persistence.kysely)).rows[0]).toEqual({ journal_mode: 'wal' });
+    expect((await sql`PRAGMA foreign_keys`.execute(raw.persistence.kysely)).rows[0]).toEqual({ foreign_keys: 1 });
     // loading again changes nothing
     const again = await loadBundledData(raw, bundledDataDir());
     expect(again.added).toBe(0);

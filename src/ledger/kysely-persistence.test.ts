@@ -11,7 +11,7 @@ interface SyntheticLedger {
 /** The benches' synthetic ledger (bench/synthetic-ledger.mjs), loaded by path as test fixtures are (bench/ is no layer of src). */
 const { syntheticFactsCsv } = (await import(pathToFileURL(join(process.cwd(), 'bench', 'synthetic-ledger.mjs')).href)) as SyntheticLedger;
 
-describe('KyselyStore inserts many rows a statement', () => {
+describe('KyselyPersistence inserts many rows a statement', () => {
   it('imports facts, sources and derivation inputs across several chunks exactly as written, in order, each source once', async () => {
     const store = await openStore({ path: ':memory:', loadBundled: false });
     const file = parseFactText(syntheticFactsCsv({ n: 1300, seed: 'chunks' }), 'csv', 'big.csv');
