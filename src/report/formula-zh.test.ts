@@ -51,6 +51,7 @@ describe('formulaZh', () => {
     expect(formulaZh('co-zhipu-ai-funding-2024-05-round - net burn x 7 months (2024-05 to 2024-12)'))
       .toBe('co-zhipu-ai-funding-2024-05-round - 净烧钱 × 7 个月（2024-05 至 2024-12）');
     expect(formulaZh('F13 (F13: CNY->USD at 7.2327 CNY per USD (as of 2024-05))')).toBe('F13（F13: 人民币折美元，7.2327 人民币兑 1 美元（截至 2024-05））');
+    expect(formulaZh('S(t) = 1 - P(out of cash by month t)')).toBe('S(t) = 1 - P（第 t 个月前现金耗尽）');
     // a term inside a fact id is the id's, not a word
     expect(formulaZh('co-openai-revenue-2024 + co-openai-net-loss-2024 (revenue + net loss)')).toBe('co-openai-revenue-2024 + co-openai-net-loss-2024（营收 + 净亏损）');
   });

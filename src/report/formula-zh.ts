@@ -34,6 +34,7 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   [/, each store x vendor error/g, '，各商店 × 数据商误差'],
   [/\bas of (\d{4}(?:-\d{2}){0,2})/g, '截至 $1'],
   [/\bnormal\(/g, '正态('],
+  [/P\(out of cash by month t\)/g, 'P（第 t 个月前现金耗尽）'],
 ];
 
 /** What is left between the phrases: ranges and products. */
