@@ -82,7 +82,9 @@ export function prepareFact(
     } catch (e) {
       if (!(e instanceof FigureParseError) && !(e instanceof ShakeoutError)) throw e;
       if (e.status >= 500) throw e;
-      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}`);
+      // the reader's reason ('"600.000" is ambiguous: ...'), which says what to change
+      const reason = e instanceof FigureParseError ? e.reason : null;
+      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}${reason ? `; ${reason}` : ''}`);
     }
   }
 

@@ -241,6 +241,18 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         }
       });
 
+      it("refuses a figure with the reader's reason, which says what to change", async () => {
+        const s = await makeStore({ bundled: false });
+        try {
+          const e = await rejection(s.addFact({ entity: 'OpenAI', metric: 'funding', value: '600.000 Euro', period: '2024', source: { publisher: 'X' } }));
+          const issue = e.issues.find((i) => i.code === 'invalid_figure');
+          expect(issue?.message).toContain('got "600.000 Euro"; "600.000" is ambiguous');
+          expect(await s.listFacts()).toEqual([]);
+        } finally {
+          await s.close();
+        }
+      });
+
       it('collects every issue of a bad fact', async () => {
         const s = await makeStore({ bundled: false });
         try {
@@ -248,7 +260,7 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           expect(e.status).toBe(400);
           const codes = e.issues.map((i) => i.code);
           expect(codes).toEqual(expect.arrayContaining(['unknown_entity', 'unknown_metric', 'invalid_figure', 'invalid_period', 'invalid_basis', 'missing_source']));
-          expect(e.issues.find((i) => i.code === 'invalid_figure')).toMatchObject({ path: ['value'], message: 'expected a figure such as "12.5亿元" or "$3.6B", got "n/a"' });
+          expect(e.issues.find((i) => i.code === 'invalid_figure')).toMatchObject({ path: ['value'], message: 'expected a figure such as "12.5亿元" or "$3.6B", got "n/a"; expected a number at "n/a"' });
           expect(e.issues.find((i) => i.code === 'unknown_entity')?.message).toContain('did you mean "OpenAI"?');
           expect(await s.listFacts()).toEqual([]);
         } finally {
@@ -303,7 +315,7 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
           const e = await rejection(s.importFacts(file.records, file));
           expect(e.status).toBe(400);
           expect(e.message).toContain('facts.csv: 3 problems, nothing imported');
-          expect(e.message).toContain('facts.csv line 3, column value: expected a figure such as "12.5亿元" or "$3.6B", got "n/a"');
+          expect(e.message).toContain('facts.csv line 3, column value: expected a figure such as "12.5亿元" or "$3.6B", got "n/a"; expected a number at "n/a"');
           expect(e.message).toContain('facts.csv line 4, column entity: expected a known entity');
           expect(e.message).toContain('facts.csv line 4, column period: expected a period such as');
           expect(e.issues).toHaveLength(3);
