@@ -69,6 +69,18 @@ describeDashboard('the dashboard against the issue: what was missing', (dash) =>
     await page.close();
   }, 200_000);
 
+  it('a company the simulation cannot feed says why, and an empty health table says what is missing', async () => {
+    const { page, errors } = await dash.open('#/company/blackstone');
+    await page.waitForSelector('[data-testid="survival-error"]', { timeout: 90_000 });
+    const why = await page.$eval('[data-testid="survival-error"]', (e) => e.textContent ?? '');
+    expect(why).toContain('needs cash');
+    expect(await page.$('[data-testid="health-empty"]')).not.toBeNull();
+    expect(await page.$('[data-testid="health"]')).toBeNull();
+    // the only error logged is the browser's line for the refused request the page explains
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await page.close();
+  }, 200_000);
+
   it('the ledger imports with a dry run that names the line of each problem, then adds the facts', async () => {
     const { page, errors } = await dash.open('#/ledger');
     await page.click('[data-testid="import-open"]');

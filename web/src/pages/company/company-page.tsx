@@ -42,6 +42,7 @@ export function CompanyPage() {
   const [health, setHealth] = useState<Health | null>(null);
   const [healthError, setHealthError] = useState<ApiError | null>(null);
   const [survival, setSurvival] = useState<Survival | null>(null);
+  const [survivalError, setSurvivalError] = useState<ApiError | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -60,10 +61,11 @@ export function CompanyPage() {
     setHealth(null);
     setHealthError(null);
     setSurvival(null);
+    setSurvivalError(null);
     api.get<FactPage>(`/api/facts${query({ entity: id, asOf, sort: 'period', limit: 500 })}`).then((p) => setFacts(p.items), setError);
     api.get<Health>(`/api/companies/${encodeURIComponent(id)}/health${query({ asOf, samples: 10000, seed: 'shakeout', assumptions: 'true' })}`).then(setHealth, setHealthError);
-    // drivers come from the shakeout simulation; a company outside its assumptions has none
-    api.get<Survival>(`/api/survival${query({ companies: id, asOf, paths: 5000, seed: 'shakeout' })}`).then(setSurvival, () => setSurvival(null));
+    // drivers come from the shakeout simulation; a company it cannot feed gets the reason, not an empty section
+    api.get<Survival>(`/api/survival${query({ companies: id, asOf, paths: 5000, seed: 'shakeout' })}`).then(setSurvival, (e: ApiError) => { setSurvival(null); setSurvivalError(e); });
     api.get<{ conflicts: Conflict[] }>(`/api/conflicts${a}`).then((c) => setConflicts(c.conflicts.filter((x) => x.entity === id)), () => setConflicts([]));
     api.get<{ items: Outcome[] }>(`/api/outcomes${query({ entity: id, asOf })}`).then((o) => setOutcomes(o.items), () => setOutcomes([]));
   }, [entity?.id, asOf]);
@@ -75,6 +77,7 @@ export function CompanyPage() {
   const est = health?.analysis.estimates ?? [];
   const byId = (id: string | null) => est.find((e) => e.id === id);
   const sc = survival?.analysis.details.companies.find((c) => c.id === entity.id);
+  const shownHealth = HEALTH_SHOWN.map((id) => byId(id)).filter((e): e is Estimate => !!e);
   const assumptions = [...(health?.analysis.assumptions ?? []), ...(survival?.analysis.assumptions.filter((x) => x.id.startsWith(`survival.${entity.id}.`)) ?? [])];
   const figure = (e: Estimate) => <EstimateFigure e={e} />;
 
@@ -90,12 +93,13 @@ export function CompanyPage() {
       <h2>{t('health')}</h2>
       {healthError && <ErrorBox error={healthError} />}
       {!health && !healthError && <p class="muted">{t('loading')}</p>}
-      {health && (
+      {health && shownHealth.length === 0 && <p class="muted" data-testid="health-empty">{t('healthEmpty')}</p>}
+      {health && shownHealth.length > 0 && (
         <div class="table-wrap">
           <table class="facts stack" data-testid="health">
             <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
             <tbody>
-              {HEALTH_SHOWN.map((id) => byId(id)).filter((e): e is Estimate => !!e).map((e) => (
+              {shownHealth.map((e) => (
                 <tr data-estimate={e.id}>
                   <td>{bi(e.label)}</td>
                   <td class="num-cell">{figure(e)}</td>
@@ -161,6 +165,13 @@ export function CompanyPage() {
             </tbody>
           </table>
           <p class="muted small">{t('driversHint')} ({t('method')} {survival!.analysis.details.paths} {t('paths')})</p>
+        </>
+      )}
+
+      {!sc && survivalError && (
+        <>
+          <h2>{t('survivalDrivers')}</h2>
+          <div data-testid="survival-error"><ErrorBox error={survivalError} /></div>
         </>
       )}
 
