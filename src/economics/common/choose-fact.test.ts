@@ -95,6 +95,19 @@ describe('chooseFact', () => {
     expect(writtenPrecision(best)).toBe(writtenPrecision(twin));
   });
 
+  it('takes a dated source before an undated one, even when the undated one is a point and the dated ones a range', async () => {
+    // A new user's trial: "600.000.000 Euro" from an unknown, undated page beat four dated outlets' "close to $6.5 billion".
+    const undated = await fact({ value: '$6.9 billion', source: { publisher: 'Some page' } });
+    const dated = await fact({ publisher: 'Outlet D', value: 'close to $6.5 billion', published: '2024-10-05' });
+    for (const order of [[undated, dated], [dated, undated]]) {
+      const c = chooseFact(order)!;
+      expect(c.chosen).toBe(dated);
+      expect(c.others[0]!.criterion).toBe('dated');
+      expect(c.others[0]!.reason.en).toBe("the one used has a dated source (Outlet D, 2024-10-05); this one's source has no date (Some page), so it cannot be placed in time");
+      expect(c.others[0]!.reason.zh).toBe('所采用的事实来源注明了日期（Outlet D, 2024-10-05）；此条来源无日期（Some page），无法确定其时间');
+    }
+  });
+
   it('takes the figure written to more digits before a newer or later-recorded one that may be it rounded', async () => {
     const fine = await fact({ publisher: 'TechCrunch', value: '$73.6 million', period: '2024-01', published: '2024-01-04' });
     const rounded = await fact({ publisher: 'Bloomberg', value: '$74 million', period: '2024-01', published: '2024-01-05' });

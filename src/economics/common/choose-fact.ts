@@ -6,7 +6,7 @@ import { CHOOSE_TEXT_ZH } from './choose-text-zh.js';
 import { isSecondHand, publisherName } from './source-hand.js';
 
 /** Which criterion of the rule set a fact aside. */
-export type ChooseCriterion = 'first_hand' | 'preference' | 'period' | 'primary_source' | 'kind' | 'uncertainty' | 'precision' | 'published' | 'recorded' | 'tie' | 'derived_from_used';
+export type ChooseCriterion = 'first_hand' | 'preference' | 'period' | 'primary_source' | 'dated' | 'kind' | 'uncertainty' | 'precision' | 'published' | 'recorded' | 'tie' | 'derived_from_used';
 
 /** A fact the rule did not use, and why. */
 export interface LeftAside {
@@ -71,6 +71,7 @@ function criteria(options: ChooseOptions): Criterion[] {
   out.push(
     { id: 'period', cmp: (a, b) => (end(a) === end(b) ? 0 : end(a) > end(b) ? -1 : 1) },
     { id: 'primary_source', cmp: (a, b) => Number(isSecondHand(a.source.publisher)) - Number(isSecondHand(b.source.publisher)) },
+    { id: 'dated', cmp: (a, b) => Number(!published(a)) - Number(!published(b)) },
     { id: 'kind', cmp: (a, b) => kindRank(a) - kindRank(b) },
     { id: 'uncertainty', cmp: (a, b) => (sameWidth(relativeWidth(a), relativeWidth(b)) ? 0 : relativeWidth(a) < relativeWidth(b) ? -1 : 1) },
     { id: 'precision', cmp: (a, b) => writtenPrecision(b) - writtenPrecision(a) },
@@ -90,6 +91,8 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
       return t.period(used.period?.text ?? t.noPeriod, other.period?.text ?? t.noPeriod);
     case 'primary_source':
       return t.primarySource(publisherName(used.source.publisher, lang), publisherName(other.source.publisher, lang));
+    case 'dated':
+      return t.dated(`${publisherName(used.source.publisher, lang)}, ${published(used)}`, publisherName(other.source.publisher, lang));
     case 'kind':
       return t.kind(t.kindName[used.kind] ?? used.kind, t.kindName[other.kind] ?? other.kind);
     case 'uncertainty':
@@ -116,14 +119,18 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
  * 3. the later period (by its end; a fact with no period last);
  * 4. a named primary source before one read at second hand ("X (via Y)",
  *    "X (citing Y)", "X (mirror)", "unidentified mirror");
- * 5. reported before derived before assumed;
- * 6. the narrower 90% range relative to its median;
- * 7. the figure written to more digits ("$73.6 million" before "$74 million",
+ * 5. a source with a publication date before one without (an undated
+ *    source cannot be placed in time: an as-of run leaves it out, and a
+ *    point figure from it would otherwise win on precision over several
+ *    dated reports of a range);
+ * 6. reported before derived before assumed;
+ * 7. the narrower 90% range relative to its median;
+ * 8. the figure written to more digits ("$73.6 million" before "$74 million",
  *    which may be it rounded);
- * 8. the more recently published source;
- * 9. the more recently recorded fact (facts imported together are recorded
+ * 9. the more recently published source;
+ * 10. the more recently recorded fact (facts imported together are recorded
  *    at one time);
- * 10. the smaller id, so that the choice never depends on the input's order.
+ * 11. the smaller id, so that the choice never depends on the input's order.
  *
  * Every fact not used is returned with the criterion that set it aside and
  * the reason in English and Chinese; a fact derived from the one used (a net

@@ -9,6 +9,7 @@ export interface ChooseText {
   readonly firstHand: () => string;
   readonly period: (used: string, other: string) => string;
   readonly primarySource: (used: string, other: string) => string;
+  readonly dated: (used: string, other: string) => string;
   readonly kind: (used: string, other: string) => string;
   readonly uncertainty: (used: string, other: string) => string;
   readonly precision: (used: string, other: string) => string;
@@ -25,6 +26,7 @@ export const CHOOSE_TEXT_EN: ChooseText = {
   firstHand: () => 'the one used is stated by a source; this one was derived by an analysis',
   period: (used, other) => `the one used covers a later period (${used}; this one ${other})`,
   primarySource: (used, other) => `the one used comes from a primary source (${used}); this one at second hand (${other})`,
+  dated: (used, other) => `the one used has a dated source (${used}); this one's source has no date (${other}), so it cannot be placed in time`,
   kind: (used, other) => `the one used is ${used}; this one ${other}`,
   uncertainty: (used, other) => `the one used is more precise (its 90% range is ${used} of its median; this one's ${other})`,
   precision: (used, other) => `the one used is written to more digits ("${used}"; this one "${other}", which may be it rounded)`,

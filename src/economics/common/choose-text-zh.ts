@@ -5,6 +5,7 @@ export const CHOOSE_TEXT_ZH: ChooseText = {
   firstHand: () => '所采用的事实由来源直接给出，此条是分析推算的',
   period: (used, other) => `所采用的事实期间更晚（${used}；此条为${other}）`,
   primarySource: (used, other) => `所采用的事实来自原始来源（${used}）；此条是转载（${other}）`,
+  dated: (used, other) => `所采用的事实来源注明了日期（${used}）；此条来源无日期（${other}），无法确定其时间`,
   kind: (used, other) => `所采用的事实是${used}，此条是${other}`,
   uncertainty: (used, other) => `所采用的事实更精确（90%区间宽度为中位数的${used}；此条为${other}）`,
   precision: (used, other) => `所采用的数字写得更精细（“${used}”；此条为“${other}”，可能是其四舍五入）`,

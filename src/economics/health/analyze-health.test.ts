@@ -317,13 +317,14 @@ describe('analyzeHealth: conflicting facts, infinite draws', () => {
   });
 
   it('names the fact chosen among conflicting ones, the ones left aside and why (en and zh), by the one choose rule', async () => {
-    // Same period, both primary sources, both reported: the rule's next criterion is the narrower range, so the
-    // exact 1亿美元 is used over 约8.5亿美元 (about: ±10%), though the latter was published later (docs/ledger.md).
+    // Same period, both primary sources, both reported: the rule's next criterion is a dated source, so 约8.5亿美元
+    // (Some Wire, 2024-12-01) is used over the exact 1亿美元 of an undated page, though the latter is narrower
+    // (docs/ledger.md: an undated source cannot be placed in time).
     const a = await analyzeHealth(s, 'Anthropic', { env });
-    expect(est(a, 'input.revenue')!.p50 * 12).toBeCloseTo(1e8, -6);
+    expect(est(a, 'input.revenue')!.p50 * 12).toBeCloseTo(8.5e8, -7);
     const note = a.notes.find((n) => /^Revenue \(company\): used/.test(n.en))!;
-    expect(note.en).toMatch(/used \S+ \(1亿美元, 2024; X, undated, reported\); left aside \S+ \(约8\.5亿美元, 2024; Some Wire, 2024-12-01, reported\): the one used is more precise .*\. Sources disagree for the same period/);
-    expect(note.zh).toMatch(/^营收（公司）：采用 \S+（1亿美元，2024；X，无日期，报道）；未采用 \S+（约8\.5亿美元，2024；Some Wire，2024-12-01，报道）：所采用的事实更精确/);
+    expect(note.en).toMatch(/used \S+ \(约8\.5亿美元, 2024; Some Wire, 2024-12-01, reported\); left aside \S+ \(1亿美元, 2024; X, undated, reported\): the one used has a dated source .*\. Sources disagree for the same period/);
+    expect(note.zh).toMatch(/^营收（公司）：采用 \S+（约8\.5亿美元，2024；Some Wire，2024-12-01，报道）；未采用 \S+（1亿美元，2024；X，无日期，报道）：所采用的事实来源注明了日期/);
   });
 
   it('infinite draws (never profitable, no new ARR) are counted and explained, not averaged', async () => {
