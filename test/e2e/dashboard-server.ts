@@ -129,3 +129,14 @@ export function describeDashboard(title: string, tests: (dash: Dashboard) => voi
     tests(dash);
   });
 }
+
+/** Canvas pixels that are neither transparent nor near-white: the marks a chart drew. */
+export function inked(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
+    return n;
+  });
+}

@@ -6,7 +6,7 @@
 // go to test/artifacts/ (git-ignored).
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
+import { ARTIFACTS, describeDashboard, inked } from './dashboard-server.js';
 
 describeDashboard('the dashboard in Chromium', (dash) => {
   const open = (path: string, width?: number) => dash.open(path, width);
@@ -65,14 +65,7 @@ describeDashboard('the dashboard in Chromium', (dash) => {
     for (const r of rows) expect(r[2]).toMatch(/^\d+(\.\d)?%$/);
     // the curves are drawn: the canvas has coloured pixels
     await page.waitForSelector('[data-testid="chart"] canvas');
-    const inked = await page.$eval('[data-testid="chart"] canvas', (c) => {
-      const canvas = c as HTMLCanvasElement;
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
-      return n;
-    });
-    expect(inked).toBeGreaterThan(500);
+    expect(await inked(page, '[data-testid="chart"] canvas')).toBeGreaterThan(500);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-board-en.png'), fullPage: true });
     // a company's inputs, each with the facts it rests on; a fact opens in the ledger with its source
     await page.click('[data-testid="ranking"] tbody tr');

@@ -7,18 +7,7 @@
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
-
-/** Canvas pixels that are neither transparent nor near-white: the marks a chart drew. */
-function inked(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
-    return n;
-  });
-}
+import { ARTIFACTS, describeDashboard, inked } from './dashboard-server.js';
 
 /** Words of three or more Latin letters left once fact ids and names (GPT-4, Epoch AI) are taken out. */
 const englishLeft = (s: string): string[] => s.replace(/\b(?:co|ref)-[a-z0-9-]+|\bF\d+\b|GPT-4|Epoch AI/g, '').match(/[A-Za-z]{3,}/g) ?? [];

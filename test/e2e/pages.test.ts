@@ -9,18 +9,7 @@
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
-
-/** Canvas pixels that are neither transparent nor near-white: the marks a chart drew. */
-function inked(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i + 3]! > 0 && !(px[i]! > 240 && px[i + 1]! > 240 && px[i + 2]! > 240)) n++;
-    return n;
-  });
-}
+import { ARTIFACTS, describeDashboard, inked } from './dashboard-server.js';
 
 /** Types lines into the focused editor, closing any completion before each new line (Enter would accept it). */
 async function typeLines(page: Page, text: string): Promise<void> {
