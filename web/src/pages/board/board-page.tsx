@@ -7,6 +7,7 @@ import { FactLinks } from '../../fact-link.js';
 import { formulaText } from '../../formula-text.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { AsOfField } from '../../as-of-field.js';
 
 interface InputRow { input: string; status: string; text: string; p5: number; p50: number; p95: number; factIds: string[] }
 interface Company {
@@ -70,9 +71,7 @@ export function BoardPage() {
             {['24', '36', '60'].map((h) => <option value={h}>{h} {t('months')}</option>)}
           </select>
         </label>
-        <label title={t('asOfHint')}>{t('asOf')}
-          <input type="date" value={controls.asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
-        </label>
+        <AsOfField value={controls.asOf} onChange={(v) => set({ asOf: v })} />
         {busy && <span class="muted">{t('loading')}</span>}
       </form>
       {error && <ErrorBox error={error} />}

@@ -8,6 +8,7 @@ import { formulaText } from '../../formula-text.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { AsOfField } from '../../as-of-field.js';
 
 type Bi = { en: string; zh: string };
 type Estimate = EstimateJson;
@@ -85,9 +86,7 @@ export function CompanyPage() {
     <section class="company" data-testid="company-page">
       <h1>{title} {zh || !entity.nameZh ? null : <span class="muted">{entity.nameZh}</span>}</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label title={t('asOfHint')}>{t('asOf')}
-          <input type="date" value={asOf} onChange={(e) => go('company', { asOf: e.currentTarget.value }, true, [name])} />
-        </label>
+        <AsOfField value={asOf} onChange={(v) => go('company', { asOf: v }, true, [name])} />
       </form>
 
       <h2>{t('health')}</h2>

@@ -7,6 +7,7 @@ import { ConflictsTable, type Conflict } from '../../conflicts-table.js';
 import { FactForm } from './fact-form.js';
 import { ImportForm } from './import-form.js';
 import { ErrorBox } from './error-box.js';
+import { AsOfField } from '../../as-of-field.js';
 
 interface Vocabulary { metrics: string[] }
 
@@ -86,10 +87,7 @@ export function LedgerPage() {
             {metrics.map((m) => <option value={m}>{tOr(`metric_${m}`, m)}</option>)}
           </select>
         </label>
-        <label title={t('asOfHint')}>
-          {t('asOf')}
-          <input type="date" value={filters.asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
-        </label>
+        <AsOfField value={filters.asOf} onChange={(v) => set({ asOf: v })} />
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>{t('addFact')}</button>
         <button type="button" onClick={() => setImporting(!importing)} aria-expanded={importing} data-testid="import-open">{t('importFacts')}</button>
         <button type="button" onClick={() => set({ view: view === 'conflicts' ? '' : 'conflicts' })} aria-pressed={view === 'conflicts'} data-testid="conflicts-open">{t('showConflicts')}</button>

@@ -4,6 +4,7 @@ import { Chart } from '../../chart.js';
 import { lang, t } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { AsOfField } from '../../as-of-field.js';
 
 const FORMATS = ['html', 'md', 'json'] as const;
 
@@ -41,9 +42,7 @@ export function ReportPage() {
             <option value="en">English</option>
           </select>
         </label>
-        <label title={t('asOfHint')}>{t('asOf')}
-          <input type="date" value={asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
-        </label>
+        <AsOfField value={asOf} onChange={(v) => set({ asOf: v })} />
       </form>
       <ul class="downloads">
         <li><a href={url('html')} target="_blank" rel="noopener" data-testid="report-open">{t('reportOpen')}</a></li>

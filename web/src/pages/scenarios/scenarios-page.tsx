@@ -5,6 +5,7 @@ import { formatValue } from '../../format.js';
 import { lang, t } from '../../i18n.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { AsOfField } from '../../as-of-field.js';
 
 const CLIMATES = ['cold', 'neutral', 'hot', 'auto'] as const;
 type Month = '12' | '24' | '36';
@@ -61,9 +62,7 @@ export function ScenariosPage() {
             {['12', '24', '36'].map((m) => <option value={m}>{m} {t('months')}</option>)}
           </select>
         </label>
-        <label title={t('asOfHint')}>{t('asOf')}
-          <input type="date" value={asOf} onChange={(e) => set({ asOf: e.currentTarget.value })} />
-        </label>
+        <AsOfField value={asOf} onChange={(v) => set({ asOf: v })} />
       </form>
       {chosen.map((c) => { const r = results[c]; return r && !('analysis' in r) ? <ErrorBox error={r} /> : null; })}
       {ready.length < chosen.length && <p class="muted">{t('loading')}</p>}
