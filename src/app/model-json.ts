@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import fs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinNames, checkModel, ModelError, parseModel } from '../lang/index.js';
 import { bundledDataDir } from '../ledger/index.js';
@@ -57,6 +57,7 @@ export function modelBuiltinNames(): string[] {
 /** The example models shipped in models/ (beside data/), by name, with their source. */
 export async function modelExamples(): Promise<{ name: string; source: string }[]> {
   const dir = join(dirname(bundledDataDir()), 'models');
+  const { readdir, readFile } = fs.promises; // loaded when first read: `shakeout run` loads this module and never needs it
   const names = (await readdir(dir)).filter((f) => f.endsWith('.sq')).sort();
   return Promise.all(names.map(async (name) => ({ name, source: await readFile(join(dir, name), 'utf8') })));
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ShakeoutError, convertCurrency, isCurrency, type DistSpec } from '../core/index.js';
 import { chooseFact, factSpec, storeAsOf, type AnalysisAsOf, type LeftAside } from '../economics/index.js';
@@ -140,7 +140,9 @@ export async function runModelSource(source: string, options: RunModelFileOption
 export async function runModelFile(path: string, options: Omit<RunModelFileOptions, 'file'>): Promise<RunModelFileResult> {
   let source: string;
   try {
-    source = await readFile(path, 'utf8');
+    // Sync: one small file, and node:fs/promises (with the modules it loads)
+    // is not worth loading for it in a one-shot `shakeout run`.
+    source = readFileSync(path, 'utf8');
   } catch (e) {
     throw new ShakeoutError(`cannot read model ${path}: ${(e as Error).message}`, { status: 400 });
   }

@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { runCaptured } from './run-captured.js';
 import { commandName } from './program.js';
@@ -68,18 +67,18 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
   });
 
   it('parse and a model without fact() load only what they use: not the ledger\'s database code, not the analyses', async () => {
-    // Which of the bundle's files each command loads, recorded by a module
-    // hook: start-up is mostly reading and compiling code, so a command that
-    // pulls in the 800 kB the analyses share (zod, the ledger, kysely) starts
+    // Which of the bundle's files each command loads (the bundle is CommonJS:
+    // the files in require's cache at exit, recorded by a preloaded script):
+    // start-up is mostly reading and compiling code, so a command that pulls
+    // in the 800 kB the analyses share (zod, the ledger, kysely) starts
     // slowly whatever it does. The markers are code those chunks must hold.
     const log = join(dir, 'loaded.txt');
-    const hooks = join(dir, 'record-loads.mjs');
-    writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-    const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+    const hooks = join(dir, 'record-loads.cjs');
+    writeFileSync(hooks, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, Object.keys(require('node:module')._cache).join('\\n')));\n`);
     const loaded = async (args: readonly string[]) => {
       writeFileSync(log, '');
       const r = await new Promise<{ code: number; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(register), bundle, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'loads.db') }, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, ['--require', hooks, bundle, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'loads.db') }, stdio: ['ignore', 'ignore', 'pipe'] });
         let err = '';
         child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
         child.on('error', reject);
@@ -88,7 +87,7 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
       expect(r.code, r.err).toBe(0);
       const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/dist/bundle/'));
       expect(files.length, 'the hook saw the bundle load').toBeGreaterThan(0);
-      return files.map((u) => readFileSync(new URL(u), 'utf8'));
+      return files.map((f) => readFileSync(f, 'utf8'));
     };
     for (const args of [['parse', '超23亿美元'], ['run', modelA, '--samples', '1000']]) {
       const code = await loaded(args);
@@ -112,6 +111,57 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
     await same(['--db', db, 'outcomes', 'list', '--entity', 'Inflection AI']);
     await same(['--db', db, 'fx', 'list', '--currency', 'EUR']);
     await same(['--db', db, 'check', '--json']);
+  });
+
+  it('compiles its files with the code cache the build made (npm run build), and the same output comes without it', async () => {
+    const stats = (err: string) => JSON.parse(err.trim().split('\n').at(-1)!) as { used: string[]; rejected: string[]; missing: string[] };
+    const args = ['run', modelA, '--samples', '20000', '--seed', '3', '--json'];
+    const cached = await runBundle(args, { SHAKEOUT_CODE_CACHE: 'report' });
+    expect(cached.code, cached.err).toBe(0);
+    const s = stats(cached.err);
+    expect(s.rejected).toEqual([]);
+    expect(s.missing).toEqual([]);
+    expect(s.used.some((f) => f.startsWith('model-json-')), 'the engine chunk came from the cache').toBe(true);
+    const plain = await runBundle(args, { SHAKEOUT_CODE_CACHE: 'off' });
+    const outputs = (text: string) => (JSON.parse(text) as { outputs: unknown }).outputs;
+    expect(outputs(cached.out)).toEqual(outputs(plain.out));
+  });
+
+  it('does not use a cache that no longer fits: a file changed since (even to the same length) or data V8 refuses', async () => {
+    // A copy of the bundle, beside it (the bundled data is found from there).
+    const copy = mkdtempSync(join(process.cwd(), 'dist', 'bundle-copy-'));
+    try {
+      cpSync(dirname(bundle), copy, { recursive: true, preserveTimestamps: true });
+      const parseChunk = readdirSync(copy).find((f) => /^parse-.*\.js$/.test(f))!;
+      const source = readFileSync(join(copy, parseChunk), 'utf8');
+      expect(source).toContain('`reading`');
+      // Same length, another word: run from a stale cache, the old word would show.
+      writeFileSync(join(copy, parseChunk), source.replace('`reading`', '`READING`'));
+      const core = readdirSync(copy).find((f) => /^core-.*\.js$/.test(f))!;
+      // core's header (it fits the file) over another file's V8 data, as a
+      // cache from elsewhere would be: V8 checks the source it was made from.
+      const cacheFile = join(copy, 'code-cache', core + '.cache');
+      const other = readFileSync(join(copy, 'code-cache', parseChunk + '.cache'));
+      writeFileSync(cacheFile, Buffer.concat([readFileSync(cacheFile).subarray(0, 64), other.subarray(64)]));
+      const r = await new Promise<{ code: number; out: string; err: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [join(copy, 'shakeout.js'), 'parse', '超23亿美元'], { env: { ...process.env, SHAKEOUT_CODE_CACHE: 'report' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+        child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+      });
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('READING');
+      expect(r.out).toContain('2,300,000,000');
+      const s = JSON.parse(r.err.trim().split('\n').at(-1)!) as { used: string[]; rejected: string[]; missing: string[] };
+      expect(s.missing).toContain(parseChunk);
+      expect(s.rejected).toContain(core);
+      expect(s.used.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it("starts the engine's worker from beside the bundle", async () => {

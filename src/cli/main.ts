@@ -10,4 +10,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2));
+// Not a top-level await: the bundle (scripts/build-cli.mjs) is CommonJS.
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

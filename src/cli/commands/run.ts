@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { runModelFile, formatCompact, groupThousands, modelRunJson, ShakeoutError, type RunModelFileResult, type Store } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -71,7 +71,8 @@ export async function writeSamplesCsv(path: string, r: RunModelFileResult): Prom
     for (const o of dists) row += ',' + o.samples[i]!;
     lines.push(row);
   }
-  await writeFile(path, lines.join('\n') + '\n');
+  // fs.promises is loaded when first read: a run without --samples-out never needs it.
+  await fs.promises.writeFile(path, lines.join('\n') + '\n');
 }
 
 
