@@ -162,7 +162,7 @@ function expInPlace(out: Float64Array, start: number, end: number): void {
 function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, b: FamilyArg): void {
   if (typeof a === 'number' && typeof b === 'number') {
     const { mu, sigma } = toLognormal(a, b);
-    for (let i = start; i < end; i++) out[i] = fastExp(mu + sigma * out[i]);
+    lognormalInPlace(out, start, end, mu, sigma);
     return;
   }
   const aa = typeof a === 'number' ? null : a, as = typeof a === 'number' ? a : 0;
@@ -178,6 +178,15 @@ function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, 
       out[i] = NaN;
     }
   }
+}
+
+/**
+ * out[i] = exp(mu + sigma * out[i]). A function of its own (not a branch of
+ * toInPlace): V8 compiles a small function sooner, and a one-shot run spends
+ * less of its time interpreting (see elementwise.ts).
+ */
+function lognormalInPlace(out: Float64Array, start: number, end: number, mu: number, sigma: number): void {
+  for (let i = start; i < end; i++) out[i] = fastExp(mu + sigma * out[i]);
 }
 
 function triangularInPlace(out: Float64Array, start: number, end: number, lo: FamilyArg, mode: FamilyArg, hi: FamilyArg): void {
