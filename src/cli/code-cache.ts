@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type Module from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 
 /**
@@ -103,7 +103,7 @@ function writeCache(file: string, source: string, data: Buffer): void {
 export function installCodeCache(options: CodeCacheOptions): void {
   if (stats) return;
   const Module = options.Module;
-  const prefix = options.dir.endsWith('/') ? options.dir : options.dir + '/';
+  const prefix = options.dir.endsWith(sep) ? options.dir : options.dir + sep;
   const cacheDir = options.cacheDir ?? join(options.dir, 'code-cache');
   const proto = (Module as unknown as { prototype: ModuleInternals }).prototype;
   const original = proto._compile;
