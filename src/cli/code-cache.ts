@@ -78,7 +78,8 @@ function readCache(file: string, source: string): Buffer | null {
   try {
     const head = JSON.parse(buf.subarray(0, HEADER).toString('latin1').trimEnd()) as { size?: unknown; mtimeMs?: unknown };
     const st = statSync(source);
-    if (head.size !== st.size || head.mtimeMs !== Math.trunc(st.mtimeMs)) return null;
+    // Within a millisecond: a copy that keeps times (cp -p) may round them to one.
+    if (head.size !== st.size || typeof head.mtimeMs !== 'number' || !(Math.abs(head.mtimeMs - st.mtimeMs) < 1)) return null;
   } catch {
     return null;
   }
@@ -88,8 +89,7 @@ function readCache(file: string, source: string): Buffer | null {
 function writeCache(file: string, source: string, data: Buffer): void {
   const st = statSync(source);
   const head = Buffer.alloc(HEADER, ' ');
-  // Whole milliseconds: a copy that keeps times (cp -p) keeps no finer ones.
-  const json = JSON.stringify({ size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+  const json = JSON.stringify({ size: st.size, mtimeMs: st.mtimeMs });
   if (json.length > HEADER) throw new Error(`code cache header too long for ${source}`);
   head.write(json, 0, 'latin1');
   writeFileSync(file, Buffer.concat([head, data]));
