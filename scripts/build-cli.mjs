@@ -32,7 +32,7 @@
 //   with the cache this build makes at the end (src/cli/code-cache.ts). Both
 //   together: `shakeout run` at 1e5 samples starts about 30 ms sooner
 //   (bench/README.md, "start-up").
-// - ASCII only (non-ASCII characters as \\u escapes): a file with one Chinese
+// - ASCII only (non-ASCII characters as \u escapes): a file with one Chinese
 //   character is held by V8 at two bytes a character, twice what it reads,
 //   copies and collects while the command starts.
 // - Minified but for names (a stack trace and a profile still name the
