@@ -16,9 +16,9 @@ const dir = mkdtempSync(join(tmpdir(), 'shakeout-bundle-'));
 const modelA = join(dir, 'model-a.sq');
 writeFileSync(modelA, 'ios = 11M to 13M; android = 2.5M to 3.5M; price = 19.99;\nsubs = (ios + android) / price; annual = subs * price * 12\n{subs, annual}\n');
 
-function runBundle(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+function runBundle(args: readonly string[], env: NodeJS.ProcessEnv = {}, entry = bundle): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'default.db'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, SHAKEOUT_DB: join(dir, 'default.db'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
@@ -27,6 +27,9 @@ function runBundle(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promis
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
 }
+
+/** What SHAKEOUT_CODE_CACHE=report printed last on stderr. */
+const cacheStats = (err: string) => JSON.parse(err.trim().split('\n').at(-1)!) as { used: string[]; rejected: string[]; missing: string[] };
 
 /** Runs args through the bundle and in this process; both must agree. */
 async function same(args: readonly string[], normalise: (text: string) => string = (t) => t) {
@@ -114,11 +117,10 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
   });
 
   it('compiles its files with the code cache the build made (npm run build), and the same output comes without it', async () => {
-    const stats = (err: string) => JSON.parse(err.trim().split('\n').at(-1)!) as { used: string[]; rejected: string[]; missing: string[] };
     const args = ['run', modelA, '--samples', '20000', '--seed', '3', '--json'];
     const cached = await runBundle(args, { SHAKEOUT_CODE_CACHE: 'report' });
     expect(cached.code, cached.err).toBe(0);
-    const s = stats(cached.err);
+    const s = cacheStats(cached.err);
     expect(s.rejected).toEqual([]);
     expect(s.missing).toEqual([]);
     expect(s.used.some((f) => f.startsWith('model-json-')), 'the engine chunk came from the cache').toBe(true);
@@ -143,19 +145,11 @@ describe('the bundled CLI (dist/bundle/shakeout.js)', () => {
       const cacheFile = join(copy, 'code-cache', core + '.cache');
       const other = readFileSync(join(copy, 'code-cache', parseChunk + '.cache'));
       writeFileSync(cacheFile, Buffer.concat([readFileSync(cacheFile).subarray(0, 64), other.subarray(64)]));
-      const r = await new Promise<{ code: number; out: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [join(copy, 'shakeout.js'), 'parse', '超23亿美元'], { env: { ...process.env, SHAKEOUT_CODE_CACHE: 'report' }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-        child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-      });
+      const r = await runBundle(['parse', '超23亿美元'], { SHAKEOUT_CODE_CACHE: 'report' }, join(copy, 'shakeout.js'));
       expect(r.code, r.err).toBe(0);
       expect(r.out).toContain('READING');
       expect(r.out).toContain('2,300,000,000');
-      const s = JSON.parse(r.err.trim().split('\n').at(-1)!) as { used: string[]; rejected: string[]; missing: string[] };
+      const s = cacheStats(r.err);
       expect(s.missing).toContain(parseChunk);
       expect(s.rejected, r.err).toContain(core);
       expect(s.used.length).toBeGreaterThan(0);
