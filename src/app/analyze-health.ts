@@ -73,10 +73,18 @@ export function healthFactSpecs(a: Analysis<HealthDetails>): DerivedFactSpec[] {
   }];
 }
 
+/** How the bundled survival assumptions are named in messages and citations. */
+export const BUNDLED_SURVIVAL_ASSUMPTIONS = 'data/survival-assumptions.yaml';
+
+/** The text of the bundled survival assumptions (data/survival-assumptions.yaml), as the simulation reads it when given none. */
+export function bundledSurvivalAssumptionsText(): string {
+  return survivalAssumptionsFileText(join(bundledDataDir(), 'survival-assumptions.yaml'));
+}
+
 /** Reads a survival assumptions file (YAML or JSON); default the bundled data/survival-assumptions.yaml. */
 export function loadSurvivalAssumptions(file?: string): SurvivalAssumptions {
-  const path = file ?? join(bundledDataDir(), 'survival-assumptions.yaml');
-  return readSurvivalAssumptionsText(survivalAssumptionsFileText(path), path, file ?? 'data/survival-assumptions.yaml');
+  if (file === undefined) return readSurvivalAssumptionsText(bundledSurvivalAssumptionsText(), join(bundledDataDir(), 'survival-assumptions.yaml'), BUNDLED_SURVIVAL_ASSUMPTIONS);
+  return readSurvivalAssumptionsText(survivalAssumptionsFileText(file), file);
 }
 
 /** The text of a survival assumptions file (for the CLI, which hands an analysis the text); a 400 naming the file when it cannot be read. */

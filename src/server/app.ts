@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import type { ServerDeps } from './deps.js';
 import { body, errorResponse, validationHook } from './errors.js';
 import { registerAnalysisRoutes } from './routes/analyses.js';
+import { registerAssumptionRoutes } from './routes/assumptions.js';
 import { registerExtractRoutes } from './routes/extract.js';
 import { registerFactWriteRoutes } from './routes/fact-writes.js';
 import { registerFactRoutes } from './routes/facts.js';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
   registerFactRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerAssumptionRoutes(app, deps);
   registerModelRoutes(app, deps);
   registerExtractRoutes(app, deps);
   registerOutcomeWriteRoutes(app, deps);
