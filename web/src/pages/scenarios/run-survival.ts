@@ -1,0 +1,58 @@
+import { api, ApiError, query } from '../../api.js';
+
+export type Month = '12' | '24' | '36';
+export interface SurvivalCompany { id: string; name: string; nameZh: string | null; pOutWithin: Record<Month, number | null>; medianMonthOutText: { en: string; zh: string } }
+export interface SurvivalEstimate { id: string; p5: number | null; p50: number | null; p95: number | null }
+/** What GET /api/survival answers, as far as the scenarios page reads it. */
+export interface Survival {
+  analysis: { estimates: SurvivalEstimate[]; details: { companies: SurvivalCompany[]; paths: number; seed: string | number; horizonMonths: number } };
+  chart: Record<string, unknown>;
+}
+
+/** The survival analysis's parameters: the same in every column but the climate and the assumptions text. */
+export interface SurvivalParams {
+  climate: string; asOf: string; paths: number; seed: string; horizon: number; lang: string;
+  assumptionsText?: string | undefined;
+}
+
+/**
+ * Longest path and query a GET may take. Node's HTTP server refuses a request
+ * whose request line and headers pass 16 KB (431); the browser's own headers
+ * take about 1 KB of that. Past it the same analysis goes as a run (POST
+ * /api/runs, the text in the body).
+ */
+export const MAX_GET_URL = 14_000;
+
+interface RunCreated { id: string; links: { events: string; self: string } }
+
+/**
+ * Runs the survival analysis: a GET with every parameter (the bundled
+ * assumptions' text fits), or, when the text makes the URL too long for the
+ * server ({@link MAX_GET_URL}), the same analysis with the same options as a
+ * run, followed to its result. Errors come back as the server's ApiError with
+ * its issues either way.
+ */
+export async function runSurvival(p: SurvivalParams): Promise<Survival> {
+  const url = `/api/survival${query({ ...p })}`;
+  if (url.length <= MAX_GET_URL) return api.get<Survival>(url);
+  const { paths, asOf, ...rest } = p;
+  const run = await api.post<RunCreated>('/api/runs', { kind: 'analysis', name: 'survival', options: { ...rest, samples: paths, ...(asOf ? { asOf } : {}) } });
+  return new Promise<Survival>((resolve, reject) => {
+    const events = new EventSource(run.links.events);
+    events.addEventListener('result', (e) => {
+      events.close();
+      resolve(JSON.parse((e as MessageEvent<string>).data) as Survival);
+    });
+    events.addEventListener('error', (e) => {
+      events.close();
+      const data = (e as MessageEvent<string>).data;
+      if (!data) return reject(new ApiError(0, 'the connection to the run was lost', []));
+      const err = JSON.parse(data) as { code: string; message: string; issues?: ApiError['issues'] };
+      reject(new ApiError(400, err.message, err.issues ?? [{ code: err.code, path: [], message: err.message }]));
+    });
+    events.addEventListener('cancelled', () => {
+      events.close();
+      reject(new ApiError(0, 'the run was cancelled', []));
+    });
+  });
+}
