@@ -172,10 +172,10 @@ export function ScenariosPage() {
       )}
 
       <h2>{t('whatDiffers')}</h2>
-      <p class="small" data-testid="same-in-every">{fill(t('sameInEvery'), { seed: SHARED.seed, paths: SHARED.paths.toLocaleString(zh ? 'zh-CN' : 'en-US'), horizon: SHARED.horizon, asOf: asOf || t('asOfLatest') })}</p>
+      <p class="small" data-testid="same-in-every">{fill(t('sameInEvery'), { seed: SHARED.seed, paths: SHARED.paths.toLocaleString(zh ? 'zh-CN' : 'en-US'), horizon: SHARED.horizon, asOf: asOf ? fill(t('asOfDay'), { date: asOf }) : t('asOfLatest') })}</p>
       <ul class="scenario-differs" data-testid="what-differs">
         {applied.map((c, i) => (
-          <li><strong>{nameOf(columns[i] ?? c, i)}</strong>: {t('climate')} {t(`climate_${c.climate}`)}; <Differs text={c.text} bundled={bundledText} companies={companies} /></li>
+          <li><strong>{nameOf(columns[i] ?? c, i)}</strong>{t('listColon')}{t('climate')} {t(`climate_${c.climate}`)}{t('listSemicolon')}<Differs text={c.text} bundled={bundledText} companies={companies} /></li>
         ))}
       </ul>
 
@@ -316,7 +316,7 @@ function Differs({ text, bundled, companies }: { text: string | null; bundled: s
       <ul>
         {d.changes.map((ch) => (
           <li data-testid="changed-key">
-            <code>{shown(ch)}</code>: {ch.before === null ? t('keyAdded') : <del>{ch.before}</del>} → {ch.after === null ? t('keyRemoved') : <ins>{ch.after}</ins>}
+            <code>{shown(ch)}</code>{t('listColon')}{ch.before === null ? t('keyAdded') : <del>{ch.before}</del>} → {ch.after === null ? t('keyRemoved') : <ins>{ch.after}</ins>}
           </li>
         ))}
       </ul>
