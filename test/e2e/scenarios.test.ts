@@ -5,8 +5,9 @@
 // of OpenAI running out differs, both draw their survival curves, the page
 // names the key that changed, the columns survive a reload (the link holds
 // them), a broken text shows the server's issues in its own column while the
-// other still shows, and at phone width the columns stack. Screenshots go to
-// test/artifacts/ (git-ignored).
+// other still shows (with a button to the line it names), a text too long for
+// a GET runs through POST /api/runs, and at phone width the columns stack.
+// Screenshots go to test/artifacts/ (git-ignored).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -104,11 +105,19 @@ describeDashboard('the scenarios page with assumption sets in Chromium', (dash) 
       const el = document.activeElement as HTMLTextAreaElement;
       return el.value.slice(el.selectionStart, el.selectionEnd);
     })).toBe('    cash:');
-    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-scenarios-error-en.png'), fullPage: true });
     // the text scrolled up from its end to the line (line 44 of some 160)
     const scroll = await page.$eval(box, (el) => ({ top: el.scrollTop, max: el.scrollHeight - el.clientHeight }));
     expect(scroll.top).toBeGreaterThan(0);
     expect(scroll.top).toBeLessThan(scroll.max / 2);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-scenarios-error-en.png'), fullPage: true });
+    // a text that is not YAML: the button goes to the line the server's reader names
+    await page.fill(box, bundled.replace('    cash:\n      value: 5B to 15B', '    cash:\n      value: [5B to 15B'));
+    await page.keyboard.press('Control+Enter');
+    await settled(page);
+    const said = /at line (\d+)/.exec((await page.textContent(`${column(1)} [data-testid="column-error"]`))!);
+    expect(said).not.toBeNull();
+    expect(await page.textContent(`${column(1)} [data-testid="go-to-line"]`)).toBe(`Go to line ${said![1]}`);
+    expect(await pOut(page, 2, 'openai')).toEqual(second);
     expect(foreign).toEqual([]);
     // the broken column's 400 is the only error the page logs
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, lineOf } from './assumptions-text.js';
+import { changedKeys, lineOf, syntaxErrorLine } from './assumptions-text.js';
 
 /** Assumptions in the bundled file's form (data/survival-assumptions.yaml), cut to two companies. */
 const bundled = `# Assumptions of the survival simulation: a comment, not a key
@@ -69,5 +69,13 @@ describe('lineOf', () => {
   it('gives no line for a path the text has not even begun, or a text that is not YAML', () => {
     expect(lineOf(bundled, ['options.assumptionsText'])).toBeNull();
     expect(lineOf('as_of: [2024', ['as_of'])).toBeNull();
+  });
+});
+
+describe('syntaxErrorLine', () => {
+  it('points at the line where the text stops being YAML, and at none for a text that reads', () => {
+    const broken = bundled.replace('      value: 30M to 80M', '      value: [30M to 80M');
+    expect(syntaxErrorLine(broken)).toBe(lineNo('rationale: compute and staff'));
+    expect(syntaxErrorLine(bundled)).toBeNull();
   });
 });

@@ -85,3 +85,13 @@ export function lineOf(text: string, path: readonly (string | number)[]): number
   }
   return at === null ? null : counter.linePos(at).line;
 }
+
+/**
+ * The line (1-based) of the first syntax error of a text that is not YAML,
+ * as the same reader (yaml) finds it on the server: where the server's
+ * 'invalid_yaml' issue points. null for a text that reads.
+ */
+export function syntaxErrorLine(text: string): number | null {
+  const doc = parseDocument(text, { lineCounter: new LineCounter() });
+  return doc.errors[0]?.linePos?.[0].line ?? null;
+}

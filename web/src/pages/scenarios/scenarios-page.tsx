@@ -6,7 +6,7 @@ import { formatInterval, formatValue } from '../../format.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
-import { changedKeys, lineOf, type Change } from './assumptions-text.js';
+import { changedKeys, lineOf, syntaxErrorLine, type Change } from './assumptions-text.js';
 import { runSurvival, type Month, type Survival, type SurvivalCompany } from './run-survival.js';
 import { CLIMATES, climateColumns, decodeColumns, encodeColumns, MAX_COLUMNS, MAX_LINK_CHARS, MIN_COLUMNS, type Climate, type Column } from './scenario-link.js';
 import './scenarios.css';
@@ -280,16 +280,19 @@ function ColumnResult({ survival, name, companyName }: { survival: Survival; nam
   );
 }
 
-/** The server's refusal of a column, in place: its issues, and the line of the column's text each one names. */
+/** The server's refusal of a column, in place: its issues, and a button to the line of the column's text each one points at. */
 function ColumnError({ error, text, goTo }: { error: ApiError; text: string | null; goTo: (line: number) => void }) {
-  const lines = text === null ? [] : error.issues.map((i) => ({ issue: i, line: lineOf(text, i.path) })).filter((x) => x.line !== null);
+  // a field's line from the path the issue names; a text that is not YAML, where the reader stopped
+  const lines = text === null ? [] : error.issues
+    .map((i) => ({ issue: i, line: i.code === 'invalid_yaml' ? syntaxErrorLine(text) : lineOf(text, i.path) }))
+    .filter((x) => x.line !== null);
   return (
     <div data-testid="column-error">
       <ErrorBox error={error} />
       {lines.length > 0 && (
         <ul class="small">
           {lines.map(({ issue, line }) => (
-            <li><code>{issue.path.join(' · ')}</code> <button type="button" class="link" onClick={() => goTo(line!)} data-testid="go-to-line">{fill(t('goToLine'), { n: line! })}</button></li>
+            <li>{issue.code !== 'invalid_yaml' && <code>{issue.path.join(' · ')}</code>} <button type="button" class="link" onClick={() => goTo(line!)} data-testid="go-to-line">{fill(t('goToLine'), { n: line! })}</button></li>
           ))}
         </ul>
       )}
