@@ -302,7 +302,9 @@ function ColumnError({ error, text, goTo }: { error: ApiError; text: string | nu
 
 /** What a column's assumptions are: the bundled ones, or the keys it changed (companies by the name the analysis gives them). */
 function Differs({ text, bundled, companies }: { text: string | null; bundled: string | null; companies: SurvivalCompany[] }) {
-  if (text === null || bundled === null || text === bundled) return <span>{t('bundledUnchanged')}</span>;
+  if (text === null || text === bundled) return <span>{t('bundledUnchanged')}</span>;
+  // the bundled text did not load: the column's own text, compared with nothing
+  if (bundled === null) return <span>{t('ownAssumptions')}</span>;
   const d = changedKeys(bundled, text);
   if ('error' in d) return <span>{t('notYaml')}</span>;
   if (!d.changes.length) return <span>{t('bundledUnchanged')}</span>;
