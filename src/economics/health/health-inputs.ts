@@ -3,7 +3,7 @@ import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Entity, Fact, Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
-import { groupFacts } from '../common/fact-group.js';
+import { groupFacts, groupJoinedText } from '../common/fact-group.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
@@ -426,9 +426,10 @@ function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
     const disagree = g.disagree
       ? t(' The sources disagree beyond their stated precision: check which one holds.', '各来源的数字超出其标称精度，相互不一致，请核实。')
       : t('', '');
+    const joined = groupJoinedText(g);
     notes.push(t(
-      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${g.linked ? ' (linked as the same)' : ''}; ${used.id} is used.${disagree.en}`,
-      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${g.linked ? '（已标注为同一数字）' : ''}；采用 ${used.id}。${disagree.zh}`,
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${joined.en}; ${used.id} is used.${disagree.en}`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${joined.zh}；采用 ${used.id}。${disagree.zh}`,
     ));
   }
   return out;
