@@ -327,8 +327,11 @@ export async function collectHealthInputs(
   const ignored: (HealthAssumptionInput & { reason?: Text })[] = [];
   const byInput = new Map<HealthInputName, HealthAssumptionInput>();
   for (const a of assumptions) {
-    if (found[a.input]) ignored.push(a);
-    else byInput.set(a.input, a);
+    const reported = found[a.input];
+    if (reported) {
+      const ids = [...new Set(reported.facts.map((f) => f.id))].join(', ');
+      ignored.push({ ...a, reason: t(`the ledger has a figure for it (${ids}): sourced facts come before an assumption`, `账本已有该数据（${ids.replaceAll(', ', '、')}）：有来源的事实优先于假设`) });
+    } else byInput.set(a.input, a);
   }
   const assume = (name: HealthInputName): void => {
     const a = byInput.get(name);
@@ -391,7 +394,10 @@ export async function collectHealthInputs(
       : cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
     if (c) {
       found.cash = c;
-      dropImplied(byInput, ignored, 'cash', t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算'));
+      dropImplied(byInput, ignored, 'cash', t(
+        'derived instead from the rounds raised less net burn since; to use a cash figure of your own, record it in the ledger: a cash fact (metric cash, with its source) comes before this derivation',
+        '改由已融资金额减去此后的净烧钱推算；如需采用你自己的现金数字，请在账本中记录一条注明来源的现金余额事实，它优先于此推算',
+      ));
     }
   }
   assume('cash');
