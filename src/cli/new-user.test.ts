@@ -90,3 +90,36 @@ describe('a new user on Mistral AI and Perplexity, from press figures in euros a
     }
   });
 });
+
+describe('a new user records a company the ledger does not know yet (trial T7, T13)', () => {
+  let fresh: string;
+  const runFresh = (...args: string[]) => cli(['--db', fresh, ...args]);
+  beforeAll(() => {
+    fresh = join(mkdtempSync(join(tmpdir(), 'shakeout-unknown-entity-')), 'ledger.db');
+  });
+
+  it('facts add names the command that adds it, suggests no app or model, and the command given works', async () => {
+    const add = ['facts', 'add', '--entity', 'Aleph Alpha', '--metric', 'funding', '--value', '$500 million', '--period', '2023-11', '--source', 'Welt'];
+    const refused = await runFresh(...add);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('got "Aleph Alpha"; add it first: shakeout entities add --id aleph-alpha --name "Aleph Alpha"');
+    expect(refused.err).not.toMatch(/did you mean/);
+    // the command, as the message gives it, makes the same facts add go through
+    const hint = /shakeout entities add --id (\S+) --name "([^"]+)"/.exec(refused.err)!;
+    expect((await runFresh('entities', 'add', '--id', hint[1]!, '--name', hint[2]!)).code).toBe(0);
+    const added = await runFresh(...add);
+    expect(added.code, added.err).toBe(0);
+  });
+
+  it('facts import names the line and the command, and does not offer a model for a company', async () => {
+    const r = await runFresh('facts', 'import', fixture('new-user-mistral-perplexity.csv'));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/line 2, column entity: expected a known entity .*got "Mistral AI"; add it first: shakeout entities add --id mistral-ai --name "Mistral AI"/);
+    expect(r.err).not.toContain('Mistral Large');
+  });
+
+  it('a misspelt company is offered the company, with the command in case it is another one', async () => {
+    const r = await runFresh('facts', 'add', '--entity', 'Antropic', '--metric', 'funding', '--value', '$4B', '--period', '2024', '--source', 'X');
+    expect(r.err).toContain('got "Antropic"; did you mean "Anthropic"? If not, add it first: shakeout entities add --id antropic --name "Antropic"');
+  });
+});

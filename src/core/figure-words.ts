@@ -61,7 +61,7 @@ export const QUALIFIER_PREFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
 export const QUALIFIER_SUFFIXES: ReadonlyArray<readonly [string, Qualifier]> = [
   ['左右', 'about'], ['上下', 'about'], ['前后', 'about'], ['量级', 'about'], ['级', 'about'], ['or so', 'about'],
   ['以上', 'over'], ['之上', 'over'], ['多', 'over'], ['余', 'over'], ['出头', 'over'], ['开外', 'over'],
-  ['or more', 'over'], ['or above', 'over'], ['and up', 'over'], ['and above', 'over'], ['plus', 'over'], ['+', 'over'],
+  ['or more', 'over'], ['or above', 'over'], ['and up', 'over'], ['and above', 'over'], ['plus', 'over'], ['-plus', 'over'], ['+', 'over'],
   ['以下', 'under'], ['以内', 'under'], ['之内', 'under'], ['不到', 'under'], ['or less', 'under'], ['or fewer', 'under'],
 ];
 
@@ -111,6 +111,33 @@ export const RANGE_CLOSERS: readonly string[] = ['之间'];
  * They must be followed by a magnitude (数亿, 几十亿, several hundred million).
  */
 export const SEVERAL_WORDS: readonly string[] = ['好几', '数', '几', 'several', 'a few'];
+
+/**
+ * Two neighbouring digits before a magnitude, the Chinese way of writing "two
+ * or three": 两三亿 is 2亿 to 3亿, 三四十万 30万 to 40万, read as a range. Only
+ * the pairs of neighbours the language uses (一两, 两三 ... 八九); 三五 ("a few")
+ * and pairs of other digits are not read.
+ */
+export const NEIGHBOUR_DIGIT_PAIRS: readonly string[] = ['一两', '两三', '三四', '四五', '五六', '六七', '七八', '八九'];
+
+/**
+ * 十几 ("ten-odd", 11 to 19), and 二十几 ... 九十几 (20-odd ...): the tens
+ * written, the units left open, read as the range from the tens to the next
+ * ten (十几亿: 10亿 to 20亿).
+ */
+export const TENS_ODD = '十几';
+
+/**
+ * 上 directly before 百, 千, 万 or 亿 ("上百亿", "上千万"): reaching that
+ * round figure, at least it: read as over (上百亿 is over 100亿).
+ */
+export const REACHING_WORD = '上';
+
+/** "half a billion": one half of the magnitude word that follows (a thousand, million, billion or trillion). */
+export const HALF_A_WORDS: readonly string[] = ['half a'];
+
+/** The magnitudes "half a" takes: the words, not the abbreviations ("half a B" is not written). */
+export const HALF_A_MAGNITUDES: readonly string[] = ['thousand', 'million', 'billion', 'trillion'];
 
 /** English "tens of billions": a several-word that carries its own magnitude. */
 export const SEVERAL_PLURALS: ReadonlyArray<readonly [string, number]> = [

@@ -36,6 +36,11 @@ import {
   RUN_RATE_WORDS,
   SEVERAL_PLURALS,
   SEVERAL_WORDS,
+  NEIGHBOUR_DIGIT_PAIRS,
+  TENS_ODD,
+  REACHING_WORD,
+  HALF_A_WORDS,
+  HALF_A_MAGNITUDES,
 } from './figure-words.js';
 import { qualify } from './qualifier-table.js';
 import type { Currency, Per, Unit } from './quantity.js';
@@ -250,6 +255,11 @@ const ITEMS = list(PER_ITEMS);
 const ITEM_WORDS = list(PER_ITEM_WORDS);
 const SIGNS = list<1 | -1>([['-', -1], ['+', 1]]);
 const MID_OVER = plain(['余', '多']);
+const HALF_A = plain(HALF_A_WORDS);
+/** "-plus" after a figure ("$40 billion-plus") is over, not the dash of a range. */
+const DASH_PLUS = plain(QUALIFIER_SUFFIXES.filter(([w]) => w.startsWith('-')).map(([w]) => w));
+/** The Chinese digits by value, for the next ten of 十几 (二十几 -> 三十). */
+const DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A European word anywhere in the (lower-case) text, or € written after a number. */
@@ -279,6 +289,8 @@ interface Amount {
   over: boolean;
   /** "600.000": one period before three digits outside a European text, decided by the magnitude after it (see `valueOf`). */
   pointBeforeThree: string | null;
+  /** 两三亿, 十几亿: a range written as one number; `numeral` is its low end (两亿, 十亿), this its high end (三亿, 二十亿). */
+  approxHigh: string | null;
 }
 
 class FigureReader {
@@ -356,7 +368,11 @@ class FigureReader {
     let second: Amount | null = null;
     const beforeSeparator = this.pos;
     this.ws();
-    if (this.eat(opener === 'between' ? SEPARATORS_AND : SEPARATORS)) second = this.amount();
+    if (first.approxHigh !== null) {
+      // 两三亿美元: a range in one number, its unit read once for both ends
+      second = { ...first, numeral: first.approxHigh, approxHigh: null };
+      this.pos = beforeSeparator;
+    } else if (!this.peek(DASH_PLUS) && this.eat(opener === 'between' ? SEPARATORS_AND : SEPARATORS)) second = this.amount();
     else this.pos = beforeSeparator;
     if (opener !== null && second === null) this.fail(`"${opener}" needs two ends, as in "between $3B and $5B"`);
 
@@ -524,6 +540,7 @@ class FigureReader {
       severalExp: null,
       over: false,
       pointBeforeThree: null,
+      approxHigh: null,
     };
 
     const several = this.eat(SEVERAL);
@@ -549,8 +566,23 @@ class FigureReader {
       const m = this.eat(PLURAL_MAGNITUDES);
       if (!m) this.fail(`"${plural[0]}" must be followed by thousands, millions, billions or trillions`);
       amount.severalExp = plural[1] + m[1];
+    } else if (this.approximateChinese(amount)) {
+      // 两三亿, 十几亿: read whole, magnitude included
     } else {
-      amount.numeral = this.numeral(amount);
+      // 上百亿, 上千万: at least the round figure
+      if (this.s[this.pos] === REACHING_WORD && '百千万萬亿億'.includes(this.s[this.pos + 1] ?? '\u0000')) {
+        this.pos++;
+        amount.over = true;
+      }
+      const half = this.eat(HALF_A);
+      if (half) {
+        const at = this.pos;
+        this.ws();
+        const m = this.peek(MAGNITUDES);
+        this.pos = at;
+        if (!m || !HALF_A_MAGNITUDES.includes(m[0])) this.fail(`"${half[0]}" must be followed by ${HALF_A_MAGNITUDES.join(', ')}, as in "half a billion dollars"`);
+      }
+      amount.numeral = half ? '0.5' : this.numeral(amount);
       if (amount.numeral === '') {
         this.fail(this.pos < this.s.length ? `expected a number at ${JSON.stringify(this.s.slice(this.pos, this.pos + 20))}` : 'no number');
       }
@@ -610,6 +642,43 @@ class FigureReader {
       this.fail(`the measure word ${amount.measure} counts things, not money, multiples or percentages`);
     }
     return amount;
+  }
+
+  /**
+   * 两三亿 (2亿 to 3亿), 三四十万 (30万 to 40万), 十几亿 (10亿 to 20亿), 二十几万
+   * (20万 to 30万): two neighbouring digits, or tens with 几 for the units, and
+   * the magnitude characters after them. Sets the low end as `numeral` and the
+   * high end as `approxHigh`; false (nothing read) when the text is neither.
+   */
+  private approximateChinese(amount: Amount): boolean {
+    const s = this.s;
+    let at = this.pos;
+    let low: string;
+    let high: string;
+    const pair = NEIGHBOUR_DIGIT_PAIRS.find((w) => s.startsWith(w, at));
+    if (pair) {
+      [low, high] = [pair[0]!, pair[1]!];
+      at += pair.length;
+      // 三四十万: the tens of both
+      if (s[at] === '十') {
+        low += '十';
+        high += '十';
+        at++;
+      }
+    } else {
+      const digit = DIGIT_CHARS.indexOf(s[at] ?? '');
+      const tens = digit > 1 && s.startsWith(TENS_ODD, at + 1) ? digit : s.startsWith(TENS_ODD, at) ? 1 : 0;
+      if (tens === 0) return false;
+      at += tens > 1 ? 1 + TENS_ODD.length : TENS_ODD.length;
+      low = `${tens > 1 ? DIGIT_CHARS[tens] : ''}十`;
+      high = tens < 9 ? `${DIGIT_CHARS[tens + 1]}十` : '一百';
+    }
+    let magnitude = '';
+    while (chineseMagnitudeExponent(s[at]) !== null) magnitude += s[at++];
+    amount.numeral = low + magnitude;
+    amount.approxHigh = high + magnitude;
+    this.pos = at;
+    return true;
   }
 
   /** A lone ¥ with no 元 or 円 after it: the yuan in a Chinese text, else refused. */

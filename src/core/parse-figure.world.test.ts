@@ -77,6 +77,52 @@ describe('parseFigure: a figure inside a phrase', () => {
   });
 });
 
+describe('parseFigure: vague amounts of real articles, each with the bounds it states (trial T8)', () => {
+  it.each<[string, { low: number; high: number | null; unit: Unit; qualifier: Qualifier }]>([
+    // two neighbouring digits: "two or three" of the magnitude, a range
+    ['两三亿美元', { low: 2e8, high: 3e8, unit: 'USD', qualifier: 'range' }],
+    ['一两千万元', { low: 1e7, high: 2e7, unit: 'CNY', qualifier: 'range' }],
+    ['三四十万用户', { low: 3e5, high: 4e5, unit: 'count', qualifier: 'range' }],
+    ['约七八亿元', { low: 7e8, high: 8e8, unit: 'CNY', qualifier: 'range' }],
+    // 十几: ten and some units, from the tens to the next ten
+    ['十几亿美元', { low: 1e9, high: 2e9, unit: 'USD', qualifier: 'range' }],
+    ['二十几万', { low: 2e5, high: 3e5, unit: 'count', qualifier: 'range' }],
+    ['九十几亿元', { low: 9e9, high: 1e10, unit: 'CNY', qualifier: 'range' }],
+    // 上百亿: reaching a hundred 亿, at least it
+    ['上百亿美元', { low: 1e10, high: null, unit: 'USD', qualifier: 'over' }],
+    ['上千万元', { low: 1e7, high: null, unit: 'CNY', qualifier: 'over' }],
+    // half a billion is 500 million, as "$0.5 billion" would be
+    ['half a billion dollars', { low: 5e8, high: 5e8, unit: 'USD', qualifier: 'exact' }],
+    ['half a billion US dollars', { low: 5e8, high: 5e8, unit: 'USD', qualifier: 'exact' }],
+    ['more than half a billion dollars', { low: 5e8, high: null, unit: 'USD', qualifier: 'over' }],
+    ['nearly half a million users', { low: 3.5e5, high: 5e5, unit: 'count', qualifier: 'nearly' }],
+    // "-plus" after a figure is "plus": over, not the dash of a range
+    ['$40 billion-plus', { low: 4e10, high: null, unit: 'USD', qualifier: 'over' }],
+    ['50-plus employees', { low: 50, high: null, unit: 'count', qualifier: 'over' }],
+  ])('%s', (text, e) => {
+    const f = parseFigure(text);
+    expect({ low: f.low, high: f.high, unit: f.unit, qualifier: f.qualifier }).toEqual(e);
+  });
+
+  it('refuses what has no one honest reading, or a reading that contradicts itself, saying why', () => {
+    // 三五 ("a few") is not two neighbours; digits side by side elsewhere are not a number
+    expect(refusal('三五亿美元')).toMatch(/not a number/);
+    expect(refusal('十二三亿')).toMatch(/not a number/);
+    // a range written as one number takes no direction
+    expect(refusal('超两三亿美元')).toMatch(/over cannot qualify a range/);
+    expect(refusal('两三亿至五亿')).toMatch(/unexpected|unknown word|not a figure/);
+    // "half a" takes a magnitude word, and only a spelled-out one
+    expect(refusal('half a B')).toMatch(/"half a" must be followed by thousand, million, billion, trillion/);
+    expect(refusal('half a hundred dollars')).toMatch(/"half a" must be followed by/);
+    expect(refusal('half a dollar')).toMatch(/"half a" must be followed by/);
+    // 上 alone before a digit is not "reaching": 上5亿 is not read
+    expect(refusal('上5亿')).toMatch(/expected a number/);
+    // phrases the trial met that stay refused: "as much as" is an upper bound or a boast, "well over" unquantified
+    expect(refusal('as much as $500 million')).toMatch(/expected a number/);
+    expect(refusal('well over $500 million')).toMatch(/expected a number/);
+  });
+});
+
 describe('parseFigure: a second reading in brackets', () => {
   it('reads the first figure and keeps the bracketed one as an alternative', () => {
     const f = parseFigure('600 million euros ($645 million)');

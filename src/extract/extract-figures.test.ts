@@ -72,6 +72,21 @@ describe('extractFigures: finding figures with the reader', () => {
     expect(x.figures).toEqual([]);
     expect(x.skipped[0]!.reason).toMatch(/^the figure reader refused it: .*yuan and the Japanese yen/);
   });
+  it('reads vague amounts whole, with their bounds, never a part of them (trial T8)', () => {
+    // before, 十几亿 gave "几亿" (2亿 to 9亿), 上百亿 an exact 百亿 and "billion-plus" an exact $40B
+    const zh = run('阿克米去年融资十几亿美元，亏损两三亿美元，估值上百亿元。');
+    expect(zh.figures.map((f) => [f.text, f.figure.low, f.figure.high, f.figure.qualifier])).toEqual([
+      ['十几亿美元', 1e9, 2e9, 'range'],
+      ['两三亿美元', 2e8, 3e8, 'range'],
+      ['上百亿元', 1e10, null, 'over'],
+    ]);
+    const en = run('Acme AI raised more than half a billion dollars. Its valuation is $40 billion-plus, and nearly half a million users pay.');
+    expect(en.figures.map((f) => [f.text, f.figure.low, f.figure.high, f.figure.qualifier])).toEqual([
+      ['more than half a billion dollars', 5e8, null, 'over'],
+      ['$40 billion-plus', 4e10, null, 'over'],
+      ['nearly half a million users', 3.5e5, 5e5, 'nearly'],
+    ]);
+  });
   it('does not read "from $1B to $3B" as a range', () => {
     const x = run('Acme AI revenue grew from $1 billion to $3 billion.');
     expect(x.figures.map((f) => [f.text, f.figure.qualifier])).toEqual([['$1 billion', 'exact'], ['$3 billion', 'exact']]);

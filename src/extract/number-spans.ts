@@ -35,10 +35,13 @@ export const SKIP_REASONS = {
 } as const;
 
 // Arabic numbers with their marks, Chinese numerals with a magnitude (百亿, 二十三亿), 数亿, 百分之十五,
-// and English "several hundred million", "tens of billions".
+// the reader's vague amounts whole (十几亿, not 几亿; 上百亿, not 百亿), and English "several hundred
+// million", "tens of billions", "half a billion".
 const CORE = new RegExp(
   [
     '百分之[零〇一二两三四五六七八九十百千点]+',
+    '[二两三四五六七八九]?十几[十百千万亿]*',
+    '上[百千万亿][十百千万亿]*',
     '(?:好几|数|几)[十百千]*[万亿]+',
     '[零〇一二两三四五六七八九十百千]+[万亿][零〇一二两三四五六七八九十百千万亿]*',
     // 七起, 十二笔, 三轮: deals counted in Chinese numerals (not 一起 "together", 一笔 "a sum" or 新一轮 "a new round")
@@ -46,6 +49,7 @@ const CORE = new RegExp(
     '[0-9０-９]+(?:[.,．][0-9０-９]+)*',
     '\\b(?:several|a few)(?: hundred| thousand)? (?:thousand|million|billion|trillion)\\b',
     '\\b(?:tens|hundreds) of (?:thousands|millions|billions)\\b',
+    '\\bhalf a (?:thousand|million|billion|trillion)\\b',
   ].join('|'),
   'gi',
 );

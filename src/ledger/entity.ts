@@ -1,3 +1,4 @@
+import { slug } from './ids.js';
 import type { EntityKind } from './vocabulary.js';
 
 /** A company, product, model or aggregate that facts are about. */
@@ -19,4 +20,32 @@ export function nameKey(name: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\-_'"“”‘’.·]+/g, '');
+}
+
+/** Entity ids as `addEntity` takes them: lower case, digits, ':', '.', '_' and '-'. */
+export const ENTITY_ID_RE = /^[a-z0-9][a-z0-9:._-]*$/;
+
+/**
+ * How to add an entity the ledger does not know, for the end of a message:
+ * the CLI command and the HTTP request, with an id made from the name.
+ * The message is written once in the ledger for both surfaces, so it names both.
+ *
+ * @example
+ * howToAddEntity('Aleph Alpha')
+ * // 'add it first: shakeout entities add --id aleph-alpha --name "Aleph Alpha"
+ * //  (HTTP: POST /api/entities {"id":"aleph-alpha","nameEn":"Aleph Alpha","kind":"company"})'
+ */
+export function howToAddEntity(name: string, kind: EntityKind = 'company'): string {
+  const written = name.trim();
+  const id = slug(written);
+  const latin = ENTITY_ID_RE.test(id) && /^[\p{Script=Latin}\p{N}\s\p{P}\p{S}]+$/u.test(written);
+  // a Chinese (or other) name: the id and English name are the user's to choose
+  const cli = latin
+    ? `--id ${id} --name ${JSON.stringify(written)}`
+    : `--id <a lower-case id such as "baichuan-ai"> --name <its English name> --name-zh ${JSON.stringify(written)}`;
+  const body = latin
+    ? { id, nameEn: written, kind }
+    : { id: '<a lower-case id>', nameEn: '<its English name>', nameZh: written, kind };
+  const kindFlag = kind === 'company' ? '' : ` --kind ${kind}`;
+  return `add it first: shakeout entities add ${cli}${kindFlag} (HTTP: POST /api/entities ${JSON.stringify(body)})`;
 }

@@ -29,8 +29,12 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Closest of `candidates` to `name` by edit distance on lower-cased text, if reasonably close. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
+/**
+ * Closest of `candidates` to `name` by edit distance on lower-cased text, if
+ * reasonably close: within `maxDistance` edits, by default half the name's
+ * length (at least 2), which suits short vocabularies (metrics, routes).
+ */
+export function closest(name: string, candidates: readonly string[], maxDistance?: number): string | undefined {
   const a = name.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
@@ -41,7 +45,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.ceil(a.length / 2)) ? best : undefined;
+  return best !== undefined && bestD <= (maxDistance ?? Math.max(2, Math.ceil(a.length / 2))) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

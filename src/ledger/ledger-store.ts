@@ -3,7 +3,7 @@ import type { CpiTable, FxRate, FxTable, Issue } from '../core/index.js';
 import type { BackendName } from './backend.js';
 import { findConflicts } from './conflict.js';
 import type { Conflict } from './conflict.js';
-import { nameKey } from './entity.js';
+import { howToAddEntity, nameKey } from './entity.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
 import { prepareFxRate } from './fx-rate.js';
@@ -24,6 +24,7 @@ import type { Source } from './source.js';
 import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, OutcomeImportOptions, OutcomeImportResult, Store, Summary } from './store.js';
 import { summarizeLedger } from './summarize.js';
 import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
+import type { EntityKind } from './vocabulary.js';
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
 
@@ -38,20 +39,46 @@ function conflict(message: string, code = 'conflict'): ShakeoutError {
 class EntityIndex {
   readonly byId = new Map<string, Entity>();
   readonly byKey = new Map<string, Entity>();
-  readonly names: string[] = [];
+  /** Every name (English, Chinese, aliases) of the entities of each kind. */
+  readonly namesByKind = new Map<EntityKind, string[]>();
   constructor(entities: readonly Entity[], names: readonly EntityName[]) {
     for (const e of entities) this.byId.set(e.id, e);
     for (const n of names) {
       const e = this.byId.get(n.entityId);
       if (e) this.byKey.set(n.key, e);
     }
-    for (const e of entities) this.names.push(e.nameEn, ...(e.nameZh ? [e.nameZh] : []), ...e.aliases);
+    for (const e of entities) {
+      const list = this.namesByKind.get(e.kind) ?? [];
+      list.push(e.nameEn, ...(e.nameZh ? [e.nameZh] : []), ...e.aliases);
+      this.namesByKind.set(e.kind, list);
+    }
   }
   find(name: string): Entity | undefined {
     return this.byId.get(name) ?? this.byKey.get(nameKey(name));
   }
-  suggest(name: string): string | undefined {
-    return closest(name, this.names);
+  /**
+   * The known name `name` is most likely a misspelling of, for "did you mean":
+   * only a close one (a quarter of its letters wrong, at least one: "Antropic"
+   * is Anthropic, "Aleph Alpha" is not "all apps"), and a name of the kind
+   * expected (a company unless said) before one of another kind, so a company
+   * is not offered a model ("Mistral Large") or an app.
+   */
+  suggest(name: string, prefer: EntityKind = 'company'): string | undefined {
+    const within = Math.max(1, Math.floor(name.trim().length / 4));
+    const kinds = [prefer, ...ENTITY_KINDS.filter((k) => k !== prefer)];
+    for (const k of kinds) {
+      const hit = closest(name.trim(), this.namesByKind.get(k) ?? [], within);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+  /**
+   * The end of an "unknown entity" message: the close name it may be a
+   * misspelling of, and how to add it (`howToAddEntity`).
+   */
+  unknownHint(name: string, kind: EntityKind = 'company'): string {
+    const hint = this.suggest(name, kind);
+    return hint ? `; did you mean "${hint}"? If not, ${howToAddEntity(name, kind)}` : `; ${howToAddEntity(name, kind)}`;
   }
   /** The entity, or a 404 that suggests the closest name. */
   resolve(name: string): Entity {
@@ -304,7 +331,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
   // ---- facts: writing ----
 
   private context(idx: EntityIndex): PrepareContext {
-    return { findEntity: (n) => idx.find(n), suggestEntity: (n) => idx.suggest(n), now: this.now };
+    return { findEntity: (n) => idx.find(n), unknownEntityHint: (n, kind) => idx.unknownHint(n, kind), now: this.now };
   }
 
   async addFact(input: FactInput): Promise<Fact> {
@@ -529,8 +556,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
       const findEntity = (name: string): { id: string } | { error: string } => {
         const e = idx.find(name);
         if (e) return { id: e.id };
-        const hint = idx.suggest(name);
-        return { error: `expected an entity the ledger knows (add it with shakeout entities add), got "${name}"${hint ? `; did you mean "${hint}"?` : ''}` };
+        return { error: `expected an entity the ledger knows, got "${name}"${idx.unknownHint(name)}` };
       };
       const stored = new Map((await tx.outcomes()).map((o) => [o.id, o.out]));
       const issues: Issue[] = [];

@@ -22,3 +22,24 @@ describe('source dates', () => {
     for (const d of ['2024-02-29', '2024-05', '2023']) expect((await add(d)).source.published).toBe(d);
   });
 });
+
+describe('an entity the ledger does not know (trial T7, T13)', () => {
+  const refusal = async (entity: string, metric = 'funding'): Promise<string> => {
+    const e = await store.addFact({ entity, metric, value: '$1B', period: '2024', source: { publisher: 'X' } }).then(() => null, (x: unknown) => x as { issues: { code: string; message: string }[] });
+    return e!.issues.find((i) => i.code === 'unknown_entity')!.message;
+  };
+  it('suggests only a close name, and a company before an app or a model', async () => {
+    expect(await refusal('Aleph Alpha')).not.toContain('did you mean'); // not "all apps"
+    expect(await refusal('Mistral AI')).not.toContain('did you mean'); // not the model "Mistral Large"
+    expect(await refusal('Antropic')).toContain('did you mean "Anthropic"?');
+    expect(await refusal('百川智慧')).toContain('did you mean "百川智能"?');
+  });
+  it('for a training cost, suggests a model and says to add one with --kind model', async () => {
+    const m = await refusal('Gemini 1.0 Ultr', 'training_cost');
+    expect(m).toContain('did you mean "Gemini 1.0 Ultra"? If not, add it first: shakeout entities add --id gemini-1.0-ultr --name "Gemini 1.0 Ultr" --kind model');
+    expect(m).toContain('"kind":"model"');
+  });
+  it('for a Chinese name, leaves the id and English name to the user and gives the name as the Chinese one', async () => {
+    expect(await refusal('零一万物')).toContain('add it first: shakeout entities add --id <a lower-case id such as "baichuan-ai"> --name <its English name> --name-zh "零一万物"');
+  });
+});

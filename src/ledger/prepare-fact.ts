@@ -5,16 +5,19 @@ import type { Fact, FactInput } from './fact.js';
 import { closest, contentFactId, sourceId } from './ids.js';
 import type { FACT_COLUMNS } from './io/fact-record.js';
 import { readFigure } from './read-figure.js';
-import { BASES, FACT_KINDS, METRIC_DEFAULT_PER, METRICS, toMetric } from './vocabulary.js';
-import type { Basis, FactKind } from './vocabulary.js';
+import { BASES, FACT_KINDS, METRIC_DEFAULT_PER, METRIC_ENTITY_KIND, METRICS, toMetric } from './vocabulary.js';
+import type { Basis, EntityKind, FactKind } from './vocabulary.js';
 
 export type Column = (typeof FACT_COLUMNS)[number];
 
 /** What validation needs to know about the ledger. */
 export interface PrepareContext {
   findEntity(name: string): Entity | undefined;
-  /** The closest known entity name, for "did you mean". */
-  suggestEntity(name: string): string | undefined;
+  /**
+   * The end of the message for an entity the ledger does not know: a close
+   * name of the kind expected ("did you mean"), and how to add it.
+   */
+  unknownEntityHint(name: string, kind: EntityKind): string;
   now(): string;
 }
 
@@ -50,11 +53,11 @@ export function prepareFact(
   const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 
   const entity = text(input.entity) === null ? undefined : ctx.findEntity(String(input.entity));
-  if (!entity) {
-    const hint = text(input.entity) ? ctx.suggestEntity(String(input.entity)) : undefined;
-    add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint ? `; did you mean "${hint}"?` : ''}`);
-  }
   const metric = text(input.metric) === null ? undefined : toMetric(String(input.metric));
+  if (!entity) {
+    const hint = text(input.entity) ? ctx.unknownEntityHint(String(input.entity).trim(), metric ? METRIC_ENTITY_KIND[metric] ?? 'company' : 'company') : '';
+    add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint}`);
+  }
   if (!metric) {
     const hint = typeof input.metric === 'string' ? closest(input.metric, METRICS) : undefined;
     add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}${hint ? `; did you mean "${hint}"?` : ''}`);

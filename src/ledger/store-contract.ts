@@ -627,7 +627,7 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
             'outcomes.csv line 3, column type: expected one of raised, ipo, acquihire_license, acquisition, recapitalization, pivot, leadership_exit, layoffs, restructured, shutdown, got "bankrupt"',
             'outcomes.csv line 4, column date: expected a real date written YYYY-MM-DD (or YYYY-MM) such as 2024-03-19, got "2024-02-30"',
             'outcomes.csv line 4, column published: expected a real date such as 2024-03-20, 2024-03 or 2024, got "24 June 2024"',
-            expect.stringMatching(/^outcomes.csv line 5, column entity: expected an entity the ledger knows .*got "Stabilty AI"; did you mean "Stability AI"\?$/),
+            expect.stringMatching(/^outcomes.csv line 5, column entity: expected an entity the ledger knows, got "Stabilty AI"; did you mean "Stability AI"\? If not, add it first: shakeout entities add --id stabilty-ai --name "Stabilty AI" \(HTTP: POST \/api\/entities .*\)$/),
             'outcomes.csv line 5, column url: expected an address starting with http:// or https://, got "ft.com/x"',
             'outcomes.csv line 5, column published_estimated: expected yes, no or nothing (yes: the date published was inferred, the page showed none), got "maybe"',
             'outcomes.csv line 5, column out: expected yes (the event put the company out of the race), no, or nothing, got "perhaps"',

@@ -57,6 +57,15 @@ export const METRIC_DEFAULT_PER: Readonly<Partial<Record<Metric, 'year'>>> = {
   revenue_run_rate: 'year',
 };
 
+/**
+ * The kind of entity a metric's facts are about when it is not a company:
+ * a training cost is a model's (Epoch's table). Used to suggest a name of
+ * that kind, and the --kind to add one with, for an unknown entity.
+ */
+export const METRIC_ENTITY_KIND: Readonly<Partial<Record<Metric, 'model'>>> = {
+  training_cost: 'model',
+};
+
 /** How a fact was obtained. */
 export const FACT_KINDS = ['reported', 'derived', 'assumption'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];

@@ -83,3 +83,25 @@ onEachBackend('writing facts over HTTP', (backend) => {
     expect((await post(app, '/api/facts', mistral, 't0ken')).status).toBe(201);
   });
 });
+
+onEachBackend('an unknown entity over HTTP (trial T7, T13)', (backend) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await backend.open();
+  });
+  afterEach(async () => store.close());
+
+  it('names the request that adds it, and that request makes the fact go through', async () => {
+    const app = createApp({ store });
+    const res = await post(app, '/api/facts', mistral);
+    expect(res.status).toBe(400);
+    const e = (await res.json()) as { error: { issues: { code: string; path: string[]; message: string }[] } };
+    const issue = e.error.issues.find((i) => i.code === 'unknown_entity')!;
+    expect(issue.path).toEqual(['entity']);
+    expect(issue.message).not.toMatch(/did you mean|Mistral Large/);
+    const body = /POST \/api\/entities (\{.*\})\)$/.exec(issue.message)![1]!;
+    expect(JSON.parse(body)).toEqual({ id: 'mistral-ai', nameEn: 'Mistral AI', kind: 'company' });
+    expect((await post(app, '/api/entities', JSON.parse(body))).status).toBe(201);
+    expect((await post(app, '/api/facts', mistral)).status).toBe(201);
+  });
+});

@@ -43,7 +43,7 @@ describe('outcome writes', () => {
     expect(r.status).toBe(400);
     const e = ((await r.json()) as Err).error;
     expect(e.message).toContain('request body, field date: expected a real date written YYYY-MM-DD (or YYYY-MM) such as 2024-03-19, got "2025-02-30"');
-    expect(e.message).toMatch(/request body, field entity: expected an entity the ledger knows .*got "Baichuan AIX"; did you mean/);
+    expect(e.message).toMatch(/request body, field entity: expected an entity the ledger knows, got "Baichuan AIX"; did you mean "Baichuan AI"\? If not, add it first: .*POST \/api\/entities \{"id":"baichuan-aix"/);
     const schema = await post(app, '/api/outcomes', { ...pivot, type: 'bankrupt' });
     expect(schema.status).toBe(400);
     expect(((await schema.json()) as Err).error.issues[0]!.path).toEqual(['json', 'type']);

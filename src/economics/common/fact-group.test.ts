@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FxTable } from '../../core/index.js';
 import { agreementRange, openStore, sameAsSets, sameThing } from '../../ledger/index.js';
 import type { Fact, FactInput, Store } from '../../ledger/index.js';
-import { groupFacts } from './fact-group.js';
+import { groupFacts, groupJoinedText } from './fact-group.js';
 
 let store: Store;
 let fx: FxTable;
@@ -30,6 +30,9 @@ describe('groupFacts', () => {
     const g = groups.find((x) => x.members.length === 3)!;
     expect(new Set(g.members.map((f) => f.id))).toEqual(new Set([yuan.id, usd.id, usd2.id]));
     expect(g.linked).toBe(false);
+    expect(g.linkedSets).toEqual([]);
+    expect(g.overlapOnly).toHaveLength(3);
+    expect(groupJoinedText(g)).toEqual({ en: ' (none linked by --same-as: grouped because their figures overlap)', zh: '（均未标注为同一数字，因数值重叠归为一组）' });
     expect(g.disagree).toBe(false);
     // 2024-07-25 ends before 2024-07 does; within 2024-07 the primary source comes before the mirror
     expect(g.preferred).toBe(usd);
@@ -83,6 +86,10 @@ describe('groupFacts', () => {
     expect(gs).toHaveLength(1); // c is linked to a and agrees with b: one group
     const g = gs[0]!;
     expect(g.linked).toBe(true);
+    expect(g.linkedSets.map((ids) => [...ids].sort())).toEqual([[a.id, c.id].sort()]);
+    expect(g.overlapOnly).toEqual([b.id]); // b is in the group by agreeing with c, not by a link
+    expect(groupJoinedText(g).en).toMatch(new RegExp(`^ \\((${a.id} and ${c.id}|${c.id} and ${a.id}) linked as the same by --same-as; ${b.id} not linked, grouped only because its figure overlaps\\)$`));
+    expect(groupJoinedText(g).zh).toMatch(new RegExp(`^（(${a.id}、${c.id}|${c.id}、${a.id})已标注为同一数字；${b.id}未标注，仅因数值重叠归入）$`));
     expect(g.disagree).toBe(true);
     expect(g.spread).toMatchObject({ unit: 'USD', low: 250e6, high: 400e6 });
     expect(g.spread!.ratio).toBeCloseTo(1.6, 10);

@@ -2,7 +2,10 @@ import { isCurrency } from '../../core/index.js';
 import type { FxTable, Unit } from '../../core/index.js';
 import { agreementRange, derivedOneFromOther, sameAsSets, sameThingIndex, type AgreementRange } from '../../ledger/index.js';
 import type { Fact } from '../../ledger/index.js';
+import type { Text } from '../analysis.js';
 import { chooseFact, type ChooseOptions, type LeftAside } from './choose-fact.js';
+import { GROUP_TEXT_EN, type GroupText } from './group-text-en.js';
+import { GROUP_TEXT_ZH } from './group-text-zh.js';
 
 /** A member's range in the group's common unit (US dollars for money), as ledger's `agreementRange` gives it. */
 export interface MemberRange extends AgreementRange {
@@ -21,6 +24,10 @@ export interface FactGroup {
   readonly corroboration: readonly LeftAside[];
   /** True when a `same_as` link joined (some of) the members. */
   readonly linked: boolean;
+  /** The members joined by `same_as` links, one list of ids (two or more, in member order) per set of linked facts. */
+  readonly linkedSets: readonly (readonly string[])[];
+  /** The members in no link set: in the group only because their figures overlap another member's. */
+  readonly overlapOnly: readonly string[];
   /** True when two members do not agree within their stated uncertainty (after FX): the group needs a look. */
   readonly disagree: boolean;
   /** The members' medians in `unit` (USD for money): lowest, highest and their ratio; null for a group of one. */
@@ -142,16 +149,42 @@ export function groupFacts(facts: readonly Fact[], fx: FxTable, options: ChooseO
     const low = p50s.reduce((m, x) => Math.min(m, x), Infinity);
     const high = p50s.reduce((m, x) => Math.max(m, x), -Infinity);
     const unit: Unit = isCurrency(base.figure.unit) ? 'USD' : base.figure.unit;
+    const sets = new Map<string, string[]>();
+    for (const f of ordered) if (linkCount.get(linkRoot.get(f.id)!)! > 1) (sets.get(linkRoot.get(f.id)!) ?? sets.set(linkRoot.get(f.id)!, []).get(linkRoot.get(f.id)!)!).push(f.id);
+    const linkedSets = [...sets.values()];
+    const inSets = new Set(linkedSets.flat());
     return {
       id: base.id,
       preferred: base,
       members: ordered,
       corroboration: choice.others,
-      linked: ms.some((f) => f.sameAs !== null && linkCount.get(linkRoot.get(f.id)!)! > 1),
+      linked: linkedSets.length > 0,
+      linkedSets,
+      overlapOnly: ordered.filter((f) => !inSets.has(f.id)).map((f) => f.id),
       disagree,
       spread: ms.length > 1 && rs.length > 1 ? { unit, low, high, ratio: low > 0 ? high / low : Infinity } : null,
       ranges: rs,
       unconverted,
     };
   });
+}
+
+/**
+ * How a group of two or more came together, for a note after "report the
+ * same figure": which members `same_as` links join and which are in it only
+ * because their figures overlap, in English and Chinese; '' for a group of one.
+ *
+ * @example
+ * groupJoinedText(g).en
+ * // ' (fact-a, fact-b and fact-c linked as the same by --same-as; fact-x not linked, grouped only because its figure overlaps)'
+ */
+export function groupJoinedText(g: Pick<FactGroup, 'members' | 'linkedSets' | 'overlapOnly'>): Text {
+  const say = (t: GroupText): string => {
+    if (g.members.length < 2) return '';
+    if (!g.linkedSets.length) return t.wrap(t.noneLinked());
+    if (g.linkedSets.length === 1 && !g.overlapOnly.length) return t.wrap(t.allLinked());
+    const clauses = [...g.linkedSets.map((ids) => t.linkedSet(ids)), ...(g.overlapOnly.length ? [t.overlapOnly(g.overlapOnly)] : [])];
+    return t.wrap(clauses.join(t.clauseSeparator));
+  };
+  return { en: say(GROUP_TEXT_EN), zh: say(GROUP_TEXT_ZH) };
 }

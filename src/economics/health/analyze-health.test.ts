@@ -232,8 +232,25 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
       const got = await collectHealthInputs(s, 'MiniMax', env);
       expect(got.found.funding!.samples[0]).toBe(74e6);
       expect(got.found.cash!.samples[0]).toBeCloseTo(74e6 - 11 * 2e6, -3);
-      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure; \S+ is used\./m);
-      expect(got.notes.some((n) => /^只计一次：/.test(n.zh))).toBe(true);
+      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure \(none linked by --same-as: grouped because their figures overlap\); \S+ is used\./m);
+      expect(got.notes.some((n) => /^只计一次：.*报道的是同一数字（均未标注为同一数字，因数值重叠归为一组）；/.test(n.zh))).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the note says which reports of one round are linked by --same-as and which joined only by overlapping (trial T11)', async () => {
+    const s = await ledgerWith([
+      { id: 'aa-welt', entity: 'minimax', metric: 'funding', value: '500 Millionen Dollar', period: '2023-11', scope: 'round', source: src('Welt', '2023-11-06') },
+      { id: 'aa-own', entity: 'minimax', metric: 'funding', value: 'more than $500 million', period: '2023-11', scope: 'round', sameAs: 'aa-welt', source: src('Aleph Alpha', '2023-11-06') },
+      { id: 'aa-x', entity: 'minimax', metric: 'funding', value: '$600 million', period: '2023-11', scope: 'round', source: src('X') },
+    ]);
+    try {
+      const got = await collectHealthInputs(s, 'MiniMax', env);
+      const en = got.notes.map((n) => n.en).find((n) => n.startsWith('Counted once:'))!;
+      expect(en).toMatch(/report the same figure \((aa-welt and aa-own|aa-own and aa-welt) linked as the same by --same-as; aa-x not linked, grouped only because its figure overlaps\); /);
+      const zh = got.notes.map((n) => n.zh).find((n) => n.startsWith('只计一次：'))!;
+      expect(zh).toMatch(/报道的是同一数字（(aa-welt、aa-own|aa-own、aa-welt)已标注为同一数字；aa-x未标注，仅因数值重叠归入）；/);
     } finally {
       await s.close();
     }

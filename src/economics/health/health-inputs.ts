@@ -3,7 +3,7 @@ import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Entity, Fact, Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
-import { groupFacts } from '../common/fact-group.js';
+import { groupFacts, groupJoinedText } from '../common/fact-group.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
@@ -327,8 +327,11 @@ export async function collectHealthInputs(
   const ignored: (HealthAssumptionInput & { reason?: Text })[] = [];
   const byInput = new Map<HealthInputName, HealthAssumptionInput>();
   for (const a of assumptions) {
-    if (found[a.input]) ignored.push(a);
-    else byInput.set(a.input, a);
+    const reported = found[a.input];
+    if (reported) {
+      const ids = [...new Set(reported.facts.map((f) => f.id))].join(', ');
+      ignored.push({ ...a, reason: t(`the ledger has a figure for it (${ids}): sourced facts come before an assumption`, `账本已有该数据（${ids.replaceAll(', ', '、')}）：有来源的事实优先于假设`) });
+    } else byInput.set(a.input, a);
   }
   const assume = (name: HealthInputName): void => {
     const a = byInput.get(name);
@@ -391,7 +394,10 @@ export async function collectHealthInputs(
       : cashFromRounds(ctx, rounds, found.netBurn, asOfEnd, notes);
     if (c) {
       found.cash = c;
-      dropImplied(byInput, ignored, 'cash', t('derived instead from the rounds raised less net burn since', '改由已融资金额减去此后的净烧钱推算'));
+      dropImplied(byInput, ignored, 'cash', t(
+        'derived instead from the rounds raised less net burn since; to use a cash figure of your own, record it in the ledger: a cash fact (metric cash, with its source) comes before this derivation',
+        '改由已融资金额减去此后的净烧钱推算；如需采用你自己的现金数字，请在账本中记录一条注明来源的现金余额事实，它优先于此推算',
+      ));
     }
   }
   assume('cash');
@@ -426,9 +432,10 @@ function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
     const disagree = g.disagree
       ? t(' The sources disagree beyond their stated precision: check which one holds.', '各来源的数字超出其标称精度，相互不一致，请核实。')
       : t('', '');
+    const joined = groupJoinedText(g);
     notes.push(t(
-      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${g.linked ? ' (linked as the same)' : ''}; ${used.id} is used.${disagree.en}`,
-      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${g.linked ? '（已标注为同一数字）' : ''}；采用 ${used.id}。${disagree.zh}`,
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${joined.en}; ${used.id} is used.${disagree.en}`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${joined.zh}；采用 ${used.id}。${disagree.zh}`,
     ));
   }
   return out;

@@ -2,7 +2,7 @@ import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap,
 import type { Figure, FxTable, Per } from '../../core/index.js';
 import { conflictsReport, MAX_CONFLICTS_PER_SUBJECT, type Fact, type Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
-import { groupFacts, type FactGroup } from '../common/fact-group.js';
+import { groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
 import { evaluateFormula } from './evaluate-formula.js';
@@ -159,8 +159,8 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       ids,
       { en: `Sources of one figure disagree: ${what(p, 'en')}, ${period}${ratioEn}, ${ids.length} sources`, zh: `同一数字的${ids.length}个来源不一致：${periodZh}${what(p, 'zh')}${ratioZh}` },
       {
-        en: `${g.members.map((m) => `${cite(m, 'en')}${value(m, 'en')}`).join('; ')} report the same thing${g.linked ? ' (linked as same_as)' : ''} but do not all agree within their stated uncertainty. Analyses count it once, using ${who(p, 'en')} by the choose rule (${why('en')}); check which figure holds.`,
-        zh: `${g.members.map((m) => `${cite(m, 'zh')}${value(m, 'zh')}`).join('；')}说的是同一件事${g.linked ? '（已标记为同一数字）' : ''}，但在各自的不确定范围内并不一致。分析只计一次，按取舍规则采用${who(p, 'zh')}（${why('zh')}）；请核实哪个数字成立。`,
+        en: `${g.members.map((m) => `${cite(m, 'en')}${value(m, 'en')}`).join('; ')} report the same thing${groupJoinedText(g).en} but do not all agree within their stated uncertainty. Analyses count it once, using ${who(p, 'en')} by the choose rule (${why('en')}); check which figure holds.`,
+        zh: `${g.members.map((m) => `${cite(m, 'zh')}${value(m, 'zh')}`).join('；')}说的是同一件事${groupJoinedText(g).zh}，但在各自的不确定范围内并不一致。分析只计一次，按取舍规则采用${who(p, 'zh')}（${why('zh')}）；请核实哪个数字成立。`,
       },
     );
   }

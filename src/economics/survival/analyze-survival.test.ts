@@ -217,3 +217,45 @@ describe('analyzeSurvival reads the inputs health shows', () => {
     await expect(analyzeSurvival(store, { assumptions: file, paths: 100 })).rejects.toThrow(/Moonshot AI: the survival simulation needs revenue \(give a revenue or revenue_run_rate fact, or `revenue` in the assumptions file\)/);
   });
 });
+
+describe("an assumptions file's cash beside the ledger's (trial T12)", () => {
+  // Aleph Alpha's case on a company of the ledger: a round announced as an "investment package" of which
+  // little was cash, and the user's own cash figure in the assumptions file.
+  const file = () => readSurvivalAssumptions({
+    as_of: '2024-06',
+    companies: [{
+      company: 'MiniMax',
+      cash: { value: '90M to 130M', rationale: 'Capital: "rund 108 Mio. Euro" in the bank at the end of 2023' },
+      revenue: { value: '0.05M to 0.3M', rationale: 'r' },
+      costs: { value: '3M to 6M', rationale: 'r' },
+      revenue_growth: { value: 'normal(0.03, 0.02)', rationale: 'r' },
+      cost_growth: { value: 'normal(0.01, 0.01)', rationale: 'r' },
+    }],
+  }, 'aa.yaml');
+  const round = { entity: 'MiniMax', metric: 'funding', scope: 'round', value: '$500 million', period: '2023-11', source: { publisher: 'Welt', published: '2023-11-06' } };
+
+  it('derives cash from the rounds and says a cash fact with its source would be used instead; a cash fact then is', async () => {
+    const s = await openStore({ path: ':memory:', loadBundled: false });
+    try {
+      await s.addFact(round);
+      const before = await analyzeSurvival(s, { assumptions: file(), paths: 200, seed: 1 });
+      const cash = before.details.companies[0]!.inputs.find((i) => i.input === 'cash')!;
+      expect(cash.status).toBe('derived');
+      const note = before.notes.find((n) => /MiniMax: cash is read from the ledger/.test(n.en))!;
+      expect(note.en).toContain('not from the assumption "90M to 130M" of aa.yaml: derived instead from the rounds raised less net burn since');
+      expect(note.en).toContain('a cash fact (metric cash, with its source) comes before this derivation');
+      expect(note.zh).toContain('现金余额事实');
+      expect(note.zh.replace(/fact-[0-9a-f]{12}/g, '')).not.toMatch(/metric|cash|fact|derived/);
+
+      const fact = await s.addFact({ entity: 'MiniMax', metric: 'cash', value: 'rund 108 Mio. Euro', period: '2023-12', source: { publisher: 'Capital', published: '2024-01-15' } });
+      const after = await analyzeSurvival(s, { assumptions: file(), paths: 200, seed: 1 });
+      const used = after.details.companies[0]!.inputs.find((i) => i.input === 'cash')!;
+      expect(used.factIds).toContain(fact.id);
+      // about 108M euros at December 2023's rate, spent down to the as-of date: far below the $500M round
+      expect(used.p50).toBeLessThan(130e6);
+      expect(after.notes.find((n) => /MiniMax: cash is read from the ledger/.test(n.en))!.en).toContain(`not from the assumption "90M to 130M" of aa.yaml: the ledger has a figure for it (${fact.id}): sourced facts come before an assumption`);
+    } finally {
+      await s.close();
+    }
+  });
+});
