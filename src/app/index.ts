@@ -46,3 +46,4 @@ export * from './model-json.js';
 export * from './extract-article.js';
 export * from './analyses.js';
 export { throwIfAborted, abortedError, timeLimitError, isAbortError, ABORTED_STATUS } from '../core/index.js';
+export * from './fact-distribution.js';

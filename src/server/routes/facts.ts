@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FACT_SORTS, MAX_FACT_PAGE, conflictsReport, listFactPage } from '../../app/index.js';
+import { FACT_HISTOGRAM_BINS, FACT_SORTS, MAX_FACT_PAGE, conflictsReport, factDistribution, listFactPage } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { factJson } from '../fact-json.js';
 import { AsOfQuery, FactSchema, errors, json, queryBool } from '../schemas.js';
@@ -47,6 +47,33 @@ const history = createRoute({
   responses: { 200: json(z.object({ items: z.array(FactSchema).readonly() }), 'The chain'), ...errors(400, 404) },
 });
 
+/** Draws for a fact's picture: enough for its p5 and p95 within a few percent, few enough to answer at once. */
+export const MAX_FACT_DISTRIBUTION_SAMPLES = 100_000;
+
+const DistributionQuery = AsOfQuery.extend({
+  samples: z.coerce.number().int().min(100).max(MAX_FACT_DISTRIBUTION_SAMPLES).optional()
+    .openapi({ type: 'integer', example: 10000, description: `Draws (default 10,000, at most ${MAX_FACT_DISTRIBUTION_SAMPLES.toLocaleString('en')}).` }),
+  seed: z.string().min(1).max(100).optional().openapi({ description: 'The seed: the same URL gives the same numbers (default "shakeout").', example: 'shakeout' }),
+});
+
+const distribution = createRoute({
+  method: 'get', path: '/api/facts/{id}/distribution',
+  summary: 'The distribution the engine samples for a fact: a point, or a histogram of its draws with p5, p50 and p95', tags: ['facts'],
+  description: 'The fact\'s figure as the analyses read it (a range "3 to 5 billion" is a lognormal with that 90% interval, "over X" is X plus a positive excess, an exact figure a point), '
+    + `drawn with the given seed and sample count from the stream "fact/<id>". The histogram has ${FACT_HISTOGRAM_BINS} equal bins from the 1st to the 99th percentile; draws outside are counted in below and above. A point figure has no histogram.`,
+  request: { params: IdParam, query: DistributionQuery },
+  responses: {
+    200: json(z.object({
+      fact: z.string(), family: z.string().openapi({ example: 'lognormal' }), unit: z.string(), per: z.string().nullable(),
+      sampleCount: z.number(), seed: z.union([z.string(), z.number()]),
+      point: z.number().nullable().openapi({ description: 'The one value of a point figure; null when the figure has a spread.' }),
+      p5: z.number(), p50: z.number(), p95: z.number(),
+      histogram: z.object({ edges: z.array(z.number()).readonly(), counts: z.array(z.number()).readonly(), below: z.number(), above: z.number() }).nullable(),
+    }).openapi('FactDistribution'), 'The distribution'),
+    ...errors(400, 404),
+  },
+});
+
 const Side = z.object({ p5: z.number(), p50: z.number(), p95: z.number(), notes: z.array(z.string()).readonly(), notesZh: z.array(z.string()).readonly() })
   .openapi({ description: '90% interval in nominal US dollars, and how the fact was converted.' });
 const Bilingual = z.object({ kind: z.string(), en: z.string(), zh: z.string() });
@@ -80,6 +107,11 @@ export function registerFactRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(history, async (c) => {
     const { store } = await readStore(deps, c.req.valid('query'));
     return c.json({ items: (await store.history(c.req.valid('param').id)).map(factJson) }, 200);
+  });
+  app.openapi(distribution, async (c) => {
+    const { samples, seed, ...q } = c.req.valid('query');
+    const { store } = await readStore(deps, q);
+    return c.json(factDistribution(await store.getFact(c.req.valid('param').id), { samples, seed }), 200);
   });
   app.openapi(conflicts, async (c) => {
     const { store, asOf } = await readStore(deps, c.req.valid('query'));
