@@ -24,7 +24,7 @@ export function abortedError(what = 'the run'): ShakeoutError {
 /** The error of a run stopped by a time limit: code 'time_limit', status 503. */
 export function timeLimitError(seconds: number): ShakeoutError {
   const message = `the run took longer than the limit of ${seconds} s and was stopped; ask for fewer samples or paths`;
-  return new ShakeoutError(message, { issues: [{ code: 'time_limit', path: [], message }], status: 503 });
+  return new ShakeoutError(message, { issues: [{ code: 'time_limit', path: [], message, expected: String(seconds) }], status: 503 });
 }
 
 /**

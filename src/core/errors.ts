@@ -8,6 +8,16 @@ export interface Issue {
   /** Path to the field: ['facts.csv', 'line 14', 'value'] or ['body', 'value']. */
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /**
+   * What was expected, said so that a reader in another language can say it
+   * again (a type such as 'number', a bound such as '500', the values allowed
+   * joined by ', '): optional, beside the message, which stays the English text.
+   */
+  readonly expected?: string;
+  /** What came, as it came ('abc', 'fundng'); optional. */
+  readonly got?: string;
+  /** The closest known name, when the message suggests one ('funding'); optional. */
+  readonly suggestion?: string;
 }
 
 /**
@@ -37,7 +47,7 @@ export class FigureParseError extends ShakeoutError {
    */
   readonly reason: string | null;
   constructor(text: string, message: string, reason: string | null = null) {
-    super(message, { issues: [{ code: 'invalid_figure', path: [], message }], status: 400 });
+    super(message, { issues: [{ code: 'invalid_figure', path: [], message, got: text }], status: 400 });
     this.name = 'FigureParseError';
     this.text = text;
     this.reason = reason;

@@ -28,8 +28,9 @@ import type { EntityKind } from './vocabulary.js';
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
 
-function notFound(message: string, code = 'not_found'): ShakeoutError {
-  return new ShakeoutError(message, { status: 404, issues: [{ code, path: [], message }] });
+function notFound(message: string, code = 'not_found', said: { got?: string; suggestion?: string | undefined } = {}): ShakeoutError {
+  const extra = { ...(said.got === undefined ? {} : { got: said.got }), ...(said.suggestion ? { suggestion: said.suggestion } : {}) };
+  return new ShakeoutError(message, { status: 404, issues: [{ code, path: [], message, ...extra }] });
 }
 function conflict(message: string, code = 'conflict'): ShakeoutError {
   return new ShakeoutError(message, { status: 409, issues: [{ code, path: [], message }] });
@@ -85,7 +86,7 @@ class EntityIndex {
     const e = this.find(name);
     if (e) return e;
     const hint = this.suggest(name);
-    throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity');
+    throw notFound(`unknown entity "${name}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_entity', { got: name, suggestion: hint });
   }
   /** The entity and everything below it (products, their models). */
   descendants(id: string): string[] {
@@ -296,7 +297,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
 
   private async factNotFound(id: string): Promise<ShakeoutError> {
     const hint = closest(id, await this.persistence.factIds());
-    return notFound(`no fact with id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_fact');
+    return notFound(`no fact with id "${id}"${hint ? `; did you mean "${hint}"?` : ''}`, 'unknown_fact', { got: id, suggestion: hint });
   }
 
   async getFact(id: string): Promise<Fact> {

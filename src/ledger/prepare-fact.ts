@@ -47,20 +47,21 @@ export function prepareFact(
   where: (column: Column) => readonly (string | number)[],
 ): { ok: true; fact: Fact } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const add = (column: Column, code: string, message: string): void => {
-    issues.push({ code, path: [...where(column)], message });
+  const add = (column: Column, code: string, message: string, extra: Pick<Issue, 'got' | 'suggestion'> = {}): void => {
+    issues.push({ code, path: [...where(column)], message, ...extra });
   };
+  const said = (v: unknown, hint?: string): Pick<Issue, 'got' | 'suggestion'> => ({ ...(v == null ? {} : { got: String(v) }), ...(hint ? { suggestion: hint } : {}) });
   const text = (v: unknown): string | null => (v == null || String(v).trim() === '' ? null : String(v).trim());
 
   const entity = text(input.entity) === null ? undefined : ctx.findEntity(String(input.entity));
   const metric = text(input.metric) === null ? undefined : toMetric(String(input.metric));
   if (!entity) {
     const hint = text(input.entity) ? ctx.unknownEntityHint(String(input.entity).trim(), metric ? METRIC_ENTITY_KIND[metric] ?? 'company' : 'company') : '';
-    add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint}`);
+    add('entity', 'unknown_entity', `expected a known entity such as "OpenAI" or "月之暗面", got ${shown(input.entity)}${hint}`, said(input.entity));
   }
   if (!metric) {
     const hint = typeof input.metric === 'string' ? closest(input.metric, METRICS) : undefined;
-    add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}${hint ? `; did you mean "${hint}"?` : ''}`);
+    add('metric', 'unknown_metric', `expected a metric (${METRICS.join(', ')}), got ${shown(input.metric)}${hint ? `; did you mean "${hint}"?` : ''}`, said(input.metric, hint));
   }
 
   const defaultUnit = text(input.defaultUnit) as Unit | null;
@@ -73,7 +74,7 @@ export function prepareFact(
   const valueText = text(input.value);
   let figure: Fact['figure'] | undefined;
   if (valueText === null) {
-    add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(input.value)}`);
+    add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(input.value)}`, said(input.value));
   } else {
     try {
       const f = readFigure(valueText, defaultUnit !== null && UNITS.includes(defaultUnit) ? defaultUnit : null);
@@ -87,7 +88,7 @@ export function prepareFact(
       if (e.status >= 500) throw e;
       // the reader's reason ('"600.000" is ambiguous: ...'), which says what to change
       const reason = e instanceof FigureParseError ? e.reason : null;
-      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}${reason ? `; ${reason}` : ''}`);
+      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}${reason ? `; ${reason}` : ''}`, said(valueText));
     }
   }
 

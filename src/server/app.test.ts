@@ -114,7 +114,7 @@ describe('the rules of the surface', () => {
     expect(b.message).toContain('content-type: expected application/json, got "text/csv"');
     const source = await post('/api/facts', 'application/json', JSON.stringify({ entity: 'OpenAI', metric: 'funding', value: '$1B', period: '2024', source: 'Reuters' }));
     expect(source.status).toBe(400);
-    expect(((await source.json()) as Failed).error.issues).toContainEqual({ code: 'invalid_type', path: ['json', 'source'], message: 'expected an object, got "Reuters"' });
+    expect(((await source.json()) as Failed).error.issues).toContainEqual({ code: 'invalid_type', path: ['json', 'source'], message: 'expected an object, got "Reuters"', expected: 'object', got: 'Reuters' });
   });
 
   it('takes writes only with the token when one is set; reads need none', async () => {

@@ -81,10 +81,29 @@ export async function validationHook(
   const issues: Issue[] = result.error.issues.map((i) => {
     const path = [result.target, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const got = valueAt(raw, i.path);
-    return { code: i.code, path, message: `expected ${expected(i)}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}` };
+    const said = structured(i);
+    return {
+      code: said.code, path, message: `expected ${expected(i)}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}`,
+      ...(said.expected === undefined ? {} : { expected: said.expected }),
+      ...(got === undefined ? {} : { got: typeof got === 'string' ? got : JSON.stringify(got) }),
+    };
   });
   const message = issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   return c.json(body(400, message, issues), 400);
+}
+
+/**
+ * An issue's code and what it expected, as data a reader in another language
+ * can say again: the type ('number', 'int'), the values allowed (joined by
+ * ', '), the bound; a bound on a string's length is 'too_short' or 'too_long'.
+ */
+function structured(i: ZodLikeIssue): { code: string; expected?: string } {
+  if (i.code === 'invalid_value' && i.values) return { code: i.code, expected: i.values.map(String).join(', ') };
+  if (i.code === 'too_small' && i.minimum !== undefined) return { code: i.origin === 'string' ? 'too_short' : i.code, expected: String(i.minimum) };
+  if (i.code === 'too_big' && i.maximum !== undefined) return { code: i.origin === 'string' ? 'too_long' : i.code, expected: String(i.maximum) };
+  if (i.code === 'unrecognized_keys' && i.keys) return { code: i.code, expected: i.keys.join(', ') };
+  if (i.code === 'invalid_type' && i.expected) return { code: i.code, expected: i.expected };
+  return { code: i.code };
 }
 
 function expected(i: ZodLikeIssue): string {

@@ -84,7 +84,7 @@ onEachBackend('the ledger revision and the result cache', (backend) => {
     expect(old.status).toBe(409);
     const e = ((await old.json()) as { error: { message: string; issues: { code: string; path: string[]; message: string }[] } }).error;
     expect(e.message).toContain(`this link pins revision ${now - 1} of the ledger, which is now at revision ${now}`);
-    expect(e.issues).toEqual([{ code: 'revision_moved', path: ['query', 'revision'], message: `expected ${now}, got ${now - 1}` }]);
+    expect(e.issues).toEqual([{ code: 'revision_moved', path: ['query', 'revision'], message: `expected ${now}, got ${now - 1}`, expected: String(now), got: String(now - 1) }]);
     expect(old.headers.get('X-Shakeout-Revision')).toBe(String(now));
     const bad = await app.request('/api/facts?revision=latest');
     expect(bad.status).toBe(400);

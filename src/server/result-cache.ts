@@ -95,7 +95,7 @@ export function resultCache(store: Store, setting: CacheSetting = {}): { middlew
       const asked = Number(text);
       if (asked !== before) {
         const message = `this link pins revision ${asked} of the ledger, which is now at revision ${before}: the ledger has changed${asked > before ? ' (or was never at that revision)' : ' since'}, so the result would not reproduce; drop ?revision= (or set it to ${before}) for the current result`;
-        return c.json(body(409, message, [{ code: 'revision_moved', path: ['query', 'revision'], message: `expected ${before}, got ${asked}` }]), 409, { [REVISION_HEADER]: String(before) });
+        return c.json(body(409, message, [{ code: 'revision_moved', path: ['query', 'revision'], message: `expected ${before}, got ${asked}`, expected: String(before), got: String(asked) }]), 409, { [REVISION_HEADER]: String(before) });
       }
     }
     if (!enabled || NEVER_CACHED.some((r) => r.test(url.pathname))) {

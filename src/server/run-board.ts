@@ -92,7 +92,7 @@ export class RunBoard {
     const running = [...this.runs.values()].filter((r) => r.status === 'running').length;
     if (running >= this.limits.maxRunning) {
       const message = `${running} runs are going, the most this server takes at once (${this.limits.maxRunning}); wait for one to finish or cancel one (DELETE /api/runs/{id})`;
-      throw new ShakeoutError(message, { issues: [{ code: 'too_many_runs', path: [], message }], status: 429 });
+      throw new ShakeoutError(message, { issues: [{ code: 'too_many_runs', path: [], message, expected: String(this.limits.maxRunning) }], status: 429 });
     }
     const run: Run = { id: randomUUID(), kind, status: 'running', progress: { done: 0, total: 1 }, controller: new AbortController(), listeners: new Set(), finishedAt: null, timer: null };
     this.runs.set(run.id, run);

@@ -58,6 +58,9 @@ export const IssueSchema = z.object({
   code: z.string(),
   path: z.array(z.union([z.string(), z.number()])).openapi({ example: ['query', 'limit'] }),
   message: z.string().openapi({ example: 'expected a value of at most 500, got "9000"' }),
+  expected: z.string().optional().openapi({ description: 'What was expected, as data (a type, a bound, the values allowed joined by ", "), when the issue can say it: for a reader in another language.', example: '500' }),
+  got: z.string().optional().openapi({ description: 'What came, as it came.', example: '9000' }),
+  suggestion: z.string().optional().openapi({ description: 'The closest known name, when the message suggests one.', example: 'funding' }),
 }).openapi('Issue');
 
 export const ErrorSchema = z.object({
