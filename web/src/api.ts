@@ -10,11 +10,18 @@ export interface Fact {
   derivedFrom: { inputs: string[]; formula: string } | null; createdAt: string;
   display: { en: string; zh: string; intervalEn: string; intervalZh: string };
 }
+/** The distribution the engine samples for a fact (GET /api/facts/{id}/distribution): a point, or a histogram of its draws. */
+export interface FactDistribution {
+  fact: string; family: string; unit: string; per: string | null; sampleCount: number; seed: string | number;
+  point: number | null; p5: number; p50: number; p95: number;
+  histogram: { edges: number[]; counts: number[]; below: number; above: number } | null;
+}
 export interface AsOfInfo { asOf: string; includeUndated: boolean; undated: string[]; later: string[] }
 export interface FactPage { total: number; items: Fact[]; nextCursor: string | null; asOf: AsOfInfo | null }
 export interface Entity { id: string; nameEn: string; nameZh: string | null; aliases: string[]; kind: string; parent: string | null }
 export interface Figure { text: string; value: number; unit: string; per: string | null; qualifier: string; p5: number; p95: number; display: { en: string; zh: string } }
-export interface Issue { code: string; path: (string | number)[]; message: string }
+/** One problem the API names: its code, the field, the English message, and (when the server can say them as data) what was expected, what came and the closest known name. */
+export interface Issue { code: string; path: (string | number)[]; message: string; expected?: string; got?: string; suggestion?: string }
 
 /** An error the API answered with: its status, message and issues (field, expected, got). */
 export class ApiError extends Error {

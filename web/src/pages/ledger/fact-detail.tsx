@@ -3,6 +3,7 @@ import { api, query, type ApiError, type Fact } from '../../api.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { formulaText } from '../../formula-text.js';
 import { ErrorBox } from './error-box.js';
+import { FactDistributionChart } from './fact-distribution.js';
 import { FactForm } from './fact-form.js';
 
 /** One fact: its figure and interval, its source, how it was derived, its correction history. */
@@ -49,6 +50,8 @@ export function FactDetail(props: { id: string; asOf: string; entityName: (id: s
               {row(t('correctedBy'), fact.supersededBy)}
             </tbody>
           </table>
+          <h3>{t('distribution')}</h3>
+          <FactDistributionChart id={fact.id} asOf={props.asOf} label={fact.id} />
           {history.length > 1 && (
             <>
               <h3>{t('history')}</h3>

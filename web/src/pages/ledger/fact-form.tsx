@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Entity, type Fact, type Figure } from '../../api.js';
 import { lang, t, tOr } from '../../i18n.js';
+import { errorText } from '../../error-text.js';
 import { ErrorBox } from './error-box.js';
 
 /**
@@ -68,7 +69,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
         <input value={value} onInput={(e) => setValue(e.currentTarget.value)} required name="value" placeholder="超23亿美元 / $1.525 billion" />
       </label>
       <p class="reading" aria-live="polite" data-testid="live-reading">
-        {reading instanceof ApiError ? <span class="bad">{reading.message}</span>
+        {reading instanceof ApiError ? <span class="bad">{errorText(reading).headline}</span>
           : reading ? <>{t('readsAs')} <strong>{lang.value === 'zh' ? reading.display.zh : reading.display.en}</strong> ({tOr(`qualifier_${reading.qualifier}`, reading.qualifier)})</> : null}
       </p>
       <label>{t('period')}<input value={period} onInput={(e) => setPeriod(e.currentTarget.value)} name="period" placeholder="2024-Q1" /></label>

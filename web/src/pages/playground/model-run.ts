@@ -1,4 +1,4 @@
-import { api, ApiError, offers } from '../../api.js';
+import { api, ApiError, offers, type Issue } from '../../api.js';
 
 /** One output of a model run: its summary, histogram and drivers (the JSON of POST /api/models/run). */
 export interface Output {
@@ -74,8 +74,8 @@ export function startRun(req: RunRequest, update: (s: RunState) => void): () => 
         const data = (e as MessageEvent<string>).data;
         events.close();
         if (data) {
-          const err = JSON.parse(data) as { code: string; message: string };
-          finish({ status: 'failed', error: new ApiError(400, err.message, [{ code: err.code, path: [], message: err.message }]) });
+          const err = JSON.parse(data) as { code: string; message: string; issues?: Issue[] };
+          finish({ status: 'failed', error: new ApiError(400, err.message, err.issues?.length ? err.issues : [{ code: err.code, path: [], message: err.message }]) });
         } else {
           finish({ status: 'failed', error: new ApiError(0, 'the connection to the run was lost', []) });
         }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DriverBar } from '../../analysis-view.js';
 import { api, offers, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
+import { histogramOption } from '../../histogram-option.js';
 import { FactLink } from '../../fact-link.js';
 import { bi, formatValue } from '../../format.js';
 import { lang, t } from '../../i18n.js';
@@ -17,18 +18,6 @@ const SAMPLE_CHOICES = [1_000, 10_000, 20_000, 100_000, 1_000_000];
 const DEFAULT_SOURCE = 'subs = 3M to 5M          // subscribers, a 90% range\nprice = 15 to 25         // dollars a month\nrevenue = subs * price * 12\nrevenue\n';
 
 const plain = { unit: 'count', per: null };
-
-/** A histogram as an ECharts bar option: one bar per bin, labelled by its middle. */
-function histogramOption(name: string, h: { edges: number[]; counts: number[] }): Record<string, unknown> {
-  const mids = h.counts.map((_, i) => (h.edges[i]! + h.edges[i + 1]!) / 2);
-  return {
-    animation: false,
-    grid: { left: 48, right: 16, top: 24, bottom: 40 },
-    xAxis: { type: 'category', data: mids.map((m) => formatValue(m, plain)), axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', name: t('count') },
-    series: [{ type: 'bar', name, data: h.counts, barCategoryGap: '2%', itemStyle: { color: '#1f5fa8' } }],
-  };
-}
 
 /**
  * The playground: a model in the editor, checked as it is typed; run by hand
