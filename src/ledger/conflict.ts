@@ -2,6 +2,7 @@ import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodYear, S
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
 import { sameAsSets } from './same-as.js';
+import { BASIS_ZH, scopeName } from './vocabulary.js';
 import { derivedOneFromOther, sameSubject, sameThingIndex } from './same-thing-index.js';
 
 /** One fact's value put in nominal US dollars of its period, with how. */
@@ -164,7 +165,6 @@ const fmt = (x: number): string => (Math.abs(x) >= 1e9 ? `${(x / 1e9).toFixed(2)
 const publisherZh = (p: string): string => p.match(/^.+?\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/)?.[1] ?? p;
 const unitZh = currencyNameZh;
 const priceBasisZh = (f: Fact): string => (f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`);
-const BASIS_ZH: Readonly<Record<string, string>> = { gross: '总额', net: '净额', unknown: '口径不明' };
 const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道值', derived: '推算值', assumption: '假设' };
 const QUALIFIER_ZH: Readonly<Record<string, string>> = { exact: '精确值', about: '约数', over: '下限（“超”）', under: '上限（“不足”）', nearly: '接近值（“近”）', several: '模糊数（“数”）', range: '区间', almost_none: '几乎为零' };
 const written = (f: Fact): string => (/^-?\d+(\.\d+)?$/.test(f.valueText.trim()) ? '数据文件中的数值' : `“${f.valueText}”`);
@@ -184,7 +184,7 @@ export function describeDifferences(a: Fact, b: Fact): Difference[] {
   }
   if (a.figure.unit !== b.figure.unit) out.push({ kind: 'currency', en: `currency: ${a.figure.unit} vs ${b.figure.unit}`, zh: `币种不同：${unitZh(a.figure.unit)}与${unitZh(b.figure.unit)}` });
   if (a.priceYear !== b.priceYear) out.push({ kind: 'currency_year', en: `currency year: ${priceBasis(a)} vs ${priceBasis(b)}`, zh: `前者为${priceBasisZh(a)}，后者为${priceBasisZh(b)}` });
-  if (a.scope !== b.scope) out.push({ kind: 'scope', en: `scope: ${a.scope ?? '(not stated)'} vs ${b.scope ?? '(not stated)'}`, zh: `范围不同：${a.scope ?? '未说明'}与${b.scope ?? '未说明'}` });
+  if (a.scope !== b.scope) out.push({ kind: 'scope', en: `scope: ${a.scope ?? '(not stated)'} vs ${b.scope ?? '(not stated)'}`, zh: `范围不同：${a.scope ? scopeName(a.scope, 'zh') : '未说明'}与${b.scope ? scopeName(b.scope, 'zh') : '未说明'}` });
   if (a.basis !== b.basis) out.push({ kind: 'basis', en: `basis: ${a.basis} vs ${b.basis}`, zh: `收入口径不同：${BASIS_ZH[a.basis] ?? a.basis}与${BASIS_ZH[b.basis] ?? b.basis}` });
   if (a.period?.text !== b.period?.text) out.push({ kind: 'period', en: `period: ${a.period?.text} vs ${b.period?.text}`, zh: `时段不同：${a.period?.text ?? '未注明'}与${b.period?.text ?? '未注明'}` });
   if (a.kind !== b.kind) out.push({ kind: 'kind', en: `kind: ${a.kind} vs ${b.kind}`, zh: `性质不同：${KIND_ZH[a.kind] ?? a.kind}与${KIND_ZH[b.kind] ?? b.kind}` });

@@ -167,9 +167,11 @@ export class FootnoteBook {
     const n = this.notes.length + 1;
     for (const f of d.facts) this.cited.set(f.id, f);
     const factLines = d.facts.map((f) => this.factLine(f));
-    const assumptionLines = d.assumptions.map((x) => fillText(this.T['fn.assumption'], { text: x.text, rationale: x.rationale }));
+    // an assumption's value is written in the model language ('5B to 15B'): in Chinese as a formula is (50亿 至 150亿)
+    const assumed = (x: { text: string }) => (this.lang === 'zh' ? formulaZh(x.text) : x.text);
+    const assumptionLines = d.assumptions.map((x) => fillText(this.T['fn.assumption'], { text: assumed(x), rationale: x.rationale }));
     const formula = d.formula ? fillText(this.T['fn.formula'], { formula: d.formula }) : null;
-    const hover = [d.label, formula, ...d.facts.map((f) => `${f.id} “${f.valueText}” (${sourcePublisher(f.source.publisher, this.lang)}, ${f.source.published ? sourceDate(f.source.published, this.lang) : this.T['sources.undated']})`), ...d.assumptions.map((x) => x.text)]
+    const hover = [d.label, formula, ...d.facts.map((f) => `${f.id} “${f.valueText}” (${sourcePublisher(f.source.publisher, this.lang)}, ${f.source.published ? sourceDate(f.source.published, this.lang) : this.T['sources.undated']})`), ...d.assumptions.map(assumed)]
       .filter((x): x is string => !!x)
       .join(' · ');
     this.notes.push({

@@ -50,8 +50,17 @@ describe('formulaZh', () => {
     expect(formulaZh('cash / net burn a month')).toBe('现金 / 月净烧钱');
     expect(formulaZh('co-zhipu-ai-funding-2024-05-round - net burn x 7 months (2024-05 to 2024-12)'))
       .toBe('co-zhipu-ai-funding-2024-05-round - 净烧钱 × 7 个月（2024-05 至 2024-12）');
-    expect(formulaZh('F13 (F13: CNY->USD at 7.2327 CNY per USD (as of 2024-05))')).toBe('F13（F13: 人民币折美元，7.2327 人民币兑 1 美元（截至 2024-05））');
+    expect(formulaZh('F13 (F13: CNY->USD at 7.2327 CNY per USD (as of 2024-05))')).toBe('F13（F13：人民币折美元，7.2327 人民币兑 1 美元（截至 2024-05））');
     expect(formulaZh('S(t) = 1 - P(out of cash by month t)')).toBe('S(t) = 1 - P（第 t 个月前现金耗尽）');
+    // numbers with the model language's English magnitudes are written the Chinese way (core's zh format)
+    expect(formulaZh('0.2M to 3M')).toBe('20万 至 300万');
+    expect(formulaZh('OpenAI：现金 5B to 15B')).toBe('OpenAI：现金 50亿 至 150亿');
+    expect(formulaZh('co-baichuan-ai-headcount-as-of-2023-10 x cost per head (150K to 450K a year) / 12 (staff costs only)'))
+      .toBe('co-baichuan-ai-headcount-as-of-2023-10 × 人均成本（每年 15万 至 45万）/ 12（仅人员成本）');
+    // the colon inside a derivation before Chinese text is full-width; a number's letters inside an id stay
+    expect(formulaZh('co-openai-revenue-run-rate-as-of-2024-06 (co-openai-revenue-run-rate-as-of-2024-06: per year -> per month)'))
+      .toBe('co-openai-revenue-run-rate-as-of-2024-06（co-openai-revenue-run-rate-as-of-2024-06：每年 → 每月）');
+    expect(formulaZh('GPT-4 x 2')).toBe('GPT-4 × 2');
     // a term inside a fact id is the id's, not a word
     expect(formulaZh('co-openai-revenue-2024 + co-openai-net-loss-2024 (revenue + net loss)')).toBe('co-openai-revenue-2024 + co-openai-net-loss-2024（营收 + 净亏损）');
   });

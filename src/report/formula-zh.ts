@@ -6,8 +6,10 @@
  * fact ids, numbers, dates and operators are left as they are. The English
  * page shows the formula unchanged. One table for the Chinese report (its
  * footnotes) and the dashboard's zh pages (web/src/formula-text.ts imports
- * this file: it imports nothing, so the browser bundle takes only it).
+ * this file: it imports only core's number format, so the browser bundle
+ * takes little more than it).
  */
+import { formatCompact } from '../core/index.js';
 
 /** Currency codes in words, for the conversions inside a formula. */
 const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '人民币', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元' };
@@ -36,6 +38,9 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   [/\bnormal\(/g, '正态('],
   [/P\(out of cash by month t\)/g, 'P（第 t 个月前现金耗尽）'],
 ];
+
+/** The magnitudes the model language writes after a number ('0.2M', '150K', '5B'). */
+const MAGNITUDE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
 
 /** What is left between the phrases: ranges and products. */
 const LAST_ZH: readonly [RegExp, string][] = [
@@ -89,11 +94,14 @@ export function formulaZh(formula: string): string {
   let s = formula;
   for (const [re, to] of PATTERNS_ZH) s = s.replace(re, to as string);
   s = s.replace(TERM_RE, (t) => TERMS_ZH[t]!);
+  // a number with an English magnitude, as a Chinese reader writes it: 0.2M 20万, 5B 50亿 (core's zh format)
+  s = s.replace(/(?<![\w.-])(\d+(?:\.\d+)?)([KMBT])(?![\w-])/g, (_, n: string, m: string) => formatCompact(Number(n) * MAGNITUDE[m]!, 'zh'));
   for (const [re, to] of LAST_ZH) s = s.replace(re, to);
   // brackets around Chinese text are the full-width ones, innermost first
   for (let before = ''; before !== s;) {
     before = s;
     s = s.replace(/ ?\(([^()]*[\u4e00-\u9fff][^()]*)\)/g, '（$1）');
   }
-  return s;
+  // a colon before Chinese text is the full-width one: '（F13：人民币折美元……）'
+  return s.replace(/: (?=[\u4e00-\u9fff])/g, '：');
 }

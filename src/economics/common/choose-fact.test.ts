@@ -60,7 +60,7 @@ describe('chooseFact', () => {
     expect(c.others).toHaveLength(1);
     expect(c.others[0]!.criterion).toBe('period');
     expect(c.others[0]!.reason.en).toBe('the one used covers a later period (2024-10; this one 2024-01)');
-    expect(c.others[0]!.reason.zh).toBe('所采用的事实期间更晚（2024-10；此条为2024-01）');
+    expect(c.others[0]!.reason.zh).toBe('所采用的事实期间更晚（2024年10月；此条为2024年1月）');
   });
 
   it('within a period: primary source, then reported over derived over assumed, then narrower, newer, later recorded', async () => {
@@ -104,7 +104,7 @@ describe('chooseFact', () => {
       expect(c.chosen).toBe(dated);
       expect(c.others[0]!.criterion).toBe('dated');
       expect(c.others[0]!.reason.en).toBe("the one used has a dated source (Outlet D, 2024-10-05); this one's source has no date (Some page), so it cannot be placed in time");
-      expect(c.others[0]!.reason.zh).toBe('所采用的事实来源注明了日期（Outlet D, 2024-10-05）；此条来源无日期（Some page），无法确定其时间');
+      expect(c.others[0]!.reason.zh).toBe('所采用的事实来源注明了日期（Outlet D，2024-10-05）；此条来源无日期（Some page），无法确定其时间');
     }
   });
 

@@ -3,6 +3,7 @@ import { writtenDigits, type Fact } from '../../ledger/index.js';
 import type { Text } from '../analysis.js';
 import { CHOOSE_TEXT_EN, type ChooseText } from './choose-text-en.js';
 import { CHOOSE_TEXT_ZH } from './choose-text-zh.js';
+import { periodText } from '../plausibility/describe-fact.js';
 import { isSecondHand, publisherName } from './source-hand.js';
 
 /** Which criterion of the rule set a fact aside. */
@@ -81,6 +82,9 @@ function criteria(options: ChooseOptions): Criterion[] {
   return out;
 }
 
+/** A period as written in the ledger ('as of 2024-05') for English, as a Chinese reader writes it ('截至2024年5月') for Chinese. */
+const periodIn = (text: string, lang: Lang): string => (lang === 'zh' ? periodText(text, 'zh') : text);
+
 const pct = (x: number): string => (Number.isFinite(x) ? `${Number((x * 100).toPrecision(3))}%` : '∞');
 
 function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, other: Fact): string {
@@ -88,11 +92,11 @@ function reasonIn(t: ChooseText, lang: Lang, c: ChooseCriterion, used: Fact, oth
     case 'first_hand':
       return t.firstHand();
     case 'period':
-      return t.period(used.period?.text ?? t.noPeriod, other.period?.text ?? t.noPeriod);
+      return t.period(used.period ? periodIn(used.period.text, lang) : t.noPeriod, other.period ? periodIn(other.period.text, lang) : t.noPeriod);
     case 'primary_source':
       return t.primarySource(publisherName(used.source.publisher, lang), publisherName(other.source.publisher, lang));
     case 'dated':
-      return t.dated(`${publisherName(used.source.publisher, lang)}, ${published(used)}`, publisherName(other.source.publisher, lang));
+      return t.dated(`${publisherName(used.source.publisher, lang)}${lang === 'zh' ? '，' : ', '}${published(used)}`, publisherName(other.source.publisher, lang));
     case 'kind':
       return t.kind(t.kindName[used.kind] ?? used.kind, t.kindName[other.kind] ?? other.kind);
     case 'uncertainty':

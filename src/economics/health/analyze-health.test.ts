@@ -341,7 +341,7 @@ describe('analyzeHealth: conflicting facts, infinite draws', () => {
     expect(est(a, 'input.revenue')!.p50 * 12).toBeCloseTo(8.5e8, -7);
     const note = a.notes.find((n) => /^Revenue \(company\): used/.test(n.en))!;
     expect(note.en).toMatch(/used \S+ \(约8\.5亿美元, 2024; Some Wire, 2024-12-01, reported\); left aside \S+ \(1亿美元, 2024; X, undated, reported\): the one used has a dated source .*\. Sources disagree for the same period/);
-    expect(note.zh).toMatch(/^营收（公司）：采用 \S+（约8\.5亿美元，2024；Some Wire，2024-12-01，报道）；未采用 \S+（1亿美元，2024；X，无日期，报道）：所采用的事实来源注明了日期/);
+    expect(note.zh).toMatch(/^营收（公司）：采用 \S+（约8\.5亿美元，2024年；Some Wire，2024-12-01，报道）；未采用 \S+（1亿美元，2024年；X，无日期，报道）：所采用的事实来源注明了日期（Some Wire，2024-12-01）/);
   });
 
   it('infinite draws (never profitable, no new ARR) are counted and explained, not averaged', async () => {

@@ -1,9 +1,10 @@
-import { convertCurrency, DAYS_PER_MONTH, formatCompact, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
+import { convertCurrency, DAYS_PER_MONTH, formatCompact, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
-import type { Entity, Fact, Store } from '../../ledger/index.js';
+import { BASIS_ZH, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
 import { groupFacts, groupJoinedText } from '../common/fact-group.js';
+import { periodText, publisherName, scopeName } from '../plausibility/describe-fact.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
@@ -197,7 +198,7 @@ export async function collectHealthInputs(
   if (later.length) {
     notes.push(t(
       `As of ${asOfText(cut!)}: left aside ${later.length} fact${later.length === 1 ? '' : 's'} of later periods (${later.map((f) => `${f.id}, ${f.period!.text}`).join('; ')}).`,
-      `截至 ${asOfText(cut!)}：未采用 ${later.length} 条期间更晚的事实（${later.map((f) => `${f.id}，${f.period!.text}`).join('；')}）。`,
+      `截至 ${asOfText(cut!)}：未采用 ${later.length} 条期间更晚的事实（${later.map((f) => `${f.id}，${periodText(f.period!.text, 'zh')}`).join('；')}）。`,
     ));
   }
   const own = facts.filter((f) => f.entity === entity.id);
@@ -302,7 +303,7 @@ export async function collectHealthInputs(
       const m = monthlyValue(other);
       notes.push({
         en: `Also in the ledger: ${other.id} (${other.source.publisher}, ${other.basis}, ${other.scope ?? 'all stores'}, ${other.period?.text ?? 'no period'}): ${other.valueTextEn ?? other.valueText}, about $${compact(m)} a month; left aside for ${pick.used.map((f) => f.id).join(' + ')} (${pick.why}).`,
-        zh: `账本中另有 ${other.id}（${other.source.publisher}，${other.basis}，${other.scope ?? '全部商店'}，${other.period?.text ?? '无期间'}）：${other.valueText}，约每月 ${compact(m)} 美元；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
+        zh: `账本中另有 ${other.id}（${publisherName(other.source.publisher, 'zh')}，${BASIS_ZH[other.basis] ?? other.basis}，${other.scope ? scopeName(other.scope, 'zh') : '全部商店'}，${other.period ? periodText(other.period.text, 'zh') : '无期间'}）：${other.valueText}，约每月${formatValue(m, 'USD', 'zh')}；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
       });
     }
   }
@@ -435,7 +436,7 @@ function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
     const joined = groupJoinedText(g);
     notes.push(t(
       `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${joined.en}; ${used.id} is used.${disagree.en}`,
-      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period?.text ?? '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${joined.zh}；采用 ${used.id}。${disagree.zh}`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period ? periodText(used.period.text, 'zh') : '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${joined.zh}；采用 ${used.id}。${disagree.zh}`,
     ));
   }
   return out;
@@ -876,9 +877,9 @@ function choose(facts: readonly Fact[], input: HealthInputName, notes: Text[], f
   const pub = (f: Fact): string => f.source.published ?? '';
   const desc = (f: Fact, lang: 'en' | 'zh'): string => {
     const value = lang === 'en' ? (f.valueTextEn ?? f.valueText) : f.valueText;
-    const when = f.period?.text ?? (lang === 'en' ? 'no period' : '无期间');
+    const when = f.period ? (lang === 'en' ? f.period.text : periodText(f.period.text, 'zh')) : lang === 'en' ? 'no period' : '无期间';
     const date = pub(f) || (lang === 'en' ? 'undated' : '无日期');
-    return lang === 'en' ? `${f.id} (${value}, ${when}; ${f.source.publisher}, ${date}, ${f.kind})` : `${f.id}（${value}，${when}；${f.source.publisher}，${date}，${KIND_ZH[f.kind]}）`;
+    return lang === 'en' ? `${f.id} (${value}, ${when}; ${f.source.publisher}, ${date}, ${f.kind})` : `${f.id}（${value}，${when}；${publisherName(f.source.publisher, 'zh')}，${date}，${KIND_ZH[f.kind]}）`;
   };
   const label = HEALTH_INPUT_SHAPE[input].label;
   const samePeriod = rejected.filter((o) => (o.fact.period?.end ?? '') === (chosen.period?.end ?? ''));

@@ -3,6 +3,7 @@ import type { Lang } from '../../core/index.js';
 import type { Fact } from '../../ledger/index.js';
 
 export { publisherName } from '../common/source-hand.js';
+export { scopeName } from '../../ledger/index.js';
 
 /**
  * Words for writing about facts in prose, in English and in Chinese: periods
@@ -80,34 +81,6 @@ const METRIC_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 export function metricName(metric: string, lang: Lang): string {
   return METRIC_NAMES[metric]?.[lang] ?? metric.replace(/_/g, ' ');
 }
-
-const SCOPE_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
-  app_store: { en: 'App Store', zh: 'App Store' },
-  google_play: { en: 'Google Play', zh: 'Google Play' },
-  'app_store+google_play': { en: 'App Store and Google Play', zh: 'App Store和Google Play' },
-  amortised_capex_energy: { en: 'amortised hardware and energy', zh: '硬件摊销加能耗' },
-  hardware_acquisition: { en: 'hardware bought outright', zh: '按购置硬件计' },
-  cloud_rental: { en: 'cloud rental', zh: '按云端租用计' },
-  round: { en: 'round', zh: '单轮' },
-  debt: { en: 'debt', zh: '债务融资' },
-  capex: { en: 'capital spending', zh: '资本开支' },
-  compute: { en: 'compute', zh: '算力' },
-  mau: { en: 'monthly active', zh: '月活' },
-  dau: { en: 'daily active', zh: '日活' },
-};
-
-/** A scope by name: 'google_play' -> 'Google Play'; unknown scopes with spaces for underscores. */
-export function scopeName(scope: string, lang: Lang): string {
-  const seg = scope.match(/^segment:(.+)$/);
-  if (seg) return SEGMENT_NAMES[seg[1]!]?.[lang] ?? seg[1]!.replace(/_/g, ' ');
-  return SCOPE_NAMES[scope]?.[lang] ?? scope.replace(/_/g, ' ');
-}
-
-const SEGMENT_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
-  ai_production: { en: 'AI production', zh: 'AI生产' },
-  ai_industry_applications: { en: 'AI industry applications', zh: 'AI行业应用' },
-  generative_ai: { en: 'generative AI', zh: '生成式AI' },
-};
 
 /** True when a fact's source names no provider ('public data', 'media reports'...): the ledger cannot check it. */
 export function unnamedSource(f: Fact): boolean {

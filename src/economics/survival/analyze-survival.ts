@@ -104,10 +104,11 @@ const climateZh = (name: string): string => CLIMATE_ZH[name] ?? name;
 const rationaleText = (en: string, zh: string | null, source: string | null, sourceZh: string | null = null): Text =>
   t(en + (source ? ` (source: ${source})` : ''), (zh ?? en) + (source ? `（来源：${sourceZh ?? source}）` : ''));
 const INPUT_LABEL: Record<Exclude<PathInput, 'roundSize'>, Text> = {
-  cash: t('cash', '现金'),
-  revenue: t('revenue a month', '月营收'),
+  // money in the assumptions file is in US dollars; the Chinese label says so, as 亿 alone would read as yuan
+  cash: t('cash', '现金（美元）'),
+  revenue: t('revenue a month', '月营收（美元）'),
   revenueGrowth: t('revenue growth a month', '营收月增速'),
-  costs: t('costs a month', '月支出'),
+  costs: t('costs a month', '月支出（美元）'),
   costGrowth: t('cost growth a month', '支出月增速'),
 };
 
