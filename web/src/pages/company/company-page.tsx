@@ -177,7 +177,7 @@ export function CompanyPage() {
       {assumptions.length > 0 && (
         <>
           <h2>{t('assumptions')}</h2>
-          <ul class="assumptions" data-testid="assumptions">{assumptions.map((a) => <li>{bi(a.text)} — <span class="muted">{bi(a.rationale)}</span></li>)}</ul>
+          <ul class="assumptions" data-testid="assumptions">{assumptions.map((a) => <li>{formulaText(bi(a.text))} — <span class="muted">{bi(a.rationale)}</span></li>)}</ul>
         </>
       )}
       {health && health.analysis.notes.length > 0 && (
