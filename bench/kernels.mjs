@@ -2,7 +2,7 @@
 // The engine's kernels against their plain peers, side by side, best of many
 // repetitions (node bench/kernels.mjs; also run by npm run bench). From dist/.
 //   normals:   ziggurat fillNormal          vs Box-Muller on the same generator
-//   exp:       fastExp over a chunk         vs Math.exp
+//   exp:       e^x in WebAssembly (wasmExp) vs Math.exp in a JavaScript loop
 //   quantiles: quantilesOf (bucket select)  vs selection on a copy, vs a sort
 //   summary:   SampleSet.summaryParts(20)   vs mean, sd, sort, quantiles, histogram
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ if (!existsSync(new URL('index.js', dist))) {
 }
 const E = await import(new URL('index.js', dist).href);
 const { RandomStream, seedKey, CHUNK_SIZE } = await import(new URL('random-stream.js', dist).href);
-const { fastExp } = await import(new URL('fast-exp.js', dist).href);
+const { wasmExp } = await import(new URL('wasm-kernels.js', dist).href);
 const { quantilesOf, selectQuantiles } = await import(new URL('select-quantiles.js', dist).href);
 const { fillFamily } = await import(new URL('sample-family.js', dist).href);
 
@@ -55,13 +55,13 @@ const boxMuller = best((r) => {
 line('normals', zig, 'ziggurat (fillNormal)', boxMuller, 'Box-Muller, same generator');
 
 const src = Float64Array.from({ length: n }, (_, i) => 16 + Math.sin(i));
-const fast = best(() => { for (let i = 0; i < n; i++) out[i] = fastExp(src[i]); });
+const fast = best(() => wasmExp(out, src, 0, n));
 const math = best(() => { for (let i = 0; i < n; i++) out[i] = Math.exp(src[i]); });
-line('exp', fast, 'fastExp', math, 'Math.exp');
+line('exp', fast, 'wasmExp (table method)', math, 'Math.exp');
 
 const x = new Float64Array(n);
 for (let c = 0; c < chunks; c++) fillFamily('to', [11e6, 13e6], x, c * CHUNK_SIZE, Math.min(n, (c + 1) * CHUNK_SIZE), RandomStream.forChunk(key, 1, c));
-const bucket = best(() => quantilesOf(x, PS, 0));
+const bucket = best(() => quantilesOf(x, PS));
 const select = best(() => selectQuantiles(x.slice(), PS), 100);
 const sort = best(() => x.slice().sort(), 30);
 line('quantiles', bucket, 'quantilesOf (bucket select)', select, 'Floyd-Rivest on a copy');

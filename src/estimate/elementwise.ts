@@ -1,15 +1,15 @@
-import { fastExp } from './fast-exp.js';
 import type { BinaryOp, CompareOp, UnaryOp } from './plan.js';
 import type { RandomStream } from './random-stream.js';
+import { wasmBinary, wasmUnary } from './wasm-kernels.js';
 
 /**
  * Index-by-index kernels over out[start..end). An operand is a number (the
  * same at every index) or a Float64Array read at the output's index, so a
  * node used twice is the same draw (`a - a` is exactly 0).
  *
- * Every op has its own loop for array-array, array-number and number-array
- * operands: the loops are monomorphic, allocation-free and call nothing but
- * Math builtins. Semantics are JavaScript's: x / 0 is +-Infinity, 0 / 0 and
+ * Unary and binary ops over arrays run as WebAssembly (wasm-kernels.ts:
+ * compiled before the first sample, where JavaScript loops ran interpreted
+ * until V8 had optimised them). Semantics are JavaScript's: x / 0 is +-Infinity, 0 / 0 and
  * log of a negative are NaN (as in Squiggle); summaries count NaNs.
  */
 export type Operand = number | Float64Array;
@@ -60,147 +60,20 @@ function powInt(x: number, y: number): number {
   return y < 0 ? 1 / r : r;
 }
 
-/** out[i] = op(a[i]) for i in [start, end). */
+/** out[i] = op(a[i]) for i in [start, end): WebAssembly (wasm-kernels.ts), exp within 3 ulp of Math.exp. */
 export function unaryRange(op: UnaryOp, out: Float64Array, a: Float64Array, start: number, end: number): void {
-  switch (op) {
-    case 'neg': for (let i = start; i < end; i++) out[i] = -a[i]; return;
-    case 'exp': for (let i = start; i < end; i++) out[i] = fastExp(a[i]); return;
-    case 'log': for (let i = start; i < end; i++) out[i] = Math.log(a[i]); return;
-    case 'log10': for (let i = start; i < end; i++) out[i] = Math.log10(a[i]); return;
-    case 'sqrt': for (let i = start; i < end; i++) out[i] = Math.sqrt(a[i]); return;
-    case 'abs': for (let i = start; i < end; i++) out[i] = Math.abs(a[i]); return;
-  }
+  wasmUnary(op, out, a, start, end);
 }
 
-/** out[i] = op(a[i], b[i]) for i in [start, end), either operand possibly a number. */
+/**
+ * out[i] = op(a[i], b[i]) for i in [start, end), either operand possibly a
+ * number: WebAssembly (wasm-kernels.ts), with the semantics of
+ * {@link applyBinary} (a number ^ an integer |y| <= 64 by powInt's repeated
+ * squaring, assembly/engine.ts having the same loop).
+ */
 export function binaryRange(op: BinaryOp, out: Float64Array, a: Operand, b: Operand, start: number, end: number): void {
-  if (typeof a === 'number') {
-    if (typeof b === 'number') out.fill(applyBinary(op, a, b), start, end);
-    else binaryNA(op, out, a, b, start, end);
-  } else if (typeof b === 'number') {
-    binaryAN(op, out, a, b, start, end);
-  } else {
-    binaryAA(op, out, a, b, start, end);
-  }
-}
-
-// One small function per op and operand shape, not one function with a
-// switch over the ops: V8 optimises a function after running a number of its
-// bytecodes that grows with the function's size, and compiles a small one
-// sooner, so a one-shot run (`shakeout run` at 1e5 samples, all of it cold)
-// spends less of its time in the interpreter. Each is chosen once per chunk.
-type Kernel<A, B> = (out: Float64Array, a: A, b: B, s: number, e: number) => void;
-
-function addAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] + b[i];
-}
-
-function subAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] - b[i];
-}
-
-function mulAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] * b[i];
-}
-
-function divAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] / b[i];
-}
-
-function powAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.pow(a[i], b[i]);
-}
-
-function minAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.min(a[i], b[i]);
-}
-
-function maxAA(out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.max(a[i], b[i]);
-}
-
-function addAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] + b;
-}
-
-function subAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] - b;
-}
-
-function mulAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] * b;
-}
-
-function divAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a[i] / b;
-}
-
-function minAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.min(a[i], b);
-}
-
-function maxAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.max(a[i], b);
-}
-
-function addNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a + b[i];
-}
-
-function subNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a - b[i];
-}
-
-function mulNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a * b[i];
-}
-
-function divNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = a / b[i];
-}
-
-function powNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.pow(a, b[i]);
-}
-
-function minNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.min(a, b[i]);
-}
-
-function maxNA(out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.max(a, b[i]);
-}
-
-/** a ^ b for a number b: an integer |b| <= 64 by repeated squaring (see power), else Math.pow. */
-function powAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  if (Number.isInteger(b) && b >= -64 && b <= 64) powIntAN(out, a, b, s, e);
-  else powFloatAN(out, a, b, s, e);
-}
-
-function powIntAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = powInt(a[i], b);
-}
-
-function powFloatAN(out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  for (let i = s; i < e; i++) out[i] = Math.pow(a[i], b);
-}
-
-const BINARY_AA: Record<BinaryOp, Kernel<Float64Array, Float64Array>> = { add: addAA, sub: subAA, mul: mulAA, div: divAA, pow: powAA, min: minAA, max: maxAA };
-
-const BINARY_AN: Record<BinaryOp, Kernel<Float64Array, number>> = { add: addAN, sub: subAN, mul: mulAN, div: divAN, pow: powAN, min: minAN, max: maxAN };
-
-const BINARY_NA: Record<BinaryOp, Kernel<number, Float64Array>> = { add: addNA, sub: subNA, mul: mulNA, div: divNA, pow: powNA, min: minNA, max: maxNA };
-
-function binaryAA(op: BinaryOp, out: Float64Array, a: Float64Array, b: Float64Array, s: number, e: number): void {
-  BINARY_AA[op](out, a, b, s, e);
-}
-
-function binaryAN(op: BinaryOp, out: Float64Array, a: Float64Array, b: number, s: number, e: number): void {
-  BINARY_AN[op](out, a, b, s, e);
-}
-
-function binaryNA(op: BinaryOp, out: Float64Array, a: number, b: Float64Array, s: number, e: number): void {
-  BINARY_NA[op](out, a, b, s, e);
+  if (typeof a === 'number' && typeof b === 'number') out.fill(applyBinary(op, a, b), start, end);
+  else wasmBinary(op, out, a, b, start, end);
 }
 
 /**

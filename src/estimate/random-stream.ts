@@ -26,6 +26,8 @@
  * microseconds per stream), never per sample.
  */
 
+import { wasmFillNormal } from './wasm-kernels.js';
+
 /**
  * Sample indices per chunk; each (node, chunk) draws from its own stream.
  * Small enough that two threads share a 1e5-sample run evenly (13 chunks),
@@ -153,102 +155,20 @@ export class RandomStream {
    * index order, from the outputs that follow: the loop then calls nothing
    * and keeps the state in registers. Every index still costs exactly two
    * outputs in the fast loop, so the result does not depend on how many
-   * indices took the slow path before it.
+   * indices took the slow path before it. The loops are WebAssembly
+   * (assembly/engine.ts fillNormal, see wasm-kernels.ts), in blocks of 4,096
+   * indices from `start`.
    */
   fillNormal(out: Float64Array, start: number, end: number): void {
-    for (let from = start; from < end; from += MISS_BLOCK) {
-      const to = Math.min(end, from + MISS_BLOCK);
-      const misses = this.normalFastPath(out, from, to);
-      for (let m = 0; m < misses; m++) {
-        const i = MISS_INDEX[m]!;
-        const x = out[i]!;
-        const bits = MISS_LAYER[m]!; // layer, and the sign in bit 8
-        out[i] = this.zigguratSlow(bits & 0xff, x < 0 ? -x : x, (bits & 0x100) !== 0);
-      }
-    }
-  }
-
-  /**
-   * The fast path of {@link fillNormal} over at most MISS_BLOCK indices:
-   * writes every draw (the signed abscissa where the fast test failed) and
-   * lists the failed indices in MISS_INDEX and their layers (with the sign in
- * bit 8) in MISS_LAYER.
-   */
-  private normalFastPath(out: Float64Array, start: number, end: number): number {
-    let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
-    let misses = 0;
-    for (let i = start; i < end; i++) {
-      let r = Math.imul(s1, 5);
-      r = Math.imul((r << 7) | (r >>> 25), 9);
-      let t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-      const a = r;
-      r = Math.imul(s1, 5);
-      r = Math.imul((r << 7) | (r >>> 25), 9);
-      t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-      const layer = a & 0xff;
-      const x = ((a >>> 9) * 536870912 + (r >>> 3)) * 2.220446049250313e-16 * ZIG_X[layer]!; // 52 bits in [0, 1) times the layer's width
-      out[i] = x * (1 - ((a >>> 7) & 2)); // bit 8 set: -x (arithmetic, not a branch: the sign is a coin flip)
-      if (x >= ZIG_X[layer + 1]!) {
-        MISS_INDEX[misses] = i;
-        MISS_LAYER[misses] = a & 0x1ff; // the layer and the sign bit
-        misses++;
-      }
-    }
-    this.s0 = s0; this.s1 = s1; this.s2 = s2; this.s3 = s3;
-    return misses;
-  }
-
-  /** The ziggurat's rare cases: the tail beyond R (layer 0) and the wedges; then a fresh draw if rejected. */
-  private zigguratSlow(layer: number, x: number, negative: boolean): number {
-    for (;;) {
-      if (layer === 0) {
-        // Marsaglia's tail method for |z| > R
-        let tx: number, ty: number;
-        do {
-          tx = Math.log(this.nextDouble()) / ZIG_R;
-          ty = Math.log(this.nextDouble());
-        } while (-2 * ty < tx * tx);
-        return negative ? tx - ZIG_R : ZIG_R - tx;
-      }
-      if (ZIG_F[layer + 1] + (ZIG_F[layer] - ZIG_F[layer + 1]) * this.nextDouble() < Math.exp(-0.5 * x * x)) {
-        return negative ? -x : x;
-      }
-      const a = this.nextUint32();
-      const b = this.nextUint32();
-      layer = a & 0xff;
-      negative = (a & 0x100) !== 0;
-      x = ((a >>> 9) * 536870912 + (b >>> 3)) * 2.220446049250313e-16 * ZIG_X[layer];
-      if (x < ZIG_X[layer + 1]) return negative ? -x : x;
-    }
+    const s = STATE;
+    s[0] = this.s0; s[1] = this.s1; s[2] = this.s2; s[3] = this.s3;
+    wasmFillNormal(s, out, start, end);
+    this.s0 = s[0]!; this.s1 = s[1]!; this.s2 = s[2]!; this.s3 = s[3]!;
   }
 }
 
-/** Indices per pass of the ziggurat's fast loop, and room for as many slow-path indices. */
-const MISS_BLOCK = 4096;
-const MISS_INDEX = new Int32Array(MISS_BLOCK);
-const MISS_LAYER = new Int32Array(MISS_BLOCK);
-
-/**
- * Ziggurat tables for 256 layers of exp(-x^2 / 2) (Doornik 2005): R is the
- * start of the tail, V the area of each layer; ZIG_X[0] = V / f(R) is the
- * base layer's pseudo-width, ZIG_X[1] = R, ZIG_X[i + 1] = f^-1(f(ZIG_X[i]) + V / ZIG_X[i]),
- * ZIG_X[256] = 0, and ZIG_F[i] = f(ZIG_X[i]). Built once at load, with the
- * same arithmetic on every thread.
- */
-const ZIG_R = 3.6541528853610088;
-const ZIG_V = 0.00492867323399;
-const ZIG_X = new Float64Array(257);
-const ZIG_F = new Float64Array(257);
-{
-  const f = (x: number): number => Math.exp(-0.5 * x * x);
-  ZIG_X[0] = ZIG_V / f(ZIG_R);
-  ZIG_X[1] = ZIG_R;
-  for (let i = 2; i < 256; i++) ZIG_X[i] = Math.sqrt(-2 * Math.log(f(ZIG_X[i - 1]) + ZIG_V / ZIG_X[i - 1]));
-  ZIG_X[256] = 0;
-  for (let i = 0; i <= 256; i++) ZIG_F[i] = f(ZIG_X[i]);
-}
+/** The state handed to the WebAssembly ziggurat and back. */
+const STATE = new Int32Array(4);
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

@@ -1,8 +1,8 @@
 import { Z95 } from '../core/index.js';
-import { fastExp } from './fast-exp.js';
 import type { SampleFamily } from './plan.js';
 import { EstimateError } from './estimate-error.js';
 import type { RandomStream } from './random-stream.js';
+import { wasmExp, wasmLognormalInPlace } from './wasm-kernels.js';
 
 /**
  * Samplers for the families of plan.ts. Each fills out[start..end) from one
@@ -156,13 +156,13 @@ function affine(out: Float64Array, start: number, end: number, a: FamilyArg, b: 
 }
 
 function expInPlace(out: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) out[i] = fastExp(out[i]);
+  wasmExp(out, out, start, end);
 }
 
 function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, b: FamilyArg): void {
   if (typeof a === 'number' && typeof b === 'number') {
     const { mu, sigma } = toLognormal(a, b);
-    lognormalInPlace(out, start, end, mu, sigma);
+    wasmLognormalInPlace(out, start, end, mu, sigma);
     return;
   }
   const aa = typeof a === 'number' ? null : a, as = typeof a === 'number' ? a : 0;
@@ -173,20 +173,12 @@ function toInPlace(out: Float64Array, start: number, end: number, a: FamilyArg, 
     const y = ba === null ? bs : ba[i];
     if (x > 0 && x < y && y < Infinity) {
       const la = Math.log(x), lb = Math.log(y);
-      out[i] = fastExp((la + lb) / 2 + (lb - la) * k * out[i]);
+      out[i] = (la + lb) / 2 + (lb - la) * k * out[i];
     } else {
       out[i] = NaN;
     }
   }
-}
-
-/**
- * out[i] = exp(mu + sigma * out[i]). A function of its own (not a branch of
- * toInPlace): V8 compiles a small function sooner, and a one-shot run spends
- * less of its time interpreting (see elementwise.ts).
- */
-function lognormalInPlace(out: Float64Array, start: number, end: number, mu: number, sigma: number): void {
-  for (let i = start; i < end; i++) out[i] = fastExp(mu + sigma * out[i]);
+  wasmExp(out, out, start, end); // e^NaN is NaN
 }
 
 function triangularInPlace(out: Float64Array, start: number, end: number, lo: FamilyArg, mode: FamilyArg, hi: FamilyArg): void {

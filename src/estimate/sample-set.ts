@@ -1,7 +1,8 @@
 import { EstimateError } from './estimate-error.js';
 import { cdfSorted, quantileSorted } from './quantile-sorted.js';
 import { sortFloat64 } from './radix-sort.js';
-import { bucketsFor, countBucketsAndSquares, quantilesFromCounts, quantilesOf, sortKey } from './select-quantiles.js';
+import { wasmCountBetween, wasmCountBucketsAndSquares, wasmSumAndExtremes } from './wasm-kernels.js';
+import { bucketsFor, quantilesFromCounts, quantilesOf, sortKey } from './select-quantiles.js';
 
 /** The summary of a sample set that reports and the CLI show. */
 export interface SampleSummary {
@@ -111,7 +112,7 @@ export class SampleSet {
   private scan(): Scan {
     if (this.scanCache) return this.scanCache;
     const x = this.samples;
-    const [sum, min, max, nonNaN] = sumAndExtremes(x);
+    const [sum, min, max, nonNaN] = wasmSumAndExtremes(x);
     this.meanCache ??= sum / x.length;
     const nan = x.length - nonNaN;
     let fmin = min, fmax = max, negInf = 0, posInf = 0;
@@ -240,7 +241,7 @@ export class SampleSet {
     const c = this.histogramCache;
     if (c !== undefined && c.bins === bins && Object.is(c.low, low) && Object.is(c.high, high)) return { ...c.value, edges: [...c.value.edges], counts: [...c.value.counts] };
     const { lo, hi, w } = binRange(bins, low, high);
-    const { counts, below, above } = countBetween(this.samples, bins, lo, hi, w);
+    const { counts, below, above } = wasmCountBetween(this.samples, bins, lo, hi, w);
     return { edges: binEdges(bins, lo, hi, w), counts, below, above };
   }
 
@@ -273,7 +274,7 @@ export class SampleSet {
 
   /** Type 7 quantiles of the non-NaN samples by bucket selection (see quantilesOf: no sort, nothing cached). */
   quantilesBySelection(ps: readonly number[]): number[] {
-    return quantilesOf(this.samples, ps, this.scanCache?.nan);
+    return quantilesOf(this.samples, ps);
   }
 
   /**
@@ -297,7 +298,7 @@ export class SampleSet {
         this.summaryQuantiles = this.quantilesBySelection(SUMMARY_PS);
       } else {
         const counts = new Int32Array(b.count);
-        const ss = countBucketsAndSquares(x, b, this.mean(), sc.nan > 0, counts);
+        const ss = wasmCountBucketsAndSquares(x, b, this.mean(), counts);
         this.sdCache = x.length < 2 ? NaN : Math.sqrt(ss / (x.length - 1));
         this.summaryQuantiles = quantilesFromCounts(x, SUMMARY_PS, m, b, counts);
       }
@@ -423,36 +424,7 @@ function binEdges(bins: number, lo: number, hi: number, w: number): number[] {
 }
 
 /** Sum of x (in index order), smallest and largest non-NaN value, and how many values are not NaN: one pass. */
-function sumAndExtremes(x: Float64Array): [number, number, number, number] {
-  let sum = 0, min = Infinity, max = -Infinity, m = 0;
-  const len = x.length;
-  for (let i = 0; i < len; i++) {
-    const v = x[i]!;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    m += +(v === v);
-  }
-  return [sum, min, max, m];
-}
 
-/** Counts of x in [lo, hi] by bins of width w (x = hi in the last), and those below and above (NaN in neither). */
-function countBetween(x: Float64Array, bins: number, lo: number, hi: number, w: number): { counts: number[]; below: number; above: number } {
-  const c = new Int32Array(bins);
-  let below = 0, above = 0;
-  const len = x.length;
-  for (let i = 0; i < len; i++) {
-    const v = x[i]!;
-    if (v >= lo && v <= hi) {
-      // k >= 0 here; x = hi, a rounding up, an overflow to Infinity or a
-      // zero width (NaN) all go to the last bin
-      const k = (v - lo) / w;
-      c[k < bins ? k | 0 : bins - 1]++;
-    } else if (v < lo) below++;
-    else if (v > hi) above++;
-  }
-  return { counts: Array.from(c), below, above };
-}
 
 /** Mean of an array, summed in index order. */
 export function meanOf(x: Float64Array): number {

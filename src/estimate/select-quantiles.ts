@@ -1,5 +1,6 @@
 import { EstimateError } from './estimate-error.js';
 import { type7 } from './quantile-sorted.js';
+import { wasmCountBuckets, wasmGatherBuckets } from './wasm-kernels.js';
 
 /**
  * Type 7 quantiles (as {@link quantileSorted} gives them) without sorting:
@@ -120,9 +121,9 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
  * order statistic and its rank inside it; a second pass copies out only
  * those buckets, and selection ({@link selectQuantiles}' Floyd-Rivest) runs
  * within each. At 1e5 lognormal samples that is about 10x faster than
- * selecting on a copy. `nan`, when known, is how many values are NaN.
+ * selecting on a copy. The passes over x are WebAssembly (wasm-kernels.ts).
  */
-export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number): number[] {
+export function quantilesOf(x: Float64Array, ps: readonly number[]): number[] {
   checkPs(ps);
   const len = x.length;
   if (len < BUCKET_MIN || !LITTLE_ENDIAN) return selectQuantiles(withoutNaN(x), ps);
@@ -137,8 +138,7 @@ export function quantilesOf(x: Float64Array, ps: readonly number[], nan?: number
   const range = sampleKeyRange(x, words);
   const b = range === null ? null : bucketsFor(range[0], range[1]);
   if (b === null) return selectQuantiles(withoutNaN(x), ps); // every sampled value in one bucket, or all NaN
-  const hasNaN = nan !== 0;
-  const counts = countBuckets(x, words, b, hasNaN);
+  const counts = wasmCountBuckets(x, b);
   let m = 0;
   for (let k = 0; k < b.count; k++) m += counts[k]!;
   if (m === 0) return ps.map(() => NaN);
@@ -217,7 +217,7 @@ export function quantilesFromCounts(x: Float64Array, ps: readonly number[], m: n
     }
     below += c;
   }
-  const gather = gatherBuckets(x, highWords(x), b, slot, gathered, m < x.length);
+  const gather = wasmGatherBuckets(x, b, slot, gathered);
   // the k-th smallest of all is the (k - firstRank)-th smallest of its bucket
   const value = new Map<number, number>();
   for (const { from, count, firstRank, local } of parts) {
@@ -226,36 +226,6 @@ export function quantilesFromCounts(x: Float64Array, ps: readonly number[], m: n
     for (const k of local) value.set(k + firstRank, part[k]!);
   }
   return ps.map((p) => type7(m, p, (k) => value.get(k)!));
-}
-
-/**
- * One pass for a summary: the bucket counts of the non-NaN values (as
- * quantilesOf counts them) and the sum of squared deviations from `mean`
- * over all values, in index order (NaN when any value is NaN, as
- * SampleSet.variance sums it).
- */
-export function countBucketsAndSquares(x: Float64Array, b: KeyBuckets, mean: number, hasNaN: boolean, counts: Int32Array): number {
-  const words = highWords(x);
-  const kmin = b.kmin, shift = b.shift, len = x.length;
-  let ss = 0;
-  if (!hasNaN) {
-    for (let i = 0; i < len; i++) {
-      const d = x[i]! - mean;
-      ss += d * d;
-      const h = words[2 * i + 1]!;
-      counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
-    }
-    return ss;
-  }
-  for (let i = 0; i < len; i++) {
-    const v = x[i]!;
-    const d = v - mean;
-    ss += d * d;
-    if (v !== v) continue;
-    const h = words[2 * i + 1]!;
-    counts[(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) | 0) >>> shift]++;
-  }
-  return ss;
 }
 
 /** The smallest and largest sort key among about RANGE_SAMPLE evenly spaced non-NaN values, or null when they are all NaN. */
@@ -272,44 +242,6 @@ function sampleKeyRange(x: Float64Array, words: Int32Array): [number, number] | 
     seen++;
   }
   return seen === 0 ? null : [kmin, kmax];
-}
-
-/** The non-NaN values of x counted by bucket (values beyond kmin..kmax in the first or last bucket). */
-function countBuckets(x: Float64Array, words: Int32Array, b: KeyBuckets, hasNaN: boolean): Int32Array {
-  const counts = new Int32Array(b.count);
-  const kmin = b.kmin, kmax = b.kmax, shift = b.shift, last = b.count - 1, len = x.length;
-  if (!hasNaN) {
-    for (let i = 1; i < 2 * len; i += 2) {
-      const h = words[i]!;
-      const k = h ^ ((h >> 31) & 0x7fffffff);
-      counts[k <= kmin ? 0 : k >= kmax ? last : ((k - kmin) | 0) >>> shift]++;
-    }
-    return counts;
-  }
-  for (let i = 0; i < len; i++) {
-    if (x[i] !== x[i]) continue;
-    const h = words[2 * i + 1]!;
-    const k = h ^ ((h >> 31) & 0x7fffffff);
-    counts[k <= kmin ? 0 : k >= kmax ? last : ((k - kmin) | 0) >>> shift]++;
-  }
-  return counts;
-}
-
-/** Copies the values of the buckets with slot[b] >= 0 to a new array, bucket b from slot[b] on. */
-function gatherBuckets(x: Float64Array, words: Int32Array, b: KeyBuckets, slot: Int32Array, size: number, hasNaN: boolean): Float64Array {
-  const gather = new Float64Array(size);
-  const fill = slot.slice();
-  const kmin = b.kmin, kmax = b.kmax, shift = b.shift, last = b.count - 1, len = x.length;
-  for (let i = 0; i < len; i++) {
-    const v = x[i]!;
-    if (hasNaN && v !== v) continue;
-    const h = words[2 * i + 1]!;
-    const k = h ^ ((h >> 31) & 0x7fffffff);
-    const bucket = k <= kmin ? 0 : k >= kmax ? last : ((k - kmin) | 0) >>> shift;
-    const at = fill[bucket]!;
-    if (at >= 0) { gather[at] = v; fill[bucket] = at + 1; }
-  }
-  return gather;
 }
 
 /** The non-NaN values of x, in a fresh array. */
