@@ -1,12 +1,24 @@
 import { describe, it, expect, vi } from 'vitest';
 import stringWidth from 'fast-string-width';
-import { CELL_MAX_WIDTH, renderTable, terminalText, truncateToWidth } from './table.js';
+import { CELL_MAX_WIDTH, displayWidth, renderTable, terminalText, truncateToWidth } from './table.js';
 
 /** Characters measured by fast-string-width, to show that a long cell is cut before it is measured. */
 const measured = vi.hoisted(() => ({ chars: 0 }));
 vi.mock('fast-string-width', async (original) => {
   const actual = (await original()) as { default: (s: string) => number };
   return { default: (s: string) => ((measured.chars += s.length), actual.default(s)) };
+});
+
+describe('displayWidth', () => {
+  it('measures as fast-string-width does, without it for ASCII and the sparkline', () => {
+    const texts = ['', 'abc', '  12.5M ', '▁▂▃▄▅▆▇█', '672.3k ▁▂▃▄▅▆▇█████▆▅▄▃▃▂▁▁ 830.6k', '月之暗面', '超23亿美元', '€1.2B', '—', '…', '😀 ok', 'e\u0301', '\t'];
+    for (const t of texts) expect([t, displayWidth(t)]).toEqual([t, stringWidth(t)]);
+    const before = measured.chars;
+    displayWidth('subs    747.7k ▁▂▃▄▅▆▇█ 830.6k');
+    expect(measured.chars).toBe(before);
+    displayWidth('月之暗面');
+    expect(measured.chars).toBe(before + 4);
+  });
 });
 
 describe('renderTable', () => {

@@ -28,6 +28,22 @@ export function terminalText(text: string): string {
  */
 export const CELL_MAX_WIDTH = 400;
 
+/**
+ * Printable ASCII and the block elements of the sparklines (U+2581 to
+ * U+2588), one column each (as fast-string-width measures them too).
+ */
+const ONE_COLUMN = /^[\u0020-\u007e\u2581-\u2588]*$/;
+
+/**
+ * The display width of text: its length when every character is one column
+ * wide ({@link ONE_COLUMN}), else fast-string-width's measure. The first
+ * use of that library compiles its Unicode-property patterns (about 6 ms of
+ * a one-shot `shakeout run` that prints only numbers and a sparkline).
+ */
+export function displayWidth(text: string): number {
+  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
+}
+
 /** Column alignment: numbers read best right-aligned. */
 export type Align = 'left' | 'right';
 
@@ -49,11 +65,11 @@ export interface Column<Row> {
 export function truncateToWidth(text: string, max: number): string {
   const limit = 4 * max + 8;
   const head = text.length > limit ? text.slice(0, limit) : text;
-  if (head === text && stringWidth(text) <= max) return text;
+  if (head === text && displayWidth(text) <= max) return text;
   let out = '';
   let width = 0;
   for (const ch of head) {
-    const w = stringWidth(ch);
+    const w = displayWidth(ch);
     if (width + w > max - 1) break;
     out += ch;
     width += w;
@@ -81,9 +97,9 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
   }));
   // Each cell is measured once, and a column's widest found by a loop: spreading
   // every row's width into Math.max overflows the stack past about 120,000 rows.
-  const cellWidths = cells.map((row) => row.map((v) => stringWidth(v)));
+  const cellWidths = cells.map((row) => row.map((v) => displayWidth(v)));
   const headers = columns.map((c) => c.header);
-  const headerWidths = headers.map((h) => stringWidth(h));
+  const headerWidths = headers.map((h) => displayWidth(h));
   const widths = [...headerWidths];
   for (const ws of cellWidths) for (let i = 0; i < ws.length; i++) if (ws[i]! > widths[i]!) widths[i] = ws[i]!;
   const line = (vals: readonly string[], ws: readonly number[]) => vals.map((v, i) => pad(v, ws[i]!, widths[i]!, columns[i]!.align ?? 'left')).join('  ').trimEnd();
