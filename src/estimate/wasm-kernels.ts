@@ -90,10 +90,11 @@ class Kernels {
     this.data = this.x.DATA.value;
     if (WINDOW % (this.x.MISS_BLOCK.value) !== 0) throw new Error('internal: the copy window must hold whole ziggurat blocks');
     this.reserve(GATHER_AT);
-    this.f64.set(ZIG_X, (this.x.ZIG_X.value) / 8);
-    this.f64.set(ZIG_F, (this.x.ZIG_F.value) / 8);
-    this.f64.set(EXP_TABLE, (this.x.EXP_TABLE.value) / 8);
-    this.f64.set(POW2, (this.x.POW2.value) / 8);
+    const t = buildTables();
+    this.f64.set(t.zigX, this.x.ZIG_X.value / 8);
+    this.f64.set(t.zigF, this.x.ZIG_F.value / 8);
+    this.f64.set(t.expTable, this.x.EXP_TABLE.value / 8);
+    this.f64.set(t.pow2, this.x.POW2.value / 8);
   }
 
   /** Makes the memory hold `bytes` past DATA (growing it), and refreshes the views. */
@@ -288,31 +289,32 @@ export function wasmCountBetween(x: Float64Array, bins: number, lo: number, hi: 
 }
 
 /**
+ * The module's tables, built on first use (ARCHITECTURE.md: no tables at
+ * the top level), with the same arithmetic on every thread.
+ *
  * Ziggurat tables for 256 layers of exp(-x^2 / 2) (Doornik 2005): R is the
  * start of the tail, V the area of each layer; ZIG_X[0] = V / f(R) is the
  * base layer's pseudo-width, ZIG_X[1] = R, ZIG_X[i + 1] = f^-1(f(ZIG_X[i]) + V / ZIG_X[i]),
- * ZIG_X[256] = 0, and ZIG_F[i] = f(ZIG_X[i]). Built once per thread, with
- * the same arithmetic on every thread. (R is also in assembly/engine.ts.)
- */
-const ZIG_R = 3.6541528853610088;
-const ZIG_V = 0.00492867323399;
-const ZIG_X = new Float64Array(257);
-const ZIG_F = new Float64Array(257);
-{
-  const f = (x: number): number => Math.exp(-0.5 * x * x);
-  ZIG_X[0] = ZIG_V / f(ZIG_R);
-  ZIG_X[1] = ZIG_R;
-  for (let i = 2; i < 256; i++) ZIG_X[i] = Math.sqrt(-2 * Math.log(f(ZIG_X[i - 1]!) + ZIG_V / ZIG_X[i - 1]!));
-  ZIG_X[256] = 0;
-  for (let i = 0; i <= 256; i++) ZIG_F[i] = f(ZIG_X[i]!);
-}
-
-/**
+ * ZIG_X[256] = 0, and ZIG_F[i] = f(ZIG_X[i]) (R is also in assembly/engine.ts).
+ *
  * fastExp's tables (Tang's method: x = (256 m + j) ln2 / 256 + r, so
  * e^x = 2^m * 2^(j/256) * e^r): 2^(j/256) for j = 0..255, and 2^m for
  * m = -1022..1023 at index m + 1022.
  */
-const EXP_TABLE = new Float64Array(256);
-for (let j = 0; j < 256; j++) EXP_TABLE[j] = 2 ** (j / 256);
-const POW2 = new Float64Array(2046);
-for (let m = -1022; m <= 1023; m++) POW2[m + 1022] = 2 ** m;
+function buildTables(): { zigX: Float64Array; zigF: Float64Array; expTable: Float64Array; pow2: Float64Array } {
+  const R = 3.6541528853610088;
+  const V = 0.00492867323399;
+  const f = (x: number): number => Math.exp(-0.5 * x * x);
+  const zigX = new Float64Array(257);
+  const zigF = new Float64Array(257);
+  zigX[0] = V / f(R);
+  zigX[1] = R;
+  for (let i = 2; i < 256; i++) zigX[i] = Math.sqrt(-2 * Math.log(f(zigX[i - 1]!) + V / zigX[i - 1]!));
+  zigX[256] = 0;
+  for (let i = 0; i <= 256; i++) zigF[i] = f(zigX[i]!);
+  const expTable = new Float64Array(256);
+  for (let j = 0; j < 256; j++) expTable[j] = 2 ** (j / 256);
+  const pow2 = new Float64Array(2046);
+  for (let m = -1022; m <= 1023; m++) pow2[m + 1022] = 2 ** m;
+  return { zigX, zigF, expTable, pow2 };
+}
