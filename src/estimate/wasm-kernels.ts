@@ -161,10 +161,15 @@ export function wasmFillNormal(s: Int32Array, out: Float64Array, start: number, 
 /** out[i] = e^(mu + sigma * out[i]) over [start, end) (e^x within 3 ulp: see assembly/engine.ts fastExp). */
 export function wasmLognormalInPlace(out: Float64Array, start: number, end: number, mu: number, sigma: number): void {
   const k = engine();
+  inPlace(k, out, out, start, end, (n) => k.x.lognormalInPlace(WIN_AT, n, mu, sigma));
+}
+
+/** out[from..] = f(a[from..]) window by window over [start, end): a's window copied in, f run on it in place, copied out. */
+function inPlace(k: Kernels, out: Float64Array, a: Float64Array, start: number, end: number, f: (n: number) => void): void {
   for (let from = start; from < end; from += WINDOW) {
     const n = Math.min(WINDOW, end - from);
-    k.doubles(WIN_AT, n).set(out.subarray(from, from + n));
-    k.x.lognormalInPlace(WIN_AT, n, mu, sigma);
+    k.doubles(WIN_AT, n).set(a.subarray(from, from + n));
+    f(n);
     out.set(k.doubles(WIN_AT, n), from);
   }
 }
@@ -181,12 +186,7 @@ const BINARY = { add: 0, sub: 1, mul: 2, div: 3, pow: 4, min: 5, max: 6 } as con
 export function wasmUnary(op: keyof typeof UNARY, out: Float64Array, a: Float64Array, start: number, end: number): void {
   const k = engine();
   const code = UNARY[op];
-  for (let from = start; from < end; from += WINDOW) {
-    const n = Math.min(WINDOW, end - from);
-    k.doubles(WIN_AT, n).set(a.subarray(from, from + n));
-    k.x.unary(code, WIN_AT, n);
-    out.set(k.doubles(WIN_AT, n), from);
-  }
+  inPlace(k, out, a, start, end, (n) => k.x.unary(code, WIN_AT, n));
 }
 
 /** out[i] = e^a[i] over [start, end) (out may be a). */
