@@ -68,6 +68,21 @@ describe('the analyses registry', () => {
     expect(issues[0]).toMatchObject({ code: 'invalid_yaml', path: ['options.assumptionsText'] });
   });
 
+  it('says the default climate\'s reason with the command line\'s options, or without them (climateHint false, the report\'s); a set climate is said the same either way', async () => {
+    const ctx = analysisContext(ledger, { samples: 200 });
+    const hinted = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12 });
+    const plain = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12, climateHint: 'false' });
+    const reason = (a: typeof plain) => a.assumptions.find((x) => x.id === 'survival.climate')!.rationale;
+    expect(reason(hinted).en).toMatch(/^default: neutral \(--climate auto derives it/);
+    expect(reason(plain)).toEqual({ en: 'the default climate of the simulation', zh: '模拟的默认融资环境' });
+    expect(plain.details.climate.name).toBe('neutral');
+    // only the words differ: the same simulation
+    expect(plain.details.companies.map((c) => c.pOutWithin)).toEqual(hinted.details.companies.map((c) => c.pOutWithin));
+    const cold = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12, climate: 'cold', climateHint: false });
+    expect(reason(cold).en).toBe('set on the command line: cold');
+    expect((await issuesOf(runAnalysis('survival', ctx, { climateHint: 'no' })))[0]).toMatchObject({ path: ['options', 'climateHint'], message: expect.stringMatching(/got "no"$/) });
+  });
+
   it('refuses bad options with the field, what was expected and what came; an unknown option and an unknown analysis', async () => {
     const ctx = analysisContext(ledger, { samples: 300 });
     expect((await issuesOf(runAnalysis('survival', ctx, { horizon: '700' })))[0]).toMatchObject({ path: ['options', 'horizon'], message: expect.stringMatching(/got "700"$/) });

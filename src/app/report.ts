@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ShakeoutError, type Lang } from '../core/index.js';
-import { analyzeSurvival, storeAsOf } from '../economics/index.js';
+import { storeAsOf } from '../economics/index.js';
 import type { Analysis, HealthDetails, SurvivalDetails, Text, UnitEconomicsDetails } from '../economics/index.js';
 import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } from '../report/index.js';
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
-import { loadSurvivalAssumptions } from './analyze-health.js';
+import { loadSurvivalAssumptions, readSurvivalAssumptionsText, survivalAssumptionsFileText } from './analyze-health.js';
 import { analysisContext, runAnalysis } from './analyses.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 import type { Store } from '../ledger/index.js';
@@ -62,9 +62,8 @@ export interface ReportResult {
  * With `companies` (other than the article's), the report is about those
  * companies: `ReportInputs.companies` holds their ids.
  *
- * The survival simulation is the one analysis still called directly: the
- * report names its climate "the default climate of the simulation", where
- * the registry's entry gives the command line's reason.
+ * The report sets no climate: the simulation runs in its default one, and
+ * says so without naming the command line's options (`climateHint: false`).
  */
 export async function gatherReportInputs(store: Store, req: ReportRequest = {}): Promise<ReportInputs> {
   const currency = requestedCurrency(req);
@@ -82,9 +81,10 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
       return null;
     }
   };
-  // Read before opening the ledger: a bad --assumptions file changes nothing.
+  // Read before opening the ledger: a bad --assumptions file changes nothing. The simulation takes its text, as from the CLI.
   const assumptionsFile = req.assumptions ?? null;
-  const assumptions = assumptionsFile ? loadSurvivalAssumptions(assumptionsFile) : null;
+  const assumptionsText = assumptionsFile ? survivalAssumptionsFileText(assumptionsFile) : null;
+  const assumptions = assumptionsFile ? readSurvivalAssumptionsText(assumptionsText!, assumptionsFile) : loadSurvivalAssumptions();
   const inputs = await (async () => {
     const asked = req.companies && req.companies.length ? req.companies : null;
     const entities = asked ? await Promise.all(asked.map((n) => store.resolveEntity(n))) : null;
@@ -96,7 +96,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     const health: Analysis<HealthDetails>[] = [];
     // as of the simulation's date, so that health shows the inputs the shakeout reads; an as-of ledger's day wins over the file's
     const seen = storeAsOf(store);
-    const asOf = seen?.date ?? (assumptions ?? loadSurvivalAssumptions()).asOf;
+    const asOf = seen?.date ?? assumptions.asOf;
     for (const id of ids ?? articleIds) {
       try {
         health.push(await runAnalysis('health', ctx, { company: id, date: asOf }));
@@ -107,19 +107,14 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     }
     const subscribers = await soft({ en: 'The ChatGPT subscriber estimate', zh: 'ChatGPT订阅用户估算' }, () => runAnalysis('subscribers', ctx, { product: 'ChatGPT', basis: 'unknown' }));
     const survival = await soft({ en: 'The survival simulation', zh: '洗牌模拟' }, async (): Promise<Analysis<SurvivalDetails> | null> => {
-      const read = assumptions ?? loadSurvivalAssumptions();
-      const a = seen ? { ...read, asOf: seen.date } : read;
       const file = assumptionsFile ?? 'data/survival-assumptions.yaml';
       const run = (only?: string[]) =>
-        analyzeSurvival(store, {
-          assumptions: a,
+        runAnalysis('survival', ctx, {
           ...(only ? { companies: only } : {}),
-          paths: samples,
-          seed,
-          climate: 'neutral',
-          climateReason: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
+          climateHint: false,
+          ...(assumptionsFile ? { assumptionsText: assumptionsText!, assumptionsName: assumptionsFile } : {}),
         });
-      const known = async () => new Set(await Promise.all(a.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
+      const known = async () => new Set(await Promise.all(assumptions.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
       // As of a day, some companies of the file may have no inputs published yet: simulate those that have, and name the others.
       const targets = ids ?? (seen ? [...(await known())] : null);
       if (!targets) return run();

@@ -21,6 +21,13 @@ export interface SurvivalRequest extends CurrencyRequest {
   readonly climateMarket?: string;
   /** Funding this year / last year: sets the climate by `climateFromFunding` when no climate is named. */
   readonly fundingGrowth?: number;
+  /**
+   * With neither a climate nor `fundingGrowth`: whether the reason of the
+   * default climate names the command line's options that set one (default
+   * true). False says only that it is the simulation's default: a report,
+   * which sets no climate, offers no option to name.
+   */
+  readonly climateHint?: boolean;
   /** An assumptions file instead of the bundled data/survival-assumptions.yaml. */
   readonly assumptionsFile?: string;
   /** Assumptions already read (`readSurvivalAssumptionsText`: a request's text), instead of a file. */
@@ -30,6 +37,14 @@ export interface SurvivalRequest extends CurrencyRequest {
   /** The simulation's progress, in company-months. */
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** Why the climate is neutral when nothing sets it, naming the command line's options that would. */
+const DEFAULT_CLIMATE_REASON_WITH_HINT: Text = {
+  en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
+  zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
+};
+/** The same with no option to name (`climateHint: false`, the report's). */
+const DEFAULT_CLIMATE_REASON: Text = { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' };
 
 /**
  * `shakeout simulate survival`: the shakeout simulation as an Analysis. On
@@ -46,10 +61,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
   let climate: ClimateName = 'neutral';
   let climateFacts: readonly Fact[] = [];
-  let climateReason: Text = {
-    en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
-    zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
-  };
+  let climateReason: Text = req.climateHint === false ? DEFAULT_CLIMATE_REASON : DEFAULT_CLIMATE_REASON_WITH_HINT;
   if (req.climate === 'auto') {
     const market = req.climateMarket ?? DEFAULT_CLIMATE_MARKET;
     try {
