@@ -1,4 +1,5 @@
-import { api, ApiError, offers, type Issue } from '../../api.js';
+import { api, ApiError, offers } from '../../api.js';
+import { followRun } from '../../run-events.js';
 
 /** One output of a model run: its summary, histogram and drivers (the JSON of POST /api/models/run). */
 export interface Output {
@@ -22,11 +23,9 @@ export type RunState =
   | { status: 'failed'; error: ApiError }
   | { status: 'cancelled' };
 
-interface RunCreated { id: string; status: string; links: { events: string; samples: string; self: string } }
-
 /**
- * Runs a model as a long run (POST /api/runs, progress over server-sent
- * events, DELETE to cancel, samples as CSV), calling `update` as it goes.
+ * Runs a model as a long run (POST /api/runs, followed by {@link followRun}:
+ * progress, DELETE to cancel, samples as CSV), calling `update` as it goes.
  * A server without the runs API (its OpenAPI document has no POST /api/runs)
  * runs it in one request instead: no progress, and cancelling only stops
  * waiting. Returns the function that cancels.
@@ -52,41 +51,17 @@ export function startRun(req: RunRequest, update: (s: RunState) => void): () => 
         if (!ac.signal.aborted) finish({ status: 'failed', error: err as ApiError });
       });
   };
-  const asLongRun = () => api.post<RunCreated>('/api/runs', { kind: 'model', source: req.source, samples: req.samples, seed: req.seed, sensitivity: true, ...(req.asOf ? { asOf: req.asOf } : {}) })
-    .then((run) => {
-      if (finished) return void api.del(run.links.self).catch(() => {});
-      const events = new EventSource(run.links.events);
-      cancel = () => {
-        events.close();
-        finish({ status: 'cancelled' });
-        api.del(run.links.self).catch(() => {});
-      };
-      update({ status: 'running', done: 0, total: req.samples, cancellable: true });
-      events.addEventListener('progress', (e) => {
-        const p = JSON.parse((e as MessageEvent<string>).data) as { done: number; total: number };
-        if (!finished) update({ status: 'running', done: p.done, total: p.total, cancellable: true });
-      });
-      events.addEventListener('result', (e) => {
-        events.close();
-        finish({ status: 'done', result: JSON.parse((e as MessageEvent<string>).data) as RunResult, samplesUrl: run.links.samples });
-      });
-      events.addEventListener('error', (e) => {
-        const data = (e as MessageEvent<string>).data;
-        events.close();
-        if (data) {
-          const err = JSON.parse(data) as { code: string; message: string; issues?: Issue[] };
-          finish({ status: 'failed', error: new ApiError(400, err.message, err.issues?.length ? err.issues : [{ code: err.code, path: [], message: err.message }]) });
-        } else {
-          finish({ status: 'failed', error: new ApiError(0, 'the connection to the run was lost', []) });
-        }
-      });
-      events.addEventListener('cancelled', () => {
-        events.close();
-        finish({ status: 'cancelled' });
-      });
-    }, (e: unknown) => finish({ status: 'failed', error: e as ApiError }));
+  const asLongRun = () => {
+    cancel = followRun<RunResult>({ kind: 'model', source: req.source, samples: req.samples, seed: req.seed, sensitivity: true, ...(req.asOf ? { asOf: req.asOf } : {}) }, (e) => {
+      if (e.type === 'started') update({ status: 'running', done: 0, total: req.samples, cancellable: true });
+      else if (e.type === 'progress') update({ status: 'running', done: e.done, total: e.total, cancellable: true });
+      else if (e.type === 'done') finish({ status: 'done', result: e.result, samplesUrl: e.links.samples });
+      else if (e.type === 'failed') finish({ status: 'failed', error: e.error });
+      else finish({ status: 'cancelled' });
+    });
+  };
   void offers('post', '/api/runs').then((yes) => {
-    if (!finished) void (yes ? asLongRun() : oneRequest());
+    if (!finished) (yes ? asLongRun : oneRequest)();
   });
   return () => {
     if (finished) return;

@@ -1,4 +1,5 @@
-import { api, ApiError, query } from '../../api.js';
+import { api, query } from '../../api.js';
+import { runResult } from '../../run-events.js';
 
 export type Month = '12' | '24' | '36';
 export interface SurvivalCompany { id: string; name: string; nameZh: string | null; pOutWithin: Record<Month, number | null>; medianMonthOutText: { en: string; zh: string } }
@@ -23,36 +24,16 @@ export interface SurvivalParams {
  */
 export const MAX_GET_URL = 14_000;
 
-interface RunCreated { id: string; links: { events: string; self: string } }
-
 /**
  * Runs the survival analysis: a GET with every parameter (the bundled
  * assumptions' text fits), or, when the text makes the URL too long for the
  * server ({@link MAX_GET_URL}), the same analysis with the same options as a
- * run, followed to its result. Errors come back as the server's ApiError with
- * its issues either way.
+ * run, followed to its result ({@link runResult}). Errors come back as the
+ * server's ApiError with its issues either way.
  */
 export async function runSurvival(p: SurvivalParams): Promise<Survival> {
   const url = `/api/survival${query({ ...p })}`;
   if (url.length <= MAX_GET_URL) return api.get<Survival>(url);
   const { paths, asOf, ...rest } = p;
-  const run = await api.post<RunCreated>('/api/runs', { kind: 'analysis', name: 'survival', options: { ...rest, samples: paths, ...(asOf ? { asOf } : {}) } });
-  return new Promise<Survival>((resolve, reject) => {
-    const events = new EventSource(run.links.events);
-    events.addEventListener('result', (e) => {
-      events.close();
-      resolve(JSON.parse((e as MessageEvent<string>).data) as Survival);
-    });
-    events.addEventListener('error', (e) => {
-      events.close();
-      const data = (e as MessageEvent<string>).data;
-      if (!data) return reject(new ApiError(0, 'the connection to the run was lost', []));
-      const err = JSON.parse(data) as { code: string; message: string; issues?: ApiError['issues'] };
-      reject(new ApiError(400, err.message, err.issues ?? [{ code: err.code, path: [], message: err.message }]));
-    });
-    events.addEventListener('cancelled', () => {
-      events.close();
-      reject(new ApiError(0, 'the run was cancelled', []));
-    });
-  });
+  return runResult<Survival>({ kind: 'analysis', name: 'survival', options: { ...rest, samples: paths, ...(asOf ? { asOf } : {}) } });
 }
