@@ -83,8 +83,8 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
   };
   // Read before opening the ledger: a bad --assumptions file changes nothing. The simulation takes its text, as from the CLI.
   const assumptionsFile = req.assumptions ?? null;
-  const assumptionsText = assumptionsFile ? survivalAssumptionsFileText(assumptionsFile) : null;
-  const assumptions = assumptionsFile ? readSurvivalAssumptionsText(assumptionsText!, assumptionsFile) : loadSurvivalAssumptions();
+  const fromFile = assumptionsFile ? { assumptionsText: survivalAssumptionsFileText(assumptionsFile), assumptionsName: assumptionsFile } : null;
+  const assumptions = fromFile ? readSurvivalAssumptionsText(fromFile.assumptionsText, fromFile.assumptionsName) : loadSurvivalAssumptions();
   const inputs = await (async () => {
     const asked = req.companies && req.companies.length ? req.companies : null;
     const entities = asked ? await Promise.all(asked.map((n) => store.resolveEntity(n))) : null;
@@ -112,7 +112,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
         runAnalysis('survival', ctx, {
           ...(only ? { companies: only } : {}),
           climateHint: false,
-          ...(assumptionsFile ? { assumptionsText: assumptionsText!, assumptionsName: assumptionsFile } : {}),
+          ...fromFile,
         });
       const known = async () => new Set(await Promise.all(assumptions.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
       // As of a day, some companies of the file may have no inputs published yet: simulate those that have, and name the others.
