@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinNames, checkModel, ModelError, parseModel } from '../lang/index.js';
+import type { Reason } from '../core/index.js';
 import { bundledDataDir } from '../ledger/index.js';
 import type { RunModelFileResult } from './run-model-file.js';
 
@@ -32,7 +33,7 @@ export function modelRunJson(r: RunModelFileResult, options: { histograms?: bool
 /** A model's problems at their place (line and column), or none: what an editor underlines as the user types. */
 export interface ModelCheck {
   readonly ok: boolean;
-  readonly issues: readonly { readonly code: string; readonly line: number; readonly column: number; readonly from: number; readonly to: number; readonly message: string; readonly suggestion: string | null }[];
+  readonly issues: readonly { readonly code: string; readonly line: number; readonly column: number; readonly from: number; readonly to: number; readonly message: string; readonly suggestion: string | null; readonly reason: Reason }[];
 }
 
 /**
@@ -45,7 +46,7 @@ export function checkModelSource(source: string): ModelCheck {
     return { ok: true, issues: [] };
   } catch (e) {
     if (!(e instanceof ModelError)) throw e;
-    return { ok: false, issues: [{ code: e.code, line: e.line, column: e.column, from: e.span.start, to: e.span.end, message: e.detail, suggestion: e.suggestion ?? null }] };
+    return { ok: false, issues: [{ code: e.code, line: e.line, column: e.column, from: e.span.start, to: e.span.end, message: e.detail, suggestion: e.suggestion ?? null, reason: e.reasonCode }] };
   }
 }
 

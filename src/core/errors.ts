@@ -1,4 +1,17 @@
 /**
+ * Why an input was refused, as data: a stable code that names the rule
+ * ('ambiguous_yen_sign', 'unknown_name') and the values its sentence says
+ * ({ word: 'apples' }), so that a reader in another language can say the
+ * reason again without reading the English. `cause` is a reason inside this
+ * one (the text in brackets that could not be read, and why).
+ */
+export interface Reason {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly cause?: Reason;
+}
+
+/**
  * One problem with some input: a machine-readable code, where it is (file,
  * line, column or field path), and a message that says what was expected and
  * what arrived.
@@ -18,6 +31,8 @@ export interface Issue {
   readonly got?: string;
   /** The closest known name, when the message suggests one ('funding'); optional. */
   readonly suggestion?: string;
+  /** The rule the input broke, with its values (see {@link Reason}); optional, beside the message. */
+  readonly reason?: Reason;
 }
 
 /**
@@ -46,11 +61,22 @@ export class FigureParseError extends ShakeoutError {
    * themselves: `facts.csv line 4, column value_as_written: ...; <reason>`.
    */
   readonly reason: string | null;
-  constructor(text: string, message: string, reason: string | null = null) {
-    super(message, { issues: [{ code: 'invalid_figure', path: [], message, got: text }], status: 400 });
+  /**
+   * The same reason as data: the rule's code and its values
+   * (`{ code: 'ambiguous_yen_sign', params: {} }`), one of the codes listed in
+   * docs/figures.md; also on the error's issue. Null only for an error built
+   * without one (the reader always gives one).
+   */
+  readonly reasonCode: Reason | null;
+  constructor(text: string, message: string, reason: string | null = null, reasonCode: Reason | null = null) {
+    super(message, {
+      issues: [{ code: 'invalid_figure', path: [], message, got: text, ...(reasonCode ? { reason: reasonCode } : {}) }],
+      status: 400,
+    });
     this.name = 'FigureParseError';
     this.text = text;
     this.reason = reason;
+    this.reasonCode = reasonCode;
   }
 }
 

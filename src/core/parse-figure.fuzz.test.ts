@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRENCY_TABLE, UNKNOWN_CURRENCY_WORDS } from './currency-table.js';
 import { FigureParseError } from './errors.js';
 import * as words from './figure-words.js';
-import { parseFigure } from './parse-figure.js';
+import { FIGURE_REFUSAL_CODES, parseFigure } from './parse-figure.js';
 
 // Valid figures to mutate: the article's, their English forms and the features.
 const EXAMPLES = [
@@ -83,6 +83,7 @@ const inputs = fc.oneof(
 );
 
 const RUNS = 100_000;
+const CODES = new Set<string>(FIGURE_REFUSAL_CODES);
 const SEED = Number(process.env.FIGURE_FUZZ_SEED ?? 20240520);
 
 /** Parses one text; throws if the outcome breaks the contract. */
@@ -93,6 +94,8 @@ function check(text: string): void {
   } catch (error) {
     if (!(error instanceof FigureParseError)) throw new Error(`${JSON.stringify(text)} threw ${String(error)}`);
     if (!error.message.includes('is not a figure: expected a number')) throw new Error(`bad message for ${JSON.stringify(text)}`);
+    // every refusal names its rule by a code the dashboard has a sentence for
+    if (!CODES.has(error.reasonCode?.code ?? '')) throw new Error(`no known reason code for ${JSON.stringify(text)}: ${JSON.stringify(error.reasonCode)}`);
     return;
   }
   // Nothing read while skipping a word: every word of a text read is one of the reader's.

@@ -1,6 +1,6 @@
 import { chineseMagnitudeExponent, isChineseNumeralChar, parseChineseNumeral } from './chinese-numerals.js';
 import { AMBIGUOUS_YEN_SIGN, UNKNOWN_CURRENCY_WORDS } from './currency-table.js';
-import { FigureParseError } from './errors.js';
+import { FigureParseError, type Reason } from './errors.js';
 import type { Figure, Qualifier } from './figure.js';
 import {
   ALMOST_NONE_PHRASES,
@@ -66,6 +66,27 @@ export interface ParseFigureOptions {
 export type SafeParseFigureResult =
   | { readonly ok: true; readonly figure: Figure }
   | { readonly ok: false; readonly error: FigureParseError };
+
+/**
+ * Every rule the reader refuses a text by: the `code` of a refusal's reason
+ * (`FigureParseError.reasonCode`, and the `reason` of its issue), each listed
+ * with its values and its English and Chinese sentence in docs/figures.md.
+ * Stable: programs and the dashboard's sentences key on them.
+ */
+export const FIGURE_REFUSAL_CODES = [
+  'not_text', 'too_long', 'empty', 'no_number', 'number_expected', 'numeral_unreadable', 'too_large', 'out_of_range',
+  'two_periods', 'two_per_items', 'two_range_openers', 'range_needs_two_ends', 'mark_needs_word',
+  'bracket_unclosed', 'nested_brackets', 'bracket_unreadable', 'bracket_other_unit', 'bracket_other_period', 'bracket_other_item',
+  'currency_without_rates', 'ambiguous_crown_sign', 'yen_sign_after_number', 'ambiguous_yen_sign', 'currency_misplaced', 'two_currencies',
+  'second_magnitude', 'mixed_magnitudes', 'two_numbers', 'billions_not_read', 'long_scale_european', 'unknown_word', 'unexpected_text',
+  'several_needs_magnitude', 'several_plural_needs_magnitude', 'half_needs_magnitude',
+  'multiple_and_percent', 'kind_with_currency', 'measure_word_not_money',
+  'ambiguous_european_mark', 'ambiguous_point', 'mixed_marks_malformed', 'grouping_malformed', 'comma_after_long_group', 'comma_digit_count',
+  'range_units_differ', 'range_measures_differ', 'qualifier_on_range', 'range_several_end', 'range_order', 'qualifiers_disagree',
+] as const;
+
+/** The code of a reason the figure reader refuses a text for: one of {@link FIGURE_REFUSAL_CODES}. */
+export type FigureRefusalCode = (typeof FIGURE_REFUSAL_CODES)[number];
 
 /** Texts longer than this are not figures (and are not scanned). */
 export const MAX_FIGURE_LENGTH = 200;
@@ -146,14 +167,14 @@ const EXPECTED =
  * parseFigure('¥100'); // throws: "¥" alone is both the yuan and the yen ...
  */
 export function parseFigure(text: string, options: ParseFigureOptions = {}): Figure {
-  if (typeof text !== 'string') fail(String(text), 'a figure is text');
-  if (text.length > MAX_FIGURE_LENGTH) fail(text, `it is longer than ${MAX_FIGURE_LENGTH} characters`);
+  if (typeof text !== 'string') fail(String(text), 'a figure is text', refusal('not_text'));
+  if (text.length > MAX_FIGURE_LENGTH) fail(text, `it is longer than ${MAX_FIGURE_LENGTH} characters`, refusal('too_long', { max: MAX_FIGURE_LENGTH }));
   const s = normalize(text);
-  if (s === '') fail(text, 'the text is empty');
+  if (s === '') fail(text, 'the text is empty', refusal('empty'));
   try {
     return new FigureReader(text, s, options).read();
   } catch (error) {
-    if (error instanceof Refusal) fail(text, error.detail);
+    if (error instanceof Refusal) fail(text, error.detail, error.reason);
     throw error;
   }
 }
@@ -176,14 +197,23 @@ export function safeParseFigure(text: string, options: ParseFigureOptions = {}):
   }
 }
 
-function fail(text: string, detail?: string): never {
+function fail(text: string, detail: string, reason: Reason): never {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  throw new FigureParseError(text, `${JSON.stringify(shown)} is not a figure: ${EXPECTED}${detail ? `; ${detail}` : ''}`, detail ?? null);
+  throw new FigureParseError(text, `${JSON.stringify(shown)} is not a figure: ${EXPECTED}; ${detail}`, detail, reason);
+}
+
+/** A reason as data: the rule's code and its values, as text. */
+function refusal(code: FigureRefusalCode, params: Readonly<Record<string, string | number>> = {}, cause?: Reason): Reason {
+  const text = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return cause === undefined ? { code, params: text } : { code, params: text, cause };
 }
 
 /** Why the reader stopped; `parseFigure` turns it into a FigureParseError about the whole text. */
 class Refusal extends Error {
-  constructor(readonly detail: string) {
+  constructor(
+    readonly detail: string,
+    readonly reason: Reason,
+  ) {
     super(detail);
   }
 }
@@ -240,6 +270,8 @@ const PLURAL_MAGNITUDES = list(ENGLISH_PLURAL_MAGNITUDES);
 const CUR_PREFIX = list(CURRENCY_PREFIXES);
 const CUR_SUFFIX = list(CURRENCY_SUFFIXES);
 const YEN = plain([AMBIGUOUS_YEN_SIGN]);
+/** The unknown currency words that several crowns write (the reason says which one the product reads). */
+const CROWN_SIGNS = new Set(['kr', 'kr.']);
 const UNKNOWN_CUR = list(UNKNOWN_CURRENCY_WORDS);
 const MULTIPLE = plain(MULTIPLE_WORDS);
 const PERCENT = plain(PERCENT_WORDS);
@@ -320,11 +352,11 @@ class FigureReader {
     let article = false;
     let mark = false;
     const setPer = (p: Per): void => {
-      if (per !== null && per !== p) this.fail(`it names two periods, ${per} and ${p}`);
+      if (per !== null && per !== p) this.fail(`it names two periods, ${per} and ${p}`, 'two_periods', { per, otherPer: p });
       per = p;
     };
     const setItem = (item: string): void => {
-      if (perItem !== null && perItem !== item) this.fail(`it is per two things, ${perItem} and ${item}`);
+      if (perItem !== null && perItem !== item) this.fail(`it is per two things, ${perItem} and ${item}`, 'two_per_items', { item: perItem, otherItem: item });
       perItem = item;
     };
 
@@ -357,7 +389,7 @@ class FigureReader {
       }
       const o = this.eat(OPENERS);
       if (o) {
-        if (opener !== null) this.fail(`"${opener}" and "${o[0]}" both open a range`);
+        if (opener !== null) this.fail(`"${opener}" and "${o[0]}" both open a range`, 'two_range_openers', { word: opener, otherWord: o[0] });
         opener = o[0];
         continue;
       }
@@ -374,7 +406,7 @@ class FigureReader {
       this.pos = beforeSeparator;
     } else if (!this.peek(DASH_PLUS) && this.eat(opener === 'between' ? SEPARATORS_AND : SEPARATORS)) second = this.amount();
     else this.pos = beforeSeparator;
-    if (opener !== null && second === null) this.fail(`"${opener}" needs two ends, as in "between $3B and $5B"`);
+    if (opener !== null && second === null) this.fail(`"${opener}" needs two ends, as in "between $3B and $5B"`, 'range_needs_two_ends', { word: opener });
 
     // Suffixes: 左右, 以上, or more, /月, a month, ARR, per seat, 之间, mark, and nouns of counts ("232 deals").
     let noun: string | null = null;
@@ -418,7 +450,7 @@ class FigureReader {
       this.pos = start;
       break;
     }
-    if (article && !mark) this.fail(`"the" before a figure needs a mark after it, as in "reached the $2 billion mark"`);
+    if (article && !mark) this.fail(`"the" before a figure needs a mark after it, as in "reached the $2 billion mark"`, 'mark_needs_word');
     if (mark) quals.push('over');
 
     const alternatives: Figure[] = [];
@@ -441,9 +473,9 @@ class FigureReader {
   private alternative(): Figure {
     const open = this.pos;
     const close = this.s.indexOf(')', open + 1);
-    if (close === -1) this.fail('a "(" is not closed');
+    if (close === -1) this.fail('a "(" is not closed', 'bracket_unclosed');
     const inner = this.s.slice(open + 1, close).trim();
-    if (inner.includes('(')) this.fail('brackets inside brackets');
+    if (inner.includes('(')) this.fail('brackets inside brackets', 'nested_brackets');
     this.pos = close + 1;
     // The same text: a lone ¥ in brackets beside Chinese is the yuan too.
     const options: ParseFigureOptions = hasChinese(this.s) ? { ...this.options, lang: 'zh' } : this.options;
@@ -451,22 +483,36 @@ class FigureReader {
       return new FigureReader(inner, normalize(inner), options).read();
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      return this.fail(`the text in brackets, ${JSON.stringify(inner)}, is not a second reading of the figure (${error.detail})`);
+      return this.fail(
+        `the text in brackets, ${JSON.stringify(inner)}, is not a second reading of the figure (${error.detail})`,
+        'bracket_unreadable',
+        { text: inner },
+        error.reason,
+      );
     }
   }
 
   /** A second reading speaks of the same thing: money for money (any currency), the same unit otherwise, the same period. */
   private checkAlternative(main: Omit<Figure, 'alternatives'>, alt: Figure): Figure {
     if (isCurrency(main.unit) !== isCurrency(alt.unit) || (!isCurrency(main.unit) && main.unit !== alt.unit)) {
-      this.fail(`the figure in brackets, ${JSON.stringify(alt.text.trim())}, is in ${alt.unit}, not a second reading of ${main.unit}`);
+      this.fail(
+        `the figure in brackets, ${JSON.stringify(alt.text.trim())}, is in ${alt.unit}, not a second reading of ${main.unit}`,
+        'bracket_other_unit',
+        { text: alt.text.trim(), unit: alt.unit, mainUnit: main.unit },
+      );
     }
-    if (alt.alternatives.length > 0) this.fail('brackets inside brackets');
+    if (alt.alternatives.length > 0) this.fail('brackets inside brackets', 'nested_brackets');
     const per = alt.per ?? main.per;
     if (per !== main.per) {
-      this.fail(`the figure in brackets is per ${per}, the figure ${main.per === null ? 'per no period' : `per ${main.per}`}`);
+      this.fail(`the figure in brackets is per ${per}, the figure ${main.per === null ? 'per no period' : `per ${main.per}`}`, 'bracket_other_period', {
+        per: per ?? '',
+        mainPer: main.per ?? '',
+      });
     }
     const perItem = alt.perItem ?? main.perItem;
-    if (perItem !== main.perItem) this.fail(`the figure in brackets is per ${perItem}, the figure per ${main.perItem ?? 'nothing'}`);
+    if (perItem !== main.perItem) {
+      this.fail(`the figure in brackets is per ${perItem}, the figure per ${main.perItem ?? 'nothing'}`, 'bracket_other_item', { item: perItem ?? '', mainItem: main.perItem ?? '' });
+    }
     return { ...alt, per, perItem };
   }
 
@@ -475,27 +521,45 @@ class FigureReader {
     const start = this.pos;
     this.ws();
     const rest = this.s.slice(this.pos);
-    const unknown = this.eat(UNKNOWN_CUR);
-    if (unknown) this.fail(unknown[1]);
-    if (this.eat(YEN)) this.fail('write the currency sign "¥" before the number, or 元 / 円 after it');
+    this.unknownCurrency(rest);
+    if (this.eat(YEN)) this.fail('write the currency sign "¥" before the number, or 元 / 円 after it', 'yen_sign_after_number');
     const currency = this.peek(CUR_SUFFIX) ?? this.peek(CUR_PREFIX);
-    if (currency) this.fail(`${JSON.stringify(rest.slice(0, currency[0].length))} (${currency[1]}) where no currency can stand: a figure names one currency, next to its number`);
+    if (currency) {
+      const written = rest.slice(0, currency[0].length);
+      this.fail(`${JSON.stringify(written)} (${currency[1]}) where no currency can stand: a figure names one currency, next to its number`, 'currency_misplaced', { written, currency: currency[1] });
+    }
     const magnitude = this.peek(MAGNITUDES);
-    if (magnitude) this.fail(`a second magnitude ${JSON.stringify(rest.slice(0, magnitude[0].length))}: a number takes one magnitude (and "hundred")`);
+    if (magnitude) {
+      const written = rest.slice(0, magnitude[0].length);
+      this.fail(`a second magnitude ${JSON.stringify(written)}: a number takes one magnitude (and "hundred")`, 'second_magnitude', { written });
+    }
     if (isDigit(rest[0]) && start < this.pos) {
-      this.fail(`two numbers, separated by a space, at ${JSON.stringify(rest.slice(0, 20))} (digits grouped by spaces are not read: write 1500000 or 1,500,000)`);
+      this.fail(`two numbers, separated by a space, at ${JSON.stringify(rest.slice(0, 20))} (digits grouped by spaces are not read: write 1500000 or 1,500,000)`, 'two_numbers', { at: rest.slice(0, 20) });
     }
     const word = /^[a-z][a-z'.-]*/i.exec(rest)?.[0] ?? /^[\u3400-\u9fff]+/.exec(rest)?.[0];
     if (word !== undefined && LONG_SCALE.has(word.toLowerCase())) {
-      this.fail(`"${word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12`);
+      this.fail(`"${word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12`, 'billions_not_read', { word });
     }
     if (word !== undefined) {
       this.fail(
         `unknown word ${JSON.stringify(word)} after the number: not a currency, magnitude, period, qualifier or known measure word ` +
           `(measure words: ${MEASURE_WORDS.slice(0, 8).join(' ')} ...; nouns: people, employees, users, deals ...)`,
+        'unknown_word',
+        { word },
       );
     }
-    this.fail(`unexpected ${JSON.stringify(rest.slice(0, 20))}`);
+    this.fail(`unexpected ${JSON.stringify(rest.slice(0, 20))}`, 'unexpected_text', { at: rest.slice(0, 20) });
+  }
+
+  /**
+   * A currency the product has no rates for ("R$", "pesos"), or "kr", which
+   * four crowns write: refused with the table's reason, naming what was written.
+   */
+  private unknownCurrency(rest: string): void {
+    const unknown = this.eat(UNKNOWN_CUR);
+    if (!unknown) return;
+    const written = rest.slice(0, unknown[0].length);
+    this.fail(unknown[1], CROWN_SIGNS.has(unknown[0]) ? 'ambiguous_crown_sign' : 'currency_without_rates', { written });
   }
 
   private almostNone(): Figure | null {
@@ -518,8 +582,7 @@ class FigureReader {
     this.ws();
     let sign = this.eat(SIGNS)?.[1] ?? null;
     this.ws();
-    const unknown = this.eat(UNKNOWN_CUR);
-    if (unknown) this.fail(unknown[1]);
+    this.unknownCurrency(this.s.slice(this.pos));
     const prefix = this.eat(CUR_PREFIX);
     let currency = prefix?.[1] ?? null;
     // 新台币132.36亿元, 港币10亿元: after a Chinese currency name, 元 is the word for the unit, not the yuan.
@@ -554,17 +617,17 @@ class FigureReader {
         count++;
         this.pos++;
       }
-      if (count === 0) this.fail(`"${several[0]}" must be followed by a magnitude, as in 数亿 or 几十亿`);
+      if (count === 0) this.fail(`"${several[0]}" must be followed by a magnitude, as in 数亿 or 几十亿`, 'several_needs_magnitude', { word: several[0] });
       amount.severalExp = exp;
     } else if (several) {
       const exp = this.englishMagnitudes();
-      if (exp === null) this.fail(`"${several[0]}" must be followed by a magnitude, as in "several hundred million"`);
+      if (exp === null) this.fail(`"${several[0]}" must be followed by a magnitude, as in "several hundred million"`, 'several_needs_magnitude', { word: several[0] });
       amount.severalExp = exp;
     } else if (plural) {
       // tens of billions, hundreds of millions
       this.ws();
       const m = this.eat(PLURAL_MAGNITUDES);
-      if (!m) this.fail(`"${plural[0]}" must be followed by thousands, millions, billions or trillions`);
+      if (!m) this.fail(`"${plural[0]}" must be followed by thousands, millions, billions or trillions`, 'several_plural_needs_magnitude', { word: plural[0] });
       amount.severalExp = plural[1] + m[1];
     } else if (this.approximateChinese(amount)) {
       // 两三亿, 十几亿: read whole, magnitude included
@@ -580,11 +643,15 @@ class FigureReader {
         this.ws();
         const m = this.peek(MAGNITUDES);
         this.pos = at;
-        if (!m || !HALF_A_MAGNITUDES.includes(m[0])) this.fail(`"${half[0]}" must be followed by ${HALF_A_MAGNITUDES.join(', ')}, as in "half a billion dollars"`);
+        if (!m || !HALF_A_MAGNITUDES.includes(m[0])) {
+          this.fail(`"${half[0]}" must be followed by ${HALF_A_MAGNITUDES.join(', ')}, as in "half a billion dollars"`, 'half_needs_magnitude', { word: half[0] });
+        }
       }
       amount.numeral = half ? '0.5' : this.numeral(amount);
       if (amount.numeral === '') {
-        this.fail(this.pos < this.s.length ? `expected a number at ${JSON.stringify(this.s.slice(this.pos, this.pos + 20))}` : 'no number');
+        if (this.pos >= this.s.length) this.fail('no number', 'no_number');
+        const at = this.s.slice(this.pos, this.pos + 20);
+        this.fail(`expected a number at ${JSON.stringify(at)}`, 'number_expected', { at });
       }
       // "$1-billion", "US$1.8-million": a hyphen joins a magnitude to its number.
       if (this.s[this.pos] === '-' && isDigit(this.s[this.pos - 1]) && isAsciiLetter(this.lower[this.pos + 1])) {
@@ -594,7 +661,7 @@ class FigureReader {
       }
       const exp = this.englishMagnitudes();
       if (exp !== null) {
-        if (hasChinese(amount.numeral)) this.fail('it mixes Chinese and English magnitudes');
+        if (hasChinese(amount.numeral)) this.fail('it mixes Chinese and English magnitudes', 'mixed_magnitudes');
         amount.englishExp = exp;
       }
     }
@@ -612,14 +679,14 @@ class FigureReader {
         continue;
       }
       if (c) {
-        if (currency !== null && currency !== c[1]) this.fail(`it names two currencies, ${currency} and ${c[1]}`);
-        if (yen && c[1] !== 'CNY' && c[1] !== 'JPY') this.fail(`it names two currencies, ¥ and ${c[1]}`);
+        if (currency !== null && currency !== c[1]) this.fail(`it names two currencies, ${currency} and ${c[1]}`, 'two_currencies', { currency, otherCurrency: c[1] });
+        if (yen && c[1] !== 'CNY' && c[1] !== 'JPY') this.fail(`it names two currencies, ¥ and ${c[1]}`, 'two_currencies', { currency: '¥', otherCurrency: c[1] });
         currency = amount.currency = suffixCurrency = c[1];
         continue;
       }
       const kind = hasKindWord ? null : this.eat(MULTIPLE) ? 'multiple' : this.eat(PERCENT) ? 'percent' : null;
       if (kind) {
-        if (amount.kind !== null && amount.kind !== kind) this.fail('it is both a multiple and a percentage');
+        if (amount.kind !== null && amount.kind !== kind) this.fail('it is both a multiple and a percentage', 'multiple_and_percent');
         amount.kind = kind;
         hasKindWord = true;
         continue;
@@ -636,10 +703,10 @@ class FigureReader {
     }
     if (yen && amount.currency === null) amount.currency = this.yenFromContext();
     if (amount.currency !== null && amount.kind !== null) {
-      this.fail(`a ${amount.kind === 'percent' ? 'percentage' : 'multiple'} has no currency`);
+      this.fail(`a ${amount.kind === 'percent' ? 'percentage' : 'multiple'} has no currency`, 'kind_with_currency', { unit: amount.kind });
     }
     if (amount.measure !== null && (amount.currency !== null || amount.kind !== null)) {
-      this.fail(`the measure word ${amount.measure} counts things, not money, multiples or percentages`);
+      this.fail(`the measure word ${amount.measure} counts things, not money, multiples or percentages`, 'measure_word_not_money', { word: amount.measure });
     }
     return amount;
   }
@@ -687,6 +754,8 @@ class FigureReader {
     this.fail(
       '"¥" alone is the sign of both the Chinese yuan and the Japanese yen: write CN¥, RMB, CNY or 元 for yuan, JP¥, JPY or 円 for yen ' +
         '(a "¥" in a Chinese text is read as yuan: pass lang "zh")',
+      'ambiguous_yen_sign',
+      { symbol: AMBIGUOUS_YEN_SIGN },
     );
   }
 
@@ -746,6 +815,8 @@ class FigureReader {
       return this.fail(
         `"${raw}" is ambiguous in a European text: the ${commas ? 'comma' : 'period'} may be a decimal mark (${asDecimal}) ` +
           `or group thousands (${asThousands}); write the number without the ambiguity, as "${asDecimal}" or "${asThousands}"`,
+        'ambiguous_european_mark',
+        { written: raw, mark: commas ? 'comma' : 'period', asDecimal, asThousands },
       );
     };
     if (commas > 0 && periods > 0) {
@@ -754,7 +825,7 @@ class FigureReader {
       const at = raw.lastIndexOf(decimal);
       const whole = raw.slice(0, at);
       if (raw.indexOf(decimal) !== at || !grouped(whole, thousands)) {
-        this.fail(`"${raw}" is not a number: with both commas and periods, the last one is the decimal mark and the others group thousands, as in 1,234.5 or 1.234,5`);
+        this.fail(`"${raw}" is not a number: with both commas and periods, the last one is the decimal mark and the others group thousands, as in 1,234.5 or 1.234,5`, 'mixed_marks_malformed', { written: raw });
       }
       return `${whole.split(thousands).join('')}.${raw.slice(at + 1)}`;
     }
@@ -762,7 +833,7 @@ class FigureReader {
     if (mark === null) return raw;
     const count = commas + periods;
     if (count > 1) {
-      if (!grouped(raw, mark)) this.fail(`"${raw}" is not a number: marks that repeat must group thousands, three digits each, as in 1,234,567`);
+      if (!grouped(raw, mark)) this.fail(`"${raw}" is not a number: marks that repeat must group thousands, three digits each, as in 1,234,567`, 'grouping_malformed', { written: raw });
       return raw.split(mark).join('');
     }
     const [whole, part] = raw.split(mark) as [string, string];
@@ -772,12 +843,18 @@ class FigureReader {
       return raw;
     }
     if (part.length === 3) {
-      if (whole.length > 3) this.fail(`"${raw}" is not a number: a comma before three digits groups thousands, but ${whole} has more than three digits before it`);
+      if (whole.length > 3) {
+        this.fail(`"${raw}" is not a number: a comma before three digits groups thousands, but ${whole} has more than three digits before it`, 'comma_after_long_group', { written: raw, before: whole });
+      }
       if (this.european) ambiguous();
       return whole + part;
     }
     if (part.length <= 2) return `${whole}.${part}`;
-    return this.fail(`"${raw}" is not a number: a comma before ${part.length} digits neither groups thousands (three digits) nor is a decimal comma as figures write it (one or two digits)`);
+    return this.fail(
+      `"${raw}" is not a number: a comma before ${part.length} digits neither groups thousands (three digits) nor is a decimal comma as figures write it (one or two digits)`,
+      'comma_digit_count',
+      { written: raw, digits: part.length },
+    );
   }
 
   /**
@@ -798,7 +875,7 @@ class FigureReader {
         return exp;
       }
       if (this.european && LONG_SCALE.has(m[0])) {
-        this.fail(`"${m[0]}" in a French, German or Italian text is 10^12 (or more), not 10^9: write milliard, Mrd. or miliardi for 10^9, or the figure in English`);
+        this.fail(`"${m[0]}" in a French, German or Italian text is 10^12 (or more), not 10^9: write milliard, Mrd. or miliardi for 10^9, or the figure in English`, 'long_scale_european', { word: m[0] });
       }
       other = !hundred;
       exp = (exp ?? 0) + m[1];
@@ -842,9 +919,9 @@ class FigureReader {
     const unitOf = (a: Amount): Unit | null => a.currency ?? a.kind ?? (a.measure !== null ? 'count' : null);
     const u1 = unitOf(first);
     const u2 = second ? unitOf(second) : null;
-    if (u1 !== null && u2 !== null && u1 !== u2) this.fail(`the two ends have different units, ${u1} and ${u2}`);
+    if (u1 !== null && u2 !== null && u1 !== u2) this.fail(`the two ends have different units, ${u1} and ${u2}`, 'range_units_differ', { unit: u1, otherUnit: u2 });
     if (second && first.measure !== null && second.measure !== null && first.measure !== second.measure) {
-      this.fail(`the two ends have different measure words, ${first.measure} and ${second.measure}`);
+      this.fail(`the two ends have different measure words, ${first.measure} and ${second.measure}`, 'range_measures_differ', { word: first.measure, otherWord: second.measure });
     }
     const unit: Unit = u1 ?? u2 ?? (noun !== null ? 'count' : (this.options.defaultUnit ?? 'count'));
     const measure = first.measure ?? second?.measure ?? null;
@@ -859,23 +936,23 @@ class FigureReader {
     if (second !== null || first.severalExp !== null) {
       set.delete('about');
       const what = second !== null ? 'a range' : 'a "several" figure';
-      if (set.size > 0) this.fail(`${[...set].join(' and ')} cannot qualify ${what}`);
+      if (set.size > 0) this.fail(`${[...set].join(' and ')} cannot qualify ${what}`, 'qualifier_on_range', { qualifiers: [...set].join(', '), what: second !== null ? 'range' : 'several' });
       if (second === null) {
         qualifier = 'several';
         const magnitude = first.sign * this.finite(Number(`1e${first.severalExp! + percentExp}`));
         input = { value: magnitude, magnitude };
       } else {
-        if (first.severalExp !== null || second.severalExp !== null) this.fail('a range has numbers at both ends');
+        if (first.severalExp !== null || second.severalExp !== null) this.fail('a range has numbers at both ends', 'range_several_end');
         borrowMagnitude(first, second);
         const low = this.valueOf(first, percentExp, unit);
         const high = this.valueOf(second, percentExp, unit);
-        if (!(low <= high)) this.fail(`a range goes from low to high, and ${low} is above ${high}`);
+        if (!(low <= high)) this.fail(`a range goes from low to high, and ${low} is above ${high}`, 'range_order', { low, high });
         qualifier = 'range';
         input = { value: (low + high) / 2, low, high };
       }
     } else {
       if (set.size > 1) set.delete('about');
-      if (set.size > 1) this.fail(`its qualifiers disagree: ${[...set].join(' and ')}`);
+      if (set.size > 1) this.fail(`its qualifiers disagree: ${[...set].join(' and ')}`, 'qualifiers_disagree', { qualifiers: [...set].join(', ') });
       qualifier = [...set][0] ?? (only ? 'about' : 'exact');
       input = { value: this.valueOf(first, percentExp, unit) };
     }
@@ -884,7 +961,7 @@ class FigureReader {
     try {
       reading = qualify(qualifier, { ...input, unit });
     } catch (error) {
-      if (error instanceof RangeError) this.fail(`the number is out of range (${error.message})`);
+      if (error instanceof RangeError) this.fail(`the number is out of range (${error.message})`, 'out_of_range');
       throw error;
     }
     for (const x of [reading.value, reading.low, reading.high, reading.p5, reading.p50, reading.p95]) {
@@ -903,16 +980,18 @@ class FigureReader {
         `"${raw}" is ambiguous: the period may be a decimal point (${Number(raw)}) or group thousands (${raw.replace('.', '')}), ` +
           `as European texts write, and no magnitude (million, 亿) after it tells which; ` +
           `write the number without the ambiguity, as "${Number(raw)}" or "${raw.replace('.', '')}"`,
+        'ambiguous_point',
+        { written: raw, asDecimal: Number(raw), asThousands: raw.replace('.', '') },
       );
     }
     const v = parseChineseNumeral(a.numeral, a.englishExp + percentExp);
-    if (v === null) this.fail(`${JSON.stringify(a.numeral)} is not a number`);
+    if (v === null) this.fail(`${JSON.stringify(a.numeral)} is not a number`, 'numeral_unreadable', { numeral: a.numeral });
     const signed = a.sign * this.finite(v);
     return signed === 0 ? 0 : signed;
   }
 
   private finite(x: number): number {
-    if (!Number.isFinite(x)) this.fail('the number is too large');
+    if (!Number.isFinite(x)) this.fail('the number is too large', 'too_large');
     return x;
   }
 
@@ -947,8 +1026,9 @@ class FigureReader {
     return null;
   }
 
-  private fail(detail: string): never {
-    throw new Refusal(detail);
+  /** Refuses the text: `detail` is the English reason, `code` and `params` the same as data (see FIGURE_REFUSAL_CODES). */
+  private fail(detail: string, code: FigureRefusalCode, params: Readonly<Record<string, string | number>> = {}, cause?: Reason): never {
+    throw new Refusal(detail, refusal(code, params, cause));
   }
 }
 

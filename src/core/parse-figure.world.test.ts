@@ -3,7 +3,7 @@ import { CURRENCY_TABLE } from './currency-table.js';
 import { FigureParseError } from './errors.js';
 import type { Figure, Qualifier } from './figure.js';
 import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES } from './figure-words.js';
-import { parseFigure } from './parse-figure.js';
+import { FIGURE_REFUSAL_CODES, parseFigure } from './parse-figure.js';
 import { CURRENCIES } from './quantity.js';
 import type { Currency, Per, Unit } from './quantity.js';
 
@@ -35,9 +35,12 @@ function refusal(text: string, options: Parameters<typeof parseFigure>[1] = {}):
     parseFigure(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(FigureParseError);
-    const { message, reason } = error as FigureParseError;
+    const { message, reason, reasonCode, issues } = error as FigureParseError;
     expect(message.startsWith(`${JSON.stringify(text)} is not a figure: expected a number`)).toBe(true);
     expect(message.endsWith(`; ${reason}`)).toBe(true);
+    // every refusal names its rule, a code the dashboard has a sentence for (parse-figure.reasons.test.ts)
+    expect(FIGURE_REFUSAL_CODES, text).toContain(reasonCode?.code);
+    expect(issues[0]?.reason, text).toEqual(reasonCode);
     return reason!;
   }
   throw new Error(`${JSON.stringify(text)} was read, expected a refusal`);

@@ -3,7 +3,7 @@ import type { BinaryOp, CompareOp, NodeId, Plan, PlanNode, SampleFamily, UnaryOp
 import type { Expr, Program } from './ast.js';
 import type { Builtin } from './builtins.js';
 import { checkModel, type CheckedModel } from './check-model.js';
-import { ModelError, type Span } from './model-error.js';
+import { ModelError, modelReason, type ModelReasonCode, type Span } from './model-error.js';
 import { parseModel } from './parse-model.js';
 import { SourceText } from './source-text.js';
 
@@ -146,10 +146,10 @@ class Compiler {
       case 'string':
       case 'list':
       case 'record':
-        throw this.fail(e.span, 'type', `unexpected ${e.kind} here`); // the checker rules these out
+        throw this.fail(e.span, 'type', `unexpected ${e.kind} here`, ['wrong_kind_expression', { expected: 'numeric', found: e.kind }]); // the checker rules these out
       case 'name': {
         const v = this.scope.get(e.name);
-        if (v === undefined) throw this.fail(e.span, 'unknown_name', `unknown name '${e.name}'`);
+        if (v === undefined) throw this.fail(e.span, 'unknown_name', `unknown name '${e.name}'`, ['unknown_name', { name: e.name }]);
         return v;
       }
       case 'negate':
@@ -204,7 +204,7 @@ class Compiler {
     const literal = `${fmt(e.left)} to ${fmt(e.right)}`;
     const shown = written === literal || a === undefined || b === undefined ? `'${written}'` : `'${written}' (${valued})`;
     if (a !== undefined && b !== undefined && !(a < b)) {
-      throw this.fail(e.span, 'invalid_argument', `${shown}: the low value must be less than the high value`);
+      throw this.fail(e.span, 'invalid_argument', `${shown}: the low value must be less than the high value`, ['to_low_above_high', { written, low: round(a), high: round(b) }]);
     }
     const bad = a !== undefined && !(a > 0) ? e.left : b !== undefined && !(b > 0) ? e.right : undefined;
     if (bad !== undefined) {
@@ -216,6 +216,7 @@ class Compiler {
         bad.span,
         'invalid_argument',
         `${shown}: 'a to b' only accepts values above 0; it is a lognormal with 5th percentile a and 95th percentile b, which takes positive values only${hint}`,
+        ['to_not_positive', { written, ...(hint ? { mean: round((a! + b!) / 2), sd: round((b! - a!) / (2 * Z95)) } : {}) }],
       );
     }
   }
@@ -246,11 +247,14 @@ class Compiler {
         const low = lowArg === undefined ? -Infinity : this.known(lowArg, `${name}'s low`);
         const high = highArg === undefined ? Infinity : this.known(highArg, `${name}'s high`);
         if (!(low < high)) {
-          throw this.fail(e.span, 'invalid_argument', `${name}: low (${round(low)}) must be less than high (${round(high)})`);
+          throw this.fail(e.span, 'invalid_argument', `${name}: low (${round(low)}) must be less than high (${round(high)})`, ['bounds_order', { callee: name, low: round(low), high: round(high) }]);
         }
         if (arg.constant !== undefined) {
           if (arg.constant < low || arg.constant > high) {
-            throw this.fail(e.args[0]!.span, 'invalid_argument', `${name}: the value ${round(arg.constant)} lies outside [${round(low)}, ${round(high)}], so nothing is left`);
+            throw this.fail(e.args[0]!.span, 'invalid_argument', `${name}: the value ${round(arg.constant)} lies outside [${round(low)}, ${round(high)}], so nothing is left`, [
+              'nothing_left',
+              { callee: name, value: round(arg.constant), low: round(low), high: round(high) },
+            ]);
           }
           return arg;
         }
@@ -261,10 +265,10 @@ class Compiler {
         const y = this.expr(e.args[1]!);
         const rho = this.known(e.args[2]!, `${name}'s rho`);
         if (!(rho >= -1 && rho <= 1)) {
-          throw this.fail(e.args[2]!.span, 'invalid_argument', `correlate: rho must be between -1 and 1, got ${round(rho)}`);
+          throw this.fail(e.args[2]!.span, 'invalid_argument', `correlate: rho must be between -1 and 1, got ${round(rho)}`, ['rho_range', { got: round(rho) }]);
         }
         if (x.id === y.id) {
-          throw this.fail(e.span, 'invalid_argument', `correlate: x and y are the same distribution; correlate two different inputs`);
+          throw this.fail(e.span, 'invalid_argument', `correlate: x and y are the same distribution; correlate two different inputs`, ['correlate_same', {}]);
         }
         return this.emit({ kind: 'correlate', arg: x.id, with: y.id, rho });
       }
@@ -277,7 +281,7 @@ class Compiler {
     const arg = this.expr(e.args[0]!);
     const param = e.args[1] === undefined ? undefined : this.expr(e.args[1]);
     if (op === 'quantile' && param?.constant !== undefined && !(param.constant >= 0 && param.constant <= 1)) {
-      throw this.fail(e.args[1]!.span, 'invalid_argument', `${e.callee}: p must be between 0 and 1, got ${round(param.constant)}`);
+      throw this.fail(e.args[1]!.span, 'invalid_argument', `${e.callee}: p must be between 0 and 1, got ${round(param.constant)}`, ['probability_range', { callee: e.callee, got: round(param.constant) }]);
     }
     if (arg.constant !== undefined && (param === undefined || param.constant !== undefined)) {
       const c = arg.constant;
@@ -296,11 +300,11 @@ class Compiler {
       weights = weightsExpr.items.map((w) => this.known(w, 'a mixture weight'));
       weightsExpr.items.forEach((w, i) => {
         if (!(weights[i]! >= 0) || !Number.isFinite(weights[i]!)) {
-          throw this.fail(w.span, 'invalid_argument', `${e.callee}: weights must be finite and >= 0, got ${round(weights[i]!)}`);
+          throw this.fail(w.span, 'invalid_argument', `${e.callee}: weights must be finite and >= 0, got ${round(weights[i]!)}`, ['weight_negative', { callee: e.callee, got: round(weights[i]!) }]);
         }
       });
       if (!(weights.reduce((s, w) => s + w, 0) > 0)) {
-        throw this.fail(weightsExpr.span, 'invalid_argument', `${e.callee}: the weights add up to 0; at least one must be above 0`);
+        throw this.fail(weightsExpr.span, 'invalid_argument', `${e.callee}: the weights add up to 0; at least one must be above 0`, ['weights_zero', { callee: e.callee }]);
       }
     } else {
       weights = components.map(() => 1);
@@ -313,14 +317,21 @@ class Compiler {
     const [entity, metric, period] = e.args.map((a) => (a as Extract<Expr, { kind: 'string' }>).value);
     const resolve = this.options.resolveFact;
     if (resolve === undefined) {
-      throw this.fail(e.span, 'fact', `fact(...) needs the ledger, and this model was compiled without one; run it through the app (shakeout run) or pass resolveFact`);
+      throw this.fail(e.span, 'fact', `fact(...) needs the ledger, and this model was compiled without one; run it through the app (shakeout run) or pass resolveFact`, ['fact_without_ledger', {}]);
     }
     let found: { spec: DistSpec; label: string };
     try {
       found = resolve(entity!, metric!, period);
     } catch (err) {
       if (!(err instanceof ShakeoutError)) throw err;
-      throw this.fail(e.span, 'fact', err.message, err);
+      const issue = err.issues[0];
+      throw this.fail(
+        e.span,
+        'fact',
+        err.message,
+        ['fact_unresolved', { entity, metric, period, ...(issue?.got !== undefined ? { got: issue.got } : {}), ...(issue?.suggestion !== undefined ? { suggestion: issue.suggestion } : {}) }],
+        err,
+      );
     }
     const pos = this.text.position(e.span.start);
     this.facts.push({ entity: entity!, metric: metric!, period, label: found.label, spec: found.spec, ...pos });
@@ -331,7 +342,7 @@ class Compiler {
   private known(e: Expr, what: string): number {
     const v = this.expr(e);
     if (v.constant === undefined) {
-      throw this.fail(e.span, 'type', `expected a constant for ${what}, got an expression that depends on samples`);
+      throw this.fail(e.span, 'type', `expected a constant for ${what}, got an expression that depends on samples`, ['not_constant', {}]);
     }
     return v.constant;
   }
@@ -340,41 +351,47 @@ class Compiler {
   private checkFamily(family: SampleFamily, name: string, e: Extract<Expr, { kind: 'call' }>, args: Value[]): void {
     const c = args.map((a) => a.constant);
     const at = (i: number): Span => e.args[i]!.span;
-    const bad = (span: Span, detail: string): never => {
-      throw this.fail(span, 'invalid_argument', `${name}: ${detail}`);
+    const bad = (span: Span, detail: string, code: ModelReasonCode, params: Readonly<Record<string, string | number>> = {}): never => {
+      throw this.fail(span, 'invalid_argument', `${name}: ${detail}`, [code, { callee: name, ...params }]);
     };
     switch (family) {
       case 'normal':
-        if (c[1] !== undefined && !(c[1] > 0)) bad(at(1), `the standard deviation must be larger than 0, got ${round(c[1])}`);
+        if (c[1] !== undefined && !(c[1] > 0)) bad(at(1), `the standard deviation must be larger than 0, got ${round(c[1])}`, 'sd_not_positive', { got: round(c[1]) });
         break;
       case 'lognormal':
-        if (c[1] !== undefined && !(c[1] > 0)) bad(at(1), `sigma must be larger than 0, got ${round(c[1])}`);
+        if (c[1] !== undefined && !(c[1] > 0)) bad(at(1), `sigma must be larger than 0, got ${round(c[1])}`, 'sigma_not_positive', { got: round(c[1]) });
         break;
       case 'uniform':
-        if (c[0] !== undefined && c[1] !== undefined && !(c[1] > c[0])) bad(e.span, `high (${round(c[1])}) must be larger than low (${round(c[0])})`);
+        if (c[0] !== undefined && c[1] !== undefined && !(c[1] > c[0])) bad(e.span, `high (${round(c[1])}) must be larger than low (${round(c[0])})`, 'uniform_order', { low: round(c[0]), high: round(c[1]) });
         break;
       case 'beta':
         [0, 1].forEach((i) => {
-          if (c[i] !== undefined && !(c[i]! > 0)) bad(at(i), `the parameters must be positive, got ${round(c[i]!)}`);
+          if (c[i] !== undefined && !(c[i]! > 0)) bad(at(i), `the parameters must be positive, got ${round(c[i]!)}`, 'beta_not_positive', { got: round(c[i]!) });
         });
         break;
       case 'triangular':
       case 'pert':
         if (c[0] !== undefined && c[1] !== undefined && c[2] !== undefined &&
             !(c[0] <= c[1] && c[1] <= c[2] && c[0] < c[2])) {
-          bad(e.span, `expected low <= mode <= high with low < high, got ${round(c[0])}, ${round(c[1])}, ${round(c[2])}`);
+          bad(e.span, `expected low <= mode <= high with low < high, got ${round(c[0])}, ${round(c[1])}, ${round(c[2])}`, 'triangular_order', { low: round(c[0]), mode: round(c[1]), high: round(c[2]) });
         }
         break;
       case 'pointMass':
-        if (c[0] !== undefined && !Number.isFinite(c[0])) bad(at(0), `the value must be finite, got ${round(c[0])}`);
+        if (c[0] !== undefined && !Number.isFinite(c[0])) bad(at(0), `the value must be finite, got ${round(c[0])}`, 'value_not_finite', { got: round(c[0]) });
         break;
       default:
         break;
     }
   }
 
-  private fail(span: Span, code: 'type' | 'unknown_name' | 'invalid_argument' | 'fact', detail: string, cause?: unknown): ModelError {
-    return ModelError.at(this.text, span, code, detail, cause === undefined ? {} : { cause });
+  private fail(
+    span: Span,
+    code: 'type' | 'unknown_name' | 'invalid_argument' | 'fact',
+    detail: string,
+    [reason, params]: readonly [ModelReasonCode, Readonly<Record<string, string | number | undefined>>],
+    cause?: unknown,
+  ): ModelError {
+    return ModelError.at(this.text, span, code, detail, { reason: modelReason(reason, params), ...(cause === undefined ? {} : { cause }) });
   }
 }
 

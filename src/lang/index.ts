@@ -12,7 +12,7 @@ export {
   type FactResolver,
   type FactUse,
 } from './compile-model.js';
-export { ModelError, type ModelErrorCode, type Span } from './model-error.js';
+export { ModelError, MODEL_REASONS, type ModelErrorCode, type ModelReasonCode, type Span } from './model-error.js';
 export { MAX_MODEL_DEPTH, MAX_MODEL_NESTING, parseModel } from './parse-model.js';
 export { SourceText } from './source-text.js';
 export { tokenize, type Token, type TokenKind } from './tokenize.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../core/index.js';
-import { ModelError } from './model-error.js';
+import { ModelError, modelReason } from './model-error.js';
 import { SourceText } from './source-text.js';
 
 describe('SourceText', () => {
@@ -20,7 +20,15 @@ describe('ModelError', () => {
     expect(e).toBeInstanceOf(ShakeoutError);
     expect(e.status).toBe(400);
     expect(e.message).toBe("1:8: expected an expression after '+', got end of line");
-    expect(e.issues).toEqual([{ code: 'syntax', path: ['line 1', 'column 8'], message: "expected an expression after '+', got end of line" }]);
+    expect(e.issues).toEqual([{ code: 'syntax', path: ['line 1', 'column 8'], message: "expected an expression after '+', got end of line", reason: { code: 'syntax', params: {} } }]);
+  });
+
+  it('carries the rule broken and its values, on the error and its issue, and the closest name', () => {
+    const reason = modelReason('unknown_name', { name: 'revenu', unused: undefined });
+    expect(reason).toEqual({ code: 'unknown_name', params: { name: 'revenu' } });
+    const e = ModelError.at('revenu', { start: 0, end: 6 }, 'unknown_name', "unknown name 'revenu'; did you mean 'revenue'?", { reason, suggestion: 'revenue' });
+    expect(e.reasonCode).toEqual(reason);
+    expect(e.issues[0]).toMatchObject({ code: 'unknown_name', suggestion: 'revenue', reason });
   });
 
   it('formats the line with a caret under the place', () => {

@@ -1,4 +1,4 @@
-import { ShakeoutError } from '../core/index.js';
+import { ShakeoutError, type Reason } from '../core/index.js';
 import { SourceText } from './source-text.js';
 
 /** What kind of problem a model has; stable, for programs and tests. */
@@ -10,10 +10,53 @@ export type ModelErrorCode =
   | 'invalid_argument'  // a value out of range: `0 to 10`, `normal(0, -1)`
   | 'fact';             // fact(...) could not be resolved
 
+/**
+ * The rules a model breaks, by family: the `code` of a ModelError's
+ * `reasonCode` (and of its issue's `reason`) is one of its family's, with the
+ * values its sentence says as `params` (the name, the expected arity, the
+ * function's signature ...), so the playground can say the error in the
+ * page's language. A rule with no code of its own carries its family's code
+ * ('syntax', 'invalid_argument') and no params.
+ */
+export const MODEL_REASONS = {
+  syntax: [
+    'syntax', 'unexpected_character', 'unclosed_comment', 'unsupported_operator', 'ambiguous_number', 'bad_number', 'unclosed_string', 'unknown_escape',
+    'expected_expression', 'expected_expression_after', 'expected_end_of_statement', 'expected_end_of_model', 'assign_to_expression', 'dotted_name',
+    'chained_comparison', 'chained_to', 'unary_plus', 'too_deep', 'expected_field_name', 'duplicate_field', 'expected_colon', 'expected_close',
+  ],
+  unknown_name: ['unknown_name', 'unknown_function', 'used_before_defined'],
+  arity: ['arity', 'mixture_no_components', 'mixture_weight_count'],
+  type: [
+    'type', 'wrong_kind', 'wrong_kind_variable', 'wrong_kind_output', 'wrong_kind_result', 'wrong_kind_operator', 'wrong_kind_list', 'wrong_kind_argument',
+    'wrong_kind_expression', 'function_as_value', 'variable_as_function', 'record_not_final', 'not_constant'],
+  invalid_argument: ['invalid_argument', 'to_low_above_high', 'to_not_positive', 'bounds_order', 'nothing_left', 'rho_range', 'correlate_same', 'probability_range', 'weight_negative', 'weights_zero',
+    'sd_not_positive', 'sigma_not_positive', 'uniform_order', 'beta_not_positive', 'triangular_order', 'value_not_finite'],
+  fact: ['fact', 'fact_without_ledger', 'fact_unresolved'],
+} as const satisfies Record<ModelErrorCode, readonly string[]>;
+
+/** The code of a rule a model breaks: one of {@link MODEL_REASONS}. */
+export type ModelReasonCode = (typeof MODEL_REASONS)[ModelErrorCode][number];
+
+/** A reason as data, its values as text: `modelReason('arity', { callee: 'normal', expected: 2, got: 1 })`. */
+export function modelReason(code: ModelReasonCode, params: Readonly<Record<string, string | number | undefined>> = {}): Reason {
+  const text: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) text[k] = String(v);
+  return { code, params: text };
+}
+
 /** A span of the source: UTF-16 offsets, end exclusive. */
 export interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+/** What a ModelError may carry besides its code and message. */
+export interface ModelErrorOptions {
+  /** The closest known name, for an unknown one. */
+  readonly suggestion?: string;
+  readonly cause?: unknown;
+  /** The rule broken, with its values ({@link modelReason}); default: the family's code, no values. */
+  readonly reason?: Reason;
 }
 
 /**
@@ -38,15 +81,24 @@ export class ModelError extends ShakeoutError {
   readonly detail: string;
   /** For an unknown name: the closest known name, if one is close enough. */
   readonly suggestion: string | undefined;
+  /** The rule broken, as data (see {@link MODEL_REASONS}); also the `reason` of the error's issue. */
+  readonly reasonCode: Reason;
 
   constructor(
     code: ModelErrorCode,
     detail: string,
     where: { line: number; column: number; span: Span },
-    options: { suggestion?: string; cause?: unknown } = {},
+    options: ModelErrorOptions = {},
   ) {
+    const reason = options.reason ?? { code, params: {} };
     super(`${where.line}:${where.column}: ${detail}`, {
-      issues: [{ code, path: [`line ${where.line}`, `column ${where.column}`], message: detail }],
+      issues: [{
+        code,
+        path: [`line ${where.line}`, `column ${where.column}`],
+        message: detail,
+        ...(options.suggestion !== undefined ? { suggestion: options.suggestion } : {}),
+        reason,
+      }],
       status: 400,
       cause: options.cause,
     });
@@ -57,6 +109,7 @@ export class ModelError extends ShakeoutError {
     this.span = where.span;
     this.detail = detail;
     this.suggestion = options.suggestion;
+    this.reasonCode = reason;
   }
 
   /** Builds the error for a span of `source`, working out line and column. */
@@ -65,7 +118,7 @@ export class ModelError extends ShakeoutError {
     span: Span,
     code: ModelErrorCode,
     detail: string,
-    options: { suggestion?: string; cause?: unknown } = {},
+    options: ModelErrorOptions = {},
   ): ModelError {
     const text = typeof source === 'string' ? new SourceText(source) : source;
     return new ModelError(code, detail, { ...text.position(span.start), span }, options);

@@ -1,5 +1,5 @@
 import type { Assignment, BinaryOperator, Expr, Program, RecordField } from './ast.js';
-import { ModelError, type Span } from './model-error.js';
+import { ModelError, modelReason, type ModelReasonCode, type Span } from './model-error.js';
 import { SourceText } from './source-text.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -66,7 +66,13 @@ function checkDepth(program: Program): void {
     const o = node as { kind?: unknown; span?: Span };
     const d = typeof o.kind === 'string' ? depth + 1 : depth;
     if (d > MAX_MODEL_DEPTH && o.span) {
-      throw ModelError.at(text, o.span, 'syntax', `the model is nested more than ${MAX_MODEL_DEPTH} levels deep here (a sum or product of about that many terms counts one level a term): split it into named parts, e.g. part1 = a + b + ... and total = part1 + part2`);
+      throw ModelError.at(
+        text,
+        o.span,
+        'syntax',
+        `the model is nested more than ${MAX_MODEL_DEPTH} levels deep here (a sum or product of about that many terms counts one level a term): split it into named parts, e.g. part1 = a + b + ... and total = part1 + part2`,
+        { reason: modelReason('too_deep', { max: MAX_MODEL_DEPTH }) },
+      );
     }
     for (const [k, v] of Object.entries(o)) if (k !== 'span' && k !== 'opSpan' && typeof v === 'object' && v !== null) stack.push([v, d]);
   }
@@ -95,6 +101,7 @@ class Parser {
         throw this.error(
           this.peek(),
           `expected the end of the model after its final expression (on line ${this.text.position(result.span.start).line}), got ${describe(this.peek())}; only the last statement may be a bare expression`,
+          ['expected_end_of_model', { line: this.text.position(result.span.start).line, ...got(this.peek()) }],
         );
       }
       const first = this.peek();
@@ -114,9 +121,9 @@ class Parser {
     const nameTok = this.next();
     const eq = this.next();
     if (nameTok.text.includes('.')) {
-      throw this.error(nameTok, `expected a plain variable name before '=', got '${nameTok.text}' (a name cannot contain '.')`);
+      throw this.error(nameTok, `expected a plain variable name before '=', got '${nameTok.text}' (a name cannot contain '.')`, ['dotted_name', { name: nameTok.text }]);
     }
-    const value = this.binaryOperand(eq, () => this.expression(), true, `'${nameTok.text} ='`);
+    const value = this.binaryOperand(eq, () => this.expression(), true, `${nameTok.text} =`);
     return {
       kind: 'assign',
       name: nameTok.text,
@@ -130,9 +137,9 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'eof' || t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) return;
     if (t.kind === 'op' && t.text === '=') {
-      throw this.error(t, `expected the end of the statement, got '='; the left of '=' must be a single name`);
+      throw this.error(t, `expected the end of the statement, got '='; the left of '=' must be a single name`, ['assign_to_expression', {}]);
     }
-    throw this.error(t, `expected an operator or the end of the statement, got ${describe(t)}`);
+    throw this.error(t, `expected an operator or the end of the statement, got ${describe(t)}`, ['expected_end_of_statement', got(t)]);
   }
 
   private skipSeparators(): void {
@@ -148,7 +155,7 @@ class Parser {
       const right = this.rangeOperand(t);
       const after = this.peek();
       if (after.kind === 'op' && COMPARISONS.has(after.text)) {
-        throw this.error(after, `comparisons do not chain: write (a ${t.text} b) and (b ${after.text} c) as separate expressions`);
+        throw this.error(after, `comparisons do not chain: write (a ${t.text} b) and (b ${after.text} c) as separate expressions`, ['chained_comparison', { first: t.text, second: after.text }]);
       }
       return binary(t.text as BinaryOperator, left, right, t);
     }
@@ -164,7 +171,7 @@ class Parser {
       const right = this.binaryOperand(t, () => this.additive());
       const after = this.peek();
       if (after.kind === 'op' && after.text === 'to') {
-        throw this.error(after, `'to' does not chain: 'a to b to c' has no meaning; use parentheses`);
+        throw this.error(after, `'to' does not chain: 'a to b to c' has no meaning; use parentheses`, ['chained_to', {}]);
       }
       return binary('to', left, right, t);
     }
@@ -207,7 +214,7 @@ class Parser {
   /** Reads an operand inside another, refusing past `MAX_MODEL_NESTING` levels. */
   private nested(at: Token, parse: () => Expr): Expr {
     if (this.depth >= MAX_MODEL_NESTING) {
-      throw this.error(at, `the model nests more than ${MAX_MODEL_NESTING} levels of parentheses, calls, lists or operators here: name the inner parts (x = ...) and use the names`);
+      throw this.error(at, `the model nests more than ${MAX_MODEL_NESTING} levels of parentheses, calls, lists or operators here: name the inner parts (x = ...) and use the names`, ['too_deep', { max: MAX_MODEL_NESTING }]);
     }
     this.depth++;
     try {
@@ -229,7 +236,7 @@ class Parser {
       return { kind: 'negate', arg, span: { start: t.start, end: arg.span.end }, opSpan: spanOf(t) };
     }
     if (t.kind === 'op' && t.text === '+') {
-      throw this.error(t, `expected an expression, got '+' (there is no unary plus)`);
+      throw this.error(t, `expected an expression, got '+' (there is no unary plus)`, ['unary_plus', {}]);
     }
     return this.primary();
   }
@@ -240,24 +247,30 @@ class Parser {
    * starts a new statement (`name =`) or the input ends: then the operand is
    * missing and the error says "got end of line".
    */
-  private binaryOperand(op: Token, parse: () => Expr, continueLines = true, shown = `'${op.text}'`): Expr {
+  private binaryOperand(op: Token, parse: () => Expr, continueLines = true, after = op.text): Expr {
     if (this.peek().kind === 'newline') {
       let k = this.pos;
       while (this.tokens[k]!.kind === 'newline') k++;
       const next = this.tokens[k]!;
       const startsStatement = next.kind === 'name' && this.tokens[k + 1]?.kind === 'op' && this.tokens[k + 1]?.text === '=';
       if (!continueLines || next.kind === 'eof' || startsStatement) {
-        throw this.error(this.peek(), `expected an expression after ${shown}, got end of line`, op.end);
+        throw this.error(this.peek(), `expected an expression after '${after}', got end of line`, ['expected_expression_after', { after, ...got(this.peek()) }], op.end);
       }
       this.pos = k;
     }
-    return this.operand(op, `after ${shown}`, parse);
+    return this.operand(op, after, parse);
   }
 
-  private operand(op: Token, where: string, parse: () => Expr = () => this.expression()): Expr {
+  /** An expression after `after` (the operator or opening written before it: '+', '(', 'x =', 'name:'). */
+  private operand(op: Token, after: string, parse: () => Expr = () => this.expression()): Expr {
     const t = this.peek();
     if (!startsExpression(t)) {
-      throw this.error(t, `expected an expression ${where}, got ${describe(t)}`, t.kind === 'newline' || t.kind === 'eof' ? op.end : undefined);
+      throw this.error(
+        t,
+        `expected an expression after '${after}', got ${describe(t)}`,
+        ['expected_expression_after', { after, ...got(t) }],
+        t.kind === 'newline' || t.kind === 'eof' ? op.end : undefined,
+      );
     }
     return parse();
   }
@@ -286,9 +299,9 @@ class Parser {
         if (t.text === '(') {
           this.pos++;
           if (this.peek().kind === 'punct' && this.peek().text === ')') {
-            throw this.error(this.peek(), `expected an expression inside '( )', got ')'`);
+            throw this.error(this.peek(), `expected an expression inside '( )', got ')'`, ['expected_expression', got(this.peek())]);
           }
-          const inner = this.operand(t, `after '('`);
+          const inner = this.operand(t, '(');
           this.expectClose(')', t);
           return inner;
         }
@@ -302,7 +315,7 @@ class Parser {
       default:
         break;
     }
-    throw this.error(t, `expected an expression, got ${describe(t)}`);
+    throw this.error(t, `expected an expression, got ${describe(t)}`, ['expected_expression', got(t)]);
   }
 
   private record(): Expr {
@@ -312,18 +325,20 @@ class Parser {
     while (!(this.peek().kind === 'punct' && this.peek().text === '}')) {
       const key = this.peek();
       if (key.kind !== 'name' && key.kind !== 'string') {
-        throw this.error(key, `expected a field name in the record, got ${describe(key)}`);
+        throw this.error(key, `expected a field name in the record, got ${describe(key)}`, ['expected_field_name', got(key)]);
       }
       this.pos++;
       const name = key.kind === 'string' ? key.content! : key.text;
-      if (seen.has(name)) throw this.error(key, `field '${name}' appears twice in the record`);
+      if (seen.has(name)) throw this.error(key, `field '${name}' appears twice in the record`, ['duplicate_field', { name }]);
       seen.add(name);
       let value: Expr;
       if (this.peek().kind === 'punct' && this.peek().text === ':') {
         const colon = this.next();
-        value = this.operand(colon, `after '${name}:'`);
+        value = this.operand(colon, `${name}:`);
       } else {
-        if (key.kind === 'string') throw this.error(this.peek(), `expected ':' after the field name ${key.text}, got ${describe(this.peek())}`);
+        if (key.kind === 'string') {
+          throw this.error(this.peek(), `expected ':' after the field name ${key.text}, got ${describe(this.peek())}`, ['expected_colon', { name, ...got(this.peek()) }]);
+        }
         value = { kind: 'name', name, span: spanOf(key) };
       }
       fields.push({ name, nameSpan: spanOf(key), value });
@@ -333,7 +348,10 @@ class Parser {
         continue;
       }
       if (!(sep.kind === 'punct' && sep.text === '}')) {
-        throw this.error(sep, `expected ',' or '}' in the record opened on line ${this.text.position(open.start).line}, got ${describe(sep)}`);
+        throw this.error(sep, `expected ',' or '}' in the record opened on line ${this.text.position(open.start).line}, got ${describe(sep)}`, [
+          'expected_close',
+          { close: '}', open: '{', line: this.text.position(open.start).line, ...got(sep) },
+        ]);
       }
     }
     const close = this.next();
@@ -350,7 +368,7 @@ class Parser {
       const t = this.peek();
       if (!startsExpression(t)) {
         const after = this.tokens[this.pos - 1]!;
-        throw this.error(t, `expected ${what} after '${after.text}', got ${describe(t)}`, t.kind === 'eof' ? after.end : undefined);
+        throw this.error(t, `expected ${what} after '${after.text}', got ${describe(t)}`, ['expected_expression_after', { after: after.text, ...got(t) }], t.kind === 'eof' ? after.end : undefined);
       }
       items.push(this.expression());
       const sep = this.peek();
@@ -366,7 +384,12 @@ class Parser {
         this.pos++;
         return items;
       }
-      throw this.error(sep, `expected ',' or '${close}' to close the '${open.text}' on line ${this.text.position(open.start).line}, got ${describe(sep)}`, sep.kind === 'eof' ? this.tokens[this.pos - 1]!.end : undefined);
+      throw this.error(
+        sep,
+        `expected ',' or '${close}' to close the '${open.text}' on line ${this.text.position(open.start).line}, got ${describe(sep)}`,
+        ['expected_close', { close, open: open.text, line: this.text.position(open.start).line, ...got(sep) }],
+        sep.kind === 'eof' ? this.tokens[this.pos - 1]!.end : undefined,
+      );
     }
   }
 
@@ -376,7 +399,12 @@ class Parser {
       this.pos++;
       return;
     }
-    throw this.error(t, `expected '${close}' to close the '${open.text}' on line ${this.text.position(open.start).line}, got ${describe(t)}`, t.kind === 'eof' ? this.tokens[this.pos - 1]!.end : undefined);
+    throw this.error(
+      t,
+      `expected '${close}' to close the '${open.text}' on line ${this.text.position(open.start).line}, got ${describe(t)}`,
+      ['expected_close', { close, open: open.text, line: this.text.position(open.start).line, ...got(t) }],
+      t.kind === 'eof' ? this.tokens[this.pos - 1]!.end : undefined,
+    );
   }
 
   private peek(ahead = 0): Token {
@@ -390,9 +418,9 @@ class Parser {
   }
 
   /** An error at a token, or at `at` (an offset) for "got end of line" errors, which point just past the operator. */
-  private error(t: Token, detail: string, at?: number): ModelError {
+  private error(t: Token, detail: string, [code, params]: readonly [ModelReasonCode, Readonly<Record<string, string | number | undefined>>], at?: number): ModelError {
     const span = at === undefined ? spanOf(t) : { start: at, end: at + 1 };
-    return ModelError.at(this.text, span, 'syntax', detail);
+    return ModelError.at(this.text, span, 'syntax', detail, { reason: modelReason(code, params) });
   }
 }
 
@@ -409,6 +437,11 @@ function startsExpression(t: Token): boolean {
   if (t.kind === 'op') return t.text === '-' || t.text === '+'; // '+' only to say there is no unary plus
   if (t.kind === 'punct') return t.text === '(' || t.text === '[' || t.text === '{';
   return false;
+}
+
+/** What came instead, as data: `got` the token as written, `gotKind` 'end' (of input), 'line_end', or the token's kind. */
+function got(t: Token): { got: string; gotKind: string } {
+  return { got: t.text, gotKind: t.kind === 'eof' ? 'end' : t.kind === 'newline' ? 'line_end' : t.kind };
 }
 
 function describe(t: Token): string {

@@ -1,4 +1,4 @@
-import { ModelError } from './model-error.js';
+import { ModelError, modelReason, type ModelReasonCode } from './model-error.js';
 import { SourceText } from './source-text.js';
 
 export type TokenKind =
@@ -62,8 +62,8 @@ export function tokenize(source: string): Token[] {
   let depth = 0;
   let i = 0;
   const n = source.length;
-  const fail = (start: number, end: number, detail: string): never => {
-    throw ModelError.at(text, { start, end }, 'syntax', detail);
+  const fail: Fail = (start, end, detail, code, params = {}) => {
+    throw ModelError.at(text, { start, end }, 'syntax', detail, { reason: modelReason(code, params) });
   };
 
   while (i < n) {
@@ -84,7 +84,7 @@ export function tokenize(source: string): Token[] {
     }
     if (c === '/' && source[i + 1] === '*') {
       const close = source.indexOf('*/', i + 2);
-      if (close < 0) fail(start, start + 2, "comment '/*' is never closed: expected '*/' before the end of input");
+      if (close < 0) fail(start, start + 2, "comment '/*' is never closed: expected '*/' before the end of input", 'unclosed_comment');
       // A block comment spanning lines still ends the statement it interrupts.
       const body = source.slice(i, close + 2);
       i = close + 2;
@@ -110,7 +110,7 @@ export function tokenize(source: string): Token[] {
     const two = source.slice(i, i + 2);
     if (two === '<=' || two === '>=' || two === '==' || two === '!=') {
       if (two === '==' || two === '!=') {
-        fail(start, start + 2, `'${two}' is not supported: a model compares with < <= > >= (which give the probability of the event)`);
+        fail(start, start + 2, `'${two}' is not supported: a model compares with < <= > >= (which give the probability of the event)`, 'unsupported_operator', { operator: two });
       }
       tokens.push({ kind: 'op', text: two, start, end: i + 2 });
       i += 2;
@@ -130,7 +130,7 @@ export function tokenize(source: string): Token[] {
     }
     const cp = source.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    fail(start, start + ch.length, `unexpected character '${ch}'`);
+    fail(start, start + ch.length, `unexpected character '${ch}'`, 'unexpected_character', { character: ch });
   }
   tokens.push({ kind: 'eof', text: '', start: n, end: n });
   return tokens;
@@ -140,7 +140,7 @@ function readNumber(
   source: string,
   start: number,
   tokens: Token[],
-  fail: (start: number, end: number, detail: string) => never,
+  fail: Fail,
 ): number {
   let i = start;
   const digits = (): void => {
@@ -166,22 +166,28 @@ function readNumber(
   }
   if ((source[i] === 'm' || source[i] === 'n') && !isNamePart(source[i + 1])) {
     const what = source[i] === 'm' ? "3m is 0.003 in Squiggle, not 3 million" : "3n is 3e-9 in Squiggle";
-    fail(start, i + 1, `'${source.slice(start, i + 1)}' is ambiguous (${what}): write M for million or use e-notation such as 1e-3`);
+    fail(start, i + 1, `'${source.slice(start, i + 1)}' is ambiguous (${what}): write M for million or use e-notation such as 1e-3`, 'ambiguous_number', {
+      written: source.slice(start, i + 1),
+      suffix: source[i],
+    });
   }
   if (isNamePart(source[i]) || (source[i] === '.' && isDigit(source[i + 1]))) {
     let j = i;
     while (isNamePart(source[j]) || source[j] === '.') j++;
-    fail(start, j, `'${source.slice(start, j)}' is not a number: expected digits, then an optional suffix k, M, B, T or %`);
+    fail(start, j, `'${source.slice(start, j)}' is not a number: expected digits, then an optional suffix k, M, B, T or %`, 'bad_number', { written: source.slice(start, j) });
   }
   tokens.push({ kind: 'number', text: source.slice(start, i), value, start, end: i });
   return i;
 }
 
+/** A syntax error from start to end, with its rule and values (see MODEL_REASONS). */
+type Fail = (start: number, end: number, detail: string, code: ModelReasonCode, params?: Readonly<Record<string, string | number | undefined>>) => never;
+
 function readString(
   source: string,
   start: number,
   tokens: Token[],
-  fail: (start: number, end: number, detail: string) => never,
+  fail: Fail,
 ): number {
   const quote = source[start]!;
   let i = start + 1;
@@ -189,13 +195,13 @@ function readString(
   while (true) {
     const c = source[i];
     if (c === undefined || c === '\n') {
-      fail(start, i, `string is never closed: expected ${quote} before the end of the line`);
+      fail(start, i, `string is never closed: expected ${quote} before the end of the line`, 'unclosed_string', { quote });
     }
     if (c === quote) break;
     if (c === '\\') {
       const e = source[i + 1];
       const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
-      if (e === undefined || !(e in map)) fail(i, i + 2, `unknown escape '\\${e ?? ''}' in a string: expected \\n, \\t, \\\\, \\" or \\'`);
+      if (e === undefined || !(e in map)) fail(i, i + 2, `unknown escape '\\${e ?? ''}' in a string: expected \\n, \\t, \\\\, \\" or \\'`, 'unknown_escape', { escape: `\\${e ?? ''}` });
       content += map[e!]!;
       i += 2;
       continue;

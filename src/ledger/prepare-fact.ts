@@ -47,7 +47,7 @@ export function prepareFact(
   where: (column: Column) => readonly (string | number)[],
 ): { ok: true; fact: Fact } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const add = (column: Column, code: string, message: string, extra: Pick<Issue, 'got' | 'suggestion'> = {}): void => {
+  const add = (column: Column, code: string, message: string, extra: Pick<Issue, 'got' | 'suggestion' | 'reason'> = {}): void => {
     issues.push({ code, path: [...where(column)], message, ...extra });
   };
   const said = (v: unknown, hint?: string): Pick<Issue, 'got' | 'suggestion'> => ({ ...(v == null ? {} : { got: String(v) }), ...(hint ? { suggestion: hint } : {}) });
@@ -87,8 +87,13 @@ export function prepareFact(
       if (!(e instanceof FigureParseError) && !(e instanceof ShakeoutError)) throw e;
       if (e.status >= 500) throw e;
       // the reader's reason ('"600.000" is ambiguous: ...'), which says what to change
+      // and the same as data ({code: 'ambiguous_point', params}), for the dashboard's sentence in Chinese
       const reason = e instanceof FigureParseError ? e.reason : null;
-      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}${reason ? `; ${reason}` : ''}`, said(valueText));
+      const reasonCode = e instanceof FigureParseError ? e.reasonCode : null;
+      add('value_as_written', 'invalid_figure', `expected ${FIGURE_EXAMPLE}, got ${shown(valueText)}${reason ? `; ${reason}` : ''}`, {
+        ...said(valueText),
+        ...(reasonCode ? { reason: reasonCode } : {}),
+      });
     }
   }
 

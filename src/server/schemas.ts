@@ -54,6 +54,17 @@ export const FactSchema = z.object({
     .openapi({ description: 'The value and its 90% interval written for a reader in each language.', example: { en: '$2.3B', zh: '23亿美元', intervalEn: '$2.32B – $2.76B', intervalZh: '23.2亿美元 – 27.6亿美元' } }),
 }).openapi('Fact');
 
+const ReasonFields = {
+  code: z.string().openapi({ description: 'The rule broken: a figure reader\'s refusal (docs/figures.md) or a model\'s error (MODEL_REASONS in src/lang/model-error.ts).', example: 'ambiguous_yen_sign' }),
+  params: z.record(z.string(), z.string()).openapi({ description: 'The values the rule\'s sentence says, as text.', example: { symbol: '¥' } }),
+};
+
+/** Why an input was refused, as data: a stable code and its values, for a reader in another language. */
+export const ReasonSchema = z.object({
+  ...ReasonFields,
+  cause: z.object(ReasonFields).optional().openapi({ description: 'A reason inside this one (the text in brackets that could not be read, and why).' }),
+}).openapi('Reason');
+
 export const IssueSchema = z.object({
   code: z.string(),
   path: z.array(z.union([z.string(), z.number()])).openapi({ example: ['query', 'limit'] }),
@@ -61,6 +72,7 @@ export const IssueSchema = z.object({
   expected: z.string().optional().openapi({ description: 'What was expected, as data (a type, a bound, the values allowed joined by ", "), when the issue can say it: for a reader in another language.', example: '500' }),
   got: z.string().optional().openapi({ description: 'What came, as it came.', example: '9000' }),
   suggestion: z.string().optional().openapi({ description: 'The closest known name, when the message suggests one.', example: 'funding' }),
+  reason: ReasonSchema.optional().openapi({ description: 'The rule the input broke, with its values: a refused figure\'s reason, a model error\'s rule.' }),
 }).openapi('Issue');
 
 export const ErrorSchema = z.object({

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkModelSource, METRICS, modelBuiltinNames, modelExamples, modelRunJson, runModelSource } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
-import { errors, json } from '../schemas.js';
+import { errors, json, ReasonSchema } from '../schemas.js';
 
 /** Most samples a model run over HTTP may ask for (the engine's own limit on a run's values applies too). */
 export const MAX_HTTP_MODEL_SAMPLES = 1_000_000;
@@ -24,7 +24,7 @@ const check = createRoute({
   method: 'post', path: '/api/models/check', summary: 'Check a model without running it: its first problem at line and column, with the closest known name', tags: ['models'],
   request: { body: { content: { 'application/json': { schema: z.object({ source: Source }).strict() } }, required: true } },
   responses: {
-    200: json(z.object({ ok: z.boolean(), issues: z.array(z.object({ code: z.string(), line: z.number(), column: z.number(), from: z.number(), to: z.number(), message: z.string(), suggestion: z.string().nullable() })).readonly() }), 'The check'),
+    200: json(z.object({ ok: z.boolean(), issues: z.array(z.object({ code: z.string(), line: z.number(), column: z.number(), from: z.number(), to: z.number(), message: z.string(), suggestion: z.string().nullable(), reason: ReasonSchema })).readonly() }), 'The check'),
     ...errors(400, 413),
   },
 });

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FigureParseError } from './errors.js';
+import { FIGURE_REFUSAL_CODES, parseFigure, safeParseFigure } from './parse-figure.js';
+
+/** One text a rule refuses, for every rule the reader has (the dashboard's test says each in Chinese from the same list). */
+const REFUSALS = JSON.parse(readFileSync(new URL('../../test/fixtures/figure-refusals.json', import.meta.url), 'utf8')) as { code: string; text: string }[];
+
+/**
+ * Guards that no text reaches: the reader checks what they guard before
+ * (a range's order, a finite magnitude), so qualify() never throws for it.
+ */
+const GUARDS = ['out_of_range'];
+
+function refused(text: unknown): FigureParseError {
+  const r = safeParseFigure(text as string);
+  if (r.ok) throw new Error(`${JSON.stringify(text)} was read, expected a refusal`);
+  return r.error;
+}
+
+describe('parseFigure: every refusal carries its rule as a code with its values', () => {
+  it('reaches every code of FIGURE_REFUSAL_CODES from a text, and each text by the rule listed for it', () => {
+    const reached = new Set<string>();
+    for (const { code, text } of REFUSALS) {
+      const e = refused(text);
+      expect(e.reasonCode?.code, text).toBe(code);
+      reached.add(code);
+    }
+    reached.add(refused(42).reasonCode!.code); // not text at all: not_text
+    expect([...FIGURE_REFUSAL_CODES].filter((c) => !reached.has(c))).toEqual(GUARDS);
+  });
+
+  it('puts the code and values on the issue beside the English message, which is unchanged', () => {
+    const e = refused('¥100');
+    expect(e.reasonCode).toEqual({ code: 'ambiguous_yen_sign', params: { symbol: '¥' } });
+    expect(e.issues).toEqual([{ code: 'invalid_figure', path: [], message: e.message, got: '¥100', reason: e.reasonCode }]);
+    expect(e.reason).toMatch(/^"¥" alone is the sign of both the Chinese yuan and the Japanese yen: write CN¥/);
+    expect(e.message).toBe(`"¥100" is not a figure: expected a number with optional qualifier, magnitude and unit, such as "约204亿美元", "超23亿美元", "$3.6B", "nearly $1.8B" or "65起"; ${e.reason}`);
+  });
+
+  it('says the values each sentence needs: the text as written, the numbers both ways, the units and periods by code', () => {
+    expect(refused('€600.000').reasonCode).toEqual({ code: 'ambiguous_point', params: { written: '600.000', asDecimal: '600', asThousands: '600000' } });
+    expect(refused('1,500 Mrd. €').reasonCode).toEqual({
+      code: 'ambiguous_european_mark',
+      params: { written: '1,500', mark: 'comma', asDecimal: '1.5', asThousands: '1500' },
+    });
+    expect(refused('HK$10亿元').reasonCode).toEqual({ code: 'two_currencies', params: { currency: 'HKD', otherCurrency: 'CNY' } });
+    expect(refused('19.99美元/月/年').reasonCode).toEqual({ code: 'two_periods', params: { per: 'month', otherPer: 'year' } });
+    expect(refused('超5亿以下').reasonCode).toEqual({ code: 'qualifiers_disagree', params: { qualifiers: 'over, under' } });
+    expect(refused('5亿至3亿').reasonCode).toEqual({ code: 'range_order', params: { low: '500000000', high: '300000000' } });
+    // what was written keeps its case: "R$", not the list's "r$"
+    expect(refused('R$5M').reasonCode).toEqual({ code: 'currency_without_rates', params: { written: 'R$' } });
+    expect(refused('500 KR').reasonCode).toEqual({ code: 'ambiguous_crown_sign', params: { written: 'KR' } });
+  });
+
+  it('keeps the reason of the text in brackets as the cause', () => {
+    expect(refused('$5M (about €)').reasonCode).toEqual({
+      code: 'bracket_unreadable',
+      params: { text: 'about €' },
+      cause: { code: 'no_number', params: {} },
+    });
+  });
+
+  it('throws the same error from parseFigure', () => {
+    expect(() => parseFigure('3 apples')).toThrow(expect.objectContaining({ reasonCode: { code: 'unknown_word', params: { word: 'apples' } } }));
+  });
+});
