@@ -91,6 +91,63 @@ export type FigureRefusalCode = (typeof FIGURE_REFUSAL_CODES)[number];
 /** Texts longer than this are not figures (and are not scanned). */
 export const MAX_FIGURE_LENGTH = 200;
 
+/**
+ * A text each rule refuses, for the docs and the tests (every code is reached
+ * by its text); null for a rule no text reaches.
+ */
+export const FIGURE_REFUSAL_EXAMPLES: Readonly<Record<FigureRefusalCode, string | null>> = {
+  not_text: null, // a number or nothing where text should be
+  too_long: '1'.repeat(MAX_FIGURE_LENGTH + 1),
+  empty: '  ',
+  no_number: '$',
+  number_expected: 'n/a',
+  numeral_unreadable: '三五亿美元',
+  too_large: '数' + '亿'.repeat(40),
+  out_of_range: null, // a guard: the reader checks a range's order and a finite magnitude before qualify() could throw
+  two_periods: '19.99美元/月/年',
+  two_per_items: '$40 per seat per user',
+  two_range_openers: 'between from $3B to $5B',
+  range_needs_two_ends: 'between $3B',
+  mark_needs_word: 'the $2 billion',
+  bracket_unclosed: '$5M ($5M',
+  nested_brackets: '$5M (($5M))',
+  bracket_unreadable: '$5M (seed)',
+  bracket_other_unit: '$5M (20%)',
+  bracket_other_period: '$5M a month ($60M a year)',
+  bracket_other_item: '$40 per seat ($40 per user)',
+  currency_without_rates: 'R$5M',
+  ambiguous_crown_sign: '500 kr',
+  yen_sign_after_number: '100 ¥',
+  ambiguous_yen_sign: '¥100',
+  currency_misplaced: '5 dollars euros',
+  two_currencies: 'HK$5 million US dollars',
+  second_magnitude: '5 million billion',
+  mixed_magnitudes: '5亿 million',
+  two_numbers: '1 500 000',
+  billions_not_read: '5 billions',
+  long_scale_european: "5 billion d'euros",
+  unknown_word: '3 apples',
+  unexpected_text: '5 @',
+  several_needs_magnitude: '数美元',
+  several_plural_needs_magnitude: 'tens of dollars',
+  half_needs_magnitude: 'half a dollar',
+  multiple_and_percent: '百分之五倍',
+  kind_with_currency: '$5%',
+  measure_word_not_money: '5美元笔',
+  ambiguous_european_mark: '1,500 Mrd. €',
+  ambiguous_point: '€600.000',
+  mixed_marks_malformed: '1,23.4',
+  grouping_malformed: '1,23,4',
+  comma_after_long_group: '1234,567',
+  comma_digit_count: '1,2345',
+  range_units_differ: '$3B-€5B',
+  range_measures_differ: '3笔至5家',
+  qualifier_on_range: '超两三亿美元',
+  range_several_end: '数亿至5亿',
+  range_order: '5亿至3亿',
+  qualifiers_disagree: '超5亿以下',
+};
+
 const EXPECTED =
   'expected a number with optional qualifier, magnitude and unit, such as "约204亿美元", "超23亿美元", "$3.6B", "nearly $1.8B" or "65起"';
 

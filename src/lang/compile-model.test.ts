@@ -183,3 +183,29 @@ describe('compileModel: errors in values', () => {
     expect(() => compileModel('v = fact("a", "b")', { resolveFact: buggy })).toThrow(TypeError);
   });
 });
+
+describe('compileModel: each error names its rule and values (what the playground says in Chinese, web/src/reasons.test.ts)', () => {
+  it('invalid_argument: the function and the values that break its rule', () => {
+    const sd = compileError('x = normal(0, -1)', 'invalid_argument');
+    expect(sd.issues[0]).toMatchObject({ code: 'invalid_argument', path: ['line 1', 'column 15'], message: 'normal: the standard deviation must be larger than 0, got -1', reason: { code: 'sd_not_positive', params: { callee: 'normal', got: '-1' } } });
+    const to = compileError('x = 10 to 5', 'invalid_argument');
+    expect(to.issues[0]).toMatchObject({ path: ['line 1', 'column 5'], message: "'10 to 5': the low value must be less than the high value", reason: { code: 'to_low_above_high', params: { written: '10 to 5', low: '10', high: '5' } } });
+    expect(compileError('x = mixture(1 to 2, 3 to 4, [0, 0])', 'invalid_argument').reasonCode).toEqual({ code: 'weights_zero', params: { callee: 'mixture' } });
+    expect(compileError('x = truncate(normal(0, 1), 5, 1)', 'invalid_argument').reasonCode).toEqual({ code: 'bounds_order', params: { callee: 'truncate', low: '5', high: '1' } });
+  });
+
+  it('fact: without the ledger, and a fact the ledger lacks, with what the resolver said', () => {
+    expect(compileError('x = fact("OpenAI", "revenue")', 'fact').issues[0]).toMatchObject({
+      path: ['line 1', 'column 5'],
+      message: 'fact(...) needs the ledger, and this model was compiled without one; run it through the app (shakeout run) or pass resolveFact',
+      reason: { code: 'fact_without_ledger', params: {} },
+    });
+    const missing: FactResolver = (entity) => {
+      throw new ShakeoutError(`no fact for ${entity} revenue`, { issues: [{ code: 'unknown_fact', path: [], message: 'x', got: entity, suggestion: 'OpenAI' }], status: 404 });
+    };
+    expect(compileError('x = fact("OpenAl", "revenue")', 'fact', missing).reasonCode).toEqual({
+      code: 'fact_unresolved',
+      params: { entity: 'OpenAl', metric: 'revenue', got: 'OpenAl', suggestion: 'OpenAI' },
+    });
+  });
+});

@@ -21,7 +21,10 @@ export interface FactPage { total: number; items: Fact[]; nextCursor: string | n
 export interface Entity { id: string; nameEn: string; nameZh: string | null; aliases: string[]; kind: string; parent: string | null }
 export interface Figure { text: string; value: number; unit: string; per: string | null; qualifier: string; p5: number; p95: number; display: { en: string; zh: string } }
 /** One problem the API names: its code, the field, the English message, and (when the server can say them as data) what was expected, what came and the closest known name. */
-export interface Issue { code: string; path: (string | number)[]; message: string; expected?: string; got?: string; suggestion?: string }
+export interface Issue { code: string; path: (string | number)[]; message: string; expected?: string; got?: string; suggestion?: string; reason?: Reason }
+
+/** Why an input was refused, as data: the rule's code and its values (a refused figure's reason, a model error's rule). */
+export interface Reason { code: string; params: Record<string, string>; cause?: Reason }
 
 /** An error the API answered with: its status, message and issues (field, expected, got). */
 export class ApiError extends Error {

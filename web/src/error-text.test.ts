@@ -6,7 +6,7 @@ import { lang } from './i18n.js';
 const badFigure = {
   status: 400,
   message: 'invalid fact:\nvalue: expected a figure such as "12.5亿元" or "$3.6B", got "a lot of money"; expected a number at "a lot of money"',
-  issues: [{ code: 'invalid_figure', path: ['value'], message: 'expected a figure such as "12.5亿元" or "$3.6B", got "a lot of money"; expected a number at "a lot of money"', got: 'a lot of money' }],
+  issues: [{ code: 'invalid_figure', path: ['value'], message: 'expected a figure such as "12.5亿元" or "$3.6B", got "a lot of money"; expected a number at "a lot of money"', got: 'a lot of money', reason: { code: 'number_expected', params: { at: 'a lot of money' } } }],
 };
 const badMetricAndEntity = {
   status: 400,
@@ -27,7 +27,7 @@ describe('errorText in Chinese', () => {
     lang.value = 'zh';
     const e = errorText(badFigure);
     expect(e.headline).toBe('请求被拒绝');
-    expect(e.issues).toEqual([{ code: 'invalid_figure', path: '数值', message: '无法读取“a lot of money”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”；其中没有可读的数字' }]);
+    expect(e.issues).toEqual([{ code: 'invalid_figure', path: '数值', message: '无法读取“a lot of money”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”；“a lot of money”处应为数字' }]);
   });
 
   it('the reader\'s ambiguity reason from the live reading (no field): the headline is the issue', () => {
@@ -35,15 +35,24 @@ describe('errorText in Chinese', () => {
     const e = errorText({
       status: 400,
       message: '"600.000 Euro" is not a figure: …',
-      issues: [{ code: 'invalid_figure', path: [], message: '"600.000 Euro" is not a figure: expected a number …, such as "约204亿美元" or "65起"; "600.000" is ambiguous: the period may be a decimal point (600) or group thousands (600000)', got: '600.000 Euro' }],
+      issues: [{
+        code: 'invalid_figure', path: [], got: '600.000 Euro',
+        message: '"600.000 Euro" is not a figure: expected a number …, such as "约204亿美元" or "65起"; "600.000" is ambiguous: the period may be a decimal point (600) or group thousands (600000)',
+        reason: { code: 'ambiguous_point', params: { written: '600.000', asDecimal: '600', asThousands: '600000' } },
+      }],
     });
-    expect(e).toEqual({ headline: '无法读取“600.000 Euro”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”；“600.000”有歧义：句点可能是小数点，也可能是千位分隔符；请写成没有歧义的数字', issues: [] });
+    expect(e).toEqual({
+      headline: '无法读取“600.000 Euro”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”；“600.000”有歧义：句点可能是小数点（600），也可能是千位分隔符（600000），其后也没有“百万”“亿”等数量级可供判断；请写成“600”或“600000”',
+      issues: [],
+    });
   });
 
-  it('a reason the table does not know is left out, not shown in English', () => {
+  it('says the reason by its code, not by the English; an issue without one keeps the headline, never the English reason', () => {
     lang.value = 'zh';
-    const text = issueText({ code: 'invalid_figure', path: ['value'], message: 'expected a figure …, got "3 apples"; unknown word "apples" after the number', got: '3 apples' });
-    expect(text).toBe('无法读取“3 apples”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”');
+    const issue = { code: 'invalid_figure', path: ['value'], message: 'expected a figure …, got "3 apples"; unknown word "apples" after the number', got: '3 apples' };
+    expect(issueText({ ...issue, reason: { code: 'unknown_word', params: { word: 'apples' } } }))
+      .toBe('无法读取“3 apples”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”；数字后的“apples”无法识别：它不是货币、数量级、期间、限定词或已知的量词');
+    expect(issueText(issue)).toBe('无法读取“3 apples”：应为数字写法，如“12.5亿元”“超23亿美元”或“$3.6B”');
   });
 
   it('names each field and the closest known name', () => {

@@ -1,5 +1,6 @@
-import type { Issue } from './api.js';
-import { lang, t, tOr, type Key } from './i18n.js';
+import { currencyNameZh } from '../../src/core/currency-table.js';
+import type { Issue, Reason } from './api.js';
+import { lang, t, tOr } from './i18n.js';
 
 /** An error as the API answered it: {error: {status, message, issues}}, with the status of the response. */
 export interface ErrorLike { readonly status: number; readonly message: string; readonly issues: readonly Issue[] }
@@ -15,26 +16,68 @@ function fill(template: string, vars: Readonly<Record<string, string | undefined
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
-/**
- * The figure reader's reasons the add form meets most, said again in
- * Chinese. The reader (src/core/parse-figure.ts) words its reasons in English
- * only, with no code: a reason not in this list is left out of the Chinese
- * message (the headline still says what came and what is expected).
- */
-const FIGURE_REASONS: readonly [RegExp, Key][] = [
-  [/; expected a number at |; no number$/, 'reason_noNumber'],
-  [/; "([^"]+)" is ambiguous: /, 'reason_ambiguous'],
-  [/; the text is empty/, 'reason_empty'],
-  [/; it names two currencies/, 'reason_twoCurrencies'],
-  [/; a range goes from low to high/, 'reason_rangeOrder'],
-];
+/** Whose rule a reason names: the figure reader's (docs/figures.md) or the model language's (MODEL_REASONS). */
+export type ReasonKind = 'figure' | 'model';
 
-function figureReason(message: string): string | null {
-  for (const [re, key] of FIGURE_REASONS) {
-    const m = re.exec(message);
-    if (m) return fill(t(key), { got: m[1] });
+/** A currency code or a unit in the page's language: 美元 for USD, 百分比 for percent; a sign such as ¥ as it is. */
+function unitWord(v: string): string {
+  if (/^[A-Z]{3}$/.test(v)) return lang.value === 'zh' ? currencyNameZh(v) : v;
+  return tOr(`reasonUnit_${v}`, v);
+}
+
+/**
+ * The values of a reason in the page's language. Units, periods, marks,
+ * qualifiers, kinds of value and tokens are said by their words; what the
+ * user wrote and numbers stay as they came. An arity's `expected` is made
+ * from its `min` and `max`.
+ */
+function reasonValues(p: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...p };
+  for (const name of ['currency', 'otherCurrency', 'unit', 'otherUnit', 'mainUnit']) if (p[name] !== undefined) out[name] = unitWord(p[name]);
+  for (const name of ['per', 'otherPer', 'mainPer']) if (p[name]) out[name] = tOr(`reasonPer_${p[name]}`, p[name]);
+  if (p.mark !== undefined) out.mark = tOr(`reasonMark_${p.mark}`, p.mark);
+  if (p.what !== undefined) out.what = tOr(`reasonWhat_${p.what}`, p.what);
+  if (p.qualifiers !== undefined) out.qualifiers = p.qualifiers.split(', ').map((q) => tOr(`qualifier_${q}`, q)).join(t('reasonListSep'));
+  if (p.metric !== undefined) out.metric = tOr(`metric_${p.metric}`, p.metric);
+  for (const name of ['expected', 'found']) if (p[name] !== undefined) out[name] = tOr(`modelKind_${p[name]}`, p[name]);
+  if (p.gotKind !== undefined) out.got = p.gotKind === 'end' || p.gotKind === 'line_end' ? t(`modelGot_${p.gotKind}`) : fill(t('modelGot_token'), { got: p.got });
+  if (p.min !== undefined) {
+    out.expected = fill(t(p.max === undefined ? 'modelArity_atLeast' : p.max === p.min ? 'modelArity_exactly' : 'modelArity_either'), { min: p.min, max: p.max });
   }
-  return null;
+  return out;
+}
+
+/**
+ * A reason said in the page's language: the sentence keyed by its rule
+ * (`figureReason_<code>` or `modelReason_<code>` in reasons-en.ts /
+ * reasons-zh.ts), filled with its values, and the reason inside it in
+ * brackets; null when the table has no sentence for the rule or the reason
+ * lacks a value the sentence needs (the caller then keeps the server's words).
+ *
+ * @example reasonText('figure', { code: 'two_currencies', params: { currency: 'HKD', otherCurrency: 'USD' } }) // zh: '同时出现了两种货币：港元和美元'
+ */
+export function reasonText(kind: ReasonKind, r: Reason): string | null {
+  const template = tOr(`${kind}Reason_${r.code}`, '');
+  if (!template) return null;
+  const values = reasonValues(r.params);
+  if ([...template.matchAll(/\{(\w+)\}/g)].some((m) => values[m[1]!] === undefined)) return null;
+  const text = fill(template, values);
+  const cause = r.cause ? reasonText(kind, r.cause) : null;
+  return cause ? text + fill(t('reasonCause'), { cause }) : text;
+}
+
+/**
+ * A problem POST /api/models/check found, in the page's language: in English
+ * the server's message; in Chinese its rule's sentence with its values and
+ * the closest known name, or the server's message when no sentence fits.
+ *
+ * @example modelCheckText({ message: "unknown name 'revenu'; did you mean 'revenue'?", suggestion: 'revenue', reason: { code: 'unknown_name', params: { name: 'revenu' } } }) // zh: '未知的名称“revenu”；是否指“revenue”？'
+ */
+export function modelCheckText(i: { readonly message: string; readonly suggestion?: string | null; readonly reason?: Reason }): string {
+  if (lang.value === 'en' || !i.reason) return i.message;
+  const said = reasonText('model', i.reason);
+  if (!said) return i.message;
+  return said + (i.suggestion ? fill(t('errorDidYouMean'), { suggestion: i.suggestion }) : '');
 }
 
 /** One field of a path in the page's language: 'value' 数值, 'line 14' 第14行, 'column id' id列; others as they are. */
@@ -58,13 +101,15 @@ function pathPart(p: string | number): string {
  */
 export function issueText(i: Issue): string {
   if (lang.value === 'en') return i.message;
+  // a model's error (syntax, unknown_name, arity, type ...): its rule's sentence, then the closest name
+  if (i.reason && i.code !== 'invalid_figure') return modelCheckText(i);
   const code = i.code === 'invalid_type' && i.got === undefined ? 'invalid_type_nothing' : i.code;
   const template = tOr(`err_${code}`, '');
   if (!template) return i.message;
   const expected = i.code === 'invalid_type' && i.expected ? tOr(`type_${i.expected}`, i.expected) : i.expected;
   const text = fill(template, { got: i.got, expected });
   if (/\{\w+\}/.test(text)) return i.message;
-  const reason = i.code === 'invalid_figure' ? figureReason(i.message) : null;
+  const reason = i.code === 'invalid_figure' && i.reason ? reasonText('figure', i.reason) : null;
   const hint = i.suggestion ? fill(t('errorDidYouMean'), { suggestion: i.suggestion }) : '';
   return text + (reason ? t('clauseSep') + reason : '') + hint;
 }

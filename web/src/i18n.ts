@@ -1,9 +1,13 @@
 import { signal } from '@preact/signals';
+import { REASONS_EN } from './reasons-en.js';
+import { REASONS_ZH } from './reasons-zh.js';
 
 export type Lang = 'en' | 'zh';
 
 /** The words of the dashboard, keyed; one table per language (the report's pattern). */
 const EN = {
+  // why a figure or a model was refused, by rule: reasons-en.ts / reasons-zh.ts
+  ...REASONS_EN,
   appName: 'Shakeout',
   tagline: 'Will it make money before its money runs out?',
   navBoard: 'Board',
@@ -192,11 +196,6 @@ const EN = {
   field_value: 'value', field_value_as_written: 'value', field_entity: 'company or entity', field_metric: 'metric', field_period: 'period', field_publisher: 'publisher',
   field_published: 'published', field_source: 'source', field_url: 'link', field_query: 'query', field_json: 'request body', field_param: 'path', field_header: 'header',
   field_samples: 'samples', field_seed: 'seed', field_limit: 'limit', field_asOf: 'as of', field_revision: 'revision', field_supersedes: 'corrects', field_id: 'id',
-  reason_noNumber: 'there is no number in it',
-  reason_ambiguous: '"{got}" is ambiguous: the period may be a decimal point or group thousands; write the number without the ambiguity',
-  reason_empty: 'the text is empty',
-  reason_twoCurrencies: 'it names two currencies',
-  reason_rangeOrder: 'a range goes from low to high',
   pathLine: 'line {n}', pathRecord: 'record {n}', pathColumn: 'column {name}',
   exactValueNote: 'An exact figure: the engine draws this one value, with no spread.',
   driver: 'driver',
@@ -319,6 +318,7 @@ const EN = {
 export type Key = keyof typeof EN;
 
 const ZH: Record<Key, string> = {
+  ...REASONS_ZH,
   appName: '洗牌',
   tagline: '钱花完之前，它能赚到钱吗？',
   navBoard: '总览',
@@ -506,11 +506,6 @@ const ZH: Record<Key, string> = {
   field_value: '数值', field_value_as_written: '数值', field_entity: '公司或实体', field_metric: '指标', field_period: '期间', field_publisher: '发布方',
   field_published: '发布日期', field_source: '来源', field_url: '链接', field_query: '查询参数', field_json: '请求内容', field_param: '路径参数', field_header: '请求头',
   field_samples: '样本数', field_seed: '随机种子', field_limit: '条数上限', field_asOf: '截至日期', field_revision: '版本', field_supersedes: '所更正的事实', field_id: '编号',
-  reason_noNumber: '其中没有可读的数字',
-  reason_ambiguous: '“{got}”有歧义：句点可能是小数点，也可能是千位分隔符；请写成没有歧义的数字',
-  reason_empty: '文本为空',
-  reason_twoCurrencies: '同时出现了两种货币',
-  reason_rangeOrder: '区间应从低到高',
   pathLine: '第{n}行', pathRecord: '第{n}条记录', pathColumn: '{name}列',
   exactValueNote: '确切数字：引擎只抽取这一个值，没有离散。',
   driver: '驱动因素',

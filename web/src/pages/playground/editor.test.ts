@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionContext } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
+import { lang } from '../../i18n.js';
 import { completeNames, toDiagnostics } from './editor.js';
 
 const names = () => ({ functions: ['normal', 'lognormal', 'fact', 'Math.sqrt', 'mean'], entities: ['Moonshot AI', '月之暗面'], metrics: ['valuation', 'revenue'] });
@@ -38,6 +39,18 @@ describe('toDiagnostics', () => {
   it('puts each issue at its offsets, with its line:column in the message', () => {
     const d = toDiagnostics([{ code: 'unknown_name', line: 2, column: 11, from: 26, to: 29, message: "unknown name 'sbs'; did you mean 'subs'?", suggestion: 'subs' }], 40);
     expect(d).toEqual([{ from: 26, to: 29, severity: 'error', message: "2:11 unknown name 'sbs'; did you mean 'subs'?", source: 'unknown_name' }]);
+  });
+
+  it('says the issue in the page\'s language, by its rule and values (Chinese on a zh page)', () => {
+    const issue = { code: 'arity', line: 1, column: 12, from: 11, to: 12, message: 'normal expects 2 arguments, got 1: normal(mean, sd)', suggestion: null,
+      reason: { code: 'arity', params: { callee: 'normal', min: '2', max: '2', got: '1', signature: 'normal(mean, sd)' } } };
+    lang.value = 'zh';
+    try {
+      expect(toDiagnostics([issue], 40)[0]!.message).toBe('1:12 normal 应有2个参数，实际为1个：normal(mean, sd)');
+    } finally {
+      lang.value = 'en';
+    }
+    expect(toDiagnostics([issue], 40)[0]!.message).toBe('1:12 normal expects 2 arguments, got 1: normal(mean, sd)');
   });
 
   it('keeps an issue inside a document that changed since the check', () => {

@@ -5,12 +5,14 @@
 import { autocompletion, closeBrackets, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import type { Reason } from '../../api.js';
+import { modelCheckText } from '../../error-text.js';
 
 export interface Names { functions: string[]; entities: string[]; metrics: string[] }
-export interface CheckIssue { code: string; line: number; column: number; from: number; to: number; message: string; suggestion: string | null }
+export interface CheckIssue { code: string; line: number; column: number; from: number; to: number; message: string; suggestion: string | null; reason?: Reason }
 
 export interface EditorOptions {
   doc: string;
@@ -45,12 +47,12 @@ export function completeNames(names: () => Names) {
   };
 }
 
-/** Server issues as the editor's diagnostics, each at its own offsets (clamped to the document). */
+/** Server issues as the editor's diagnostics, each at its own offsets (clamped to the document), said in the page's language. */
 export function toDiagnostics(issues: CheckIssue[], length: number): Diagnostic[] {
   return issues.map((i) => {
     const from = Math.max(0, Math.min(i.from, length));
     const to = Math.max(from, Math.min(i.to, length));
-    return { from, to, severity: 'error', message: `${i.line}:${i.column} ${i.message}`, source: i.code };
+    return { from, to, severity: 'error', message: `${i.line}:${i.column} ${modelCheckText(i)}`, source: i.code };
   });
 }
 
@@ -102,6 +104,11 @@ const THEME = EditorView.theme({
   '.cm-content': { minHeight: '10rem' },
   '.cm-gutters': { backgroundColor: '#f4f6f8', color: '#5d6773', borderRight: '1px solid #d9dee4' },
 });
+
+/** Checks the text again now, so the diagnostics are said in the language the page switched to. */
+export function relint(view: EditorView): void {
+  forceLinting(view);
+}
 
 /** Replaces the editor's text (an example chosen, a link opened). */
 export function setDoc(view: EditorView, doc: string): void {

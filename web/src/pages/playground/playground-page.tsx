@@ -8,6 +8,7 @@ import { FactLink } from '../../fact-link.js';
 import { bi, formatValue } from '../../format.js';
 import { lang, t } from '../../i18n.js';
 import { go, href, route } from '../../router.js';
+import { modelCheckText } from '../../error-text.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import type { CheckIssue, Names } from './editor.js';
 import { startRun, type Output, type RunState } from './model-run.js';
@@ -45,6 +46,7 @@ export function PlaygroundPage() {
   const latest = useRef({ source, samples, seed });
   latest.current = { source, samples, seed };
   const setDocRef = useRef<((v: EditorView, s: string) => void) | null>(null);
+  const relintRef = useRef<((v: EditorView) => void) | null>(null);
 
   const run = () => {
     cancelRun.current?.();
@@ -66,6 +68,7 @@ export function PlaygroundPage() {
     void import('./editor.js').then((m) => {
       if (disposed || !host.current) return;
       setDocRef.current = m.setDoc;
+      relintRef.current = m.relint;
       view.current = m.createEditor(host.current, {
         doc: latest.current.source,
         names: () => namesRef.current,
@@ -106,6 +109,10 @@ export function PlaygroundPage() {
     if (ex && view.current && setDocRef.current) setDocRef.current(view.current, ex.source);
   };
   const zh = lang.value === 'zh';
+  // the editor's diagnostics in the language the page switched to (the line under the editor follows by itself)
+  useEffect(() => {
+    if (view.current && relintRef.current) relintRef.current(view.current);
+  }, [zh]);
   const result = state?.status === 'done' ? state.result : null;
   const outputs: [string, Output][] = result ? Object.entries(result.outputs) : [];
 
@@ -134,7 +141,7 @@ export function PlaygroundPage() {
       <p class="muted small">{samples <= AUTO_RUN_MAX_SAMPLES ? t('autoRuns') : t('runByHand')} {t('runKeys')}</p>
       <div class="editor" ref={host} />
       <div aria-live="polite" class="small">
-        {issues.length > 0 && <p class="bad" data-testid="check-issue">{issues[0]!.line}:{issues[0]!.column} {issues[0]!.message}</p>}
+        {issues.length > 0 && <p class="bad" data-testid="check-issue">{issues[0]!.line}:{issues[0]!.column} {modelCheckText(issues[0]!)}</p>}
       </div>
 
       <div aria-live="polite" data-testid="run-status">
