@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FigureParseError } from './errors.js';
 import { FIGURE_REFUSAL_CODES, FIGURE_REFUSAL_EXAMPLES, parseFigure, safeParseFigure } from './parse-figure.js';
@@ -47,6 +48,12 @@ describe('parseFigure: every refusal carries its rule as a code with its values'
       params: { text: 'about €' },
       cause: { code: 'no_number', params: {} },
     });
+  });
+
+  it('lists every code, with its example, in docs/figures.md', () => {
+    const docs = readFileSync(new URL('../../docs/figures.md', import.meta.url), 'utf8');
+    const listed = [...docs.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...FIGURE_REFUSAL_CODES]);
   });
 
   it('throws the same error from parseFigure', () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ShakeoutError } from '../core/index.js';
-import { ModelError, modelReason } from './model-error.js';
+import { MODEL_REASONS, ModelError, modelReason } from './model-error.js';
 import { SourceText } from './source-text.js';
 
 describe('SourceText', () => {
@@ -21,6 +22,12 @@ describe('ModelError', () => {
     expect(e.status).toBe(400);
     expect(e.message).toBe("1:8: expected an expression after '+', got end of line");
     expect(e.issues).toEqual([{ code: 'syntax', path: ['line 1', 'column 8'], message: "expected an expression after '+', got end of line", reason: { code: 'syntax', params: {} } }]);
+  });
+
+  it('lists every rule of every family in docs/model-errors.md', () => {
+    const docs = readFileSync(new URL('../../docs/model-errors.md', import.meta.url), 'utf8');
+    const listed = [...docs.matchAll(/^\| (\w+) \| `(\w+)` \|/gm)].map((m) => `${m[1]}/${m[2]}`);
+    expect(listed).toEqual(Object.entries(MODEL_REASONS).flatMap(([family, codes]) => codes.map((c) => `${family}/${c}`)));
   });
 
   it('carries the rule broken and its values, on the error and its issue, and the closest name', () => {
