@@ -83,6 +83,18 @@ describeDashboard('the company, playground and scenarios pages in Chromium', (da
     expect(await page.textContent('[data-testid="check-issue"]')).toMatch(/^2:11 unknown name 'sbs'; did you mean 'subs'\?/);
     // the underline is on the misspelt name
     expect(await page.textContent('.cm-lintRange-error')).toBe('sbs');
+    // on a Chinese page the same problem is said in Chinese, by its rule and values (the server's message stays English)
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="check-issue"]')?.textContent ?? '').includes('未知的名称'));
+    expect(await page.textContent('[data-testid="check-issue"]')).toBe('2:11 未知的名称“sbs”；是否指“subs”？');
+    // and the editor's diagnostic, checked again when the language switched
+    await page.hover('.cm-lintRange-error');
+    await page.waitForSelector('.cm-diagnosticText');
+    expect(await page.textContent('.cm-diagnosticText')).toBe('2:11 未知的名称“sbs”；是否指“subs”？');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-playground-check-zh.png'), fullPage: false });
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await editor.click();
 
     // completion inside fact(): the ledger's entities, then its metrics
     await page.keyboard.press('Control+a');

@@ -5,7 +5,7 @@
 import { autocompletion, closeBrackets, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import type { Reason } from '../../api.js';
@@ -105,9 +105,9 @@ const THEME = EditorView.theme({
   '.cm-gutters': { backgroundColor: '#f4f6f8', color: '#5d6773', borderRight: '1px solid #d9dee4' },
 });
 
-/** Checks the text again now, so the diagnostics are said in the language the page switched to. */
-export function relint(view: EditorView): void {
-  forceLinting(view);
+/** Shows the last check's issues again, said in the language the page switched to (no new check: the text has not changed). */
+export function sayDiagnostics(view: EditorView, issues: CheckIssue[]): void {
+  view.dispatch(setDiagnostics(view.state, toDiagnostics(issues, view.state.doc.length)));
 }
 
 /** Replaces the editor's text (an example chosen, a link opened). */

@@ -46,7 +46,7 @@ export function PlaygroundPage() {
   const latest = useRef({ source, samples, seed });
   latest.current = { source, samples, seed };
   const setDocRef = useRef<((v: EditorView, s: string) => void) | null>(null);
-  const relintRef = useRef<((v: EditorView) => void) | null>(null);
+  const sayDiagnosticsRef = useRef<((v: EditorView, i: CheckIssue[]) => void) | null>(null);
 
   const run = () => {
     cancelRun.current?.();
@@ -68,7 +68,7 @@ export function PlaygroundPage() {
     void import('./editor.js').then((m) => {
       if (disposed || !host.current) return;
       setDocRef.current = m.setDoc;
-      relintRef.current = m.relint;
+      sayDiagnosticsRef.current = m.sayDiagnostics;
       view.current = m.createEditor(host.current, {
         doc: latest.current.source,
         names: () => namesRef.current,
@@ -111,7 +111,7 @@ export function PlaygroundPage() {
   const zh = lang.value === 'zh';
   // the editor's diagnostics in the language the page switched to (the line under the editor follows by itself)
   useEffect(() => {
-    if (view.current && relintRef.current) relintRef.current(view.current);
+    if (view.current && sayDiagnosticsRef.current) sayDiagnosticsRef.current(view.current, issues);
   }, [zh]);
   const result = state?.status === 'done' ? state.result : null;
   const outputs: [string, Output][] = result ? Object.entries(result.outputs) : [];
