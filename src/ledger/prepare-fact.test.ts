@@ -23,6 +23,20 @@ describe('source dates', () => {
   });
 });
 
+describe('a figure the reader refuses', () => {
+  it('is an invalid_figure issue with the reader\'s reason in words and as data, and stores nothing', async () => {
+    const e = await store.addFact({ entity: 'OpenAI', metric: 'funding', value: '¥100', period: '2024', source: { publisher: 'X' } }).then(() => null, (x: unknown) => x as { issues: Record<string, unknown>[] });
+    expect(e!.issues).toEqual([{
+      code: 'invalid_figure',
+      path: ['value'],
+      message: expect.stringMatching(/got "¥100"; "¥" alone is the sign of both the Chinese yuan and the Japanese yen/),
+      got: '¥100',
+      reason: { code: 'ambiguous_yen_sign', params: { symbol: '¥' } },
+    }]);
+    expect(await store.listFacts({ entity: 'openai', metric: 'funding' })).toEqual([]);
+  });
+});
+
 describe('an entity the ledger does not know (trial T7, T13)', () => {
   const refusal = async (entity: string, metric = 'funding'): Promise<string> => {
     const e = await store.addFact({ entity, metric, value: '$1B', period: '2024', source: { publisher: 'X' } }).then(() => null, (x: unknown) => x as { issues: { code: string; message: string }[] });

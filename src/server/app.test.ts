@@ -83,7 +83,10 @@ describe('figures', () => {
     expect(f).toMatchObject({ value: 2.3e9, qualifier: 'over', unit: 'USD' });
     const bad = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '23 apples' }) });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('apples');
+    const refused = ((await bad.json()) as { error: { message: string; issues: { code: string; got?: string; reason?: unknown }[] } }).error;
+    expect(refused.message).toContain('apples');
+    // the reader's reason as data, for a reader in another language
+    expect(refused.issues).toMatchObject([{ code: 'invalid_figure', got: '23 apples', reason: { code: 'unknown_word', params: { word: 'apples' } } }]);
     const extra = await app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '$1B', colour: 'red' }) });
     expect(extra.status).toBe(400);
     expect(((await extra.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]!.path).toEqual(['json']);

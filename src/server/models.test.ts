@@ -18,7 +18,7 @@ describe('models over HTTP', () => {
     expect(ok.ok).toBe(true);
     const bad = (await (await post(app, '/api/models/check', { source: 'revenue = 1M to 2M\nrevenu * 12' })).json()) as { ok: boolean; issues: { line: number; column: number; message: string; suggestion: string | null }[] };
     expect(bad.ok).toBe(false);
-    expect(bad.issues[0]).toMatchObject({ line: 2, column: 1, suggestion: 'revenue' });
+    expect(bad.issues[0]).toMatchObject({ line: 2, column: 1, suggestion: 'revenue', reason: { code: 'unknown_name', params: { name: 'revenu' } } });
     expect(bad.issues[0]!.message).toMatch(/revenu/);
   });
 
