@@ -203,9 +203,8 @@ describe('compileModel: each error names its rule and values (what the playgroun
     const missing: FactResolver = (entity) => {
       throw new ShakeoutError(`no fact for ${entity} revenue`, { issues: [{ code: 'unknown_fact', path: [], message: 'x', got: entity, suggestion: 'OpenAI' }], status: 404 });
     };
-    expect(compileError('x = fact("OpenAl", "revenue")', 'fact', missing).reasonCode).toEqual({
-      code: 'fact_unresolved',
-      params: { entity: 'OpenAl', metric: 'revenue', got: 'OpenAl', suggestion: 'OpenAI' },
-    });
+    const e = compileError('x = fact("OpenAl", "revenue")', 'fact', missing);
+    expect(e.reasonCode).toEqual({ code: 'fact_unresolved', params: { entity: 'OpenAl', metric: 'revenue', got: 'OpenAl', suggestion: 'OpenAI' } });
+    expect(e.issues[0]).toMatchObject({ suggestion: 'OpenAI' });
   });
 });

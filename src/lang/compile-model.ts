@@ -331,6 +331,7 @@ class Compiler {
         err.message,
         ['fact_unresolved', { entity, metric, period, ...(issue?.got !== undefined ? { got: issue.got } : {}), ...(issue?.suggestion !== undefined ? { suggestion: issue.suggestion } : {}) }],
         err,
+        issue?.suggestion,
       );
     }
     const pos = this.text.position(e.span.start);
@@ -390,8 +391,13 @@ class Compiler {
     detail: string,
     [reason, params]: readonly [ModelReasonCode, Readonly<Record<string, string | number | undefined>>],
     cause?: unknown,
+    suggestion?: string,
   ): ModelError {
-    return ModelError.at(this.text, span, code, detail, { reason: modelReason(reason, params), ...(cause === undefined ? {} : { cause }) });
+    return ModelError.at(this.text, span, code, detail, {
+      reason: modelReason(reason, params),
+      ...(cause === undefined ? {} : { cause }),
+      ...(suggestion === undefined ? {} : { suggestion }),
+    });
   }
 }
 

@@ -125,7 +125,7 @@ export const REASONS_EN = {
   modelReason_value_not_finite: '{callee}: the value must be finite, got {got}',
   modelReason_fact: 'fact(...) could not be read from the ledger',
   modelReason_fact_without_ledger: 'fact(...) needs the ledger, and this model was compiled without one',
-  modelReason_fact_unresolved: 'the ledger has no fact for {entity}, {metric}',
+  modelReason_fact_unresolved: 'the ledger gives no fact for {entity}, {metric}',
   // the words a model reason's values are said with
   modelKind_number: 'a number', modelKind_dist: 'a distribution', modelKind_numeric: 'a number or a distribution', modelKind_string: 'a string',
   modelKind_list: 'a list', modelKind_record: 'a record', modelKind_output: 'a number, a distribution or a record of outputs',

@@ -121,7 +121,7 @@ export const REASONS_ZH: Record<keyof typeof REASONS_EN, string> = {
   modelReason_value_not_finite: '{callee}：值应为有限数，却是{got}',
   modelReason_fact: '无法从账本读取该事实',
   modelReason_fact_without_ledger: '读取事实需要账本，而此模型是在没有账本的情况下编译的',
-  modelReason_fact_unresolved: '账本中没有“{entity}”的{metric}事实',
+  modelReason_fact_unresolved: '无法从账本读取“{entity}”的{metric}事实',
   modelKind_number: '数字', modelKind_dist: '分布', modelKind_numeric: '数字或分布', modelKind_string: '字符串（加引号）',
   modelKind_list: '列表', modelKind_record: '记录', modelKind_output: '数字、分布或输出记录',
   modelGot_end: '输入结尾', modelGot_line_end: '行尾', modelGot_token: '“{got}”',

@@ -102,7 +102,7 @@ const COMPILE_ISSUES = {
   sd: { code: 'invalid_argument', path: ['line 1', 'column 15'], message: 'normal: the standard deviation must be larger than 0, got -1', reason: { code: 'sd_not_positive', params: { callee: 'normal', got: '-1' } } },
   to: { code: 'invalid_argument', path: ['line 1', 'column 5'], message: "'10 to 5': the low value must be less than the high value", reason: { code: 'to_low_above_high', params: { written: '10 to 5', low: '10', high: '5' } } },
   noLedger: { code: 'fact', path: ['line 1', 'column 5'], message: 'fact(...) needs the ledger, and this model was compiled without one; run it through the app (shakeout run) or pass resolveFact', reason: { code: 'fact_without_ledger', params: {} } },
-  unresolved: { code: 'fact', path: ['line 1', 'column 5'], message: 'no fact for OpenAI revenue', reason: { code: 'fact_unresolved', params: { entity: 'OpenAI', metric: 'revenue' } } },
+  unresolved: { code: 'fact', path: ['line 1', 'column 5'], message: 'no fact for OpenAl revenue', suggestion: 'OpenAI', reason: { code: 'fact_unresolved', params: { entity: 'OpenAl', metric: 'revenue', got: 'OpenAl', suggestion: 'OpenAI' } } },
 } satisfies Record<string, Issue>;
 
 describe('the model language\'s errors in Chinese', () => {
@@ -160,7 +160,7 @@ describe('the model language\'s errors in Chinese', () => {
 
   it('fact: a model compiled without the ledger, a fact the ledger lacks', () => {
     expect(said(COMPILE_ISSUES.noLedger)).toEqual(['fact', '读取事实需要账本，而此模型是在没有账本的情况下编译的']);
-    expect(said(COMPILE_ISSUES.unresolved)).toEqual(['fact', '账本中没有“OpenAI”的营收事实']);
+    expect(said(COMPILE_ISSUES.unresolved)).toEqual(['fact', '无法从账本读取“OpenAl”的营收事实；是否指“OpenAI”？']);
   });
 
   it('says a check issue (the editor\'s diagnostic and the line under it) the same way', () => {
