@@ -307,54 +307,66 @@ function plain(words: readonly string[]): WordList<string> {
   return list(words.map((w) => [w, w] as const));
 }
 
-const QUAL_PREFIX = list(QUALIFIER_PREFIXES);
-const QUAL_SUFFIX = list(QUALIFIER_SUFFIXES);
-const ONLY = plain(ONLY_WORDS);
-const NOISE = plain(NOISE_WORDS);
-const NOISE_AFTER = plain(NOISE_SUFFIXES);
-const MARK_ARTICLE = plain(MARK_ARTICLES);
-const MARK = plain(MARK_WORDS);
-const OPENERS = plain(RANGE_OPENERS);
-const SEPARATORS = plain(RANGE_SEPARATORS);
-const SEPARATORS_AND = plain([...RANGE_SEPARATORS, 'and']);
-const CLOSERS = plain(RANGE_CLOSERS);
-const SEVERAL = plain(SEVERAL_WORDS);
-const SEVERAL_PLURAL = list(SEVERAL_PLURALS);
-const ALMOST_NONE = plain(ALMOST_NONE_PHRASES);
-const MAGNITUDES = list([...ENGLISH_MAGNITUDES, ...EUROPEAN_MAGNITUDES]);
-const LONG_SCALE = new Set(LONG_SCALE_WORDS);
-const PLURAL_MAGNITUDES = list(ENGLISH_PLURAL_MAGNITUDES);
-const CUR_PREFIX = list(CURRENCY_PREFIXES);
-const CUR_SUFFIX = list(CURRENCY_SUFFIXES);
-const YEN = plain([AMBIGUOUS_YEN_SIGN]);
-/** The unknown currency words that several crowns write (the reason says which one the product reads). */
-const CROWN_SIGNS = new Set(['kr', 'kr.']);
-const UNKNOWN_CUR = list(UNKNOWN_CURRENCY_WORDS);
-const MULTIPLE = plain(MULTIPLE_WORDS);
-const PERCENT = plain(PERCENT_WORDS);
-const PERCENT_PREFIX = plain(PERCENT_PREFIXES);
-const MEASURE = plain(MEASURE_WORDS);
-const NOUNS = plain(COUNT_NOUNS);
-const NOUNS_ZH = plain(COUNT_NOUNS_ZH);
-const PERIODS = list(PERIOD_NAMES);
-const PER_SEP = plain(PER_SEPARATORS);
-const PERS = list([...PER_WORDS, ...EUROPEAN_PER_WORDS]);
-const RUN_RATE = list(RUN_RATE_WORDS);
-const ITEMS = list(PER_ITEMS);
-const ITEM_WORDS = list(PER_ITEM_WORDS);
-const SIGNS = list<1 | -1>([['-', -1], ['+', 1]]);
-const MID_OVER = plain(['余', '多']);
-const HALF_A = plain(HALF_A_WORDS);
-/** "-plus" after a figure ("$40 billion-plus") is over, not the dash of a range. */
-const DASH_PLUS = plain(QUALIFIER_SUFFIXES.filter(([w]) => w.startsWith('-')).map(([w]) => w));
+/**
+ * The reader's word lists (and the European-words pattern), built on first
+ * use (ARCHITECTURE.md: nothing built at the top level): a command that
+ * reads no figure (`shakeout run` of a model) does not pay for them.
+ */
+function buildWordLists() {
+  return {
+    QUAL_PREFIX: list(QUALIFIER_PREFIXES),
+    QUAL_SUFFIX: list(QUALIFIER_SUFFIXES),
+    ONLY: plain(ONLY_WORDS),
+    NOISE: plain(NOISE_WORDS),
+    NOISE_AFTER: plain(NOISE_SUFFIXES),
+    MARK_ARTICLE: plain(MARK_ARTICLES),
+    MARK: plain(MARK_WORDS),
+    OPENERS: plain(RANGE_OPENERS),
+    SEPARATORS: plain(RANGE_SEPARATORS),
+    SEPARATORS_AND: plain([...RANGE_SEPARATORS, 'and']),
+    CLOSERS: plain(RANGE_CLOSERS),
+    SEVERAL: plain(SEVERAL_WORDS),
+    SEVERAL_PLURAL: list(SEVERAL_PLURALS),
+    ALMOST_NONE: plain(ALMOST_NONE_PHRASES),
+    MAGNITUDES: list([...ENGLISH_MAGNITUDES, ...EUROPEAN_MAGNITUDES]),
+    LONG_SCALE: new Set(LONG_SCALE_WORDS),
+    PLURAL_MAGNITUDES: list(ENGLISH_PLURAL_MAGNITUDES),
+    CUR_PREFIX: list(CURRENCY_PREFIXES),
+    CUR_SUFFIX: list(CURRENCY_SUFFIXES),
+    YEN: plain([AMBIGUOUS_YEN_SIGN]),
+    /** The unknown currency words that several crowns write (the reason says which one the product reads). */
+    CROWN_SIGNS: new Set(['kr', 'kr.']),
+    UNKNOWN_CUR: list(UNKNOWN_CURRENCY_WORDS),
+    MULTIPLE: plain(MULTIPLE_WORDS),
+    PERCENT: plain(PERCENT_WORDS),
+    PERCENT_PREFIX: plain(PERCENT_PREFIXES),
+    MEASURE: plain(MEASURE_WORDS),
+    NOUNS: plain(COUNT_NOUNS),
+    NOUNS_ZH: plain(COUNT_NOUNS_ZH),
+    PERIODS: list(PERIOD_NAMES),
+    PER_SEP: plain(PER_SEPARATORS),
+    PERS: list([...PER_WORDS, ...EUROPEAN_PER_WORDS]),
+    RUN_RATE: list(RUN_RATE_WORDS),
+    ITEMS: list(PER_ITEMS),
+    ITEM_WORDS: list(PER_ITEM_WORDS),
+    SIGNS: list<1 | -1>([['-', -1], ['+', 1]]),
+    MID_OVER: plain(['余', '多']),
+    HALF_A: plain(HALF_A_WORDS),
+    /** "-plus" after a figure ("$40 billion-plus") is over, not the dash of a range. */
+    DASH_PLUS: plain(QUALIFIER_SUFFIXES.filter(([w]) => w.startsWith('-')).map(([w]) => w)),
+    /** A European word anywhere in the (lower-case) text, or € written after a number. */
+    EUROPEAN_TEXT: new RegExp(
+      `(?<![a-z])(?<!of )(?:${[...EUROPEAN_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![a-z])|[0-9][^€$£¥]*€`,
+    ),
+  };
+}
+type WordLists = ReturnType<typeof buildWordLists>;
+let wordLists: WordLists | null = null;
+
 /** The Chinese digits by value, for the next ten of 十几 (二十几 -> 三十). */
 const DIGIT_CHARS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A European word anywhere in the (lower-case) text, or € written after a number. */
-const EUROPEAN_TEXT = new RegExp(
-  `(?<![a-z])(?<!of )(?:${[...EUROPEAN_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![a-z])|[0-9][^€$£¥]*€`,
-);
 
 const isAsciiLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -383,6 +395,7 @@ interface Amount {
 }
 
 class FigureReader {
+  private readonly w: WordLists = (wordLists ??= buildWordLists());
   private pos = 0;
   private readonly lower: string;
   /** French, German or Italian words in the text: a comma or period before three digits is ambiguous, "billion" is 1e12. */
@@ -394,7 +407,7 @@ class FigureReader {
     private readonly options: ParseFigureOptions,
   ) {
     this.lower = s.replace(/[A-ZÄÖÜ]/g, (c) => c.toLowerCase());
-    this.european = EUROPEAN_TEXT.test(this.lower);
+    this.european = this.w.EUROPEAN_TEXT.test(this.lower);
   }
 
   read(): Figure {
@@ -420,31 +433,31 @@ class FigureReader {
     // Prefixes: 约, 超过, nearly, 仅为, 为, 每月, 每人, between, "a total of", "reached the".
     for (;;) {
       this.ws();
-      const q = this.eat(QUAL_PREFIX);
+      const q = this.eat(this.w.QUAL_PREFIX);
       if (q) {
         quals.push(q[1]);
         continue;
       }
-      if (this.eat(ONLY)) {
+      if (this.eat(this.w.ONLY)) {
         only = true;
         continue;
       }
-      if (this.eat(NOISE)) continue;
-      if (!article && this.eat(MARK_ARTICLE)) {
+      if (this.eat(this.w.NOISE)) continue;
+      if (!article && this.eat(this.w.MARK_ARTICLE)) {
         article = true;
         continue;
       }
-      const p = this.eat(PERS);
+      const p = this.eat(this.w.PERS);
       if (p) {
         setPer(p[1]);
         continue;
       }
-      const item = this.eat(ITEM_WORDS);
+      const item = this.eat(this.w.ITEM_WORDS);
       if (item) {
         setItem(item[1]);
         continue;
       }
-      const o = this.eat(OPENERS);
+      const o = this.eat(this.w.OPENERS);
       if (o) {
         if (opener !== null) this.fail(`"${opener}" and "${o[0]}" both open a range`, 'two_range_openers', { word: opener, otherWord: o[0] });
         opener = o[0];
@@ -461,7 +474,7 @@ class FigureReader {
       // 两三亿美元: a range in one number, its unit read once for both ends
       second = { ...first, numeral: first.approxHigh, approxHigh: null };
       this.pos = beforeSeparator;
-    } else if (!this.peek(DASH_PLUS) && this.eat(opener === 'between' ? SEPARATORS_AND : SEPARATORS)) second = this.amount();
+    } else if (!this.peek(this.w.DASH_PLUS) && this.eat(opener === 'between' ? this.w.SEPARATORS_AND : this.w.SEPARATORS)) second = this.amount();
     else this.pos = beforeSeparator;
     if (opener !== null && second === null) this.fail(`"${opener}" needs two ends, as in "between $3B and $5B"`, 'range_needs_two_ends', { word: opener });
 
@@ -473,19 +486,19 @@ class FigureReader {
     for (;;) {
       const start = this.pos;
       const spaced = this.ws();
-      const q = this.eat(QUAL_SUFFIX);
+      const q = this.eat(this.w.QUAL_SUFFIX);
       if (q) {
         quals.push(q[1]);
         continue;
       }
-      if (second !== null && this.eat(CLOSERS)) continue;
-      if (this.eat(NOISE_AFTER)) continue;
-      if (!mark && this.eat(MARK)) {
+      if (second !== null && this.eat(this.w.CLOSERS)) continue;
+      if (this.eat(this.w.NOISE_AFTER)) continue;
+      if (!mark && this.eat(this.w.MARK)) {
         mark = true;
         continue;
       }
       // Before periods: "100M weekly active users" counts users, it is not per week.
-      if (isCount && noun === null && ((spaced && !hasMeasure && this.eat(NOUNS)) || (!spaced && this.eat(NOUNS_ZH)))) {
+      if (isCount && noun === null && ((spaced && !hasMeasure && this.eat(this.w.NOUNS)) || (!spaced && this.eat(this.w.NOUNS_ZH)))) {
         noun = this.s.slice(start, this.pos).trim();
         continue;
       }
@@ -499,7 +512,7 @@ class FigureReader {
         setItem(item);
         continue;
       }
-      const r = canRunRate ? this.eat(RUN_RATE) : null;
+      const r = canRunRate ? this.eat(this.w.RUN_RATE) : null;
       if (r) {
         setPer(r[1]);
         continue;
@@ -579,13 +592,13 @@ class FigureReader {
     this.ws();
     const rest = this.s.slice(this.pos);
     this.unknownCurrency(rest);
-    if (this.eat(YEN)) this.fail('write the currency sign "¥" before the number, or 元 / 円 after it', 'yen_sign_after_number');
-    const currency = this.peek(CUR_SUFFIX) ?? this.peek(CUR_PREFIX);
+    if (this.eat(this.w.YEN)) this.fail('write the currency sign "¥" before the number, or 元 / 円 after it', 'yen_sign_after_number');
+    const currency = this.peek(this.w.CUR_SUFFIX) ?? this.peek(this.w.CUR_PREFIX);
     if (currency) {
       const written = rest.slice(0, currency[0].length);
       this.fail(`${JSON.stringify(written)} (${currency[1]}) where no currency can stand: a figure names one currency, next to its number`, 'currency_misplaced', { written, currency: currency[1] });
     }
-    const magnitude = this.peek(MAGNITUDES);
+    const magnitude = this.peek(this.w.MAGNITUDES);
     if (magnitude) {
       const written = rest.slice(0, magnitude[0].length);
       this.fail(`a second magnitude ${JSON.stringify(written)}: a number takes one magnitude (and "hundred")`, 'second_magnitude', { written });
@@ -594,7 +607,7 @@ class FigureReader {
       this.fail(`two numbers, separated by a space, at ${JSON.stringify(rest.slice(0, 20))} (digits grouped by spaces are not read: write 1500000 or 1,500,000)`, 'two_numbers', { at: rest.slice(0, 20) });
     }
     const word = /^[a-z][a-z'.-]*/i.exec(rest)?.[0] ?? /^[\u3400-\u9fff]+/.exec(rest)?.[0];
-    if (word !== undefined && LONG_SCALE.has(word.toLowerCase())) {
+    if (word !== undefined && this.w.LONG_SCALE.has(word.toLowerCase())) {
       this.fail(`"${word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12`, 'billions_not_read', { word });
     }
     if (word !== undefined) {
@@ -613,14 +626,14 @@ class FigureReader {
    * four crowns write: refused with the table's reason, naming what was written.
    */
   private unknownCurrency(rest: string): void {
-    const unknown = this.eat(UNKNOWN_CUR);
+    const unknown = this.eat(this.w.UNKNOWN_CUR);
     if (!unknown) return;
     const written = rest.slice(0, unknown[0].length);
-    this.fail(unknown[1], CROWN_SIGNS.has(unknown[0]) ? 'ambiguous_crown_sign' : 'currency_without_rates', { written });
+    this.fail(unknown[1], this.w.CROWN_SIGNS.has(unknown[0]) ? 'ambiguous_crown_sign' : 'currency_without_rates', { written });
   }
 
   private almostNone(): Figure | null {
-    const phrase = this.eat(ALMOST_NONE);
+    const phrase = this.eat(this.w.ALMOST_NONE);
     if (!phrase) return null;
     // "几乎没有获得任何收入": the rest is words, not another number.
     if (/[0-9]/.test(this.s.slice(this.pos))) {
@@ -637,23 +650,23 @@ class FigureReader {
   /** [sign] [currency] [sign] [百分之] number [magnitude] [余|多] [unit]. */
   private amount(): Amount {
     this.ws();
-    let sign = this.eat(SIGNS)?.[1] ?? null;
+    let sign = this.eat(this.w.SIGNS)?.[1] ?? null;
     this.ws();
     this.unknownCurrency(this.s.slice(this.pos));
-    const prefix = this.eat(CUR_PREFIX);
+    const prefix = this.eat(this.w.CUR_PREFIX);
     let currency = prefix?.[1] ?? null;
     // 新台币132.36亿元, 港币10亿元: after a Chinese currency name, 元 is the word for the unit, not the yuan.
     const unitYuan = prefix !== null && hasChinese(prefix[0]);
-    const yen = currency === null && this.eat(YEN) !== null;
+    const yen = currency === null && this.eat(this.w.YEN) !== null;
     this.ws();
     if (sign === null) {
-      sign = this.eat(SIGNS)?.[1] ?? null;
+      sign = this.eat(this.w.SIGNS)?.[1] ?? null;
       this.ws();
     }
     const amount: Amount = {
       sign: sign ?? 1,
       currency,
-      kind: this.eat(PERCENT_PREFIX) ? 'percent' : null,
+      kind: this.eat(this.w.PERCENT_PREFIX) ? 'percent' : null,
       measure: null,
       numeral: '',
       englishExp: 0,
@@ -663,8 +676,8 @@ class FigureReader {
       approxHigh: null,
     };
 
-    const several = this.eat(SEVERAL);
-    const plural = several ? null : this.eat(SEVERAL_PLURAL);
+    const several = this.eat(this.w.SEVERAL);
+    const plural = several ? null : this.eat(this.w.SEVERAL_PLURAL);
     if (several && hasChinese(several[0])) {
       // 数亿, 几十亿, 数百万: the magnitude characters that follow.
       let exp = 0;
@@ -683,7 +696,7 @@ class FigureReader {
     } else if (plural) {
       // tens of billions, hundreds of millions
       this.ws();
-      const m = this.eat(PLURAL_MAGNITUDES);
+      const m = this.eat(this.w.PLURAL_MAGNITUDES);
       if (!m) this.fail(`"${plural[0]}" must be followed by thousands, millions, billions or trillions`, 'several_plural_needs_magnitude', { word: plural[0] });
       amount.severalExp = plural[1] + m[1];
     } else if (this.approximateChinese(amount)) {
@@ -694,11 +707,11 @@ class FigureReader {
         this.pos++;
         amount.over = true;
       }
-      const half = this.eat(HALF_A);
+      const half = this.eat(this.w.HALF_A);
       if (half) {
         const at = this.pos;
         this.ws();
-        const m = this.peek(MAGNITUDES);
+        const m = this.peek(this.w.MAGNITUDES);
         this.pos = at;
         if (!m || !HALF_A_MAGNITUDES.includes(m[0])) {
           this.fail(`"${half[0]}" must be followed by ${HALF_A_MAGNITUDES.join(', ')}, as in "half a billion dollars"`, 'half_needs_magnitude', { word: half[0] });
@@ -714,7 +727,7 @@ class FigureReader {
       if (this.s[this.pos] === '-' && isDigit(this.s[this.pos - 1]) && isAsciiLetter(this.lower[this.pos + 1])) {
         const at = this.pos;
         this.pos++;
-        if (this.peek(MAGNITUDES) === null) this.pos = at;
+        if (this.peek(this.w.MAGNITUDES) === null) this.pos = at;
       }
       const exp = this.englishMagnitudes();
       if (exp !== null) {
@@ -722,7 +735,7 @@ class FigureReader {
         amount.englishExp = exp;
       }
     }
-    if (this.eat(MID_OVER)) amount.over = true;
+    if (this.eat(this.w.MID_OVER)) amount.over = true;
 
     // Units, each at most once: 美元, 元, USD, dollars; 倍, x, times; %, percent; 笔, 起, 家.
     let suffixCurrency: Currency | null = null;
@@ -730,7 +743,7 @@ class FigureReader {
     for (;;) {
       const start = this.pos;
       this.ws();
-      const c: Entry<Currency> | null = suffixCurrency === null ? this.eat(CUR_SUFFIX) : null;
+      const c: Entry<Currency> | null = suffixCurrency === null ? this.eat(this.w.CUR_SUFFIX) : null;
       if (c && unitYuan && c[0] === '元') {
         suffixCurrency = currency;
         continue;
@@ -741,7 +754,7 @@ class FigureReader {
         currency = amount.currency = suffixCurrency = c[1];
         continue;
       }
-      const kind = hasKindWord ? null : this.eat(MULTIPLE) ? 'multiple' : this.eat(PERCENT) ? 'percent' : null;
+      const kind = hasKindWord ? null : this.eat(this.w.MULTIPLE) ? 'multiple' : this.eat(this.w.PERCENT) ? 'percent' : null;
       if (kind) {
         if (amount.kind !== null && amount.kind !== kind) this.fail('it is both a multiple and a percentage', 'multiple_and_percent');
         amount.kind = kind;
@@ -749,7 +762,7 @@ class FigureReader {
         continue;
       }
       if (amount.measure === null) {
-        const m = this.eat(MEASURE);
+        const m = this.eat(this.w.MEASURE);
         if (m) {
           amount.measure = m[0];
           continue;
@@ -925,13 +938,13 @@ class FigureReader {
     for (;;) {
       const start = this.pos;
       this.ws();
-      const m = this.eat(MAGNITUDES);
+      const m = this.eat(this.w.MAGNITUDES);
       const hundred = m !== null && m[0] === 'hundred';
       if (!m || other || (hundred && exp !== null)) {
         this.pos = start;
         return exp;
       }
-      if (this.european && LONG_SCALE.has(m[0])) {
+      if (this.european && this.w.LONG_SCALE.has(m[0])) {
         this.fail(`"${m[0]}" in a French, German or Italian text is 10^12 (or more), not 10^9: write milliard, Mrd. or miliardi for 10^9, or the figure in English`, 'long_scale_european', { word: m[0] });
       }
       other = !hundred;
@@ -941,12 +954,12 @@ class FigureReader {
 
   /** "/月", "/ mo", "a month", "per year", "每月", "monthly", "al mese". */
   private period(): Per | null {
-    return this.per(PERS, PERIODS, (sep, name) => sep === '/' || /^[a-z]{2,}$/.test(name));
+    return this.per(this.w.PERS, this.w.PERIODS, (sep, name) => sep === '/' || /^[a-z]{2,}$/.test(name));
   }
 
   /** "per seat", "/user", "a head", 每人: what a price is per besides time. */
   private perItem(): string | null {
-    return this.per(ITEM_WORDS, ITEMS, (sep, name) => sep === '/' || !hasChinese(name));
+    return this.per(this.w.ITEM_WORDS, this.w.ITEMS, (sep, name) => sep === '/' || !hasChinese(name));
   }
 
   /** A one-word form (每月, monthly, 每人), or a separator ("/", "a", "per" ...) and a name that `accepts` takes after it. */
@@ -954,7 +967,7 @@ class FigureReader {
     const start = this.pos;
     const word = this.eat(oneWord);
     if (word) return word[1];
-    const sep = this.eat(PER_SEP);
+    const sep = this.eat(this.w.PER_SEP);
     if (sep) {
       this.ws();
       const name = this.eat(names);
