@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, withAsOf } from '../economics/index.js';
-import type { Analysis, HealthAssumptionInput, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
+import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, startDate, withAsOf } from '../economics/index.js';
+import type { Analysis, CompanyAssumptions, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { asOfInfoOf, bundledDataDir, type Store } from '../ledger/index.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
@@ -26,20 +26,34 @@ export interface HealthRequest extends CurrencyRequest {
    * The date the inputs should describe ('2024-05'): facts of later periods
    * are left aside, cash is spent down to it. Default: the day of an as-of
    * ledger (`--as-of`, which also leaves out what was published later), else
-   * the assumptions file's `as_of`, else the latest facts.
+   * the assumptions file's `as_of` when the file names the company (the
+   * simulation's start), else the company's own latest facts: a file's date
+   * never cuts the facts of a company it does not name (docs/as-of.md).
    */
   readonly asOf?: string;
+  /**
+   * The assumptions file whose `as_of` `asOf` is, named with the figures as
+   * the simulation's start (the report's health, which reads the start of the
+   * simulation without filling inputs from the file).
+   */
+  readonly startFile?: string;
 }
 
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
 export async function runHealthAnalysis(store: Store, req: HealthRequest): Promise<{ analysis: Analysis<HealthDetails>; saved: SavedFact[]; unsaved: string | null }> {
   const currency = requestedCurrency(req);
   const file = typeof req.assumptions === 'object' ? req.assumptions : req.assumptions ? loadSurvivalAssumptions(req.assumptions === true ? undefined : req.assumptions) : null;
-  const assumptions = file ? await healthAssumptionsFor(store, req.company, file) : [];
+  const named = file ? await assumptionsOfCompany(store, req.company, file) : null;
+  const assumptions = named ? healthAssumptions(named, file!.file) : [];
+  const startFile = file ? { file: file.file, asOf: file.asOf, names: named !== null } : null;
+  const start = req.asOf
+    ? req.startFile ? { date: req.asOf, basis: 'assumptions' as const, file: { file: req.startFile, asOf: req.asOf, names: true } } : { date: req.asOf, basis: 'given' as const, file: null }
+    : { ...startDate(asOfInfoOf(store)?.asOf ?? null, startFile), file: startFile };
   const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
     env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
     assumptions,
-    asOf: req.asOf ?? asOfInfoOf(store)?.asOf ?? file?.asOf ?? null,
+    asOf: start.date,
+    start: { basis: start.basis, file: start.file },
   }));
   // saved facts are in US dollars, as computed; the currency asked for is for display
   const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
@@ -114,12 +128,12 @@ export function readSurvivalAssumptionsText(text: string, name: string, file = n
   return readSurvivalAssumptions(doc, file);
 }
 
-/** The survival assumptions of one company as health assumptions (cash, revenue, growth, costs), as the survival simulation reads them. */
-async function healthAssumptionsFor(store: Store, company: string, a: SurvivalAssumptions): Promise<HealthAssumptionInput[]> {
+/** The entry of an assumptions file for a company (by any of its names), or null when the file does not name it. */
+export async function assumptionsOfCompany(store: Store, company: string, a: SurvivalAssumptions): Promise<CompanyAssumptions | null> {
   const entity = await store.resolveEntity(company);
   for (const ca of a.companies) {
     const e = await store.resolveEntity(ca.company);
-    if (e.id === entity.id) return healthAssumptions(ca, a.file);
+    if (e.id === entity.id) return ca;
   }
-  return [];
+  return null;
 }

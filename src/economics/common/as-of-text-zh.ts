@@ -11,4 +11,25 @@ export const AS_OF_TEXT_ZH: AsOfText = {
   climateFallback: (date, market, climate, undatedLeftOut) =>
     `默认：${climate}，因为截至${AS_OF_TEXT_ZH.date(date)}，账本中没有此前发布的、同一来源连续两年的${market}年度融资数据` +
     (undatedLeftOut ? '（来源无发布日期的事实，例如内置的OWID序列，在按日期运行时不计入；可用 --include-undated 计入）' : ''),
+  laterFact: (id, metric, period, value) => `${id}（${metric}，${period}，“${value}”）`,
+  startFromFile: (date, file, later) =>
+    `输入数据截至${date}，即模拟的起点（由${file === 'data/survival-assumptions.yaml' ? '内置假设文件' : '假设文件'} ${file} 设定）` +
+    (later.length ? `：未采用${later.length}条期间更晚的事实：${later.join('；')}。` : '；没有未采用的更晚事实。'),
+  startFromAsOf: (date, later) =>
+    `输入数据截至${date}，即所选日期` + (later.length ? `：未采用${later.length}条期间更晚的事实：${later.join('；')}。` : '。'),
+  startGiven: (date, later) =>
+    `输入数据截至${date}，即所指定的日期` + (later.length ? `：未采用${later.length}条期间更晚的事实：${later.join('；')}。` : '。'),
+  startLatest: (latest, file, fileAsOf) =>
+    `输入数据取自该公司自己的最新事实${latest ? `（至${latest}）` : ''}` +
+    (file ? `：假设文件 ${file} 未列出该公司，因此其起点（${fileAsOf}）不截断该公司的事实。` : '。'),
+  input: { cash: '现金', revenue: '营收', revenueGrowth: '营收增速', costs: '支出', costGrowth: '支出增速' },
+  lacking: (name, inputs, date) => `${name}：${date ? `截至${date}` : '目前'}事实不足，无法模拟：缺少${inputs.join('、')}。`,
+  outcomeType: (type) => OUTCOME_ZH[type] ?? '其他结果',
+  outSince: (name, date, type, publisher) => `${name}：自${date}起已出局（${type}，来源：${publisher}），不参与模拟。`,
+};
+
+/** 与报告用语一致（src/report/text-zh.ts 的 track.type.*）。 */
+const OUTCOME_ZH: Readonly<Record<string, string>> = {
+  raised: '融资', ipo: '上市', acquihire_license: '技术授权并被大公司挖走团队', acquisition: '被收购',
+  recapitalization: '资本重组', pivot: '转型', leadership_exit: '负责人离任', layoffs: '裁员', restructured: '重组', shutdown: '关闭',
 };

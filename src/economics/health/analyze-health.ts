@@ -5,6 +5,7 @@ import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { estimateOf, combine } from '../common/estimate-of.js';
 import { metricName } from '../plausibility/describe-fact.js';
+import { inputsStart, type InputsStart, type StartBasis, type StartFile } from '../common/inputs-start.js';
 import { burnMultipleBand, type BurnMultipleBand } from './burn-multiple.js';
 import { defaultAliveValue } from './default-alive.js';
 import { collectHealthInputs, HEALTH_INPUT_SHAPE, type HealthAssumptionInput, type HealthInput, type HealthInputName, type InputStatus } from './health-inputs.js';
@@ -16,6 +17,12 @@ export interface HealthOptions {
   readonly assumptions?: readonly HealthAssumptionInput[];
   /** The date the inputs should describe ('2024-05'): later facts are left aside (see `collectHealthInputs`). */
   readonly asOf?: string | null;
+  /**
+   * Where `asOf` comes from, said with the figures (`details.start`): default
+   * 'given' when `asOf` is set, else 'latest'; `file` is the assumptions file
+   * that set it, or that was read and does not name the company.
+   */
+  readonly start?: { readonly basis: StartBasis; readonly file: StartFile | null };
 }
 
 /** One input of the analysis and where it came from. */
@@ -42,6 +49,8 @@ export interface HealthDetails {
   readonly probabilityRuleOf40: number | null;
   /** The date the inputs describe (ISO), or null when no input has a period. */
   readonly asOf: string | null;
+  /** Why the inputs describe that date (the as-of day, the assumptions' start, a date asked for, or the latest facts) and the later facts it left aside, in a sentence to show beside the figures. */
+  readonly start: InputsStart;
   /** What is missing to answer better, one line each. */
   readonly missing: readonly Text[];
   /** Every currency conversion the inputs rest on: fact, rate, its period and source (see `HealthInputs.conversions`). */
@@ -363,6 +372,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       probabilityDefaultAlive: pAlive,
       probabilityRuleOf40: pRule40,
       asOf: got.asOf,
+      start: inputsStart({ date: options.asOf ?? null, basis: options.start?.basis ?? (options.asOf ? 'given' : 'latest') }, options.start?.file ?? null, got.asOf, got.leftAside),
       missing,
       conversions: got.conversions,
       unbounded,

@@ -83,6 +83,8 @@ export interface HealthInputs {
   readonly conversions: readonly Text[];
   /** The equity rounds with a period of their own (unconfirmed ones left aside), as cash from rounds reads them. */
   readonly rounds: readonly Fact[];
+  /** Facts of the company whose period starts after the as-of date given (`CollectOptions.asOf`): left aside, and named in the notes. */
+  readonly leftAside: readonly Fact[];
 }
 
 /**
@@ -405,7 +407,7 @@ export async function collectHealthInputs(
   for (const a of byInput.values()) ignored.push({ ...a, reason: t('not needed: the input is derived from the others', '无需假设：该输入可由其他输入推算') });
 
   datesNote(found, notes);
-  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()], rounds };
+  return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()], rounds, leftAside: later };
 }
 
 /** Drops the assumption for an input that is derived from the others, naming why. */

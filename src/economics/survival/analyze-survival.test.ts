@@ -51,7 +51,12 @@ describe('analyzeSurvival on the bundled data', () => {
     expect(a.kind).toBe('survival');
     expect(a.details.ranking.map((r) => r.id)).toEqual(b.details.ranking.map((r) => r.id));
     expect(a.details.companies.map((c) => c.survival)).toEqual(b.details.companies.map((c) => c.survival));
-    expect(a.details.companies).toHaveLength(8);
+    // Inflection AI was out (licence and staff to Microsoft, 2024-03-19) before the file's start, 2024-05: listed, not ranked
+    expect(a.details.companies).toHaveLength(7);
+    expect(a.details.out.map((o) => [o.id, o.date, o.type])).toEqual([['inflection-ai', '2024-03-19', 'acquihire_license']]);
+    expect(a.details.out[0]!.text.en).toMatch(/^Inflection AI: out since 2024-03-19 \(licence and staff to a larger company, .+\): not simulated\.$/);
+    expect(a.details.out[0]!.text.zh).toMatch(/^Inflection AI：自2024年3月19日起已出局（技术授权并被大公司挖走团队，来源：.+），不参与模拟。$/);
+    expect(a.details.ranking.map((r) => r.id)).not.toContain('inflection-ai');
     expect(a.details.ranking[0]!.rank).toBe(1);
     const id = (name: string) => a.details.ranking.findIndex((r) => r.id === name);
     // OpenAI (billions of cash, strong backers) ranks above Stability AI (little cash, turmoil)
@@ -60,12 +65,18 @@ describe('analyzeSurvival on the bundled data', () => {
     expect(stab.pOutWithin[24]!).toBeGreaterThan(0.3);
     expect(stab.drivers).toHaveLength(6);
     expect(a.estimates.some((e) => e.id === 'survival.openai.p_out_24')).toBe(true);
-    // the inputs rest on the bundled facts where they give a value; the notes say which assumption was not used
-    const inf = a.details.companies.find((c) => c.id === 'inflection-ai')!;
-    expect(inf.inputs.find((r) => r.input === 'cash')).toMatchObject({ status: 'derived' });
-    expect(inf.inputs.find((r) => r.input === 'costs')!.text).toMatch(/x cost per head/);
-    expect(a.assumptions.some((x) => x.id === 'survival.inflection-ai.costPerHead')).toBe(true);
-    expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['F15', 'F16']));
+    // the inputs rest on the bundled facts where they give a value
+    const bai = a.details.companies.find((c) => c.id === 'baichuan-ai')!;
+    expect(bai.inputs.find((r) => r.input === 'cash')).toMatchObject({ status: 'derived' });
+    expect(bai.inputs.find((r) => r.input === 'costs')!.text).toMatch(/x cost per head/);
+    expect(a.assumptions.some((x) => x.id === 'survival.baichuan-ai.costPerHead')).toBe(true);
+    // the start is said where the figures are: the file's as_of, and the facts of later periods it left aside
+    const oa = a.details.companies.find((c) => c.id === 'openai')!;
+    expect(oa.start).toMatchObject({ date: '2024-05', basis: 'assumptions', file: 'survival-assumptions.yaml' });
+    expect(oa.start.leftAside.map((f) => f.id)).toContain('co-openai-funding-2024-10-round');
+    expect(oa.start.text.en).toMatch(/^Inputs as of 2024-05, the start of the simulation \(set by survival-assumptions\.yaml\): \d+ later facts left aside: .*co-openai-funding-2024-10-round \(funding, Oct 2024, "[^"]+"\)/);
+    expect(oa.start.text.zh).toMatch(/^输入数据截至2024年5月，即模拟的起点（由假设文件 survival-assumptions\.yaml 设定）：未采用\d+条期间更晚的事实：.*co-openai-funding-2024-10-round（融资额，2024年10月，“/);
+    expect(a.details.startLines.some((l) => l.en.startsWith('OpenAI: Inputs as of 2024-05'))).toBe(true);
     const mm = a.details.companies.find((c) => c.id === 'minimax')!;
     expect(mm.inputs.map((r) => r.status)).toEqual(['derived', 'derived', 'derived', 'derived', 'derived']);
     expect(a.assumptions.filter((x) => x.id.startsWith('survival.minimax.')).map((x) => x.id)).toEqual(['survival.minimax.fundability']);
@@ -100,15 +111,38 @@ describe('analyzeSurvival on the bundled data', () => {
     expect(w(b) / w(stab)).toBeLessThan(0.3);
   });
 
-  it('simulates a subset by any name; a company the file does not name runs on its facts alone, or is refused naming each input it lacks', async () => {
-    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['月之暗面', 'inflection'], horizonMonths: 24, paths: 500, seed: 1 });
-    expect(a.details.companies.map((c) => c.id)).toEqual(['moonshot-ai', 'inflection-ai']);
-    await expect(analyzeSurvival(store, { assumptions: bundled(), companies: ['TCV'], paths: 100 })).rejects.toThrow(/^TCV: the survival simulation needs cash \(give a cash fact, or funding rounds and a burn, spend or net_loss fact; or `cash` in the assumptions file\); revenue/);
+  it('simulates a subset by any name; a company the file does not name runs on its facts alone, or is left out naming each input it lacks', async () => {
+    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['月之暗面', 'anthropic', 'TCV', 'inflection'], horizonMonths: 24, paths: 500, seed: 1 });
+    expect(a.details.companies.map((c) => c.id)).toEqual(['moonshot-ai', 'anthropic']);
+    // TCV (an investor with no facts of its own) is listed with what it lacks, in words; the others are simulated
+    expect(a.details.leftOut.map((x) => [x.id, x.lacking])).toEqual([['tcv', ['cash', 'revenue', 'revenueGrowth', 'costs', 'costGrowth']]]);
+    expect(a.details.leftOut[0]!.text.en).toBe('TCV: not enough facts to simulate yet: missing cash, revenue, revenue growth, costs and cost growth.');
+    expect(a.details.leftOut[0]!.text.zh).toMatch(/：目前事实不足，无法模拟：缺少现金、营收、营收增速、支出、支出增速。$/);
+    expect(a.details.out.map((o) => o.id)).toEqual(['inflection-ai']);
+    // the file does not name TCV: its start is its own latest facts, not the file's 2024-05
+    expect(a.details.leftOut[0]!.start).toBeNull();
+    // none can be simulated: an error naming each input it lacks and how to give it
+    await expect(analyzeSurvival(store, { assumptions: bundled(), companies: ['TCV'], paths: 100 })).rejects.toThrow(/^no company can be simulated: TCV: the survival simulation needs cash \(give a cash fact, or funding rounds and a burn, spend or net_loss fact; or `cash` in the assumptions file\); the ledger gives none; TCV: the survival simulation needs revenue/);
     // MiniMax's five inputs all come from its prospectus figures and rounds: a file that does not name it is enough
     const none = readSurvivalAssumptions({ as_of: '2024-12', companies: [] }, 'empty.yaml');
     const m = await analyzeSurvival(store, { assumptions: none, companies: ['MiniMax'], horizonMonths: 24, paths: 500, seed: 1 });
     expect(m.details.companies[0]!.inputs.map((i) => i.status)).toEqual(['derived', 'derived', 'derived', 'derived', 'derived']);
     expect(m.assumptions.filter((x) => x.id.startsWith('survival.minimax.'))).toEqual([]);
+  });
+
+  it('does not cut the facts of a company the file does not name at the file\'s as_of: its own latest facts, said so', async () => {
+    const named = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI'], horizonMonths: 12, paths: 200, seed: 1 });
+    expect(named.details.companies[0]!.start.leftAside.map((f) => f.id)).toContain('co-openai-funding-2024-10-round');
+    const other = { ...bundled(), file: 'other.yaml', companies: bundled().companies.filter((x) => x.company !== 'OpenAI') };
+    const a = await analyzeSurvival(store, { assumptions: other, companies: ['OpenAI', 'Anthropic'], horizonMonths: 12, paths: 200, seed: 1 });
+    expect(a.details.companies.map((c) => c.start.basis)).toEqual(['assumptions']);
+    // OpenAI, which other.yaml does not name, is read on all its facts: cash now comes from its October 2024 round,
+    // and only cost growth is lacking (at 2024-05 cash and revenue growth were lacking too)
+    expect(a.details.leftOut.map((x) => [x.id, x.start, x.lacking])).toEqual([['openai', null, ['costGrowth']]]);
+    expect(a.details.leftOut[0]!.text.en).toBe('OpenAI: not enough facts to simulate yet: missing cost growth.');
+    const cut = { ...bundled(), companies: bundled().companies.map((x) => (x.company === 'OpenAI' ? { ...x, cash: null, revenueGrowth: null, costGrowth: null } : x)) };
+    const b = await analyzeSurvival(store, { assumptions: cut, companies: ['OpenAI', 'Anthropic'], horizonMonths: 12, paths: 200, seed: 1 });
+    expect(b.details.leftOut.map((x) => [x.id, x.start, x.lacking])).toEqual([['openai', '2024-05', ['cash', 'revenueGrowth', 'costGrowth']]]);
   });
 
   it('a colder climate never raises survival for the bundled companies (same seed)', async () => {
@@ -214,7 +248,10 @@ describe('analyzeSurvival reads the inputs health shows', () => {
 
   it('refuses a company the ledger and the file leave without an input, naming it and how to give it', async () => {
     const file = readSurvivalAssumptions({ as_of: '2024-05', companies: [{ company: 'Moonshot AI', cash: { value: '1B', rationale: 'r' } }] }, 'mine.yaml');
-    await expect(analyzeSurvival(store, { assumptions: file, paths: 100 })).rejects.toThrow(/Moonshot AI: the survival simulation needs revenue \(give a revenue or revenue_run_rate fact, or `revenue` in the assumptions file\)/);
+    const refused = analyzeSurvival(store, { assumptions: file, paths: 100 });
+    await expect(refused).rejects.toThrow(/Moonshot AI: the survival simulation needs revenue \(give a revenue or revenue_run_rate fact, or `revenue` in the assumptions file\)/);
+    // one issue per input lacking, its path naming the company and the input
+    await expect(refused).rejects.toMatchObject({ status: 400, issues: expect.arrayContaining([expect.objectContaining({ code: 'missing_input', path: ['companies', 'moonshot-ai', 'costGrowth'] })]) });
   });
 });
 

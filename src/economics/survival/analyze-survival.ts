@@ -1,7 +1,12 @@
-import { parsePeriod, ShakeoutError, type DistSpec, type Period } from '../../core/index.js';
+import { parsePeriod, ShakeoutError, type DistSpec, type Issue, type Period } from '../../core/index.js';
+import { periodText } from '../plausibility/describe-fact.js';
 import { monteCarloInterval } from './monte-carlo-interval.js';
 import { quantileSorted } from '../../estimate/index.js';
-import { asOfInfoOf, type Fact, type Store } from '../../ledger/index.js';
+import { asOfInfoOf, latestPublicationDay, type Fact, type OutcomeType, type Store } from '../../ledger/index.js';
+import { outBefore } from '../backtest/observe-outcome.js';
+import { AS_OF_TEXT_EN } from '../common/as-of-text-en.js';
+import { AS_OF_TEXT_ZH } from '../common/as-of-text-zh.js';
+import { inputsStart, startDate, type InputsStart } from '../common/inputs-start.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
 import { collectHealthInputs, type HealthAssumptionInput, type HealthInput, type HealthInputName } from '../health/index.js';
 import { readValueText } from '../common/value-text.js';
@@ -73,6 +78,36 @@ export interface SurvivalCompanyDetails {
   readonly drivers: readonly SurvivalDriver[];
   readonly fundability: number;
   readonly inputs: readonly SurvivalInputRow[];
+  /** The date its inputs describe (its month 0), why that date, and the later facts it left aside. */
+  readonly start: InputsStart;
+}
+
+/** The simulation's inputs, as a sentence names them when a company lacks them. */
+export type SurvivalInputName = Exclude<PathInput, 'roundSize'>;
+
+/** A company asked for (or named by the assumptions) that the simulation left out, and why. */
+export interface SurvivalLeftOut {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string | null;
+  /** The inputs neither its facts (at its start) nor the assumptions give. */
+  readonly lacking: readonly SurvivalInputName[];
+  /** The date its inputs were read at (null: its latest facts). */
+  readonly start: string | null;
+  /** 'Mistral AI: not enough facts to simulate as of 2024-05: missing cash, revenue growth and cost growth.' */
+  readonly text: Text;
+}
+
+/** A company out of the race (docs/outcomes.md) on or before its start: not simulated, listed beside the ranking. */
+export interface SurvivalOut {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string | null;
+  readonly date: string;
+  readonly type: OutcomeType;
+  readonly publisher: string;
+  /** 'Inflection AI: out since 2024-03-19 (licence and staff to a larger company, DeepLearning.AI (The Batch)): not simulated.' */
+  readonly text: Text;
 }
 
 export interface SurvivalDetails {
@@ -94,6 +129,17 @@ export interface SurvivalDetails {
   readonly elapsedMs: number;
   /** Every currency conversion the companies' inputs rest on (fact, rate, its period and source), as health lists them. */
   readonly conversions: readonly Text[];
+  /**
+   * The start of the simulated companies' inputs in plain words, one line per
+   * start (companies whose sentence is the same share a line): the date, what
+   * set it, and the later facts it left aside (docs/as-of.md). To be shown
+   * where the figures are, not in a note.
+   */
+  readonly startLines: readonly Text[];
+  /** Companies left out for lack of inputs at their start, each with what it lacks. */
+  readonly leftOut: readonly SurvivalLeftOut[];
+  /** Companies out of the race on or before their start: not simulated. */
+  readonly out: readonly SurvivalOut[];
 }
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -152,7 +198,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   safePeriod(a.asOf, a.file);
 
   // Which companies: resolve every name of the file, then pick.
-  const byId = new Map<string, { entity: Awaited<ReturnType<Store['resolveEntity']>>; ca: CompanyAssumptions }>();
+  const byId = new Map<string, { entity: Awaited<ReturnType<Store['resolveEntity']>>; ca: CompanyAssumptions & { unnamed?: true } }>();
   for (const ca of a.companies) {
     const entity = await store.resolveEntity(ca.company);
     byId.set(entity.id, { entity, ca });
@@ -177,16 +223,40 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   const fundById = new Map<string, number>();
   const inputs: CompanyInputs[] = [];
   const conversions = new Map<string, Text>();
+  const asOfDay = asOfInfoOf(store)?.asOf ?? null;
+  const leftOut: SurvivalLeftOut[] = [];
+  const out: SurvivalOut[] = [];
+  const startById = new Map<string, InputsStart>();
+  const issues: Issue[] = [];
   for (const { entity, ca } of chosen) {
     const rows: SurvivalInputRow[] = [];
-    const got = await collectHealthInputs(store, entity.id, { sampleCount: paths, seed }, healthAssumptions(ca, a.file), { asOf: a.asOf });
+    const nameZh = entity.nameZh ?? entity.nameEn;
+    // The date its inputs describe: the as-of day, else the file's as_of for a company the file names, else its own latest facts.
+    const startFile = { file: a.file, asOf: a.asOf, names: !ca.unnamed };
+    const start = startDate(asOfDay, startFile);
+    // Out of the race by then (docs/outcomes.md): nothing to simulate. On its own latest facts, any outcome recorded counts.
+    const outcomes = await store.listOutcomes({ entity: entity.id });
+    const outDay = start.date === null ? '9999-12-31' : (latestPublicationDay(start.date) ?? start.date);
+    const before = outBefore(outcomes, outDay);
+    if (before) {
+      const o = outcomes.find((x) => x.type === before.outcomeType && x.date === before.outcomeDate)!;
+      const text = t(
+        AS_OF_TEXT_EN.outSince(entity.nameEn, o.date, AS_OF_TEXT_EN.outcomeType(o.type), o.source.publisher),
+        AS_OF_TEXT_ZH.outSince(nameZh, periodZh(o.date), AS_OF_TEXT_ZH.outcomeType(o.type), o.source.publisher),
+      );
+      out.push({ id: entity.id, name: entity.nameEn, nameZh: entity.nameZh, date: o.date, type: o.type, publisher: o.source.publisher, text });
+      issues.push({ code: 'out_before_start', path: ['companies', entity.id], message: text.en });
+      continue;
+    }
+    const got = await collectHealthInputs(store, entity.id, { sampleCount: paths, seed }, healthAssumptions(ca, a.file), { asOf: start.date });
+    const begins = inputsStart(start, startFile, got.asOf, got.leftAside);
     for (const c of got.conversions) conversions.set(c.en, c);
     const draws = {} as Record<Exclude<PathInput, 'roundSize'>, Float64Array>;
-    const lacking: string[] = [];
+    const lacking: SurvivalInputName[] = [];
     for (const input of Object.keys(INPUT_LABEL) as (keyof typeof INPUT_LABEL)[]) {
       const h = got.found[FROM_HEALTH[input]];
       if (!h) {
-        lacking.push(`${input} (give ${HOW_TO_GIVE[input]})`);
+        lacking.push(input);
         continue;
       }
       draws[input] = h.samples;
@@ -232,11 +302,18 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       });
     }
     if (lacking.length) {
-      const asOf = asOfInfoOf(store);
-      const ledger = asOf ? `the ledger as of ${asOf.asOf} (facts published by then)` : 'the ledger';
-      const message = `${entity.nameEn}: the survival simulation needs ${lacking.join('; ')}; ${ca.cash || ca.revenue || ca.costs ? `${ledger} and ${a.file} give` : `${ledger} gives`} none`;
-      throw new ShakeoutError(message, { issues: [{ code: 'missing_input', path: ['companies', entity.id], message }], status: 400 });
+      // Left out and listed with what it lacks; the others are simulated (an error only when none can be).
+      const text = t(
+        AS_OF_TEXT_EN.lacking(entity.nameEn, lacking.map((k) => AS_OF_TEXT_EN.input[k]), start.date),
+        AS_OF_TEXT_ZH.lacking(nameZh, lacking.map((k) => AS_OF_TEXT_ZH.input[k]), start.date === null ? null : periodZh(start.date)),
+      );
+      leftOut.push({ id: entity.id, name: entity.nameEn, nameZh: entity.nameZh, lacking, start: start.date, text });
+      const ledger = asOfDay ? `the ledger as of ${asOfDay} (facts published by then)` : start.date ? `the ledger (facts of periods up to ${start.date})` : 'the ledger';
+      const from = ca.cash || ca.revenue || ca.costs ? `${ledger} and ${a.file} give` : `${ledger} gives`;
+      for (const k of lacking) issues.push({ code: 'missing_input', path: ['companies', entity.id, k], message: `${entity.nameEn}: the survival simulation needs ${AS_OF_TEXT_EN.input[k]} (give ${HOW_TO_GIVE[k]}); ${from} none` });
+      continue;
     }
+    startById.set(entity.id, begins);
     for (const x of got.ignoredAssumptions) {
       const input = (Object.keys(FROM_HEALTH) as (keyof typeof FROM_HEALTH)[]).find((k) => FROM_HEALTH[k] === x.input);
       if (!input) continue;
@@ -257,6 +334,11 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     rowsById.set(entity.id, rows);
     fundById.set(entity.id, fundability);
     inputs.push({ id: entity.id, name: entity.nameEn, ...draws, fundability });
+  }
+
+  if (!inputs.length) {
+    const message = `no company can be simulated: ${issues.map((x) => x.message).join('; ')}`;
+    throw new ShakeoutError(message, { issues, status: 400 });
   }
 
   let roundSize: DistSpec | undefined;
@@ -333,6 +415,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       drivers: c.drivers,
       fundability: fundById.get(c.id) ?? 1,
       inputs: rowsById.get(c.id) ?? [],
+      start: startById.get(c.id)!,
     };
   });
   const at = Math.min(24, horizon);
@@ -364,13 +447,33 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       rankedAt: at,
       elapsedMs: result.elapsedMs,
       conversions: [...conversions.values()],
+      startLines: startLines(companies),
+      leftOut,
+      out,
     },
   };
 }
 
+/** One line per start sentence, naming the companies it holds for (in ranking order of the input). */
+function startLines(companies: readonly SurvivalCompanyDetails[]): Text[] {
+  const groups = new Map<string, { names: string[]; namesZh: string[]; text: Text }>();
+  for (const c of companies) {
+    const g = groups.get(c.start.text.en) ?? { names: [], namesZh: [], text: c.start.text };
+    g.names.push(c.name);
+    g.namesZh.push(c.nameZh ?? c.name);
+    groups.set(c.start.text.en, g);
+  }
+  return [...groups.values()].map((g) => t(`${g.names.join(', ')}: ${g.text.en}`, `${g.namesZh.join('、')}：${g.text.zh}`));
+}
+
+/** A month or day as a Chinese reader writes it: 2024年5月, 2024年5月20日. */
+function periodZh(date: string): string {
+  return periodText(date, 'zh');
+}
+
 /** The entry of a company the assumptions file does not name: every input from the ledger. */
-function noAssumptions(company: string): CompanyAssumptions {
-  return { company, cash: null, revenue: null, revenueGrowth: null, costs: null, costGrowth: null, fundability: null };
+function noAssumptions(company: string): CompanyAssumptions & { unnamed: true } {
+  return { company, cash: null, revenue: null, revenueGrowth: null, costs: null, costGrowth: null, fundability: null, unnamed: true };
 }
 
 function row(input: SurvivalInputRow['input'], h: HealthInput): SurvivalInputRow {
