@@ -238,8 +238,11 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(userInputs.survival?.details.companies.map((c) => c.id)).toEqual(['perplexity']);
     expect(en).toContain('## The shakeout');
     expect(en).toMatch(/\| 1 \| Perplexity \|/);
-    expect(en).toContain(`- Mistral AI: neither its facts nor the assumptions file \`${ASSUMPTIONS}\` give its cash, revenue and costs`);
-    expect(zh).toContain(`- Mistral AI：账本中的数据与假设文件\`${ASSUMPTIONS}\`都没有给出它的现金、收入和支出`);
+    // what it lacks, in words (trial T14): the file does not name it, so its own latest facts are read
+    expect(en).toContain('- Mistral AI: its facts so far do not give its cash, revenue, revenue growth, costs, and cost growth, which the simulation needs');
+    expect(zh).toContain('- Mistral AI：目前的事实没有给出模拟所需的现金、收入、收入增速、支出和支出增速');
+    // where the simulated company's inputs start, in plain view
+    expect(en).toContain(`- **Perplexity**: Inputs as of 2024-06, the start of the simulation (set by the assumptions file \`${ASSUMPTIONS}\`); no later fact left aside.`);
     expect(en).toMatch(/- \*\*Perplexity\*\*: .*\d+%\[\^\d+\] of simulated paths still solvent after 24 months/);
   });
 
@@ -253,12 +256,27 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(renderMarkdown(buildReport(some, 'zh'), { chartDir: null })).toMatch(/- Mistral AI：模拟无法使用它的输入，报错为`[^`]*cash is an amount on hand/);
   });
 
+  it('reads the latest facts of a company the shipped assumptions do not name: Mistral AI\'s June 2024 round, not "raised $415M" (trial T7)', async () => {
+    const shipped = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], samples: 200 }));
+    const m = shipped.health.find((a) => a.details.company.id === 'mistral-ai')!;
+    expect(m.details.start).toMatchObject({ basis: 'latest', date: '2024-06', leftAside: [] });
+    const funding = m.details.inputs.find((r) => r.name === 'funding')!;
+    expect(funding.factIds).toHaveLength(2); // €385M of 2023-12 and €600M of 2024-06
+    const valuation = m.facts.filter((f) => m.details.inputs.find((r) => r.name === 'valuation')!.factIds.includes(f.id));
+    expect(valuation.map((f) => f.valueText)).toEqual(['€5.8 billion']);
+    const en = renderMarkdown(buildReport(shipped, 'en'), { chartDir: null });
+    // nothing was left aside, so the introduction may say it takes every figure
+    expect(en).toContain('It takes every figure the Shakeout ledger holds on them');
+    expect(en).not.toContain('Figures left aside');
+  });
+
   it('keeps the shakeout section when no company can be simulated, saying why', async () => {
     const none = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], samples: 200 }));
     expect(none.survival).toBeNull();
     const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
     expect(en).toContain('**None of the companies of this report could be simulated:**');
-    expect(en).toContain('- Perplexity: neither its facts nor the assumptions file `data/survival-assumptions.yaml` give its cash');
+    expect(en).toMatch(/- Perplexity: its facts so far do not give its [a-z, ]+, which the simulation needs/);
+    expect(none.leftOut?.find((x) => x.company === 'perplexity')).toMatchObject({ reason: 'lacking', start: null });
   });
 
   for (const lang of ['en', 'zh'] as const) {

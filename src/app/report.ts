@@ -96,10 +96,11 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     const health: Analysis<HealthDetails>[] = [];
     // as of the simulation's date, so that health shows the inputs the shakeout reads; an as-of ledger's day wins over the file's
     const seen = storeAsOf(store);
-    const asOf = seen?.date ?? assumptions.asOf;
+    // the file's as_of is the start only of the companies it names (an as-of ledger's day is every company's)
+    const named = new Set(await Promise.all(assumptions.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
     for (const id of ids ?? articleIds) {
       try {
-        health.push(await runAnalysis('health', ctx, { company: id, date: asOf }));
+        health.push(await runAnalysis('health', ctx, { company: id, ...(!seen && named.has(id) ? { date: assumptions.asOf, startFile: assumptions.file } : {}) }));
       } catch (e) {
         if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
         leftOut.push({ company: id, analysis: 'health', reason: 'failed', detail: e.message });
@@ -118,7 +119,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
       // As of a day, some companies of the file may have no inputs published yet: simulate those that have, and name the others.
       const targets = ids ?? (seen ? [...(await known())] : null);
       if (!targets) return run();
-      return simulateEach(targets, run, known, file, leftOut);
+      return simulateEach(targets, run, known, file, leftOut, (id) => seen?.date ?? (named.has(id) ? assumptions.asOf : null));
     });
     // The track record is the article's: a report about other companies names none of the article's; and an
     // as-of report stands on a day before what happened was known, so it has none either.
@@ -159,6 +160,7 @@ async function simulateEach(
   known: () => Promise<Set<string>>,
   file: string,
   leftOut: LeftOut[],
+  startOf: (id: string) => string | null,
 ): Promise<Analysis<SurvivalDetails> | null> {
   const refused = (e: unknown): e is ShakeoutError => e instanceof ShakeoutError && e.status < 500;
   let only = [...ids];
@@ -186,8 +188,15 @@ async function simulateEach(
       fine.push(id);
     } catch (e) {
       if (!refused(e)) throw e;
-      // Neither the ledger nor the file gives its cash, revenue and costs: say so in the report's words.
-      if (e.issues.some((x) => x.code === 'missing_input')) leftOut.push({ company: id, analysis: 'survival', reason: 'not_in_assumptions', detail: file });
+      // Its facts at its start (and the file) lack inputs: the report names them in its words.
+      const lacking = e.issues.filter((x) => x.code === 'missing_input' && x.path[1] === id).map((x) => String(x.path[2]));
+      const out = e.issues.find((x) => x.code === 'out_before_start' && x.path[1] === id);
+      if (lacking.length) leftOut.push({ company: id, analysis: 'survival', reason: 'lacking', detail: lacking.join(','), lacking, start: startOf(id) });
+      else if (out) {
+        // the outcome's day, type and publisher, as the issue gives them
+        const [date = '', type = '', ...publisher] = (out.got ?? '').split(' ');
+        leftOut.push({ company: id, analysis: 'survival', reason: 'out', detail: out.message, outcome: { date, type, publisher: publisher.join(' ') } });
+      }
       else leftOut.push({ company: id, analysis: 'survival', reason: 'failed', detail: e.message });
     }
   }

@@ -58,12 +58,20 @@ export interface ReportInputs {
 
 /**
  * A company an analysis of the report left out, and why: `not_in_assumptions`
- * (the survival assumptions file, `detail`, has nothing on it) or `failed`
- * (the analysis refused its figures; `detail` is the error message).
+ * (the survival assumptions file, `detail`, has nothing on it), `lacking`
+ * (its facts at its start and the file lack the inputs `lacking`, survival's
+ * input names), `out` (out of the race by its start; `detail` says when and
+ * how) or `failed` (the analysis refused its figures; `detail` is the error
+ * message).
  */
 export interface LeftOut {
   readonly company: string;
   readonly analysis: 'health' | 'survival';
-  readonly reason: 'not_in_assumptions' | 'failed';
+  readonly reason: 'not_in_assumptions' | 'lacking' | 'out' | 'failed';
   readonly detail: string;
+  readonly lacking?: readonly string[];
+  /** With `lacking`: the date its inputs were read at (null or absent: its latest facts). */
+  readonly start?: string | null;
+  /** With `out`: when, how and who reported it. */
+  readonly outcome?: { readonly date: string; readonly type: string; readonly publisher: string };
 }

@@ -5,6 +5,7 @@ import { shownNum } from './funding-cell.js';
 import { climateName, survivalAt } from './section-shakeout.js';
 import { DASH, inputCell, revenueCell } from './section-valuations.js';
 import { sourceDate } from './source-words.js';
+import { startInline } from './start-text.js';
 import type { ReportTextKey } from './text-en.js';
 
 /** The article's title as its facts' source gives it. */
@@ -68,8 +69,26 @@ export function introSection(ctx: ReportContext, chartCount: number): ReportSect
   }
 
   items.push(flagsFinding(ctx, 'findings.flags'));
+  blocks.push(...leftAsideBlocks(ctx));
   blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['findings.title'] }] }, { t: 'list', items });
   return { id: 'intro', title: ctx.T['intro.title'], blocks };
+}
+
+/**
+ * The facts the analyses left aside because their period is after the start
+ * of a company's inputs (the simulation's start, set by the assumptions file
+ * for the companies it names), said in plain view under the introduction:
+ * one line per company, its start and the facts by id, metric, period and
+ * value as written (docs/as-of.md). Nothing when none was left aside.
+ */
+function leftAsideBlocks(ctx: ReportContext): Block[] {
+  const cut = ctx.inputs.health.filter((a) => a.details.start.leftAside.length > 0);
+  if (!cut.length) return [];
+  const colon = ctx.lang === 'zh' ? '：' : ': ';
+  return [
+    { t: 'p', content: [{ t: 'strong', text: ctx.T['intro.leftAside'] }] },
+    { t: 'list', items: cut.map((a) => [{ t: 'strong', text: ctx.name(a.details.company.id) }, { t: 'text', text: colon }, ...startInline(ctx, a.details.start)]) },
+  ];
 }
 
 /** How many flags the report's checks raise, by severity, with a footnote listing them. */
@@ -94,10 +113,12 @@ export function companiesIntroSection(ctx: ReportContext, chartCount: number): R
   const sources = new Set(facts.map((f) => f.source.id));
   const dates = facts.map((f) => f.source.published).filter((d): d is string => !!d).sort();
   const undated = ctx.T['sources.undated'];
+  // "every figure the ledger holds" only when the start of the inputs left none aside
+  const cut = i.health.some((a) => a.details.start.leftAside.length > 0);
   const blocks: Block[] = [
     {
       t: 'p',
-      content: ctx.fill('intro.companies', {
+      content: ctx.fill(cut ? 'intro.companiesCut' : 'intro.companies', {
         names: ctx.names(ids),
         facts: ctx.format(facts.length, 'count'),
         sources: ctx.format(sources.size, 'count'),
@@ -109,6 +130,7 @@ export function companiesIntroSection(ctx: ReportContext, chartCount: number): R
       }),
     },
   ];
+  blocks.push(...leftAsideBlocks(ctx));
   const items = ids.map((id) => companyBrief(ctx, id));
   items.push(flagsFinding(ctx, 'brief.flags'));
   blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['findings.title'] }] }, { t: 'list', items });

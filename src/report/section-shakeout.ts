@@ -1,6 +1,7 @@
-import type { Analysis, SurvivalCompanyDetails, SurvivalDetails } from '../economics/index.js';
+import { periodText, type Analysis, type SurvivalCompanyDetails, type SurvivalDetails } from '../economics/index.js';
 import type { ReportContext } from './report-context.js';
 import { survivalChartSpec } from './survival-chart.js';
+import { startInline } from './start-text.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
 /** The footnote behind every survival number of one company: its assumptions, the climate, the simulation's settings. */
@@ -37,18 +38,31 @@ export function survivalAt(ctx: ReportContext, a: Analysis<SurvivalDetails>, c: 
 export function shakeoutSection(ctx: ReportContext): ReportSection | null {
   const a = ctx.inputs.survival;
   const left = (ctx.inputs.leftOut ?? []).filter((x) => x.analysis === 'survival');
-  const leftOut: Block[] = left.length
-    ? [
-        { t: 'p', content: [{ t: 'strong', text: ctx.T[a ? 'shakeout.leftOut' : 'shakeout.noneSimulated'] }] },
-        {
-          t: 'list',
-          items: left.map((x) =>
-            x.reason === 'not_in_assumptions'
-              ? ctx.fill('leftOut.not_in_assumptions', { name: ctx.name(x.company), file: { t: 'code', text: x.detail } })
-              : ctx.fill('leftOut.survival', { name: ctx.name(x.company), detail: { t: 'code', text: x.detail } }),
-          ),
-        },
-      ]
+  const zh = ctx.lang === 'zh';
+  // what a company lacks, in the report's words: 'cash, revenue growth and cost growth' / '现金、收入增速、支出增速'
+  const inputs = (keys: readonly string[]): string => {
+    const w = keys.map((k) => (ctx.T as Record<string, string>)[`input.${k}`] ?? k);
+    return new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(w);
+  };
+  const lacking = (id: string, keys: readonly string[], start: string | null): Inline[] =>
+    ctx.fill('leftOut.lacking', { name: ctx.name(id), inputs: inputs(keys), when: start ? ctx.text('leftOut.when.date', { date: zh ? periodText(start, 'zh') : start }) : ctx.T['leftOut.when.latest'] });
+  const outSince = (id: string, o: { date: string; type: string; publisher: string }): Inline[] =>
+    ctx.fill('leftOut.out', { name: ctx.name(id), date: zh ? periodText(o.date, 'zh') : o.date, type: (ctx.T as Record<string, string>)[`track.type.${o.type}`] ?? o.type, source: o.publisher });
+  const items: Inline[][] = [
+    ...(a?.details.out ?? []).map((o) => outSince(o.id, o)),
+    ...(a?.details.leftOut ?? []).map((x) => lacking(x.id, x.lacking, x.start)),
+    ...left.map((x) =>
+      x.reason === 'not_in_assumptions'
+        ? ctx.fill('leftOut.not_in_assumptions', { name: ctx.name(x.company), file: { t: 'code', text: x.detail } })
+        : x.reason === 'lacking'
+          ? lacking(x.company, x.lacking ?? [], x.start ?? null)
+          : x.reason === 'out' && x.outcome
+            ? outSince(x.company, x.outcome)
+            : ctx.fill('leftOut.survival', { name: ctx.name(x.company), detail: { t: 'code', text: x.detail } }),
+    ),
+  ];
+  const leftOut: Block[] = items.length
+    ? [{ t: 'p', content: [{ t: 'strong', text: ctx.T[a ? 'shakeout.leftOut' : 'shakeout.noneSimulated'] }] }, { t: 'list', items }]
     : [];
   if (!a) return leftOut.length ? { id: 'shakeout', title: ctx.T['shakeout.title'], blocks: leftOut } : null;
   const d = a.details;
@@ -68,6 +82,8 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
       horizon: String(d.horizonMonths),
     }),
   });
+  // where the inputs start, in plain view: the date, what set it, the later facts left aside (docs/as-of.md)
+  blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['shakeout.start'] }] }, { t: 'list', items: startLines(ctx, d.companies) });
   ctx.charts.push(survivalChartSpec(d, ctx.lang, (id) => ctx.name(id)));
   blocks.push({ t: 'chart', chart: 'survival-curves', caption: [{ t: 'text', text: ctx.T['chart.survival.caption'] }, ...d.companies.map((c) => ({ t: 'ref' as const, fn: survivalFootnote(ctx, a, c) }))] });
 
@@ -93,4 +109,17 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
   blocks.push({ t: 'p', content: ctx.fill('shakeout.reading', { months: String(d.rankedAt) }) });
   blocks.push(...leftOut);
   return { id: 'shakeout', title: ctx.T['shakeout.title'], blocks };
+}
+
+/** One line per start, naming the companies whose inputs start alike (their sentence is the same). */
+function startLines(ctx: ReportContext, companies: readonly SurvivalCompanyDetails[]): Inline[][] {
+  const groups = new Map<string, { ids: string[]; line: Inline[] }>();
+  for (const c of companies) {
+    const line = startInline(ctx, c.start);
+    const key = JSON.stringify(line);
+    const g = groups.get(key) ?? { ids: [], line };
+    g.ids.push(c.id);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => [{ t: 'strong', text: ctx.names(g.ids) }, { t: 'text', text: ctx.lang === 'zh' ? '：' : ': ' }, ...g.line]);
 }

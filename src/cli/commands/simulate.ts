@@ -98,6 +98,18 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
     { header: 'raised / path', get: (r) => detailMoney(a, d.companies.find((c) => c.id === r.id)!.meanRaised), align: 'right' },
   ]));
   lines.push('');
+  // where the inputs start, and who is not ranked: said with the figures (docs/as-of.md)
+  lines.push('Start of the inputs:');
+  for (const l of d.startLines) lines.push(`  ${l.en}`);
+  if (d.out.length) {
+    lines.push('Not ranked, out of the race by their start:');
+    for (const o of d.out) lines.push(`  ${o.text.en}`);
+  }
+  if (d.leftOut.length) {
+    lines.push('Left out, lacking inputs at their start:');
+    for (const x of d.leftOut) lines.push(`  ${x.text.en}`);
+  }
+  lines.push('');
   lines.push('What drives the risk (rank correlation with the month of running out; + keeps the company alive longer):');
   lines.push(renderTable(d.companies, [
     { header: 'company', get: (c) => c.name },

@@ -245,7 +245,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
         AS_OF_TEXT_ZH.outSince(nameZh, periodZh(o.date), AS_OF_TEXT_ZH.outcomeType(o.type), o.source.publisher),
       );
       out.push({ id: entity.id, name: entity.nameEn, nameZh: entity.nameZh, date: o.date, type: o.type, publisher: o.source.publisher, text });
-      issues.push({ code: 'out_before_start', path: ['companies', entity.id], message: text.en });
+      issues.push({ code: 'out_before_start', path: ['companies', entity.id], message: text.en, got: `${o.date} ${o.type} ${o.source.publisher}` });
       continue;
     }
     const got = await collectHealthInputs(store, entity.id, { sampleCount: paths, seed }, healthAssumptions(ca, a.file), { asOf: start.date });
