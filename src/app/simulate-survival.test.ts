@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../ledger/index.js';
 import { openLedger } from './open-ledger.js';
-import { loadSurvivalAssumptions } from './analyze-health.js';
+import { loadSurvivalAssumptions, runHealthAnalysis } from './analyze-health.js';
 import { runSurvivalSimulation } from './simulate-survival.js';
 import { runUnitEconomicsAnalysis } from './analyze-unit-economics.js';
 
@@ -36,6 +36,18 @@ describe('survival use-case', () => {
     const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12 });
     expect(none.details.climateFactIds).toEqual([]);
     expect(none.details.climateReason!.en).toMatch(/--climate auto derives it/);
+  });
+  it('health with the assumptions: the file\'s as_of cuts only a company it names, and the start is said (trial T2)', async () => {
+    const named = (await runHealthAnalysis(ledger, { company: 'OpenAI', assumptions: true, samples: 200 })).analysis;
+    expect(named.details.start).toMatchObject({ date: '2024-05', basis: 'assumptions', file: 'data/survival-assumptions.yaml' });
+    expect(named.details.start.text.en).toMatch(/^Inputs as of 2024-05, the start of the simulation \(set by the shipped assumptions, data\/survival-assumptions\.yaml\): 4 later facts left aside: co-openai-funding-as-of-2024-10 \(funding, as of Oct 2024, "\$13 billion"\)/);
+    await ledger.addEntity({ id: 'newco', nameEn: 'NewCo', nameZh: 'NewCo', aliases: [], kind: 'company', parent: null, notes: null } as never);
+    await ledger.addFact({ entity: 'NewCo', metric: 'funding', scope: 'round', period: '2023-12', value: '€385 million', source: { publisher: 'Reuters', published: '2023-12-11' } });
+    await ledger.addFact({ entity: 'NewCo', metric: 'funding', scope: 'round', period: '2024-06', value: '€600 million', source: { publisher: 'Reuters', published: '2024-06-11' } });
+    const other = (await runHealthAnalysis(ledger, { company: 'NewCo', assumptions: true, samples: 200 })).analysis;
+    expect(other.details.start).toMatchObject({ basis: 'latest', date: '2024-06', leftAside: [] });
+    expect(other.details.start.text.en).toBe('Inputs from its own latest facts (to 2024-06): data/survival-assumptions.yaml does not name it, so its start (2024-05) does not cut its facts.');
+    expect(other.details.inputs.find((r) => r.name === 'funding')!.factIds).toHaveLength(2);
   });
   it('says what is wrong with an assumptions file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shakeout-assume-'));

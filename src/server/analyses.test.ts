@@ -14,6 +14,29 @@ interface SurvivalBody {
   chart: { series: { name: string; data: unknown[] }[] };
 }
 
+describe('the board as of a day over HTTP (trial T13, T5)', () => {
+  it('answers as of 2024-05-20 with the companies that have inputs then, and lists the others with what they lack and who was out', async () => {
+    const app = createApp({ store });
+    const res = await app.request('/api/survival?climate=neutral&horizon=60&asOf=2024-05-20&paths=500&seed=shakeout');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { analysis: { details: { ranking: { id: string }[]; leftOut: { id: string; lacking: string[]; text: { en: string } }[]; out: { id: string; date: string; type: string; text: { en: string; zh: string } }[]; startLines: { en: string }[] } } };
+    const d = body.analysis.details;
+    expect(d.ranking.length).toBeGreaterThan(2);
+    // MiniMax's and Zhipu AI's figures come from prospectuses published in 2025: left out, naming what they lack
+    expect(d.leftOut.map((x) => x.id).sort()).toEqual(['minimax', 'zhipu-ai']);
+    for (const x of d.leftOut) expect(x.text.en).toMatch(/: not enough facts to simulate as of 2024-05-20: missing (cash|revenue)/);
+    // Inflection AI was out (licence and staff to Microsoft) on 2024-03-19: beside the ranking, not in it
+    expect(d.out.map((o) => [o.id, o.date, o.type])).toEqual([['inflection-ai', '2024-03-19', 'acquihire_license']]);
+    expect(d.ranking.map((r) => r.id)).not.toContain('inflection-ai');
+    expect(d.startLines[0]!.en).toMatch(/: Inputs as of 2024-05-20, the as-of day/);
+    // only when no company can be simulated is it an error
+    const none = await app.request('/api/survival?companies=MiniMax&asOf=2024-05-20&paths=100');
+    expect(none.status).toBe(400);
+    const err = ((await none.json()) as { error: { issues: { code: string; path: string[] }[] } }).error;
+    expect(err.issues.filter((i) => i.code === 'missing_input').map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['companies.minimax.cash']));
+  });
+});
+
 describe('analyses over HTTP', () => {
   it('runs the survival simulation from a URL that reproduces it, with the report\'s chart', async () => {
     const app = createApp({ store });
