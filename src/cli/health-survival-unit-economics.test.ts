@@ -102,18 +102,22 @@ describe('shakeout analyze health', () => {
 
 describe('shakeout simulate survival', () => {
   it('prints S(t), the ranking, the drivers and the inputs; deterministic under a seed', async () => {
-    const args = ['--db', db, 'simulate', 'survival', '--companies', 'OpenAI,Stability AI,Inflection', '--paths', '2000', '--seed', '7', '--climate', 'cold'];
+    const args = ['--db', db, 'simulate', 'survival', '--companies', 'OpenAI,Stability AI,Baichuan AI,Inflection', '--paths', '2000', '--seed', '7', '--climate', 'cold'];
     const r = await cli(args);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/company +S\(6\) +S\(12\) +S\(24\) +S\(36\) +S\(60\) +P\(out<=12m\) +P\(out<=24m\) +P\(out<=36m\) +median month out +curve 0\.\.60/);
     expect(r.out).toMatch(/Ranking by P\(survive 24 months\)/);
-    expect(r.out).toMatch(/2 +OpenAI/);
+    expect(r.out).toMatch(/\d +OpenAI/);
+    // where the inputs start, and Inflection AI out of the race (2024-03-19) before the file's 2024-05: not ranked
+    expect(r.out).toMatch(/Start of the inputs:\n {2}OpenAI: Inputs as of 2024-05, the start of the simulation \(set by the shipped assumptions, data\/survival-assumptions\.yaml\): 4 later facts left aside: /);
+    expect(r.out).toMatch(/Not ranked, out of the race by their start:\n {2}Inflection AI: out since 2024-03-19 \(licence and staff to a larger company, /);
+    expect(r.out).not.toMatch(/\d +Inflection AI/);
     // the reported cash of 2023-10, spent down to the file's as-of month by the reported net burn
     expect(r.out).toMatch(/Stability AI +cash +derived \(co-stability-ai-cash-as-of-2023-10 \+1\)/);
     expect(r.out).toContain('climate cold');
     expect(r.out).toContain('[survival.openai.cash]');
-    expect(r.out).toContain('[survival.inflection-ai.costPerHead]');
+    expect(r.out).toContain('[survival.baichuan-ai.costPerHead]');
     const strip = (s: string) => s.replace(/simulated in \d+ ms/, '');
     expect(strip((await cli(args)).out)).toBe(strip(r.out));
   });

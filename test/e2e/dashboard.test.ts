@@ -63,6 +63,11 @@ describeDashboard('the dashboard in Chromium', (dash) => {
     const rows = await page.$$eval('[data-testid="ranking"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const r of rows) expect(r[2]).toMatch(/^\d+(\.\d)?%$/);
+    // the ranking's caption says where the inputs start and the later facts left aside, and Inflection AI is out, not ranked (trial T2, T5, T26)
+    const caption = await page.$eval('[data-testid="ranking-caption"]', (e) => e.textContent ?? '');
+    expect(caption).toMatch(/OpenAI[^:]*: Inputs as of 2024-05, the start of the simulation \(set by the shipped assumptions, data\/survival-assumptions\.yaml\): 4 later facts left aside: co-openai-funding-as-of-2024-10/);
+    expect(caption).toContain('Inflection AI: out since 2024-03-19');
+    expect(rows.map((r) => r[1])).not.toContain('Inflection AI');
     // the curves are drawn: the canvas has coloured pixels
     await page.waitForSelector('[data-testid="chart"] canvas');
     expect(await inked(page, '[data-testid="chart"] canvas')).toBeGreaterThan(500);

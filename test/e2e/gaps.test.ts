@@ -58,11 +58,14 @@ describeDashboard('the dashboard against the issue: what was missing', (dash) =>
     await page.close();
   }, 200_000);
 
-  it('a company the simulation cannot feed says why, and an empty health table says what is missing', async () => {
+  it('a company the simulation cannot feed says calmly what is missing, and an empty health table says what is missing', async () => {
     const { page, errors } = await dash.open('#/company/blackstone');
-    await page.waitForSelector('[data-testid="survival-error"]', { timeout: 90_000 });
-    const why = await page.$eval('[data-testid="survival-error"]', (e) => e.textContent ?? '');
-    expect(why).toContain('needs cash');
+    await page.waitForSelector('[data-testid="survival-missing"]', { timeout: 90_000 });
+    const why = await page.$eval('[data-testid="survival-missing"]', (e) => e.textContent ?? '');
+    // in words, not field names, and not a red error box (trial T3)
+    expect(why).toMatch(/^Not enough facts to simulate yet: missing cash, .*cost growth\.$/);
+    expect(why).not.toMatch(/revenueGrowth|costGrowth|Error 400/);
+    expect(await page.$('[data-testid="survival-error"]')).toBeNull();
     expect(await page.$('[data-testid="health-empty"]')).not.toBeNull();
     expect(await page.$('[data-testid="health"]')).toBeNull();
     // the only error logged is the browser's line for the refused request the page explains

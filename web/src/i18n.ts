@@ -313,6 +313,13 @@ const EN = {
   key_companies: 'companies', key_company: 'company', key_cash: 'cash', key_revenue: 'revenue', key_revenue_growth: 'revenue growth', key_costs: 'costs', key_cost_growth: 'cost growth',
   key_fundability: 'fundability', key_value: 'value', key_rationale: 'rationale', key_rationale_zh: 'rationale (Chinese)', key_source: 'source', key_source_zh: 'source (Chinese)',
   key_facts: 'facts', key_notes: 'notes', key_defaults: 'defaults', key_raise_target_months: 'months a round should last', key_round_size: 'round size', key_as_of: 'as of',
+  // the start of the inputs, and who is not simulated (docs/as-of.md; trial T2, T3, T5, T13, T19)
+  survivalMissing: 'Not enough facts to simulate yet: missing {inputs}.',
+  survivalOut: 'Out since {date} ({type}, {source}): not simulated.',
+  inputsStartTitle: 'Where the inputs start',
+  notSimulated: 'Not simulated',
+  asOfStart: 'each company\'s inputs as of its start (said under each column)',
+  lackWord_cash: 'cash', lackWord_revenue: 'revenue', lackWord_revenueGrowth: 'revenue growth', lackWord_costs: 'costs', lackWord_costGrowth: 'cost growth',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -623,6 +630,12 @@ const ZH: Record<Key, string> = {
   key_companies: '公司', key_company: '公司', key_cash: '现金', key_revenue: '营收', key_revenue_growth: '营收月增长率', key_costs: '成本', key_cost_growth: '成本月增长率',
   key_fundability: '融资能力', key_value: '取值', key_rationale: '理由', key_rationale_zh: '中文理由', key_source: '来源', key_source_zh: '中文来源',
   key_facts: '依据的事实', key_notes: '备注', key_defaults: '默认值', key_raise_target_months: '每轮融资应支撑的月数', key_round_size: '单轮融资规模', key_as_of: '截至',
+  survivalMissing: '事实尚不足，暂无法模拟：缺少{inputs}。',
+  survivalOut: '自{date}起已出局（{type}，来源：{source}），不参与模拟。',
+  inputsStartTitle: '输入数据的起点',
+  notSimulated: '未参与模拟',
+  asOfStart: '各公司输入数据截至其起点（见各列下方）',
+  lackWord_cash: '现金', lackWord_revenue: '营收', lackWord_revenueGrowth: '营收增速', lackWord_costs: '支出', lackWord_costGrowth: '支出增速',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };

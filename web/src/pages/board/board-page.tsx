@@ -8,7 +8,9 @@ import { formulaText } from '../../formula-text.js';
 import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import { AsOfField } from '../../as-of-field.js';
+import { bi } from '../../format.js';
 
+type Bi = { en: string; zh: string };
 interface InputRow { input: string; status: string; text: string; p5: number; p50: number; p95: number; factIds: string[] }
 interface Company {
   id: string; name: string; nameZh: string | null;
@@ -22,7 +24,11 @@ interface Survival {
     estimates: Estimate[];
     assumptions: { id: string; text: { en: string; zh: string }; rationale: { en: string; zh: string } }[];
     notes: { en: string; zh: string }[];
-    details: { companies: Company[]; ranking: { rank: number; id: string }[]; horizonMonths: number; paths: number; seed: string | number; climate: { name: string } };
+    details: {
+      companies: Company[]; ranking: { rank: number; id: string }[]; horizonMonths: number; paths: number; seed: string | number; climate: { name: string };
+      /** Where the inputs start, one line per start; companies out of the race by then; companies lacking inputs then. */
+      startLines?: Bi[]; out?: { id: string; text: Bi }[]; leftOut?: { id: string; text: Bi }[];
+    };
     asOf?: { text: { en: string; zh: string } };
   };
   chart: Record<string, unknown>;
@@ -78,6 +84,20 @@ export function BoardPage() {
       {data?.analysis.asOf && <p class="asof" data-testid="asof">{zh ? data.analysis.asOf.text.zh : data.analysis.asOf.text.en}</p>}
       {d && (
         <>
+          {/* the ranking's caption, in plain view: where each company's inputs start, and who is not ranked and why */}
+          <div class="small" data-testid="ranking-caption">
+            <p><strong>{t('inputsStartTitle')}</strong></p>
+            <ul data-testid="inputs-start">{(d.startLines ?? []).map((l) => <li>{bi(l)}</li>)}</ul>
+            {(d.out?.length ?? 0) + (d.leftOut?.length ?? 0) > 0 && (
+              <>
+                <p><strong>{t('notSimulated')}</strong></p>
+                <ul data-testid="not-simulated">
+                  {(d.out ?? []).map((o) => <li data-out={o.id}>{bi(o.text)}</li>)}
+                  {(d.leftOut ?? []).map((x) => <li data-left-out={x.id}>{bi(x.text)}</li>)}
+                </ul>
+              </>
+            )}
+          </div>
           <div class="table-wrap">
             <table class="facts ranking" data-testid="ranking">
               <thead>

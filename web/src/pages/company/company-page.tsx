@@ -9,6 +9,7 @@ import { lang, t, tOr } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import { AsOfField } from '../../as-of-field.js';
+import { companyHeading, survivalRefusalText } from './survival-refusal.js';
 
 type Bi = { en: string; zh: string };
 type Estimate = EstimateJson;
@@ -17,7 +18,8 @@ interface HealthInput { name: string; label: Bi; status: string; estimateId: str
 interface Health {
   analysis: {
     estimates: Estimate[]; assumptions: Assumption[]; notes: Bi[];
-    details: { inputs: HealthInput[]; missing: Bi[]; conversions: Bi[]; burnMultipleBand: string | null; asOf: string | null; unbounded?: { estimateId: string; share: number; meaning: Bi; when: Bi }[] };
+    details: { inputs: HealthInput[]; missing: Bi[]; conversions: Bi[]; burnMultipleBand: string | null; asOf: string | null; start?: { date: string | null; basis: string; text: Bi }; unbounded?: { estimateId: string; share: number; meaning: Bi; when: Bi }[] };
+    asOf?: { text: Bi };
   };
 }
 interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
@@ -74,7 +76,9 @@ export function CompanyPage() {
   if (error) return <section class="company"><h1>{name}</h1><ErrorBox error={error} /></section>;
   if (!entity) return <p class="muted">{t('loading')}</p>;
 
-  const title = zh && entity.nameZh ? entity.nameZh : entity.nameEn;
+  const heading = companyHeading(entity);
+  // an expected state (not enough facts, or out of the race), said calmly in words; any other refusal is an error
+  const refusal = survivalError ? survivalRefusalText(survivalError.issues) : null;
   const est = health?.analysis.estimates ?? [];
   const byId = (id: string | null) => est.find((e) => e.id === id);
   const sc = survival?.analysis.details.companies.find((c) => c.id === entity.id);
@@ -84,10 +88,13 @@ export function CompanyPage() {
 
   return (
     <section class="company" data-testid="company-page">
-      <h1>{title} {zh || !entity.nameZh ? null : <span class="muted">{entity.nameZh}</span>}</h1>
+      <h1>{heading.title}{heading.other ? <> <span class="muted">{heading.other}</span></> : null}</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <AsOfField value={asOf} onChange={(v) => go('company', { asOf: v }, true, [name])} />
       </form>
+      {/* both dates in plain view: what had been published by the as-of day, and the date the inputs describe (docs/as-of.md) */}
+      {health?.analysis.asOf && <p class="asof">{bi(health.analysis.asOf.text)}</p>}
+      {health?.analysis.details.start && <p class="asof" data-testid="inputs-start">{bi(health.analysis.details.start.text)}</p>}
 
       <h2>{t('health')}</h2>
       {healthError && <ErrorBox error={healthError} />}
@@ -170,7 +177,9 @@ export function CompanyPage() {
       {!sc && survivalError && (
         <>
           <h2>{t('survivalDrivers')}</h2>
-          <div data-testid="survival-error"><ErrorBox error={survivalError} /></div>
+          {refusal
+            ? <p class="muted" data-testid="survival-missing">{refusal}</p>
+            : <div data-testid="survival-error"><ErrorBox error={survivalError} /></div>}
         </>
       )}
 

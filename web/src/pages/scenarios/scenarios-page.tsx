@@ -172,7 +172,8 @@ export function ScenariosPage() {
       )}
 
       <h2>{t('whatDiffers')}</h2>
-      <p class="small" data-testid="same-in-every">{fill(t('sameInEvery'), { seed: SHARED.seed, paths: SHARED.paths.toLocaleString(zh ? 'zh-CN' : 'en-US'), horizon: SHARED.horizon, asOf: asOf ? fill(t('asOfDay'), { date: asOf }) : t('asOfLatest') })}</p>
+      {/* not "the latest facts": without an as-of day each company's inputs stand at its start (the assumptions' as_of for a company they name), said under each column */}
+      <p class="small" data-testid="same-in-every">{fill(t('sameInEvery'), { seed: SHARED.seed, paths: SHARED.paths.toLocaleString(zh ? 'zh-CN' : 'en-US'), horizon: SHARED.horizon, asOf: asOf ? fill(t('asOfDay'), { date: asOf }) : t('asOfStart') })}</p>
       <ul class="scenario-differs" data-testid="what-differs">
         {applied.map((c, i) => (
           <li><strong>{nameOf(columns[i] ?? c, i)}</strong>{t('listColon')}{t('climate')} {t(`climate_${c.climate}`)}{t('listSemicolon')}<Differs text={c.text} bundled={bundledText} companies={companies} /></li>
@@ -273,10 +274,34 @@ function ColumnResult({ survival, name, companyName }: { survival: Survival; nam
           </tbody>
         </table>
       </div>
+      <StartOf survival={survival} />
       <figure>
         <Chart option={survival.chart} unit="percent" label={`${t('chartLabel')} (${name})`} />
       </figure>
     </>
+  );
+}
+
+type Bi = { en: string; zh: string };
+/** What GET /api/survival says beside the figures: where the inputs start, and who is not simulated. */
+interface StartDetails { startLines?: Bi[]; out?: { id: string; text: Bi }[]; leftOut?: { id: string; text: Bi }[] }
+
+/** A column's inputs: where they start (the date, what set it, the later facts left aside) and the companies not simulated, in plain view. */
+function StartOf({ survival }: { survival: Survival }) {
+  const d = survival.analysis.details as Survival['analysis']['details'] & StartDetails;
+  const say = (x: Bi) => (lang.value === 'zh' ? x.zh : x.en);
+  const not = [...(d.out ?? []), ...(d.leftOut ?? [])];
+  return (
+    <div class="small" data-testid="column-start">
+      <p><strong>{t('inputsStartTitle')}</strong></p>
+      <ul>{(d.startLines ?? []).map((l) => <li>{say(l)}</li>)}</ul>
+      {not.length > 0 && (
+        <>
+          <p><strong>{t('notSimulated')}</strong></p>
+          <ul data-testid="column-not-simulated">{not.map((x) => <li>{say(x.text)}</li>)}</ul>
+        </>
+      )}
+    </div>
   );
 }
 
