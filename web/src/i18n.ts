@@ -313,6 +313,11 @@ const EN = {
   key_companies: 'companies', key_company: 'company', key_cash: 'cash', key_revenue: 'revenue', key_revenue_growth: 'revenue growth', key_costs: 'costs', key_cost_growth: 'cost growth',
   key_fundability: 'fundability', key_value: 'value', key_rationale: 'rationale', key_rationale_zh: 'rationale (Chinese)', key_source: 'source', key_source_zh: 'source (Chinese)',
   key_facts: 'facts', key_notes: 'notes', key_defaults: 'defaults', key_raise_target_months: 'months a round should last', key_round_size: 'round size', key_as_of: 'as of',
+  correlationUndefined: 'Undefined: a rank correlation with a constant (an exact figure) has no value',
+  constantOutput: 'exact: a constant, with no spread',
+  constantOutputNaN: 'not a number',
+  constantOutputTitle: 'A constant: every draw is this value',
+  resultNotShown: 'The run finished, but its result could not be shown:',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -623,6 +628,11 @@ const ZH: Record<Key, string> = {
   key_companies: '公司', key_company: '公司', key_cash: '现金', key_revenue: '营收', key_revenue_growth: '营收月增长率', key_costs: '成本', key_cost_growth: '成本月增长率',
   key_fundability: '融资能力', key_value: '取值', key_rationale: '理由', key_rationale_zh: '中文理由', key_source: '来源', key_source_zh: '中文来源',
   key_facts: '依据的事实', key_notes: '备注', key_defaults: '默认值', key_raise_target_months: '每轮融资应支撑的月数', key_round_size: '单轮融资规模', key_as_of: '截至',
+  correlationUndefined: '无定义：与常数（确切数字）的秩相关系数没有取值',
+  constantOutput: '确切值：常数，没有离散',
+  constantOutputNaN: '不是数字',
+  constantOutputTitle: '常数：每次抽样都是这个值',
+  resultNotShown: '运行已完成，但结果无法显示：',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };

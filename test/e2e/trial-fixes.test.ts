@@ -1,0 +1,56 @@
+// What a new user met in the trial of session 8 (issue 11), in real Chromium
+// against a real server on loopback: the playground runs a model that reads an
+// exact figure (its rank correlation is undefined) and shows a constant's
+// value, and a result it cannot draw ends the run with a message instead of
+// hanging at "Running… 3 / 3". Screenshots go to test/artifacts/ (git-ignored).
+import { expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
+
+// "$2.75bn", an exact figure: every draw of x and y is the same
+const EXACT_MODEL = 'x = fact("Anthropic", "funding")\ny = x * 2\nb = 3\n{y, b}\n';
+
+describeDashboard('trial findings in Chromium', (dash) => {
+  it('the playground runs a model on an exact figure: the undefined correlation said as "–", a constant\'s value shown', async () => {
+    const { page, foreign, errors } = await dash.open(`#/playground?samples=1000&src=${encodeURIComponent(EXACT_MODEL)}`);
+    await page.waitForSelector('[data-testid="summary"] tbody tr', { timeout: 60_000 });
+    // the run ended: no progress bar left
+    expect(await page.$('[data-testid="run-status"] progress')).toBeNull();
+    const rows = await page.$$eval('[data-testid="summary"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['y', '5.5B', '5.5B', '5.5B', '5.5B', '0'],
+      ['b', '3', 'exact: a constant, with no spread'],
+    ]);
+    const cell = page.locator('[data-testid="model-drivers"] tbody tr td').nth(1);
+    expect(await cell.textContent()).toBe('–');
+    expect(await cell.getAttribute('title')).toMatch(/^Undefined: a rank correlation with a constant/);
+    expect(await page.textContent('[data-testid="facts-used"]')).toContain('$2.75bn');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-playground-exact-en.png'), fullPage: true });
+    await page.click('[data-testid="lang-switch"]');
+    expect(await cell.getAttribute('title')).toMatch(/^无定义/);
+    expect(await page.textContent('[data-testid="summary"] tbody tr[data-constant] td:last-child')).toBe('确切值：常数，没有离散');
+    await page.click('[data-testid="lang-switch"]');
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a result the page cannot draw ends the run and says so', async () => {
+    const { page } = await dash.open('#/playground?samples=1000&src=b%20%3D%203%0Ab%0A');
+    await page.waitForSelector('[data-testid="summary"] tbody tr', { timeout: 60_000 });
+    // the next result is one the page cannot draw (a fact read with no request), however it comes
+    const broken = { outputs: { b: 3 }, sampleCount: 1000, seed: 'shakeout', facts: [{ fact: 'fact-x', request: null }] };
+    await page.route('**/api/runs/*/events', (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: `event: result\ndata: ${JSON.stringify(broken)}\n\n` }));
+    await page.route('**/api/models/run', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="result-error"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="result-error"]')).toMatch(/^The run finished, but its result could not be shown:.*null/);
+    expect(await page.$('[data-testid="run-status"] progress')).toBeNull();
+    await page.unrouteAll();
+    // the next run draws again
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="summary"] tbody tr');
+    expect(await page.$('[data-testid="result-error"]')).toBeNull();
+    await page.close();
+  });
+});
