@@ -2,7 +2,10 @@
 // against a real server on loopback: the playground runs a model that reads an
 // exact figure (its rank correlation is undefined) and shows a constant's
 // value, and a result it cannot draw ends the run with a message instead of
-// hanging at "Running… 3 / 3". Screenshots go to test/artifacts/ (git-ignored).
+// hanging at "Running… 3 / 3"; the analyses page shows the checks' flags,
+// asks for a company before the health analysis and runs the backtest as of
+// the article's day, and names funding segments, not their ids. Screenshots go
+// to test/artifacts/ (git-ignored).
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
@@ -51,6 +54,45 @@ describeDashboard('trial findings in Chromium', (dash) => {
     await page.click('[data-testid="run"]');
     await page.waitForSelector('[data-testid="summary"] tbody tr');
     expect(await page.$('[data-testid="result-error"]')).toBeNull();
+    await page.close();
+  });
+
+  it('the analyses page: the checks\' flags themselves; health asks for a company first; the backtest opens as of the article\'s day; segments by name', async () => {
+    const { page, foreign, errors } = await dash.open('#/analyses/checks');
+    await page.waitForSelector('[data-testid="flags"] li', { timeout: 60_000 });
+    const first = page.locator('[data-testid="flags"] li').first();
+    expect(await first.getAttribute('data-severity')).toBe('error');
+    expect(await first.textContent()).toMatch(/^error F19: ChatGPT downloads \(Google Play\) a month, 6\.9x above Appfigures' figure/);
+    expect(await page.$$eval('[data-testid="flags"] li', (lis) => lis.length)).toBeGreaterThan(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-checks-en.png'), fullPage: true });
+
+    // health: no request before a company is chosen, from the ledger's companies
+    await page.goto(`${dash.server.url}#/analyses/health`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="fill-to-run"]');
+    expect(await page.textContent('[data-testid="fill-to-run"]')).toBe('Fill in to run: company');
+    expect(await page.$('[data-testid="error"]')).toBeNull();
+    const options = await page.$$eval('[data-testid="company-select"] option', (os) => os.map((o) => o.textContent));
+    expect(options).toContain('Anthropic');
+    expect(options).not.toContain('ChatGPT'); // a product, not a company
+    await page.selectOption('[data-testid="company-select"]', 'Anthropic');
+    await page.click('[data-testid="analysis-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="estimates"] tbody tr', { timeout: 60_000 });
+    expect(await page.$('[data-testid="fill-to-run"]')).toBeNull();
+
+    // the backtest: as of the article's day until another is given, no 400
+    await page.goto(`${dash.server.url}#/analyses/backtest`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="backtest-companies"] tbody tr', { timeout: 120_000 });
+    expect(await page.inputValue('[data-testid="analysis-form"] input[name="asOf"]')).toBe('2024-05-20');
+    expect(await page.$('[data-testid="error"]')).toBeNull();
+
+    // funding: segments by their names
+    await page.goto(`${dash.server.url}#/analyses/funding`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('[data-testid="estimates"] tbody tr', { timeout: 60_000 });
+    const shown = (await page.textContent('[data-testid="analysis"]'))!;
+    expect(shown).toContain('China AI industry applications');
+    expect(shown).not.toMatch(/ai_production|ai_industry_applications/);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

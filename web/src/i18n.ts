@@ -318,6 +318,13 @@ const EN = {
   constantOutputNaN: 'not a number',
   constantOutputTitle: 'A constant: every draw is this value',
   resultNotShown: 'The run finished, but its result could not be shown:',
+  noFlags: 'Nothing flagged: every check passed.',
+  flagFacts: 'Facts:',
+  severity_error: 'error',
+  severity_warning: 'warning',
+  severity_info: 'note',
+  fillToRun: 'Fill in to run:',
+  chooseCompany: 'choose a company',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -633,6 +640,13 @@ const ZH: Record<Key, string> = {
   constantOutputNaN: '不是数字',
   constantOutputTitle: '常数：每次抽样都是这个值',
   resultNotShown: '运行已完成，但结果无法显示：',
+  noFlags: '没有发现问题：各项检查均通过。',
+  flagFacts: '所涉事实：',
+  severity_error: '错误',
+  severity_warning: '警告',
+  severity_info: '提示',
+  fillToRun: '请先填写：',
+  chooseCompany: '选择公司',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };
