@@ -8,7 +8,34 @@
 // to test/artifacts/ (git-ignored).
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeDashboard } from './dashboard-server.js';
+
+/**
+ * The words of a table's cells that are broken across lines ("Infl / ection"): each run of Latin letters and
+ * digits ("Inflection", "2024-02", "$7.3B", "60") is measured with a Range, which gives one box per line it is on.
+ */
+function brokenWords(page: Page, table: string): Promise<string[]> {
+  return page.$$eval(`${table} td`, (tds) => {
+    const broken: string[] = [];
+    for (const td of tds) {
+      if ((td as HTMLElement).offsetParent === null) continue; // a hidden column
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(/[A-Za-z0-9$€%][A-Za-z0-9$€%.,-]*[A-Za-z0-9%]/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 // "$2.75bn", an exact figure: every draw of x and y is the same
 const EXACT_MODEL = 'x = fact("Anthropic", "funding")\ny = x * 2\nb = 3\n{y, b}\n';
@@ -94,5 +121,23 @@ describeDashboard('trial findings in Chromium', (dash) => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('at 390 px the board and the ledger do not break words letter by letter, nor scroll sideways, in English and Chinese', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, errors } = await dash.open('#/board', 390);
+      if (lang === 'zh') await page.click('[data-testid="lang-switch"]');
+      await page.waitForSelector('[data-testid="ranking"] tbody tr', { timeout: 90_000 });
+      await page.screenshot({ path: join(ARTIFACTS, `dashboard-board-390-${lang}.png`), fullPage: true });
+      expect(await brokenWords(page, '[data-testid="ranking"]')).toEqual([]);
+      expect(await sideways(page)).toBe(false);
+      await page.goto(`${dash.server.url}#/ledger`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('[data-testid="facts-table"] tbody tr');
+      await page.screenshot({ path: join(ARTIFACTS, `dashboard-ledger-390-${lang}.png`), fullPage: true });
+      expect(await brokenWords(page, '[data-testid="facts-table"]')).toEqual([]);
+      expect(await sideways(page)).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
