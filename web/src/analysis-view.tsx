@@ -44,7 +44,7 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
       {a.estimates.length > 0 && (
         <div class="table-wrap">
           <table class="facts stack" data-testid="estimates">
-            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
             <tbody>
               {a.estimates.map((e) => (
                 <tr data-estimate={e.id}>

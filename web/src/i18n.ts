@@ -325,6 +325,7 @@ const EN = {
   severity_info: 'note',
   fillToRun: 'Fill in to run:',
   chooseCompany: 'choose a company',
+  factsColumn: 'facts',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -647,6 +648,7 @@ const ZH: Record<Key, string> = {
   severity_info: '提示',
   fillToRun: '请先填写：',
   chooseCompany: '选择公司',
+  factsColumn: '所依据的事实',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };
