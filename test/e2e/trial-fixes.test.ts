@@ -140,4 +140,24 @@ describeDashboard('trial findings in Chromium', (dash) => {
       await page.close();
     }
   });
+
+  it('the report page makes a report about the companies chosen (GET /api/report?companies=)', async () => {
+    const { page, errors } = await dash.open('#/report?lang=en');
+    await page.waitForSelector('[data-testid="report-companies"] input');
+    expect(await page.textContent('[data-testid="report-about"]')).toBe('None chosen: the report is about the article\'s companies.');
+    expect(await page.getAttribute('[data-testid="report-md"]', 'href')).not.toContain('companies=');
+    await page.check('[data-testid="report-companies"] input[value="Anthropic"]');
+    await page.check('[data-testid="report-companies"] input[value="Zhipu AI"]');
+    expect(await page.textContent('[data-testid="report-about"]')).toBe('A report about Anthropic, Zhipu AI');
+    const md = new URL((await page.getAttribute('[data-testid="report-md"]', 'href'))!, dash.server.url);
+    expect(md.searchParams.get('companies')).toBe('Anthropic,Zhipu AI');
+    expect(md.searchParams.get('format')).toBe('md');
+    // the choice is in the page's link
+    expect(new URLSearchParams(page.url().split('?')[1]).get('companies')).toBe('Anthropic,Zhipu AI');
+    await page.uncheck('[data-testid="report-companies"] input[value="Anthropic"]');
+    expect(new URL((await page.getAttribute('[data-testid="report-open"]', 'href'))!, dash.server.url).searchParams.get('companies')).toBe('Zhipu AI');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-report-companies-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

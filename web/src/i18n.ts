@@ -326,6 +326,9 @@ const EN = {
   fillToRun: 'Fill in to run:',
   chooseCompany: 'choose a company',
   factsColumn: 'facts',
+  reportCompanies: 'Companies of the report',
+  reportAbout: 'A report about',
+  reportArticleCompanies: 'None chosen: the report is about the article\'s companies.',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -649,6 +652,9 @@ const ZH: Record<Key, string> = {
   fillToRun: '请先填写：',
   chooseCompany: '选择公司',
   factsColumn: '所依据的事实',
+  reportCompanies: '报告涉及的公司',
+  reportAbout: '报告对象：',
+  reportArticleCompanies: '未选择公司：报告以原文中的公司为对象。',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };
