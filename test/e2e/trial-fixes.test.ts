@@ -160,4 +160,40 @@ describeDashboard('trial findings in Chromium', (dash) => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the ledger adds a company from the page, and says a refusal as the fact form does', async () => {
+    const { page, errors } = await dash.open('#/ledger');
+    await page.waitForSelector('[data-testid="facts-table"] tbody tr');
+    await page.click('[data-testid="entity-open"]');
+    const form = page.locator('[data-testid="entity-form"]');
+    await form.locator('input[name="nameEn"]').fill('Mistral AI');
+    expect(await form.locator('input[name="id"]').inputValue()).toBe('mistral-ai');
+    await form.locator('input[name="aliases"]').fill('Mistral');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('[data-testid="entity-added"]');
+    expect(await page.textContent('[data-testid="entity-added"]')).toBe('Added Mistral AI: facts can now be recorded about it.');
+    const stored = (await dash.store.listEntities()).find((e) => e.id === 'mistral-ai');
+    expect(stored).toMatchObject({ nameEn: 'Mistral AI', kind: 'company', aliases: ['Mistral'] });
+    // it is a company a fact can now be about: the entity filter lists it
+    await page.waitForFunction(() => [...document.querySelectorAll('select option')].some((o) => o.textContent === 'Mistral AI'));
+
+    // the same id again: refused with the field, in Chinese on a Chinese page, and nothing written
+    await page.click('[data-testid="lang-switch"]');
+    await page.click('[data-testid="entity-open"]');
+    await form.locator('input[name="nameEn"]').fill('Mistral AI');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('[data-testid="entity-form"] [data-testid="error"]');
+    const box = (await page.textContent('[data-testid="entity-form"] [data-testid="error"]'))!;
+    expect(box).toContain('该编号或名称已被另一实体使用');
+    expect(box).toContain('编号');
+    await form.locator('input[name="id"]').fill('Mistral AI');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="entity-form"] [data-testid="error"]')?.textContent ?? '').includes('编号应为小写字母'));
+    expect((await dash.store.listEntities()).filter((e) => e.nameEn === 'Mistral AI')).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-entity-form-zh.png'), fullPage: true });
+    await page.click('[data-testid="lang-switch"]');
+    // the console logs the refused requests (409, 400) as failed loads; nothing else
+    expect(errors.filter((e) => !/status of 40[09]/.test(e))).toEqual([]);
+    await page.close();
+  });
 });
