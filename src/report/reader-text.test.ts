@@ -7,6 +7,17 @@ describe('readerText', () => {
     expect(readerText('要高出18%-43%。分析时加 --basis unknown 可同时看两种理解。')).toBe('要高出18%-43%。');
   });
 
+  it('keeps a figure with a decimal point and a flag named in brackets: the sentence is not a command (trial T8)', () => {
+    // GET /api/analyses/checks, a flag's explanation (en), as the trial's ledger gave it
+    const t = 'TechCrunch ("$415 million"); Reuters ("€385 million"), about $420M; 36氪 ("约4.5亿欧元"), about $491M report the same thing (none linked by --same-as: grouped because their figures overlap) but do not all agree within their stated uncertainty. Analyses count it once, using TechCrunch by the choose rule.';
+    expect(readerText(t)).toBe(t);
+    // a command sentence after it still goes, and the decimal before it stays
+    expect(readerText('About €4.5 billion. Link them with --same-as to count them once.')).toBe('About €4.5 billion.');
+    expect(readerText('约4.5亿欧元（未用 --same-as 关联）。分析时加 --basis unknown 可同时看两种理解。')).toBe('约4.5亿欧元（未用 --same-as 关联）。');
+    // a point that ends a sentence before a digit-free word still ends it
+    expect(readerText('Net is 0.85 of gross. Use --basis net.')).toBe('Net is 0.85 of gross.');
+  });
+
   it('drops a project file or a ledger event named in brackets, and keeps the letter of a subscripted variable', () => {
     expect(readerText('Net ≈ 0.70 to 0.85 of gross (REFERENCES.md); gross = net / (1 - c).')).toBe('Net ≈ 0.70 to 0.85 of gross; gross = net / (1 - c).');
     expect(readerText('净额约为总额的0.70至0.85（REFERENCES.md）；')).toBe('净额约为总额的0.70至0.85；');

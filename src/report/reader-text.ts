@@ -1,7 +1,15 @@
 import type { Inline } from './report-model.js';
 
-/** A sentence (up to its full stop) that tells the reader to run a command: `--basis unknown`. */
-const COMMAND_SENTENCE = /[^。.!?！？]*\s--[a-z][\w-]*[^。.!?！？]*[。.!?！？]?\s*/g;
+/**
+ * The end of a sentence and the space after it: 。！？!? or a full stop that
+ * no letter or digit follows, so the point of "约4.5亿欧元", "openai.com" or
+ * "REFERENCES.md" does not end one.
+ */
+const SENTENCE_END = /(?:[。!?！？]|\.(?![\p{L}\p{N}]))\s*/gu;
+/** A command-line flag: `--basis`, `--same-as`. */
+const FLAG = /(?:^|\s)--[a-z][\w-]*/;
+/** A bracketed part with no brackets inside: "(none linked by --same-as: …)". */
+const INNERMOST_BRACKETS = /[(（][^()（）]*[)）]/g;
 /** A file of the project named in brackets: "(REFERENCES.md)", "（见 data/x.yaml）". */
 const FILE_IN_BRACKETS = /\s?[(（][^()（）]*\b[\w./-]+\.(?:md|ya?ml|csv|json|ts)[)）]/g;
 /** A ledger event named by its id in brackets: "(event stability-ai-layoffs-ceo-exit)", "（事件 …）". */
@@ -25,12 +33,35 @@ const MODEL_EXPRESSION = /\b\d[\d.,]*[kMBT]?\s+to\s+\d[\d.,]*[kMBT]?(?![\w.%])|\
  * // 'Net ≈ 0.70 of gross.'
  */
 export function readerText(text: string): string {
-  return text
-    .replace(FILE_IN_BRACKETS, '')
-    .replace(EVENT_IN_BRACKETS, '')
-    .replace(COMMAND_SENTENCE, '')
+  return sentences(text.replace(FILE_IN_BRACKETS, '').replace(EVENT_IN_BRACKETS, ''))
+    .filter((x) => !tellsToRunCommand(x))
+    .join('')
     .replace(SUBSCRIPTED, '$1')
     .trim();
+}
+
+/** Text cut into sentences, each with its full stop and the space after it; joined they give the text back. */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[0].length;
+    if (end > start) out.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+/**
+ * A sentence that tells the reader to run a command: it names a flag outside
+ * brackets ("Run the analysis with --basis unknown ..."). A flag named in
+ * brackets explains, it does not instruct: "(none linked by --same-as: ...)".
+ */
+function tellsToRunCommand(sentence: string): boolean {
+  let s = sentence;
+  for (let prev = ''; prev !== s;) [prev, s] = [s, s.replace(INNERMOST_BRACKETS, '')];
+  return FLAG.test(s);
 }
 
 /**

@@ -44,7 +44,7 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
       {a.estimates.length > 0 && (
         <div class="table-wrap">
           <table class="facts stack" data-testid="estimates">
-            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
             <tbody>
               {a.estimates.map((e) => (
                 <tr data-estimate={e.id}>
@@ -70,7 +70,21 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
   );
 }
 
-/** A rank correlation as a bar cell: its length the strength, red when the input works against the outcome. */
-export function DriverBar({ r }: { r: number }) {
+/**
+ * A rank correlation as a bar cell: its length the strength, red when the
+ * input works against the outcome; empty when the correlation is undefined.
+ */
+export function DriverBar({ r }: { r: number | null }) {
+  if (r === null || !Number.isFinite(r)) return <td class="bar-cell" />;
   return <td class="bar-cell"><span class={`bar ${r < 0 ? 'neg' : ''}`} style={{ width: `${Math.round(Math.abs(r) * 100)}%` }} /></td>;
+}
+
+/**
+ * A rank correlation as a number cell, to two decimals. A correlation with a
+ * constant (an exact figure) is undefined, sent by the API as null: shown
+ * as "–" with a title that says why, never as 0.
+ */
+export function RankCorrelation({ r }: { r: number | null }) {
+  if (r === null || !Number.isFinite(r)) return <td class="num" title={t('correlationUndefined')} data-undefined="true">–</td>;
+  return <td class="num">{r.toFixed(2)}</td>;
 }

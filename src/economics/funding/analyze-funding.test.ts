@@ -37,6 +37,17 @@ describe('analyzeFunding on the bundled data', () => {
     expect(est(a, 'growth.genai-startups-global.2023.owid-genai-world-2023').p50).toBeCloseTo(25433174564 / 3685014889, 6);
   });
 
+  it('names segments as the vocabulary does, never by their ids, in labels, notes and the title (en and zh)', async () => {
+    const a = await analyzeFunding(store, { region: 'China', segment: 'ai_production', env });
+    expect(a.title).toEqual({ en: 'Funding markets: China (AI production)', zh: '融资市场：中国（AI生产）' });
+    const all = await analyzeFunding(store, { env });
+    expect(est(all, 'average_deal.ai_industry_applications.2024-Q1').label).toEqual({ en: 'Average deal, China AI industry applications, 2024-Q1 (USD)', zh: '2024年一季度中国AI行业应用平均每笔金额（折合美元）' });
+    const texts = [all.title, ...all.estimates.map((e) => e.label), ...all.notes].flatMap((x) => [x.en, x.zh]);
+    expect(texts.filter((x) => /ai_production|ai_industry_applications|generative_ai/.test(x))).toEqual([]);
+    // the zh note on the segments says the quarter and region in Chinese
+    expect(all.notes.find((n) => n.zh.includes('AI生产'))?.zh).toMatch(/^2024年一季度中国（/);
+  });
+
   it('2024 Q1 China: 3.44亿元 and 1.14亿元 a deal, 63% / 37% of the money, in CNY and USD at 7.1886 (mean of the quarter\'s months)', async () => {
     const a = await analyzeFunding(store, { region: 'China', env });
     expect(est(a, 'average_deal.ai_production.2024-Q1.cny').p50).toBeCloseTo(1.2389e10 / 36, 0);

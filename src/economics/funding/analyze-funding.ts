@@ -1,6 +1,7 @@
 import { ShakeoutError, cpiYears, currencyNameZh, formatValue, isCurrency, periodMonths, unknownCurrencyMessage } from '../../core/index.js';
 import type { Currency, Quantity, Unit } from '../../core/index.js';
 import type { Env } from '../../estimate/index.js';
+import { scopeName } from '../../ledger/index.js';
 import type { Conflict, Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
@@ -70,9 +71,10 @@ export interface FundingDetails {
 }
 
 const REGION_ZH: Readonly<Record<string, string>> = { World: '全球', China: '中国' };
-const SEGMENT_ZH: Readonly<Record<string, string>> = { all: 'AI领域', generative_ai: '生成式AI', ai_production: 'AI生产', ai_industry_applications: 'AI行业应用' };
+/** A segment by the vocabulary's name, never its id: 'ai_production' -> 'AI production' / 'AI生产'; 'all' the whole sector. */
+const segmentName = (segment: string, lang: 'en' | 'zh'): string => (segment === 'all' ? (lang === 'zh' ? 'AI领域' : 'AI sector') : scopeName(`segment:${segment}`, lang));
 /** A market and period for a Chinese reader: '2024年一季度中国AI生产'. */
-const marketZh = (region: string, segment: string, period: string): string => `${periodText(period, 'zh')}${REGION_ZH[region] ?? region}${SEGMENT_ZH[segment] ?? segment}`;
+const marketZh = (region: string, segment: string, period: string): string => `${periodText(period, 'zh')}${REGION_ZH[region] ?? region}${segmentName(segment, 'zh')}`;
 const pubZh = (p: string): string => publisherName(p, 'zh');
 
 
@@ -269,7 +271,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur && cur !== f.figure.unit) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period} (${f.figure.unit}, as written)`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额（按原文币种${currencyNameZh(f.figure.unit)}计）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}.${f.figure.unit.toLowerCase()}`, label: { en: `Average deal, ${r.region} ${segmentName(r.segment, 'en')}, ${r.period} (${f.figure.unit}, as written)`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额（按原文币种${currencyNameZh(f.figure.unit)}计）` }, unit: f.figure.unit, per: null, formula: `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => a / b),
           ),
         );
@@ -277,7 +279,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
       if (cur) {
         estimates.push(
           estimateOf(
-            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${r.segment}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额${cur !== f.figure.unit ? `（折合${currencyNameZh(cur)}）` : ''}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
+            { id: `average_deal.${r.segment}.${r.period}`, label: { en: `Average deal, ${r.region} ${segmentName(r.segment, 'en')}, ${r.period}${cur !== f.figure.unit ? ` (${cur})` : ''}`, zh: `${marketZh(r.region, r.segment, r.period)}平均每笔金额${cur !== f.figure.unit ? `（折合${currencyNameZh(cur)}）` : ''}` }, unit: cur, per: null, formula: cur !== f.figure.unit || constantYear !== null ? `${f.id} / ${d.id} x ${factor.toPrecision(6)} (conversion)` : `${f.id} / ${d.id}`, inputs },
             combine([money, count], (a, b) => (a / b) * factor),
           ),
         );
@@ -300,19 +302,19 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
     g.forEach((r, k) => {
       estimates.push(
         estimateOf(
-          { id: `share.${r.segment}.${r.period}`, label: { en: `Share of the money, ${r.region} ${r.segment}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资总额的比例` }, unit: 'percent', per: null, formula: `${r.funding!.factId} / (${ids.join(' + ')})`, inputs: allInputs.filter((x) => ids.includes(x.id)) },
+          { id: `share.${r.segment}.${r.period}`, label: { en: `Share of the money, ${r.region} ${segmentName(r.segment, 'en')}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资总额的比例` }, unit: 'percent', per: null, formula: `${r.funding!.factId} / (${ids.join(' + ')})`, inputs: allInputs.filter((x) => ids.includes(x.id)) },
           combine([moneyDraws[k]!, totalMoney], (a, t) => a / t),
         ),
         estimateOf(
-          { id: `deal_share.${r.segment}.${r.period}`, label: { en: `Share of the deals, ${r.region} ${r.segment}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资事件数的比例` }, unit: 'percent', per: null, formula: `${r.deals!.factId} / (${dIds.join(' + ')})`, inputs: allInputs.filter((x) => dIds.includes(x.id)) },
+          { id: `deal_share.${r.segment}.${r.period}`, label: { en: `Share of the deals, ${r.region} ${segmentName(r.segment, 'en')}, ${r.period}`, zh: `${marketZh(r.region, r.segment, r.period)}占融资事件数的比例` }, unit: 'percent', per: null, formula: `${r.deals!.factId} / (${dIds.join(' + ')})`, inputs: allInputs.filter((x) => dIds.includes(x.id)) },
           combine([dealDraws[k]!, totalDeals], (a, t) => a / t),
         ),
       );
     });
     const shares = g.map((r) => r.funding!.original.value / g.reduce((a, x) => a + x.funding!.original.value, 0));
     notes.push({
-      en: `${head.region} ${head.period} (${head.source}): ${g.map((r, k) => `${r.segment} ${r.funding!.asWritten} over ${r.deals!.asWritten} (${fmt(r.funding!.original.value / r.deals!.count, unit0)} each${r.averageDeal && r.averageDeal.unit !== unit0 ? `, ${fmt(r.averageDeal.value, r.averageDeal.unit)}` : ''}), ${Math.round(shares[k]! * 100)}% of the money`).join('; ')}.`,
-      zh: `${head.region} ${head.period}（${head.source}）：${g.map((r, k) => `${r.segment} ${r.funding!.asWritten}、${r.deals!.asWritten}（平均每笔${fmt(r.funding!.original.value / r.deals!.count, unit0, 'zh')}），占资金${Math.round(shares[k]! * 100)}%`).join('；')}。`,
+      en: `${head.region} ${head.period} (${head.source}): ${g.map((r, k) => `${segmentName(r.segment, 'en')} ${r.funding!.asWritten} over ${r.deals!.asWritten} (${fmt(r.funding!.original.value / r.deals!.count, unit0)} each${r.averageDeal && r.averageDeal.unit !== unit0 ? `, ${fmt(r.averageDeal.value, r.averageDeal.unit)}` : ''}), ${Math.round(shares[k]! * 100)}% of the money`).join('; ')}.`,
+      zh: `${periodText(head.period, 'zh')}${REGION_ZH[head.region] ?? head.region}（${pubZh(head.source)}）：${g.map((r, k) => `${segmentName(r.segment, 'zh')}${r.funding!.asWritten}、${r.deals!.asWritten}（平均每笔${fmt(r.funding!.original.value / r.deals!.count, unit0, 'zh')}），占资金${Math.round(shares[k]! * 100)}%`).join('；')}。`,
     });
     // Against a full-year figure of the same source for the region's whole sector.
     const year = head.period.slice(0, 4);
@@ -374,8 +376,8 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   return {
     kind: 'funding',
     title: {
-      en: `Funding markets${region ? `: ${region}` : ''}${segment ? ` (${segment})` : ''}`,
-      zh: `融资市场${region ? `：${region}` : ''}${segment ? `（${segment}）` : ''}`,
+      en: `Funding markets${region ? `: ${region}` : ''}${segment ? ` (${segmentName(segment, 'en')})` : ''}`,
+      zh: `融资市场${region ? `：${REGION_ZH[region] ?? region}` : ''}${segment ? `（${segmentName(segment, 'zh')}）` : ''}`,
     },
     subject: markets.length === 1 ? markets[0]!.entity : null,
     estimates,

@@ -70,7 +70,7 @@ export function BacktestView({ b }: { b: BacktestJson }) {
       {other && <p class="muted" data-testid="calibration-other">{t('calibrationOther')}</p>}
       <div class="table-wrap">
         <table class="facts stack" data-testid="backtest-companies">
-          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th>{t('observed')}</th><th>{t('facts')}</th></tr></thead>
+          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th>{t('observed')}</th><th>{t('factsColumn')}</th></tr></thead>
           <tbody>
             {b.companies.map((c) => (
               <tr>

@@ -6,6 +6,7 @@ import { FactDetail } from './fact-detail.js';
 import { ConflictsTable, type Conflict } from '../../conflicts-table.js';
 import { FactForm } from './fact-form.js';
 import { ImportForm } from './import-form.js';
+import { EntityForm } from './entity-form.js';
 import { ErrorBox } from './error-box.js';
 import { AsOfField } from '../../as-of-field.js';
 
@@ -23,6 +24,8 @@ export function LedgerPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [addingEntity, setAddingEntity] = useState(false);
+  const [added, setAdded] = useState<Entity | null>(null);
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
   const [q, setQ] = useState(filters.q);
 
@@ -31,8 +34,9 @@ export function LedgerPage() {
     go('ledger', { q: next.q, entity: next.entity, metric: next.metric, asOf: next.asOf, fact: next.fact, view: next.view }, true);
   };
 
+  const loadEntities = () => api.get<{ items: Entity[] }>('/api/entities').then((r) => setEntities(r.items.filter((e) => e.kind === 'company' || e.kind === 'aggregate')), setError);
   useEffect(() => {
-    api.get<{ items: Entity[] }>('/api/entities').then((r) => setEntities(r.items.filter((e) => e.kind === 'company' || e.kind === 'aggregate')), setError);
+    void loadEntities();
     api.get<Vocabulary>('/api/vocabulary').then((r) => setMetrics(r.metrics), setError);
   }, []);
 
@@ -90,8 +94,11 @@ export function LedgerPage() {
         <AsOfField value={filters.asOf} onChange={(v) => set({ asOf: v })} />
         <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>{t('addFact')}</button>
         <button type="button" onClick={() => setImporting(!importing)} aria-expanded={importing} data-testid="import-open">{t('importFacts')}</button>
+        <button type="button" onClick={() => { setAddingEntity(!addingEntity); setAdded(null); }} aria-expanded={addingEntity} data-testid="entity-open">{t('addEntity')}</button>
         <button type="button" onClick={() => set({ view: view === 'conflicts' ? '' : 'conflicts' })} aria-pressed={view === 'conflicts'} data-testid="conflicts-open">{t('showConflicts')}</button>
       </form>
+      {addingEntity && <EntityForm onSaved={(e) => { setAddingEntity(false); setAdded(e); void loadEntities(); }} onCancel={() => setAddingEntity(false)} />}
+      {added && <p class="asof" role="status" data-testid="entity-added">{t('entityAdded').replace('{name}', name(added))}</p>}
       {importing && <ImportForm onImported={() => load()} onCancel={() => setImporting(false)} />}
       {conflicts && (
         <section aria-label={t('showConflicts')}>

@@ -5,9 +5,12 @@ import { followRun } from '../../run-events.js';
 export interface Output {
   mean: number | null; sd: number | null; p5: number | null; p25: number | null; p50: number | null; p75: number | null; p95: number | null;
   histogram?: { edges: number[]; counts: number[] };
-  drivers?: { name: string; spearman: number; low?: number; high?: number; swing?: number }[];
+  /** spearman is null when undefined: the input or the output is constant (an exact figure). */
+  drivers?: { name: string; spearman: number | null; low?: number | null; high?: number | null; swing?: number }[];
 }
-export interface RunResult { outputs: Record<string, Output>; sampleCount: number; seed: string | number; facts: UsedFact[]; timingsMs?: Record<string, number> }
+/** What the API gives for an output: a summary, or for a constant (`b = 3`) its number (null when not a number). */
+export type OutputValue = Output | number | null;
+export interface RunResult { outputs: Record<string, OutputValue>; sampleCount: number; seed: string | number; facts: UsedFact[]; timingsMs?: Record<string, number> }
 /** A fact a model read through fact(): what it asked for, the fact chosen and those left aside with the reason. */
 export interface UsedFact {
   request: { entity: string; metric: string }; fact: string; valueText: string;

@@ -1,24 +1,18 @@
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DriverBar } from '../../analysis-view.js';
 import { api, offers, type ApiError } from '../../api.js';
-import { Chart } from '../../chart.js';
-import { histogramOption } from '../../histogram-option.js';
-import { FactLink } from '../../fact-link.js';
-import { bi, formatValue } from '../../format.js';
 import { lang, t } from '../../i18n.js';
 import { go, href, route } from '../../router.js';
 import { modelCheckText } from '../../error-text.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import type { CheckIssue, Names } from './editor.js';
-import { startRun, type Output, type RunState } from './model-run.js';
+import { startRun, type RunState } from './model-run.js';
+import { ResultBoundary, RunResultView } from './run-outputs.js';
 
 /** Runs start by themselves after an edit when they ask for this many samples or fewer; above, by hand. */
 export const AUTO_RUN_MAX_SAMPLES = 20_000;
 const SAMPLE_CHOICES = [1_000, 10_000, 20_000, 100_000, 1_000_000];
 const DEFAULT_SOURCE = 'subs = 3M to 5M          // subscribers, a 90% range\nprice = 15 to 25         // dollars a month\nrevenue = subs * price * 12\nrevenue\n';
-
-const plain = { unit: 'count', per: null };
 
 /**
  * The playground: a model in the editor, checked as it is typed; run by hand
@@ -114,7 +108,6 @@ export function PlaygroundPage() {
     if (view.current && sayDiagnosticsRef.current) sayDiagnosticsRef.current(view.current, issues);
   }, [zh]);
   const result = state?.status === 'done' ? state.result : null;
-  const outputs: [string, Output][] = result ? Object.entries(result.outputs) : [];
 
   return (
     <section class="playground" data-testid="playground">
@@ -156,52 +149,9 @@ export function PlaygroundPage() {
       </div>
 
       {result && state?.status === 'done' && (
-        <div class="results" data-testid="results">
-          <p class="muted small">
-            {t('samples')} {result.sampleCount.toLocaleString()}{t('listSep')}{t('seed')} {String(result.seed)}
-            {state.samplesUrl && <> · <a href={state.samplesUrl} download="samples.csv" data-testid="samples-csv">{t('samplesCsv')}</a></>}
-          </p>
-          <div class="table-wrap">
-            <table class="facts" data-testid="summary">
-              <thead><tr><th>{t('output')}</th><th class="num">{t('mean')}</th><th class="num">p5</th><th class="num">p50</th><th class="num">p95</th><th class="num">{t('sd')}</th></tr></thead>
-              <tbody>
-                {outputs.map(([name, o]) => (
-                  <tr><td class="mono">{name}</td><td class="num">{formatValue(o.mean, plain)}</td><td class="num">{formatValue(o.p5, plain)}</td><td class="num">{formatValue(o.p50, plain)}</td><td class="num">{formatValue(o.p95, plain)}</td><td class="num">{formatValue(o.sd, plain)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {outputs.map(([name, o]) => (
-            <div class="output">
-              <h2 class="mono">{name}</h2>
-              {o.histogram && o.histogram.counts.length > 1 && <Chart option={histogramOption(name, o.histogram)} label={`${t('histogramOf')} ${name}`} />}
-              {o.drivers && o.drivers.length > 0 && (
-                <table class="kv drivers" data-testid="model-drivers">
-                  <thead><tr><th>{t('driver')}</th><th class="num">{t('rankCorrelation')}</th><th /></tr></thead>
-                  <tbody>
-                    {o.drivers.map((d) => (
-                      <tr><td class="mono">{d.name}</td><td class="num">{d.spearman.toFixed(2)}</td>
-                        <DriverBar r={d.spearman} /></tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
-          ))}
-          {result.facts.length > 0 && (
-            <>
-              <h2>{t('factsUsed')}</h2>
-              <ul class="facts-used" data-testid="facts-used">
-                {result.facts.map((f) => (
-                  <li>
-                    <code>fact("{f.request.entity}", "{f.request.metric}")</code> → <FactLink id={f.fact} /> {f.valueText} — {f.source.publisher}{f.source.published ? `, ${f.source.published}` : ''}
-                    {f.leftAside.length > 0 && <ul class="small muted">{f.leftAside.map((l) => <li>{t('leftAside')} <FactLink id={l.fact} />: {bi(l.reason)}</li>)}</ul>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+        <ResultBoundary of={result}>
+          <RunResultView result={result} samplesUrl={state.samplesUrl} />
+        </ResultBoundary>
       )}
 
       <h2>{t('shareLink')}</h2>
