@@ -250,32 +250,31 @@ export function valueRuleProblem(metric: Metric, figure: Pick<Fact['figure'], 'v
 
 /**
  * The part of a fact that makes it "the same fact" on a second import
- * (everything but createdAt and the computed supersededBy).
+ * (everything but createdAt and the computed supersededBy), each field with
+ * the column a file writes it in.
  */
+function signatureFields(f: Fact): [Column, unknown][] {
+  return [
+    ['entity', f.entity], ['metric', f.metric], ['value_as_written', f.valueText], ['value_en', f.valueTextEn], ['unit', f.defaultUnit],
+    ['per', f.figure.per], ['period', f.period?.text ?? null], ['scope', f.scope], ['basis', f.basis], ['kind', f.kind], ['price_year', f.priceYear],
+    ['publisher', f.source.publisher], ['title', f.source.title], ['url', f.source.url], ['published', f.source.published],
+    ['published_estimated', f.source.publishedEstimated], ['definition', f.definition], ['note', f.notes], ['supersedes', f.supersedes],
+    ['derived_from', f.derivedFrom?.inputs ?? null], ['formula', f.derivedFrom?.formula ?? null], ['same_as', f.sameAs],
+  ];
+}
+
+/** {@link signatureFields} as one string: equal for two records of the same fact. */
 export function factSignature(f: Fact): string {
-  return JSON.stringify([
-    f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
-    f.source.id, f.source.publishedEstimated, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null, f.sameAs,
-  ]);
+  return JSON.stringify(signatureFields(f).map(([, v]) => v ?? null));
 }
 
 /**
- * The columns in which two facts with one id differ, by the fields of
- * {@link factSignature}, in column order: what a re-import changed ('note'),
- * so that a refusal can name it.
+ * The columns in which two facts with one id differ, in column order: what a
+ * re-import changed ('note'), so that a refusal can name it.
  */
 export function factDifferences(stored: Fact, f: Fact): Column[] {
-  const pairs: [Column, unknown, unknown][] = [
-    ['entity', stored.entity, f.entity], ['metric', stored.metric, f.metric], ['value_as_written', stored.valueText, f.valueText],
-    ['value_en', stored.valueTextEn, f.valueTextEn], ['unit', stored.defaultUnit, f.defaultUnit], ['per', stored.figure.per, f.figure.per],
-    ['period', stored.period?.text ?? null, f.period?.text ?? null], ['scope', stored.scope, f.scope], ['basis', stored.basis, f.basis],
-    ['kind', stored.kind, f.kind], ['price_year', stored.priceYear, f.priceYear], ['publisher', stored.source.publisher, f.source.publisher],
-    ['title', stored.source.title, f.source.title], ['url', stored.source.url, f.source.url], ['published', stored.source.published, f.source.published],
-    ['published_estimated', stored.source.publishedEstimated, f.source.publishedEstimated], ['definition', stored.definition, f.definition],
-    ['note', stored.notes, f.notes], ['supersedes', stored.supersedes, f.supersedes], ['derived_from', stored.derivedFrom?.inputs ?? null, f.derivedFrom?.inputs ?? null],
-    ['formula', stored.derivedFrom?.formula ?? null, f.derivedFrom?.formula ?? null], ['same_as', stored.sameAs, f.sameAs],
-  ];
-  return pairs.filter(([, a, b]) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)).map(([c]) => c);
+  const mine = signatureFields(f);
+  return signatureFields(stored).filter(([, v], k) => JSON.stringify(v ?? null) !== JSON.stringify(mine[k]![1] ?? null)).map(([c]) => c);
 }
 
 /** An http(s) address: the only kind a source may link to (a report shows it to readers). */
