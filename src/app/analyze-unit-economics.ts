@@ -34,6 +34,7 @@ export const DEFAULT_STORE_SHARE = {
 } as const;
 export const DEFAULT_INFERENCE_COST = {
   text: '2 to 8',
+  currency: 'USD',
   rationale: 'US dollars per paying user a month: a few hundred to a thousand GPT-4-class queries a month at about half a cent to a cent each (input tokens x input price + output tokens x output price); heavy users cost more',
   rationaleZh: '单位为美元/每付费用户每月：每月几百到一千次GPT-4级别的查询，每次约0.5至1美分（输入词元数 x 输入单价 + 输出词元数 x 输出单价）；重度用户成本更高',
 } as const;

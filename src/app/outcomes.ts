@@ -1,4 +1,4 @@
-import { outcomeClass } from '../economics/index.js';
+import { outcomeVerdicts } from '../economics/index.js';
 import type { OutcomeVerdict } from '../economics/index.js';
 import { parseFactText, readFactFile, type FactFileFormat } from '../ledger/index.js';
 import type { Outcome, OutcomeImportResult, Store } from '../ledger/index.js';
@@ -63,5 +63,6 @@ export interface ClassifiedOutcome extends Outcome {
 /** `shakeout outcomes list`: the outcomes (of one entity), each with its class. */
 export async function listOutcomes(store: Store, options: { entity?: string } = {}): Promise<ClassifiedOutcome[]> {
   const outcomes = await store.listOutcomes(options.entity !== undefined ? { entity: options.entity } : {});
-  return outcomes.map((o) => ({ ...o, verdict: outcomeClass(o) }));
+  const verdicts = outcomeVerdicts(outcomes);
+  return outcomes.map((o) => ({ ...o, verdict: verdicts.get(o.id)! }));
 }

@@ -191,6 +191,26 @@ describe('the command line as people use it', () => {
     expect(u.err).toContain('expected a web address starting with http:// or https://, got "notaurl"');
   });
 
+  it('refuses facts that cannot be right, naming the field, what was expected and what came (exit 2, trial T15); facts list still loads every bundled fact', async () => {
+    const path = db('t15.db');
+    const add = (...a: string[]) => cli(['--db', path, 'facts', 'add', '--entity', 'Anthropic', '--period', '2024-07', '--source', 'Test Wire', ...a]);
+    const bare = await add('--metric', 'funding', '--value', '500 million', '--published', '2024-07-22');
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('value: expected funding as money with its currency, such as "$500 million", "5亿元" or "€23M" (or the unit column, such as USD, when the text writes none), got "500 million", read as a number with no currency: a number alone is not taken as US dollars');
+    const usd = await add('--metric', 'funding', '--value', '500 million', '--unit', 'USD', '--published', '2024-07-22', '--json');
+    expect(usd.code).toBe(0);
+    expect(JSON.parse(usd.out).figure).toMatchObject({ unit: 'USD', value: 5e8 });
+    expect((await add('--metric', 'headcount', '--value', '$500', '--published', '2024-07-22')).err).toContain('value: expected headcount as a count');
+    expect((await add('--metric', 'valuation', '--value', '-$5B', '--published', '2024-07-22')).err).toContain('value: expected valuation of at least 0 (a valuation cannot be below zero), got "-$5B"');
+    const early = await add('--metric', 'funding', '--scope', 'round', '--value', '$1B', '--published', '2022-01-01');
+    expect(early.code).toBe(2);
+    expect(early.err).toContain('published: expected a publication date on or after 2024-07-01, the start of the round of 2024-07');
+    const list = await cli(['--db', path, 'facts', 'list', '--json']);
+    expect(list.code).toBe(0);
+    const ids = (JSON.parse(list.out) as { id: string }[]).map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['F1', 'F21', 'owid-genai-world-2023', 'epoch-gpt-4-amortised_capex_energy', 'co-openai-revenue-2024']));
+  });
+
   it('refuses a --db in a folder that does not exist, and a file that is not a database', async () => {
     const r = await cli(['--db', join(dir, 'no-such-folder', 'x.db'), 'summary']);
     expect(r.code).toBe(2);

@@ -235,12 +235,18 @@ describe('shakeout analyze unit-economics', () => {
     const p = await cli(['--db', db, 'analyze', 'unit-economics', '--price', '$0']);
     expect(p.code).toBe(2);
     expect(p.err).toMatch(/--price: expected an amount above 0, got "\$0"/);
-    const c = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '-3']);
+    const c = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '-$3']);
     expect(c.code).toBe(2);
     expect(c.err).toMatch(/--inference-cost: expected an amount above 0/);
   });
+  it('refuses a price with no currency rather than take it as US dollars (exit 2, trial T27)', async () => {
+    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--price', '14.99/month']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/--price: expected money with its currency, such as "\$14.99 a month", "€14.99\/month", "2 to 8 USD" or "2至8美元", got "14.99\/month", a number with no currency: it is not taken as US dollars/);
+  });
   it('prints "never" and the share of draws that never pay back, never "Infinity"', async () => {
-    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '9 to 16', '--samples', '2000']);
+    const r = await cli(['--db', db, 'analyze', 'unit-economics', '--inference-cost', '9 to 16 USD', '--samples', '2000']);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('Infinity');
     expect(r.out).toMatch(/would pay it back in about \d+\.\d months \(90%: \d+\.\d to never; in [\d.]+% of draws never\)/);

@@ -18,6 +18,7 @@ import type { Outcome, OutcomeColumn } from './outcome.js';
 import type { EntityName, FactQuery, Persistence, PersistenceReader, PersistenceWriter } from './persistence.js';
 import { planFactImport, sameAsMismatch } from './plan-fact-import.js';
 import { prepareFact } from './prepare-fact.js';
+import { dayOf } from './publication-date.js';
 import type { Column, PrepareContext } from './prepare-fact.js';
 import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
@@ -560,6 +561,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
         return { error: `expected an entity the ledger knows, got "${name}"${idx.unknownHint(name)}` };
       };
       const stored = new Map((await tx.outcomes()).map((o) => [o.id, o.out]));
+      const today = dayOf(this.now());
       const issues: Issue[] = [];
       const seen = new Map<string, string>();
       const added: Outcome[] = [];
@@ -573,7 +575,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
           const fl = options.fieldLines?.[i]?.[names.get(c) ?? c];
           return [fl !== undefined ? `${file} line ${fl}` : rec, options.fieldNames?.[c as OutcomeColumn] ?? `column ${names.get(c) ?? c}`];
         };
-        const r = prepareOutcome(raw, where, findEntity);
+        const r = prepareOutcome(raw, where, findEntity, today);
         if (!r.ok) {
           issues.push(...r.issues);
           return;

@@ -20,11 +20,11 @@ export const BUNDLED_VERSION = '3';
  * bundled entities or data. For moving and migrating ledgers (`shakeout db`)
  * and for tests; everything else opens with {@link openStore}.
  */
-export async function openBareStore(location: string, options: BackendOpenOptions & { dataDir?: string } = {}): Promise<LedgerStore<KyselyPersistence>> {
+export async function openBareStore(location: string, options: BackendOpenOptions & { dataDir?: string; now?: () => string } = {}): Promise<LedgerStore<KyselyPersistence>> {
   const dataDir = options.dataDir ?? bundledDataDir();
   let tables: { fx: FxTable; cpi: CpiTable } | undefined;
   const getTables = (): { fx: FxTable; cpi: CpiTable } => (tables ??= { fx: loadFxTable(dataDir), cpi: loadCpiTable(dataDir) });
-  return new LedgerStore(await openPersistence(location, options), getTables);
+  return new LedgerStore(await openPersistence(location, options), getTables, options.now);
 }
 
 /**
@@ -47,7 +47,7 @@ export async function openPersistence(location: string, options: BackendOpenOpti
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataDir = options.dataDir ?? bundledDataDir();
-  const store = await openBareStore(options.path, { dataDir, createFolder: options.createFolder ?? false });
+  const store = await openBareStore(options.path, { dataDir, createFolder: options.createFolder ?? false, ...(options.now ? { now: options.now } : {}) });
   try {
     await seedBundledEntities(store, dataDir);
     if (options.loadBundled !== false && (await store.getMeta(BUNDLED_META_KEY)) !== BUNDLED_VERSION) {

@@ -1,6 +1,8 @@
+import { safeParsePeriod } from '../core/index.js';
 import type { Issue } from '../core/index.js';
 import { contentId, sourceId } from './ids.js';
 import { readYesNo } from './io/record-to-input.js';
+import { publicationProblem } from './publication-date.js';
 import type { Source } from './source.js';
 
 /** What can happen to a company, as an outcome record names it. */
@@ -64,19 +66,23 @@ export function isCalendarDate(text: string, options: { year?: boolean } = {}): 
  * `findEntity`), `date` (a real day or month), `type` (one of
  * OUTCOME_TYPES), `detail`, `publisher`, `url`, `published` (a real date),
  * and optionally `title`, `published_estimated` (yes/no) and `out`
- * (yes/no). Every issue is collected; `where(column)` gives its path.
+ * (yes/no). The source cannot be published after `today` nor before the
+ * outcome happened: an outcome is recorded once it has happened, and an
+ * announcement of one to come is not one yet (docs/outcomes.md). Every
+ * issue is collected; `where(column)` gives its path.
  */
 export function prepareOutcome(
   raw: unknown,
   where: (column: OutcomeColumn | string) => (string | number)[],
   findEntity: (name: string) => { id: string } | { error: string },
+  today: string,
 ): { ok: true; outcome: Outcome } | { ok: false; issues: Issue[] } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ code: 'invalid_record', path: where('entity').slice(0, -1), message: `expected a record with ${OUTCOME_COLUMNS.join(', ')}, got ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : typeof raw}` }] };
   }
   const issues: Issue[] = [];
-  const push = (column: string, code: string, message: string): void => {
-    issues.push({ code, path: where(column), message });
+  const push = (column: string, code: string, message: string, said: Pick<Issue, 'expected' | 'got'> = {}): void => {
+    issues.push({ code, path: where(column), message, ...said });
   };
   const fields = new Map<string, unknown>();
   for (const [k, v] of Object.entries(raw)) fields.set(outcomeColumnKey(k), v);
@@ -111,6 +117,12 @@ export function prepareOutcome(
   if (url && !/^https?:\/\/\S+$/i.test(url)) push('url', 'invalid_url', `expected an address starting with http:// or https://, got "${url}"`);
   const published = required('published', 'the date the source was published, such as 2024-03-20');
   if (published && !isCalendarDate(published, { year: true })) push('published', 'invalid_date', `expected a real date such as 2024-03-20, 2024-03 or 2024, got "${published}"`);
+  else if (published) {
+    const happened = date && isCalendarDate(date) ? safeParsePeriod(date) : null;
+    const event = happened?.ok ? { start: happened.period.start, when: `the first day the outcome (${date}) can have happened`, why: 'an outcome is recorded once it has happened; an announcement of one to come is not one yet' } : undefined;
+    const wrong = publicationProblem(published, today, event);
+    if (wrong) push('published', wrong.code === 'published_before_event' ? 'published_before_outcome' : wrong.code, wrong.message, { expected: wrong.expected, got: wrong.got });
+  }
   const estimated = readYesNo(fields.get('published_estimated'));
   if (estimated === undefined) push('published_estimated', 'invalid_value', `expected yes, no or nothing (yes: the date published was inferred, the page showed none), got "${text('published_estimated')}"`);
   const outCell = fields.get('out');

@@ -1,8 +1,9 @@
 import { ShakeoutError, formatIssues } from '../core/index.js';
 import type { Issue } from '../core/index.js';
 import type { Fact } from './fact.js';
+import { factToRecord } from './io/fact-to-record.js';
 import { recordToInput } from './io/record-to-input.js';
-import { factSignature, prepareFact } from './prepare-fact.js';
+import { factDifferences, factSignature, prepareFact } from './prepare-fact.js';
 import type { Column, PrepareContext } from './prepare-fact.js';
 import type { ImportOptions } from './store.js';
 
@@ -61,7 +62,7 @@ export function planFactImport(records: readonly unknown[], options: ImportOptio
     const old = existing.get(f.id);
     if (old) {
       if (factSignature(old) === factSignature(f)) unchanged.push(f.id);
-      else issues.push({ code: 'id_conflict', path: where('id'), message: `expected a new id or the same content as the stored fact ${f.id}, got different content; to correct it, give a new id with supersedes: ${f.id}` });
+      else issues.push(storedFactDiffers(old, f, r.input.id != null && String(r.input.id).trim() !== '', where));
       return;
     }
     if (inBatch.has(f.id)) {
@@ -119,6 +120,36 @@ export function planFactImport(records: readonly unknown[], options: ImportOptio
   };
   batch.forEach((_, i) => visit(i));
   return { ordered, unchanged };
+}
+
+/**
+ * A record that is a stored fact again with some fields changed. With an id
+ * of its own the id is taken ('id_conflict', at the id column); without one
+ * its id was derived from the content that makes a fact (entity, metric,
+ * value, period, scope, source ...), so the row is that fact again and the
+ * issue is at the first column that differs ('stored_fact_differs'). Either
+ * way it names the columns that differ, with both values, and what the user
+ * can do: a stored fact is never changed in place; a correction supersedes it.
+ */
+function storedFactDiffers(old: Fact, f: Fact, ownId: boolean, where: (c: Column) => (string | number)[]): Issue {
+  const cols = factDifferences(old, f);
+  const values = (c: Column): string => {
+    const rec = (x: Fact): Record<string, unknown> => factToRecord(x) as unknown as Record<string, unknown>;
+    const v = (x: unknown): string => (x == null || x === '' ? 'nothing' : JSON.stringify(String(x)));
+    return `${c}: stored ${v(rec(old)[c])}, here ${v(rec(f)[c])}`;
+  };
+  const differs = cols.length ? `; it differs in ${cols.map(values).join('; ')}` : '';
+  const fix = `a stored fact is not changed by importing it again: to change it, give this row the column supersedes with ${old.id} (a correction, which keeps the old one in its history), or run shakeout facts correct ${old.id} (HTTP: POST /api/facts/${old.id}/corrections)`;
+  if (ownId) {
+    return { code: 'id_conflict', path: where('id'), message: `expected a new id or the same content as the stored fact ${old.id}, got different content${differs}; ${fix}`, got: old.id, ...(cols.length ? { expected: cols.join(', ') } : {}) };
+  }
+  return {
+    code: 'stored_fact_differs',
+    path: where(cols[0] ?? 'id'),
+    message: `this row is the stored fact ${old.id} (the same entity, metric, value, period and source)${differs}; ${fix}`,
+    got: old.id,
+    ...(cols.length ? { expected: cols.join(', ') } : {}),
+  };
 }
 
 /**

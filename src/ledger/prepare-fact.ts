@@ -1,12 +1,13 @@
-import { CURRENCIES, FigureParseError, ShakeoutError, parsePeriod, safeParsePeriod } from '../core/index.js';
+import { CURRENCIES, FigureParseError, ShakeoutError, isCurrency, parsePeriod, safeParsePeriod } from '../core/index.js';
 import type { Issue, Per, Period, Unit } from '../core/index.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
 import { closest, contentFactId, sourceId } from './ids.js';
 import type { FACT_COLUMNS } from './io/fact-record.js';
+import { dayOf, publicationProblem } from './publication-date.js';
 import { readFigure } from './read-figure.js';
-import { BASES, FACT_KINDS, METRIC_DEFAULT_PER, METRIC_ENTITY_KIND, METRICS, toMetric } from './vocabulary.js';
-import type { Basis, EntityKind, FactKind } from './vocabulary.js';
+import { BASES, FACT_KINDS, KINDS_THAT_REPORT, METRIC_DEFAULT_PER, METRIC_ENTITY_KIND, METRIC_VALUE, METRICS, toMetric } from './vocabulary.js';
+import type { Basis, EntityKind, FactKind, Metric } from './vocabulary.js';
 
 export type Column = (typeof FACT_COLUMNS)[number];
 
@@ -18,6 +19,7 @@ export interface PrepareContext {
    * name of the kind expected ("did you mean"), and how to add it.
    */
   unknownEntityHint(name: string, kind: EntityKind): string;
+  /** The clock: an ISO timestamp (a fact's createdAt, and "today" for its publication date). */
   now(): string;
 }
 
@@ -47,7 +49,7 @@ export function prepareFact(
   where: (column: Column) => readonly (string | number)[],
 ): { ok: true; fact: Fact } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const add = (column: Column, code: string, message: string, extra: Pick<Issue, 'got' | 'suggestion' | 'reason'> = {}): void => {
+  const add = (column: Column, code: string, message: string, extra: Pick<Issue, 'got' | 'suggestion' | 'reason' | 'expected'> = {}): void => {
     issues.push({ code, path: [...where(column)], message, ...extra });
   };
   const said = (v: unknown, hint?: string): Pick<Issue, 'got' | 'suggestion'> => ({ ...(v == null ? {} : { got: String(v) }), ...(hint ? { suggestion: hint } : {}) });
@@ -97,6 +99,11 @@ export function prepareFact(
     }
   }
 
+  if (metric && figure && valueText !== null) {
+    const wrong = valueRuleProblem(metric, figure, valueText);
+    if (wrong) add('value_as_written', wrong.code, wrong.message, { expected: wrong.expected, got: valueText });
+  }
+
   let period: Period | null = null;
   const periodText = text(input.period);
   if (periodText !== null) {
@@ -132,6 +139,19 @@ export function prepareFact(
   if (published !== null && !day?.ok) {
     const why = day && !day.ok ? day.error.message.match(/\(([^()]*)\)$/)?.[1] : undefined;
     add('published', 'invalid_date', `expected a date such as 2024-05-20, 2024-05 or 2024, got ${shown(published)}${why ? ` (${why})` : ''}`);
+  }
+
+  if (day?.ok && published !== null) {
+    const scopeText = text(input.scope);
+    const round = metric === 'funding' && scopeText === 'round';
+    const reports = round || KINDS_THAT_REPORT.includes(kind);
+    const event = period && reports
+      ? round
+        ? { start: period.start, when: `the start of the round of ${period.text}`, why: 'a round is reported once it has happened' }
+        : { start: period.start, when: `the start of the period ${period.text} this reported figure covers`, why: 'a reported figure tells what happened; a projection of a period to come is recorded as kind assumption, with the source in its note' }
+      : undefined;
+    const wrong = publicationProblem(published, dayOf(ctx.now()), event);
+    if (wrong) add('published', wrong.code === 'published_before_event' ? 'published_before_period' : wrong.code, wrong.message, { expected: wrong.expected, got: wrong.got });
   }
 
   const url = text(input.source?.url);
@@ -200,15 +220,61 @@ export function prepareFact(
   return { ok: true, fact };
 }
 
+const UNIT_SAID: Readonly<Record<string, string>> = { count: 'a number with no currency', percent: 'a percent', multiple: 'a multiple' };
+
+/**
+ * Why a figure cannot be a value of `metric` by its rule in METRIC_VALUE
+ * (vocabulary.ts): money without a currency, a count in money, a ratio in
+ * money, a value below zero where none can be; null when it can.
+ */
+export function valueRuleProblem(metric: Metric, figure: Pick<Fact['figure'], 'value' | 'low' | 'unit'>, valueText: string): { code: string; message: string; expected: string } | null {
+  const rule = METRIC_VALUE[metric];
+  const said = isCurrency(figure.unit) ? `money (${figure.unit})` : UNIT_SAID[figure.unit] ?? figure.unit;
+  const got = `got ${JSON.stringify(valueText)}, read as ${said}`;
+  if (rule.unit === 'money' && !isCurrency(figure.unit)) {
+    return { code: 'missing_currency', expected: 'money', message: `expected ${metric} as money with its currency, such as "$500 million", "5亿元" or "€23M" (or the unit column, such as USD, when the text writes none), ${got}: a number alone is not taken as US dollars` };
+  }
+  if (rule.unit === 'count' && figure.unit !== 'count') {
+    return { code: 'not_a_count', expected: 'count', message: `expected ${metric} as a count, such as "250" or "about 1.2 million" (not money, a percent or a multiple), ${got}` };
+  }
+  if (rule.unit === 'ratio' && figure.unit !== 'multiple' && figure.unit !== 'percent') {
+    return { code: 'not_a_ratio', expected: 'ratio', message: `expected ${metric} as a multiple or a percent, such as "5倍", "2.4x" or "+200%", ${got}` };
+  }
+  const lowest = Math.min(figure.value, figure.low ?? figure.value);
+  if (lowest < 0 && (rule.negative === null || figure.unit === 'multiple')) {
+    const why = figure.unit === 'multiple' ? 'a multiple is never below zero' : `a ${metric.replace(/_/g, ' ')} cannot be below zero`;
+    return { code: 'negative_value', expected: '0', message: `expected ${metric} of at least 0 (${why}), got ${JSON.stringify(valueText)}` };
+  }
+  return null;
+}
+
 /**
  * The part of a fact that makes it "the same fact" on a second import
- * (everything but createdAt and the computed supersededBy).
+ * (everything but createdAt and the computed supersededBy), each field with
+ * the column a file writes it in.
  */
+function signatureFields(f: Fact): [Column, unknown][] {
+  return [
+    ['entity', f.entity], ['metric', f.metric], ['value_as_written', f.valueText], ['value_en', f.valueTextEn], ['unit', f.defaultUnit],
+    ['per', f.figure.per], ['period', f.period?.text ?? null], ['scope', f.scope], ['basis', f.basis], ['kind', f.kind], ['price_year', f.priceYear],
+    ['publisher', f.source.publisher], ['title', f.source.title], ['url', f.source.url], ['published', f.source.published],
+    ['published_estimated', f.source.publishedEstimated], ['definition', f.definition], ['note', f.notes], ['supersedes', f.supersedes],
+    ['derived_from', f.derivedFrom?.inputs ?? null], ['formula', f.derivedFrom?.formula ?? null], ['same_as', f.sameAs],
+  ];
+}
+
+/** {@link signatureFields} as one string: equal for two records of the same fact. */
 export function factSignature(f: Fact): string {
-  return JSON.stringify([
-    f.entity, f.metric, f.valueText, f.valueTextEn, f.defaultUnit, f.figure.per, f.period?.text ?? null, f.scope, f.basis, f.kind, f.priceYear,
-    f.source.id, f.source.publishedEstimated, f.definition, f.notes, f.supersedes, f.derivedFrom?.inputs ?? null, f.derivedFrom?.formula ?? null, f.sameAs,
-  ]);
+  return JSON.stringify(signatureFields(f).map(([, v]) => v ?? null));
+}
+
+/**
+ * The columns in which two facts with one id differ, in column order: what a
+ * re-import changed ('note'), so that a refusal can name it.
+ */
+export function factDifferences(stored: Fact, f: Fact): Column[] {
+  const mine = signatureFields(f);
+  return signatureFields(stored).filter(([, v], k) => JSON.stringify(v ?? null) !== JSON.stringify(mine[k]![1] ?? null)).map(([c]) => c);
 }
 
 /** An http(s) address: the only kind a source may link to (a report shows it to readers). */

@@ -194,6 +194,12 @@ export interface OpenStoreOptions {
   readonly dataDir?: string;
   /** Create the database's folder if missing (the default location); otherwise a missing folder is an error. */
   readonly createFolder?: boolean;
+  /**
+   * The clock, an ISO timestamp: when a fact is recorded, and "today" for
+   * the check that no source is published after it. Default the system
+   * clock; tests pass a fixed one.
+   */
+  readonly now?: () => string;
 }
 
 export type { Period };

@@ -28,6 +28,60 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+/**
+ * What a metric's value must be, the same for every company (docs/ledger.md,
+ * "What a value must be"). A fact whose figure breaks its metric's rule is
+ * refused with the rule's reason, never stored and read some other way:
+ * - `money`: a currency, written in the text ("$500 million", "5亿元",
+ *   "€23M") or given by the unit column (`unit: USD` when every value of a
+ *   file is in US dollars). A number alone is not taken as US dollars.
+ * - `count`: a plain number of things (people, apps, deals): not money, not a
+ *   percent or a multiple.
+ * - `ratio`: a multiple ("5倍", "2.4x") or a percent ("+200%"), not money.
+ *
+ * `negative` says whether a value below zero can be right, with why: a
+ * valuation, a round, a price or a headcount cannot; a net loss can (it is a
+ * profit: net loss is written as a loss, costs = revenue + net loss), and so
+ * can a gap of spending over revenue and a growth written as a percent.
+ * A multiple (×) is never negative, whatever the metric.
+ */
+export interface MetricValueRule {
+  readonly unit: 'money' | 'count' | 'ratio';
+  /** Null when a value below zero cannot be right; otherwise what it means. */
+  readonly negative: string | null;
+}
+
+export const METRIC_VALUE: Readonly<Record<Metric, MetricValueRule>> = {
+  funding: { unit: 'money', negative: null },
+  valuation: { unit: 'money', negative: null },
+  revenue: { unit: 'money', negative: null },
+  subscription_revenue: { unit: 'money', negative: null },
+  downloads: { unit: 'count', negative: null },
+  price: { unit: 'money', negative: null },
+  deals: { unit: 'count', negative: null },
+  spend: { unit: 'money', negative: null },
+  revenue_spending_gap: { unit: 'money', negative: 'revenue above spending' },
+  subscribers: { unit: 'count', negative: null },
+  cash: { unit: 'money', negative: null },
+  burn: { unit: 'money', negative: null },
+  consumer_spending: { unit: 'money', negative: null },
+  training_cost: { unit: 'money', negative: null },
+  growth: { unit: 'ratio', negative: 'a decline, written as a percent ("-20%")' },
+  headcount: { unit: 'count', negative: null },
+  revenue_run_rate: { unit: 'money', negative: null },
+  net_loss: { unit: 'money', negative: 'a profit (net loss is written as a loss)' },
+  users: { unit: 'count', negative: null },
+};
+
+/**
+ * Kinds of fact that report what happened: such a fact's source cannot be
+ * published before the period it reports has begun. A derived fact or an
+ * assumption may be about a period still to come (a projection, ours or a
+ * source's, recorded as kind `assumption` with the source in its note).
+ * Funding with scope `round` is a round that took place, whatever its kind.
+ */
+export const KINDS_THAT_REPORT: readonly FactKind[] = ['reported'];
+
 /** Names accepted for a metric besides its own (lower-case, spaces or hyphens as '_'). */
 export const METRIC_ALIASES: Readonly<Record<string, Metric>> = {
   financing: 'funding',

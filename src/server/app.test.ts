@@ -4,6 +4,8 @@ import { openLedger, type Store } from '../app/index.js';
 import { createApp } from './app.js';
 import { onEachBackend } from './on-each-backend.js';
 
+type Failed = { error: { status: number; message: string; issues: { code: string; path: string[]; message: string }[] } };
+
 let store: Store;
 beforeAll(async () => {
   store = await openLedger({ db: ':memory:' });
@@ -103,7 +105,7 @@ describe('the rules of the surface', () => {
 
   it('says what was expected and what came for a body that is not JSON, a body of another type, and a field of the wrong type', async () => {
     const app = createApp({ store });
-    type Failed = { error: { status: number; message: string; issues: { code: string; path: string[]; message: string }[] } };
+
     const post = (path: string, contentType: string, body: string) => app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
     const notJson = await post('/api/figures/parse', 'application/json', '{"text": 超23亿美元}');
     expect(notJson.status).toBe(400);
@@ -120,12 +122,27 @@ describe('the rules of the surface', () => {
     expect(((await source.json()) as Failed).error.issues).toContainEqual({ code: 'invalid_type', path: ['json', 'source'], message: 'expected an object, got "Reuters"', expected: 'object', got: 'Reuters' });
   });
 
-  it('takes writes only with the token when one is set; reads need none', async () => {
+  it('takes writes only with the token when one is set, and says how to send it; reads need none (trial T25)', async () => {
     const app = createApp({ store, token: 's3cret-token' });
-    const post = (auth?: string) => app.request('/api/figures/parse', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify({ text: '$1B' }) });
-    expect((await post()).status).toBe(401);
-    expect((await post('Bearer wrong')).status).toBe(401);
-    expect((await post('Bearer s3cret-token')).status).toBe(200);
+    const post = (path: string, json: unknown, auth?: string) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(json) });
+    // a dry run writes nothing, but an import is a write: the token is asked for before the body is read
+    const write = (auth?: string) => post('/api/facts/import', { format: 'csv', text: 'x', dryRun: true }, auth);
+    const none = await write();
+    expect(none.status).toBe(401);
+    const said = ((await none.json()) as Failed).error;
+    expect(said.message).toContain('this server takes writes only with its bearer token (it was started with SHAKEOUT_TOKEN)');
+    expect(said.message).toContain('send the header "Authorization: Bearer <token>"; on the dashboard, fill in the form\'s "Bearer token" field');
+    expect(said.issues).toEqual([expect.objectContaining({ code: 'token_required', path: ['header', 'authorization'], expected: 'Bearer <token>' })]);
+    const wrong = await write('Bearer wrong');
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as Failed).error).toMatchObject({ message: expect.stringContaining('does not match'), issues: [{ code: 'token_invalid' }] });
+    const malformed = await write('s3cret-token');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as Failed).error.issues[0]).toMatchObject({ code: 'token_malformed' });
+    expect((await write('Bearer s3cret-token')).status).toBe(200); // past the token: a header with no rows adds nothing
+    // reading a figure and checking a model change nothing: open without the token
+    expect((await post('/api/figures/parse', { text: '$1B' })).status).toBe(200);
+    expect((await post('/api/models/check', { source: 'x = 1 to 2' })).status).toBe(200);
     expect((await app.request('/api/facts?limit=1')).status).toBe(200);
   });
 

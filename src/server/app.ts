@@ -24,7 +24,11 @@ import { registerRunRoutes } from './routes/runs.js';
 import { RunBoard, type RunLimits } from './run-board.js';
 
 export interface AppOptions extends ServerDeps {
-  /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
+  /**
+   * When set, every request that writes (POST, PUT, PATCH, DELETE) needs
+   * `Authorization: Bearer <token>`, except the POSTs that change nothing
+   * (reading a figure, checking a model).
+   */
   readonly token?: string | undefined;
   /** Largest request body in bytes; default {@link DEFAULT_BODY_LIMIT}. */
   readonly bodyLimitBytes?: number;
@@ -45,6 +49,10 @@ export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 export { CONTENT_SECURITY_POLICY };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** POST routes that read what they are sent and change nothing, open without the token: the figure reader (the ledger form's live reading) and the model check. */
+const OPEN_POSTS = new Set(['/api/figures/parse', '/api/models/check']);
+/** How to send the token, for every refusal of one. */
+const TOKEN_HOW = 'send the header "Authorization: Bearer <token>"; on the dashboard, fill in the form\'s "Bearer token" field and send again';
 
 /**
  * The HTTP API over one open store, with errors mapped to statuses in one
@@ -64,13 +72,15 @@ export function createApp(options: AppOptions): ShakeoutApp {
     onError: (c) => c.json(body(413, `request body over the limit of ${limit} bytes`, [{ code: 'body_too_large', path: ['body'], message: `expected at most ${limit} bytes` }]), 413),
   }));
   if (options.token) {
+    const refusal = (status: 400 | 401, code: string, message: string, got: string) =>
+      body(status, message, [{ code, path: ['header', 'authorization'], message, expected: 'Bearer <token>', got }]);
     const auth = bearerAuth({
       token: options.token,
-      noAuthenticationHeader: { message: body(401, 'this server takes writes only with its bearer token: send Authorization: Bearer <SHAKEOUT_TOKEN>', []) },
-      invalidToken: { message: body(401, 'the bearer token does not match the one this server was started with', []) },
-      invalidAuthenticationHeader: { message: body(401, 'expected an Authorization header of the form "Bearer <token>"', []) },
+      noAuthenticationHeader: { message: refusal(401, 'token_required', `this server takes writes only with its bearer token (it was started with SHAKEOUT_TOKEN): ${TOKEN_HOW}`, 'no Authorization header') },
+      invalidToken: { message: refusal(401, 'token_invalid', `the bearer token does not match the one this server was started with (SHAKEOUT_TOKEN): ${TOKEN_HOW}`, 'another token') },
+      invalidAuthenticationHeader: { message: refusal(400, 'token_malformed', `expected an Authorization header of the form "Bearer <token>": ${TOKEN_HOW}`, 'a header of another form') },
     });
-    app.use('/api/*', async (c, next) => (WRITES.has(c.req.method) ? auth(c, next) : next()));
+    app.use('/api/*', async (c, next) => (WRITES.has(c.req.method) && !OPEN_POSTS.has(c.req.path) ? auth(c, next) : next()));
   }
   const cache = resultCache(options.store, options.cache);
   app.use('/api/*', cache.middleware);

@@ -26,6 +26,8 @@ export function errorResponse(c: Context, e: unknown): Response {
     return c.json(body(status, e.message, e.issues), status as 400);
   }
   if (e instanceof HTTPException) {
+    // a refusal that carries its own response (the bearer token's: status, message and issue as ErrorBody)
+    if (e.res) return e.getResponse();
     const issue = bodyIssue(c, e);
     if (issue) return c.json(body(e.status, `${issue.path.at(-1)}: ${issue.message}`, [issue]), e.status);
     const message = e.message || (e.status === 413 ? 'request body too large' : 'request refused');

@@ -105,3 +105,36 @@ onEachBackend('an unknown entity over HTTP (trial T7, T13)', (backend) => {
     expect((await post(app, '/api/facts', mistral)).status).toBe(201);
   });
 });
+
+onEachBackend('facts that cannot be right, over HTTP (trial T15)', (backend) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await backend.open({ bundled: false });
+  });
+  afterEach(async () => store.close());
+
+  it('answers 400 naming the field, the code, what was expected and what came, and stores nothing', async () => {
+    const app = createApp({ store });
+    await entity(app, 'cohere', 'Cohere');
+    const fact = { entity: 'Cohere', metric: 'funding', value: '$500 million', period: '2024-07', scope: 'round', source: { publisher: 'Test Wire', published: '2024-07-22' } };
+    type Refused = { error: { status: number; issues: { code: string; path: string[]; expected?: string; got?: string }[] } };
+    const refused = async (change: Record<string, unknown>) => {
+      const res = await post(app, '/api/facts', { ...fact, ...change });
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      return ((await res.json()) as Refused).error.issues.map(({ code, path, expected, got }) => ({ code, path, expected, got }));
+    };
+    expect(await refused({ value: '500 million' })).toEqual([{ code: 'missing_currency', path: ['value'], expected: 'money', got: '500 million' }]);
+    expect(await refused({ metric: 'headcount', value: '$500', scope: null })).toEqual([{ code: 'not_a_count', path: ['value'], expected: 'count', got: '$500' }]);
+    expect(await refused({ metric: 'valuation', value: '-$5B', scope: null })).toEqual([{ code: 'negative_value', path: ['value'], expected: '0', got: '-$5B' }]);
+    const future = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect((await refused({ source: { publisher: 'Test Wire', published: future } }))[0]).toMatchObject({ code: 'published_in_future', path: ['published'], got: future });
+    expect(await refused({ source: { publisher: 'Test Wire', published: '2022-01-01' } })).toEqual([{ code: 'published_before_period', path: ['published'], expected: '2024-07-01', got: '2022-01-01' }]);
+    // the import refuses the same way, at the file's line and column
+    const csv = 'entity,metric,value_as_written,period,scope,publisher,published\nCohere,valuation,-$5B,2024-07,,Test Wire,2024-07-22\n';
+    const imp = await post(app, '/api/facts/import', { format: 'csv', text: csv, file: 'mine.csv' });
+    expect(imp.status).toBe(400);
+    expect(((await imp.json()) as Refused).error.issues).toEqual([expect.objectContaining({ code: 'negative_value', path: ['mine.csv line 2', 'column value_as_written'], got: '-$5B' })]);
+    expect(await store.listFacts()).toEqual([]);
+    expect((await post(app, '/api/facts', fact)).status).toBe(201);
+  });
+});

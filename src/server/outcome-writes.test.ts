@@ -78,4 +78,16 @@ describe('outcome writes', () => {
     expect(await store.revision()).toBe(before + 1);
     expect((await post(app, '/api/outcomes/import', { format: 'csv', text: csv }, null)).status).toBe(401);
   });
+
+  it('refuses an outcome whose source was published before it happened (400 at published), and stores nothing (trial T28)', async () => {
+    const app = createApp({ store, token: TOKEN });
+    const before = (await store.listOutcomes()).length;
+    const res = await post(app, '/api/outcomes', { ...pivot, detail: 'announced early', published: '2023-01-05' });
+    expect(res.status).toBe(400);
+    const e = ((await res.json()) as Err).error;
+    expect(e.issues).toEqual([expect.objectContaining({ code: 'published_before_outcome', path: ['request body', 'field published'], expected: '2025-03-01', got: '2023-01-05' })]);
+    expect(e.issues[0]!.message).toContain('an outcome is recorded once it has happened; an announcement of one to come is not one yet');
+    expect((await store.listOutcomes()).length).toBe(before);
+  });
 });
+

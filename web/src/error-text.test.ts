@@ -120,3 +120,25 @@ describe('errorText in English', () => {
     expect(e.issues.map((i) => [i.path, i.message])).toEqual([['company or entity', badMetricAndEntity.issues[0]!.message], ['metric', badMetricAndEntity.issues[1]!.message]]);
   });
 });
+
+describe('refusals of facts that cannot be right, and of a missing token, in Chinese (trial T15, T24, T25, T28)', () => {
+  it('says each code as a Chinese sentence with what came and the bound, and no English word of its own', () => {
+    lang.value = 'zh';
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ code: 'missing_currency', got: '500 million', expected: 'money' }, '金额须写明币种，如“5亿美元”“$500M”或“€2300万”（或在单位列中注明）；收到“500 million”，未写币种的数字不会被当作美元'],
+      [{ code: 'not_a_count', got: '$500', expected: 'count' }, '该指标是计数（人数、用户数、下载量、笔数），不应是金额、百分比或倍数；收到“$500”'],
+      [{ code: 'negative_value', got: '-$5B', expected: '0' }, '该指标不能为负数；收到“-$5B”'],
+      [{ code: 'published_in_future', got: '2027-03-01', expected: '2026-12-02' }, '发布日期不能晚于今天（2026-12-02）；收到“2027-03-01”'],
+      [{ code: 'published_before_period', got: '2022-01-01', expected: '2024-07-01' }, '已报道的数据，其来源的发布日期不能早于所报道期间的开始（2024-07-01）；收到“2022-01-01”；来源对未来期间的预测请记为假设'],
+      [{ code: 'published_before_outcome', got: '2023-01-05', expected: '2024-09-01' }, '来源的发布日期不能早于事件发生之时（2024-09-01）：事件发生后才算结果，预告尚未发生的事件不算；收到“2023-01-05”'],
+      [{ code: 'token_required', got: 'no Authorization header', expected: 'Bearer <token>' }, '本服务器仅接受带访问令牌的写入：请在表单的“访问令牌”栏填写令牌后重新提交'],
+    ];
+    for (const [fields, zh] of cases) {
+      const said = issueText({ path: ['value'], message: 'the English message', ...fields } as never);
+      expect(said).toBe(zh);
+      expect(said.replace(/“[^”]*”/g, '').replace(/\$500M|€2300万/g, ''), String(fields.code)).toMatch(CJK_OR_PLAIN);
+    }
+    const row = errorText({ status: 400, message: 'mine.csv: 1 problem', issues: [{ code: 'stored_fact_differs', path: ['mine.csv line 3', 'column note'], message: '…', got: 'fact-741e0f2c1e63', expected: 'note' }] });
+    expect(row.issues[0]!.message).toBe('这一行就是已存的事实fact-741e0f2c1e63，只是本列内容不同；再次导入不会修改已存事实：如需修改，请更正该事实（在此行注明所更正的事实fact-741e0f2c1e63）');
+  });
+});

@@ -355,6 +355,18 @@ const EN = {
   field_nameZh: 'Chinese name',
   field_kind: 'kind',
   field_aliases: 'other names',
+  // facts and outcomes that cannot be right, and the token (their issues' codes; src/ledger, src/server)
+  err_missing_currency: 'money needs its currency, such as "$500 million", "5亿元" or "€23M" (or the unit column); got "{got}": a number alone is not taken as US dollars',
+  err_not_a_count: 'this metric is a count (people, users, downloads, deals), not money, a percent or a multiple; got "{got}"',
+  err_not_a_ratio: 'growth is a multiple or a percent, such as "5倍" or "+200%"; got "{got}"',
+  err_negative_value: 'this metric cannot be below zero; got "{got}"',
+  err_published_in_future: 'the publication date cannot be after today ({expected}); got "{got}"',
+  err_published_before_period: 'a reported figure cannot come from a source published before its period began ({expected}); got "{got}"; a projection of a period to come is an assumption',
+  err_published_before_outcome: 'the source cannot be published before the outcome happened ({expected}): an outcome is recorded once it has happened; got "{got}"',
+  err_stored_fact_differs: 'this row is the stored fact {got} with this column changed; importing does not change a stored fact: correct it (name the fact it corrects, {got}, in this row)',
+  err_token_required: 'this server takes writes only with its bearer token: fill in the form\'s token field and send again',
+  err_token_invalid: 'the token does not match the one this server was started with: fill in the right one in the form\'s token field',
+  err_token_malformed: 'the token is not written as a token: fill in the token alone in the form\'s token field',
 } as const;
 
 export type Key = keyof typeof EN;
@@ -706,6 +718,18 @@ const ZH: Record<Key, string> = {
   field_nameZh: '中文名称',
   field_kind: '类别',
   field_aliases: '其他名称',
+  // 无法成立的事实与结果，以及访问令牌（按问题代码）
+  err_missing_currency: '金额须写明币种，如“5亿美元”“$500M”或“€2300万”（或在单位列中注明）；收到“{got}”，未写币种的数字不会被当作美元',
+  err_not_a_count: '该指标是计数（人数、用户数、下载量、笔数），不应是金额、百分比或倍数；收到“{got}”',
+  err_not_a_ratio: '增长应写作倍数或百分比，如“5倍”或“+200%”；收到“{got}”',
+  err_negative_value: '该指标不能为负数；收到“{got}”',
+  err_published_in_future: '发布日期不能晚于今天（{expected}）；收到“{got}”',
+  err_published_before_period: '已报道的数据，其来源的发布日期不能早于所报道期间的开始（{expected}）；收到“{got}”；来源对未来期间的预测请记为假设',
+  err_published_before_outcome: '来源的发布日期不能早于事件发生之时（{expected}）：事件发生后才算结果，预告尚未发生的事件不算；收到“{got}”',
+  err_stored_fact_differs: '这一行就是已存的事实{got}，只是本列内容不同；再次导入不会修改已存事实：如需修改，请更正该事实（在此行注明所更正的事实{got}）',
+  err_token_required: '本服务器仅接受带访问令牌的写入：请在表单的“访问令牌”栏填写令牌后重新提交',
+  err_token_invalid: '访问令牌与服务器启动时设定的不符：请在表单的“访问令牌”栏填写正确的令牌',
+  err_token_malformed: '访问令牌的格式不正确：请在表单的“访问令牌”栏只填写令牌本身',
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { en: EN, zh: ZH };

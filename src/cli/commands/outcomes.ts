@@ -23,6 +23,8 @@ function renderResult(r: OutcomeImportResult): string {
 function verdictText(v: OutcomeVerdict): string {
   if (v.decidedBy === 'out_column_missing') return 'undecided (no out column)';
   if (v.decidedBy === 'out_column_contradicts_type') return 'undecided (out contradicts type)';
+  if (v.decidedBy === 'records_disagree') return 'undecided (its records disagree)';
+  if (v.decidedBy === 'same_event') return `${v.class} (another record of the event)`;
   return v.decidedBy === 'out_column' ? `${v.class} (out column)` : v.class;
 }
 

@@ -55,3 +55,22 @@ describe('the window and what happened in it', () => {
     expect(outBefore([outcome('acquihire_license', '2024-03-19')], '2024-05-20')).toEqual({ outcomeType: 'acquihire_license', outcomeDate: '2024-03-19' });
   });
 });
+
+describe('several records of one event (trial T28)', () => {
+  const record = (publisher: string, out: boolean | null): Outcome => ({ ...outcome('pivot', '2024-09', out), id: `outcome-pivot-${publisher}`, source: { id: publisher, publisher, title: null, url: 'https://example.org', published: '2024-09-05', publishedEstimated: false } });
+
+  it('an undecided duplicate does not override the decided record, in either order', () => {
+    for (const records of [[record('Sifted', false), record('X', null)], [record('X', null), record('Sifted', false)]]) {
+      expect(observeOutcome(records, '2024-05-20', 24, '2026-12-01')).toMatchObject({ observed: 'survived' });
+    }
+    expect(observeOutcome([record('X', null), record('Sifted', true)], '2024-05-20', 24, '2026-12-01')).toMatchObject({ observed: 'out', outcomeType: 'pivot' });
+    expect(outBefore([record('X', null), record('Sifted', true)], '2024-12-01')).toEqual({ outcomeType: 'pivot', outcomeDate: '2024-09' });
+  });
+
+  it('records that decide one event differently leave it unknown, and say so', () => {
+    const o = observeOutcome([record('Sifted', false), record('X', true), record('Y', null)], '2024-05-20', 24, '2026-12-01');
+    expect(o).toMatchObject({ observed: 'unknown', outcomeType: 'pivot' });
+    expect(o.reason.en).toBe('pivot on 2024-09 is undecided: its records disagree on whether it put the company out (mend their out column)');
+    expect(o.reason.zh).toBe('2024-09 的转型尚无定论：各条记录对是否使公司出局说法不一');
+  });
+});

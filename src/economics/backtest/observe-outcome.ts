@@ -1,6 +1,6 @@
 import { latestPublicationDay, type Outcome, type OutcomeType } from '../../ledger/index.js';
 import type { Text } from '../analysis.js';
-import { outcomeClass } from '../common/outcome-class.js';
+import { outcomeVerdicts } from '../common/outcome-class.js';
 
 /** What happened to a company over a backtest's window. */
 export interface Observation {
@@ -46,8 +46,9 @@ function outcomeDay(o: Outcome): string {
  * made, and the backtest lists it apart.
  */
 export function outBefore(outcomes: readonly Outcome[], asOf: string): OutBefore | null {
+  const verdict = outcomeVerdicts(outcomes);
   const before = outcomes
-    .filter((o) => outcomeDay(o) <= asOf && outcomeClass(o).class === 'out')
+    .filter((o) => outcomeDay(o) <= asOf && verdict.get(o.id)!.class === 'out')
     .sort((a, b) => outcomeDay(a).localeCompare(outcomeDay(b)));
   const o = before[0];
   return o ? { outcomeType: o.type, outcomeDate: o.date } : null;
@@ -69,20 +70,27 @@ export function observeOutcome(outcomes: readonly Outcome[], asOf: string, horiz
   const inWindow = outcomes
     .filter((o) => outcomeDay(o) > asOf && outcomeDay(o) <= end)
     .sort((a, b) => outcomeDay(a).localeCompare(outcomeDay(b)));
-  const out = inWindow.find((o) => outcomeClass(o).class === 'out');
+  const verdict = outcomeVerdicts(outcomes);
+  const out = inWindow.find((o) => verdict.get(o.id)!.class === 'out');
   if (out) {
     return { observed: 'out', outcomeType: out.type, outcomeDate: out.date, reason: { en: `${out.type} on ${out.date}: out of the race`, zh: `${out.date} ${TYPE_ZH[out.type]}：出局` } };
   }
-  const undecided = inWindow.find((o) => outcomeClass(o).class === 'undecided');
+  const undecided = inWindow.find((o) => verdict.get(o.id)!.class === 'undecided');
   if (undecided) {
+    const disagree = verdict.get(undecided.id)!.decidedBy === 'records_disagree';
     return {
       observed: 'unknown',
       outcomeType: undecided.type,
       outcomeDate: undecided.date,
-      reason: {
-        en: `${undecided.type} on ${undecided.date} is undecided: its record does not say whether it put the company out (set its out column)`,
-        zh: `${undecided.date} 的${TYPE_ZH[undecided.type]}尚无定论：记录未说明是否使公司出局`,
-      },
+      reason: disagree
+        ? {
+            en: `${undecided.type} on ${undecided.date} is undecided: its records disagree on whether it put the company out (mend their out column)`,
+            zh: `${undecided.date} 的${TYPE_ZH[undecided.type]}尚无定论：各条记录对是否使公司出局说法不一`,
+          }
+        : {
+            en: `${undecided.type} on ${undecided.date} is undecided: its record does not say whether it put the company out (set its out column)`,
+            zh: `${undecided.date} 的${TYPE_ZH[undecided.type]}尚无定论：记录未说明是否使公司出局`,
+          },
     };
   }
   if (today >= end) return { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } };

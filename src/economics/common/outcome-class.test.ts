@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_TYPES } from '../../ledger/index.js';
-import type { OutcomeType } from '../../ledger/index.js';
-import { OUTCOME_TYPE_MEANING, outcomeClass } from './outcome-class.js';
+import type { Outcome, OutcomeType } from '../../ledger/index.js';
+import { OUTCOME_TYPE_MEANING, outcomeClass, outcomeVerdicts } from './outcome-class.js';
 
 const cls = (type: OutcomeType, out: boolean | null = null): string => {
   const v = outcomeClass({ type, out });
@@ -39,5 +39,20 @@ describe('outcomeClass: which outcomes put a company out of the race', () => {
     expect(cls('shutdown', false)).toBe('undecided by out_column_contradicts_type');
     expect(cls('raised', true)).toBe('undecided by out_column_contradicts_type');
     expect(cls('leadership_exit', true)).toBe('undecided by out_column_contradicts_type');
+  });
+});
+
+describe('outcomeVerdicts: the records of one event judged together', () => {
+  const o = (id: string, type: Outcome['type'], out: boolean | null, date = '2024-09') => ({ id, entity: 'acme', type, date, out });
+  it('a record silent on out takes the verdict of the records that decide the event; alone, it stays undecided', () => {
+    const v = outcomeVerdicts([o('a', 'pivot', false), o('b', 'pivot', null), o('c', 'pivot', null, '2024-10'), o('d', 'acquihire_license', null)]);
+    expect(v.get('a')).toEqual({ class: 'signal', decidedBy: 'out_column' });
+    expect(v.get('b')).toEqual({ class: 'signal', decidedBy: 'same_event' });
+    expect(v.get('c')).toEqual({ class: 'undecided', decidedBy: 'out_column_missing' });
+    expect(v.get('d')).toEqual({ class: 'out', decidedBy: 'type' });
+  });
+  it('records that disagree, or one that contradicts its type, leave the event undecided', () => {
+    const v = outcomeVerdicts([o('a', 'pivot', false), o('b', 'pivot', true), o('c', 'raised', null), o('d', 'raised', true)]);
+    expect([...v.values()]).toEqual(Array(4).fill({ class: 'undecided', decidedBy: 'records_disagree' }));
   });
 });

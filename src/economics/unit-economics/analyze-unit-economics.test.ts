@@ -22,7 +22,7 @@ describe('unit margin', () => {
 describe('analyzeUnitEconomics', () => {
   it('an input added leaves the draws of the others as they were (streams named by input, not numbered in order)', () => {
     type E = { samples?: Float64Array };
-    const base = { price: '$20', storeShare: '15% to 30%', inferenceCost: '2 to 8', trainingCost: '30M to 50M' };
+    const base = { price: '$20', storeShare: '15% to 30%', inferenceCost: '2 to 8 USD', trainingCost: '30M to 50M USD' };
     const a = analyzeUnitEconomics(base, env);
     const b = analyzeUnitEconomics({ ...base, fixedCosts: '$1M' }, env);
     expect(Array.from((est(b, 'margin_per_user') as E).samples!)).toEqual(Array.from((est(a, 'margin_per_user') as E).samples!));
@@ -44,7 +44,7 @@ describe('analyzeUnitEconomics', () => {
   });
 
   it('builds inference cost from queries and cost per query, and converts a yearly fixed cost', () => {
-    const a = analyzeUnitEconomics({ price: '$20', storeShare: '0.15 to 0.3', queriesPerUser: '300 to 1000', costPerQuery: '0.004 to 0.012', fixedCosts: '$120M a year', amortiseMonths: 24 }, env);
+    const a = analyzeUnitEconomics({ price: '$20', storeShare: '0.15 to 0.3', queriesPerUser: '300 to 1000', costPerQuery: '0.004 to 0.012 USD', fixedCosts: '$120M a year', amortiseMonths: 24 }, env);
     const inf = est(a, 'inference_cost')!;
     expect(inf.p50).toBeGreaterThan(2);
     expect(inf.p50).toBeLessThan(5);
@@ -63,16 +63,38 @@ describe('analyzeUnitEconomics', () => {
     expect(price.p50).toBeCloseTo(14.99 / 0.8684, 9);
     expect(est(a, 'net_price')!.p50).toBeCloseTo(14.99 / 0.8684, 6);
     expect(a.notes.find((n) => n.en.startsWith('price a month "€14.99/month" converted'))!.en).toContain('at the latest month of the FX table (a figure written without a date is read as current): EUR->USD at 0.8684 EUR per USD (monthly average of 2026-06');
-    expect(() => analyzeUnitEconomics({ price: '20元/月', storeShare: '0%', inferenceCost: '5', fx }, env)).toThrow(/no CNY rate/);
+    expect(() => analyzeUnitEconomics({ price: '20元/月', storeShare: '0%', inferenceCost: '$5', fx }, env)).toThrow(/no CNY rate/);
+  });
+
+  it('refuses money with no currency rather than take it as US dollars, and takes the currency written or stated (trial T27)', () => {
+    const refused = (input: Record<string, unknown>) => {
+      try {
+        analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '$5', ...input } as never, env);
+      } catch (e) {
+        return (e as { issues: unknown[] }).issues;
+      }
+      return null;
+    };
+    expect(refused({ price: '14.99/month' })).toEqual([{
+      code: 'missing_currency', path: ['price'], expected: 'money', got: '14.99/month',
+      message: 'price: expected money with its currency, such as "$14.99 a month", "€14.99/month", "2 to 8 USD" or "2至8美元", got "14.99/month", a number with no currency: it is not taken as US dollars',
+    }]);
+    for (const input of [{ inferenceCost: '2 to 8' }, { trainingCost: '40M' }, { fixedCosts: 'normal(5, 1)' }, { inferenceCost: { text: '2 to 8', rationale: 'no currency stated' } }]) {
+      expect(refused(input), JSON.stringify(input)).toMatchObject([{ code: 'missing_currency' }]);
+    }
+    // counts and shares need none
+    expect(refused({ subscribers: '750k', trainingCost: '$40M' })).toBeNull();
+    const usd = analyzeUnitEconomics({ price: '14.99 USD a month', storeShare: '30%', inferenceCost: { text: '2 to 8', rationale: 'stated', currency: 'USD' } }, env);
+    expect(usd.details.inputs.find((r) => r.name === 'price')).toMatchObject({ unit: 'USD', p50: 14.99 });
   });
 
   it('says when users lose money and rejects bad inputs', () => {
-    const a = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '10 to 30', fixedCosts: '$1M' }, env);
+    const a = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '10 to 30 USD', fixedCosts: '$1M' }, env);
     expect(a.details.probabilityNegativeMargin).toBeGreaterThan(0.3);
     expect(est(a, 'break_even_subscribers')!.p95).toBe(Infinity);
-    expect(() => analyzeUnitEconomics({ price: '20元', storeShare: '30%', inferenceCost: '5' }, env)).toThrow(/price: expected US dollars/);
+    expect(() => analyzeUnitEconomics({ price: '20元', storeShare: '30%', inferenceCost: '$5' }, env)).toThrow(/price: expected US dollars/);
     expect(() => analyzeUnitEconomics({ price: '$20', storeShare: '30%' }, env)).toThrow(/inference cost/);
-    expect(() => analyzeUnitEconomics({ price: 'cheap', storeShare: '30%', inferenceCost: '5' }, env)).toThrow(/price: expected a figure/);
+    expect(() => analyzeUnitEconomics({ price: 'cheap', storeShare: '30%', inferenceCost: '$5' }, env)).toThrow(/price: expected a figure/);
   });
 
   describe('on the bundled ledger: subscribers at $19.99 that pay for GPT-4', () => {
@@ -93,7 +115,7 @@ describe('analyzeUnitEconomics', () => {
         {
           price: { fact: price },
           storeShare: { text: '15% to 30%', rationale: 'Apple 30% then 15%, Google Play 15%' },
-          inferenceCost: { text: '2 to 8', rationale: 'test' },
+          inferenceCost: { text: '2 to 8', rationale: 'test', currency: 'USD' },
           trainingCost: { fact: main },
           alternativeTrainingCosts: [{ label: 'cloud rental', input: { fact: cloud } }],
           subscribers: { fact: subs },
@@ -116,7 +138,7 @@ describe('analyzeUnitEconomics', () => {
   });
 
   it('rejects a store share outside [0, 1) and prices or costs that are not positive, naming the input', () => {
-    const base = { price: '$20', inferenceCost: '5', trainingCost: '$40M' };
+    const base = { price: '$20', inferenceCost: '$5', trainingCost: '$40M' };
     expect(() => analyzeUnitEconomics({ ...base, storeShare: '130%' }, env)).toThrow(/storeShare: expected a share of the price from 0 up to \(not including\) 100%.*got "130%"/);
     expect(() => analyzeUnitEconomics({ ...base, storeShare: '100%' }, env)).toThrow(/storeShare: expected a share/);
     expect(() => analyzeUnitEconomics({ ...base, storeShare: '-5%' }, env)).toThrow(/storeShare: expected a share/);
@@ -127,9 +149,9 @@ describe('analyzeUnitEconomics', () => {
     expect(frac.p5).toBeCloseTo(0.15, 6);
     expect(frac.p95).toBeCloseTo(0.3, 6);
     expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', price: '$0' }, env)).toThrow(/price: expected an amount above 0, got "\$0"/);
-    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', inferenceCost: '-2' }, env)).toThrow(/inferenceCost: expected an amount above 0/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', inferenceCost: '-$2' }, env)).toThrow(/inferenceCost: expected an amount above 0/);
     expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', trainingCost: '$0' }, env)).toThrow(/trainingCost: expected an amount above 0/);
-    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', fixedCosts: 'normal(0, 1000)' }, env)).toThrow(/fixedCosts: expected an amount above 0/);
+    expect(() => analyzeUnitEconomics({ ...base, storeShare: '30%', fixedCosts: '-$1000 to $1000' }, env)).toThrow(/fixedCosts: expected an amount above 0/);
     try {
       analyzeUnitEconomics({ ...base, storeShare: '130%' }, env);
     } catch (e) {
@@ -138,7 +160,7 @@ describe('analyzeUnitEconomics', () => {
   });
 
   it('says "never" with the share of draws that never pay back, never "Infinity"', () => {
-    const a = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '9 to 16', trainingCost: '$40M', subscribers: '750k' }, env);
+    const a = analyzeUnitEconomics({ price: '$20', storeShare: '30%', inferenceCost: '9 to 16 USD', trainingCost: '$40M', subscribers: '750k' }, env);
     const nev = a.details.probabilityNeverPaysBack!;
     expect(nev).toBeGreaterThan(0.05);
     expect(nev).toBeCloseTo(a.details.probabilityNegativeMargin, 6);

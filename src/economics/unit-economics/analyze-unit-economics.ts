@@ -1,4 +1,4 @@
-import { convertCurrency, formatValue, isCurrency, latestFxMonth, parsePeriod, quantileOfSpec, ShakeoutError, type DistSpec, type FxTable, type Per, type Unit } from '../../core/index.js';
+import { convertCurrency, formatValue, isCurrency, latestFxMonth, parsePeriod, quantileOfSpec, ShakeoutError, type Currency, type DistSpec, type FxTable, type Per, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import type { Fact } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
@@ -15,10 +15,15 @@ import { breakEvenSubscribers, marginPerUser, netPrice, paybackMonths } from './
  * "about $5 a month", or a model expression such as "2 to 8"), a stated
  * assumption (text with its rationale, in Chinese too when `rationaleZh` is
  * given), or a fact of the ledger.
+ *
+ * Money is never taken to be US dollars because nothing else is written: the
+ * text names its currency ("$14.99/month", "€14.99 a month", "2 to 8 USD",
+ * "2至8美元"), or a stated assumption names it in `currency`. A number alone
+ * ("14.99/month", "2 to 8") for money is refused (code `missing_currency`).
  */
 export type UnitInput =
   | string
-  | { readonly text: string; readonly rationale: string; readonly rationaleZh?: string }
+  | { readonly text: string; readonly rationale: string; readonly rationaleZh?: string; readonly currency?: Currency }
   | { readonly fact: Fact; readonly label?: string; readonly labelZh?: string };
 
 export interface UnitEconomicsInputs {
@@ -167,7 +172,14 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
       if (!facts.some((x) => x.id === f.id)) facts.push(f);
     } else {
       text = typeof input === 'string' ? input : input.text;
-      const v = readValueText(text, { name, defaultUnit: isMoney ? 'USD' : 'count' /* a bare share is a fraction: '0.15 to 0.3' */, ...(monthly ? { defaultPer: 'month' as const } : {}) });
+      // money takes only the currency it is given; a bare share is a fraction ('0.15 to 0.3') and a bare count a count
+      const given = typeof input === 'string' ? undefined : input.currency;
+      const defaultUnit: Unit | undefined = isMoney ? given : 'count';
+      const v = readValueText(text, { name, ...(defaultUnit ? { defaultUnit } : {}), ...(monthly ? { defaultPer: 'month' as const } : {}) });
+      if (isMoney && !isCurrency(v.unit)) {
+        const message = `${name}: expected money with its currency, such as "$14.99 a month", "€14.99/month", "2 to 8 USD" or "2至8美元", got "${text}", a number with no currency: it is not taken as US dollars`;
+        throw new ShakeoutError(message, { issues: [{ code: 'missing_currency', path: [name], message, expected: 'money', got: text }], status: 400 });
+      }
       spec = v.spec;
       unit = v.unit;
       per = v.per;
@@ -197,7 +209,7 @@ export function analyzeUnitEconomics(inputs: UnitEconomicsInputs, env: Env = DEF
       unit = 'USD';
     }
     if (isMoney && unit !== 'USD') {
-      throw inputError(name, `${name}: expected US dollars ("$19.99 a month", "2 to 8") or a currency the FX table converts, got "${text}" (${unit})`);
+      throw inputError(name, `${name}: expected US dollars ("$19.99 a month", "2 to 8 USD") or a currency the FX table converts, got "${text}" (${unit})`);
     }
     if (kind === 'share' && unit !== 'percent' && unit !== 'count') throw inputError(name, `${name}: expected a share such as "30%" or "0.15 to 0.3", got "${text}"`);
     if (monthly && per && per !== 'month') {
