@@ -126,7 +126,7 @@ export function BoardPage() {
                             </tbody>
                           </table>
                           <table class="kv" data-testid="inputs">
-                            <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+                            <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
                             <tbody>
                               {c.inputs.map((i) => (
                                 <tr>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DriverBar, EstimateFigure, factsOf, type EstimateJson } from '../../analysis-view.js';
+import { DriverBar, EstimateFigure, factsOf, RankCorrelation, type EstimateJson } from '../../analysis-view.js';
 import { api, query, type ApiError, type Entity, type Fact, type FactPage, type Source } from '../../api.js';
 import { ConflictsTable, type Conflict } from '../../conflicts-table.js';
 import { FactLink, FactLinks } from '../../fact-link.js';
@@ -22,7 +22,7 @@ interface Health {
     asOf?: { text: Bi };
   };
 }
-interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
+interface SurvivalCompany { id: string; pOutWithin: Record<'12' | '24' | '36', number | null>; medianMonthOutText: Bi; drivers: { input: string; spearman: number | null }[]; inputs: { input: string; status: string; text: string; factIds: string[] }[] }
 interface Survival { analysis: { assumptions: Assumption[]; details: { companies: SurvivalCompany[]; paths: number; climate: { name: string } } } }
 interface Outcome { id: string; entity: string; type: string; date: string; detail: string; source: Source }
 
@@ -103,7 +103,7 @@ export function CompanyPage() {
       {health && shownHealth.length > 0 && (
         <div class="table-wrap">
           <table class="facts stack" data-testid="health">
-            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <thead><tr><th>{t('measure')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
             <tbody>
               {shownHealth.map((e) => (
                 <tr data-estimate={e.id}>
@@ -126,7 +126,7 @@ export function CompanyPage() {
           <h2>{t('derivedInputs')}</h2>
           <div class="table-wrap">
             <table class="facts stack" data-testid="derived-inputs">
-              <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+              <thead><tr><th>{t('input')}</th><th>{t('status')}</th><th class="num">{t('median')}</th><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
               <tbody>
                 {health.analysis.details.inputs.map((i) => {
                   const e = byId(i.estimateId);
@@ -160,10 +160,10 @@ export function CompanyPage() {
             {' · '}{t('medianOut')}: {bi(sc.medianMonthOutText)}
           </p>
           <table class="facts drivers stack" data-testid="drivers">
-            <thead><tr><th>{t('input')}</th><th class="num">{t('spearman')}</th><th /><th>{t('formula')}</th><th>{t('facts')}</th></tr></thead>
+            <thead><tr><th>{t('input')}</th><th class="num">{t('spearman')}</th><th /><th>{t('formula')}</th><th>{t('factsColumn')}</th></tr></thead>
             <tbody>
               {sc.drivers.map((d) => (
-                <tr><td>{label('input_', d.input)}</td><td class="num">{d.spearman.toFixed(2)}</td>
+                <tr><td>{label('input_', d.input)}</td><RankCorrelation r={d.spearman} />
                   <DriverBar r={d.spearman} />
                   <td class="mono" data-testid="formula">{formulaText(sc.inputs.find((i) => i.input === d.input)?.text)}</td>
                   <td><FactLinks ids={sc.inputs.find((i) => i.input === d.input)?.factIds ?? []} /></td></tr>
