@@ -220,10 +220,10 @@ const unitEconomics = define({
   options: z.object({
     price: figure.optional().describe('Price a month, e.g. "19.99美元/月" (default the ledger\'s ChatGPT Plus price)'),
     storeShare: figure.optional().describe('Share the store keeps, e.g. "30%" (default "15% to 30%")'),
-    inferenceCost: figure.optional().describe('Inference cost per paying user a month (default "2 to 8" US dollars)'),
+    inferenceCost: figure.optional().describe('Inference cost per paying user a month, with its currency, e.g. "2至8美元" or "$2 to $8" (default "2 to 8 USD"); a figure with no currency is refused'),
     queriesPerUser: figure.optional().describe('Queries per paying user a month (with costPerQuery, instead of inferenceCost)'),
-    costPerQuery: figure.optional().describe('Inference cost per query in US dollars'),
-    fixedCosts: figure.optional().describe('Other fixed costs a month'),
+    costPerQuery: figure.optional().describe('Inference cost per query, with its currency, e.g. "$0.003" (a figure with no currency is refused)'),
+    fixedCosts: figure.optional().describe('Other fixed costs a month, with their currency, e.g. "$2M"'),
     trainingModel: z.string().min(1).max(200).optional().describe('A model of the Epoch table whose training cost is amortised (default GPT-4; "none")'),
     trainingCost: figure.optional().describe('A training cost written out, instead of a model\'s'),
     amortiseMonths: z.coerce.number().positive().max(600).optional().describe('Months the training cost is spread over (default 12)'),
