@@ -79,7 +79,7 @@ describe('the analyses registry', () => {
     // only the words differ: the same simulation
     expect(plain.details.companies.map((c) => c.pOutWithin)).toEqual(hinted.details.companies.map((c) => c.pOutWithin));
     const cold = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12, climate: 'cold', climateHint: false });
-    expect(reason(cold).en).toBe('set on the command line: cold');
+    expect(reason(cold).en).toBe('chosen for this run: cold');
     expect((await issuesOf(runAnalysis('survival', ctx, { climateHint: 'no' })))[0]).toMatchObject({ path: ['options', 'climateHint'], message: expect.stringMatching(/got "no"$/) });
   });
 

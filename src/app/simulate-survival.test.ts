@@ -25,7 +25,7 @@ describe('survival use-case', () => {
     expect(hot.details.climate.name).toBe('hot');
     const set = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, fundingGrowth: 5.67, climate: 'cold' });
     expect(set.details.climate.name).toBe('cold'); // a named climate wins
-    expect(set.details.climateReason!.zh).toBe('命令行设定：寒冷');
+    expect(set.details.climateReason!.zh).toBe('本次运行选定：寒冷');
   });
   it('climate auto: derived from the ledger\'s funding series, the facts cited with the analysis', async () => {
     const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto' });

@@ -78,7 +78,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   } else if (req.climate) {
     climate = req.climate;
     const zh = { cold: '寒冷', neutral: '中性', hot: '火热' }[req.climate];
-    climateReason = { en: `set on the command line: ${req.climate}`, zh: `命令行设定：${zh}` };
+    climateReason = { en: `chosen for this run: ${req.climate}`, zh: `本次运行选定：${zh}` }; // the CLI's --climate or the API's climate=
   } else if (req.fundingGrowth !== undefined) {
     const c = climateFromFunding(req.fundingGrowth);
     climate = c.climate.name as ClimateName;

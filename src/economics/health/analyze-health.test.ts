@@ -42,7 +42,7 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
     expect(est(a, 'input.revenue')!.p50).toBeCloseTo(3.4e9 / 12, -6);
     expect(a.details.revenueBasis).toBe('company');
     expect(a.notes.some((n) => /The revenue multiple divides a valuation of as of 2024-10 by revenue of as of 2024-06: inputs of different dates/.test(n.en))).toBe(true);
-    expect(a.notes.some((n) => /营收倍数以 as of 2024-10 的估值除以 as of 2024-06 的营收：两者日期不同/.test(n.zh))).toBe(true);
+    expect(a.notes.some((n) => /营收倍数以截至2024年10月的估值除以截至2024年6月的营收：两者日期不同/.test(n.zh))).toBe(true);
     expect(a.assumptions).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
 import { estimateOf, combine } from '../common/estimate-of.js';
-import { metricName } from '../plausibility/describe-fact.js';
+import { metricName, periodText } from '../plausibility/describe-fact.js';
 import { inputsStart, type InputsStart, type StartBasis, type StartFile } from '../common/inputs-start.js';
 import { burnMultipleBand, type BurnMultipleBand } from './burn-multiple.js';
 import { defaultAliveValue } from './default-alive.js';
@@ -171,7 +171,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     const gap = found.netBurn.facts.find((f) => f.metric === 'revenue_spending_gap')!;
     notes.push(t(
       `Net burn is read from ${gap.id}, the gap between revenue and spending (${gap.valueTextEn ?? gap.valueText}, ${gap.period?.text ?? 'period not stated'}), spread evenly over its months.`,
-      `净烧钱取自 ${gap.id}，即营收与支出之间的差距（${gap.valueText}，${gap.period?.text ?? '期间未说明'}），按月平均。`,
+      `净烧钱取自 ${gap.id}，即营收与支出之间的差距（${gap.valueText}，${gap.period ? periodText(gap.period.text, 'zh') : '期间未说明'}），按月平均。`,
     ));
   }
   if (!netBurn) {
@@ -221,7 +221,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     if (dv.end && dr.end && dv.end.slice(0, 7) !== dr.end.slice(0, 7)) {
       notes.push(t(
         `The revenue multiple divides a valuation of ${dv.text} by ${onMobile ? 'mobile store revenue' : 'revenue'} of ${dr.text}: inputs of different dates.`,
-        `营收倍数以 ${dv.text} 的估值除以 ${dr.text} 的${onMobile ? '移动商店收入' : '营收'}：两者日期不同。`,
+        `营收倍数以${dv.textZh}的估值除以${dr.textZh}的${onMobile ? '移动商店收入' : '营收'}：两者日期不同。`,
       ));
     }
     if (onMobile) {
@@ -409,11 +409,11 @@ function pct(x: number): string {
 }
 
 /** The periods facts cover, as text, and the latest end. */
-function datesOf(facts: readonly Fact[]): { text: string; end: string | null } {
+function datesOf(facts: readonly Fact[]): { text: string; textZh: string; end: string | null } {
   const ps = facts.filter((f) => f.period);
-  const text = [...new Set(ps.map((f) => f.period!.text))].join(', ');
+  const periods = [...new Set(ps.map((f) => f.period!.text))];
   const end = ps.reduce<string | null>((m, f) => (m === null || f.period!.end > m ? f.period!.end : m), null);
-  return { text, end };
+  return { text: periods.join(', '), textZh: periods.map((p) => periodText(p, 'zh')).join('、'), end };
 }
 
 function uniqueFacts(facts: readonly Fact[]): Fact[] {

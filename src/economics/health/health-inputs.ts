@@ -267,7 +267,7 @@ export async function collectHealthInputs(
     if (runRates.length && revenueRates.length) {
       notes.push(t(
         `Revenue is read from the run rate ${rate.id} (annualised revenue ${rate.period?.text ?? ''}); revenue over periods (${revenueRates.map((f) => f.id).join(', ')}) is used for costs and their growth.`,
-        `营收取自年化营收 ${rate.id}（${rate.period?.text ?? ''}）；各期营收（${revenueRates.map((f) => f.id).join('、')}）用于推算支出及其增速。`,
+        `营收取自年化营收 ${rate.id}（${rate.period ? periodText(rate.period.text, 'zh') : '无期间'}）；各期营收（${revenueRates.map((f) => f.id).join('、')}）用于推算支出及其增速。`,
       ));
     }
     const earlier = earlierRate(rates, rate);
@@ -716,7 +716,7 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
   else {
     notes.push(t(
       `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
-      `支出仅为人员成本：${h.id}（员工数${h.valueText}，${h.period?.text ?? '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
+      `支出仅为人员成本：${h.id}（员工数“${h.valueText}”，${h.period ? periodText(h.period.text, 'zh') : '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
     ));
   }
   return {
@@ -785,19 +785,19 @@ function derivedInput(name: HealthInputName, formula: string, from: readonly Hea
 
 /** A note naming the periods the inputs rest on, when they differ. */
 function datesNote(found: Partial<Record<HealthInputName, HealthInput>>, notes: Text[]): void {
-  const rows: { name: HealthInputName; when: string; end: string }[] = [];
+  const rows: { name: HealthInputName; when: string; whenZh: string; end: string }[] = [];
   for (const k of Object.keys(HEALTH_INPUT_SHAPE) as HealthInputName[]) {
     const inp = found[k];
     if (!inp || !inp.facts.length) continue;
     const ps = [...new Set(inp.facts.filter((f) => f.period).map((f) => f.period!.text))];
     const end = maxEnd(inp.facts);
-    if (ps.length && end) rows.push({ name: k, when: ps.join(', '), end });
+    if (ps.length && end) rows.push({ name: k, when: ps.join(', '), whenZh: ps.map((p) => periodText(p, 'zh')).join('、'), end });
   }
   const months = new Set(rows.map((r) => r.end.slice(0, 7)));
   if (months.size < 2) return;
   notes.push(t(
     `The inputs are of different dates: ${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.en} ${r.when}`).join('; ')}.`,
-    `各输入的日期不同：${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.zh} ${r.when}`).join('；')}。`,
+    `各输入的日期不同：${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.zh}${r.whenZh}`).join('；')}。`,
   ));
 }
 
