@@ -42,11 +42,13 @@ describe('the frontier compute trend is the fit of the bundled Epoch table', () 
 });
 
 describe('fundability factors', () => {
-  it('size: x0.5 below $100M, x1 from $100M, x1.5 from $1B', () => {
-    expect(sizeFundability(50e6)).toBe(0.5);
-    expect(sizeFundability(100e6)).toBe(1);
-    expect(sizeFundability(999e6)).toBe(1);
-    expect(sizeFundability(13e9)).toBe(1.5);
+  it('size: x0.62 below a typical Series A ($9.1M raised), x1 from there at any size (Mattermark: 31% seed to A, then about half at each stage)', () => {
+    expect(sizeFundability(0)).toBe(0.62);
+    expect(sizeFundability(3.2e6)).toBe(0.62);
+    expect(sizeFundability(9.1e6 - 1)).toBe(0.62);
+    expect(sizeFundability(9.1e6)).toBe(1);
+    expect(sizeFundability(50e6)).toBe(1);
+    expect(sizeFundability(13e9)).toBe(1);
   });
   it('months since the last round: 1 up to 27 months, then 27 / months', () => {
     expect(recencyFundability(3)).toBe(1);
