@@ -1,4 +1,5 @@
 import { ENGINE_WASM } from './engine-wasm.js';
+import type { KeyBuckets } from './select-quantiles.js';
 
 /**
  * The engine's hot loops, compiled to WebAssembly from assembly/engine.ts
@@ -68,13 +69,6 @@ const GATHER_AT = COUNTS_AT + 4 * 4104;
 /** A thread keeps its instance while its memory is at most this large; a larger one (a big gather) is let go after use. */
 const KEEP_BYTES = 32 * 1024 * 1024;
 
-/** A bucket layout of select-quantiles.ts. */
-export interface WasmBuckets {
-  readonly kmin: number;
-  readonly kmax: number;
-  readonly shift: number;
-  readonly count: number;
-}
 
 class Kernels {
   readonly x: EngineExports;
@@ -245,7 +239,7 @@ export function wasmSumAndExtremes(x: Float64Array): [number, number, number, nu
  * no clamping: kmin and kmax must be the keys of the extremes) and returns
  * the sum of squared deviations from `mean` of every value, in index order.
  */
-export function wasmCountBucketsAndSquares(x: Float64Array, b: WasmBuckets, mean: number, counts: Int32Array): number {
+export function wasmCountBucketsAndSquares(x: Float64Array, b: KeyBuckets, mean: number, counts: Int32Array): number {
   const k = engine();
   const c = k.ints(COUNTS_AT, b.count);
   c.set(counts);
@@ -256,7 +250,7 @@ export function wasmCountBucketsAndSquares(x: Float64Array, b: WasmBuckets, mean
 }
 
 /** The non-NaN values of x counted by bucket, keys beyond kmin..kmax in the first or the last bucket. */
-export function wasmCountBuckets(x: Float64Array, b: WasmBuckets): Int32Array {
+export function wasmCountBuckets(x: Float64Array, b: KeyBuckets): Int32Array {
   const k = engine();
   const c = k.ints(COUNTS_AT, b.count);
   c.fill(0);
@@ -265,7 +259,7 @@ export function wasmCountBuckets(x: Float64Array, b: WasmBuckets): Int32Array {
 }
 
 /** The non-NaN values of the buckets with slot[bucket] >= 0, copied to a new array of `size`, bucket by bucket from its slot on. */
-export function wasmGatherBuckets(x: Float64Array, b: WasmBuckets, slot: Int32Array, size: number): Float64Array {
+export function wasmGatherBuckets(x: Float64Array, b: KeyBuckets, slot: Int32Array, size: number): Float64Array {
   const k = engine();
   try {
     k.reserve(GATHER_AT + 8 * size);
