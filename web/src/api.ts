@@ -33,10 +33,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Where the token the user gave once is kept for this tab (the write forms ask for it: token.tsx). */
+export const TOKEN_KEY = 'shakeout.token';
+
 async function call<T>(method: string, path: string, body?: unknown, token?: string, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = {};
   // the token the user gave once (the fact form asks for it), for every write
-  token ??= globalThis.sessionStorage?.getItem('shakeout.token') ?? undefined;
+  token ??= globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? undefined;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Entity } from '../../api.js';
 import { lang, t } from '../../i18n.js';
 import { ErrorBox } from '../ledger/error-box.js';
+import { TokenField, useToken } from '../../token.js';
 
 /** One figure as POST /api/extract gives it (the fields the page shows), with its review row. */
 interface ExtractedFigure {
@@ -49,7 +50,7 @@ export function ExtractPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [checked, setChecked] = useState<ImportResult | null>(null);
-  const [token, setToken] = useState(globalThis.sessionStorage?.getItem('shakeout.token') ?? '');
+  const { token, setToken, remember: rememberToken } = useToken();
 
   useEffect(() => {
     api.get<{ items: Entity[] }>('/api/entities').then((r) => setEntities(r.items), setError);
@@ -78,7 +79,7 @@ export function ExtractPage() {
   const send = async (dryRun: boolean) => {
     if (!rows) return;
     setError(null); setBusy(true);
-    if (token) globalThis.sessionStorage?.setItem('shakeout.token', token);
+    rememberToken();
     try {
       const r = await api.post<ImportResult>('/api/facts/import', { format: 'yaml', text: reviewText(rows).text, file: 'review.yaml', dryRun }, token || undefined);
       setChecked(r);
@@ -104,7 +105,7 @@ export function ExtractPage() {
         <label>{t('source')}<input name="source" value={source} onInput={(e) => setSource(e.currentTarget.value)} /></label>
         <label>{t('extractUrl')}<input name="url" type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} /></label>
         <label>{t('published')}<input name="published" placeholder="YYYY-MM-DD" value={published} onInput={(e) => setPublished(e.currentTarget.value)} /></label>
-        <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
+        <TokenField token={token} setToken={setToken} />
         <div class="buttons"><button type="submit" disabled={busy || !text.trim()}>{t('extractRead')}</button></div>
       </form>
       {error && <ErrorBox error={error} />}

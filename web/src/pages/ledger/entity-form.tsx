@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type ApiError, type Entity } from '../../api.js';
 import { t } from '../../i18n.js';
 import { ErrorBox } from './error-box.js';
+import { TokenField, useToken } from '../../token.js';
 
 /**
  * The id the form suggests for an English name, as the ledger writes ids:
@@ -30,7 +31,7 @@ export function EntityForm(props: { onSaved: (e: Entity) => void; onCancel: () =
   const [aliases, setAliases] = useState('');
   const [kind, setKind] = useState('company');
   const [notes, setNotes] = useState('');
-  const [token, setToken] = useState(globalThis.sessionStorage?.getItem('shakeout.token') ?? '');
+  const { token, setToken, remember: rememberToken } = useToken();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const shownId = idEdited ? id : suggestedId(nameEn);
@@ -39,7 +40,7 @@ export function EntityForm(props: { onSaved: (e: Entity) => void; onCancel: () =
     e.preventDefault();
     setBusy(true);
     setError(null);
-    if (token) globalThis.sessionStorage?.setItem('shakeout.token', token);
+    rememberToken();
     const body = { id: shownId, nameEn, nameZh: nameZh.trim() || null, aliases: aliasesOf(aliases), kind, notes: notes.trim() || null };
     try {
       props.onSaved(await api.post<Entity>('/api/entities', body, token));
@@ -64,7 +65,7 @@ export function EntityForm(props: { onSaved: (e: Entity) => void; onCancel: () =
       </label>
       <label>{t('entityAliases')}<input value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} name="aliases" placeholder="Mistral, Mistral.ai" /></label>
       <label>{t('entityNotes')}<input value={notes} onInput={(e) => setNotes(e.currentTarget.value)} name="notes" /></label>
-      <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
+      <TokenField token={token} setToken={setToken} />
       {error && <ErrorBox error={error} />}
       <div class="buttons">
         <button type="submit" disabled={busy}>{t('save')}</button>

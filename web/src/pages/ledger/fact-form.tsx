@@ -3,6 +3,7 @@ import { api, ApiError, type Entity, type Fact, type Figure } from '../../api.js
 import { lang, t, tOr } from '../../i18n.js';
 import { errorText } from '../../error-text.js';
 import { ErrorBox } from './error-box.js';
+import { TokenField, useToken } from '../../token.js';
 
 /**
  * Adding a fact, or correcting one: the value is read live as it is typed
@@ -17,7 +18,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
   const [publisher, setPublisher] = useState('');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
-  const [token, setToken] = useState(globalThis.sessionStorage?.getItem('shakeout.token') ?? '');
+  const { token, setToken, remember: rememberToken } = useToken();
   const [reading, setReading] = useState<Figure | ApiError | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
     e.preventDefault();
     setBusy(true);
     setError(null);
-    if (token) globalThis.sessionStorage?.setItem('shakeout.token', token);
+    rememberToken();
     const source = { publisher, ...(url ? { url } : {}), ...(published ? { published } : {}) };
     try {
       const f = c
@@ -76,7 +77,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
       <label>{t('publisher')}<input value={publisher} onInput={(e) => setPublisher(e.currentTarget.value)} required name="publisher" /></label>
       <label>{t('url')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} name="url" /></label>
       <label>{t('published')}<input type="date" value={published} onInput={(e) => setPublished(e.currentTarget.value)} name="published" /></label>
-      <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
+      <TokenField token={token} setToken={setToken} />
       {error && <ErrorBox error={error} />}
       <div class="buttons">
         <button type="submit" disabled={busy}>{t('save')}</button>

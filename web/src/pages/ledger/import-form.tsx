@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api.js';
 import { t } from '../../i18n.js';
 import { ErrorBox } from './error-box.js';
+import { TokenField, useToken } from '../../token.js';
 
 interface Imported { added: string[]; unchanged: string[]; dryRun: boolean }
 
@@ -13,7 +14,7 @@ interface Imported { added: string[]; unchanged: string[]; dryRun: boolean }
 export function ImportForm(props: { onImported: (r: Imported) => void; onCancel: () => void }) {
   const [format, setFormat] = useState<'csv' | 'json' | 'yaml'>('csv');
   const [text, setText] = useState('');
-  const [token, setToken] = useState(globalThis.sessionStorage?.getItem('shakeout.token') ?? '');
+  const { token, setToken, remember: rememberToken } = useToken();
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +22,7 @@ export function ImportForm(props: { onImported: (r: Imported) => void; onCancel:
     setBusy(true);
     setError(null);
     setResult(null);
-    if (token) globalThis.sessionStorage?.setItem('shakeout.token', token);
+    rememberToken();
     try {
       const r = await api.post<Imported>('/api/facts/import', { format, text, dryRun }, token || undefined);
       setResult(r);
@@ -41,7 +42,7 @@ export function ImportForm(props: { onImported: (r: Imported) => void; onCancel:
           <option value="csv">CSV</option><option value="json">JSON</option><option value="yaml">YAML</option>
         </select>
       </label>
-      <label>{t('token')}<input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} name="token" autocomplete="off" /></label>
+      <TokenField token={token} setToken={setToken} />
       <label class="wide">{t('importText')}
         <textarea rows={8} value={text} onInput={(e) => { setText(e.currentTarget.value); setResult(null); }} name="text" required spellcheck={false} class="mono" />
       </label>
