@@ -10,6 +10,7 @@ export * from './format-number.js';
 export * from './period.js';
 export * from './money.js';
 export * from './normal-quantile.js';
+export * from './normal-cdf.js';
 export * from './lognormal-from-ci.js';
 export * from './regularized-incomplete-beta.js';
 export * from './quantile-of-spec.js';

@@ -102,6 +102,18 @@ export interface StaffCostScale {
   readonly assumption: Assumption;
 }
 
+/**
+ * Costs from the latest round where no cost figure is known (a forecast's
+ * fallback): the round over `months` x `factor`, draw by draw; `lasting(min)`
+ * gives the factor's draws conditioned on being at least `min` (the round
+ * lasted to the as-of date), with `least` when that is beyond its range.
+ */
+export interface CostsFromLastRoundRule extends FallbackRule {
+  readonly months: number;
+  readonly factor: Float64Array;
+  readonly lasting: (min: number) => { readonly factor: Float64Array; readonly least: boolean };
+}
+
 /** Options of {@link collectHealthInputs}. */
 export interface CollectOptions {
   /**
@@ -119,7 +131,7 @@ export interface CollectOptions {
    * (months x factor), draw by draw (a round taken to fund that many months).
    * Default: no such fallback (costs stay missing).
    */
-  readonly costsFromLastRound?: FallbackRule & { readonly months: number; readonly factor: Float64Array };
+  readonly costsFromLastRound?: CostsFromLastRoundRule;
   /** Where the ledger gives no revenue figure: revenue 0 a month (pre-revenue). Default: revenue stays missing. */
   readonly revenueIfNone?: FallbackRule;
   /**
@@ -362,7 +374,7 @@ export async function collectHealthInputs(
   }
   const rounds = equityRounds(funding, notes);
   if (!found.grossBurn && options.costsFromLastRound) {
-    const c = costsFromLastRound(ctx, rounds, options.costsFromLastRound);
+    const c = costsFromLastRound(ctx, rounds, notes, options.costsFromLastRound);
     if (c) {
       found.grossBurn = c;
       notes.push(options.costsFromLastRound.note);
@@ -734,21 +746,48 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
   };
 }
 
-/** Costs a month from the latest round begun by the as-of date: its USD draws / (months x factor). Null without a round. */
-function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], rule: FallbackRule & { readonly months: number; readonly factor: Float64Array }): HealthInput | null {
+/**
+ * Costs a month from the latest round begun by the as-of date: its USD draws
+ * / (months x factor). Null without a round.
+ *
+ * The company is going at the as-of date, so the round lasted at least from
+ * its date to then: where some draws of the factor would have spent it
+ * before (months x factor < months since the round), the factor is drawn
+ * from its distribution conditioned on lasting (`rule.lasting`), and a note
+ * says how many draws fell short.
+ */
+function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], rule: CostsFromLastRoundRule): HealthInput | null {
   const upTo = ctx.asOf ? rounds.filter((f) => f.period!.start <= ctx.asOf!.end) : rounds;
   const last = latest(upTo);
   if (!last) return null;
   const round = stockInput(ctx, 'grossBurn', [last]);
+  const since = ctx.asOf ? Math.max(0, Math.round(monthsBetween(last.period!.end, ctx.asOf.end) * 100) / 100) : 0;
+  const min = since / rule.months;
+  let short = 0;
+  for (const x of rule.factor) if (x < min) short++;
+  const lasting = short ? rule.lasting(min) : null;
+  const factor = lasting?.factor ?? rule.factor;
   const samples = new Float64Array(round.samples.length);
-  for (let i = 0; i < samples.length; i++) samples[i] = round.samples[i]! / (rule.months * rule.factor[i]!);
+  for (let i = 0; i < samples.length; i++) samples[i] = round.samples[i]! / (rule.months * factor[i]!);
+  const minText = Math.round(min * 100) / 100;
+  if (lasting) {
+    notes.push(lasting.least
+      ? t(
+        `The company is going at the as-of date, ${since} months after its latest round (${last.id}), but at ${rule.months} months x the round-size factor that round lasting so long is beyond the factor's range: the least factor that lasts, ${minText}, is used in every draw.`,
+        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月，但按 ${rule.months} 个月 × 融资规模系数，该轮资金撑这么久已超出系数的范围：所有抽样改用能撑到那时的最小系数 ${minText}。`,
+      )
+      : t(
+        `The company is going at the as-of date, ${since} months after its latest round (${last.id}): at ${rule.months} months x the round-size factor, that round would have run out before then in ${pct(short / factor.length)} of draws (a factor below ${minText}), so the factor is drawn from its distribution given that the round lasted (at least ${minText}).`,
+        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月：按 ${rule.months} 个月 × 融资规模系数，${pct(short / factor.length)}的抽样中该轮资金在此之前就会耗尽（系数低于 ${minText}），因此系数改按“该轮资金撑到了评估日”（至少 ${minText}）的条件分布抽取。`,
+      ));
+  }
   return {
     name: 'grossBurn',
     status: 'derived',
     samples,
     unit: 'USD',
     per: 'month',
-    formula: `${last.id} / (${rule.months} months x round-size factor) (no cost figure: the latest round taken to fund ${rule.months} months)`,
+    formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
     facts: [last],
     assumption: rule.assumption,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asOfStore, openStore, type Store } from '../../ledger/index.js';
 import { collectHealthInputs } from '../health/index.js';
-import { forecastInputs, type CompanyForecastInputs } from './forecast-inputs.js';
+import { normalCdf, normalQuantile } from '../../core/index.js';
+import { forecastInputs, lognormalAtLeast, type CompanyForecastInputs } from './forecast-inputs.js';
 import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-parameters.js';
 
 // Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
 const AS_OF = '2024-05-20';
-const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co'];
+const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co', 'Old Round Co', 'Ancient Co'];
 const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({
   entity, metric, value_as_written: value, period, scope, kind: 'reported',
   publisher: 'Wire', title: 'Wire report', url: `https://example.org/wire/${entity.toLowerCase().replace(/\W+/g, '-')}/${metric}/${published}`, published,
@@ -30,6 +31,10 @@ const FACTS = [
   fact('Last Year Co', 'funding', '$100 million', '2023-10', '2023-10-10', 'round'),
   fact('Last Year Co', 'revenue', '$12 million', '2023', '2024-02-01'),
   fact('Last Year Co', 'net_loss', '$48 million', '2023', '2024-02-01'),
+  // one round 40 months before the date, nothing else: going at the date, so the round lasted at least 40 months
+  fact('Old Round Co', 'funding', '$40 million', '2021-01', '2021-01-15', 'round'),
+  // one round 14 years before the date: no draw of the round-size factor lasts so long
+  fact('Ancient Co', 'funding', '$10 million', '2010-01', '2010-01-15', 'round'),
 ];
 
 let store: Store;
@@ -49,15 +54,79 @@ describe('costs where no cost figure is known', () => {
     expect(COSTS_FROM_LAST_ROUND.value).toBe(ROUND_INTERVAL_MONTHS.value);
     const g = await read('Patient Co');
     expect(g.lacking).toEqual([]);
-    expect(row(g, 'costs').formula).toMatch(/\/ \(27 months x round-size factor\)/);
-    // the median round-size factor is 1: $27M / 27 a month
-    expect(row(g, 'costs').p50 / 1e6).toBeCloseTo(1, 1);
-    // 21 months after its round the company is within the typical interval (recency factor 1), and by the
-    // same interval it still has money at the median: the two rules agree (with 18 months it had none left)
+    // 21.65 months from the round (2022-07-31) to the date: the draws in which $27M at 27 months x factor ran out
+    // before then (a factor below 21.65 / 27 = 0.80, about 30% of them) are replaced by draws that last
+    expect(row(g, 'costs').formula).toMatch(/\/ \(27 months x round-size factor, at least 0\.8: the round lasted the 21\.65 months to the as-of date\)/);
+    const costs = g.inputs!.costs as Float64Array;
+    expect(costs.every((c) => c * 21.65 <= 27e6 * (1 + 1e-12))).toBe(true);
+    // so the median costs are below the unconditioned $27M / 27 = $1M a month
+    expect(row(g, 'costs').p50 / 1e6).toBeGreaterThan(0.6);
+    expect(row(g, 'costs').p50 / 1e6).toBeLessThan(0.95);
+    const note = g.notes.find((n) => /going at the as-of date, 21\.65 months after its latest round/.test(n.en))!;
+    expect(note.en).toMatch(/would have run out before then in (2\d|3\d)(\.\d)?% of draws \(a factor below 0\.8\), so the factor is drawn from its distribution given that the round lasted \(at least 0\.8\)/);
+    expect(note.zh).toMatch(/截至评估日，公司仍在经营/);
+    // 21 whole months after its round the company is within the typical interval (recency factor 1), and it has
+    // money at the median: the two rules agree (with 18 months it had none left)
     expect(g.monthsSinceLastRound).toBe(21);
     expect(g.fundability.recency).toBe(1);
     expect(row(g, 'cash').p50).toBeGreaterThan(3e6);
-    expect(row(g, 'cash').p50).toBeLessThan(8e6);
+    expect(row(g, 'cash').p50).toBeLessThan(12e6);
+  });
+
+  it('never spend the round before the as-of date: a company going 40 months after its only round has costs of at most the round / 40', async () => {
+    const g = await read('Old Round Co');
+    expect(g.lacking).toEqual([]);
+    const costs = g.inputs!.costs as Float64Array;
+    const since = 39.59; // 2021-01-31 to 2024-05-20
+    expect(row(g, 'costs').formula).toContain(`at least 1.47: the round lasted the ${since} months to the as-of date`);
+    expect(costs.every((c) => c * since <= 40e6 * (1 + 1e-12))).toBe(true);
+    // the factor is drawn from its distribution above 1.47, so the costs differ from draw to draw
+    expect(new Set(costs).size).toBeGreaterThan(1000);
+    // and cash (the round less those costs since) is at least 0 in every draw, above it in most
+    const cash = g.inputs!.cash as Float64Array;
+    expect(cash.every((x) => x >= 0)).toBe(true);
+    expect(cash.filter((x) => x > 0).length / cash.length).toBeGreaterThan(0.95);
+  });
+
+  it('draw the factor from its far tail when the company has lasted far beyond the typical interval (14 years)', async () => {
+    const g = await read('Ancient Co');
+    const costs = g.inputs!.costs as Float64Array;
+    const since = Number(/the round lasted the ([\d.]+) months/.exec(row(g, 'costs').formula)![1]);
+    expect(since).toBeGreaterThan(171);
+    expect(since).toBeLessThan(173);
+    // every draw lasts: costs x months since <= the round; the factor sits just above its bound (a far tail)
+    expect(costs.every((c) => c * since <= 10e6 * (1 + 1e-12))).toBe(true);
+    expect(new Set(costs).size).toBeGreaterThan(1000);
+    expect(row(g, 'costs').p50 * since / 10e6).toBeGreaterThan(0.85);
+    expect(g.notes.some((n) => /would have run out before then in 100(\.0)?% of draws/.test(n.en))).toBe(true);
+  });
+});
+
+describe('lognormalAtLeast', () => {
+  const spec = { family: 'lognormal' as const, mu: 0, sigma: 0.42 };
+  const draws = Float64Array.from({ length: 2001 }, (_, i) => Math.exp(0.42 * normalQuantile((i + 0.5) / 2001)));
+  it('leaves the draws as they are when the bound is below them all, and keeps their order otherwise', () => {
+    const same = lognormalAtLeast(draws, spec, 1e-9);
+    expect(same.least).toBe(false);
+    for (let i = 0; i < draws.length; i++) expect(same.factor[i]!).toBeCloseTo(draws[i]!, 9);
+    const cut = lognormalAtLeast(draws, spec, 1.2).factor;
+    for (let i = 1; i < cut.length; i++) expect(cut[i]!).toBeGreaterThanOrEqual(cut[i - 1]!);
+    expect(cut[0]!).toBeGreaterThanOrEqual(1.2);
+  });
+  it('gives the truncated distribution: its median is the quantile 1 - P(X >= min) / 2 of the lognormal', () => {
+    const min = 1.2;
+    const upper = 1 - normalCdf(Math.log(min) / 0.42);
+    const cut = lognormalAtLeast(draws, spec, min).factor;
+    const median = cut[1000]!;
+    expect(median).toBeCloseTo(Math.exp(0.42 * normalQuantile(1 - upper / 2)), 3);
+  });
+  it('is every draw at the bound, with least, when the bound is beyond double precision (Φ(-zmin) = 0)', () => {
+    const r = lognormalAtLeast(draws, spec, 1e10);
+    expect(r.least).toBe(true);
+    expect(r.factor.every((x) => x === 1e10)).toBe(true);
+  });
+  it('refuses a distribution that is not a lognormal', () => {
+    expect(() => lognormalAtLeast(draws, { family: 'normal', mean: 1, sd: 0.2 } as never, 1)).toThrow(/expected a lognormal/);
   });
 });
 
@@ -122,7 +191,10 @@ describe('revenue and costs of an earlier period, at the as-of date', () => {
     const g = await read('Patient Co');
     expect(row(g, 'costs').movedMonths).toBeUndefined();
     expect(row(g, 'revenue').movedMonths).toBeUndefined();
-    expect(row(g, 'costs').p50 / 1e6).toBeCloseTo(1, 1);
+    // not moved: the formula has no 'moved', and the costs are the round over the factor conditioned on lasting
+    expect(row(g, 'costs').formula).not.toMatch(/moved/);
+    expect(row(g, 'costs').p50 / 1e6).toBeGreaterThan(0.6);
+    expect(row(g, 'costs').p50 / 1e6).toBeLessThan(0.95);
     const revenue = g.inputs!.revenue;
     expect(revenue instanceof Float64Array && revenue.every((x) => x === 0)).toBe(true);
   });

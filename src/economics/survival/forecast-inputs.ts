@@ -1,4 +1,4 @@
-import { lognormalFromCi } from '../../core/index.js';
+import { lognormalFromCi, normalCdf, normalQuantile, type DistSpec } from '../../core/index.js';
 import { quantileSorted, sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import { readAsOfDate, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, Text } from '../analysis.js';
@@ -93,6 +93,7 @@ export async function forecastInputs(store: Store, company: string, options: For
   const stream = (what: string): number => streamOf(`forecast/${entityId}/${what}`);
   const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, stream('staff-share')).samples;
   const trend = sampleSpec(lognormalFromCi(FRONTIER_COMPUTE_GROWTH.value.p5, FRONTIER_COMPUTE_GROWTH.value.p95), env, stream('compute-trend')).samples;
+  const roundSize = sampleSpec(DEFAULT_ROUND_SIZE, env, stream('round-size')).samples;
   const inverse = new Float64Array(n);
   for (let i = 0; i < n; i++) inverse[i] = 1 / share[i]!;
   const got = await collectHealthInputs(store, company, env, [], {
@@ -108,7 +109,8 @@ export async function forecastInputs(store: Store, company: string, options: For
     },
     costsFromLastRound: {
       months: COSTS_FROM_LAST_ROUND.value,
-      factor: sampleSpec(DEFAULT_ROUND_SIZE, env, stream('round-size')).samples,
+      factor: roundSize,
+      lasting: (min) => lognormalAtLeast(roundSize, DEFAULT_ROUND_SIZE, min),
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
       assumption: parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     },
@@ -251,4 +253,30 @@ function parameterAssumption(id: string, name: Text, p: ForecastParameter<unknow
 
 function median(x: Float64Array): number {
   return quantileSorted(Float64Array.from(x).sort(), 0.5);
+}
+
+/**
+ * Draws of a lognormal conditioned on being at least `min`, from its own
+ * unconditioned draws: each draw's normal score z is moved to the one with
+ * the same rank in the normal truncated below at zmin, z' = -Φ⁻¹(Φ(-zmin) x
+ * Φ(-z)) (the upper tail written as such, so that a far zmin keeps its
+ * digits). Draws keep their order and their independence from other inputs'
+ * draws at the same index; with no truncation (min below every value) z' = z.
+ * `least`: the condition is beyond the distribution's reach in double
+ * precision (Φ(-zmin) is 0), and every draw is `min`.
+ */
+export function lognormalAtLeast(draws: Float64Array, spec: DistSpec, min: number): { factor: Float64Array; least: boolean } {
+  if (spec.family !== 'lognormal') throw new RangeError(`lognormalAtLeast: expected a lognormal, got ${spec.family}`);
+  const { mu, sigma } = spec;
+  const factor = new Float64Array(draws.length);
+  const upper = normalCdf(-(Math.log(min) - mu) / sigma);
+  if (!(upper > 0)) {
+    factor.fill(min);
+    return { factor, least: true };
+  }
+  for (let i = 0; i < draws.length; i++) {
+    const z = (Math.log(draws[i]!) - mu) / sigma;
+    factor[i] = Math.max(min, Math.exp(mu - sigma * normalQuantile(upper * normalCdf(-z))));
+  }
+  return { factor, least: false };
 }
