@@ -280,6 +280,29 @@ describe('extractFigures: phrasings met in held-out articles', () => {
   });
 });
 
+describe('extractFigures: headcount words (trial T18)', () => {
+  it('reads 团队规模, 团队人数, 员工总数 and 员工人数 as headcount', () => {
+    const x = run('阿克米团队规模约60人。闪电智能员工总数为1200人，小工具公司员工人数超过300人，阿克米的团队人数为80人。');
+    expect(x.figures.map((f) => [f.text, f.metric, f.entity?.id, f.unsure])).toEqual([
+      ['约60人', 'headcount', 'acme', []],
+      ['1200人', 'headcount', 'bolt', []],
+      ['超过300人', 'headcount', 'gadget', []],
+      ['80人', 'headcount', 'acme', []],
+    ]);
+  });
+  it('reads "a team of about 60" and "a staff of 60" as headcount, sure of a number its count word stands right before', () => {
+    const x = run('Acme AI, which has a team of about 60, raised $5 million. Bolt Labs has a staff of 120 and 55 employees work in Paris.');
+    expect(x.figures.map((f) => [f.text, f.metric, f.figure.qualifier, f.unsure])).toEqual([
+      ['about 60', 'headcount', 'about', []],
+      ['$5 million', 'funding', 'exact', []],
+      ['120', 'headcount', 'exact', []],
+      ['55 employees', 'headcount', 'exact', []],
+    ]);
+    // a plain number with the count word further away stays unsure
+    expect(only('Bolt Labs employees: there are now 40 of them in Paris.').unsure).toEqual(['a plain number with no measure word or noun']);
+  });
+});
+
 describe('extractFigures: comparisons', () => {
   it('does not give a figure the name it is compared with ("cheaper than X")', () => {
     const x = run('Acme AI launched a new plan this spring. The plan costs 95% less than Bolt Labs\' plan.');

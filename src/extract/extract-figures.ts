@@ -189,7 +189,9 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.count, sentence: s.text });
         continue;
       }
-      if (span.bare && metricPick?.shape === 'count') unsure.push('a plain number with no measure word or noun');
+      // "a staff of 60", "a team of about 60", "employs 300": a count word right before the number names what it counts.
+      const namedRightBefore = metricPick !== null && metricHow !== 'own' && metricPick.end <= span.start && /^\s*$/.test(s.text.slice(metricPick.end, span.start));
+      if (span.bare && metricPick?.shape === 'count' && !namedRightBefore) unsure.push('a plain number with no measure word or noun');
       // entity
       // In a Chinese sentence a name in Latin letters is a name wherever it stands ("Mistral宣布筹资"): it keeps the
       // paragraph's earlier company from being proposed for the figure.
