@@ -1,4 +1,4 @@
-import { isCurrency } from '../core/index.js';
+import { formatValue, isCurrency } from '../core/index.js';
 import type { Figure, Unit } from '../core/index.js';
 import type { Entity, Metric } from '../ledger/index.js';
 import { articleText, type ArticleFormat } from './article-text.js';
@@ -35,8 +35,15 @@ export interface ExtractedFigure {
   readonly metricWord: string | null;
   readonly period: string | null;
   readonly periodHow: PeriodHow | null;
-  readonly kind: 'reported' | 'derived';
-  /** Why derived: "a ratio the sentence computes", "the sentence infers it (推断)", "a conversion in brackets". */
+  /**
+   * `assumption` for a forecast ("收入预计将超过5000万欧元", "expects revenue of
+   * $50M"): the ledger records a source's projection as kind assumption with the
+   * source in its note, never as reported (see `forecast`).
+   */
+  readonly kind: 'reported' | 'derived' | 'assumption';
+  /** The word that makes the figure a forecast (预计, 将, 有望, expects, will ...), written before it in its clause; null when none. */
+  readonly forecast: string | null;
+  /** Why derived: "a ratio of figures the sentence gives", "the sentence works it out (推断)". */
   readonly derivedWhy: string | null;
   /**
    * For a ratio the sentence computes ("是36亿美元的5倍"): the indexes, in
@@ -50,6 +57,12 @@ export interface ExtractedFigure {
   readonly confidence: number;
   /** What the reading itself is unsure of (a currency not written, a number with no unit); empty when sure. */
   readonly unsure: readonly string[];
+  /**
+   * What a reviewer should know that is not a doubt about the reading: the
+   * article's own conversion of the figure into another currency ("约合6.45亿美元",
+   * kept here, not proposed as a second fact). Written to the review row's note.
+   */
+  readonly notes: readonly string[];
 }
 
 /** What `extractFigures` found in an article. */
@@ -90,6 +103,11 @@ const PRONOUN = /(?:该公司|该企业|这家公司|此公司|(?<=^|[，；：�
 const AGGREGATE_WORDS = /(?:以上|上述|这|这些|前述)[两二三四五六七八九十几]+家|\b(?:these|the|all|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:companies|firms|startups|labs)\b/gi;
 const RESPECTIVELY = /分别|\brespectively\b/gi;
 const DERIVED_WORDS = /推断|推算|测算|估算|计算|换算|折合|相当于|由此可见|意味着|\b(?:implies|implying|implied|works out to|which means|that means|calculated|by our calculation|we estimate)\b/i;
+/**
+ * Words that make a figure after them in its clause a forecast, not what happened (docs/extract.md, "Reported,
+ * derived, cited, forecast"). 将 as "will", not 将近 (nearly), 将军, nor 将 before its object (将其, 将该).
+ */
+const FORECAST_WORDS = /预计|预期|预测|预估|有望|料将|或将|即将|(?<![即或料])将(?![近军领其该此这之])|计划|(?<![模虚])拟|\b(?:expects?|expected|expecting|expectations?|forecasts?|forecasted|forecasting|projected|projecting|projections?|predicts?|predicted|anticipates?|anticipated|will|would|could|(?:is|are) set to|on track to|on pace to|aims? to|plans? to|planning to|guidance|outlook)\b/gi;
 const STOCK_METRICS: ReadonlySet<Metric> = new Set(['valuation', 'cash', 'subscribers', 'users', 'headcount', 'price', 'revenue_run_rate']);
 const GENERIC_SOURCES = /^(?:公开|相关|有关|最新|官方|行业|第三方)$/;
 
@@ -137,13 +155,32 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
     const { spans, skipped: left } = findNumberSpans(s.text, lang, (t) => findMetricWords(t)[0]?.end ?? null);
     for (const k of left) skipped.push({ ...k, start: s.start + k.start, end: s.start + k.end, sentence: s.text });
 
-    const respectively = respectivelyEntities(s, spans, mentions);
+    // "6亿欧元（约合6.45亿美元）": the bracket is the article's conversion, the same figure in another currency: one fact.
+    const conversions = new Map<ReadSpan, ReadSpan>();
+    for (const span of spans) {
+      const main = conversionOf(s, span, spans);
+      if (main) conversions.set(span, main);
+    }
+    const figureSpans = spans.filter((sp) => !conversions.has(sp));
+    const respectively = respectivelyEntities(s, figureSpans, mentions);
+    // A derived word inside such a bracket (折合, 相当于) converts; it does not work the sentence's figures out.
+    const workedText = [...conversions].reduce((t, [c, m]) => t.slice(0, m.end) + ' '.repeat(c.end - m.end) + t.slice(c.end), s.text);
     const sentenceFigures: ExtractedFigure[] = [];
     const indexOf = new Map<ReadSpan, number>();
     const inputsOf = new Map<ExtractedFigure, readonly ReadSpan[]>();
     const unknown = lang === 'en' ? unknownNames(s.text, entities, via) : [];
     for (const span of spans) {
+      if (conversions.has(span)) {
+        skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.conversion, sentence: s.text });
+        continue;
+      }
       const unsure: string[] = [];
+      const notes: string[] = [];
+      for (const [c, m] of conversions) {
+        if (m !== span) continue;
+        const value = formatValue(c.figure.value, c.figure.unit, 'en', c.figure.per);
+        notes.push(`the article converts it: ${JSON.stringify(c.text)} (${value}${c.figure.qualifier === 'exact' ? '' : `, ${c.figure.qualifier}`}), the same figure in another currency, not a fact of its own`);
+      }
       // metric: a word inside another figure ("200 million users") is that figure's, not this one's
       const metrics = sentenceMetrics.filter((m) => !spans.some((o) => o !== span && m.start >= o.start && m.end <= o.end));
       const ownWords = findMetricWords(span.text);
@@ -200,8 +237,9 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       // period
       const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang);
       // kind
-      const derived = derivedReason(s, span, spans);
+      const derived = derivedReason(workedText, span, figureSpans);
       const derivedWhy = derived?.why ?? null;
+      const forecast = forecastWord(s, span);
       const conf =
         CONFIDENCE.entity[ent?.how ?? 'none'] *
         CONFIDENCE.metric[metricPick ? metricHow : 'none'] *
@@ -221,13 +259,15 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         metricWord: metricPick?.word ?? null,
         period: per?.period ?? null,
         periodHow: per?.how ?? null,
-        kind: derivedWhy ? 'derived' : 'reported',
+        kind: derivedWhy ? 'derived' : forecast ? 'assumption' : 'reported',
+        forecast,
         derivedWhy,
         inputs: [],
         // A figure the writer computes is the writer's, even from cited figures.
         via: derivedWhy ? null : via,
         confidence: Math.round(conf * 100) / 100,
         unsure,
+        notes,
       };
       indexOf.set(span, figures.length + sentenceFigures.length);
       if (derived?.inputs.length) inputsOf.set(f, derived.inputs);
@@ -439,16 +479,49 @@ function choosePeriod(
   return { period: published.slice(0, 4), how: 'assumed' };
 }
 
-function derivedReason(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): { why: string; inputs: readonly ReadSpan[] } | null {
+/**
+ * The forecast word of a figure: 预计, 将, 有望, expects, will ... before it in its
+ * clause (or in the figure itself: 预计5000万欧元); null when there is none, or
+ * when the figure is where a change starts ("将从3亿元增至5亿元": 3亿元 is what was).
+ */
+function forecastWord(s: Sentence, span: ReadSpan): string | null {
+  const clause = s.clauses[clauseAt(s, span.start)]!;
+  const before = s.text.slice(clause[0], span.start);
+  if (/(?:\bfrom|从|由)\s*(?:(?:去年|前年|上月|上季度|\d{4}年)的?|last year's|the)?\s*$/i.test(before)) return null;
+  const text = before + span.text;
+  let last: string | null = null;
+  FORECAST_WORDS.lastIndex = 0;
+  for (let m = FORECAST_WORDS.exec(text); m; m = FORECAST_WORDS.exec(text)) last = m[0];
+  return last;
+}
+
+/** Why a figure is derived: a ratio of the sentence's figures (`spans`, conversions left out), or a sentence that works it out (`text`: the sentence, its conversion brackets blanked). */
+function derivedReason(text: string, span: ReadSpan, spans: readonly ReadSpan[]): { why: string; inputs: readonly ReadSpan[] } | null {
   const money = spans.filter((o) => o !== span && isCurrency(o.figure.unit));
   // "A是B的5倍", "A is 5 times B": A over B, in the order written.
   if (span.figure.unit === 'multiple' && money.length >= 2) return { why: 'a ratio of figures the sentence gives', inputs: money.length === 2 ? money : [] };
-  const word = DERIVED_WORDS.exec(s.text);
+  const word = DERIVED_WORDS.exec(text);
   if (word) return { why: `the sentence works it out (${word[0]})`, inputs: [] };
-  const opened = s.text.slice(0, span.start).trimEnd();
-  const before = spans.filter((o) => o.end <= span.start && span.start - o.end <= 6);
-  if (/[（(]\s*(?:约合|合|折合|约|about|or|roughly)?\s*$/i.test(opened) && before.length) return { why: 'a conversion in brackets', inputs: before.slice(-1) };
   return null;
+}
+
+/**
+ * The figure a bracketed second reading converts: "6亿欧元（约合6.45亿美元）",
+ * "€600M ($645M)", "3.85亿欧元(新台币132.36亿元)" (read together by the figure
+ * reader, or a bracket that opens right after a figure, with 约合, 折合, 相当于,
+ * about ... before the number); money for money, or the same unit. Null for
+ * anything else.
+ */
+function conversionOf(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): ReadSpan | null {
+  let main = span.conversionOf ?? null;
+  if (!main) {
+    const opened = s.text.slice(0, span.start).trimEnd();
+    const before = spans.filter((o) => o !== span && o.end <= span.start && span.start - o.end <= 8);
+    if (/[（(]\s*(?:约合|合|折合|约|相当于|换算|about|or|roughly|around|approximately|approx\.?|equivalent to|~)?\s*$/i.test(opened)) main = before[before.length - 1] ?? null;
+  }
+  if (!main) return null;
+  const same = isCurrency(main.figure.unit) ? isCurrency(span.figure.unit) : main.figure.unit === span.figure.unit;
+  return same ? main : null;
 }
 
 /** The source a sentence cites: 据X数据, X数据显示, according to X, X estimates. */
