@@ -318,6 +318,44 @@ describe('extractFigures: forecasts (trial T18)', () => {
   });
 });
 
+describe('extractFigures: a day written without its year (trial T18)', () => {
+  it('gives 6月11日 the year of the publication date, and says so in the note', () => {
+    const x = run('阿克米于6月11日宣布完成6亿欧元融资，估值达到58亿欧元。', '2024-06-12');
+    expect(x.figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['6亿欧元', '2024-06-11', 'relative'], ['58亿欧元', '2024-06-11', 'relative']]);
+    expect(x.figures[0]!.notes).toEqual(['"6月11日" has no year: 2024 from the publication date 2024-06-12']);
+    // the year nearest the publication date: a December day read in January is last year's
+    expect(only('Acme AI said on December 20 it raised $500 million.', '2025-01-05').period).toBe('2024-12-20');
+    expect(only('闪电智能于12月20日完成5亿元融资。', '2025-01-05').period).toBe('2024-12-20');
+    expect(only('On 3 March, Bolt Labs raised $80 million.', '2025-06-15').period).toBe('2025-03-03');
+  });
+  it('with no publication date, takes the year from the nearest full date of the article', () => {
+    const x = run('2023年9月1日，小工具公司发布新品。\n\n阿克米于6月11日宣布完成6亿欧元融资。', null);
+    expect(x.figures.map((f) => [f.text, f.period, f.notes])).toEqual([
+      ['6亿欧元', '2023-06-11', ['"6月11日" has no year: 2023 from the date "2023年9月1日" written in the article']],
+    ]);
+  });
+  it('with no date to give a year, leaves the period open and says why: no guessed year', () => {
+    const f = only('阿克米于6月11日宣布完成6亿欧元融资。', null);
+    expect([f.period, f.periodHow]).toEqual([null, null]);
+    expect(f.notes).toEqual(['"6月11日" has no year, and the article gives none (no publication date, no full date): the period is left open']);
+    expect(only('Acme AI said on June 11 it raised €600M.', null).period).toBeNull();
+  });
+  it('does not date a figure by a founding year, nor by a time past another figure in a later clause', () => {
+    // before, the team got the founding year 2023, and the English one the forecast's "this year"
+    expect(run('阿克米成立于2023年，团队规模约60人。', '2024-06-12').figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['约60人', 'as of 2024-06', 'assumed']]);
+    const x = run('Acme AI, which has a team of about 60, expects revenue of more than $50 million this year.', '2024-06-12');
+    expect(x.figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['about 60', 'as of 2024-06', 'assumed'], ['more than $50 million', '2024', 'relative']]);
+    // a time before both figures still dates both (2023年收入3亿元，利润1亿元)
+    expect(run('2023年阿克米收入3亿元，净亏损1亿元。').figures.map((f) => f.period)).toEqual(['2023', '2023']);
+  });
+  it('a day with its year is read as before, and "may" in lower case is no date (but a forecast word)', () => {
+    expect(only('阿克米于2024年6月11日宣布完成6亿欧元融资。', null).period).toBe('2024-06-11');
+    expect(only('Acme AI said on June 11, 2024 it raised €600M.', null).period).toBe('2024-06-11');
+    const may = only('Acme AI revenue may reach $5 million.', '2025-06-15');
+    expect([may.period, may.forecast]).toEqual(['2025', 'may']);
+  });
+});
+
 describe('extractFigures: headcount words (trial T18)', () => {
   it('reads 团队规模, 团队人数, 员工总数 and 员工人数 as headcount', () => {
     const x = run('阿克米团队规模约60人。闪电智能员工总数为1200人，小工具公司员工人数超过300人，阿克米的团队人数为80人。');

@@ -5,7 +5,7 @@ import { articleText, type ArticleFormat } from './article-text.js';
 import { EntityNames, type EntityMention } from './entity-mentions.js';
 import { findMetricWords, metricShape, type MetricMention, type MetricShape } from './metric-keywords.js';
 import { findNumberSpans, SKIP_REASONS, type ReadSpan, type SkippedNumber } from './number-spans.js';
-import { findPeriods, type PeriodMention } from './period-mentions.js';
+import { findPeriods, type PeriodMention, type YearSource } from './period-mentions.js';
 import { clauseAt, splitSentences, type Sentence } from './split-sentences.js';
 
 /** How a figure's entity was found. */
@@ -108,6 +108,10 @@ const DERIVED_WORDS = /推断|推算|测算|估算|计算|换算|折合|相当�
  * derived, cited, forecast"). 将 as "will", not 将近 (nearly), 将军, nor 将 before its object (将其, 将该).
  */
 const FORECAST_WORDS = /预计|预期|预测|预估|有望|料将|或将|即将|(?<![即或料])将(?![近军领其该此这之])|计划|(?<![模虚])拟|\b(?:expects?|expected|expecting|expectations?|forecasts?|forecasted|forecasting|projected|projecting|projections?|predicts?|predicted|anticipates?|anticipated|will|would|could|(?:is|are) set to|on track to|on pace to|aims? to|plans? to|planning to|guidance|outlook)\b/gi;
+/** Words before a founding date: 成立于2023年, "founded in 2023". */
+const FOUNDED_BEFORE = /(?:成立|创立|创办|创建|注册)(?:于|在)?\s*$|\b(?:founded|established|incorporated|set up|started)(?: in| on)?\s*$/i;
+/** "may" and "might" in lower case only: May is a month. */
+const FORECAST_MAY = /\b(?:may|might)\b/g;
 const STOCK_METRICS: ReadonlySet<Metric> = new Set(['valuation', 'cash', 'subscribers', 'users', 'headcount', 'price', 'revenue_run_rate']);
 const GENERIC_SOURCES = /^(?:公开|相关|有关|最新|官方|行业|第三方)$/;
 
@@ -140,12 +144,22 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
   /** English: the last subject written is a name the ledger does not know ("Google's approach ..."), so "the company" is not an earlier known one. */
   let unknownSubject = false;
   const metricsOf = sentences.map((s) => findMetricWords(s.text));
+  // A day written without its year (6月11日) takes it from the publication date, else from the nearest full date of the article.
+  const fullDates = sentences.flatMap((s) =>
+    findPeriods(s.text, null).filter((p) => !p.relative && p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period))
+      .map((p) => ({ at: s.start + p.start, date: p.period!, text: s.text.slice(p.start, p.end) })),
+  );
+  const yearSource = (at: number): YearSource | null => {
+    if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { date: published, said: `the publication date ${published}` };
+    const near = [...fullDates].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+    return near ? { date: near.date, said: `the date ${JSON.stringify(near.text)} written in the article` } : null;
+  };
 
   sentences.forEach((s, si) => {
     if (si > 0 && sentences[si - 1]!.paragraph !== s.paragraph) topic = null;
     const entities = names.find(s.text);
     const sentenceMetrics = metricsOf[si]!;
-    const periods = findPeriods(s.text, published);
+    const periods = findPeriods(s.text, published, (at) => yearSource(s.start + at));
     const via = viaOf(s.text);
     const viaSpan = via ? [s.text.indexOf(via), s.text.indexOf(via) + via.length] : null;
     // The cited source is not the entity, nor (English) the name a figure is compared with: "99% cheaper than AcmeChat".
@@ -235,7 +249,8 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       const latinNames = lang === 'en' ? [] : unknownNames(s.text, entities, via, true);
       const ent = chooseEntity(s, span, mentions, respectively, unknownSubject ? null : lastEntity, lastAggregate, unknownSubject ? null : topic, unknown, latinNames);
       // period
-      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang);
+      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang, figureSpans);
+      if (per?.note) notes.push(per.note);
       // kind
       const derived = derivedReason(workedText, span, figureSpans);
       const derivedWhy = derived?.why ?? null;
@@ -453,13 +468,15 @@ function paragraphMetric(sentences: readonly Sentence[], metricsOf: readonly (re
 
 function choosePeriod(
   s: Sentence, span: ReadSpan, periods: readonly PeriodMention[], metric: Metric | null, published: string | null, lang: 'zh' | 'en',
-): { period: string; how: PeriodHow } | null {
+  spans: readonly ReadSpan[] = [],
+): { period: string | null; how: PeriodHow | null; note: string | null } | null {
   const how = (p: PeriodMention): PeriodHow => (p.relative ? 'relative' : 'written');
   const shape = metric ? metricShape(metric) : undefined;
   // A growth ratio is the later period's over the earlier one's.
   if (shape === 'ratio' && periods.length >= 2) {
-    const latest = [...periods].filter((p) => /^\d{4}$/.test(p.period)).sort((a, b) => b.period.localeCompare(a.period))[0];
-    if (latest) return { period: latest.period, how: how(latest) };
+    const years = periods.flatMap((p) => (p.period !== null && /^\d{4}$/.test(p.period) ? [{ ...p, period: p.period }] : []));
+    const latest = years.sort((a, b) => b.period.localeCompare(a.period))[0];
+    if (latest) return { period: latest.period, how: how(latest), note: null };
   }
   const clause = s.clauses[clauseAt(s, span.start)]!;
   // The nearest time of the clause, else of the sentence; a time after the figure counts at 1.5 times
@@ -467,16 +484,26 @@ function choosePeriod(
   const d = (p: PeriodMention): number => distance(span, p, lang === 'zh' ? 1.5 : 0.7);
   const nearest = (list: readonly PeriodMention[]): PeriodMention | undefined => [...list].sort((a, b) => d(a) - d(b))[0];
   // A time after the figure across "and", "which", "was", "founded" ... is another statement's ("3,000 employees and was founded in 2015").
-  const usable = periods.filter((p) => p.start < span.end || !/\b(?:and|which|who|was|were|is|since|founded|launched|when)\b|[而但并且]/.test(s.text.slice(span.end, p.start)));
-  const pick = nearest(usable.filter((p) => p.start >= clause[0] && p.end <= clause[1])) ?? nearest(usable);
+  // A founding year (成立于2023年, "founded in 2023") dates the founding, not a figure. A time after the figure, in
+  // another clause, past another figure, is that figure's ("a team of 60, expects revenue of €50M this year").
+  const inClause = (p: PeriodMention): boolean => p.start >= clause[0] && p.end <= clause[1];
+  const usable = periods.filter(
+    (p) =>
+      (p.start < span.end || !/\b(?:and|which|who|was|were|is|since|founded|launched|when)\b|[而但并且]/.test(s.text.slice(span.end, p.start))) &&
+      !FOUNDED_BEFORE.test(s.text.slice(Math.max(0, p.start - 16), p.start)) &&
+      !(p.start >= span.end && !inClause(p) && spans.some((o) => o !== span && o.start >= span.end && o.end <= p.start)),
+  );
+  const pick = nearest(usable.filter(inClause)) ?? nearest(usable);
   if (pick) {
+    // A day with no year and no date to give it one (6月11日): left open, saying why; never a guessed year.
+    if (pick.period === null) return { period: null, how: null, note: pick.note };
     // "当下" / "currently" for a flow (funding, revenue) says little: the publication year.
-    if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed' };
-    return { period: pick.period, how: how(pick) };
+    if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed', note: null };
+    return { period: pick.period, how: how(pick), note: pick.note };
   }
   if (!published) return null;
-  if (metric && STOCK_METRICS.has(metric)) return { period: `as of ${published.slice(0, 7)}`, how: 'assumed' };
-  return { period: published.slice(0, 4), how: 'assumed' };
+  if (metric && STOCK_METRICS.has(metric)) return { period: `as of ${published.slice(0, 7)}`, how: 'assumed', note: null };
+  return { period: published.slice(0, 4), how: 'assumed', note: null };
 }
 
 /**
@@ -489,10 +516,12 @@ function forecastWord(s: Sentence, span: ReadSpan): string | null {
   const before = s.text.slice(clause[0], span.start);
   if (/(?:\bfrom|从|由)\s*(?:(?:去年|前年|上月|上季度|\d{4}年)的?|last year's|the)?\s*$/i.test(before)) return null;
   const text = before + span.text;
-  let last: string | null = null;
-  FORECAST_WORDS.lastIndex = 0;
-  for (let m = FORECAST_WORDS.exec(text); m; m = FORECAST_WORDS.exec(text)) last = m[0];
-  return last;
+  let last: { word: string; at: number } | null = null;
+  for (const re of [FORECAST_WORDS, FORECAST_MAY]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!last || m.index > last.at) last = { word: m[0], at: m.index };
+  }
+  return last?.word ?? null;
 }
 
 /** Why a figure is derived: a ratio of the sentence's figures (`spans`, conversions left out), or a sentence that works it out (`text`: the sentence, its conversion brackets blanked). */
