@@ -209,7 +209,7 @@ describe('the review file of a news article imports as it stands (trial T18)', (
       );
       expect(rows[0]!['note']).toMatch(/the article converts it: "(约合6\.45亿美元|\$645M)"/);
       expect(rows[0]!['note']).toMatch(/"(6月11日|June 11)" has no year: 2024 from the publication date 2024-06-12/);
-      expect(rows[3]!['note']).toMatch(/^forecast: the article writes "(将|expects)" before it, a projection by (某新闻网|Some Wire)/);
+      expect(rows[3]!['note']).toMatch(/^forecast: the article writes "(预计|expects)" before it, a projection by (某新闻网|Some Wire)/);
       expect(rows.some((row) => row['kind'] === 'derived')).toBe(false);
       const out = await importFactsText(s, r.review, 'yaml', { file: 'review.yaml', dryRun: true });
       expect(out.added).toHaveLength(rows.length);

@@ -294,7 +294,7 @@ describe('extractFigures: forecasts (trial T18)', () => {
   it('proposes a forecast (预计, 将, 有望) as kind assumption, naming its word, never as reported', () => {
     const x = run('阿克米今年收入预计将超过5000万欧元。闪电智能明年有望实现盈利，营收将达到3亿元。小工具公司收入预计8000万元。');
     expect(x.figures.map((f) => [f.text, f.metric, f.kind, f.forecast])).toEqual([
-      ['超过5000万欧元', 'revenue', 'assumption', '将'],
+      ['超过5000万欧元', 'revenue', 'assumption', '预计'],
       ['3亿元', 'revenue', 'assumption', '将'],
       ['预计8000万元', 'revenue', 'assumption', '预计'],
     ]);

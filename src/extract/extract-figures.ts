@@ -516,12 +516,14 @@ function forecastWord(s: Sentence, span: ReadSpan): string | null {
   const before = s.text.slice(clause[0], span.start);
   if (/(?:\bfrom|从|由)\s*(?:(?:去年|前年|上月|上季度|\d{4}年)的?|last year's|the)?\s*$/i.test(before)) return null;
   const text = before + span.text;
-  let last: { word: string; at: number } | null = null;
+  // The first of them names it: 预计 of 预计将.
+  let first: { word: string; at: number } | null = null;
   for (const re of [FORECAST_WORDS, FORECAST_MAY]) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (!last || m.index > last.at) last = { word: m[0], at: m.index };
+    const m = re.exec(text);
+    if (m && (!first || m.index < first.at)) first = { word: m[0], at: m.index };
   }
-  return last?.word ?? null;
+  return first?.word ?? null;
 }
 
 /** Why a figure is derived: a ratio of the sentence's figures (`spans`, conversions left out), or a sentence that works it out (`text`: the sentence, its conversion brackets blanked). */
