@@ -327,6 +327,10 @@ describe('extractFigures: a day written without its year (trial T18)', () => {
     expect(only('Acme AI said on December 20 it raised $500 million.', '2025-01-05').period).toBe('2024-12-20');
     expect(only('闪电智能于12月20日完成5亿元融资。', '2025-01-05').period).toBe('2024-12-20');
     expect(only('On 3 March, Bolt Labs raised $80 million.', '2025-06-15').period).toBe('2025-03-03');
+    // a reported day cannot come after the publication date; a forecast's can
+    const late = only('闪电智能于1月5日完成5亿元融资。', '2024-12-30');
+    expect([late.period, late.notes]).toEqual(['2024-01-05', ['"1月5日" has no year: 2024 from the publication date 2024-12-30, the year before the nearest, as a figure reported then cannot be of a later day']]);
+    expect(only('闪电智能将于1月5日完成5亿元融资。', '2024-12-30').period).toBe('2025-01-05');
   });
   it('with no publication date, takes the year from the nearest full date of the article', () => {
     const x = run('2023年9月1日，小工具公司发布新品。\n\n阿克米于6月11日宣布完成6亿欧元融资。', null);

@@ -1,4 +1,4 @@
-import { formatValue, isCurrency } from '../core/index.js';
+import { formatValue, isCurrency, safeParsePeriod } from '../core/index.js';
 import type { Figure, Unit } from '../core/index.js';
 import type { Entity, Metric } from '../ledger/index.js';
 import { articleText, type ArticleFormat } from './article-text.js';
@@ -249,12 +249,12 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
       const latinNames = lang === 'en' ? [] : unknownNames(s.text, entities, via, true);
       const ent = chooseEntity(s, span, mentions, respectively, unknownSubject ? null : lastEntity, lastAggregate, unknownSubject ? null : topic, unknown, latinNames);
       // period
-      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang, figureSpans);
+      const forecast = forecastWord(s, span);
+      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang, figureSpans, forecast === null);
       if (per?.note) notes.push(per.note);
       // kind
       const derived = derivedReason(workedText, span, figureSpans);
       const derivedWhy = derived?.why ?? null;
-      const forecast = forecastWord(s, span);
       const conf =
         CONFIDENCE.entity[ent?.how ?? 'none'] *
         CONFIDENCE.metric[metricPick ? metricHow : 'none'] *
@@ -468,7 +468,7 @@ function paragraphMetric(sentences: readonly Sentence[], metricsOf: readonly (re
 
 function choosePeriod(
   s: Sentence, span: ReadSpan, periods: readonly PeriodMention[], metric: Metric | null, published: string | null, lang: 'zh' | 'en',
-  spans: readonly ReadSpan[] = [],
+  spans: readonly ReadSpan[] = [], reported = true,
 ): { period: string | null; how: PeriodHow | null; note: string | null } | null {
   const how = (p: PeriodMention): PeriodHow => (p.relative ? 'relative' : 'written');
   const shape = metric ? metricShape(metric) : undefined;
@@ -499,6 +499,14 @@ function choosePeriod(
     if (pick.period === null) return { period: null, how: null, note: pick.note };
     // "当下" / "currently" for a flow (funding, revenue) says little: the publication year.
     if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed', note: null };
+    // A day with no year read as after the publication date (1月5日 on 2024-12-30): what is reported has happened, so the year before.
+    if (pick.yearless && reported && published && pick.period > published) {
+      const y = +pick.period.slice(0, 4) - 1;
+      const period = `${y}${pick.period.slice(4)}`;
+      if (safeParsePeriod(period).ok) {
+        return { period, how: how(pick), note: `${JSON.stringify(pick.yearless.written)} has no year: ${y} from ${pick.yearless.said}, the year before the nearest, as a figure reported then cannot be of a later day` };
+      }
+    }
     return { period: pick.period, how: how(pick), note: pick.note };
   }
   if (!published) return null;

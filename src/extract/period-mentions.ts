@@ -12,6 +12,8 @@ export interface PeriodMention {
   readonly asOf: boolean;
   /** How a year was given to a date written without one, or why none could be: for the review row's note. */
   readonly note: string | null;
+  /** For a day written without its year: as written (6月11日), and where its year came from. */
+  readonly yearless?: { readonly written: string; readonly said: string };
 }
 
 /** The date a day written without its year (6月11日, June 11) takes its year from: the publication date, else a full date of the article. */
@@ -158,7 +160,7 @@ export function findPeriods(text: string, published: string | null, yearAt?: (at
       const y = nearestYear(month, day, ref.date);
       const period = `${y}-${pad(month)}-${pad(day)}`;
       if (!safeParsePeriod(period).ok) continue;
-      out.push({ period, start, end, relative: true, asOf: false, note: `${JSON.stringify(m[0])} has no year: ${y} from ${ref.said}` });
+      out.push({ period, start, end, relative: true, asOf: false, note: `${JSON.stringify(m[0])} has no year: ${y} from ${ref.said}`, yearless: { written: m[0], said: ref.said } });
     }
   }
   return out.sort((a, b) => a.start - b.start);
