@@ -173,3 +173,46 @@ describe('the review file of the seed article', () => {
     }
   });
 });
+
+// Trial T18 (a new user's article on a European AI company): made-up texts in the shape of a Chinese and an English
+// news report, with a bracketed conversion, a day without its year, a team size and a revenue forecast.
+describe('the review file of a news article imports as it stands (trial T18)', () => {
+  const ZH = [
+    '某AI公司完成新一轮融资',
+    '',
+    '法国人工智能初创公司Mistral AI于6月11日宣布完成6亿欧元（约合6.45亿美元）融资，估值达到58亿欧元（折合62亿美元）。Mistral AI成立于2023年，团队规模约60人。公司今年收入预计将超过5000万欧元。',
+  ].join('\n');
+  const EN = [
+    'Mistral AI said on June 11 it raised €600M ($645M) in a round that values it at €5.8 billion. ' +
+      'The company, which has a team of about 60, expects revenue of more than €50 million this year.',
+  ].join('\n');
+  let s: Store;
+  beforeAll(async () => {
+    s = await openStore({ path: ':memory:', loadBundled: false });
+    await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', aliases: ['Mistral'], kind: 'company' });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  for (const [lang, text] of [['zh', ZH], ['en', EN]] as const) {
+    it(`${lang}: one fact per figure, a forecast as an assumption, the day given its year, and every row accepted by facts import`, async () => {
+      const r = await extractArticle(s, text, { source: lang === 'zh' ? '某新闻网' : 'Some Wire', published: '2024-06-12' });
+      const rows = parse(r.review) as Record<string, string>[];
+      expect(rows.map((row) => [row['metric'], row['kind'], row['period']])).toEqual([
+        ['funding', 'reported', '2024-06-11'],
+        ['valuation', 'reported', '2024-06-11'],
+        ['headcount', 'reported', 'as of 2024-06'],
+        ['revenue', 'assumption', '2024'],
+      ]);
+      expect(rows.map((row) => row['value_as_written'])).toEqual(
+        lang === 'zh' ? ['6亿欧元', '58亿欧元', '约60人', '超过5000万欧元'] : ['€600M', '€5.8 billion', 'about 60', 'more than €50 million'],
+      );
+      expect(rows[0]!['note']).toMatch(/the article converts it: "(约合6\.45亿美元|\$645M)"/);
+      expect(rows[0]!['note']).toMatch(/"(6月11日|June 11)" has no year: 2024 from the publication date 2024-06-12/);
+      expect(rows[3]!['note']).toMatch(/^forecast: the article writes "(预计|expects)" before it, a projection by (某新闻网|Some Wire)/);
+      expect(rows.some((row) => row['kind'] === 'derived')).toBe(false);
+      const out = await importFactsText(s, r.review, 'yaml', { file: 'review.yaml', dryRun: true });
+      expect(out.added).toHaveLength(rows.length);
+    });
+  }
+});

@@ -64,7 +64,7 @@ export function extractionJson(x: ArticleExtraction): Record<string, unknown> {
       text: f.text, start: f.start, end: f.end, sentence: f.sentence, sentenceOffset: f.sentenceOffset,
       value: f.figure.value, low: f.figure.low, high: f.figure.high, unit: f.unit, per: f.figure.per, qualifier: f.figure.qualifier,
       entity: f.entity, metric: f.metric, metricWord: f.metricWord, period: f.period, periodHow: f.periodHow,
-      kind: f.kind, derivedWhy: f.derivedWhy, inputs: f.inputs, via: f.via, confidence: f.confidence, unsure: f.unsure,
+      kind: f.kind, forecast: f.forecast, derivedWhy: f.derivedWhy, inputs: f.inputs, via: f.via, confidence: f.confidence, unsure: f.unsure, notes: f.notes,
       record: reviewRecord(f, x.source, ids, i),
     })),
     skipped: e.skipped.map((k) => ({ text: k.text, start: k.start, end: k.end, reason: k.reason })),

@@ -91,11 +91,22 @@ describe('extractFigures: finding figures with the reader', () => {
     const x = run('Acme AI revenue grew from $1 billion to $3 billion.');
     expect(x.figures.map((f) => [f.text, f.figure.qualifier])).toEqual([['$1 billion', 'exact'], ['$3 billion', 'exact']]);
   });
-  it('splits a second reading in brackets into a derived conversion of the figure before it', () => {
+  it('proposes a figure with a second reading in brackets as one fact, the figure as written first, the conversion in its note (trial T18)', () => {
     const x = run('阿克米的收入为4.65亿美元（约合33亿人民币）。');
-    expect(x.figures.map((f) => [f.text, f.unit, f.kind])).toEqual([['4.65亿美元', 'USD', 'reported'], ['约合33亿人民币', 'CNY', 'derived']]);
-    expect(x.figures[1]!.derivedWhy).toBe('a conversion in brackets');
-    expect(x.figures[1]!.inputs).toEqual([0]);
+    expect(x.figures.map((f) => [f.text, f.unit, f.kind])).toEqual([['4.65亿美元', 'USD', 'reported']]);
+    expect(x.figures[0]!.notes).toEqual(['the article converts it: "约合33亿人民币" (CN¥3.3B, about), the same figure in another currency, not a fact of its own']);
+    expect(x.skipped.map((k) => [k.text, k.reason])).toEqual([['约合33亿人民币', "the article's conversion of the figure before it (in that figure's note)"]]);
+    expect(x.numbersSeen).toBe(2);
+    // euros first, in English and Chinese; 折合 or 相当于 in the bracket does not make the sentence's figures derived
+    const en = run('Acme AI raised €600M ($645M) in June, at a valuation of €5.8 billion.');
+    expect(en.figures.map((f) => [f.text, f.unit, f.kind, f.metric])).toEqual([['€600M', 'EUR', 'reported', 'funding'], ['€5.8 billion', 'EUR', 'reported', 'valuation']]);
+    expect(en.figures[0]!.notes[0]).toMatch(/^the article converts it: "\$645M" \(\$645M\)/);
+    const zh = run('阿克米完成6亿欧元（折合6.45亿美元）融资，估值为58亿欧元（相当于62亿美元）。');
+    expect(zh.figures.map((f) => [f.text, f.kind, f.derivedWhy, f.notes.length])).toEqual([['6亿欧元', 'reported', null, 1], ['58亿欧元', 'reported', null, 1]]);
+  });
+  it('keeps a bracketed figure of another kind (a percentage after money) as a figure of its own', () => {
+    const x = run('阿克米收入为5亿美元（增长30%）。');
+    expect(x.figures.map((f) => [f.text, f.kind])).toEqual([['5亿美元', 'reported'], ['30%', 'reported']]);
   });
   it('in a Chinese text, does not give a figure to the paragraph\'s earlier company when its sentence names another in Latin letters', () => {
     // Real form (中时新闻网): the headline "OpenAI潜在对手!Mistral宣布筹资逾百亿": Mistral raised it, not OpenAI.
@@ -113,10 +124,9 @@ describe('extractFigures: finding figures with the reader', () => {
   it('keeps a Chinese currency name before the number: 新台币132.36亿元 is Taiwan dollars, never yuan', () => {
     // Real form (中时新闻网 on Mistral AI): the euro round with its Taiwan-dollar reading in brackets.
     const x = run('阿克米已经筹集到3.85亿欧元(新台币132.36亿元)资金。');
-    expect(x.figures.map((f) => [f.text, f.unit, f.figure.value, f.kind])).toEqual([
-      ['3.85亿欧元', 'EUR', 3.85e8, 'reported'],
-      ['新台币132.36亿元', 'TWD', 1.3236e10, 'derived'],
-    ]);
+    expect(x.figures.map((f) => [f.text, f.unit, f.figure.value, f.kind])).toEqual([['3.85亿欧元', 'EUR', 3.85e8, 'reported']]);
+    expect(x.skipped.map((k) => [k.text, k.reason])).toEqual([['新台币132.36亿元', "the article's conversion of the figure before it (in that figure's note)"]]);
+    expect(x.figures[0]!.notes[0]).toContain('"新台币132.36亿元"');
     // A currency name the reader does not know is no reason to read the number after it as yuan.
     const y = run('阿克米筹集了澳门币5亿元。');
     expect(y.figures).toEqual([]);
@@ -277,6 +287,99 @@ describe('extractFigures: phrasings met in held-out articles', () => {
       ['零七万', 'part of a name, model or version (GPT-4, Llama 3, H100)'],
       ['0', 'a bare number: no unit, magnitude or measure word'], ['1', 'a bare number: no unit, magnitude or measure word'],
     ]);
+  });
+});
+
+describe('extractFigures: forecasts (trial T18)', () => {
+  it('proposes a forecast (预计, 将, 有望) as kind assumption, naming its word, never as reported', () => {
+    const x = run('阿克米今年收入预计将超过5000万欧元。闪电智能明年有望实现盈利，营收将达到3亿元。小工具公司收入预计8000万元。');
+    expect(x.figures.map((f) => [f.text, f.metric, f.kind, f.forecast])).toEqual([
+      ['超过5000万欧元', 'revenue', 'assumption', '预计'],
+      ['3亿元', 'revenue', 'assumption', '将'],
+      ['预计8000万元', 'revenue', 'assumption', '预计'],
+    ]);
+  });
+  it('reads English forecasts: "expects revenue of", "is expected to", "forecast", "projected", "will"', () => {
+    const x = run('Acme AI expects revenue of more than $50 million this year. Bolt Labs revenue is expected to reach $2 billion. ' +
+      'Analysts forecast sales of $3 billion for Gadget Inc. Gadget Inc has projected losses of $1 billion. Acme AI will raise $500 million.');
+    expect(x.figures.map((f) => [f.text, f.kind, f.forecast])).toEqual([
+      ['more than $50 million', 'assumption', 'expects'],
+      ['$2 billion', 'assumption', 'expected'],
+      ['$3 billion', 'assumption', 'forecast'],
+      ['$1 billion', 'assumption', 'projected'],
+      ['$500 million', 'assumption', 'will'],
+    ]);
+  });
+  it('keeps reported what happened: a figure before the forecast word, in another clause, where a change starts, or 将近 (nearly)', () => {
+    const x = run('阿克米去年收入为3亿元，预计今年翻倍。闪电智能收入将从2亿元增至5亿元，营收将从去年的1亿元翻倍。小工具公司融资将近5000万元。Acme AI raised $1 billion and will spend it on chips.');
+    expect(x.figures.map((f) => [f.text, f.kind])).toEqual([
+      ['3亿元', 'reported'], ['2亿元', 'reported'], ['5亿元', 'assumption'], ['1亿元', 'reported'], ['将近5000万元', 'reported'], ['$1 billion', 'reported'],
+    ]);
+  });
+});
+
+describe('extractFigures: a day written without its year (trial T18)', () => {
+  it('gives 6月11日 the year of the publication date, and says so in the note', () => {
+    const x = run('阿克米于6月11日宣布完成6亿欧元融资，估值达到58亿欧元。', '2024-06-12');
+    expect(x.figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['6亿欧元', '2024-06-11', 'relative'], ['58亿欧元', '2024-06-11', 'relative']]);
+    expect(x.figures[0]!.notes).toEqual(['"6月11日" has no year: 2024 from the publication date 2024-06-12']);
+    // the year nearest the publication date: a December day read in January is last year's
+    expect(only('Acme AI said on December 20 it raised $500 million.', '2025-01-05').period).toBe('2024-12-20');
+    expect(only('闪电智能于12月20日完成5亿元融资。', '2025-01-05').period).toBe('2024-12-20');
+    expect(only('On 3 March, Bolt Labs raised $80 million.', '2025-06-15').period).toBe('2025-03-03');
+    // a reported day cannot come after the publication date; a forecast's can
+    const late = only('闪电智能于1月5日完成5亿元融资。', '2024-12-30');
+    expect([late.period, late.notes]).toEqual(['2024-01-05', ['"1月5日" has no year: 2024 from the publication date 2024-12-30, the year before the nearest, as a figure reported then cannot be of a later day']]);
+    expect(only('闪电智能将于1月5日完成5亿元融资。', '2024-12-30').period).toBe('2025-01-05');
+  });
+  it('with no publication date, takes the year from the nearest full date of the article', () => {
+    const x = run('2023年9月1日，小工具公司发布新品。\n\n阿克米于6月11日宣布完成6亿欧元融资。', null);
+    expect(x.figures.map((f) => [f.text, f.period, f.notes])).toEqual([
+      ['6亿欧元', '2023-06-11', ['"6月11日" has no year: 2023 from the date "2023年9月1日" written in the article']],
+    ]);
+  });
+  it('with no date to give a year, leaves the period open and says why: no guessed year', () => {
+    const f = only('阿克米于6月11日宣布完成6亿欧元融资。', null);
+    expect([f.period, f.periodHow]).toEqual([null, null]);
+    expect(f.notes).toEqual(['"6月11日" has no year, and the article gives none (no publication date, no full date): the period is left open']);
+    expect(only('Acme AI said on June 11 it raised €600M.', null).period).toBeNull();
+  });
+  it('does not date a figure by a founding year, nor by a time past another figure in a later clause', () => {
+    // before, the team got the founding year 2023, and the English one the forecast's "this year"
+    expect(run('阿克米成立于2023年，团队规模约60人。', '2024-06-12').figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['约60人', 'as of 2024-06', 'assumed']]);
+    const x = run('Acme AI, which has a team of about 60, expects revenue of more than $50 million this year.', '2024-06-12');
+    expect(x.figures.map((f) => [f.text, f.period, f.periodHow])).toEqual([['about 60', 'as of 2024-06', 'assumed'], ['more than $50 million', '2024', 'relative']]);
+    // a time before both figures still dates both (2023年收入3亿元，利润1亿元)
+    expect(run('2023年阿克米收入3亿元，净亏损1亿元。').figures.map((f) => f.period)).toEqual(['2023', '2023']);
+  });
+  it('a day with its year is read as before, and "may" in lower case is no date (but a forecast word)', () => {
+    expect(only('阿克米于2024年6月11日宣布完成6亿欧元融资。', null).period).toBe('2024-06-11');
+    expect(only('Acme AI said on June 11, 2024 it raised €600M.', null).period).toBe('2024-06-11');
+    const may = only('Acme AI revenue may reach $5 million.', '2025-06-15');
+    expect([may.period, may.forecast]).toEqual(['2025', 'may']);
+  });
+});
+
+describe('extractFigures: headcount words (trial T18)', () => {
+  it('reads 团队规模, 团队人数, 员工总数 and 员工人数 as headcount', () => {
+    const x = run('阿克米团队规模约60人。闪电智能员工总数为1200人，小工具公司员工人数超过300人，阿克米的团队人数为80人。');
+    expect(x.figures.map((f) => [f.text, f.metric, f.entity?.id, f.unsure])).toEqual([
+      ['约60人', 'headcount', 'acme', []],
+      ['1200人', 'headcount', 'bolt', []],
+      ['超过300人', 'headcount', 'gadget', []],
+      ['80人', 'headcount', 'acme', []],
+    ]);
+  });
+  it('reads "a team of about 60" and "a staff of 60" as headcount, sure of a number its count word stands right before', () => {
+    const x = run('Acme AI, which has a team of about 60, raised $5 million. Bolt Labs has a staff of 120 and 55 employees work in Paris.');
+    expect(x.figures.map((f) => [f.text, f.metric, f.figure.qualifier, f.unsure])).toEqual([
+      ['about 60', 'headcount', 'about', []],
+      ['$5 million', 'funding', 'exact', []],
+      ['120', 'headcount', 'exact', []],
+      ['55 employees', 'headcount', 'exact', []],
+    ]);
+    // a plain number with the count word further away stays unsure
+    expect(only('Bolt Labs employees: there are now 40 of them in Paris.').unsure).toEqual(['a plain number with no measure word or noun']);
   });
 });
 

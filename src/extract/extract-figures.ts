@@ -1,11 +1,11 @@
-import { isCurrency } from '../core/index.js';
+import { formatValue, isCurrency, safeParsePeriod } from '../core/index.js';
 import type { Figure, Unit } from '../core/index.js';
 import type { Entity, Metric } from '../ledger/index.js';
 import { articleText, type ArticleFormat } from './article-text.js';
 import { EntityNames, type EntityMention } from './entity-mentions.js';
 import { findMetricWords, metricShape, type MetricMention, type MetricShape } from './metric-keywords.js';
 import { findNumberSpans, SKIP_REASONS, type ReadSpan, type SkippedNumber } from './number-spans.js';
-import { findPeriods, type PeriodMention } from './period-mentions.js';
+import { findPeriods, type PeriodMention, type YearSource } from './period-mentions.js';
 import { clauseAt, splitSentences, type Sentence } from './split-sentences.js';
 
 /** How a figure's entity was found. */
@@ -35,8 +35,15 @@ export interface ExtractedFigure {
   readonly metricWord: string | null;
   readonly period: string | null;
   readonly periodHow: PeriodHow | null;
-  readonly kind: 'reported' | 'derived';
-  /** Why derived: "a ratio the sentence computes", "the sentence infers it (推断)", "a conversion in brackets". */
+  /**
+   * `assumption` for a forecast ("收入预计将超过5000万欧元", "expects revenue of
+   * $50M"): the ledger records a source's projection as kind assumption with the
+   * source in its note, never as reported (see `forecast`).
+   */
+  readonly kind: 'reported' | 'derived' | 'assumption';
+  /** The word that makes the figure a forecast (预计, 将, 有望, expects, will ...), written before it in its clause; null when none. */
+  readonly forecast: string | null;
+  /** Why derived: "a ratio of figures the sentence gives", "the sentence works it out (推断)". */
   readonly derivedWhy: string | null;
   /**
    * For a ratio the sentence computes ("是36亿美元的5倍"): the indexes, in
@@ -50,6 +57,12 @@ export interface ExtractedFigure {
   readonly confidence: number;
   /** What the reading itself is unsure of (a currency not written, a number with no unit); empty when sure. */
   readonly unsure: readonly string[];
+  /**
+   * What a reviewer should know that is not a doubt about the reading: the
+   * article's own conversion of the figure into another currency ("约合6.45亿美元",
+   * kept here, not proposed as a second fact). Written to the review row's note.
+   */
+  readonly notes: readonly string[];
 }
 
 /** What `extractFigures` found in an article. */
@@ -90,6 +103,15 @@ const PRONOUN = /(?:该公司|该企业|这家公司|此公司|(?<=^|[，；：�
 const AGGREGATE_WORDS = /(?:以上|上述|这|这些|前述)[两二三四五六七八九十几]+家|\b(?:these|the|all|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:companies|firms|startups|labs)\b/gi;
 const RESPECTIVELY = /分别|\brespectively\b/gi;
 const DERIVED_WORDS = /推断|推算|测算|估算|计算|换算|折合|相当于|由此可见|意味着|\b(?:implies|implying|implied|works out to|which means|that means|calculated|by our calculation|we estimate)\b/i;
+/**
+ * Words that make a figure after them in its clause a forecast, not what happened (docs/extract.md, "Reported,
+ * derived, cited, forecast"). 将 as "will", not 将近 (nearly), 将军, nor 将 before its object (将其, 将该).
+ */
+const FORECAST_WORDS = /预计|预期|预测|预估|有望|料将|或将|即将|(?<![即或料])将(?![近军领其该此这之])|计划|(?<![模虚])拟|\b(?:expects?|expected|expecting|expectations?|forecasts?|forecasted|forecasting|projected|projecting|projections?|predicts?|predicted|anticipates?|anticipated|will|would|could|(?:is|are) set to|on track to|on pace to|aims? to|plans? to|planning to|guidance|outlook)\b/gi;
+/** Words before a founding date: 成立于2023年, "founded in 2023". */
+const FOUNDED_BEFORE = /(?:成立|创立|创办|创建|注册)(?:于|在)?\s*$|\b(?:founded|established|incorporated|set up|started)(?: in| on)?\s*$/i;
+/** "may" and "might" in lower case only: May is a month. */
+const FORECAST_MAY = /\b(?:may|might)\b/g;
 const STOCK_METRICS: ReadonlySet<Metric> = new Set(['valuation', 'cash', 'subscribers', 'users', 'headcount', 'price', 'revenue_run_rate']);
 const GENERIC_SOURCES = /^(?:公开|相关|有关|最新|官方|行业|第三方)$/;
 
@@ -122,12 +144,22 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
   /** English: the last subject written is a name the ledger does not know ("Google's approach ..."), so "the company" is not an earlier known one. */
   let unknownSubject = false;
   const metricsOf = sentences.map((s) => findMetricWords(s.text));
+  // A day written without its year (6月11日) takes it from the publication date, else from the nearest full date of the article.
+  const fullDates = sentences.flatMap((s) =>
+    findPeriods(s.text, null).filter((p) => !p.relative && p.period !== null && /^\d{4}-\d{2}-\d{2}$/.test(p.period))
+      .map((p) => ({ at: s.start + p.start, date: p.period!, text: s.text.slice(p.start, p.end) })),
+  );
+  const yearSource = (at: number): YearSource | null => {
+    if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { date: published, said: `the publication date ${published}` };
+    const near = [...fullDates].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+    return near ? { date: near.date, said: `the date ${JSON.stringify(near.text)} written in the article` } : null;
+  };
 
   sentences.forEach((s, si) => {
     if (si > 0 && sentences[si - 1]!.paragraph !== s.paragraph) topic = null;
     const entities = names.find(s.text);
     const sentenceMetrics = metricsOf[si]!;
-    const periods = findPeriods(s.text, published);
+    const periods = findPeriods(s.text, published, (at) => yearSource(s.start + at));
     const via = viaOf(s.text);
     const viaSpan = via ? [s.text.indexOf(via), s.text.indexOf(via) + via.length] : null;
     // The cited source is not the entity, nor (English) the name a figure is compared with: "99% cheaper than AcmeChat".
@@ -137,13 +169,32 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
     const { spans, skipped: left } = findNumberSpans(s.text, lang, (t) => findMetricWords(t)[0]?.end ?? null);
     for (const k of left) skipped.push({ ...k, start: s.start + k.start, end: s.start + k.end, sentence: s.text });
 
-    const respectively = respectivelyEntities(s, spans, mentions);
+    // "6亿欧元（约合6.45亿美元）": the bracket is the article's conversion, the same figure in another currency: one fact.
+    const conversions = new Map<ReadSpan, ReadSpan>();
+    for (const span of spans) {
+      const main = conversionOf(s, span, spans);
+      if (main) conversions.set(span, main);
+    }
+    const figureSpans = spans.filter((sp) => !conversions.has(sp));
+    const respectively = respectivelyEntities(s, figureSpans, mentions);
+    // A derived word inside such a bracket (折合, 相当于) converts; it does not work the sentence's figures out.
+    const workedText = [...conversions].reduce((t, [c, m]) => t.slice(0, m.end) + ' '.repeat(c.end - m.end) + t.slice(c.end), s.text);
     const sentenceFigures: ExtractedFigure[] = [];
     const indexOf = new Map<ReadSpan, number>();
     const inputsOf = new Map<ExtractedFigure, readonly ReadSpan[]>();
     const unknown = lang === 'en' ? unknownNames(s.text, entities, via) : [];
     for (const span of spans) {
+      if (conversions.has(span)) {
+        skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.conversion, sentence: s.text });
+        continue;
+      }
       const unsure: string[] = [];
+      const notes: string[] = [];
+      for (const [c, m] of conversions) {
+        if (m !== span) continue;
+        const value = formatValue(c.figure.value, c.figure.unit, 'en', c.figure.per);
+        notes.push(`the article converts it: ${JSON.stringify(c.text)} (${value}${c.figure.qualifier === 'exact' ? '' : `, ${c.figure.qualifier}`}), the same figure in another currency, not a fact of its own`);
+      }
       // metric: a word inside another figure ("200 million users") is that figure's, not this one's
       const metrics = sentenceMetrics.filter((m) => !spans.some((o) => o !== span && m.start >= o.start && m.end <= o.end));
       const ownWords = findMetricWords(span.text);
@@ -189,16 +240,20 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         skipped.push({ text: span.text, start: s.start + span.start, end: s.start + span.end, reason: SKIP_REASONS.count, sentence: s.text });
         continue;
       }
-      if (span.bare && metricPick?.shape === 'count') unsure.push('a plain number with no measure word or noun');
+      // "a staff of 60", "a team of about 60", "employs 300": a count word right before the number names what it counts.
+      const namedRightBefore = metricPick !== null && metricHow !== 'own' && metricPick.end <= span.start && /^\s*$/.test(s.text.slice(metricPick.end, span.start));
+      if (span.bare && metricPick?.shape === 'count' && !namedRightBefore) unsure.push('a plain number with no measure word or noun');
       // entity
       // In a Chinese sentence a name in Latin letters is a name wherever it stands ("Mistral宣布筹资"): it keeps the
       // paragraph's earlier company from being proposed for the figure.
       const latinNames = lang === 'en' ? [] : unknownNames(s.text, entities, via, true);
       const ent = chooseEntity(s, span, mentions, respectively, unknownSubject ? null : lastEntity, lastAggregate, unknownSubject ? null : topic, unknown, latinNames);
       // period
-      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang);
+      const forecast = forecastWord(s, span);
+      const per = choosePeriod(s, span, periods, metricPick?.metric ?? null, published, lang, figureSpans, forecast === null);
+      if (per?.note) notes.push(per.note);
       // kind
-      const derived = derivedReason(s, span, spans);
+      const derived = derivedReason(workedText, span, figureSpans);
       const derivedWhy = derived?.why ?? null;
       const conf =
         CONFIDENCE.entity[ent?.how ?? 'none'] *
@@ -219,13 +274,15 @@ export function extractFigures(content: string, options: ExtractOptions): Extrac
         metricWord: metricPick?.word ?? null,
         period: per?.period ?? null,
         periodHow: per?.how ?? null,
-        kind: derivedWhy ? 'derived' : 'reported',
+        kind: derivedWhy ? 'derived' : forecast ? 'assumption' : 'reported',
+        forecast,
         derivedWhy,
         inputs: [],
         // A figure the writer computes is the writer's, even from cited figures.
         via: derivedWhy ? null : via,
         confidence: Math.round(conf * 100) / 100,
         unsure,
+        notes,
       };
       indexOf.set(span, figures.length + sentenceFigures.length);
       if (derived?.inputs.length) inputsOf.set(f, derived.inputs);
@@ -411,13 +468,15 @@ function paragraphMetric(sentences: readonly Sentence[], metricsOf: readonly (re
 
 function choosePeriod(
   s: Sentence, span: ReadSpan, periods: readonly PeriodMention[], metric: Metric | null, published: string | null, lang: 'zh' | 'en',
-): { period: string; how: PeriodHow } | null {
+  spans: readonly ReadSpan[] = [], reported = true,
+): { period: string | null; how: PeriodHow | null; note: string | null } | null {
   const how = (p: PeriodMention): PeriodHow => (p.relative ? 'relative' : 'written');
   const shape = metric ? metricShape(metric) : undefined;
   // A growth ratio is the later period's over the earlier one's.
   if (shape === 'ratio' && periods.length >= 2) {
-    const latest = [...periods].filter((p) => /^\d{4}$/.test(p.period)).sort((a, b) => b.period.localeCompare(a.period))[0];
-    if (latest) return { period: latest.period, how: how(latest) };
+    const years = periods.flatMap((p) => (p.period !== null && /^\d{4}$/.test(p.period) ? [{ ...p, period: p.period }] : []));
+    const latest = years.sort((a, b) => b.period.localeCompare(a.period))[0];
+    if (latest) return { period: latest.period, how: how(latest), note: null };
   }
   const clause = s.clauses[clauseAt(s, span.start)]!;
   // The nearest time of the clause, else of the sentence; a time after the figure counts at 1.5 times
@@ -425,28 +484,83 @@ function choosePeriod(
   const d = (p: PeriodMention): number => distance(span, p, lang === 'zh' ? 1.5 : 0.7);
   const nearest = (list: readonly PeriodMention[]): PeriodMention | undefined => [...list].sort((a, b) => d(a) - d(b))[0];
   // A time after the figure across "and", "which", "was", "founded" ... is another statement's ("3,000 employees and was founded in 2015").
-  const usable = periods.filter((p) => p.start < span.end || !/\b(?:and|which|who|was|were|is|since|founded|launched|when)\b|[而但并且]/.test(s.text.slice(span.end, p.start)));
-  const pick = nearest(usable.filter((p) => p.start >= clause[0] && p.end <= clause[1])) ?? nearest(usable);
+  // A founding year (成立于2023年, "founded in 2023") dates the founding, not a figure. A time after the figure, in
+  // another clause, past another figure, is that figure's ("a team of 60, expects revenue of €50M this year").
+  const inClause = (p: PeriodMention): boolean => p.start >= clause[0] && p.end <= clause[1];
+  const usable = periods.filter(
+    (p) =>
+      (p.start < span.end || !/\b(?:and|which|who|was|were|is|since|founded|launched|when)\b|[而但并且]/.test(s.text.slice(span.end, p.start))) &&
+      !FOUNDED_BEFORE.test(s.text.slice(Math.max(0, p.start - 16), p.start)) &&
+      !(p.start >= span.end && !inClause(p) && spans.some((o) => o !== span && o.start >= span.end && o.end <= p.start)),
+  );
+  const pick = nearest(usable.filter(inClause)) ?? nearest(usable);
   if (pick) {
+    // A day with no year and no date to give it one (6月11日): left open, saying why; never a guessed year.
+    if (pick.period === null) return { period: null, how: null, note: pick.note };
     // "当下" / "currently" for a flow (funding, revenue) says little: the publication year.
-    if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed' };
-    return { period: pick.period, how: how(pick) };
+    if (pick.asOf && metric && !STOCK_METRICS.has(metric) && published) return { period: published.slice(0, 4), how: 'assumed', note: null };
+    // A day with no year read as after the publication date (1月5日 on 2024-12-30): what is reported has happened, so the year before.
+    if (pick.yearless && reported && published && pick.period > published) {
+      const y = +pick.period.slice(0, 4) - 1;
+      const period = `${y}${pick.period.slice(4)}`;
+      if (safeParsePeriod(period).ok) {
+        return { period, how: how(pick), note: `${JSON.stringify(pick.yearless.written)} has no year: ${y} from ${pick.yearless.said}, the year before the nearest, as a figure reported then cannot be of a later day` };
+      }
+    }
+    return { period: pick.period, how: how(pick), note: pick.note };
   }
   if (!published) return null;
-  if (metric && STOCK_METRICS.has(metric)) return { period: `as of ${published.slice(0, 7)}`, how: 'assumed' };
-  return { period: published.slice(0, 4), how: 'assumed' };
+  if (metric && STOCK_METRICS.has(metric)) return { period: `as of ${published.slice(0, 7)}`, how: 'assumed', note: null };
+  return { period: published.slice(0, 4), how: 'assumed', note: null };
 }
 
-function derivedReason(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): { why: string; inputs: readonly ReadSpan[] } | null {
+/**
+ * The forecast word of a figure: 预计, 将, 有望, expects, will ... before it in its
+ * clause (or in the figure itself: 预计5000万欧元); null when there is none, or
+ * when the figure is where a change starts ("将从3亿元增至5亿元": 3亿元 is what was).
+ */
+function forecastWord(s: Sentence, span: ReadSpan): string | null {
+  const clause = s.clauses[clauseAt(s, span.start)]!;
+  const before = s.text.slice(clause[0], span.start);
+  if (/(?:\bfrom|从|由)\s*(?:(?:去年|前年|上月|上季度|\d{4}年)的?|last year's|the)?\s*$/i.test(before)) return null;
+  const text = before + span.text;
+  // The first of them names it: 预计 of 预计将.
+  let first: { word: string; at: number } | null = null;
+  for (const re of [FORECAST_WORDS, FORECAST_MAY]) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && (!first || m.index < first.at)) first = { word: m[0], at: m.index };
+  }
+  return first?.word ?? null;
+}
+
+/** Why a figure is derived: a ratio of the sentence's figures (`spans`, conversions left out), or a sentence that works it out (`text`: the sentence, its conversion brackets blanked). */
+function derivedReason(text: string, span: ReadSpan, spans: readonly ReadSpan[]): { why: string; inputs: readonly ReadSpan[] } | null {
   const money = spans.filter((o) => o !== span && isCurrency(o.figure.unit));
   // "A是B的5倍", "A is 5 times B": A over B, in the order written.
   if (span.figure.unit === 'multiple' && money.length >= 2) return { why: 'a ratio of figures the sentence gives', inputs: money.length === 2 ? money : [] };
-  const word = DERIVED_WORDS.exec(s.text);
+  const word = DERIVED_WORDS.exec(text);
   if (word) return { why: `the sentence works it out (${word[0]})`, inputs: [] };
-  const opened = s.text.slice(0, span.start).trimEnd();
-  const before = spans.filter((o) => o.end <= span.start && span.start - o.end <= 6);
-  if (/[（(]\s*(?:约合|合|折合|约|about|or|roughly)?\s*$/i.test(opened) && before.length) return { why: 'a conversion in brackets', inputs: before.slice(-1) };
   return null;
+}
+
+/**
+ * The figure a bracketed second reading converts: "6亿欧元（约合6.45亿美元）",
+ * "€600M ($645M)", "3.85亿欧元(新台币132.36亿元)" (read together by the figure
+ * reader, or a bracket that opens right after a figure, with 约合, 折合, 相当于,
+ * about ... before the number); money for money, or the same unit. Null for
+ * anything else.
+ */
+function conversionOf(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): ReadSpan | null {
+  let main = span.conversionOf ?? null;
+  if (!main) {
+    const opened = s.text.slice(0, span.start).trimEnd();
+    const before = spans.filter((o) => o !== span && o.end <= span.start && span.start - o.end <= 8);
+    if (/[（(]\s*(?:约合|合|折合|约|相当于|换算|about|or|roughly|around|approximately|approx\.?|equivalent to|~)?\s*$/i.test(opened)) main = before[before.length - 1] ?? null;
+  }
+  if (!main) return null;
+  const same = isCurrency(main.figure.unit) ? isCurrency(span.figure.unit) : main.figure.unit === span.figure.unit;
+  return same ? main : null;
 }
 
 /** The source a sentence cites: 据X数据, X数据显示, according to X, X estimates. */

@@ -33,7 +33,7 @@ export const METRIC_KEYWORDS: ReadonlyArray<readonly [Metric, MetricShape, reado
   ['deals', 'count', ['投融资数量', '投资事件', '融资事件', '投资事件数量', '融资数量', '交易', '笔', '起', '轮', 'deals', 'deal', 'transactions', 'funding rounds', 'rounds']],
   ['downloads', 'count', ['下载', '下载量', '下载次数', '安装', '安装量', 'downloads', 'downloaded', 'installs', 'download', 'installed']],
   ['subscribers', 'count', ['订阅用户', '付费用户', '订阅者', '订户', '订阅用户数', '付费订阅', 'subscribers', 'subscriber', 'paying users', 'paid users', 'paying subscribers', 'paid subscribers', 'subscriptions', 'paying customers']],
-  ['headcount', 'count', ['员工', '雇员', '员工数', '人员', '名员工', 'employees', 'employee', 'staff', 'headcount', 'employs', 'workforce', 'people']],
+  ['headcount', 'count', ['员工', '雇员', '员工数', '员工总数', '员工人数', '人员', '名员工', '团队规模', '团队人数', 'employees', 'employee', 'staff', 'staff of', 'team of', 'headcount', 'employs', 'workforce', 'people']],
   ['users', 'count', ['用户', '月活', '日活', '活跃用户', '月活跃用户', '日活跃用户', 'users', 'user', 'mau', 'dau', 'active users', 'monthly active users', 'weekly active users', 'daily active users']],
   ['growth', 'ratio', ['倍', '增长', '增幅', '同比', '环比', 'growth', 'grew', 'grow', 'increase', 'increased', 'rose', 'jumped', 'up', 'times', 'tripled', 'doubled']],
 ];

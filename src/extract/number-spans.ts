@@ -11,6 +11,8 @@ export interface ReadSpan {
   readonly bare: boolean;
   /** Written with no currency, measure word, noun, 倍 or %: the unit is the reader's default (count). */
   readonly unitless: boolean;
+  /** A second reading in brackets ("4.65亿美元(约合33亿人民币)"): the span of the figure it converts. */
+  readonly conversionOf?: ReadSpan;
 }
 
 /** A number seen and left out, with why. */
@@ -32,6 +34,7 @@ export const SKIP_REASONS = {
   bare: 'a bare number: no unit, magnitude or measure word',
   count: 'a count that no metric word names',
   refused: 'the figure reader refused it',
+  conversion: "the article's conversion of the figure before it (in that figure's note)",
 } as const;
 
 // Arabic numbers with their marks, Chinese numerals with a magnitude (百亿, 二十三亿), 数亿, 百分之十五,
@@ -188,7 +191,8 @@ function contextReason(core: string, before: string, after: string): string | nu
 
 /**
  * "4.65亿美元(约合33亿人民币)": the figure and its second reading in brackets
- * as two spans, each read on its own (the second is a conversion the writer made).
+ * as two spans, each read on its own; the second is a conversion the writer
+ * made, and says so (`conversionOf`).
  */
 function splitAlternatives(sentence: string, start: number, end: number, figure: Figure, lang: 'zh' | 'en'): ReadSpan[] {
   const text = sentence.slice(start, end);
@@ -196,13 +200,14 @@ function splitAlternatives(sentence: string, start: number, end: number, figure:
   const main = text.slice(0, open).trimEnd();
   const first = open > 0 ? safeParseFigure(main, { lang }) : null;
   if (!first?.ok) return [{ text, start, end, figure, bare: false, unitless: false }];
-  const out: ReadSpan[] = [{ text: main, start, end: start + main.length, figure: first.figure, bare: false, unitless: false }];
+  const mainSpan: ReadSpan = { text: main, start, end: start + main.length, figure: first.figure, bare: false, unitless: false };
+  const out: ReadSpan[] = [mainSpan];
   let from = start + open;
   for (const alt of figure.alternatives) {
     const written = alt.text.trim();
     const at = sentence.indexOf(written, from);
     if (at < 0 || at >= end) continue;
-    out.push({ text: written, start: at, end: at + written.length, figure: alt, bare: false, unitless: false });
+    out.push({ text: written, start: at, end: at + written.length, figure: alt, bare: false, unitless: false, conversionOf: mainSpan });
     from = at + written.length;
   }
   return out;

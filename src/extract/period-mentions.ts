@@ -2,13 +2,26 @@ import { safeParsePeriod } from '../core/index.js';
 
 /** A time a sentence names, as a period the ledger reads ('2023', '2024-Q1', 'as of 2024-05', 'past month to 2024-05-20'). */
 export interface PeriodMention {
-  readonly period: string;
+  /** Null for a date whose year cannot be known (6月11日 in an article with no date to give one): `note` says why. */
+  readonly period: string | null;
   readonly start: number;
   readonly end: number;
   /** Whether it was worked out against the publication date (今年, last year, 过去一个月, currently). */
   readonly relative: boolean;
   /** A moment ("as of"), not a stretch of time. */
   readonly asOf: boolean;
+  /** How a year was given to a date written without one, or why none could be: for the review row's note. */
+  readonly note: string | null;
+  /** For a day written without its year: as written (6月11日), and where its year came from. */
+  readonly yearless?: { readonly written: string; readonly said: string };
+}
+
+/** The date a day written without its year (6月11日, June 11) takes its year from: the publication date, else a full date of the article. */
+export interface YearSource {
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** Where it comes from, for the note: 'the publication date 2024-06-12', 'the date "2024年6月10日" written in the article'. */
+  readonly said: string;
 }
 
 const CN_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
@@ -88,17 +101,35 @@ function half(y: number, h: 1 | 2): string {
   return h === 1 ? `${y}-01/${y}-06` : `${y}-07/${y}-12`;
 }
 
+/** A day written without its year: 6月11日, 6月11号, June 11, 11 June (a capital month: "may 5" is not a date). */
+const YEARLESS_DAY: readonly { readonly re: RegExp; readonly md: (m: RegExpExecArray) => [number, number] }[] = [
+  { re: /(?<![0-9年月])(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12][0-9]|0?[1-9])\s*[日号](?![0-9])/g, md: (m) => [+m[1]!, +m[2]!] },
+  { re: /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b(?!,? ?\d{4}|[.,]\d)/g, md: (m) => [monthOf(m[1]!), +m[2]!] },
+  { re: /\b(3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,? \d{4})/g, md: (m) => [monthOf(m[2]!), +m[1]!] },
+];
+
+/** The year of month/day nearest to the date `ref` (YYYY-MM-DD): 12月20日 read on 2025-01-05 is 2024-12-20. */
+function nearestYear(month: number, day: number, ref: string): number {
+  const y = +ref.slice(0, 4);
+  const at = Date.parse(ref);
+  return [y - 1, y, y + 1].sort((a, b) => Math.abs(Date.UTC(a, month - 1, day) - at) - Math.abs(Date.UTC(b, month - 1, day) - at))[0]!;
+}
+
 /**
  * The times a sentence names, written (2023年, 2024年Q1, Q1 2024, May 2024)
  * or relative to the publication date `published` (YYYY-MM-DD): 今年一季度,
  * 去年, 过去一个月, 当下, last year, the past month, currently. Relative phrases
  * are skipped when there is no publication date. Each is a period string
- * `parsePeriod` reads; a match it refuses is dropped.
+ * `parsePeriod` reads; a match it refuses is dropped. A day written without
+ * its year (6月11日, June 11) takes the year that puts it nearest to the date
+ * `yearAt` gives for where it stands (the publication date, else the nearest
+ * full date of the article), said in its `note`; with no such date its period
+ * is null and the note says why.
  *
  * @example findPeriods('2023年中国AI领域投融资数量约为232笔', null) // => [{ period: '2023', start: 0, end: 5, ... }]
  * @example findPeriods('过去一个月中', '2024-05-20')[0].period // => 'past month to 2024-05-20'
  */
-export function findPeriods(text: string, published: string | null): PeriodMention[] {
+export function findPeriods(text: string, published: string | null, yearAt?: (at: number) => YearSource | null): PeriodMention[] {
   const pub = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? { y: +published.slice(0, 4), m: +published.slice(5, 7), day: published } : null;
   const out: PeriodMention[] = [];
   for (const rule of RULES) {
@@ -109,7 +140,27 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
       if (out.some((o) => start < o.end && o.start < end)) continue;
       const period = rule.read(m, pub);
       if (period === null || !safeParsePeriod(period).ok) continue;
-      out.push({ period, start, end, relative: rule.relative ?? false, asOf: rule.asOf ?? false });
+      out.push({ period, start, end, relative: rule.relative ?? false, asOf: rule.asOf ?? false, note: null });
+    }
+  }
+  const source = yearAt ?? ((): YearSource | null => (pub ? { date: pub.day, said: `the publication date ${pub.day}` } : null));
+  for (const rule of YEARLESS_DAY) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (out.some((o) => start < o.end && o.start < end)) continue;
+      const [month, day] = rule.md(m);
+      const ref = source(start);
+      if (!ref) {
+        const note = `${JSON.stringify(m[0])} has no year, and the article gives none (no publication date, no full date): the period is left open`;
+        out.push({ period: null, start, end, relative: false, asOf: false, note });
+        continue;
+      }
+      const y = nearestYear(month, day, ref.date);
+      const period = `${y}-${pad(month)}-${pad(day)}`;
+      if (!safeParsePeriod(period).ok) continue;
+      out.push({ period, start, end, relative: true, asOf: false, note: `${JSON.stringify(m[0])} has no year: ${y} from ${ref.said}`, yearless: { written: m[0], said: ref.said } });
     }
   }
   return out.sort((a, b) => a.start - b.start);

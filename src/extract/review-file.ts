@@ -46,7 +46,10 @@ export function reviewRecord(f: ExtractedFigure, source: ReviewSource, ids: read
   if (t) row['title'] = t;
   if (source.url) row['url'] = source.url;
   if (source.published) row['published'] = source.published;
-  const note = [f.derivedWhy ? `derived: ${f.derivedWhy}` : null, ...f.unsure.map((u) => `unsure: ${u}`)].filter(Boolean).join('; ');
+  const forecast = f.forecast
+    ? `forecast: the article writes ${JSON.stringify(f.forecast)} before it, a projection by ${f.via ?? (source.publisher || 'the article')}, not a figure reported as happened (kind assumption)`
+    : null;
+  const note = [forecast, f.derivedWhy ? `derived: ${f.derivedWhy}` : null, ...f.notes, ...f.unsure.map((u) => `unsure: ${u}`)].filter(Boolean).join('; ');
   if (note) row['note'] = note;
   return row;
 }
@@ -97,7 +100,9 @@ function reviewComment(f: ExtractedFigure, i: number, n: number): string {
     ` span: characters ${f.start}-${f.end} of the article; "${f.text}" at ${f.sentenceOffset} in the sentence`,
     ` entity: ${f.entity ? `${f.entity.id} (${f.entity.how})` : 'not found'} · metric: ${f.metric ? `${f.metric}${f.metricWord ? ` ("${f.metricWord}")` : ''}` : 'not found'} · period: ${f.period ? `${f.period} (${f.periodHow})` : 'not found'}${f.via ? ` · via ${f.via}` : ''}`,
   ];
+  if (f.forecast) lines.push(` forecast: "${f.forecast}" before it: proposed as kind assumption (a source's projection), not reported`);
   if (f.kind === 'derived') lines.push(` derived: ${f.derivedWhy}${f.inputs.length ? '' : '; fill in derived_from (the ids of its inputs) and formula, or set kind: reported'}`);
+  for (const n of f.notes) lines.push(` note: ${n}`);
   for (const u of f.unsure) lines.push(` UNSURE: ${u}`);
   return lines.join('\n');
 }

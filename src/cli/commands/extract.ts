@@ -67,7 +67,7 @@ export function registerExtract(program: Command, io: Output): void {
         { header: 'entity', get: (f) => f.entity?.id ?? 'unknown', max: 24 },
         { header: 'metric', get: (f) => f.metric ?? 'unknown' },
         { header: 'period', get: (f) => f.period ?? '-', max: 26 },
-        { header: 'kind', get: (f) => f.kind + (f.via ? ` via ${f.via}` : ''), max: 24 },
+        { header: 'kind', get: (f) => f.kind + (f.forecast ? ' (forecast)' : '') + (f.via ? ` via ${f.via}` : ''), max: 26 },
         { header: 'conf', get: (f) => f.confidence.toFixed(2) + (f.unsure.length ? ' ?' : ''), align: 'right' },
       ]);
       const reasons = Object.entries(x.skippedByReason).map(([r, n]) => `  ${n} ${r}`).join('\n');

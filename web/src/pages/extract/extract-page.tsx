@@ -7,7 +7,7 @@ import { TokenField, useToken } from '../../token.js';
 /** One figure as POST /api/extract gives it (the fields the page shows), with its review row. */
 interface ExtractedFigure {
   text: string; sentence: string; value: number | null; low: number | null; high: number | null; unit: string; per: string | null; qualifier: string;
-  entity: { id: string; name: string } | null; metric: string | null; period: string | null; kind: string; confidence: number; unsure: string[];
+  entity: { id: string; name: string } | null; metric: string | null; period: string | null; kind: string; forecast: string | null; confidence: number; unsure: string[];
   record: Record<string, string>;
 }
 interface Extraction { figures: ExtractedFigure[]; numbersSeen: number; skippedCount: number; published: string | null }
@@ -136,7 +136,10 @@ export function ExtractPage() {
                         {metrics.map((m) => <option value={m}>{m}</option>)}
                       </select>
                     </td>
-                    <td class="nowrap">{r.figure.period ?? '–'}</td>
+                    <td class="nowrap">
+                      {r.figure.period ?? '–'}
+                      {r.figure.forecast && <small class="muted" title={r.figure.record['note'] ?? ''}> · {t('extractForecast')} ({r.figure.forecast})</small>}
+                    </td>
                     <td>
                       {r.figure.confidence.toFixed(2)}
                       {r.figure.unsure.length > 0 && <span class="unsure" title={r.figure.unsure.join('; ')} aria-label={`${t('extractUnsure')}: ${r.figure.unsure.join('; ')}`}> ?</span>}
