@@ -115,6 +115,16 @@ function nearestYear(month: number, day: number, ref: string): number {
   return [y - 1, y, y + 1].sort((a, b) => Math.abs(Date.UTC(a, month - 1, day) - at) - Math.abs(Date.UTC(b, month - 1, day) - at))[0]!;
 }
 
+/** The matches of a global regex in text that overlap no mention already found (`taken` is read as it grows). */
+function* freeMatches(re: RegExp, text: string, taken: readonly PeriodMention[]): Generator<{ m: RegExpExecArray; start: number; end: number }> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (!taken.some((o) => start < o.end && o.start < end)) yield { m, start, end };
+  }
+}
+
 /**
  * The times a sentence names, written (2023年, 2024年Q1, Q1 2024, May 2024)
  * or relative to the publication date `published` (YYYY-MM-DD): 今年一季度,
@@ -133,11 +143,7 @@ export function findPeriods(text: string, published: string | null, yearAt?: (at
   const pub = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? { y: +published.slice(0, 4), m: +published.slice(5, 7), day: published } : null;
   const out: PeriodMention[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (out.some((o) => start < o.end && o.start < end)) continue;
+    for (const { m, start, end } of freeMatches(rule.re, text, out)) {
       const period = rule.read(m, pub);
       if (period === null || !safeParsePeriod(period).ok) continue;
       out.push({ period, start, end, relative: rule.relative ?? false, asOf: rule.asOf ?? false, note: null });
@@ -145,11 +151,7 @@ export function findPeriods(text: string, published: string | null, yearAt?: (at
   }
   const source = yearAt ?? ((): YearSource | null => (pub ? { date: pub.day, said: `the publication date ${pub.day}` } : null));
   for (const rule of YEARLESS_DAY) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (out.some((o) => start < o.end && o.start < end)) continue;
+    for (const { m, start, end } of freeMatches(rule.re, text, out)) {
       const [month, day] = rule.md(m);
       const ref = source(start);
       if (!ref) {
