@@ -68,7 +68,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
 
   const f = await backtestForecasts(then, candidates, { asOf, horizonMonths, paths, seed, ...(req.signal ? { signal: req.signal } : {}) });
   const s = scoreBacktest(f.forecasts, observed);
-  const factIds = new Map(f.forecasts.map((x) => [x.entity, x.inputs.facts.map((fact) => fact.id)]));
+  const byEntity = new Map(f.forecasts.map((x) => [x.entity, x.inputs]));
   return {
     asOf,
     horizonMonths,
@@ -77,7 +77,10 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
       name: c.name, nameZh: c.nameZh, monthsSinceLastRound: c.monthsSinceLastRound,
       baselines: { baseRate: c.baseRate, monthsSinceRound: c.monthsSinceRound },
       reason: c.reason,
-      factIds: factIds.get(c.entity) ?? [],
+      factIds: byEntity.get(c.entity)?.facts.map((fact) => fact.id) ?? [],
+      inputs: byEntity.get(c.entity)?.rows ?? [],
+      fundability: byEntity.get(c.entity)?.fundability ?? { recency: 1, size: 1, value: 1 },
+      notes: byEntity.get(c.entity)?.notes ?? [],
     })),
     brier: s.model.brier,
     logLoss: s.model.logLoss,

@@ -33,6 +33,21 @@ describe('shakeout backtest', () => {
     expect(r.out).toContain('Stability AI: unknown: recapitalization on 2024-06-25 is undecided');
   });
 
+  it('--inputs prints each company\'s inputs at the date and how they were read; --json carries them', async () => {
+    const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--companies', 'Anthropic', '--paths', '1000', '--today', '2026-12-01', '--inputs']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Anthropic: P\(out\) \d+\.\d%; chance of a round x1\.00 \(months since the last round x1\.00, size x1\.00\)/);
+    // its revenue rests on 2023's figure, moved to the date; each row says its status and formula
+    expect(r.out).toMatch(/revenue +derived +\$[\d.]+M a month +co-anthropic-revenue-2023, moved 10\.61 months to 2024-05-20 at the revenue growth/);
+    expect(r.out).toMatch(/costGrowth +default +[\d.]+% a month +default: \(1 - staff share\)/);
+    expect(r.out).toContain('  - Revenue rest on figures of 2023');
+    const j = JSON.parse((await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--companies', 'Anthropic', '--paths', '1000', '--today', '2026-12-01', '--json'])).out) as { companies: { inputs: { input: string; status: string; formula: string }[]; notes: { en: string; zh: string }[]; fundability: { value: number } }[] };
+    const a = j.companies[0]!;
+    expect(a.inputs.map((x) => x.input)).toEqual(['cash', 'revenue', 'costs', 'revenueGrowth', 'costGrowth']);
+    expect(a.fundability.value).toBe(1);
+    expect(a.notes.some((n) => /^Revenue rest on figures of 2023/.test(n.en) && n.zh.length > 0)).toBe(true);
+  });
+
   it('refuses an as-of that is not a day, naming the option', async () => {
     const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05']);
     expect(r.code).toBe(2);

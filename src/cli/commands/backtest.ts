@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisContext, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
+import { analysisContext, formatCompact, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { BacktestResult, BacktestScores } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
@@ -7,7 +7,8 @@ import type { Output } from '../output.js';
 import { toJson } from '../output.js';
 import { renderTable } from '../table.js';
 
-interface BacktestOpts { horizon?: number; companies?: string[]; json?: boolean; seed?: string; paths?: number; today?: string }
+
+interface BacktestOpts { horizon?: number; companies?: string[]; json?: boolean; seed?: string; paths?: number; today?: string; inputs?: boolean }
 
 const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
 const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -27,7 +28,8 @@ export function registerBacktest(program: Command, io: Output): void {
     .option('--paths <n>', 'paths per company (default 10000)', wholeNumber('--paths', 1, 1_000_000))
     .option('--seed <seed>', 'random seed (default "shakeout")')
     .option('--today <date>', 'the day outcomes are judged on, YYYY-MM-DD (default: the clock\'s date)')
-    .option('--json', 'print as JSON')
+    .option('--inputs', 'also print each company\'s inputs at the as-of day (formula, median, status) and the notes on how they were read')
+    .option('--json', 'print as JSON (each company with its inputs and notes)')
     .action(async (opts: BacktestOpts, c: Command) => {
       // The global --as-of is the day the forecasts are made; the ledger itself is opened whole, since what
       // happened after that day (the outcomes) is what the forecasts are scored against. runBacktest reads the
@@ -41,12 +43,12 @@ export function registerBacktest(program: Command, io: Output): void {
           ...(opts.today !== undefined ? { today: opts.today } : {}),
           ...(includeUndated ? { includeUndated: true } : {}),
         }));
-      io.out(opts.json ? toJson(r) : renderBacktest(r));
+      io.out(opts.json ? toJson(r) : renderBacktest(r, { inputs: opts.inputs === true }));
     });
 }
 
 /** The backtest as text: the table, the scores beside the baselines, the calibration, who was left out, and the verdict. */
-export function renderBacktest(r: BacktestResult): string {
+export function renderBacktest(r: BacktestResult, show: { inputs?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(`Backtest as of ${r.asOf}: P(out within ${r.horizonMonths} months) from the facts published by then, against what happened by ${r.windowEnd} (judged on ${r.today})`);
   lines.push(`${r.paths} paths, seed ${String(r.seed)}; climate ${r.climate.name}: ${r.climate.reason.en}`);
@@ -63,6 +65,7 @@ export function renderBacktest(r: BacktestResult): string {
       { header: 'outcome', get: (c) => (c.outcomeType ? `${c.outcomeType} ${c.outcomeDate}` : '') },
     ]));
     for (const c of r.companies.filter((x) => x.observed === 'unknown')) lines.push(`  ${c.name}: unknown: ${c.reason.en}`);
+    if (show.inputs) for (const c of r.companies) lines.push('', ...renderInputs(c));
   } else lines.push('No company had the inputs at the as-of day.');
   lines.push('');
   lines.push(`Scored: ${r.scored} compan${r.scored === 1 ? 'y' : 'ies'}, ${r.out} out.`);
@@ -101,4 +104,19 @@ export function renderBacktest(r: BacktestResult): string {
   lines.push('');
   lines.push(r.verdict.en);
   return lines.join('\n');
+}
+
+/** One company's forecast inputs at the as-of day, and the notes on how they were read. */
+function renderInputs(c: BacktestResult['companies'][number]): string[] {
+  const f = c.fundability;
+  return [
+    `${c.name}: P(out) ${pct(c.pOut)}; chance of a round x${f.value.toFixed(2)} (months since the last round x${f.recency.toFixed(2)}, size x${f.size.toFixed(2)})`,
+    renderTable(c.inputs, [
+      { header: 'input', get: (x) => x.input },
+      { header: 'status', get: (x) => x.status },
+      { header: 'median', get: (x) => (x.input.endsWith('Growth') ? `${(x.p50 * 100).toFixed(1)}% a month` : `$${formatCompact(x.p50, 'en')}${x.input === 'cash' ? '' : ' a month'}`), align: 'right' },
+      { header: 'formula', get: (x) => x.formula, max: 110 },
+    ]),
+    ...c.notes.map((n) => `  - ${n.en}`),
+  ];
 }

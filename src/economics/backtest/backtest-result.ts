@@ -1,5 +1,5 @@
 import type { Assumption, Text } from '../analysis.js';
-import type { ForecastNeed } from '../survival/forecast-inputs.js';
+import type { ForecastInputRow, ForecastNeed } from '../survival/forecast-inputs.js';
 import type { BacktestScores } from './backtest.js';
 import type { CalibrationBin } from './forecast-scores.js';
 import type { Observation } from './observe-outcome.js';
@@ -22,6 +22,12 @@ export interface BacktestResult {
     readonly reason: Text;
     /** The facts the company's forecast rests on (ids). */
     readonly factIds: readonly string[];
+    /** The forecast's inputs at the as-of day: each with its status (reported, derived, the model's default), formula and median. */
+    readonly inputs: readonly ForecastInputRow[];
+    /** The multiplier of the climate's chance of a round: months since the last round x size. */
+    readonly fundability: { readonly recency: number; readonly size: number; readonly value: number };
+    /** What the inputs rest on and how they were read (moves to the as-of date, fallbacks, conditions), in both languages. */
+    readonly notes: readonly Text[];
   }[];
   readonly brier: number | null;
   readonly logLoss: number | null;

@@ -375,10 +375,7 @@ export async function collectHealthInputs(
   const rounds = equityRounds(funding, notes);
   if (!found.grossBurn && options.costsFromLastRound) {
     const c = costsFromLastRound(ctx, rounds, notes, options.costsFromLastRound);
-    if (c) {
-      found.grossBurn = c;
-      notes.push(options.costsFromLastRound.note);
-    }
+    if (c) found.grossBurn = c;
   }
   if (!found.netBurn && found.grossBurn && found.revenue) {
     dropImplied(byInput, ignored, 'netBurn', t('derived instead as gross burn - revenue, so that net burn, gross burn and revenue agree', '改由总支出 - 营收推算，使净烧钱、总支出与营收三者一致'));
@@ -760,6 +757,7 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
   const upTo = ctx.asOf ? rounds.filter((f) => f.period!.start <= ctx.asOf!.end) : rounds;
   const last = latest(upTo);
   if (!last) return null;
+  notes.push(rule.note);
   const round = stockInput(ctx, 'grossBurn', [last]);
   const since = ctx.asOf ? Math.max(0, Math.round(monthsBetween(last.period!.end, ctx.asOf.end) * 100) / 100) : 0;
   const min = since / rule.months;

@@ -8,10 +8,17 @@ import { ErrorBox } from '../ledger/error-box.js';
 
 type Bi = { en: string; zh: string };
 interface Scores { brier: number | null; logLoss: number | null; auc: number | null }
+/** One input of a company's forecast at the as-of day (src/economics/survival/forecast-inputs.ts ForecastInputRow). */
+interface ForecastInput { input: 'cash' | 'revenue' | 'costs' | 'revenueGrowth' | 'costGrowth'; status: 'reported' | 'derived' | 'default'; formula: string; p50: number }
+
 /** The JSON of GET /api/analyses/backtest: forecasts as of a day beside what happened, scores, calibration. */
 export interface BacktestJson extends Scores {
   asOf: string; horizonMonths: number; windowEnd: string; paths: number; seed: string | number;
-  companies: { entity: string; name: string; nameZh: string | null; pOut: number | null; observed: string; reason: Bi; factIds: string[]; baselines: { baseRate: number | null; monthsSinceRound: number | null } }[];
+  companies: {
+    entity: string; name: string; nameZh: string | null; pOut: number | null; observed: string; reason: Bi; factIds: string[];
+    baselines: { baseRate: number | null; monthsSinceRound: number | null };
+    inputs?: ForecastInput[]; notes?: Bi[];
+  }[];
   baselines: { baseRate: Scores; monthsSinceRound: Scores };
   calibration: { low: number; high: number; count: number; meanPredicted: number; observedShare: number }[];
   verdict: Bi;
@@ -78,7 +85,7 @@ export function BacktestView({ b }: { b: BacktestJson }) {
                 <td class="num">{pct(c.pOut)}</td>
                 <td class="num">{pct(c.baselines.baseRate)}</td>
                 <td>{tOr(`observed_${c.observed}`, c.observed)} <span class="muted small">{bi(c.reason)}</span></td>
-                <td><FactLinks ids={c.factIds} /></td>
+                <td><FactLinks ids={c.factIds} />{c.inputs && c.inputs.length > 0 && <ForecastInputs inputs={c.inputs} notes={c.notes ?? []} />}</td>
               </tr>
             ))}
           </tbody>
@@ -91,5 +98,21 @@ export function BacktestView({ b }: { b: BacktestJson }) {
         </>
       )}
     </div>
+  );
+}
+
+/** A company's forecast inputs at the as-of day, folded: each with its status, median and formula, then the notes on how they were read. */
+function ForecastInputs({ inputs, notes }: { inputs: ForecastInput[]; notes: Bi[] }) {
+  const value = (x: ForecastInput) => (x.input.endsWith('Growth')
+    ? formatValue(x.p50, { unit: 'percent', per: 'month' })
+    : formatValue(x.p50, { unit: 'USD', per: x.input === 'cash' ? null : 'month' }));
+  return (
+    <details class="small" data-testid="forecast-inputs">
+      <summary>{t('forecastInputs')}</summary>
+      <ul>
+        {inputs.map((x) => <li>{t(`forecastInput_${x.input}`)}{lang.value === 'zh' ? '：' : ': '}{value(x)} <span class="muted">({t(`inputStatus_${x.status}`)})</span> <code>{x.formula}</code></li>)}
+      </ul>
+      {notes.length > 0 && <ul class="muted">{notes.map((n) => <li>{bi(n)}</li>)}</ul>}
+    </details>
   );
 }
