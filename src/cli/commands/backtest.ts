@@ -81,6 +81,7 @@ export function renderBacktest(r: BacktestResult, show: { inputs?: boolean } = {
     { header: 'AUC', get: (x) => num(x.s.auc, 2), align: 'right' },
     { header: 'pairs', get: (x) => String(x.s.pairs), align: 'right' },
   ]));
+  lines.push('(AUC: the months baseline ranks by the months since the last round themselves, with no fit; a base rate ranks nothing.)');
   if (r.calibration.length) {
     lines.push('');
     lines.push('Calibration of the model:');

@@ -6,7 +6,7 @@ import { forecastAssumptions, forecastInputs, type CompanyForecastInputs, type F
 import { CLIMATES, type FundingClimate } from '../survival/funding-climate.js';
 import { simulateSurvival } from '../survival/simulate-survival.js';
 import { baseRateLeaveOneOut, monthsSinceRoundLeaveOneOut } from './baselines.js';
-import { areaUnderCurve, brierScore, calibrationTable, logLoss, type CalibrationBin, type ScoredForecast } from './forecast-scores.js';
+import { areaUnderCurve, brierScore, calibrationTable, logLoss, rankingAuc, type CalibrationBin, type ScoredForecast } from './forecast-scores.js';
 import type { Observation } from './observe-outcome.js';
 
 /** The model's forecast for one company, made from what was known at the as-of date. */
@@ -168,8 +168,14 @@ export function scoreBacktest(forecasts: readonly CompanyForecast[], observed: R
   }));
   const scoredCompanies = companies.filter((c) => c.observed !== 'unknown');
   const model = scores(scoredCompanies.map((c) => ({ p: c.pOut, y: c.observed === 'out' ? 1 : 0 })));
-  const baseRate = scores(scoredCompanies.flatMap((c) => (c.baseRate === null ? [] : [{ p: c.baseRate, y: c.observed === 'out' ? 1 : 0 } as ScoredForecast])));
-  const monthsSinceRound = scores(scoredCompanies.flatMap((c) => (c.monthsSinceRound === null ? [] : [{ p: c.monthsSinceRound, y: c.observed === 'out' ? 1 : 0 } as ScoredForecast])));
+  const y = (c: BacktestCompany): 0 | 1 => (c.observed === 'out' ? 1 : 0);
+  // A base rate ranks nothing: its AUC is null (left out one at a time, an out company's own rate is the lower
+  // one, which would read as an AUC of 0). The months baseline ranks by the months themselves, which needs no
+  // fit: its leave-one-out logistic can turn its slope round on a small set (more months, less often out) and
+  // would then rank the other way for the company left out.
+  const baseRate = { ...scores(scoredCompanies.flatMap((c) => (c.baseRate === null ? [] : [{ p: c.baseRate, y: y(c) } as ScoredForecast]))), auc: null };
+  const byMonths = rankingAuc(scoredCompanies.map((c) => ({ score: c.monthsSinceLastRound, y: y(c) })));
+  const monthsSinceRound = { ...scores(scoredCompanies.flatMap((c) => (c.monthsSinceRound === null ? [] : [{ p: c.monthsSinceRound, y: y(c) } as ScoredForecast]))), auc: byMonths.auc };
   const b = [baseRate.brier, monthsSinceRound.brier];
   return {
     companies,

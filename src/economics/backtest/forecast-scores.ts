@@ -54,12 +54,24 @@ export function logLoss(forecasts: readonly ScoredForecast[]): number {
  */
 export function areaUnderCurve(forecasts: readonly ScoredForecast[]): { auc: number | null; pairs: number } {
   check(forecasts, 'areaUnderCurve');
-  const pos = forecasts.filter((f) => f.y === 1);
-  const neg = forecasts.filter((f) => f.y === 0);
+  return rankingAuc(forecasts.map((f) => ({ score: f.p, y: f.y })));
+}
+
+/**
+ * The AUC of any score that ranks (months since a round, say): over every
+ * (y = 1, y = 0) pair, the share where the y = 1 one scored higher, ties
+ * counting half. Null without a pair. Scores need only be finite numbers.
+ */
+export function rankingAuc(items: readonly { readonly score: number; readonly y: 0 | 1 }[]): { auc: number | null; pairs: number } {
+  items.forEach((f, i) => {
+    if (!Number.isFinite(f.score)) throw scoreError('scores', `rankingAuc: score ${i}: expected a finite number, got ${f.score}`);
+  });
+  const pos = items.filter((f) => f.y === 1);
+  const neg = items.filter((f) => f.y === 0);
   const pairs = pos.length * neg.length;
   if (!pairs) return { auc: null, pairs: 0 };
   let wins = 0;
-  for (const a of pos) for (const b of neg) wins += a.p > b.p ? 1 : a.p === b.p ? 0.5 : 0;
+  for (const a of pos) for (const b of neg) wins += a.score > b.score ? 1 : a.score === b.score ? 0.5 : 0;
   return { auc: wins / pairs, pairs };
 }
 

@@ -758,17 +758,21 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
   const last = latest(upTo);
   if (!last) return null;
   notes.push(rule.note);
-  const round = stockInput(ctx, 'grossBurn', [last]);
+  // The round's own draws, the very ones cash from the money raised spends (stream `cash/<id>`): the condition
+  // below (the round lasted to the date) then holds draw by draw, also for a round written as a range.
+  const round = factDraws(ctx, last, false, `cash/${last.id}`);
   const since = ctx.asOf ? Math.max(0, Math.round(monthsBetween(last.period!.end, ctx.asOf.end) * 100) / 100) : 0;
   const min = since / rule.months;
   let short = 0;
   for (const x of rule.factor) if (x < min) short++;
-  const lasting = short ? rule.lasting(min) : null;
+  // conditioned whenever time has passed (a draw far above the bound is left as it is), so that the formula does
+  // not depend on how many draws happened to fall short
+  const lasting = since > 0 ? rule.lasting(min) : null;
   const factor = lasting?.factor ?? rule.factor;
   const samples = new Float64Array(round.samples.length);
   for (let i = 0; i < samples.length; i++) samples[i] = round.samples[i]! / (rule.months * factor[i]!);
   const minText = Math.round(min * 100) / 100;
-  if (lasting) {
+  if (lasting && (short || lasting.least)) {
     notes.push(lasting.least
       ? t(
         `The company is going at the as-of date, ${since} months after its latest round (${last.id}), but at ${rule.months} months x the round-size factor that round lasting so long is beyond the factor's range: the least factor that lasts, ${minText}, is used in every draw.`,
@@ -785,7 +789,7 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
     samples,
     unit: 'USD',
     per: 'month',
-    formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months)`,
+    formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
     facts: [last],
     assumption: rule.assumption,

@@ -7,7 +7,7 @@ import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-paramet
 
 // Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
 const AS_OF = '2024-05-20';
-const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co', 'Old Round Co', 'Ancient Co'];
+const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co', 'Old Round Co', 'Ancient Co', 'Range Co'];
 const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({
   entity, metric, value_as_written: value, period, scope, kind: 'reported',
   publisher: 'Wire', title: 'Wire report', url: `https://example.org/wire/${entity.toLowerCase().replace(/\W+/g, '-')}/${metric}/${published}`, published,
@@ -35,6 +35,8 @@ const FACTS = [
   fact('Old Round Co', 'funding', '$40 million', '2021-01', '2021-01-15', 'round'),
   // one round 14 years before the date: no draw of the round-size factor lasts so long
   fact('Ancient Co', 'funding', '$10 million', '2010-01', '2010-01-15', 'round'),
+  // a round written as a range, 30 months before the date: its amount differs from draw to draw
+  fact('Range Co', 'funding', 'nearly $40 million', '2021-11', '2021-11-15', 'round'),
 ];
 
 let store: Store;
@@ -99,6 +101,15 @@ describe('costs where no cost figure is known', () => {
     expect(new Set(costs).size).toBeGreaterThan(1000);
     expect(row(g, 'costs').p50 * since / 10e6).toBeGreaterThan(0.85);
     expect(g.notes.some((n) => /would have run out before then in 100(\.0)?% of draws/.test(n.en))).toBe(true);
+  });
+});
+
+describe('costs from a round written as a range', () => {
+  it('spend the same draws of the round as cash does, so that the round lasts to the date in every draw', async () => {
+    const g = await read('Range Co');
+    const cash = g.inputs!.cash as Float64Array;
+    expect(cash.every((x) => x > 0)).toBe(true);
+    expect(row(g, 'costs').formula).toMatch(/at least 1\.1: the round lasted the 29\.64 months to the as-of date\) \(no cost figure: the latest round taken to fund 27 months x the factor\)$/);
   });
 });
 

@@ -171,7 +171,7 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
  */
 export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
   value: ROUND_INTERVAL_MONTHS.value,
-  text: { en: 'the latest round / (27 months x round-size factor 0.5 to 2), the factor given that the round lasted to the date', zh: '最近一轮融资额 /（27 个月 × 融资规模系数 0.5 至 2），系数以该轮资金撑到评估日为条件' },
+  text: { en: 'the latest round / (27 months x round-size factor 0.5 to 2 before the condition), the factor given that the round lasted to the date', zh: '最近一轮融资额 /（27 个月 × 融资规模系数，条件前 0.5 至 2），系数以该轮资金撑到评估日为条件' },
   rationale: {
     en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-size factor gives the spread, drawn given that the company, going at the date, did not spend the round before it',
     zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资规模系数给出不确定范围，并以公司在评估日仍在经营、未在此前花完该轮资金为条件抽取',
