@@ -17,7 +17,7 @@ afterAll(async () => ledger.close());
 describe('survival use-case', () => {
   it('loads the bundled assumptions and runs them, neutral by default', async () => {
     expect(loadSurvivalAssumptions().companies).toHaveLength(8);
-    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12 });
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, hint: 'cli' });
     expect(a.details.climate.name).toBe('neutral');
     expect(a.details.climateReason!.en).toMatch(/default: neutral/);
     expect(a.details.companies[0]!.survival).toHaveLength(13);
@@ -33,7 +33,7 @@ describe('survival use-case', () => {
     expect(a.details.climateFactIds).toEqual(['owid-genai-world-2023', 'owid-genai-world-2024']);
     expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['owid-genai-world-2023', 'owid-genai-world-2024']));
     expect(a.assumptions.find((x) => x.id === 'survival.climate')!.rationale.en).toMatch(/^derived from the ledger \(--climate auto\)/);
-    const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12 });
+    const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12, hint: 'cli' });
     expect(none.details.climateFactIds).toEqual([]);
     expect(none.details.climateReason!.en).toMatch(/--climate auto derives it/);
   });

@@ -69,6 +69,22 @@ interface Listed { items: { name: string; summary: string; samples: string; url:
 interface Failed { error: { status: number; message: string; issues: { code: string; path: (string | number)[]; message: string }[] } }
 
 describe('every analysis of the registry over HTTP', () => {
+  it('names no command-line flag in its advice: the checks and the subscribers say basis=unknown, the default climate says climate=auto (trial: dashboard texts)', async () => {
+    const app = createApp({ store });
+    const checks = (await (await app.request('/api/analyses/checks')).json()) as { analysis: { details: { flags: { check: string; explanation: { en: string; zh: string } }[] } } };
+    const disputed = checks.analysis.details.flags.find((f) => f.check === 'disputed_basis')!;
+    expect(disputed.explanation.en).toContain('(basis=unknown)');
+    expect(disputed.explanation.zh).toContain('（basis=unknown）');
+    const subscribers = (await (await app.request('/api/analyses/subscribers?product=ChatGPT&samples=200')).json()) as { analysis: { notes: { en: string; zh: string }[] } };
+    expect(subscribers.analysis.notes.some((n) => n.en.includes('(basis=unknown)'))).toBe(true);
+    // the default climate's reason, whether or not the client asks for the hint
+    for (const url of ['/api/survival?companies=OpenAI&horizon=12&paths=100', '/api/analyses/survival?companies=OpenAI&horizon=12&samples=100&climateHint=true']) {
+      const survival = (await (await app.request(url)).json()) as { analysis: { details: { climateReason: { en: string; zh: string } } } };
+      expect(survival.analysis.details.climateReason.en).toMatch(/^default: neutral \(the funding climate "from the ledger", climate=auto,/);
+    }
+    const texts = JSON.stringify([checks.analysis.details.flags.map((f) => f.explanation), subscribers.analysis.notes]);
+    expect(texts).not.toMatch(/--basis|--climate|--funding-growth/);
+  });
   it('lists the analyses with their options\' schemas', async () => {
     const app = createApp({ store });
     const r = (await (await app.request('/api/analyses')).json()) as Listed;

@@ -21,7 +21,7 @@ export function registerCheck(program: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const db = ledgerOptions(cmd);
-      const a = await withLedger(db, (store) => runAnalysis('checks', analysisContext(store), {}));
+      const a = await withLedger(db, (store) => runAnalysis('checks', analysisContext(store, { hint: 'cli' }), {}));
       const { flags, counts } = a.details;
       if (opts.json) io.out(toJson(analysisJson(a)));
       else {

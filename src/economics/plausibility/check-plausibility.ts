@@ -5,6 +5,7 @@ import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
+import { basisUnknownAdvice, type OptionHint } from '../common/option-hint.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
 
@@ -90,8 +91,12 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
  *   ~130M over February to November 2024 (~13M a month, ~7x);
  * - `derivation`: a derived fact whose recorded value differs from
  *   recomputing its formula (F23: 2亿 written, (F18 + F20) x 12 = 1.8亿).
+ *
+ * Advice names the way to act in `options.hint`'s words (see {@link OptionHint};
+ * default 'none', which names no flag or field).
  */
-export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
+export async function checkPlausibility(store: Store, options: { readonly hint?: OptionHint } = {}): Promise<Analysis<PlausibilityDetails>> {
+  const advice = basisUnknownAdvice(options.hint);
   const facts = await store.listFacts();
   const { fx, cpi } = await store.tables();
   const { conflicts, uncompared, omitted } = conflictsReport(facts, fx, cpi);
@@ -122,7 +127,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       check: 'omitted',
       title: { en: `${total - listed} more ${kindEn} of ${what(f, 'en')} not listed`, zh: `${what(f, 'zh')}另有${total - listed}个${kindZh}未逐一列出` },
       explanation: {
-        en: `${total} ${kindEn} of ${what(f, 'en')} were found; the first ${listed} are listed (at most ${MAX_FLAGS_PER_SUBJECT} per entity and metric, docs/limits.md). So many sources of one thing that disagree need a look as a whole: list them with facts list.`,
+        en: `${total} ${kindEn} of ${what(f, 'en')} were found; the first ${listed} are listed (at most ${MAX_FLAGS_PER_SUBJECT} per entity and metric, docs/limits.md). So many sources of one thing that disagree need a look as a whole: list the ledger's facts of ${what(f, 'en')} together.`,
         zh: `${what(f, 'zh')}共有${total}个${kindZh}，只列出前${listed}个（每个对象和指标最多列出${MAX_FLAGS_PER_SUBJECT}个）。同一数字有这么多互不一致的来源，应整体核查。`,
       },
       facts: [],
@@ -292,8 +297,8 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         [f.id],
         { en: `${who(f, 'en')}: recorded as gross, but ${pub(f, 'en')} reports net`, zh: `${who(f, 'zh')}：账本记为总额，但${pub(f, 'zh')}给的是净额` },
         {
-          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. Run the analysis with --basis unknown to carry both readings.`,
-          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。分析时加 --basis unknown 可同时看两种理解。`,
+          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. ${advice.en}`,
+          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。${advice.zh}`,
         },
       );
     }
