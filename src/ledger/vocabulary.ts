@@ -2,7 +2,6 @@
  * The ledger's vocabulary: what a fact may measure, how it was obtained, and
  * on what basis. Documented in docs/ledger.md; keep the two in step.
  */
-import type { Lang } from '../core/index.js';
 
 /** What a fact measures. */
 export const METRICS = [
