@@ -75,7 +75,7 @@ describe('unit-economics use-case', () => {
   it('names a training cost recorded under a scope that is none of Epoch\'s methods by the scope\'s name, in Chinese on zh pages, never by its id (trial: zh formulas)', async () => {
     const own = await openLedger({ db: ':memory:' });
     try {
-      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'round', value: '$60M', source: { publisher: 'Some Wire', published: '2024-01-01' } });
+      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'round', period: '2023', value: '$60M', source: { publisher: 'Some Wire', published: '2024-01-01' } });
       const a = await runUnitEconomicsAnalysis(own, { samples: 200 });
       const row = a.details.breakEvenByTrainingCost.find((r) => r.label === 'GPT-4, round')!;
       expect(row.labelText).toEqual({ en: 'GPT-4, round', zh: 'GPT-4（单轮）' });
@@ -84,10 +84,10 @@ describe('unit-economics use-case', () => {
       // the formula names the scope in English words, which formulaZh says in Chinese by the same table (formula-zh.test.ts)
       expect(e.formula).toMatch(/^training cost \(GPT-4, round\) \/ 12 \//);
       // a scope the table does not name is written in words, not as an id
-      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'single_run', value: '$70M', source: { publisher: 'Other Wire', published: '2024-02-01' } });
+      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'single_run', period: '2023', value: '$70M', source: { publisher: 'Other Wire', published: '2024-02-01' } });
       const b = await runUnitEconomicsAnalysis(own, { samples: 200 });
       expect(b.estimates.map((x) => x.formula).join(' ')).not.toContain('single_run');
-      expect(b.details.breakEvenByTrainingCost.map((r) => r.labelText.zh)).toContain('GPT-4（single run）');
+      expect(b.details.breakEvenByTrainingCost.map((r) => r.labelText?.zh)).toContain('GPT-4（single run）');
     } finally {
       await own.close();
     }
