@@ -2,6 +2,8 @@
  * The ledger's vocabulary: what a fact may measure, how it was obtained, and
  * on what basis. Documented in docs/ledger.md; keep the two in step.
  */
+import { ShakeoutError } from '../core/index.js';
+import { closest } from './ids.js';
 
 /** What a fact measures. */
 export const METRICS = [
@@ -166,4 +168,19 @@ export function toMetric(text: string): Metric | undefined {
   const k = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if ((METRICS as readonly string[]).includes(k)) return k as Metric;
   return METRIC_ALIASES[k];
+}
+
+/**
+ * Reads a metric name or alias, or throws a 400 (issue `unknown_metric`,
+ * path `metric`) naming the metrics and the closest one: what a fact filter
+ * and a model's fact() call say of a metric the ledger does not know.
+ *
+ * @example readMetric('revnue') // throws 'unknown metric "revnue": expected one of funding, ...; did you mean "revenue"?'
+ */
+export function readMetric(text: string): Metric {
+  const m = toMetric(text);
+  if (m) return m;
+  const hint = closest(text, METRICS);
+  const message = `unknown metric "${text}": expected one of ${METRICS.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`;
+  throw new ShakeoutError(message, { issues: [{ code: 'unknown_metric', path: ['metric'], message, got: text, ...(hint ? { suggestion: hint } : {}) }] });
 }
