@@ -250,7 +250,7 @@ const unitEconomics = define({
 
 const checks = define({
   name: 'checks',
-  summary: 'Plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line',
+  summary: 'Plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line, stored values that break the value rules',
   samples: 'none',
   asOf: 'view',
   options: z.object({}).strict(),
