@@ -28,7 +28,7 @@ describe('survival use-case', () => {
     expect(set.details.climateReason!.zh).toBe('本次运行选定：寒冷');
   });
   it('climate auto: derived from the ledger\'s funding series, the facts cited with the analysis', async () => {
-    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto' });
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto', hint: 'cli' });
     expect(a.details.climate.name).toBe('neutral');
     expect(a.details.climateFactIds).toEqual(['owid-genai-world-2023', 'owid-genai-world-2024']);
     expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['owid-genai-world-2023', 'owid-genai-world-2024']));

@@ -77,7 +77,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   if (req.climate === 'auto') {
     const market = req.climateMarket ?? DEFAULT_CLIMATE_MARKET;
     try {
-      const c = await climateFromLedger(store, { market });
+      const c = await climateFromLedger(store, { market, ...(req.hint ? { hint: req.hint } : {}) });
       climate = c.climate.name as ClimateName;
       climateReason = c.reason;
       climateFacts = c.facts;

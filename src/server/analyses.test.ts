@@ -107,7 +107,11 @@ describe('every analysis of the registry over HTTP', () => {
       const survival = (await (await app.request(url)).json()) as { analysis: { details: { climateReason: { en: string; zh: string } } } };
       expect(survival.analysis.details.climateReason.en).toMatch(/^default: neutral \(the funding climate "from the ledger", climate=auto,/);
     }
-    const texts = JSON.stringify([checks.analysis.details.flags.map((f) => f.explanation), subscribers.analysis.notes]);
+    // the climate from the ledger names the request's value too
+    const auto = (await (await app.request('/api/survival?companies=OpenAI&horizon=12&paths=100&climate=auto')).json()) as { analysis: { details: { climateReason: { en: string; zh: string } } } };
+    expect(auto.analysis.details.climateReason.en).toMatch(/^derived from the ledger \(climate=auto\): /);
+    expect(auto.analysis.details.climateReason.zh).toMatch(/^由账本推得（climate=auto）：/);
+    const texts = JSON.stringify([checks.analysis.details.flags.map((f) => f.explanation), subscribers.analysis.notes, auto.analysis.details.climateReason]);
     expect(texts).not.toMatch(/--basis|--climate|--funding-growth/);
   });
   it('lists the analyses with their options\' schemas', async () => {
