@@ -100,7 +100,9 @@ describe('the analyses registry', () => {
     expect(http.en).toMatch(/Run the subscribers analysis with the basis unknown \(basis=unknown\) to carry both readings\.$/);
     expect(http.zh).toMatch(/订阅用户分析把口径设为“未知”（basis=unknown），可同时看两种理解。$/);
     const plain = disputed(await runAnalysis('checks', analysisContext(ledger), {}));
-    expect(plain.en).toMatch(/An analysis that reads the basis as unknown carries both readings\.$/);
+    // with no surface named (a report's), the advice is left out: the text says what holds
+    expect(plain.en).toMatch(/net \/ \(1 - commission\): 18-43% more\.$/);
+    expect(plain.zh).toMatch(/要高出18%-43%。$/);
     for (const t of [http, plain]) expect(`${t.en} ${t.zh}`).not.toMatch(/--[a-z]/);
     // the subscribers analysis's note on Sensor Tower's figures recorded as gross
     const note = (a: Analysis) => a.notes.find((n) => n.en.includes('Sensor Tower\'s help centre'))!;

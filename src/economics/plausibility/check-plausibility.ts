@@ -5,7 +5,7 @@ import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
-import { basisUnknownAdvice, type OptionHint } from '../common/option-hint.js';
+import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
 
@@ -331,10 +331,10 @@ export async function checkPlausibility(store: Store, options: { readonly hint?:
         'disputed_basis',
         [f.id],
         { en: `${who(f, 'en')}: recorded as gross, but ${pub(f, 'en')} reports net`, zh: `${who(f, 'zh')}：账本记为总额，但${pub(f, 'zh')}给的是净额` },
-        {
-          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. ${advice.en}`,
-          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。${advice.zh}`,
-        },
+        withAdvice({
+          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more.`,
+          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。`,
+        }, advice),
       );
     }
   }

@@ -10,7 +10,7 @@ import { factRef } from '../common/fact-ref.js';
 import { factDraws } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
-import { basisUnknownAdvice, type OptionHint } from '../common/option-hint.js';
+import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
 import { usdFactor } from '../common/usd-factor.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
@@ -506,10 +506,10 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   for (const c of articleFigures) notes.push(c.text);
   for (const c of crossChecks) notes.push(c.text);
   if (used === 'gross' && [...byStore.values()].some((f) => f.source.publisher === 'Sensor Tower') && options.basis === undefined) {
-    notes.push({
-      en: `The ledger records these figures as gross (as the article reads them), but Sensor Tower's help centre says its revenue is net of store fees. ${basisUnknownAdvice(options.hint).en}`,
-      zh: `账本按总额记录这些数字（与文章一致），但Sensor Tower帮助中心称其收入已扣除商店费用。${basisUnknownAdvice(options.hint).zh}`,
-    });
+    notes.push(withAdvice({
+      en: "The ledger records these figures as gross (as the article reads them), but Sensor Tower's help centre says its revenue is net of store fees.",
+      zh: '账本按总额记录这些数字（与文章一致），但Sensor Tower帮助中心称其收入已扣除商店费用。',
+    }, basisUnknownAdvice(options.hint)));
   }
   notes.push({
     en: `Intervals are 90% (p5 to p95) over ${env.sampleCount} draws, seed ${String(env.seed)}; the point figures above use the facts as written.`,
