@@ -69,7 +69,7 @@ describe('the analyses registry', () => {
   });
 
   it('says the default climate\'s reason with the command line\'s options, or without them (climateHint false, the report\'s); a set climate is said the same either way', async () => {
-    const ctx = analysisContext(ledger, { samples: 200 });
+    const ctx = analysisContext(ledger, { samples: 200, hint: 'cli' });
     const hinted = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12 });
     const plain = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12, climateHint: 'false' });
     const reason = (a: typeof plain) => a.assumptions.find((x) => x.id === 'survival.climate')!.rationale;
@@ -81,6 +81,33 @@ describe('the analyses registry', () => {
     const cold = await runAnalysis('survival', ctx, { companies: 'OpenAI', horizon: 12, climate: 'cold', climateHint: false });
     expect(reason(cold).en).toBe('chosen for this run: cold');
     expect((await issuesOf(runAnalysis('survival', ctx, { climateHint: 'no' })))[0]).toMatchObject({ path: ['options', 'climateHint'], message: expect.stringMatching(/got "no"$/) });
+  });
+
+  it('names the request\'s fields, never a flag, in a context of the API (hint api); names neither with no hint (trial: dashboard texts)', async () => {
+    const api = analysisContext(ledger, { samples: 200, hint: 'api' });
+    const reason = (a: Analysis) => a.assumptions.find((x) => x.id === 'survival.climate')!.rationale;
+    const overHttp = reason(await runAnalysis('survival', api, { companies: 'OpenAI', horizon: 12 }));
+    expect(overHttp.en).toBe('default: neutral (the funding climate "from the ledger", climate=auto, derives it from the ledger\'s funding figures; or set climate, or fundingGrowth)');
+    expect(overHttp.zh).toBe('默认：中性（融资环境选“由账本推得”，即 climate=auto，可由账本中的融资数据推得；也可设定 climate 或 fundingGrowth）');
+    const unsaid = reason(await runAnalysis('survival', analysisContext(ledger, { samples: 200 }), { companies: 'OpenAI', horizon: 12 }));
+    expect(unsaid.en).toBe('the default climate of the simulation');
+    // the check that advises reading the basis as unknown (Sensor Tower's store revenue, recorded as gross)
+    const disputed = (a: Analysis) => (a.details as { flags: { check: string; explanation: { en: string; zh: string } }[] }).flags.find((f) => f.check === 'disputed_basis')!.explanation;
+    const cli = disputed(await runAnalysis('checks', analysisContext(ledger, { hint: 'cli' }), {}));
+    expect(cli.en).toMatch(/Run the analysis with --basis unknown to carry both readings\.$/);
+    expect(cli.zh).toMatch(/分析时加 --basis unknown 可同时看两种理解。$/);
+    const http = disputed(await runAnalysis('checks', api, {}));
+    expect(http.en).toMatch(/Run the subscribers analysis with the basis unknown \(basis=unknown\) to carry both readings\.$/);
+    expect(http.zh).toMatch(/订阅用户分析把口径设为“未知”（basis=unknown），可同时看两种理解。$/);
+    const plain = disputed(await runAnalysis('checks', analysisContext(ledger), {}));
+    // with no surface named (a report's), the advice is left out: the text says what holds
+    expect(plain.en).toMatch(/net \/ \(1 - commission\): 18-43% more\.$/);
+    expect(plain.zh).toMatch(/要高出18%-43%。$/);
+    for (const t of [http, plain]) expect(`${t.en} ${t.zh}`).not.toMatch(/--[a-z]/);
+    // the subscribers analysis's note on Sensor Tower's figures recorded as gross
+    const note = (a: Analysis) => a.notes.find((n) => n.en.includes('Sensor Tower\'s help centre'))!;
+    expect(note(await runAnalysis('subscribers', api, { product: 'ChatGPT' })).en).toMatch(/\(basis=unknown\) to carry both readings\.$/);
+    expect(note(await runAnalysis('subscribers', analysisContext(ledger, { samples: 200, hint: 'cli' }), { product: 'ChatGPT' })).zh).toMatch(/分析时加 --basis unknown 可同时看两种理解。$/);
   });
 
   it('refuses bad options with the field, what was expected and what came; an unknown option and an unknown analysis', async () => {

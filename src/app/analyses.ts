@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ShakeoutError, throwIfAborted, type Issue, type Lang } from '../core/index.js';
-import type { Analysis } from '../economics/index.js';
+import type { Analysis, OptionHint } from '../economics/index.js';
 import { asOfInfoOf, BASES, closest, type Store } from '../ledger/index.js';
 import { analysisJson } from './analysis-json.js';
 import { runFundingAnalysis } from './analyze-funding.js';
@@ -33,6 +33,12 @@ export interface AnalysisContext {
   readonly lang?: Lang;
   /** The work done and its total, as long work goes (the simulation's company-months). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * How advice in the analyses' text names the way to act: the command
+   * line's flags ('cli'), the request's fields ('api', the server's) or
+   * neither ('none', the default).
+   */
+  readonly hint?: OptionHint;
 }
 
 /** The sample count and seed when none is given: 10,000 draws (or paths), seed 'shakeout', as every CLI command. */
@@ -43,7 +49,7 @@ export const DEFAULT_ANALYSIS_SEED = 'shakeout';
  * A context over `store`: default samples and seed, the store's as-of day,
  * and a signal that never aborts unless one is given.
  */
-export function analysisContext(store: Store, o: { samples?: number | undefined; seed?: string | number | undefined; signal?: AbortSignal | undefined; lang?: Lang | undefined; asOf?: string | null | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {}): AnalysisContext {
+export function analysisContext(store: Store, o: { samples?: number | undefined; seed?: string | number | undefined; signal?: AbortSignal | undefined; lang?: Lang | undefined; asOf?: string | null | undefined; onProgress?: ((done: number, total: number) => void) | undefined; hint?: OptionHint | undefined } = {}): AnalysisContext {
   return {
     store,
     env: { samples: o.samples ?? DEFAULT_ANALYSIS_SAMPLES, seed: o.seed ?? DEFAULT_ANALYSIS_SEED },
@@ -51,6 +57,7 @@ export function analysisContext(store: Store, o: { samples?: number | undefined;
     signal: o.signal ?? new AbortController().signal,
     ...(o.lang ? { lang: o.lang } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.hint ? { hint: o.hint } : {}),
   };
 }
 
@@ -106,6 +113,8 @@ const currency = {
   currency: z.string().max(20).optional().describe('Show money in this currency (any of the FX table), at the latest rate or fxMonth\'s'),
   fxMonth: z.string().max(20).optional().describe('With currency: the month of the rate, YYYY-MM'),
 };
+/** The context's hint for advice, as a request's field. */
+const hintOf = (ctx: AnalysisContext): { hint?: OptionHint } => (ctx.hint ? { hint: ctx.hint } : {});
 const currencyOf = (o: { currency?: string | undefined; fxMonth?: string | undefined }) => ({
   ...(o.currency ? { currency: o.currency } : {}),
   ...(o.fxMonth ? { fxMonth: o.fxMonth } : {}),
@@ -128,7 +137,7 @@ const subscribers = define({
     basis: z.enum(BASES).optional().describe('Read store revenue as gross, net or unknown (both readings); default as the facts record it'),
     ...currency,
   }).strict(),
-  run: async (ctx, o) => (await runSubscribersAnalysis(ctx.store, { product: o.product, ...(o.basis ? { basis: o.basis } : {}), ...envOf(ctx), ...currencyOf(o) })).analysis,
+  run: async (ctx, o) => (await runSubscribersAnalysis(ctx.store, { product: o.product, ...(o.basis ? { basis: o.basis } : {}), ...envOf(ctx), ...currencyOf(o), ...hintOf(ctx) })).analysis,
   json: analysisOnly,
 });
 
@@ -190,7 +199,7 @@ const survival = define({
     climate: z.enum(['cold', 'neutral', 'hot', 'auto']).optional().describe('The funding climate; auto derives it from the ledger\'s funding figures (default neutral)'),
     climateMarket: z.string().min(1).max(200).optional().describe('With climate auto: the market whose funding sets it'),
     fundingGrowth: z.coerce.number().positive().max(1000).optional().describe('Funding this year / last year: sets the climate when none is named'),
-    climateHint: yesNo.optional().describe('With no climate nor fundingGrowth: whether the default climate\'s reason names the command-line options that set one (default true; false says only that it is the simulation\'s default, as the report does)'),
+    climateHint: yesNo.optional().describe('With no climate nor fundingGrowth: whether the default climate\'s reason names the options that set one (over HTTP the request\'s fields, never the command line\'s; default true; false says only that it is the simulation\'s default, as the report does)'),
     assumptionsText: assumptionsText.optional().describe('Survival assumptions (YAML or JSON text) instead of the bundled ones'),
     assumptionsName: assumptionsName.optional().describe('Where assumptionsText came from, named in messages and cited'),
     ...currency,
@@ -204,6 +213,7 @@ const survival = define({
     ...(o.climateMarket ? { climateMarket: o.climateMarket } : {}),
     ...(o.fundingGrowth !== undefined ? { fundingGrowth: o.fundingGrowth } : {}),
     ...(o.climateHint !== undefined ? { climateHint: o.climateHint } : {}),
+    ...hintOf(ctx),
     ...(o.assumptionsText !== undefined ? { assumptions: assumptionsOf(o)! } : {}),
     ...currencyOf(o),
     signal: ctx.signal,
@@ -240,11 +250,11 @@ const unitEconomics = define({
 
 const checks = define({
   name: 'checks',
-  summary: 'Plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line',
+  summary: 'Plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line, stored values that break the value rules',
   samples: 'none',
   asOf: 'view',
   options: z.object({}).strict(),
-  run: (ctx) => runPlausibilityCheck(ctx.store),
+  run: (ctx) => runPlausibilityCheck(ctx.store, hintOf(ctx)),
   json: analysisOnly,
 });
 

@@ -1,5 +1,5 @@
 import { analyzeSubscribers, withAsOf } from '../economics/index.js';
-import type { Analysis, SubscribersDetails } from '../economics/index.js';
+import type { Analysis, OptionHint, SubscribersDetails } from '../economics/index.js';
 import type { Basis, Store } from '../ledger/index.js';
 import { saveDerived } from './save-derived.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
@@ -12,6 +12,8 @@ export interface SubscribersRequest extends CurrencyRequest {
   readonly seed?: string | number;
   /** Write the gross and net-by-the-rules results back to the ledger as derived facts. */
   readonly save?: boolean;
+  /** How advice names the way to act: the CLI's flags, the API's fields or neither (default). */
+  readonly hint?: OptionHint;
 }
 
 /** `shakeout analyze subscribers`: the analysis and, with `save`, the facts written. */
@@ -19,6 +21,7 @@ export async function runSubscribersAnalysis(store: Store, req: SubscribersReque
   const currency = requestedCurrency(req);
   const analysis = withAsOf(store, await analyzeSubscribers(store, req.product, {
     ...(req.basis ? { basis: req.basis } : {}),
+    ...(req.hint ? { hint: req.hint } : {}),
     env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
   }));
   const saved = req.save ? await saveDerived(store, analysis, subscriberFactSpecs(analysis)) : [];

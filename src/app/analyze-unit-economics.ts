@@ -1,7 +1,7 @@
 import { ShakeoutError } from '../core/index.js';
 import { analyzeUnitEconomics, chooseFact, withAsOf } from '../economics/index.js';
 import type { Analysis, UnitEconomicsDetails, UnitEconomicsInputs, UnitInput } from '../economics/index.js';
-import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
+import { asOfInfoOf, scopeName, type Fact, type Store } from '../ledger/index.js';
 import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
 
 export interface UnitEconomicsRequest extends CurrencyRequest {
@@ -109,9 +109,9 @@ function rank(f: Fact): number {
   return i < 0 ? METHODS.length : i;
 }
 
-/** A method's name in English (1) or Chinese (2); the scope as recorded when it is none of Epoch's. */
+/** A method's name in English (1) or Chinese (2); the scope's name (the ledger's table) when it is none of Epoch's. */
 function methodName(f: Fact, lang: 1 | 2): string {
-  return METHODS.find(([s]) => s === f.scope)?.[lang] ?? f.scope ?? (lang === 1 ? 'training cost' : '训练成本');
+  return METHODS.find(([s]) => s === f.scope)?.[lang] ?? (f.scope ? scopeName(f.scope, lang === 1 ? 'en' : 'zh') : lang === 1 ? 'training cost' : '训练成本');
 }
 
 function usage(message: string): ShakeoutError {

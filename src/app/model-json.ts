@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinNames, checkModel, ModelError, parseModel } from '../lang/index.js';
-import type { Reason } from '../core/index.js';
-import { bundledDataDir } from '../ledger/index.js';
-import type { RunModelFileResult } from './run-model-file.js';
+import { ShakeoutError, type Reason } from '../core/index.js';
+import { bundledDataDir, readMetric, type Store } from '../ledger/index.js';
+import { firstFactFailure, modelFactRequests, type RunModelFileResult } from './run-model-file.js';
 
 /**
  * A model run as JSON (`shakeout run --json`, `POST /api/models/run`): each
@@ -36,17 +36,41 @@ export interface ModelCheck {
   readonly issues: readonly { readonly code: string; readonly line: number; readonly column: number; readonly from: number; readonly to: number; readonly message: string; readonly suggestion: string | null; readonly reason: Reason }[];
 }
 
+/** A model error as the check's one issue. */
+function checkIssue(e: ModelError): ModelCheck {
+  return { ok: false, issues: [{ code: e.code, line: e.line, column: e.column, from: e.span.start, to: e.span.end, message: e.detail, suggestion: e.suggestion ?? null, reason: e.reasonCode }] };
+}
+
 /**
  * Parses and checks a model without running it (the first problem, as the
  * compiler finds it: unknown names with the closest known one, arity, kinds).
+ * With a ledger, each fact() call's entity and metric must be known to it:
+ * the first unknown one is the issue, at the call, with the closest name
+ * and the words of a run's error (`unknown entity "OpenAl"; did you mean
+ * "OpenAI"?`). Nothing is sampled and no fact is read: the entity names and
+ * the metric vocabulary only, so a check stays fast and changes nothing.
+ *
+ * @example await checkModelSource('x = fact("OpenAl", "revenue")\n{x: x}', store) // issue at 1:5, suggestion "OpenAI"
  */
-export function checkModelSource(source: string): ModelCheck {
+export async function checkModelSource(source: string, store?: Store): Promise<ModelCheck> {
   try {
     checkModel(parseModel(source));
-    return { ok: true, issues: [] };
+    if (!store) return { ok: true, issues: [] };
+    const failed = new Map<string, unknown>();
+    for (const [k, r] of modelFactRequests(source)) {
+      try {
+        readMetric(r.metric);
+        await store.resolveEntity(r.entity);
+      } catch (e) {
+        if (!(e instanceof ShakeoutError)) throw e;
+        failed.set(k, e);
+      }
+    }
+    const first = firstFactFailure(source, failed);
+    return first ? checkIssue(first) : { ok: true, issues: [] };
   } catch (e) {
     if (!(e instanceof ModelError)) throw e;
-    return { ok: false, issues: [{ code: e.code, line: e.line, column: e.column, from: e.span.start, to: e.span.end, message: e.detail, suggestion: e.suggestion ?? null, reason: e.reasonCode }] };
+    return checkIssue(e);
   }
 }
 

@@ -89,15 +89,10 @@ export interface RunModelFileOptions {
  */
 export async function runModelSource(source: string, options: RunModelFileOptions): Promise<RunModelFileResult> {
   const file = options.file ?? 'model.sq';
-  const requests = new Map<string, { entity: string; metric: string; period?: string }>();
   const resolved = new Map<string, ResolvedFact>();
-  const probe: FactResolver = (entity, metric, period) => {
-    requests.set(key(entity, metric, period), { entity, metric, ...(period ? { period } : {}) });
-    return { spec: { family: 'pointMass', value: 1 } as DistSpec, label: 'probe' };
-  };
   try {
     // Pass 1: compile with a probe to collect the fact() calls (also reports syntax errors early).
-    compileModel(source, { resolveFact: probe });
+    const requests = modelFactRequests(source);
     // Failures are kept and thrown from the second compile, which puts them at
     // the fact(...) call with line, column and caret.
     const failed = new Map<string, unknown>();
@@ -132,6 +127,51 @@ export async function runModelSource(source: string, options: RunModelFileOption
     return { ...result, file, resolved: [...resolved.values()], ...(asOf ? { asOf } : {}) };
   } catch (e) {
     if (e instanceof ModelError) throw new ShakeoutError(e.format(source, file), { issues: e.issues, status: 400, cause: e });
+    throw e;
+  }
+}
+
+/** What a model's fact() calls ask for, by entity, metric and period. */
+export type FactRequest = { readonly entity: string; readonly metric: string; readonly period?: string };
+
+/** A stand-in for every fact: a point mass at 1, for a compile that only looks at the calls. */
+const PROBE = { spec: { family: 'pointMass', value: 1 } as DistSpec, label: 'probe' };
+
+/**
+ * The fact() calls of a model, each request once (keyed by entity, metric
+ * and period): a compile with a probe for every fact, no ledger read.
+ * Throws the model's first syntax or type error as a ModelError.
+ */
+export function modelFactRequests(source: string): Map<string, FactRequest> {
+  const requests = new Map<string, FactRequest>();
+  compileModel(source, {
+    resolveFact: (entity, metric, period) => {
+      requests.set(key(entity, metric, period), { entity, metric, ...(period ? { period } : {}) });
+      return PROBE;
+    },
+  });
+  return requests;
+}
+
+/**
+ * Compiles a model again with the failures of its fact() requests (by
+ * `modelFactRequests`' key): the first one in the source becomes a
+ * ModelError at its call, with line, column and the closest name, as a run
+ * says it; null when none fails.
+ */
+export function firstFactFailure(source: string, failed: ReadonlyMap<string, unknown>): ModelError | null {
+  if (!failed.size) return null;
+  try {
+    compileModel(source, {
+      resolveFact: (entity, metric, period) => {
+        const k = key(entity, metric, period);
+        if (failed.has(k)) throw failed.get(k);
+        return PROBE;
+      },
+    });
+    return null;
+  } catch (e) {
+    if (e instanceof ModelError) return e;
     throw e;
   }
 }

@@ -17,7 +17,7 @@ afterAll(async () => ledger.close());
 describe('survival use-case', () => {
   it('loads the bundled assumptions and runs them, neutral by default', async () => {
     expect(loadSurvivalAssumptions().companies).toHaveLength(8);
-    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12 });
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, hint: 'cli' });
     expect(a.details.climate.name).toBe('neutral');
     expect(a.details.climateReason!.en).toMatch(/default: neutral/);
     expect(a.details.companies[0]!.survival).toHaveLength(13);
@@ -28,12 +28,12 @@ describe('survival use-case', () => {
     expect(set.details.climateReason!.zh).toBe('本次运行选定：寒冷');
   });
   it('climate auto: derived from the ledger\'s funding series, the facts cited with the analysis', async () => {
-    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto' });
+    const a = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 300, horizonMonths: 12, climate: 'auto', hint: 'cli' });
     expect(a.details.climate.name).toBe('neutral');
     expect(a.details.climateFactIds).toEqual(['owid-genai-world-2023', 'owid-genai-world-2024']);
     expect(a.facts.map((f) => f.id)).toEqual(expect.arrayContaining(['owid-genai-world-2023', 'owid-genai-world-2024']));
     expect(a.assumptions.find((x) => x.id === 'survival.climate')!.rationale.en).toMatch(/^derived from the ledger \(--climate auto\)/);
-    const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12 });
+    const none = await runSurvivalSimulation(ledger, { companies: ['OpenAI'], paths: 100, horizonMonths: 12, hint: 'cli' });
     expect(none.details.climateFactIds).toEqual([]);
     expect(none.details.climateReason!.en).toMatch(/--climate auto derives it/);
   });
@@ -71,5 +71,25 @@ describe('unit-economics use-case', () => {
     await expect(runUnitEconomicsAnalysis(ledger, { trainingModel: 'ChatGPT' })).rejects.toThrow(/no training_cost facts for ChatGPT/);
     const none = await runUnitEconomicsAnalysis(ledger, { samples: 200, trainingModel: 'none', fixedCosts: '$10M' });
     expect(none.details.answer).toBeNull();
+  });
+  it('names a training cost recorded under a scope that is none of Epoch\'s methods by the scope\'s name, in Chinese on zh pages, never by its id (trial: zh formulas)', async () => {
+    const own = await openLedger({ db: ':memory:' });
+    try {
+      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'round', period: '2023', value: '$60M', source: { publisher: 'Some Wire', published: '2024-01-01' } });
+      const a = await runUnitEconomicsAnalysis(own, { samples: 200 });
+      const row = a.details.breakEvenByTrainingCost.find((r) => r.label === 'GPT-4, round')!;
+      expect(row.labelText).toEqual({ en: 'GPT-4, round', zh: 'GPT-4（单轮）' });
+      const e = a.estimates.find((x) => x.formula.startsWith('training cost (GPT-4, round)'))!;
+      expect(e.label.zh).toBe('若训练成本按GPT-4（单轮）计，收支平衡所需付费订阅者');
+      // the formula names the scope in English words, which formulaZh says in Chinese by the same table (formula-zh.test.ts)
+      expect(e.formula).toMatch(/^training cost \(GPT-4, round\) \/ 12 \//);
+      // a scope the table does not name is written in words, not as an id
+      await own.addFact({ entity: 'GPT-4', metric: 'training_cost', scope: 'single_run', period: '2023', value: '$70M', source: { publisher: 'Other Wire', published: '2024-02-01' } });
+      const b = await runUnitEconomicsAnalysis(own, { samples: 200 });
+      expect(b.estimates.map((x) => x.formula).join(' ')).not.toContain('single_run');
+      expect(b.details.breakEvenByTrainingCost.map((r) => r.labelText?.zh)).toContain('GPT-4（single run）');
+    } finally {
+      await own.close();
+    }
   });
 });

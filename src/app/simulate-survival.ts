@@ -1,5 +1,5 @@
 import { analyzeSurvival, asOfClimateFallbackText, asOfOverridesFileText, climateFromFunding, climateFromLedger, DEFAULT_CLIMATE_MARKET, withAsOf } from '../economics/index.js';
-import type { Analysis, ClimateName, SurvivalAssumptions, SurvivalDetails, Text } from '../economics/index.js';
+import type { Analysis, ClimateName, OptionHint, SurvivalAssumptions, SurvivalDetails, Text } from '../economics/index.js';
 import { asOfInfoOf, type Fact, type Store } from '../ledger/index.js';
 import { ShakeoutError } from '../core/index.js';
 import { loadSurvivalAssumptions } from './analyze-health.js';
@@ -23,11 +23,13 @@ export interface SurvivalRequest extends CurrencyRequest {
   readonly fundingGrowth?: number;
   /**
    * With neither a climate nor `fundingGrowth`: whether the reason of the
-   * default climate names the command line's options that set one (default
-   * true). False says only that it is the simulation's default: a report,
-   * which sets no climate, offers no option to name.
+   * default climate names the options that set one, in `hint`'s words
+   * (default true). False says only that it is the simulation's default: a
+   * report, which sets no climate, offers no option to name.
    */
   readonly climateHint?: boolean;
+  /** How the default climate's reason names those options: the CLI's flags, the API's fields, or neither (the default). */
+  readonly hint?: OptionHint;
   /** An assumptions file instead of the bundled data/survival-assumptions.yaml. */
   readonly assumptionsFile?: string;
   /** Assumptions already read (`readSurvivalAssumptionsText`: a request's text), instead of a file. */
@@ -38,13 +40,23 @@ export interface SurvivalRequest extends CurrencyRequest {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Why the climate is neutral when nothing sets it, naming the command line's options that would. */
-const DEFAULT_CLIMATE_REASON_WITH_HINT: Text = {
-  en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
-  zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
+/**
+ * Why the climate is neutral when nothing sets it, naming the options that
+ * would in the hint's words: the command line's flags, or the API's fields
+ * (which the dashboard's URLs and forms share); 'none' names no option
+ * (`climateHint: false`, the report's).
+ */
+const DEFAULT_CLIMATE_REASON: Readonly<Record<OptionHint, Text>> = {
+  cli: {
+    en: 'default: neutral (--climate auto derives it from the ledger\'s funding figures; or set --climate, or --funding-growth)',
+    zh: '默认：中性（用 --climate auto 可由账本中的融资数据推得，也可用 --climate 或 --funding-growth 设定）',
+  },
+  api: {
+    en: 'default: neutral (the funding climate "from the ledger", climate=auto, derives it from the ledger\'s funding figures; or set climate, or fundingGrowth)',
+    zh: '默认：中性（融资环境选“由账本推得”，即 climate=auto，可由账本中的融资数据推得；也可设定 climate 或 fundingGrowth）',
+  },
+  none: { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' },
 };
-/** The same with no option to name (`climateHint: false`, the report's). */
-const DEFAULT_CLIMATE_REASON: Text = { en: 'the default climate of the simulation', zh: '模拟的默认融资环境' };
 
 /**
  * `shakeout simulate survival`: the shakeout simulation as an Analysis. On
@@ -61,11 +73,11 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
   let climate: ClimateName = 'neutral';
   let climateFacts: readonly Fact[] = [];
-  let climateReason: Text = req.climateHint === false ? DEFAULT_CLIMATE_REASON : DEFAULT_CLIMATE_REASON_WITH_HINT;
+  let climateReason: Text = DEFAULT_CLIMATE_REASON[req.climateHint === false ? 'none' : req.hint ?? 'none'];
   if (req.climate === 'auto') {
     const market = req.climateMarket ?? DEFAULT_CLIMATE_MARKET;
     try {
-      const c = await climateFromLedger(store, { market });
+      const c = await climateFromLedger(store, { market, ...(req.hint ? { hint: req.hint } : {}) });
       climate = c.climate.name as ClimateName;
       climateReason = c.reason;
       climateFacts = c.facts;

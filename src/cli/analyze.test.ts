@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCaptured } from './run-captured.js';
 
 const cli = runCaptured;
@@ -103,6 +104,19 @@ describe('shakeout check', () => {
     expect(j.kind).toBe('plausibility');
     expect(j.details.counts.error).toBe(1);
     expect(j.details.flags[0]).toMatchObject({ severity: 'error', check: 'out_of_line', facts: ['F19', 'ref-chatgpt-downloads-2024-02-2024-11-google-play-appfigures'] });
+  });
+  it('flags a stored fact that breaks the value rules (a row edited by hand: a price with no currency), with the rule, and exits 1', async () => {
+    const edited = join(mkdtempSync(join(tmpdir(), 'shakeout-check-')), 'edited.db');
+    expect((await cli(['--db', edited, 'summary'])).code).toBe(0);
+    const d = new Database(edited);
+    d.prepare("update fact set unit = 'count', value_text = '19.99', value_en = null where id = 'F21'").run();
+    d.close();
+    const r = await cli(['--db', edited, 'check']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/ERROR \[value_rule\] F21: price recorded as a number with no currency\n +facts: F21\n +F21 \(ByteAILab\/头部科技, 20\): expected price as money with its currency, .*got "19\.99", read as a number with no currency/);
+    const j = JSON.parse((await cli(['--db', edited, 'check', '--json'])).out) as { details: { counts: { error: number }; flags: { check: string; facts: string[]; explanation: { zh: string } }[] } };
+    expect(j.details.counts.error).toBe(2);
+    expect(j.details.flags.find((f) => f.check === 'value_rule')).toMatchObject({ facts: ['F21'], explanation: { zh: expect.stringMatching(/价格应为带币种的金额/) } });
   });
   it('exits 0 on a ledger with no error flag', async () => {
     const empty = join(mkdtempSync(join(tmpdir(), 'shakeout-check-')), 'empty.db');

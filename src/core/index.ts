@@ -3,6 +3,7 @@ export * from './constants.js';
 export * from './distribution-spec.js';
 export * from './quantity.js';
 export * from './currency-table.js';
+export * from './scope-names.js';
 export * from './figure.js';
 export * from './errors.js';
 export * from './aborted.js';

@@ -10,6 +10,7 @@ export * from './common/default-env.js';
 export * from './common/outcome-class.js';
 export * from './common/analysis-as-of.js';
 export * from './common/inputs-start.js';
+export * from './common/option-hint.js';
 export * from './subscribers/commission-rules.js';
 export * from './subscribers/commission-for.js';
 export * from './subscribers/subscriber-assumptions.js';

@@ -15,6 +15,7 @@ export * from './default-db-path.js';
 export { backendOf, redactLocation, BACKENDS } from './backends.js';
 export type { Backend, BackendName, BackendOpenOptions, LedgerDialect, OpenedDatabase } from './backend.js';
 export { closest } from './ids.js';
+export { valueRuleProblem } from './prepare-fact.js';
 export * from './io/fact-record.js';
 export * from './io/fact-files.js';
 export * from './io/fact-to-record.js';

@@ -24,7 +24,7 @@ import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, OutcomeImportOptions, OutcomeImportResult, Store, Summary } from './store.js';
 import { summarizeLedger } from './summarize.js';
-import { ENTITY_KINDS, METRICS, toMetric } from './vocabulary.js';
+import { ENTITY_KINDS, readMetric, toMetric } from './vocabulary.js';
 import type { EntityKind } from './vocabulary.js';
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
@@ -280,13 +280,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
       query.entityIds = filter.includeProducts ? idx.descendants(e.id) : [e.id];
     }
     if (filter.metric !== undefined) {
-      const m = toMetric(filter.metric);
-      if (!m) {
-        const hint = closest(filter.metric, METRICS);
-        const message = `unknown metric "${filter.metric}": expected one of ${METRICS.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`;
-        throw new ShakeoutError(message, { issues: [{ code: 'unknown_metric', path: ['metric'], message }] });
-      }
-      query.metric = m;
+      query.metric = readMetric(filter.metric);
     }
     if (filter.period !== undefined) {
       const p = parsePeriod(filter.period);

@@ -2,7 +2,8 @@
  * The ledger's vocabulary: what a fact may measure, how it was obtained, and
  * on what basis. Documented in docs/ledger.md; keep the two in step.
  */
-import type { Lang } from '../core/index.js';
+import { ShakeoutError } from '../core/index.js';
+import { closest } from './ids.js';
 
 /** What a fact measures. */
 export const METRICS = [
@@ -156,50 +157,30 @@ export const COMMON_SCOPES = [
   'dau', // users: daily active users
 ] as const;
 
-const SCOPE_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
-  app_store: { en: 'App Store', zh: 'App Store' },
-  google_play: { en: 'Google Play', zh: 'Google Play' },
-  'app_store+google_play': { en: 'App Store and Google Play', zh: 'App Store和Google Play' },
-  amortised_capex_energy: { en: 'amortised hardware and energy', zh: '硬件摊销加能耗' },
-  hardware_acquisition: { en: 'hardware bought outright', zh: '按购置硬件计' },
-  cloud_rental: { en: 'cloud rental', zh: '按云端租用计' },
-  round: { en: 'round', zh: '单轮' },
-  debt: { en: 'debt', zh: '债务融资' },
-  capex: { en: 'capital spending', zh: '资本开支' },
-  compute: { en: 'compute', zh: '算力' },
-  cloud_compute: { en: 'cloud compute', zh: '云计算' },
-  wages_and_opex: { en: 'wages and opex', zh: '工资及运营开支' },
-  mau: { en: 'monthly active', zh: '月活' },
-  dau: { en: 'daily active', zh: '日活' },
-};
-
 /**
- * A scope by name, for prose and notes in either language: 'google_play' ->
- * 'Google Play', 'round' -> 'round' / '单轮', 'region:China' -> 'China' / '中国';
- * unknown scopes with spaces for underscores.
+ * A scope by name, for prose and notes in either language ('round' -> 'round' /
+ * '单轮'): core's table (`scopeName`), which the dashboard's formulas read too.
  */
-export function scopeName(scope: string, lang: Lang): string {
-  const seg = scope.match(/^segment:(.+)$/);
-  if (seg) return SEGMENT_NAMES[seg[1]!]?.[lang] ?? seg[1]!.replace(/_/g, ' ');
-  const region = scope.match(/^region:(.+)$/);
-  if (region) return REGION_NAMES[region[1]!]?.[lang] ?? region[1]!;
-  return SCOPE_NAMES[scope]?.[lang] ?? scope.replace(/_/g, ' ');
-}
-
-const SEGMENT_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
-  ai_production: { en: 'AI production', zh: 'AI生产' },
-  ai_industry_applications: { en: 'AI industry applications', zh: 'AI行业应用' },
-  generative_ai: { en: 'generative AI', zh: '生成式AI' },
-};
-
-const REGION_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
-  China: { en: 'China', zh: '中国' },
-  World: { en: 'world', zh: '全球' },
-};
+export { scopeName } from '../core/index.js';
 
 /** Reads a metric name or alias; undefined when unknown. */
 export function toMetric(text: string): Metric | undefined {
   const k = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if ((METRICS as readonly string[]).includes(k)) return k as Metric;
   return METRIC_ALIASES[k];
+}
+
+/**
+ * Reads a metric name or alias, or throws a 400 (issue `unknown_metric`,
+ * path `metric`) naming the metrics and the closest one: what a fact filter
+ * and a model's fact() call say of a metric the ledger does not know.
+ *
+ * @example readMetric('revnue') // throws 'unknown metric "revnue": expected one of funding, ...; did you mean "revenue"?'
+ */
+export function readMetric(text: string): Metric {
+  const m = toMetric(text);
+  if (m) return m;
+  const hint = closest(text, METRICS);
+  const message = `unknown metric "${text}": expected one of ${METRICS.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`;
+  throw new ShakeoutError(message, { issues: [{ code: 'unknown_metric', path: ['metric'], message, got: text, ...(hint ? { suggestion: hint } : {}) }] });
 }

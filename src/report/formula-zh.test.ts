@@ -26,6 +26,11 @@ const GIVEN = [
   'price x (1 - store share) - inference cost',
   'training cost (GPT-4, amortised hardware capex + energy (Epoch main method)) / 12 / margin per paying user (no number of subscribers when the margin <= 0)',
   'training cost (GPT-4, cloud rental) / (subscribers x margin per paying user) (never when the divisor <= 0)',
+  // the options of the unit-economics analysis: other fixed costs, inference from queries, a training cost by a scope of the ledger's table
+  '(other fixed costs a month + training cost (GPT-4, hardware acquisition) / 12) / margin per paying user (no number of subscribers when the margin <= 0)',
+  'training cost (GPT-4, amortised hardware capex + energy (Epoch main method)) / (subscribers x margin per paying user - other fixed costs a month) (never when the divisor <= 0)',
+  'queries per user x cost per query',
+  'training cost (GPT-4, round) / 12',
   '(F18 + F20) / F21, each store x vendor error',
   'normal(0.05, 0.02)',
   '0.2M to 3M',
@@ -61,6 +66,10 @@ describe('formulaZh', () => {
     expect(formulaZh('co-openai-revenue-run-rate-as-of-2024-06 (co-openai-revenue-run-rate-as-of-2024-06: per year -> per month)'))
       .toBe('co-openai-revenue-run-rate-as-of-2024-06（co-openai-revenue-run-rate-as-of-2024-06：每年 → 每月）');
     expect(formulaZh('GPT-4 x 2')).toBe('GPT-4 × 2');
+    // a scope in a formula is said by core's table of scope names (the ledger's), never as its id
+    expect(formulaZh('training cost (GPT-4, round) / 12')).toBe('训练成本（GPT-4, 单轮） / 12');
+    expect(formulaZh('training cost (GPT-4, cloud rental) / 12')).toBe('训练成本（GPT-4, 云端租用） / 12');
+    expect(formulaZh('a (spending in parts: cloud_compute + wages_and_opex + data_licences)')).toBe('a （分项支出：云计算 + 工资及运营开支 + data licences）');
     // a term inside a fact id is the id's, not a word
     expect(formulaZh('co-openai-revenue-2024 + co-openai-net-loss-2024 (revenue + net loss)')).toBe('co-openai-revenue-2024 + co-openai-net-loss-2024（营收 + 净亏损）');
   });

@@ -9,7 +9,7 @@
  * this file: it imports only core's number format, so the browser bundle
  * takes little more than it).
  */
-import { formatCompact } from '../core/index.js';
+import { formatCompact, scopeName, scopeNameZhOfEn } from '../core/index.js';
 
 /** Currency codes in words, for the conversions inside a formula. */
 const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '人民币', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元' };
@@ -25,7 +25,8 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   [/net burn x (\d+) months \(from (.+?)\)/g, '净烧钱 × $1 个月（自 $2 起）'],
   [/\^\(1 \/ ([\d.]+) months\) - 1, a month/g, '^(1 / $1 个月) - 1，按月'],
   [/x cost per head \((.+?) to (.+?) a year\) \/ 12 \(staff costs only\)/g, '× 人均成本（每年 $1 至 $2）/ 12（仅人员成本）'],
-  [/\(spending in parts: (.+?)\)/g, '（分项支出：$1）'],
+  // the parts are scopes as recorded ('cloud_compute + wages_and_opex'): each by its name in core's table
+  [/\(spending in parts: (.+?)\)/g, (_, parts) => `（分项支出：${parts!.split(' + ').map((x) => scopeName(x, 'zh')).join(' + ')}）`],
   [/\(almost none to date, so about 0 a month\)/g, '（至今几乎为零，即每月约 0）'],
   [/\(no number of subscribers when the margin <= 0\)/g, '（毛利 <= 0 时无解）'],
   [/\(never when the divisor <= 0\)/g, '（除数 <= 0 时永远不会）'],
@@ -37,6 +38,8 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   [/\bas of (\d{4}(?:-\d{2}){0,2})/g, '截至 $1'],
   [/\bnormal\(/g, '正态('],
   [/P\(out of cash by month t\)/g, 'P（第 t 个月前现金耗尽）'],
+  // a training cost by a recorded scope that is none of Epoch's methods: the scope's name from core's table ('round' 单轮)
+  [/training cost \(([^,()]+), ([^()]+)\)/g, (m, who, method) => (TERMS_ZH[method!] === undefined && scopeNameZhOfEn(method!) ? `training cost (${who!}, ${scopeNameZhOfEn(method!)!})` : m!)],
 ];
 
 /** The magnitudes the model language writes after a number ('0.2M', '150K', '5B'). */
@@ -56,6 +59,9 @@ const TERMS_ZH: Record<string, string> = {
   'cloud rental': '云端租用',
   'hardware acquisition': '硬件购置',
   'margin per paying user': '每付费用户毛利',
+  'other fixed costs a month': '其他每月固定成本',
+  'queries per user': '每用户查询次数',
+  'cost per query': '每次查询成本',
   'store share': '商店分成',
   'inference cost': '推理成本',
   'mobile store revenue a month': '移动应用商店月收入',
@@ -73,8 +79,6 @@ const TERMS_ZH: Record<string, string> = {
   'gross burn': '总支出',
   'net burn': '净烧钱',
   'net loss': '净亏损',
-  'cloud_compute': '云计算',
-  'wages_and_opex': '工资及运营开支',
   subscribers: '订阅用户',
   revenue: '营收',
   costs: '支出',

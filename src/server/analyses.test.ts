@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Store } from '../app/index.js';
 import { createApp } from './app.js';
@@ -68,7 +72,48 @@ describe('analyses over HTTP', () => {
 interface Listed { items: { name: string; summary: string; samples: string; url: string; options: { properties?: Record<string, unknown> } }[] }
 interface Failed { error: { status: number; message: string; issues: { code: string; path: (string | number)[]; message: string }[] } }
 
+describe('the checks over HTTP on a ledger edited by hand', () => {
+  it('lists a stored fact that breaks the value rules (subscribers recorded as money) with the rule, in en and zh', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'shakeout-value-rule-')), 'ledger.db');
+    await (await openLedger({ db: path })).close();
+    const d = new Database(path);
+    d.prepare("update fact set unit = 'USD', value_text = '$750,000', value_en = null where id = 'F22'").run();
+    d.close();
+    const edited = await openLedger({ db: path });
+    try {
+      const body = (await (await createApp({ store: edited }).request('/api/analyses/checks')).json()) as { analysis: { details: { counts: { error: number }; flags: { check: string; severity: string; facts: string[]; title: { en: string; zh: string }; explanation: { en: string; zh: string } }[] } } };
+      const flag = body.analysis.details.flags.find((f) => f.check === 'value_rule')!;
+      expect(flag).toMatchObject({ severity: 'error', facts: ['F22'], title: { en: 'F22: paying subscribers recorded as something other than a count', zh: 'F22：付费订阅用户记为非数量的数值' } });
+      expect(flag.explanation.en).toMatch(/expected subscribers as a count, .*got "\$750,000", read as money \(USD\)/);
+      expect(flag.explanation.zh).toMatch(/读作金额（美元）。账本对新录入的这种数值会拒绝/);
+      expect(body.analysis.details.counts.error).toBe(2);
+    } finally {
+      await edited.close();
+    }
+  });
+});
+
 describe('every analysis of the registry over HTTP', () => {
+  it('names no command-line flag in its advice: the checks and the subscribers say basis=unknown, the default climate says climate=auto (trial: dashboard texts)', async () => {
+    const app = createApp({ store });
+    const checks = (await (await app.request('/api/analyses/checks')).json()) as { analysis: { details: { flags: { check: string; explanation: { en: string; zh: string } }[] } } };
+    const disputed = checks.analysis.details.flags.find((f) => f.check === 'disputed_basis')!;
+    expect(disputed.explanation.en).toContain('(basis=unknown)');
+    expect(disputed.explanation.zh).toContain('（basis=unknown）');
+    const subscribers = (await (await app.request('/api/analyses/subscribers?product=ChatGPT&samples=200')).json()) as { analysis: { notes: { en: string; zh: string }[] } };
+    expect(subscribers.analysis.notes.some((n) => n.en.includes('(basis=unknown)'))).toBe(true);
+    // the default climate's reason, whether or not the client asks for the hint
+    for (const url of ['/api/survival?companies=OpenAI&horizon=12&paths=100', '/api/analyses/survival?companies=OpenAI&horizon=12&samples=100&climateHint=true']) {
+      const survival = (await (await app.request(url)).json()) as { analysis: { details: { climateReason: { en: string; zh: string } } } };
+      expect(survival.analysis.details.climateReason.en).toMatch(/^default: neutral \(the funding climate "from the ledger", climate=auto,/);
+    }
+    // the climate from the ledger names the request's value too
+    const auto = (await (await app.request('/api/survival?companies=OpenAI&horizon=12&paths=100&climate=auto')).json()) as { analysis: { details: { climateReason: { en: string; zh: string } } } };
+    expect(auto.analysis.details.climateReason.en).toMatch(/^derived from the ledger \(climate=auto\): /);
+    expect(auto.analysis.details.climateReason.zh).toMatch(/^由账本推得（climate=auto）：/);
+    const texts = JSON.stringify([checks.analysis.details.flags.map((f) => f.explanation), subscribers.analysis.notes, auto.analysis.details.climateReason]);
+    expect(texts).not.toMatch(/--basis|--climate|--funding-growth/);
+  });
   it('lists the analyses with their options\' schemas', async () => {
     const app = createApp({ store });
     const r = (await (await app.request('/api/analyses')).json()) as Listed;

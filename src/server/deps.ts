@@ -28,7 +28,8 @@ export async function analysisContextFor(
   entry: AnalysisEntry,
   q: { asOf?: string | undefined; includeUndated?: boolean | undefined; samples?: number | undefined; seed?: string | number | undefined; lang?: Lang | undefined; signal: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<AnalysisContext> {
-  const base = { samples: q.samples, seed: q.seed, lang: q.lang, signal: q.signal, onProgress: q.onProgress };
+  // advice names the request's fields, never the command line's flags
+  const base = { samples: q.samples, seed: q.seed, lang: q.lang, signal: q.signal, onProgress: q.onProgress, hint: 'api' as const };
   if (entry.asOf === 'forecast-day') return analysisContext(deps.store, { ...base, asOf: q.asOf === undefined ? null : readAsOfDate(q.asOf, 'asOf') });
   const { store } = await readStore(deps, q);
   return analysisContext(store, base);

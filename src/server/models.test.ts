@@ -22,6 +22,27 @@ describe('models over HTTP', () => {
     expect(bad.issues[0]!.message).toMatch(/revenu/);
   });
 
+  it('checks fact()\'s entity and metric against the ledger, as a run would, at the call\'s line and column with the closest name, and writes nothing (T29)', async () => {
+    const app = createApp({ store });
+    type Check = { ok: boolean; issues: { code: string; line: number; column: number; message: string; suggestion: string | null; reason: { code: string; params: Record<string, string> } }[] };
+    const check = async (source: string) => (await (await post(app, '/api/models/check', { source })).json()) as Check;
+    const revision = (await app.request('/api/revision')).headers.get('x-shakeout-revision');
+    const entity = await check('a = 1 to 2\nx = fact("OpenAl", "revenue")\n{x: x, a: a}');
+    expect(entity.ok).toBe(false);
+    expect(entity.issues[0]).toMatchObject({ code: 'fact', line: 2, column: 5, suggestion: 'OpenAI', reason: { code: 'fact_unresolved', params: { entity: 'OpenAl', metric: 'revenue' } } });
+    expect(entity.issues[0]!.message).toBe('unknown entity "OpenAl"; did you mean "OpenAI"?');
+    const metric = await check('x = fact("OpenAI", "revnue")\nx');
+    expect(metric.issues[0]).toMatchObject({ code: 'fact', line: 1, column: 5, suggestion: 'revenue' });
+    expect(metric.issues[0]!.message).toMatch(/^unknown metric "revnue": expected one of funding, valuation, revenue, .*; did you mean "revenue"\?$/);
+    // the same words as the run's error, at the same place
+    const run = (await (await post(app, '/api/models/run', { source: 'x = fact("OpenAI", "revnue")\nx', samples: 100 })).json()) as { error: { issues: { message: string; path: string[] }[] } };
+    expect(run.error.issues[0]).toMatchObject({ message: metric.issues[0]!.message, path: ['line 1', 'column 5'] });
+    // names and aliases the ledger knows pass, in either language; the first unknown call is the one reported
+    expect((await check('x = fact("月之暗面", "valuation")\ny = fact("kimi", "revenue")\n{x: x, y: y}')).ok).toBe(true);
+    expect((await check('x = fact("OpenAI", "revenue")\ny = fact("Antropic", "revenue")\nz = fact("Nobody Inc", "revenue")\n{x: x, y: y, z: z}')).issues[0]).toMatchObject({ line: 2, suggestion: 'Anthropic' });
+    expect((await app.request('/api/revision')).headers.get('x-shakeout-revision')).toBe(revision);
+  });
+
   it('runs a model that reads the ledger, with histograms, the facts read, and the same numbers for the same seed', async () => {
     const app = createApp({ store });
     const body = { source: 'v = fact("Moonshot AI", "valuation")\nv / 1B', samples: 5000, seed: 3 };

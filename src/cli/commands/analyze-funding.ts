@@ -31,7 +31,7 @@ export function addFundingCommand(analyze: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON (without samples)')
     .action(async (opts: Opts, cmd: Command) => {
       const db = ledgerOptions(cmd);
-      const a = await withLedger(db, (store) => runAnalysis('funding', analysisContext(store), {
+      const a = await withLedger(db, (store) => runAnalysis('funding', analysisContext(store, { hint: 'cli' }), {
         ...(opts.region !== undefined ? { region: opts.region } : {}),
         ...(opts.segment !== undefined ? { segment: opts.segment } : {}),
         ...(opts.currency ? { currency: opts.currency } : {}),

@@ -45,7 +45,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
           save: true,
           ...currencyRequest(opts),
         })
-        : { analysis: await runAnalysis('health', analysisContext(store, { samples: opts.samples, seed: opts.seed }), { company, ...assumptions, ...currencyRequest(opts) }), saved: [], unsaved: null });
+        : { analysis: await runAnalysis('health', analysisContext(store, { samples: opts.samples, seed: opts.seed, hint: 'cli' }), { company, ...assumptions, ...currencyRequest(opts) }), saved: [], unsaved: null });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
         return;

@@ -34,8 +34,8 @@ export function addSubscribersCommand(analyze: Command, io: Output): void {
       const options = { product, ...(opts.basis ? { basis: opts.basis } : {}), ...currencyRequest(opts) };
       // --save writes derived facts: the write use-case; otherwise the registry's analysis
       const { analysis: a, saved } = await withLedger(db, async (store) => opts.save
-        ? runSubscribersAnalysis(store, { ...options, ...(opts.samples ? { samples: opts.samples } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), save: true })
-        : { analysis: await runAnalysis('subscribers', analysisContext(store, { samples: opts.samples, seed: opts.seed }), options), saved: [] });
+        ? runSubscribersAnalysis(store, { ...options, ...(opts.samples ? { samples: opts.samples } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), save: true, hint: 'cli' })
+        : { analysis: await runAnalysis('subscribers', analysisContext(store, { samples: opts.samples, seed: opts.seed, hint: 'cli' }), options), saved: [] });
       if (opts.json) {
         io.out(toJson(opts.save ? { ...analysisJson(a), saved } : analysisJson(a)));
         return;

@@ -57,7 +57,7 @@ export function addUnitEconomicsCommand(analyze: Command, io: Output): void {
       if ((opts.queriesPerUser === undefined) !== (opts.costPerQuery === undefined)) {
         throw new InvalidArgumentError('give --queries-per-user and --cost-per-query together');
       }
-      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('unit-economics', analysisContext(store, { samples: opts.samples, seed: opts.seed }), req)).catch((e: unknown) => {
+      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('unit-economics', analysisContext(store, { samples: opts.samples, seed: opts.seed, hint: 'cli' }), req)).catch((e: unknown) => {
         throw withOptionName(e);
       });
       io.out(opts.json ? toJson(analysisJson(a)) : withAsOfHeader(a.asOf, renderUnitEconomics(a)));

@@ -37,7 +37,7 @@ export function registerBacktest(program: Command, io: Output): void {
       const { asOf, includeUndated, ...ledger } = ledgerOptions(c);
       if (asOf === undefined) throw new ShakeoutError('backtest: expected --as-of DATE, the day the forecasts are made (YYYY-MM-DD), got none', { issues: [{ code: 'invalid_option', path: ['--as-of'], message: 'expected --as-of DATE' }], status: 400 });
       const r = await withLedger(ledger, (s) =>
-        runAnalysis('backtest', analysisContext(s, { asOf, samples: opts.paths, seed: opts.seed }), {
+        runAnalysis('backtest', analysisContext(s, { asOf, samples: opts.paths, seed: opts.seed, hint: 'cli' }), {
           ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
           ...(opts.companies ? { companies: opts.companies } : {}),
           ...(opts.today !== undefined ? { today: opts.today } : {}),

@@ -17,11 +17,11 @@ import { renderAsOfFooter, withAsOfHeader } from '../render-analysis.js';
 export function registerCheck(program: Command, io: Output): void {
   program
     .command('check')
-    .description('plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line; exit 1 on errors')
+    .description('plausibility checks: conflicting sources, mixed periods, unknown basis, figures out of line, stored values that break the value rules; exit 1 on errors')
     .option('--json', 'print the analysis as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const db = ledgerOptions(cmd);
-      const a = await withLedger(db, (store) => runAnalysis('checks', analysisContext(store), {}));
+      const a = await withLedger(db, (store) => runAnalysis('checks', analysisContext(store, { hint: 'cli' }), {}));
       const { flags, counts } = a.details;
       if (opts.json) io.out(toJson(analysisJson(a)));
       else {

@@ -46,7 +46,7 @@ export function registerSimulate(program: Command, io: Output): void {
     .option('--json', 'print the analysis as JSON'))
     .action(async (opts: Opts, cmd: Command) => {
       const assumptions = opts.assumptions ? assumptionsFile(opts.assumptions) : {};
-      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('survival', analysisContext(store, { samples: opts.paths, seed: opts.seed }), {
+      const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('survival', analysisContext(store, { samples: opts.paths, seed: opts.seed, hint: 'cli' }), {
         ...(opts.companies ? { companies: opts.companies } : {}),
         ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
         ...(opts.climate ? { climate: opts.climate } : {}),

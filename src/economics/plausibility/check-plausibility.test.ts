@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictsReport, openStore } from '../../ledger/index.js';
-import type { Store } from '../../ledger/index.js';
+import type { Fact, Store } from '../../ledger/index.js';
 import { checkPlausibility } from './check-plausibility.js';
 import { evaluateFormula } from './evaluate-formula.js';
 
@@ -219,5 +219,49 @@ describe('checkPlausibility on funding rounds', () => {
     expect(alt.map((x) => x.facts[0])).toEqual([bad.id]);
     expect(alt[0]!.explanation.en).toMatch(/converted EUR->USD at .*, the first is \$64\dM, 19% below the second/);
     expect(alt[0]!.explanation.zh).not.toMatch(/EUR->USD|converted/);
+  });
+});
+
+describe('checkPlausibility on stored facts that break the value rules', () => {
+  /**
+   * The store with some of its facts as a ledger written by an older version,
+   * or edited by hand, holds them: the rows are read as they are (new input
+   * like them is refused, so they are made here by changing facts read back).
+   */
+  function withEdited(s: Store, edit: (f: Fact) => Fact | null): Store {
+    return new Proxy(s, {
+      get(target, p) {
+        if (p === 'listFacts') return async (filter?: Parameters<Store['listFacts']>[0]) => (await target.listFacts(filter)).map((f) => edit(f) ?? f);
+        const v = Reflect.get(target, p, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  }
+
+  it('flags each one as an error naming the rule it breaks, in English and Chinese; the bundled ledger has none', async () => {
+    expect((await checkPlausibility(store)).details.flags.filter((f) => f.check === 'value_rule')).toEqual([]);
+    const edited = withEdited(store, (f) => {
+      if (f.id === 'F21') return { ...f, valueText: '19.99', figure: { ...f.figure, unit: 'count' } }; // a price with no currency
+      if (f.id === 'F22') return { ...f, valueText: '$750,000', figure: { ...f.figure, unit: 'USD' } }; // subscribers in money
+      if (f.id === 'F11') return { ...f, valueText: '-23亿美元', figure: { ...f.figure, value: -f.figure.value } }; // a valuation below zero
+      if (f.id === 'F5') return { ...f, valueText: '-5.67倍', figure: { ...f.figure, value: -f.figure.value } }; // a multiple below zero
+      return null;
+    });
+    const flags = (await checkPlausibility(edited)).details.flags.filter((f) => f.check === 'value_rule');
+    expect(flags.map((f) => [f.facts[0], f.severity])).toEqual([['F11', 'error'], ['F21', 'error'], ['F22', 'error'], ['F5', 'error']].sort((a, b) => `value_rule:${a[0]}`.localeCompare(`value_rule:${b[0]}`)));
+    const of = (id: string) => flags.find((f) => f.facts[0] === id)!;
+    // the rule's own message (valueRuleProblem over METRIC_VALUE), as new input is refused with
+    expect(of('F21').title.en).toBe('F21: price recorded as a number with no currency');
+    expect(of('F21').explanation.en).toMatch(/expected price as money with its currency, such as "\$500 million".*got "19\.99", read as a number with no currency: a number alone is not taken as US dollars\. The ledger refuses such a value on new input/);
+    expect(of('F21').explanation.zh).toMatch(/价格应为带币种的金额，例如“5亿元”.*这里记为“19\.99”，读作不带币种的数字：单独的数字不当作美元。账本对新录入的这种数值会拒绝/);
+    expect(of('F22').explanation.en).toMatch(/expected subscribers as a count, .*got "\$750,000", read as money \(USD\)/);
+    expect(of('F22').explanation.zh).toMatch(/应为数量，例如“250”“约120万”（不是金额、百分比或倍数），这里记为“\$750,000”，读作金额（美元）/);
+    expect(of('F11').title).toEqual({ en: 'F11: valuation recorded below zero', zh: 'F11：估值记为负数' });
+    expect(of('F11').explanation.en).toMatch(/expected valuation of at least 0 \(a valuation cannot be below zero\), got "-23亿美元"/);
+    expect(of('F11').explanation.zh).toMatch(/估值不应小于0，这里记为“-23亿美元”/);
+    // growth may be below zero as a percent (a decline), never as a multiple
+    expect(of('F5').explanation.en).toMatch(/\(a multiple is never below zero\), got "-5\.67倍"/);
+    expect(of('F5').explanation.zh).toMatch(/不应小于0（倍数不会是负数），这里记为“-5\.67倍”/);
+    for (const f of flags) expect(f.explanation.zh).not.toMatch(/[a-z]{4,}_[a-z]+|expected|got /);
   });
 });

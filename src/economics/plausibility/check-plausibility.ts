@@ -1,10 +1,11 @@
-import { convertCurrency, formatValue, isCurrency, periodMonths, periodsOverlap, safeParseFigure } from '../../core/index.js';
+import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths, periodsOverlap, safeParseFigure } from '../../core/index.js';
 import type { Figure, FxTable, Per } from '../../core/index.js';
-import { conflictsReport, MAX_CONFLICTS_PER_SUBJECT, type Fact, type Store } from '../../ledger/index.js';
+import { conflictsReport, MAX_CONFLICTS_PER_SUBJECT, METRIC_VALUE, valueRuleProblem, type Fact, type Metric, type Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
 import { groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
+import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import type { FlagSeverity, PlausibilityDetails, PlausibilityFlag } from './plausibility-flag.js';
 
@@ -54,6 +55,37 @@ const PER_ZH: Readonly<Record<Per, string>> = { day: '日', week: '周', month: 
 
 export { asWritten, metricName, monthsText, periodText, publisherName, scopeName } from './describe-fact.js';
 
+/** A unit as a Chinese reader says what a value was read as: '金额（美元）', '不带币种的数字'. */
+function unitSaidZh(unit: string): string {
+  if (isCurrency(unit)) return `金额（${currencyNameZh(unit)}）`;
+  return ({ count: '不带币种的数字', percent: '百分比', multiple: '倍数' } as Record<string, string>)[unit] ?? unit;
+}
+
+/**
+ * The value rules of the ledger (METRIC_VALUE, `valueRuleProblem`: the
+ * rules new input is refused by) said for a stored fact that breaks one, by
+ * the rule's code: a title and what the rule expects, in each language. The
+ * English explanation is the rule's own message.
+ */
+const VALUE_RULE_TEXT: Readonly<Record<string, { title: Text; zh: (metric: string, valueText: string, unit: string, multiple: boolean) => string }>> = {
+  missing_currency: {
+    title: { en: 'recorded as a number with no currency', zh: '记为不带币种的数字' },
+    zh: (m, v) => `${m}应为带币种的金额，例如“5亿元”“$500 million”“€23M”，这里记为“${v}”，读作不带币种的数字：单独的数字不当作美元`,
+  },
+  not_a_count: {
+    title: { en: 'recorded as something other than a count', zh: '记为非数量的数值' },
+    zh: (m, v, u) => `${m}应为数量，例如“250”“约120万”（不是金额、百分比或倍数），这里记为“${v}”，读作${unitSaidZh(u)}`,
+  },
+  not_a_ratio: {
+    title: { en: 'recorded as something other than a multiple or a percent', zh: '记为非倍数、非百分比的数值' },
+    zh: (m, v, u) => `${m}应为倍数或百分比，例如“5倍”“2.4x”“+200%”，这里记为“${v}”，读作${unitSaidZh(u)}`,
+  },
+  negative_value: {
+    title: { en: 'recorded below zero', zh: '记为负数' },
+    zh: (m, v, _u, multiple) => `${m}不应小于0${multiple ? '（倍数不会是负数）' : ''}，这里记为“${v}”`,
+  },
+};
+
 /**
  * Whether a fact is an event rather than a flow: a company's funding is a
  * round (or a total to date), raised on a day, so it has no rate per month;
@@ -89,9 +121,17 @@ function monthly(f: Fact, aggregate: (entity: string) => boolean): number | null
  *   article's 90M Google Play downloads in one month (F19) against Appfigures'
  *   ~130M over February to November 2024 (~13M a month, ~7x);
  * - `derivation`: a derived fact whose recorded value differs from
- *   recomputing its formula (F23: 2亿 written, (F18 + F20) x 12 = 1.8亿).
+ *   recomputing its formula (F23: 2亿 written, (F18 + F20) x 12 = 1.8亿);
+ * - `value_rule` (error): a stored fact that breaks the ledger's value rules
+ *   (METRIC_VALUE: money needs a currency, a count is not money, ...), which
+ *   new input is refused by: a ledger written by an older version, or rows
+ *   edited by hand, can still hold one.
+ *
+ * Advice names the way to act in `options.hint`'s words (see {@link OptionHint};
+ * default 'none', which names no flag or field).
  */
-export async function checkPlausibility(store: Store): Promise<Analysis<PlausibilityDetails>> {
+export async function checkPlausibility(store: Store, options: { readonly hint?: OptionHint } = {}): Promise<Analysis<PlausibilityDetails>> {
+  const advice = basisUnknownAdvice(options.hint);
   const facts = await store.listFacts();
   const { fx, cpi } = await store.tables();
   const { conflicts, uncompared, omitted } = conflictsReport(facts, fx, cpi);
@@ -122,7 +162,7 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
       check: 'omitted',
       title: { en: `${total - listed} more ${kindEn} of ${what(f, 'en')} not listed`, zh: `${what(f, 'zh')}另有${total - listed}个${kindZh}未逐一列出` },
       explanation: {
-        en: `${total} ${kindEn} of ${what(f, 'en')} were found; the first ${listed} are listed (at most ${MAX_FLAGS_PER_SUBJECT} per entity and metric, docs/limits.md). So many sources of one thing that disagree need a look as a whole: list them with facts list.`,
+        en: `${total} ${kindEn} of ${what(f, 'en')} were found; the first ${listed} are listed (at most ${MAX_FLAGS_PER_SUBJECT} per entity and metric, docs/limits.md). So many sources of one thing that disagree need a look as a whole: list the ledger's facts of ${what(f, 'en')} together.`,
         zh: `${what(f, 'zh')}共有${total}个${kindZh}，只列出前${listed}个（每个对象和指标最多列出${MAX_FLAGS_PER_SUBJECT}个）。同一数字有这么多互不一致的来源，应整体核查。`,
       },
       facts: [],
@@ -291,10 +331,10 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         'disputed_basis',
         [f.id],
         { en: `${who(f, 'en')}: recorded as gross, but ${pub(f, 'en')} reports net`, zh: `${who(f, 'zh')}：账本记为总额，但${pub(f, 'zh')}给的是净额` },
-        {
-          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more. Run the analysis with --basis unknown to carry both readings.`,
-          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。分析时加 --basis unknown 可同时看两种理解。`,
-        },
+        withAdvice({
+          en: `${who(f, 'en')} (${asWritten(f, 'en')}) is recorded as gross (what users paid), as the article reads it, but ${net}. If net, what users paid is net / (1 - commission): 18-43% more.`,
+          zh: `${who(f, 'zh')}（${asWritten(f, 'zh')}）照文章的理解记为总额，即用户支付的金额；但${pub(f, 'zh')}的帮助中心说明，其收入数据已扣除商店佣金和税费。若是净额，用户实际支付额 = 净额 / (1 - 佣金率)，要高出18%-43%。`,
+        }, advice),
       );
     }
   }
@@ -413,6 +453,28 @@ export async function checkPlausibility(store: Store): Promise<Analysis<Plausibi
         },
       );
     }
+  }
+
+  // 6. Stored facts that break the ledger's value rules (METRIC_VALUE): new input like them is
+  // refused, but a ledger written by an older version, or rows edited by hand, may hold them.
+  for (const f of facts) {
+    if (!Object.hasOwn(METRIC_VALUE, f.metric)) continue;
+    const wrong = valueRuleProblem(f.metric as Metric, f.figure, f.valueText);
+    if (!wrong) continue;
+    const text = VALUE_RULE_TEXT[wrong.code];
+    add(
+      'error',
+      'value_rule',
+      [f.id],
+      {
+        en: `${who(f, 'en')}: ${metricName(f.metric, 'en')} ${text?.title.en ?? `breaks the value rule ${wrong.code}`}`,
+        zh: `${who(f, 'zh')}：${metricName(f.metric, 'zh')}${text?.title.zh ?? `不符合数值规则${wrong.code}`}`,
+      },
+      {
+        en: `${cite(f, 'en')}: ${wrong.message}. The ledger refuses such a value on new input (its value rules for ${f.metric}); this one was stored before the rule, or edited in the database. Analyses would read it as it stands: correct it (a correction supersedes it).`,
+        zh: `${cite(f, 'zh')}：${text ? text.zh(metricName(f.metric, 'zh'), f.valueText, f.figure.unit, f.figure.unit === 'multiple') : wrong.message}。账本对新录入的这种数值会拒绝（${metricName(f.metric, 'zh')}的数值规则）；这一条是在规则之前存入的，或在数据库中被直接修改过。分析会照原样读取它：请更正（更正会取代原记录）。`,
+      },
+    );
   }
 
   const order: Record<FlagSeverity, number> = { error: 0, warning: 1, info: 2 };

@@ -8,7 +8,7 @@ export interface PlausibilityFlag {
   readonly id: string;
   /** error: a figure is probably wrong; warning: it needs care before use; info: worth knowing. */
   readonly severity: FlagSeverity;
-  /** 'conflict' | 'uncompared' | 'mixed_periods' | 'unknown_basis' | 'disputed_basis' | 'out_of_line' | 'derivation'. */
+  /** 'conflict' | 'uncompared' | 'mixed_periods' | 'unknown_basis' | 'disputed_basis' | 'out_of_line' | 'derivation' | 'value_rule' ... */
   readonly check: string;
   readonly title: Text;
   readonly explanation: Text;

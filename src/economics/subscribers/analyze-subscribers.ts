@@ -10,6 +10,7 @@ import { factRef } from '../common/fact-ref.js';
 import { factDraws } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
+import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
 import { usdFactor } from '../common/usd-factor.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
@@ -26,6 +27,8 @@ export interface SubscribersOptions {
   readonly env?: Env;
   /** The revenue period to use ('2024-04-21/2024-05-20'); default the latest with per-store facts. */
   readonly period?: string;
+  /** How advice names the way to act (`--basis unknown`, `basis=unknown` or neither): {@link OptionHint}, default 'none'. */
+  readonly hint?: OptionHint;
 }
 
 /** How one reading turns store revenue into what users paid. */
@@ -503,10 +506,10 @@ export async function analyzeSubscribers(store: Store, product: string, options:
   for (const c of articleFigures) notes.push(c.text);
   for (const c of crossChecks) notes.push(c.text);
   if (used === 'gross' && [...byStore.values()].some((f) => f.source.publisher === 'Sensor Tower') && options.basis === undefined) {
-    notes.push({
-      en: "The ledger records these figures as gross (as the article reads them), but Sensor Tower's help centre says its revenue is net of store fees: run with --basis unknown to carry both readings.",
-      zh: '账本按总额记录这些数字（与文章一致），但Sensor Tower帮助中心称其收入已扣除商店费用：用 --basis unknown 同时查看两种解读。',
-    });
+    notes.push(withAdvice({
+      en: "The ledger records these figures as gross (as the article reads them), but Sensor Tower's help centre says its revenue is net of store fees.",
+      zh: '账本按总额记录这些数字（与文章一致），但Sensor Tower帮助中心称其收入已扣除商店费用。',
+    }, basisUnknownAdvice(options.hint)));
   }
   notes.push({
     en: `Intervals are 90% (p5 to p95) over ${env.sampleCount} draws, seed ${String(env.seed)}; the point figures above use the facts as written.`,

@@ -26,7 +26,9 @@ describe('climateFromLedger', () => {
   it('another market by any name; a market without two consecutive years from one source is an error that says what to do', async () => {
     const china = await climateFromLedger(store, { market: 'china-ai-sector' });
     expect(china.facts.map((f) => f.id)).toEqual(['owid-ai-china-2023', 'owid-ai-china-2024']);
-    await expect(climateFromLedger(store, { market: 'OpenAI' })).rejects.toThrow(/no yearly funding figures of OpenAI from one source for two consecutive years; add them, or set --climate or --funding-growth/);
+    await expect(climateFromLedger(store, { market: 'OpenAI' })).rejects.toThrow(/^the climate from the ledger: the ledger has no yearly funding figures of OpenAI from one source for two consecutive years; add them, or name a climate or a funding growth$/);
+    await expect(climateFromLedger(store, { market: 'OpenAI', hint: 'cli' })).rejects.toThrow(/^--climate auto: .*; add them, or set --climate or --funding-growth$/);
+    await expect(climateFromLedger(store, { market: 'OpenAI', hint: 'api' })).rejects.toThrow(/^climate=auto: .*; add them, or set climate or fundingGrowth$/);
   });
 
   it('a later year of another source wins, and a fall of more than 20% is cold', async () => {

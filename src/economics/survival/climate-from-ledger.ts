@@ -2,7 +2,19 @@ import { formatCompact, isCurrency, ShakeoutError } from '../../core/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
+import type { OptionHint } from '../common/option-hint.js';
 import { climateFromFunding, type FundingClimate } from './funding-climate.js';
+
+/**
+ * How the climate from the ledger is named, in the hint's words (see
+ * OptionHint): in its reason (en, zh), its error's start, and what to set
+ * instead when the ledger has no series.
+ */
+const AUTO_SAID: Readonly<Record<OptionHint, { en: string; zh: string; error: string; instead: string }>> = {
+  cli: { en: ' (--climate auto)', zh: '（--climate auto）', error: '--climate auto', instead: 'set --climate or --funding-growth' },
+  api: { en: ' (climate=auto)', zh: '（climate=auto）', error: 'climate=auto', instead: 'set climate or fundingGrowth' },
+  none: { en: '', zh: '', error: 'the climate from the ledger', instead: 'name a climate or a funding growth' },
+};
 
 /** The market `--climate auto` reads by default: generative-AI startups worldwide, the market of the article's companies. */
 export const DEFAULT_CLIMATE_MARKET = 'genai-startups-global';
@@ -32,7 +44,8 @@ export interface LedgerClimate {
  * const c = await climateFromLedger(store); // OWID genAI 2024 / 2023
  * c.growth; // ≈ 1.15 -> neutral
  */
-export async function climateFromLedger(store: Store, options: { market?: string } = {}): Promise<LedgerClimate> {
+export async function climateFromLedger(store: Store, options: { market?: string; hint?: OptionHint } = {}): Promise<LedgerClimate> {
+  const said = AUTO_SAID[options.hint ?? 'none'];
   const entity = await store.resolveEntity(options.market ?? DEFAULT_CLIMATE_MARKET);
   const facts = (await store.listFacts({ entity: entity.id, metric: 'funding' }))
     .filter((f) => f.period?.kind === 'year' && isCurrency(f.figure.unit) && f.figure.p50 > 0 && f.kind !== 'assumption');
@@ -58,7 +71,7 @@ export async function climateFromLedger(store: Store, options: { market?: string
   }
   const nameZh = entity.nameZh ?? entity.nameEn;
   if (!best) {
-    const message = `--climate auto: the ledger has no yearly funding figures of ${entity.nameEn} from one source for two consecutive years; add them, or set --climate or --funding-growth`;
+    const message = `${said.error}: the ledger has no yearly funding figures of ${entity.nameEn} from one source for two consecutive years; add them, or ${said.instead}`;
     throw new ShakeoutError(message, { issues: [{ code: 'no_funding_series', path: ['climate'], message }], status: 400 });
   }
   const { prev, cur, year } = best;
@@ -76,8 +89,8 @@ export async function climateFromLedger(store: Store, options: { market?: string
     facts: [prev, cur],
     market: { id: entity.id, nameEn: entity.nameEn, nameZh: entity.nameZh },
     reason: {
-      en: `derived from the ledger (--climate auto): ${entity.nameEn} funding ${year} / ${year - 1} = ${cur.id} (${shown(cur, 'en')}) / ${prev.id} (${shown(prev, 'en')}), both ${src}${basis}; ${base.reason.en}`,
-      zh: `由账本推得（--climate auto）：${nameZh}融资额 ${year} 年 / ${year - 1} 年 = ${cur.id}（${shown(cur, 'zh')}）/ ${prev.id}（${shown(prev, 'zh')}），均来自 ${src}${basisZh}；${zhBase}`,
+      en: `derived from the ledger${said.en}: ${entity.nameEn} funding ${year} / ${year - 1} = ${cur.id} (${shown(cur, 'en')}) / ${prev.id} (${shown(prev, 'en')}), both ${src}${basis}; ${base.reason.en}`,
+      zh: `由账本推得${said.zh}：${nameZh}融资额 ${year} 年 / ${year - 1} 年 = ${cur.id}（${shown(cur, 'zh')}）/ ${prev.id}（${shown(prev, 'zh')}），均来自 ${src}${basisZh}；${zhBase}`,
     },
   };
 }

@@ -21,7 +21,7 @@ export const ModelRunBody = z.object({
 });
 
 const check = createRoute({
-  method: 'post', path: '/api/models/check', summary: 'Check a model without running it: its first problem at line and column, with the closest known name', tags: ['models'],
+  method: 'post', path: '/api/models/check', summary: 'Check a model without running it: its first problem at line and column (a syntax or type error, an unknown name, a fact() whose entity or metric the ledger does not know), with the closest known name; reads no fact, changes nothing', tags: ['models'],
   request: { body: { content: { 'application/json': { schema: z.object({ source: Source }).strict() } }, required: true } },
   responses: {
     200: json(z.object({ ok: z.boolean(), issues: z.array(z.object({ code: z.string(), line: z.number(), column: z.number(), from: z.number(), to: z.number(), message: z.string(), suggestion: z.string().nullable(), reason: ReasonSchema })).readonly() }), 'The check'),
@@ -55,7 +55,8 @@ const examples = createRoute({
 });
 
 export function registerModelRoutes(app: Api, deps: ServerDeps): void {
-  app.openapi(check, (c) => c.json(checkModelSource(c.req.valid('json').source), 200));
+  // fact()'s entities and metrics are checked against the whole ledger's names (read-only; no fact is read)
+  app.openapi(check, async (c) => c.json(await checkModelSource(c.req.valid('json').source, deps.store), 200));
   app.openapi(run, async (c) => {
     const b = c.req.valid('json');
     const { store } = await readStore(deps, { asOf: b.asOf, includeUndated: b.includeUndated });
