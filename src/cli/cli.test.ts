@@ -171,6 +171,17 @@ describe('shakeout facts', () => {
 });
 
 describe('the command line as people use it', () => {
+  it('keeps a database started with --no-bundled-data empty: a later command without the option does not fill it', async () => {
+    const path = db('started-empty.db');
+    expect((await cli(['--db', path, '--no-bundled-data', 'facts', 'list', '--json'])).out.trim()).toBe('[]');
+    const later = await cli(['--db', path, 'facts', 'list', '--json']);
+    expect(later.code).toBe(0);
+    expect(JSON.parse(later.out)).toEqual([]);
+    // while a database started without it gets the bundled facts
+    const full = JSON.parse((await cli(['--db', db('started-full.db'), 'facts', 'list', '--json'])).out) as unknown[];
+    expect(full.length).toBeGreaterThan(50);
+  });
+
   it('reads negative figures and answers --json errors in JSON', async () => {
     const neg = await cli(['parse', '-3亿元', '--json']);
     expect(neg.code).toBe(0);

@@ -64,7 +64,7 @@ export async function buildProgram(io: Output, argv: readonly string[] = []): Pr
   const program = new Command('shakeout')
     .description('Will an AI company make money before its money runs out? Sourced figures, uncertainty, analyses.')
     .option('--db <path>', 'the ledger: a database file or a postgres:// URL (default: $SHAKEOUT_DB, else a postgres:// $DATABASE_URL, else ~/.shakeout/shakeout.db)')
-    .option('--no-bundled-data', 'do not load the bundled data into a fresh database (start empty)')
+    .option('--no-bundled-data', 'do not load the bundled data into a fresh database (start empty; the database remembers it, and later commands do not load it either)')
     .option('--as-of <date>', 'read the ledger as it stood on this day (YYYY-MM-DD): only facts, corrections, outcomes and sources published by then, FX and CPI months ended by then; read-only (see docs/as-of.md)', asOfDay)
     .option('--include-undated', 'with --as-of: take in facts whose source gives no publication date (left out by default)')
     .showHelpAfterError('(run shakeout --help for usage)')

@@ -13,6 +13,8 @@ import type { OpenStoreOptions, Store } from './store.js';
 export const BUNDLED_META_KEY = 'bundled_data';
 /** Bump when the bundled data changes, so older databases get the new facts (loading is idempotent). */
 export const BUNDLED_VERSION = '3';
+/** The meta value of a ledger created without the bundled data (`--no-bundled-data`): never loaded into it later. */
+export const BUNDLED_DECLINED = 'declined';
 
 /**
  * Opens the ledger at a location (a SQLite file, ':memory:', or a
@@ -42,15 +44,19 @@ export async function openPersistence(location: string, options: BackendOpenOpti
 /**
  * Opens the ledger at `path` (a SQLite file, ':memory:', or a postgres://
  * URL). Every database gets the bundled entities; a database that has not
- * had it yet also gets the bundled facts and events (unless `loadBundled:
- * false`).
+ * had it yet also gets the bundled facts and events, unless `loadBundled:
+ * false` (which a fresh database remembers: it is not filled later).
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataDir = options.dataDir ?? bundledDataDir();
   const store = await openBareStore(options.path, { dataDir, createFolder: options.createFolder ?? false, ...(options.now ? { now: options.now } : {}) });
   try {
     await seedBundledEntities(store, dataDir);
-    if (options.loadBundled !== false && (await store.getMeta(BUNDLED_META_KEY)) !== BUNDLED_VERSION) {
+    const had = await store.getMeta(BUNDLED_META_KEY);
+    if (options.loadBundled === false) {
+      // a fresh ledger started empty stays so: a later open without the option does not fill it
+      if (had === undefined) await store.setMeta(BUNDLED_META_KEY, BUNDLED_DECLINED);
+    } else if (had !== BUNDLED_VERSION && had !== BUNDLED_DECLINED) {
       await loadBundledData(store, dataDir);
       await store.setMeta(BUNDLED_META_KEY, BUNDLED_VERSION);
     }
