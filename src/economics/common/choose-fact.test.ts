@@ -196,6 +196,18 @@ describe('chooseFact', () => {
       }
       expect([c.chosen, ...c.others.map((o) => o.fact)].map((f) => f.id)).toEqual(again.map((f) => f.id));
       expect(chooseFact([...input].reverse())!.chosen).toBe(c.chosen);
+      // each reason is true of the one it names: the one used, or the finer figure of the same currency
+      for (const o of c.others) {
+        const by = o.setAsideFor ?? c.chosen;
+        if (o.criterion === 'uncertainty') expect(relativeWidth(by)).toBeLessThan(relativeWidth(o.fact));
+        if (o.criterion === 'precision') {
+          expect(by.figure.unit).toBe(o.fact.figure.unit);
+          expect(writtenPrecision(by)).toBeGreaterThan(writtenPrecision(o.fact));
+        }
+        if (o.criterion === 'published') expect(by.source.published! > o.fact.source.published!).toBe(true);
+        if (o.criterion === 'publisher') expect(by.source.publisher.toLowerCase() < o.fact.source.publisher.toLowerCase()).toBe(true);
+        expect(o.criterion).not.toBe('tie');
+      }
     }
   });
 

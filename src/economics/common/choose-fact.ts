@@ -271,7 +271,7 @@ export function chooseFact(facts: readonly Fact[], options: ChooseOptions = {}):
   if (!facts.length) return undefined;
   const cs = criteria(options);
   const losses = new Map<Fact, Loss>();
-  // `ranked` starts with `winner`'s fact (choose-fact.test.ts checks the two agree); `winner` says why each other lost
+  // `winner` says why each other fact lost; `ranked` puts them in the rule's order (it starts with `winner`'s fact)
   winner(facts, cs, losses);
   const all = ranked(facts, cs);
   const chosen = all[0]!;
