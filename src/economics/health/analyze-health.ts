@@ -126,7 +126,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const { entity, found } = got;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
-  const notes: Text[] = [...got.notes, ...got.conversions.map((c) => ({ en: `Converted: ${c.en}`, zh: `币种换算：${c.zh}` })), ...(shown ? [shown.noteAsWritten] : [])];
+  const notes: Text[] = [...got.notes, ...got.conversions.map((c) => ({ en: `Converted: ${c.en}`, zh: `币种换算：${c.zh}` }))];
   const missing: Text[] = [];
   const name = entity.nameEn;
 
@@ -373,7 +373,8 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     estimates,
     facts,
     assumptions,
-    notes,
+    // the currency's note last, as analysisInCurrency puts it
+    notes: shown ? [...notes, shown.noteAsWritten] : notes,
     env: { sampleCount: env.sampleCount, seed: env.seed },
     details: {
       company: { id: entity.id, nameEn: entity.nameEn, nameZh: entity.nameZh, kind: entity.kind },
