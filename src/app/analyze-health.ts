@@ -5,7 +5,7 @@ import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, startDate, w
 import type { Analysis, CompanyAssumptions, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { asOfInfoOf, bundledDataDir, type Store } from '../ledger/index.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
-import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
+import { inRequestedCurrency, requestedCurrency, requestedDisplay, type CurrencyRequest } from './in-currency.js';
 import { ShakeoutError } from '../core/index.js';
 
 export interface HealthRequest extends CurrencyRequest {
@@ -49,15 +49,18 @@ export async function runHealthAnalysis(store: Store, req: HealthRequest): Promi
   const start = req.asOf
     ? req.startFile ? { date: req.asOf, basis: 'assumptions' as const, file: { file: req.startFile, asOf: req.asOf, names: true } } : { date: req.asOf, basis: 'given' as const, file: null }
     : { ...startDate(asOfInfoOf(store)?.asOf ?? null, startFile), file: startFile };
-  const analysis = withAsOf(store, await analyzeHealth(store, req.company, {
+  const options = {
     env: { sampleCount: req.samples ?? 10_000, seed: req.seed ?? 'shakeout' },
     assumptions,
     asOf: start.date,
     start: { basis: start.basis, file: start.file },
-  }));
-  // saved facts are in US dollars, as computed; the currency asked for is for display
-  const shown = await inRequestedCurrency(store, analysis, currency, req.fxMonth);
+  };
+  // In the currency asked for from the start: a figure written in it is shown as written (docs/fx.md).
+  const display = await requestedDisplay(store, currency, req.fxMonth);
+  const shown = await inRequestedCurrency(store, withAsOf(store, await analyzeHealth(store, req.company, { ...options, ...(display ? { currency: display } : {}) })), currency, req.fxMonth);
   if (!req.save) return { analysis: shown, saved: [], unsaved: null };
+  // saved facts are in US dollars, as computed without --currency
+  const analysis = display ? withAsOf(store, await analyzeHealth(store, req.company, options)) : shown;
   const specs = healthFactSpecs(analysis);
   const saved = specs.length ? await saveDerived(store, analysis, specs) : [];
   return { analysis: shown, saved, unsaved: specs.length ? null : 'nothing to save: net burn is not known from facts alone (results resting on assumptions are not written to the ledger)' };

@@ -1,5 +1,5 @@
-import { analysisInCurrency, toCurrency } from '../economics/index.js';
-import type { Analysis } from '../economics/index.js';
+import { analysisInCurrency, displayCurrency, toCurrency } from '../economics/index.js';
+import type { Analysis, DisplayCurrency } from '../economics/index.js';
 import { ShakeoutError, isMonthText, type Currency } from '../core/index.js';
 import type { Store } from '../ledger/index.js';
 
@@ -23,9 +23,21 @@ export function requestedCurrency(req: CurrencyRequest): Currency {
 }
 
 /**
+ * The rate of the currency asked for (`displayCurrency` with the store's FX
+ * table), for an analysis that computes in it itself (health: a figure
+ * written in that currency is shown as written). Undefined for USD.
+ */
+export async function requestedDisplay(store: Store, currency: Currency, fxMonth?: string): Promise<DisplayCurrency | undefined> {
+  if (currency === 'USD') return undefined;
+  const { fx } = await store.tables();
+  return displayCurrency(currency, fx, fxMonth);
+}
+
+/**
  * The one place every use-case puts an analysis in the currency asked for:
  * `analysisInCurrency` with the store's FX table (bundled rates and the
- * user's). USD returns the analysis as computed.
+ * user's). USD returns the analysis as computed, and so does an analysis
+ * computed in the currency asked for (`requestedDisplay`).
  */
 export async function inRequestedCurrency<D>(store: Store, a: Analysis<D>, currency: Currency, fxMonth?: string): Promise<Analysis<D>> {
   if (currency === 'USD') return a;

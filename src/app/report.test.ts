@@ -72,9 +72,12 @@ describe('the report in another currency', () => {
     const en = renderMarkdown(buildReport(eur, 'en'), { chartDir: null });
     const zh = renderMarkdown(buildReport(eur, 'zh'), { chartDir: null });
     expect(en).toContain('Money in euros (EUR): computed in US dollars and converted at one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED).');
+    // health computes in euros: a figure written in euros is taken as written, and says so
+    expect(en).toContain('Money in euros (EUR): figures written in euros are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED).');
     expect(en).toContain('Funding markets stay in US dollars');
     expect(en).toMatch(/\| OpenAI \| [^|]*€\d/);
     expect(zh).toContain('金额以欧元计：先按美元计算，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
+    expect(zh).toContain('金额以欧元计：以欧元写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
     expect(buildReport(eur, 'en').charts.find((c) => c.id === 'valuations')!.yUnit).toBe('EUR');
     expect(latinInChinese(buildReport(eur, 'zh'), eur)).toEqual([]);
   });

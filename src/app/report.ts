@@ -100,7 +100,8 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     const named = new Set(await Promise.all(assumptions.companies.map(async (c) => (await store.resolveEntity(c.company)).id)));
     for (const id of ids ?? articleIds) {
       try {
-        health.push(await runAnalysis('health', ctx, { company: id, ...(!seen && named.has(id) ? { date: assumptions.asOf, startFile: assumptions.file } : {}) }));
+        // in the currency asked for from the start, so that a figure written in it is shown as written
+        health.push(await runAnalysis('health', ctx, { company: id, currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}), ...(!seen && named.has(id) ? { date: assumptions.asOf, startFile: assumptions.file } : {}) }));
       } catch (e) {
         if (!(e instanceof ShakeoutError) || e.status >= 500) throw e;
         leftOut.push({ company: id, analysis: 'health', reason: 'failed', detail: e.message });
@@ -134,9 +135,11 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
       subscribers: subscribers && (await shown(subscribers)),
       survival: survival && (await shown(survival)),
     };
-    const note = converted.health[0]?.currency?.note ?? converted.survival?.currency?.note ?? converted.subscribers?.currency?.note;
-    if (note) {
-      notes.push(note, {
+    // health computes in the currency asked for (figures written in it as written), the others convert their US dollars: each says so, once
+    const said = [converted.health[0]?.currency?.note, converted.survival?.currency?.note, converted.subscribers?.currency?.note].filter((n) => n !== undefined);
+    const currencyNotes = said.filter((n, i) => said.findIndex((m) => m.en === n.en) === i);
+    if (currencyNotes.length) {
+      notes.push(...currencyNotes, {
         en: 'Funding markets stay in US dollars: they are compared with series in constant 2021 dollars, and a series over years would need each year\'s own rate.',
         zh: '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
       });

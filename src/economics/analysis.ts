@@ -77,9 +77,11 @@ export interface Analysis<D = unknown> {
   readonly details: D;
   /**
    * Set when the analysis's US-dollar results were put in another currency
-   * for display (`analysisInCurrency`): the currency, the rate per US dollar,
-   * the month it is the average of, and the note naming it. Amounts in
-   * `details` stay in US dollars; multiply them by `perUsd` to show them.
+   * for display (`analysisInCurrency`), or when it computed in that currency
+   * itself (health: figures written in it as written, docs/fx.md): the
+   * currency, the rate per US dollar, the month it is the average of, and the
+   * note naming it. Amounts in `details` stay in US dollars; multiply them by
+   * `perUsd` to show them.
    */
   readonly currency?: AnalysisCurrency;
   /**

@@ -14,7 +14,9 @@ export interface ChooseText {
   readonly uncertainty: (used: string, other: string) => string;
   readonly precision: (used: string, other: string) => string;
   readonly published: (used: string, other: string) => string;
-  readonly recorded: (used: string, other: string) => string;
+  /** `finer` (a publisher) gives `finerText` in this one's currency and unit; the one used is in another, whose digits are not compared. */
+  readonly precisionOther: (finer: string, finerText: string, other: string) => string;
+  readonly publisher: (used: string, other: string) => string;
   readonly tie: () => string;
   readonly derivedFromUsed: () => string;
   readonly noPeriod: string;
@@ -30,8 +32,11 @@ export const CHOOSE_TEXT_EN: ChooseText = {
   kind: (used, other) => `the one used is ${used}; this one ${other}`,
   uncertainty: (used, other) => `the one used is more precise (its 90% range is ${used} of its median; this one's ${other})`,
   precision: (used, other) => `the one used is written to more digits ("${used}"; this one "${other}", which may be it rounded)`,
+  precisionOther: (finer, finerText, other) =>
+    `${finer} writes it to more digits in the same currency and unit ("${finerText}"; this one "${other}", which may be it rounded); the one used is in another currency or unit, whose digits are not compared with these`,
   published: (used, other) => `the one used was published later (${used}; this one ${other})`,
-  recorded: (used, other) => `the one used was recorded later (${used}; this one ${other})`,
+  publisher: (used, other) =>
+    `the two are equal on every earlier criterion of the rule; the one used comes first in the alphabetical order of publishers (${used}; this one ${other})`,
   tie: () => 'the two are equal on every criterion of the rule; the one used comes first by id',
   derivedFromUsed: () => 'this one was derived from the one used, so it agrees with it by construction',
   noPeriod: 'no period',

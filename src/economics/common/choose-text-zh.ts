@@ -9,8 +9,10 @@ export const CHOOSE_TEXT_ZH: ChooseText = {
   kind: (used, other) => `所采用的事实是${used}，此条是${other}`,
   uncertainty: (used, other) => `所采用的事实更精确（90%区间宽度为中位数的${used}；此条为${other}）`,
   precision: (used, other) => `所采用的数字写得更精细（“${used}”；此条为“${other}”，可能是其四舍五入）`,
+  precisionOther: (finer, finerText, other) =>
+    `${finer}以相同币种和单位给出了写得更精细的数字（“${finerText}”；此条为“${other}”，可能是其四舍五入）；所采用的事实币种或单位不同，位数无从比较`,
   published: (used, other) => `所采用的事实发表得更晚（${used}；此条为${other}）`,
-  recorded: (used, other) => `所采用的事实记录得更晚（${used}；此条为${other}）`,
+  publisher: (used, other) => `两者在规则的前述各项标准上都相同，按来源名称的字母顺序取前者（${used}；此条为${other}）`,
   tie: () => '两者在规则的各项标准上都相同，按编号先后取前者',
   derivedFromUsed: () => '此条由所采用的事实推算而来，二者必然一致',
   noPeriod: '无期间',

@@ -67,8 +67,9 @@ describe('groupFacts', () => {
     // the euro figures are converted at June 2024's rate, and name it
     expect(b.ranges.find((r) => r.factId === reuters.id)!.notes[0]).toMatch(/^EUR->USD at /);
     expect(b.spread!.ratio).toBeLessThan(1.02);
-    // the primary sources first; the same period and kind: the newer one, then the later recorded
-    expect(b.preferred).toBe(tcUsd);
+    // the primary sources first; the same period, kind and day: the publisher by name (Reuters before TechCrunch), never the time recorded
+    expect(b.preferred).toBe(reuters);
+    expect(b.corroboration.find((c) => c.fact.id === tcUsd.id)!.criterion).toBe('publisher');
     expect(b.corroboration.find((c) => c.fact.id === sifted.id)!.criterion).toBe('primary_source');
     // the total of rounds in dollars: each group once, by its preferred fact at its period's rate
     const inUsd = (f: Fact): number => b.ranges.concat(groups[0]!.ranges).find((r) => r.factId === f.id)!.p50;

@@ -3,6 +3,8 @@ import { pearson, ranks } from '../../estimate/index.js';
 import { openStore, type FactInput, type Store } from '../../ledger/index.js';
 import { analyzeHealth } from './analyze-health.js';
 import { collectHealthInputs } from './health-inputs.js';
+import { analysisInCurrency, displayCurrency } from '../analysis-in-currency.js';
+import { usdFactor } from '../common/usd-factor.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -437,4 +439,76 @@ describe('analyzeHealth: what is missing, in Chinese', () => {
       }
     });
   }
+});
+
+describe('analyzeHealth in another currency (trial T20)', () => {
+  // A new user's trial: Mistral's €5.8B valuation, shown with --currency EUR, went to USD at its
+  // month's rate and back at the latest month's: €5.42B, labelled exact.
+  const mistral = async (facts: readonly (Omit<FactInput, 'source' | 'entity'> & { source?: FactInput['source'] })[]): Promise<Store> => {
+    const s = await openStore({ path: ':memory:', loadBundled: false });
+    await s.addEntity({ id: 'mistral-ai', nameEn: 'Mistral AI', nameZh: null, aliases: ['Mistral'], kind: 'company', parent: null, notes: null } as never);
+    for (const f of facts) await s.addFact({ kind: 'reported', source: src('Les Echos', '2024-06-11'), entity: 'mistral-ai', ...f } as FactInput);
+    return s;
+  };
+
+  it('a figure written in the currency asked for is shown as written; one in US dollars converts at the one display rate', async () => {
+    const s = await mistral([
+      { metric: 'valuation', value: '€5.8 billion', period: '2024-06' },
+      { metric: 'funding', value: '$640 million', period: '2024-06', scope: 'round', source: src('Bloomberg', '2024-06-11') },
+    ]);
+    try {
+      const { fx } = await s.tables();
+      const eur = displayCurrency('EUR', fx, '2026-06');
+      const a = await analyzeHealth(s, 'Mistral', { env, currency: eur });
+      const v = a.estimates.find((e) => e.id === 'input.valuation')!;
+      expect(v.unit).toBe('EUR');
+      expect([v.p5, v.p50, v.p95]).toEqual([5.8e9, 5.8e9, 5.8e9]);
+      expect(v.formula).not.toMatch(/USD/);
+      expect(statuses(a).valuation).toBe('reported');
+      const f = a.estimates.find((e) => e.id === 'input.funding')!;
+      expect(f.unit).toBe('EUR');
+      expect(f.p50).toBeCloseTo(640e6 * eur.perUsd, 0);
+      expect(f.formula).toContain(`USD->EUR at ${eur.rate}`);
+      expect(statuses(a).funding).toBe('reported');
+      expect(a.currency).toEqual({ code: 'EUR', perUsd: eur.perUsd, month: '2026-06', note: eur.noteAsWritten });
+      expect(a.notes.map((n) => n.en)).toContain(eur.noteAsWritten.en);
+      expect(eur.noteAsWritten.en).toMatch(/^Money in euros \(EUR\): figures written in euros are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of the month asked for: USD->EUR at 0\.\d+ EUR per USD \(monthly average of 2026-06; /);
+      // Shown again in euros, it is left as it is: no second conversion.
+      expect(analysisInCurrency(a, 'EUR', fx, '2026-06')).toBe(a);
+      // In US dollars, the euro figure converts at its own month's rate, as before.
+      const usd = await analyzeHealth(s, 'Mistral', { env });
+      const vu = usd.estimates.find((e) => e.id === 'input.valuation')!;
+      expect(vu.unit).toBe('USD');
+      expect(vu.formula).toContain('EUR->USD at ');
+      expect(vu.formula).toContain('(2024-06)');
+      expect(usd.currency).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a sum of figures in two currencies says the rates of each: the other currency\'s own month, then the display rate', async () => {
+    const s = await mistral([
+      { metric: 'funding', value: '€385 million', period: '2023-12', scope: 'round' },
+      { metric: 'funding', value: '$640 million', period: '2024-06', scope: 'round', source: src('Bloomberg', '2024-06-11') },
+      { metric: 'funding', value: '1.2亿元', period: '2024-09', scope: 'round', source: src('36Kr', '2024-09-02') },
+    ]);
+    try {
+      const { fx } = await s.tables();
+      const eur = displayCurrency('EUR', fx, '2026-06');
+      const a = await analyzeHealth(s, 'Mistral', { env, currency: eur });
+      const f = a.estimates.find((e) => e.id === 'input.funding')!;
+      expect(f.unit).toBe('EUR');
+      expect(statuses(a).funding).toBe('derived');
+      const cny = a.facts.find((x) => x.figure.unit === 'CNY')!;
+      const cnyPerUsd = 1 / usdFactor(cny, fx).k;
+      expect(f.p50).toBeCloseTo(385e6 + 640e6 * eur.perUsd + (1.2e8 / cnyPerUsd) * eur.perUsd, -1);
+      expect(f.formula).toMatch(/: USD->EUR at 0\.\d+ EUR per USD \(2026-06\)/);
+      expect(f.formula).toMatch(/: CNY->USD at 7\.\d+ CNY per USD \(2024-09\); USD->EUR at 0\.\d+ EUR per USD \(2026-06\)/);
+      expect(f.formula).not.toMatch(/EUR->USD/);
+      expect(a.notes.map((n) => n.en).join('\n')).toMatch(/^Converted: \S+ \(1\.2亿元\): CNY->USD at .*2024-09/m);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -3,6 +3,8 @@ import type { Env } from '../../estimate/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
+import type { DisplayCurrency } from '../analysis-in-currency.js';
+import { MONEY_IN_USD, type MoneyIn } from '../common/usd-factor.js';
 import { estimateOf, combine } from '../common/estimate-of.js';
 import { metricName, periodText } from '../plausibility/describe-fact.js';
 import { inputsStart, type InputsStart, type StartBasis, type StartFile } from '../common/inputs-start.js';
@@ -23,6 +25,13 @@ export interface HealthOptions {
    * that set it, or that was read and does not name the company.
    */
   readonly start?: { readonly basis: StartBasis; readonly file: StartFile | null };
+  /**
+   * Compute money in this currency (`displayCurrency`; default US dollars):
+   * a figure written in it is shown as written, with no round trip through
+   * US dollars; any other converts to US dollars at its own period's rate,
+   * then at this one rate (docs/fx.md). Recorded in `analysis.currency`.
+   */
+  readonly currency?: DisplayCurrency;
 }
 
 /** One input of the analysis and where it came from. */
@@ -111,7 +120,9 @@ const zhMetrics = (...ids: string[]): string => {
  */
 export async function analyzeHealth(store: Store, company: string, options: HealthOptions = {}): Promise<Analysis<HealthDetails>> {
   const env = options.env ?? DEFAULT_ANALYSIS_ENV;
-  const got = await collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null });
+  const shown = options.currency && options.currency.code !== 'USD' ? options.currency : null;
+  const money: MoneyIn = shown ? { code: shown.code, perUsd: shown.perUsd, rate: shown.rate } : MONEY_IN_USD;
+  const got = await collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null, money });
   const { entity, found } = got;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
@@ -144,14 +155,14 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const mobile = S('mobileRevenue');
   let annual: { samples: Float64Array; id: string; basis: 'company' | 'mobile-store' } | null = null;
   if (revenue) {
-    const e = add('revenue.annual', t('revenue run rate (company)', '年化营收（公司）'), 'USD', 'year', 'revenue a month x 12', [R('revenue')], map([revenue], (r) => r * 12));
+    const e = add('revenue.annual', t('revenue run rate (company)', '年化营收（公司）'), money.code, 'year', 'revenue a month x 12', [R('revenue')], map([revenue], (r) => r * 12));
     annual = { samples: e.samples!, id: e.id, basis: 'company' };
   }
   if (mobile) {
     const e = add(
       'revenue.mobile_annual',
       t('mobile store revenue run rate (not total revenue)', '移动应用商店收入年化（非总营收）'),
-      'USD', 'year', 'mobile store revenue a month x 12', [R('mobileRevenue')], map([mobile], (r) => r * 12),
+      money.code, 'year', 'mobile store revenue a month x 12', [R('mobileRevenue')], map([mobile], (r) => r * 12),
     );
     if (!annual) annual = { samples: e.samples!, id: e.id, basis: 'mobile-store' };
     if (!revenue) {
@@ -304,7 +315,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
         }
         const ins = [R('revenue'), ref(grossBurnId!, 'gross burn'), R('revenueGrowth'), R('cash')];
         add('default_alive.months_to_profit', t('months to profitability (default alive, T)', '距盈利月数（T）'), 'count', null, 'T = ln(E / R0) / ln(1 + g); 0 when R0 >= E; infinite when g <= 0', ins, tm);
-        add('default_alive.cash_needed', t('cash needed to reach profitability (C)', '实现盈利所需现金（C）'), 'USD', null, 'C = E T - (E - R0) / ln(1 + g)', ins, cn);
+        add('default_alive.cash_needed', t('cash needed to reach profitability (C)', '实现盈利所需现金（C）'), money.code, null, 'C = E T - (E - R0) / ln(1 + g)', ins, cn);
         const p = add('default_alive.probability', t('probability default alive (C <= cash)', '默认存活概率（C <= 现金）'), 'percent', null, 'share of draws with C <= cash', ins, alive);
         pAlive = p.mean;
       } else {
@@ -362,7 +373,8 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     estimates,
     facts,
     assumptions,
-    notes,
+    // the currency's note last, as analysisInCurrency puts it
+    notes: shown ? [...notes, shown.noteAsWritten] : notes,
     env: { sampleCount: env.sampleCount, seed: env.seed },
     details: {
       company: { id: entity.id, nameEn: entity.nameEn, nameZh: entity.nameZh, kind: entity.kind },
@@ -377,6 +389,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       conversions: got.conversions,
       unbounded,
     },
+    ...(shown ? { currency: { code: shown.code, perUsd: shown.perUsd, month: shown.month, note: shown.noteAsWritten } } : {}),
   };
 }
 

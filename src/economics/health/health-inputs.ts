@@ -8,7 +8,7 @@ import { periodText, publisherName, scopeName } from '../plausibility/describe-f
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
 import { perMonthFactor } from '../common/per-month.js';
-import { usdFactor } from '../common/usd-factor.js';
+import { MONEY_IN_USD, moneyFactor, type MoneyIn } from '../common/usd-factor.js';
 import { readValueText, scaleSpec } from '../common/value-text.js';
 import { COST_PER_HEAD } from './cost-per-head.js';
 
@@ -126,6 +126,12 @@ export interface CollectOptions {
   /** Where costs come from a headcount only: scale them to whole costs (default: staff costs only, a floor). */
   readonly staffCostScale?: StaffCostScale;
   /**
+   * The currency to compute money in (default US dollars): a figure written
+   * in it is taken as written, any other converts to US dollars at its own
+   * period's rate, then at this one rate (`moneyFactor`, docs/fx.md).
+   */
+  readonly money?: MoneyIn;
+  /**
    * Where the ledger gives no costs at all (no net loss, spend, burn or
    * headcount) but a dated equity round: costs a month = the latest round /
    * (months x factor), draw by draw (a round taken to fund that many months).
@@ -218,7 +224,7 @@ export async function collectHealthInputs(
   const own = facts.filter((f) => f.entity === entity.id);
   const money = (metric: string): Fact[] => own.filter((x) => x.metric === metric && isCurrency(x.figure.unit));
   const found: Partial<Record<HealthInputName, HealthInput>> = {};
-  const ctx: Ctx = { env, company: entity.id, fx, asOf: cut, conversions: new Map() };
+  const ctx: Ctx = { env, company: entity.id, fx, asOf: cut, conversions: new Map(), money: options.money ?? MONEY_IN_USD };
   if (entity.kind !== 'company') {
     notes.push({
       en: `${entity.nameEn} is a ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
@@ -358,7 +364,7 @@ export async function collectHealthInputs(
   if (!found.revenue && options.revenueIfNone) {
     const r = options.revenueIfNone;
     notes.push(r.note);
-    found.revenue = { name: 'revenue', status: 'assumed', samples: new Float64Array(env.sampleCount), unit: 'USD', per: 'month', formula: 'no revenue figure: 0 a month', inputs: [{ kind: 'assumption', id: r.assumption.id, label: 'revenue if none' }], facts: [], assumption: r.assumption };
+    found.revenue = { name: 'revenue', status: 'assumed', samples: new Float64Array(env.sampleCount), unit: ctx.money.code, per: 'month', formula: 'no revenue figure: 0 a month', inputs: [{ kind: 'assumption', id: r.assumption.id, label: 'revenue if none' }], facts: [], assumption: r.assumption };
   }
   // Costs = net burn + revenue when a source states the net burn.
   if (!found.grossBurn && found.netBurn && found.revenue) {
@@ -508,7 +514,7 @@ function cashSince(ctx: Ctx, cash: HealthInput, cashFact: Fact, later: readonly 
     `Cash is derived: ${formula}: the reported cash moved to ${asOfEnd.slice(0, 7)}${later.length ? ' with the rounds closed since' : ''}, net burn taken as flat${negative ? `; in ${pct(negative / samples.length)} of draws it is spent by then (cash below 0)` : ''}.`,
     `现金为推算值：${formulaZh}：把报道的现金推到 ${asOfEnd.slice(0, 7)}${later.length ? '，并计入此后完成的融资' : ''}，假定净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时现金已耗尽（低于 0）` : ''}。`,
   ));
-  return derivedCash(samples, formula, [...cash.inputs, ...(raised?.inputs ?? []), ...netBurn.inputs], [...cash.facts, ...(raised?.facts ?? []), ...netBurn.facts]);
+  return derivedCash(samples, netBurn.unit, formula, [...cash.inputs, ...(raised?.inputs ?? []), ...netBurn.inputs], [...cash.facts, ...(raised?.facts ?? []), ...netBurn.facts]);
 }
 
 /** Cash at the start less net burn over `months`, draw by draw, and how many draws end below 0. */
@@ -524,8 +530,8 @@ function spentDown(start: Float64Array, netBurn: HealthInput, months: number): {
 }
 
 /** Cash derived by arithmetic over facts (rounds, a reported figure, net burn): the input as health shows it. */
-function derivedCash(samples: Float64Array, formula: string, inputs: readonly InputRef[], facts: readonly Fact[]): HealthInput {
-  return { name: 'cash', status: 'derived', samples, unit: 'USD', per: null, formula, inputs, facts };
+function derivedCash(samples: Float64Array, unit: Unit, formula: string, inputs: readonly InputRef[], facts: readonly Fact[]): HealthInput {
+  return { name: 'cash', status: 'derived', samples, unit, per: null, formula, inputs, facts };
 }
 
 function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput | undefined, asOfEnd: string, notes: Text[]): HealthInput | null {
@@ -553,7 +559,7 @@ function cashFromRounds(ctx: Ctx, rounds: readonly Fact[], netBurn: HealthInput 
     `Cash is derived: ${formula}. Rounds before ${from.slice(0, 7)}${earlier.length ? ` (${earlier.map((f) => f.id).join(', ')})` : ''} are taken as spent, and net burn as flat since the first round counted${negative ? `; in ${pct(negative / samples.length)} of draws the rounds are spent by then (cash below 0)` : ''}.`,
     `现金为推算值：${formulaZh}。${from.slice(0, 7)} 之前的融资${earlier.length ? `（${earlier.map((f) => f.id).join('、')}）` : ''}视为已花完，并假定自所计首轮以来净烧钱不变${negative ? `；${pct(negative / samples.length)}的抽样中届时资金已耗尽（现金低于 0）` : ''}。`,
   ));
-  return derivedCash(samples, formula, [...used.map((f) => factRef(f)), ...netBurn.inputs], [...used, ...netBurn.facts]);
+  return derivedCash(samples, netBurn.unit, formula, [...used.map((f) => factRef(f)), ...netBurn.inputs], [...used, ...netBurn.facts]);
 }
 
 /** A funding total over a span of more than a month ("raised $7.3B over the year"): not a round, not a total to date. */
@@ -622,7 +628,7 @@ function leastCashFromMoney(ctx: Ctx, rounds: readonly Fact[], spans: readonly F
     `现金为推算值：${formulaZh}：每个区间都给出下限（此前现金从未低于 0），逐个抽样取其中最大者${largest.length ? `（${largest.map((x) => `自 ${x.w.at.slice(0, 7)} 起的区间占 ${share(x.k)}`).join('，')}）` : ''}${wins[windows.length] ? `；${share(windows.length)}的抽样中已知资金届时已耗尽，现金取 0` : ''}。`,
   ));
   const facts = items.map((x) => x.fact);
-  return derivedCash(samples, formula, [...facts.map((f) => factRef(f)), ...netBurn.inputs, { kind: 'assumption', id: rule.assumption.id, label: 'cash from the money raised' }], [...facts, ...netBurn.facts]);
+  return derivedCash(samples, netBurn.unit, formula, [...facts.map((f) => factRef(f)), ...netBurn.inputs, { kind: 'assumption', id: rule.assumption.id, label: 'cash from the money raised' }], [...facts, ...netBurn.facts]);
 }
 
 /**
@@ -711,7 +717,8 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
   if (!h) return null;
   const n = draw(ctx, factSpec(h), `grossBurn/${h.id}`);
   const per = readValueText(COST_PER_HEAD.value, { name: 'cost per head', defaultUnit: 'USD', defaultPer: COST_PER_HEAD.per });
-  const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per)), 'grossBurn/cost-per-head');
+  const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per) * ctx.money.perUsd), 'grossBurn/cost-per-head');
+  const inMoney = ctx.money.rate ? `; USD->${ctx.money.code} at ${ctx.money.rate}` : '';
   const samples = new Float64Array(n.length);
   for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]! * (scale ? scale.factor[i]! : 1);
   const id = 'health.assumption.costPerHead';
@@ -732,11 +739,11 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
     name: 'grossBurn',
     status: 'derived',
     samples,
-    unit: 'USD',
+    unit: ctx.money.code,
     per: 'month',
     formula: scale
-      ? `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 ${scale.formula}`
-      : `${h.id} x cost per head (${COST_PER_HEAD.value} a year) / 12 (staff costs only)`,
+      ? `${h.id} x cost per head (${COST_PER_HEAD.value} a year${inMoney}) / 12 ${scale.formula}`
+      : `${h.id} x cost per head (${COST_PER_HEAD.value} a year${inMoney}) / 12 (staff costs only)`,
     inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }, ...(scale ? [{ kind: 'assumption' as const, id: scale.assumption.id, label: 'staff share of costs' }] : [])],
     facts: [h],
     assumption,
@@ -787,7 +794,7 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
     name: 'grossBurn',
     status: 'derived',
     samples,
-    unit: 'USD',
+    unit: round.unit,
     per: 'month',
     formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
@@ -816,7 +823,7 @@ function derivedInput(name: HealthInputName, formula: string, from: readonly Hea
     name,
     status: 'derived',
     samples,
-    unit: shape.unit,
+    unit: shape.unit === 'USD' ? a.unit : shape.unit,
     per: shape.per,
     formula,
     inputs: from.flatMap((x) => x.inputs),
@@ -950,6 +957,8 @@ interface Ctx {
   readonly asOf: Period | null;
   /** Every currency conversion made, by its English text: the rate, its period and source, in both languages. */
   readonly conversions: Map<string, Text>;
+  /** The currency money is computed in (`CollectOptions.money`). */
+  readonly money: MoneyIn;
 }
 
 function latest(facts: readonly Fact[]): Fact | undefined {
@@ -968,18 +977,23 @@ function factMonths(f: Fact): number {
   return r >= 1 && Math.abs(m - r) < 0.05 * r ? r : m;
 }
 
-/** Multiplier from a fact's figure to USD (per month for rates), and the note of the conversion. */
-function toUsd(ctx: Ctx, f: Fact, asRate: boolean): { k: number; how: string } {
+/**
+ * Multiplier from a fact's figure to the currency computed in (`ctx.money`;
+ * per month for rates), and the note of the conversion. `reworked` is false
+ * when the figure is as written but for the one display rate of a US-dollar
+ * figure (`--currency`), which leaves a reported figure reported.
+ */
+function toMoney(ctx: Ctx, f: Fact, asRate: boolean): { k: number; how: string; reworked: boolean } {
   let k = 1;
   const parts: string[] = [];
-  if (f.figure.unit !== 'USD') {
-    const period: Period | null = f.period;
-    if (!period) throw inputError(f.id, `fact ${f.id}: ${f.figure.unit} with no period cannot be converted to USD`);
-    const c = usdFactor(f, ctx.fx);
+  const displayOnly = f.figure.unit === 'USD' && ctx.money.code !== 'USD';
+  if (f.figure.unit !== ctx.money.code) {
+    if (!f.period && f.figure.unit !== 'USD') throw inputError(f.id, `fact ${f.id}: ${f.figure.unit} with no period cannot be converted to USD`);
+    const c = moneyFactor(f, ctx.fx, ctx.money);
     k *= c.k;
-    // The formula names the rate and its period; the full note (how the rate was made, its source) is listed once.
-    parts.push(c.rate!);
-    ctx.conversions.set(c.note!.en, c.note!);
+    // The formula names the rates and their periods; the full note (how the rate was made, its source) is listed once.
+    parts.push(...c.rates);
+    if (c.note) ctx.conversions.set(c.note.en, c.note);
   }
   if (asRate) {
     if (f.figure.per) {
@@ -991,7 +1005,7 @@ function toUsd(ctx: Ctx, f: Fact, asRate: boolean): { k: number; how: string } {
       if (m !== 1) parts.push(`over ${m} months (${f.period?.text}) -> per month`);
     }
   }
-  return { k, how: parts.join('; ') };
+  return { k, how: parts.join('; '), reworked: parts.length > (displayOnly ? 1 : 0) };
 }
 
 function monthlyValue(f: Fact): number {
@@ -1004,10 +1018,10 @@ function draw(ctx: Ctx, spec: DistSpec, id: string): Float64Array {
   return sampleSpec(spec, ctx.env, streamOf(`health/${ctx.company}/${id}`)).samples;
 }
 
-/** A fact's draws in USD (per month with `asRate`) from the stream of `id`, and how it was converted. */
-function factDraws(ctx: Ctx, f: Fact, asRate: boolean, id: string): { samples: Float64Array; how: string } {
-  const { k, how } = toUsd(ctx, f, asRate);
-  return { samples: draw(ctx, scaleSpec(factSpec(f), k), id), how };
+/** A fact's draws in the currency computed in (per month with `asRate`) from the stream of `id`, and how it was converted. */
+function factDraws(ctx: Ctx, f: Fact, asRate: boolean, id: string): { samples: Float64Array; how: string; reworked: boolean } {
+  const { k, how, reworked } = toMoney(ctx, f, asRate);
+  return { samples: draw(ctx, scaleSpec(factSpec(f), k), id), how, reworked };
 }
 
 /**
@@ -1019,19 +1033,21 @@ function sumInput(ctx: Ctx, name: HealthInputName, facts: readonly Fact[], asRat
   const shape = HEALTH_INPUT_SHAPE[name];
   const total = new Float64Array(ctx.env.sampleCount);
   const hows: string[] = [];
+  let reworked = false;
   facts.forEach((f) => {
-    const { samples: s, how } = factDraws(ctx, f, asRate, `${name}/${f.id}`);
+    const { samples: s, how, reworked: r } = factDraws(ctx, f, asRate, `${name}/${f.id}`);
     if (how) hows.push(`${f.id}: ${how}`);
+    reworked ||= r;
     for (let j = 0; j < total.length; j++) total[j] += s[j]!;
   });
-  const derived = facts.length > 1 || facts.some((f) => f.kind === 'derived') || hows.length > 0;
+  const derived = facts.length > 1 || facts.some((f) => f.kind === 'derived') || reworked;
   const formula = facts.map((f) => f.id).join(' + ') + (what ? ` (${what})` : '') + (hows.length ? ` (${hows.join('; ')})` : '');
   const note = hows.length ? { en: hows.join('; '), zh: hows.join('；') } : undefined;
   return {
     name,
     status: facts.every((f) => f.kind === 'assumption') ? 'assumed' : derived ? 'derived' : 'reported',
     samples: total,
-    unit: shape.unit,
+    unit: shape.unit === 'USD' ? ctx.money.code : shape.unit,
     per: shape.per,
     formula,
     inputs: facts.map((f) => factRef(f)),
@@ -1133,7 +1149,8 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
   let k = 1;
   if (!isGrowth && shape.per && v.per && v.per !== 'month') k = perMonthFactor(v.per);
   let how = '';
-  if (!isGrowth && v.unit !== 'USD') {
+  const { money } = ctx;
+  if (!isGrowth && v.unit !== 'USD' && v.unit !== money.code) {
     if (!isCurrency(v.unit) || !ctx.asOf) {
       throw inputError(where, `${where}: write the assumption in US dollars ("$5B", "4B to 9B")${isCurrency(v.unit) ? ' or give an as-of date to convert it at' : ''}, got "${a.value}" (${v.unit})`);
     }
@@ -1141,6 +1158,11 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     k *= c.quantity.value;
     how = ` (${c.note})`;
     ctx.conversions.set(`${a.input}|${c.note}`, { en: `${shape.label.en} assumed "${a.value}": ${c.note}`, zh: `${shape.label.zh}的假设“${a.value}”：${c.noteZh}` });
+  }
+  // Money in the currency computed in: as written when it is that currency, else from US dollars at its one rate.
+  if (!isGrowth && v.unit !== money.code && money.rate) {
+    k *= money.perUsd;
+    how += ` (USD->${money.code} at ${money.rate})`;
   }
   const samples = draw(ctx, scaleSpec(v.spec, k), `${a.input}/assumed`);
   const id = `health.assumption.${a.input}`;
@@ -1154,7 +1176,7 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     name: a.input,
     status: 'assumed',
     samples,
-    unit: shape.unit,
+    unit: shape.unit === 'USD' ? money.code : shape.unit,
     per: shape.per,
     formula: `assumed: ${a.value}${how}`,
     inputs: [{ kind: 'assumption', id, label: `assumed ${shape.label.en}` }],
