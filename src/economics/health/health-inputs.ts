@@ -794,7 +794,7 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
     name: 'grossBurn',
     status: 'derived',
     samples,
-    unit: round.unit,
+    unit: ctx.money.code,
     per: 'month',
     formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
