@@ -110,7 +110,7 @@ function ForecastInputs({ inputs, notes }: { inputs: ForecastInput[]; notes: Bi[
     <details class="small" data-testid="forecast-inputs">
       <summary>{t('forecastInputs')}</summary>
       <ul>
-        {inputs.map((x) => <li>{t(`forecastInput_${x.input}`)}{lang.value === 'zh' ? '：' : ': '}{value(x)} <span class="muted">({t(`inputStatus_${x.status}`)})</span> <code>{x.formula}</code></li>)}
+        {inputs.map((x) => <li>{t(`forecastInput_${x.input}`)}{t('listColon')}{value(x)} <span class="muted">({t(`inputStatus_${x.status}`)})</span> <code>{x.formula}</code></li>)}
       </ul>
       {notes.length > 0 && <ul class="muted">{notes.map((n) => <li>{bi(n)}</li>)}</ul>}
     </details>

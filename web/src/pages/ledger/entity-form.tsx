@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, type ApiError, type Entity } from '../../api.js';
 import { t } from '../../i18n.js';
-import { ErrorBox } from './error-box.js';
-import { TokenField, useToken } from '../../token.js';
+import { SaveFooter } from './form-footer.js';
+import { useToken } from '../../token.js';
 
 /**
  * The id the form suggests for an English name, as the ledger writes ids:
@@ -65,12 +65,7 @@ export function EntityForm(props: { onSaved: (e: Entity) => void; onCancel: () =
       </label>
       <label>{t('entityAliases')}<input value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} name="aliases" placeholder="Mistral, Mistral.ai" /></label>
       <label>{t('entityNotes')}<input value={notes} onInput={(e) => setNotes(e.currentTarget.value)} name="notes" /></label>
-      <TokenField token={token} setToken={setToken} />
-      {error && <ErrorBox error={error} />}
-      <div class="buttons">
-        <button type="submit" disabled={busy}>{t('save')}</button>
-        <button type="button" onClick={props.onCancel}>{t('cancel')}</button>
-      </div>
+      <SaveFooter token={token} setToken={setToken} error={error} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Entity, type Fact, type Figure } from '../../api.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { errorText } from '../../error-text.js';
-import { ErrorBox } from './error-box.js';
-import { TokenField, useToken } from '../../token.js';
+import { SaveFooter } from './form-footer.js';
+import { useToken } from '../../token.js';
 
 /**
  * Adding a fact, or correcting one: the value is read live as it is typed
@@ -77,12 +77,7 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
       <label>{t('publisher')}<input value={publisher} onInput={(e) => setPublisher(e.currentTarget.value)} required name="publisher" /></label>
       <label>{t('url')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} name="url" /></label>
       <label>{t('published')}<input type="date" value={published} onInput={(e) => setPublished(e.currentTarget.value)} name="published" /></label>
-      <TokenField token={token} setToken={setToken} />
-      {error && <ErrorBox error={error} />}
-      <div class="buttons">
-        <button type="submit" disabled={busy}>{t('save')}</button>
-        <button type="button" onClick={props.onCancel}>{t('cancel')}</button>
-      </div>
+      <SaveFooter token={token} setToken={setToken} error={error} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
