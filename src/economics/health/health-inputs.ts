@@ -112,6 +112,12 @@ export interface CostsFromLastRoundRule extends FallbackRule {
   readonly months: number;
   readonly factor: Float64Array;
   readonly lasting: (min: number) => { readonly factor: Float64Array; readonly least: boolean };
+  /**
+   * The monthly cost growth the simulation applies from the as-of date on, draw by draw: the round is then sized to
+   * last `months` x factor in all (flat to the as-of date, as cash from the money raised spends it; grown after it).
+   * Without it, costs are flat all along: round / (months x factor).
+   */
+  readonly growth?: Float64Array;
 }
 
 /** Options of {@link collectHealthInputs}. */
@@ -777,7 +783,15 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
   const lasting = since > 0 ? rule.lasting(min) : null;
   const factor = lasting?.factor ?? rule.factor;
   const samples = new Float64Array(round.samples.length);
-  for (let i = 0; i < samples.length; i++) samples[i] = round.samples[i]! / (rule.months * factor[i]!);
+  // The months the round lasts in all, months x factor, split at the as-of date: `since` before it, spent flat (as
+  // cash from the money raised spends it), and the rest after it, at the growth the simulation applies from the
+  // date on: costs = round / (since + ((1 + g)^left - 1) / g), so that the round runs out exactly months x factor
+  // after it was raised (with no revenue and no new round), not sooner.
+  const g = rule.growth;
+  for (let i = 0; i < samples.length; i++) {
+    const left = Math.max(0, rule.months * factor[i]! - since);
+    samples[i] = round.samples[i]! / (since + (g ? monthsOfGrowingCosts(g[i]!, left) : left));
+  }
   const minText = Math.round(min * 100) / 100;
   if (lasting && (short || lasting.least)) {
     notes.push(lasting.least
@@ -796,11 +810,21 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
     samples,
     unit: ctx.money.code,
     per: 'month',
-    formula: `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
+    formula: g
+      ? `${last.id} / (${since} months since the round + the rest of ${rule.months} months x round-size factor${lasting ? ` (at least ${minText}: the round lasted the ${since} months to the as-of date)` : ''} at the cost growth) (no cost figure: the latest round taken to fund ${rule.months} months x the factor, its costs growing from the as-of date as the simulation grows them)`
+      : `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
     facts: [last],
     assumption: rule.assumption,
   };
+}
+
+/**
+ * How many months of today's costs `months` months of costs growing at `g` a month cost: ((1 + g)^months - 1) / g
+ * (months itself at g = 0). A round that must last `months` from today at that growth pays costs of round / this.
+ */
+function monthsOfGrowingCosts(g: number, months: number): number {
+  return Math.abs(g) < 1e-12 ? months : ((1 + g) ** months - 1) / g;
 }
 
 function isCapex(f: Fact): boolean {

@@ -7,7 +7,7 @@ import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-paramet
 
 // Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
 const AS_OF = '2024-05-20';
-const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co', 'Old Round Co', 'Ancient Co', 'Range Co'];
+const COMPANIES = ['Patient Co', 'Span Co', 'Old Money Co', 'Spent Co', 'Last Year Co', 'Old Round Co', 'Ancient Co', 'Range Co', 'Fresh Co'];
 const fact = (entity: string, metric: string, value: string, period: string, published: string, scope = '') => ({
   entity, metric, value_as_written: value, period, scope, kind: 'reported',
   publisher: 'Wire', title: 'Wire report', url: `https://example.org/wire/${entity.toLowerCase().replace(/\W+/g, '-')}/${metric}/${published}`, published,
@@ -37,6 +37,8 @@ const FACTS = [
   fact('Ancient Co', 'funding', '$10 million', '2010-01', '2010-01-15', 'round'),
   // a round written as a range, 30 months before the date: its amount differs from draw to draw
   fact('Range Co', 'funding', 'nearly $40 million', '2021-11', '2021-11-15', 'round'),
+  // one round of the month before the date, nothing else
+  fact('Fresh Co', 'funding', '$27 million', '2024-05-02', '2024-05-02', 'round'),
 ];
 
 let store: Store;
@@ -58,7 +60,7 @@ describe('costs where no cost figure is known', () => {
     expect(g.lacking).toEqual([]);
     // 21.65 months from the round (2022-07-31) to the date: the draws in which $27M at 27 months x factor ran out
     // before then (a factor below 21.65 / 27 = 0.80, about 30% of them) are replaced by draws that last
-    expect(row(g, 'costs').formula).toMatch(/\/ \(27 months x round-size factor, at least 0\.8: the round lasted the 21\.65 months to the as-of date\)/);
+    expect(row(g, 'costs').formula).toMatch(/\/ \(21\.65 months since the round \+ the rest of 27 months x round-size factor \(at least 0\.8: the round lasted the 21\.65 months to the as-of date\) at the cost growth\)/);
     const costs = g.inputs!.costs as Float64Array;
     expect(costs.every((c) => c * 21.65 <= 27e6 * (1 + 1e-12))).toBe(true);
     // so the median costs are below the unconditioned $27M / 27 = $1M a month
@@ -104,12 +106,55 @@ describe('costs where no cost figure is known', () => {
   });
 });
 
+describe('costs from the latest round and the growth the simulation applies', () => {
+  // Months until cash runs out from the as-of date, with costs c growing at g a month and no revenue or new round:
+  // c x ((1 + g)^T - 1) / g = cash.
+  const monthsLeft = (cash: number, c: number, g: number): number => (g === 0 ? cash / c : Math.log(1 + (g * cash) / c) / Math.log(1 + g));
+  const lasting = (g: CompanyForecastInputs, since: number): Float64Array => {
+    const i = g.inputs!;
+    const cash = i.cash as Float64Array, costs = i.costs as Float64Array, growth = i.costGrowth as Float64Array;
+    return Float64Array.from(cash, (x, k) => since + monthsLeft(x, costs[k]!, growth[k]!)).sort();
+  };
+
+  it('size the costs so that a fresh round lasts 27 months x the factor at the growth the simulation then applies (about 17 flat)', async () => {
+    const g = await read('Fresh Co');
+    expect(g.lacking).toEqual([]);
+    expect(row(g, 'revenue').p50).toBe(0);
+    // the same growth draws as the simulation's (the default cost growth: no cost facts)
+    expect(row(g, 'costGrowth').status).toBe('default');
+    const since = Number(/\(([\d.]+) months since the round/.exec(row(g, 'costs').formula)![1]);
+    expect(since).toBeLessThan(1);
+    const total = lasting(g, since);
+    // the factor's median is 1 (barely conditioned so soon after the round): the round lasts 27 months at the median
+    const med = total[total.length >> 1]!;
+    expect(med).toBeGreaterThan(26);
+    expect(med).toBeLessThan(28);
+    // and from 0.5 x 27 to 2 x 27 months between its 5th and 95th percentiles (the factor's)
+    expect(total[Math.floor(total.length * 0.05)]!).toBeGreaterThan(12.5);
+    expect(total[Math.floor(total.length * 0.95)]!).toBeLessThan(56);
+    // flat costs of round / (27 x factor), grown by the simulation, would last about 17 months at the median
+    const i = g.inputs!;
+    const flat = Float64Array.from(i.costGrowth as Float64Array, (gr) => monthsLeft(27e6, 1e6, gr)).sort();
+    expect(flat[flat.length >> 1]!).toBeLessThan(20);
+  });
+
+  it('keep the round lasting 27 months x the conditioned factor for an older round (21.65 months before the date)', async () => {
+    const g = await read('Patient Co');
+    const total = lasting(g, 21.65);
+    // every draw lasts past the date, and the total is 27 x a factor of at least 0.8 (27 x 0.8 = 21.6)
+    expect(total[0]!).toBeGreaterThanOrEqual(21.65 - 1e-6);
+    const med = total[total.length >> 1]!;
+    expect(med).toBeGreaterThan(27);
+    expect(med).toBeLessThan(34);
+  });
+});
+
 describe('costs from a round written as a range', () => {
   it('spend the same draws of the round as cash does, so that the round lasts to the date in every draw', async () => {
     const g = await read('Range Co');
     const cash = g.inputs!.cash as Float64Array;
     expect(cash.every((x) => x > 0)).toBe(true);
-    expect(row(g, 'costs').formula).toMatch(/at least 1\.1: the round lasted the 29\.64 months to the as-of date\) \(no cost figure: the latest round taken to fund 27 months x the factor\)$/);
+    expect(row(g, 'costs').formula).toMatch(/at least 1\.1: the round lasted the 29\.64 months to the as-of date\) at the cost growth\) \(no cost figure: the latest round taken to fund 27 months x the factor, its costs growing from the as-of date as the simulation grows them\)$/);
   });
 });
 

@@ -96,6 +96,11 @@ export async function forecastInputs(store: Store, company: string, options: For
   const roundSize = sampleSpec(DEFAULT_ROUND_SIZE, env, stream('round-size')).samples;
   const inverse = new Float64Array(n);
   for (let i = 0; i < n; i++) inverse[i] = 1 / share[i]!;
+  // The default cost growth (compute at the frontier trend, staff flat), drawn before the inputs are read: costs from
+  // the latest round are sized with it, so that the round lasts its 27 months x factor at the growth the simulation
+  // then applies (a company with costs from the round has no cost figure, so no cost growth from facts either).
+  const defaultCostGrowth = new Float64Array(n);
+  for (let i = 0; i < n; i++) defaultCostGrowth[i] = (1 - share[i]!) * (trend[i]! ** (1 / 12) - 1);
   const got = await collectHealthInputs(store, company, env, [], {
     asOf,
     staffCostScale: {
@@ -111,6 +116,7 @@ export async function forecastInputs(store: Store, company: string, options: For
       months: COSTS_FROM_LAST_ROUND.value,
       factor: roundSize,
       lasting: (min) => lognormalAtLeast(roundSize, DEFAULT_ROUND_SIZE, min),
+      growth: defaultCostGrowth,
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
       assumption: parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     },
@@ -158,10 +164,11 @@ export async function forecastInputs(store: Store, company: string, options: For
     growthRows.push({ input: 'revenueGrowth', status: 'default', formula: `default: ${DEFAULT_REVENUE_GROWTH.text.en}, as a monthly rate`, p50: median(revenueGrowth), factIds: [] });
   }
   let costGrowth: Float64Array;
-  if (f.costGrowth) costGrowth = f.costGrowth.samples;
+  // (costs from the latest round were sized with the default growth: the simulation must grow them at it)
+  const costsFromRound = f.grossBurn?.assumption?.id === COSTS_FROM_ROUND_ID;
+  if (f.costGrowth && !costsFromRound) costGrowth = f.costGrowth.samples;
   else {
-    costGrowth = new Float64Array(n);
-    for (let i = 0; i < n; i++) costGrowth[i] = (1 - share[i]!) * (trend[i]! ** (1 / 12) - 1);
+    costGrowth = defaultCostGrowth;
     growthRows.push({ input: 'costGrowth', status: 'default', formula: `default: ${DEFAULT_COST_GROWTH.text.en}`, p50: median(costGrowth), factIds: [] });
   }
 
@@ -175,7 +182,7 @@ export async function forecastInputs(store: Store, company: string, options: For
   if (costs) fromLedger('costs', costs.input, costs.months);
   if (f.revenueGrowth) fromLedger('revenueGrowth', f.revenueGrowth);
   else rows.push(growthRows.find((r) => r.input === 'revenueGrowth')!);
-  if (f.costGrowth) fromLedger('costGrowth', f.costGrowth);
+  if (f.costGrowth && !costsFromRound) fromLedger('costGrowth', f.costGrowth);
   else rows.push(growthRows.find((r) => r.input === 'costGrowth')!);
 
   const inputs: CompanyInputs | null = lacking.length
