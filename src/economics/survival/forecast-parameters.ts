@@ -168,13 +168,22 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
  * since the round; `lognormalAtLeast` in forecast-inputs.ts). Added in
  * session 9, after the outcomes of both unseen sets had been seen
  * (docs/backtest.md).
+ *
+ * The 27 x factor months are the round's whole life on the path the model
+ * gives its costs: flat from the round to the as-of date (as cash from the
+ * money raised spends it), then growing at the cost growth the simulation
+ * applies: costs = round / (months since + ((1 + g)^left - 1) / g), left =
+ * 27 x factor - months since. Flat costs of round / (27 x factor), grown by
+ * the simulation, spent a fresh round in about 17 months at the median
+ * (session 10; found and changed after the outcomes of three unseen sets had
+ * been seen, docs/backtest.md).
  */
 export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
   value: ROUND_INTERVAL_MONTHS.value,
-  text: { en: 'the latest round / (27 months x round-size factor 0.5 to 2 before the condition), the factor given that the round lasted to the date', zh: '最近一轮融资额 /（27 个月 × 融资规模系数，条件前 0.5 至 2），系数以该轮资金撑到评估日为条件' },
+  text: { en: 'the latest round spread over 27 months x round-size factor (0.5 to 2 before the condition), flat to the date and growing after it at the cost growth, the factor given that the round lasted to the date', zh: '最近一轮融资额分摊到 27 个月 × 融资规模系数（条件前 0.5 至 2）：评估日前按固定支出，之后按支出增速增长；系数以该轮资金撑到评估日为条件' },
   rationale: {
-    en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-size factor gives the spread, drawn given that the company, going at the date, did not spend the round before it',
-    zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资规模系数给出不确定范围，并以公司在评估日仍在经营、未在此前花完该轮资金为条件抽取',
+    en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-size factor gives the spread, drawn given that the company, going at the date, did not spend the round before it; the costs are sized so that the round lasts those months on the path the simulation follows (costs growing from the date on), not fewer',
+    zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资规模系数给出不确定范围，并以公司在评估日仍在经营、未在此前花完该轮资金为条件抽取；支出的大小使该轮资金在模拟所走的路径上（评估日起支出增长）恰好撑满这些月份，而不是更短',
   },
   source: { en: 'Carta, State of Private Markets Q1 2023: 833 days from seed to Series A; round-size factor p5 0.5, p95 2 (the simulation\'s)', zh: 'Carta《私募市场状况》2023 年第一季度：种子轮到 A 轮平均 833 天；融资规模系数第 5 百分位 0.5、第 95 百分位 2（与模拟相同）' },
 };
