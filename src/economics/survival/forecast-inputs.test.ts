@@ -4,6 +4,8 @@ import { collectHealthInputs } from '../health/index.js';
 import { normalCdf, normalQuantile } from '../../core/index.js';
 import { forecastInputs, lognormalAtLeast, type CompanyForecastInputs } from './forecast-inputs.js';
 import { COSTS_FROM_LAST_ROUND, ROUND_INTERVAL_MONTHS } from './forecast-parameters.js';
+import { DEFAULT_ROUND_SIZE, simulateSurvival } from './simulate-survival.js';
+import { sampleSpec, streamOf } from '../../estimate/index.js';
 
 // Made-up companies (none is scored against an outcome anywhere), read as of 2024-05-20.
 const AS_OF = '2024-05-20';
@@ -110,38 +112,51 @@ describe('costs from the latest round and the growth the simulation applies', ()
   // Months until cash runs out from the as-of date, with costs c growing at g a month and no revenue or new round:
   // c x ((1 + g)^T - 1) / g = cash.
   const monthsLeft = (cash: number, c: number, g: number): number => (g === 0 ? cash / c : Math.log(1 + (g * cash) / c) / Math.log(1 + g));
-  const lasting = (g: CompanyForecastInputs, since: number): Float64Array => {
-    const i = g.inputs!;
-    const cash = i.cash as Float64Array, costs = i.costs as Float64Array, growth = i.costGrowth as Float64Array;
-    return Float64Array.from(cash, (x, k) => since + monthsLeft(x, costs[k]!, growth[k]!)).sort();
-  };
+  // The round-size factor's own draws (stream `forecast/<id>/round-size`, as forecastInputs draws them): so soon
+  // after the round the condition (factor >= since / 27, about 0.02) leaves them as they are.
+  const factors = (id: string): Float64Array => sampleSpec(DEFAULT_ROUND_SIZE, { sampleCount: 4000, seed: 11 }, streamOf(`forecast/${id}/round-size`)).samples;
 
-  it('size the costs so that a fresh round lasts 27 months x the factor at the growth the simulation then applies (about 17 flat)', async () => {
+  it('size the costs so that a fresh round lasts 27 months x its factor, draw by draw, at the growth the simulation applies', async () => {
     const g = await read('Fresh Co');
     expect(g.lacking).toEqual([]);
     expect(row(g, 'revenue').p50).toBe(0);
-    // the same growth draws as the simulation's (the default cost growth: no cost facts)
     expect(row(g, 'costGrowth').status).toBe('default');
     const since = Number(/\(([\d.]+) months since the round/.exec(row(g, 'costs').formula)![1]);
+    expect(since).toBeGreaterThan(0.5);
     expect(since).toBeLessThan(1);
-    const total = lasting(g, since);
-    // the factor's median is 1 (barely conditioned so soon after the round): the round lasts 27 months at the median
-    const med = total[total.length >> 1]!;
-    expect(med).toBeGreaterThan(26);
-    expect(med).toBeLessThan(28);
-    // and from 0.5 x 27 to 2 x 27 months between its 5th and 95th percentiles (the factor's)
-    expect(total[Math.floor(total.length * 0.05)]!).toBeGreaterThan(12.5);
-    expect(total[Math.floor(total.length * 0.95)]!).toBeLessThan(56);
-    // flat costs of round / (27 x factor), grown by the simulation, would last about 17 months at the median
     const i = g.inputs!;
-    const flat = Float64Array.from(i.costGrowth as Float64Array, (gr) => monthsLeft(27e6, 1e6, gr)).sort();
+    const cash = i.cash as Float64Array, costs = i.costs as Float64Array, growth = i.costGrowth as Float64Array;
+    const f = factors('fresh-co');
+    // in every draw: the months spent (since) + the months the cash left lasts at that draw's own growth = 27 x factor
+    let worst = 0;
+    for (let k = 0; k < f.length; k++) worst = Math.max(worst, Math.abs(since + monthsLeft(cash[k]!, costs[k]!, growth[k]!) - 27 * f[k]!));
+    expect(worst).toBeLessThan(1e-6);
+    // cash is the round less the months since at the costs of the date (spent flat, as cash from the money raised spends it)
+    for (let k = 0; k < f.length; k += 97) expect(cash[k]!).toBeCloseTo(27e6 - costs[k]! * since, 0);
+    // flat costs of round / (27 x factor), grown by the simulation, would spend the round in about 17 months at the median
+    const flat = Float64Array.from(growth, (gr, k) => monthsLeft(27e6, 27e6 / (27 * f[k]!), gr)).sort();
     expect(flat[flat.length >> 1]!).toBeLessThan(20);
+  });
+
+  it('and the simulation, raising nothing, runs it out 27 x factor months after the round: P(out by month t) = P(27 x factor < since + t)', async () => {
+    const g = await read('Fresh Co');
+    const since = Number(/\(([\d.]+) months since the round/.exec(row(g, 'costs').formula)![1]);
+    const r = simulateSurvival({ companies: [{ ...g.inputs!, fundability: 0 }], horizonMonths: 60, paths: 4000, seed: 11, climate: 'neutral', drivers: false });
+    const survival = r.companies[0]!.survival;
+    const sigma = (DEFAULT_ROUND_SIZE as { sigma: number }).sigma;
+    for (const t of [12, 20, 27, 40]) {
+      // out in month m when the m-th month's costs find the cash short: the cash covers 27 x factor - since months
+      const expected = normalCdf(Math.log((since + t) / 27) / sigma);
+      expect(Math.abs(1 - survival[t]! - expected)).toBeLessThan(0.015);
+    }
   });
 
   it('keep the round lasting 27 months x the conditioned factor for an older round (21.65 months before the date)', async () => {
     const g = await read('Patient Co');
-    const total = lasting(g, 21.65);
-    // every draw lasts past the date, and the total is 27 x a factor of at least 0.8 (27 x 0.8 = 21.6)
+    const i = g.inputs!;
+    const cash = i.cash as Float64Array, costs = i.costs as Float64Array, growth = i.costGrowth as Float64Array;
+    const total = Float64Array.from(cash, (x, k) => 21.65 + monthsLeft(x, costs[k]!, growth[k]!)).sort();
+    // 27 x a factor of at least 0.8 (21.65 / 27), and about 27 x its conditioned median (about 1.1)
     expect(total[0]!).toBeGreaterThanOrEqual(21.65 - 1e-6);
     const med = total[total.length >> 1]!;
     expect(med).toBeGreaterThan(27);
