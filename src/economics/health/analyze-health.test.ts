@@ -241,6 +241,44 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
     }
   });
 
+  it('one round reported by two outlets whose figures disagree counts once, by the choose rule, and the note says so (trial of session 10)', async () => {
+    const s = await ledgerWith([
+      { id: 'r-early', entity: 'minimax', metric: 'funding', value: '$30 million', period: '2024-01', scope: 'round', source: src('YBX', '2024-01-20') },
+      { id: 'r-bb', entity: 'minimax', metric: 'funding', value: 'more than $100 million', period: '2024-09', scope: 'round', source: src('Bloomberg', '2024-09-04') },
+      { id: 'r-wpn', entity: 'minimax', metric: 'funding', value: 'approximately $200 million', period: '2024-09', scope: 'round', source: src('WebProNews', '2024-09-05') },
+      { entity: 'minimax', metric: 'burn', value: '$2M a month', period: '2024' },
+    ]);
+    try {
+      const got = await collectHealthInputs(s, 'MiniMax', env);
+      // $30M + one of the two September figures, never both: the median is $30M + about $200M (the more precise one)
+      const funding = Float64Array.from(got.found.funding!.samples).sort();
+      expect(funding[funding.length >> 1]! / 1e6).toBeGreaterThan(200);
+      expect(funding[funding.length >> 1]! / 1e6).toBeLessThan(260);
+      expect(got.found.funding!.facts.map((f) => f.id).sort()).toEqual(['r-early', 'r-wpn']);
+      expect(got.found.cash!.facts.map((f) => f.id)).not.toContain('r-bb');
+      const en = got.notes.map((n) => n.en).find((n) => n.includes('r-bb'))!;
+      expect(en).toMatch(/^Counted once: r-wpn \(WebProNews, approximately \$200 million\) and r-bb \(Bloomberg, more than \$100 million\) are each a round of 2024-09 with the same scope, but their figures do not agree within their stated precision, so they are taken as one round reported differently, not 2 rounds; r-wpn is used \(the one used is more precise/);
+      const zh = got.notes.map((n) => n.zh).find((n) => n.includes('r-bb'))!;
+      expect(zh).toMatch(/^只计一次：r-wpn（WebProNews，approximately \$200 million）与 r-bb（Bloomberg，more than \$100 million）.*视为同一轮融资的不同报道，而非 2 轮；采用 r-wpn/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('two rounds of one month with scopes of their own are two rounds', async () => {
+    const s = await ledgerWith([
+      { id: 'r-a', entity: 'minimax', metric: 'funding', value: '$100 million', period: '2024-09', scope: 'series_a', source: src('Bloomberg', '2024-09-04') },
+      { id: 'r-b', entity: 'minimax', metric: 'funding', value: '$200 million', period: '2024-09', scope: 'series_b', source: src('WebProNews', '2024-09-05') },
+    ]);
+    try {
+      const got = await collectHealthInputs(s, 'MiniMax', env);
+      expect(got.found.funding!.samples[0]).toBe(300e6);
+      expect(got.notes.some((n) => n.en.startsWith('Counted once:'))).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('the note says which reports of one round are linked by --same-as and which joined only by overlapping (trial T11)', async () => {
     const s = await ledgerWith([
       { id: 'aa-welt', entity: 'minimax', metric: 'funding', value: '500 Millionen Dollar', period: '2023-11', scope: 'round', source: src('Welt', '2023-11-06') },

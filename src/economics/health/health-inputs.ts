@@ -1,6 +1,6 @@
 import { convertCurrency, DAYS_PER_MONTH, formatCompact, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
-import { BASIS_ZH, type Entity, type Fact, type Store } from '../../ledger/index.js';
+import { BASIS_ZH, sameThing, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
 import { groupFacts, groupJoinedText } from '../common/fact-group.js';
@@ -248,7 +248,7 @@ export async function collectHealthInputs(
   const fundingAll = money('funding');
   let fundingSpans: Fact[] = [];
   const debt = fundingAll.filter(isDebt);
-  const funding = onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes);
+  const funding = oneRoundEach(onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes), notes);
   if (debt.length) {
     notes.push(t(
       `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
@@ -465,6 +465,49 @@ function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
   return out;
 }
 
+/** A funding fact read as one equity round: scope 'round', or a period of a month or less that is not an 'as of' total. */
+function isRound(f: Fact): boolean {
+  return f.period !== null && (f.scope === 'round' || (f.period.kind !== 'asof' && periodMonths(f.period) <= 1.05));
+}
+
+/**
+ * One fact for each round that several sources report with figures that do
+ * not agree: after {@link onceEach} (which joins linked facts and figures
+ * that agree), two rounds that are the same thing (ledger's `sameThing`: the
+ * same entity, metric, scope and period) are one round reported differently,
+ * not two rounds; summing them would count it twice. The choose rule picks
+ * the one used, and a note names both, says that they disagree, and how to
+ * say otherwise (a scope or definition of its own for a second round).
+ */
+function oneRoundEach(funding: readonly Fact[], notes: Text[]): Fact[] {
+  const done = new Set<Fact>();
+  const out: Fact[] = [];
+  for (const f of funding) {
+    if (done.has(f)) continue;
+    done.add(f);
+    if (!isRound(f)) {
+      out.push(f);
+      continue;
+    }
+    const same = funding.filter((g) => !done.has(g) && isRound(g) && sameThing(f, g));
+    if (!same.length) {
+      out.push(f);
+      continue;
+    }
+    for (const g of same) done.add(g);
+    const choice = chooseFact([f, ...same])!;
+    const used = choice.chosen;
+    out.push(used);
+    const others = choice.others;
+    const when = used.period!.text;
+    notes.push(t(
+      `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}) and ${others.map((o) => `${o.fact.id} (${o.fact.source.publisher}, ${o.fact.valueTextEn ?? o.fact.valueText})`).join(', ')} are each a round of ${when} with the same scope, but their figures do not agree within their stated precision, so they are taken as one round reported differently, not ${others.length + 1} rounds; ${used.id} is used (${others.map((o) => o.reason.en).join('; ')}). Check which figure holds; if they are different rounds, give each its own scope or definition.`,
+      `只计一次：${used.id}（${used.source.publisher}，${used.valueText}）与 ${others.map((o) => `${o.fact.id}（${o.fact.source.publisher}，${o.fact.valueText}）`).join('、')} 都是 ${periodText(when, 'zh')} 的同一范围融资，但数字超出其标称精度、相互不一致，因此视为同一轮融资的不同报道，而非 ${others.length + 1} 轮；采用 ${used.id}（${others.map((o) => o.reason.zh).join('；')}）。请核实哪个数字成立；如果确是不同轮次，请为每一轮注明各自的范围或定义。`,
+    ));
+  }
+  return out;
+}
+
 /** A funding fact that is debt, not equity: scope 'debt', or the words of a loan, credit line or debt facility. */
 function isDebt(f: Fact): boolean {
   if (f.scope !== null && /\b(debt|loan|credit)\b/i.test(f.scope)) return true;
@@ -477,7 +520,7 @@ function isUnconfirmed(f: Fact): boolean {
 
 /** Equity rounds with a period of their own: scope 'round', or a month or less; unconfirmed ones are left aside (named). */
 function equityRounds(funding: readonly Fact[], notes: Text[]): Fact[] {
-  const rounds = funding.filter((f) => f.period !== null && (f.scope === 'round' || (f.period.kind !== 'asof' && periodMonths(f.period) <= 1.05)));
+  const rounds = funding.filter(isRound);
   const unconfirmed = rounds.filter(isUnconfirmed);
   if (unconfirmed.length) {
     notes.push(t(
