@@ -349,6 +349,20 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
   async correctFact(id: string, input: Partial<FactInput>): Promise<Fact> {
     const old = await this.getFact(id);
     if (old.supersededBy) throw conflict(`fact ${id} was already corrected by ${old.supersededBy}; correct ${old.supersededBy} instead`, 'already_superseded');
+    // The correction's source: the same publisher keeps what the fact's source said and was not given anew (its
+    // address, title and date: a slip in the figure as that source wrote it, or its own correction); another
+    // publisher is another source, which must say when it published the correction (an as-of view shows a
+    // correction only from that date, and leaves an undated one out of every dated view).
+    if (input.source !== undefined) {
+      const given = input.source;
+      if (given.publisher === undefined || given.publisher === old.source.publisher) {
+        // (a field left empty, null from a form or a command line that did not give it, keeps the fact's own)
+        input = { ...input, source: { ...old.source, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null && v !== '')) } as FactInput['source'] };
+      } else if (!given.published) {
+        const message = `fact ${id}: the correction names another source (${given.publisher}; the fact's is ${old.source.publisher}) but not the date it was published (published): an as-of view shows a correction only from its source's date, and one with no date is left out of every dated view, so the old figure would stay in them; give the date the correction was published`;
+        throw new ShakeoutError(message, { status: 400, issues: [{ code: 'published_required', path: ['source', 'published'], message }] });
+      }
+    }
     const base: FactInput = {
       entity: old.entity,
       metric: old.metric,

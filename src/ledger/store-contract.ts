@@ -268,6 +268,33 @@ export function runStoreContract(backend: string, makeStore: MakeStore): void {
         }
       });
 
+      it('a correction keeps its source\'s date and address when it names the same publisher, and refuses another publisher with no date', async () => {
+        const s = await makeStore({ bundled: true });
+        try {
+          const before = await s.getFact('F11');
+          expect(before.source.published).toBeTruthy();
+          // the same publisher, named alone (as `facts correct --source P` sends it, the rest null): its date and address stay
+          const same = await s.correctFact('F11', { value: '超25亿美元', source: { publisher: before.source.publisher, title: null, url: null, published: null } as never });
+          expect(same.source).toEqual(before.source);
+          // another publisher with no date: refused, naming the field, and nothing is written
+          const count = (await s.listFacts({ includeSuperseded: true })).length;
+          const e = await rejection(s.correctFact(same.id, { value: '超30亿美元', source: { publisher: 'Another Outlet', title: null, url: null, published: null } as never }));
+          expect(e.status).toBe(400);
+          expect(e.message).toContain('names another source (Another Outlet');
+          expect(e.issues?.[0]).toMatchObject({ code: 'published_required', path: ['source', 'published'] });
+          expect((await s.listFacts({ includeSuperseded: true })).length).toBe(count);
+          expect((await s.getFact(same.id)).supersededBy).toBeNull();
+          // with its date it is taken, with its own source (no address carried over from the other outlet)
+          const other = await s.correctFact(same.id, { value: '超30亿美元', source: { publisher: 'Another Outlet', title: null, url: null, published: '2024-06-02' } as never });
+          expect(other.source).toMatchObject({ publisher: 'Another Outlet', url: null, published: '2024-06-02' });
+          // a date alone (no publisher) is the fact's own source with that date
+          const dated = await s.correctFact(other.id, { value: '超31亿美元', source: { published: '2024-06-09' } as never });
+          expect(dated.source).toMatchObject({ publisher: 'Another Outlet', published: '2024-06-09' });
+        } finally {
+          await s.close();
+        }
+      });
+
       it('corrects by superseding: nothing is overwritten, history runs oldest to newest', async () => {
         const s = await makeStore({ bundled: true });
         try {

@@ -33,6 +33,19 @@ onEachBackend('writing facts over HTTP', (backend) => {
     expect(again.status).toBe(409);
   });
 
+  it('a correction from another outlet with no date is refused at source.published; from the same outlet it keeps the date', async () => {
+    const app = createApp({ store });
+    await entity(app, 'mistral-ai', 'Mistral AI');
+    const f = (await (await post(app, '/api/facts', mistral)).json()) as { id: string };
+    const refused = await post(app, `/api/facts/${f.id}/corrections`, { value: '€640M', source: { publisher: 'Axis Intelligence' } });
+    expect(refused.status).toBe(400);
+    const e = (await refused.json()) as { error: { issues: { path: string[]; message: string }[] } };
+    expect(e.error.issues[0]!.path).toEqual(['source', 'published']);
+    expect(e.error.issues[0]!.message).toMatch(/another source \(Axis Intelligence; the fact's is Reuters\) but not the date it was published/);
+    const kept = (await (await post(app, `/api/facts/${f.id}/corrections`, { value: '€640M', source: { publisher: 'Reuters' } })).json()) as { source: { url: string; published: string } };
+    expect(kept.source).toMatchObject({ url: 'https://www.reuters.com/', published: '2024-06-11' });
+  });
+
   it('refuses a bad fact with every issue and stores nothing', async () => {
     const app = createApp({ store });
     await entity(app, 'mistral-ai', 'Mistral AI');

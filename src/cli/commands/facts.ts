@@ -172,6 +172,8 @@ export function registerFacts(program: Command, io: Output): void {
     if (s('id')) input.id = s('id');
     if (s('sameAs')) input.sameAs = s('sameAs');
     if (s('source')) input.source = { publisher: s('source'), title: s('title') ?? null, url: s('url') ?? null, published: s('published') ?? null };
+    // a correction may give the source's date or address alone: the fact's own source, with that field given anew
+    else if (s('title') || s('url') || s('published')) input.source = { publisher: undefined, title: s('title'), url: s('url'), published: s('published') };
     if (Array.isArray(o.derivedFrom) || s('formula')) {
       input.derivedFrom = { inputs: (o.derivedFrom as string[] | undefined) ?? [], formula: s('formula') ?? '' };
       input.kind ??= 'derived';

@@ -15,7 +15,8 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
   const [metric, setMetric] = useState(c?.metric ?? '');
   const [value, setValue] = useState(c?.valueText ?? '');
   const [period, setPeriod] = useState(c?.period?.text ?? '');
-  const [publisher, setPublisher] = useState('');
+  // a correction starts from the fact's publisher; its address and date stay unless given anew (the server keeps them)
+  const [publisher, setPublisher] = useState(c?.source.publisher ?? '');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
   const { token, setToken, remember: rememberToken } = useToken();
@@ -75,8 +76,9 @@ export function FactForm(props: { correcting?: Fact; entities: Entity[]; metrics
       </p>
       <label>{t('period')}<input value={period} onInput={(e) => setPeriod(e.currentTarget.value)} name="period" placeholder="2024-Q1" /></label>
       <label>{t('publisher')}<input value={publisher} onInput={(e) => setPublisher(e.currentTarget.value)} required name="publisher" /></label>
-      <label>{t('url')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} name="url" /></label>
-      <label>{t('published')}<input type="date" value={published} onInput={(e) => setPublished(e.currentTarget.value)} name="published" /></label>
+      <label>{t('url')}<input type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} name="url" placeholder={c?.source.url ?? ''} /></label>
+      <label>{t('published')}<input type="date" value={published} onInput={(e) => setPublished(e.currentTarget.value)} name="published" required={!!c && publisher.trim() !== c.source.publisher} /></label>
+      {c && <p class="hint" data-testid="correction-source-hint">{t('correctionSourceHint')}{c.source.published ? ` (${c.source.publisher}, ${c.source.published})` : ''}</p>}
       <SaveFooter token={token} setToken={setToken} error={error} busy={busy} onCancel={props.onCancel} />
     </form>
   );
