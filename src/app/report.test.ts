@@ -277,9 +277,25 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     const none = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], samples: 200 }));
     expect(none.survival).toBeNull();
     const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
-    expect(en).toContain('**None of the companies of this report could be simulated:**');
+    expect(en).toContain('**None of the 2 companies of this report could be simulated here:**');
     expect(en).toMatch(/- Perplexity: its facts so far do not give its [a-z, ]+, which the simulation needs/);
     expect(none.leftOut?.find((x) => x.company === 'perplexity')).toMatchObject({ reason: 'lacking', start: null });
+    // the difference from the backtest, which forecasts such a company from its fallbacks
+    expect(en).toContain('The backtest’s forecast model (`shakeout backtest`, `docs/backtest.md`) is another model: it fills what the facts lack with fallbacks');
+    expect(renderMarkdown(buildReport(none, 'zh'), { chartDir: null })).toContain('本报告中的2家公司都无法在此参与模拟：');
+  });
+
+  it('says "the one company", not "none of the companies", when the report is about one company it cannot simulate', async () => {
+    const one = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Perplexity'], samples: 200 }));
+    expect(one.survival).toBeNull();
+    const en = renderMarkdown(buildReport(one, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(one, 'zh'), { chartDir: null });
+    expect(en).toContain('**The one company of this report could not be simulated here:**');
+    expect(en).not.toContain('None of the');
+    expect(zh).toContain('**本报告中的这家公司无法在此参与模拟：**');
+    expect(zh).not.toContain('公司都无法');
+    expect(zh).toContain('回测的预测模型（`shakeout backtest`，见`docs/backtest.md`）是另一个模型');
+    expect(latinInChinese(buildReport(one, 'zh'), one)).toEqual([]);
   });
 
   for (const lang of ['en', 'zh'] as const) {
