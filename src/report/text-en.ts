@@ -229,6 +229,7 @@ export const TEXT_EN = {
   'track.leftOut.error': '{name}: its facts could not be read at that date: {detail}',
   'track.item': '{name}: {what}',
   'track.fn': 'forecast made on {asOf} from the facts published by then; {paths} paths, seed {seed}; funding climate: {climate}',
+  'track.fn.inputs': 'Its inputs at {asOf} (status, median, formula; see backtest --inputs):',
   'method.group.trackRecord': 'The forecast model of the track record',
 
   'flags.title': 'What does not add up',

@@ -229,6 +229,7 @@ export const TEXT_ZH: ReportText = {
   'track.leftOut.error': '{name}：当时无法读取其事实：{detail}',
   'track.item': '{name}：{what}',
   'track.fn': '{asOf}依据当时已发布的事实所做的预测；{paths}条路径，随机种子{seed}；融资环境：{climate}',
+  'track.fn.inputs': '{asOf}时的输入（来源类别、中位数、公式）：',
   'method.group.trackRecord': '预测记录所用的预测模型',
 
   'flags.title': '对不上的地方',

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisContext, formatCompact, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
+import { analysisContext, forecastInputMedian, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { BacktestResult, BacktestScores } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
@@ -133,7 +133,7 @@ function renderInputs(c: BacktestResult['companies'][number]): string[] {
     renderTable(c.inputs, [
       { header: 'input', get: (x) => x.input },
       { header: 'status', get: (x) => x.status },
-      { header: 'median', get: (x) => (x.input.endsWith('Growth') ? `${(x.p50 * 100).toFixed(1)}% a month` : `$${formatCompact(x.p50, 'en')}${x.input === 'cash' ? '' : ' a month'}`), align: 'right' },
+      { header: 'median', get: (x) => forecastInputMedian(x, 'en'), align: 'right' },
       { header: 'formula', get: (x) => x.formula, max: 110 },
     ]),
     ...c.notes.map((n) => `  - ${n.en}`),
