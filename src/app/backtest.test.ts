@@ -61,7 +61,7 @@ describe('shakeout backtest on fictional companies', () => {
     expect(by['quiet-start']!.observed).toBe('survived');
     expect(by['runway-robotics']).toMatchObject({ observed: 'out', outcomeType: 'shutdown', outcomeDate: '2024-11-01' });
     expect(by['mosaic-minds']).toMatchObject({ observed: 'out', outcomeType: 'acquihire_license', outcomeDate: '2025-08-01' });
-    expect(by['deep-harbor-ai']).toMatchObject({ observed: 'survived', outcomeType: null, outcomeDate: null });
+    expect(by['deep-harbor-ai']).toMatchObject({ observed: 'survived', outcomeType: 'raised', outcomeDate: '2025-02-01' });
     expect(by['lantern-labs']!.observed).toBe('survived');
     // the company with almost no cash left is the likeliest to be out; the one with a large fresh round among the least
     expect(by['runway-robotics']!.pOut).toBeGreaterThan(by['deep-harbor-ai']!.pOut);
@@ -171,5 +171,69 @@ describe('the companies it has never seen (test/fixtures/backtest-unseen)', () =
     expect(now.out).toBeGreaterThan(0);
     expect(now.pairs).toBeGreaterThan(0);
     expect(now.companies.length + now.leftOut.lacking.length + now.leftOut.outBefore.length).toBe(entries.length);
+  });
+});
+
+describe('a company in euros a new user adds (issue 10\'s trial)', () => {
+  // A made-up company outside the bundled data: two euro rounds, the later reported by two outlets, revenue of 2023 in
+  // euros, a headcount whose source gives no publication date, and a round after the as-of day.
+  const EURO = [
+    { ...fact('Euro Forge', 'funding', '€100 million', '2021-11', '2021-11-10', 'round'), ...src('Sifted', '2021-11-10') },
+    { ...fact('Euro Forge', 'funding', '€200 million', '2023-09', '2023-09-14', 'round'), ...src('Reuters', '2023-09-14') },
+    { ...fact('Euro Forge', 'funding', '200 million euros', '2023-09', '2023-09-14', 'round'), ...src('TechCrunch', '2023-09-14') },
+    { ...fact('Euro Forge', 'revenue', '€12 million', '2023', '2024-02-01'), ...src('Handelsblatt', '2024-02-01') },
+    { ...fact('Euro Forge', 'headcount', '300', 'as of 2023-06', '2023-07-01'), published: '' },
+  ];
+  let store: Store;
+  let r: BacktestResult;
+  beforeAll(async () => {
+    store = await openStore({ path: ':memory:', loadBundled: true });
+    await store.addEntity({ id: 'euro-forge', nameEn: 'Euro Forge', nameZh: null, aliases: [], kind: 'company', parent: null, notes: null } as never);
+    await store.importFacts(EURO, { file: 'euro.csv' });
+    await store.importOutcomes([outcome('Euro Forge', 'raised', '2024-06-11')], { file: 'outcomes.csv' });
+    r = await runBacktest(store, { ...REQ, companies: ['Euro Forge', 'Anthropic'] });
+  });
+  afterAll(async () => store.close());
+  const company = (id: string) => r.companies.find((c) => c.entity === id)!;
+
+  it('names the FX rate of every euro figure its inputs rest on, in its notes and in conversions, as health does', () => {
+    const c = company('euro-forge');
+    expect(c.conversions.map((x) => x.en)).toEqual([
+      expect.stringMatching(/^fact-\w+ \(€100 million\): EUR->USD at 0\.876 EUR per USD \(monthly average of 2021-11; /),
+      expect.stringMatching(/^fact-\w+ \(€200 million\): EUR->USD at 0\.937 EUR per USD \(monthly average of 2023-09; /),
+      expect.stringMatching(/^fact-\w+ \(€12 million\): EUR->USD at 0\.9246 EUR per USD \(2023: mean of the 12 monthly averages/),
+    ]);
+    for (const x of c.conversions) {
+      expect(c.notes).toContainEqual({ en: `Converted: ${x.en}`, zh: `币种换算：${x.zh}` });
+      expect(x.zh).toMatch(/欧元折美元/);
+    }
+    // a company in dollars converts nothing
+    expect(company('anthropic').conversions).toEqual([]);
+  });
+
+  it('names a fallback, or an input derived from one, as such in the note on dates, not as a figure of its facts\' periods', () => {
+    const dates = company('euro-forge').notes.find((n) => n.en.startsWith('The inputs are of different dates'))!;
+    expect(dates.en).toContain('gross burn (costs): from the latest round (2023-09), a fallback');
+    expect(dates.en).toContain('cash on hand: from the money raised less the net burn (2021-11, 2023-09, 2023), a fallback');
+    expect(dates.en).toContain('net burn: derived from a fallback (costs from the latest round; 2023-09, 2023)');
+    expect(dates.en).toContain('revenue (company) 2023');
+    expect(dates.en).not.toMatch(/gross burn \(costs\) 2023-09|cash on hand 2021-11/);
+    expect(dates.zh).toContain('总支出：由最近一轮融资推算（2023年9月），属兜底假设');
+    // a company with cost figures: its costs are dated as figures, its cash (from the money raised) is a fallback
+    const a = company('anthropic').notes.find((n) => n.en.startsWith('The inputs are of different dates'))!;
+    expect(a.en).toMatch(/gross burn \(costs\) 2024, 2023/);
+    expect(a.en).toMatch(/cash on hand: from the money raised less the net burn \([^)]+\), a fallback/);
+  });
+
+  it('shows a survivor\'s round in the window as its outcome, the reason why it counts as still in', () => {
+    expect(company('euro-forge')).toMatchObject({ observed: 'survived', outcomeType: 'raised', outcomeDate: '2024-06-11' });
+    expect(company('euro-forge').reason.en).toBe('no outcome of class out by 2026-05-20; raised on 2024-06-11');
+  });
+
+  it('counts the undated facts the run reads, its companies\' and the climate market\'s, and says whose', () => {
+    expect(r.undated.map((u) => [u.entity, u.role, u.factIds.length])).toEqual([['euro-forge', 'company', 1], ['genai-startups-global', 'climate', 6]]);
+    expect(r.undatedFacts).toBe(7);
+    // the other undated facts of the ledger (the OWID series of other markets) are not the run's: counted apart
+    expect(r.undatedElsewhere).toBe(48);
   });
 });

@@ -1,4 +1,4 @@
-import { backtestForecasts, FORECAST_NEEDS, observeOutcome, outBefore, scoreBacktest, windowEnd } from '../economics/index.js';
+import { backtestForecasts, DEFAULT_CLIMATE_MARKET, FORECAST_NEEDS, observeOutcome, outBefore, scoreBacktest, windowEnd } from '../economics/index.js';
 import type { BacktestCompany, BacktestResult, Observation, Text } from '../economics/index.js';
 import { asOfStore, readAsOfDate, type Entity, type Store } from '../ledger/index.js';
 
@@ -66,6 +66,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
     candidates.push(e.id);
   }
 
+  const undated = await undatedRead(store, then.asOfInfo.undated, entities);
   const f = await backtestForecasts(then, candidates, { asOf, horizonMonths, paths, seed, ...(req.signal ? { signal: req.signal } : {}) });
   const s = scoreBacktest(f.forecasts, observed);
   const byEntity = new Map(f.forecasts.map((x) => [x.entity, x.inputs]));
@@ -81,6 +82,7 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
       inputs: byEntity.get(c.entity)?.rows ?? [],
       fundability: byEntity.get(c.entity)?.fundability ?? { recency: 1, size: 1, value: 1 },
       notes: byEntity.get(c.entity)?.notes ?? [],
+      conversions: byEntity.get(c.entity)?.conversions ?? [],
     })),
     brier: s.model.brier,
     logLoss: s.model.logLoss,
@@ -101,10 +103,31 @@ export async function runBacktest(store: Store, req: BacktestRequest): Promise<B
     paths,
     seed,
     climate: { name: f.climate.name, reason: f.climateReason },
-    undatedFacts: then.asOfInfo.undated.length,
+    undatedFacts: undated.reduce((n, u) => n + u.factIds.length, 0),
+    undated,
+    undatedElsewhere: then.asOfInfo.undated.length - undated.reduce((n, u) => n + u.factIds.length, 0),
     includeUndated,
     assumptions: f.assumptions,
   };
+}
+
+/**
+ * The facts with no publication date (left out, or taken in) among those the
+ * run reads: each company's own and its products', and the funding climate's
+ * market's (the climate is read from the ledger). Only entities with some.
+ */
+async function undatedRead(store: Store, undatedIds: readonly string[], entities: readonly Entity[]): Promise<BacktestResult['undated'][number][]> {
+  const ids = new Set(undatedIds);
+  if (!ids.size) return [];
+  const read: { e: Entity; role: 'company' | 'climate' }[] = entities.map((e) => ({ e, role: 'company' }));
+  const market = await store.resolveEntity(DEFAULT_CLIMATE_MARKET).catch(() => null);
+  if (market && !entities.some((e) => e.id === market.id)) read.push({ e: market, role: 'climate' });
+  const out: BacktestResult['undated'][number][] = [];
+  for (const { e, role } of read) {
+    const factIds = (await store.listFacts({ entity: e.id, includeProducts: true, includeSuperseded: true })).filter((x) => ids.has(x.id)).map((x) => x.id);
+    if (factIds.length) out.push({ entity: e.id, name: e.nameEn, nameZh: e.nameZh, role, factIds });
+  }
+  return out;
 }
 
 function verdict(beats: boolean | null, scored: number, out: number): Text {

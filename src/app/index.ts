@@ -21,7 +21,7 @@ export * from './analyze-health.js';
 export * from './simulate-survival.js';
 export * from './analyze-unit-economics.js';
 export type { HealthDetails, HealthInputRow, SurvivalDetails, SurvivalCompanyDetails, SurvivalInputRow, SurvivalDriver, FundingClimate, ClimateName, UnitEconomicsDetails, UnitInputRow, BurnMultipleBand } from '../economics/index.js';
-export { CLIMATES, storeAsOf } from '../economics/index.js';
+export { CLIMATES, storeAsOf, forecastInputMedian } from '../economics/index.js';
 export * from './report.js';
 export * from './in-currency.js';
 export * from './fx-rates.js';

@@ -30,6 +30,22 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
     });
   }
 
+  it('names each track-record company\'s inputs at the date in its footnote, as backtest --inputs does, in both languages', () => {
+    const lines = (lang: 'en' | 'zh') => buildReport(inputs, lang).footnotes.find((f) => /^(Baichuan AI|百川智能)[:：] ?(Model: P\(out\)|模型：出局概率)$/.test(f.label))!.lines;
+    const en = lines('en');
+    const zh = lines('zh');
+    expect(en).toContain('Its inputs at 2024-05-20 (status, median, formula; see backtest --inputs):');
+    expect(en).toContainEqual(expect.stringMatching(/^cash: derived, median \$[\d.]+M; max\(0, co-baichuan-ai-funding-2023-10-round - net burn x [\d.]+ months \(from 2023-10\)\) to 2024-05$/));
+    expect(en).toContain('revenue: the model\'s default, median $0 a month; no revenue figure: 0 a month');
+    expect(en).toContainEqual(expect.stringMatching(/^costs: derived, median \$[\d.]+M a month; co-baichuan-ai-headcount-as-of-2023-10 x cost per head .*, moved [\d.]+ months to 2024-05-20 at the cost growth$/));
+    expect(zh).toContain('营收：模型默认值，中位数每月0美元；没有营收数据：每月 0');
+    expect(zh).toContainEqual(expect.stringMatching(/^支出：推算，中位数每月[\d.]+万美元；co-baichuan-ai-headcount-as-of-2023-10 × 人均成本（每年 .*），按支出增速推移 [\d.]+ 个月至 2024-05-20$/));
+    expect(zh).toContainEqual(expect.stringMatching(/^支出增速：模型默认值，中位数每月[\d.]+%；默认：（1 - 人员成本占比）× 前沿算力成本月增速；人员成本持平$/));
+    // a negative median keeps its sign before the currency (Stability AI's cash spent below 0 at the date)
+    const stability = buildReport(inputs, 'en').footnotes.find((f) => f.label === 'Stability AI: Model: P(out)')!.lines;
+    expect(stability).toContainEqual(expect.stringMatching(/^cash: derived, median -\$[\d.]+M; /));
+  });
+
   it('is the same on a second build from the same inputs', () => {
     expect(reportJson(buildReport(inputs, 'en'))).toBe(reportJson(buildReport(inputs, 'en')));
   });
@@ -277,9 +293,25 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     const none = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Mistral AI', 'Perplexity'], samples: 200 }));
     expect(none.survival).toBeNull();
     const en = renderMarkdown(buildReport(none, 'en'), { chartDir: null });
-    expect(en).toContain('**None of the companies of this report could be simulated:**');
+    expect(en).toContain('**None of the 2 companies of this report could be simulated here:**');
     expect(en).toMatch(/- Perplexity: its facts so far do not give its [a-z, ]+, which the simulation needs/);
     expect(none.leftOut?.find((x) => x.company === 'perplexity')).toMatchObject({ reason: 'lacking', start: null });
+    // the difference from the backtest, which forecasts such a company from its fallbacks
+    expect(en).toContain('The backtest’s forecast model (`shakeout backtest`, `docs/backtest.md`) is another model: it fills what the facts lack with fallbacks');
+    expect(renderMarkdown(buildReport(none, 'zh'), { chartDir: null })).toContain('本报告中的2家公司都无法在此参与模拟：');
+  });
+
+  it('says "the one company", not "none of the companies", when the report is about one company it cannot simulate', async () => {
+    const one = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Perplexity'], samples: 200 }));
+    expect(one.survival).toBeNull();
+    const en = renderMarkdown(buildReport(one, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(one, 'zh'), { chartDir: null });
+    expect(en).toContain('**The one company of this report could not be simulated here:**');
+    expect(en).not.toContain('None of the');
+    expect(zh).toContain('**本报告中的这家公司无法在此参与模拟：**');
+    expect(zh).not.toContain('公司都无法');
+    expect(zh).toContain('回测的预测模型（`shakeout backtest`，见`docs/backtest.md`）是另一个模型');
+    expect(latinInChinese(buildReport(one, 'zh'), one)).toEqual([]);
   });
 
   for (const lang of ['en', 'zh'] as const) {

@@ -61,8 +61,17 @@ export function shakeoutSection(ctx: ReportContext): ReportSection | null {
             : ctx.fill('leftOut.survival', { name: ctx.name(x.company), detail: { t: 'code', text: x.detail } }),
     ),
   ];
+  // the heading agrees in number with the companies it is about: one company is not "none of the companies"
+  const heading = a ? ctx.T['shakeout.leftOut'] : items.length === 1 ? ctx.T['shakeout.noneSimulated.one'] : ctx.text('shakeout.noneSimulated', { n: items.length });
+  // a company left out for want of inputs: say that this simulation guesses none, while the backtest's model has fallbacks
+  const wantOfInputs = [...(a?.details.leftOut ?? []), ...left.filter((x) => x.reason === 'lacking' || x.reason === 'not_in_assumptions')].length > 0;
+  const code = (text: string): Inline => ({ t: 'code', text });
   const leftOut: Block[] = items.length
-    ? [{ t: 'p', content: [{ t: 'strong', text: ctx.T[a ? 'shakeout.leftOut' : 'shakeout.noneSimulated'] }] }, { t: 'list', items }]
+    ? [
+        { t: 'p', content: [{ t: 'strong', text: heading }] },
+        { t: 'list', items },
+        ...(wantOfInputs ? [{ t: 'p' as const, content: ctx.fill('shakeout.leftOut.why', { file: code('data/survival-assumptions.yaml'), option: code('report --assumptions'), command: code('shakeout backtest'), doc: code('docs/backtest.md') }) }] : []),
+      ]
     : [];
   if (!a) return leftOut.length ? { id: 'shakeout', title: ctx.T['shakeout.title'], blocks: leftOut } : null;
   const d = a.details;

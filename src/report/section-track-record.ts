@@ -1,4 +1,5 @@
-import type { BacktestResult, BacktestScores } from '../economics/index.js';
+import { forecastInputLine, type BacktestResult, type BacktestScores } from '../economics/index.js';
+import { formulaZh } from './formula-zh.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 import { climateName } from './section-shakeout.js';
@@ -23,7 +24,12 @@ export function trackRecordSection(ctx: ReportContext): ReportSection | null {
       `${ctx.name(c.entity)}: ${ctx.T['track.head.pOut']}`,
       `1 - S(${r.horizonMonths})`,
       c.factIds.map((id) => ctx.fact(id)).filter((f) => !!f),
-      [ctx.text('track.fn', { asOf: r.asOf, paths: ctx.format(r.paths, 'count'), seed: String(r.seed), climate: climateName(ctx, r.climate.name) })],
+      [
+        ctx.text('track.fn', { asOf: r.asOf, paths: ctx.format(r.paths, 'count'), seed: String(r.seed), climate: climateName(ctx, r.climate.name) }),
+        // its inputs at the date, as `backtest --inputs` gives them: status, median, formula
+        ...(c.inputs.length ? [ctx.text('track.fn.inputs', { asOf: r.asOf })] : []),
+        ...c.inputs.map((x) => forecastInputLine(x, ctx.lang, ctx.lang === 'zh' ? formulaZh(x.formula) : x.formula)),
+      ],
       r.assumptions,
     );
   const pct = (x: number | null, fn?: number): Inline[] => (x === null ? [{ t: 'text', text: '—' }] : fn === undefined ? [{ t: 'text', text: ctx.format(x, 'percent', null, 2) }] : [ctx.num(x, 'percent', null, fn, ctx.format(x, 'percent', null, 2))]);

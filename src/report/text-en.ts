@@ -153,7 +153,10 @@ export const TEXT_EN = {
   'shakeout.reading':
     'The ranking is by the share of paths still solvent at {months} months; the driver is the input whose draws are most strongly rank-correlated with the month of running out. Read the ranking as a consequence of the assumptions: change them and run the report again.',
   'shakeout.leftOut': 'Not in the simulation:',
-  'shakeout.noneSimulated': 'None of the companies of this report could be simulated:',
+  'shakeout.noneSimulated': 'None of the {n} companies of this report could be simulated here:',
+  'shakeout.noneSimulated.one': 'The one company of this report could not be simulated here:',
+  'shakeout.leftOut.why':
+    'This simulation reads sourced facts and, where they are silent, stated assumptions (the shipped {file}, or a file of your own with {option}): it guesses no input. The backtest’s forecast model ({command}, {doc}) is another model: it fills what the facts lack with fallbacks that are the same for every company (cash from the money raised, revenue 0, costs from the latest round), so it can forecast a company that no assumptions file names, from a dated round alone.',
   'leftOut.not_in_assumptions': '{name}: neither its facts nor the assumptions file {file} give its cash, revenue and costs; give them in a file of your own with report --assumptions.',
   'leftOut.survival': '{name}: the simulation refused its inputs: {detail}',
   'shakeout.start': 'Where each company’s inputs start (month 0 of its curve):',
@@ -226,6 +229,7 @@ export const TEXT_EN = {
   'track.leftOut.error': '{name}: its facts could not be read at that date: {detail}',
   'track.item': '{name}: {what}',
   'track.fn': 'forecast made on {asOf} from the facts published by then; {paths} paths, seed {seed}; funding climate: {climate}',
+  'track.fn.inputs': 'Its inputs at {asOf} (status, median, formula; see backtest --inputs):',
   'method.group.trackRecord': 'The forecast model of the track record',
 
   'flags.title': 'What does not add up',

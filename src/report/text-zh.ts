@@ -153,7 +153,10 @@ export const TEXT_ZH: ReportText = {
   'shakeout.reading':
     '排名依据{months}个月后仍有现金的路径占比；风险因素是与现金耗尽月份秩相关最强的输入。排名是假设的结果：修改假设后重新生成报告即可看到变化。',
   'shakeout.leftOut': '未参与模拟的公司：',
-  'shakeout.noneSimulated': '本报告中的公司都无法参与模拟：',
+  'shakeout.noneSimulated': '本报告中的{n}家公司都无法在此参与模拟：',
+  'shakeout.noneSimulated.one': '本报告中的这家公司无法在此参与模拟：',
+  'shakeout.leftOut.why':
+    '本节的模拟只采用有出处的事实，事实缺失时采用明确写出的假设（内置的{file}，或用{option}给出你自己的假设文件），不替任何输入作猜测。回测的预测模型（{command}，见{doc}）是另一个模型：事实缺失的输入由对所有公司相同的兜底规则补足（现金按已融资金额推算、营收取 0、支出按最近一轮融资推算），因此假设文件未列出的公司，只要有一轮有日期的融资，也能预测。',
   'leftOut.not_in_assumptions': '{name}：账本中的数据与假设文件{file}都没有给出它的现金、收入和支出，可另写一份假设文件再生成报告。',
   'leftOut.survival': '{name}：模拟无法使用它的输入，报错为{detail}',
   'shakeout.start': '各公司输入数据的起点（即其曲线的第0个月）：',
@@ -226,6 +229,7 @@ export const TEXT_ZH: ReportText = {
   'track.leftOut.error': '{name}：当时无法读取其事实：{detail}',
   'track.item': '{name}：{what}',
   'track.fn': '{asOf}依据当时已发布的事实所做的预测；{paths}条路径，随机种子{seed}；融资环境：{climate}',
+  'track.fn.inputs': '{asOf}时的输入（来源类别、中位数、公式）：',
   'method.group.trackRecord': '预测记录所用的预测模型',
 
   'flags.title': '对不上的地方',

@@ -31,6 +31,10 @@ describe('shakeout backtest', () => {
     expect(r.out).toContain('Backtest as of 2024-05-20: P(out within 24 months)');
     expect(r.out).toMatch(/months since last round \(logistic, leave-one-out\)/);
     expect(r.out).toContain('Stability AI: unknown: recapitalization on 2024-06-25 is undecided');
+    // a survivor shows the round in the window that is why it counts as still in
+    expect(r.out).toMatch(/\nAnthropic +[\d.]+% .* survived +raised 2024-11-22\n/);
+    // the undated facts counted are those the run reads (the climate's market here), not the whole ledger's, and named
+    expect(r.out).toContain("6 facts with no publication date left out (--include-undated takes them in): 6 of Global generative-AI startups (the funding climate's market); none of the 2 companies of the run. 48 more of other entities, which this run does not read.");
   });
 
   it('--inputs prints each company\'s inputs at the date and how they were read; --json carries them', async () => {
@@ -40,12 +44,12 @@ describe('shakeout backtest', () => {
     // its revenue rests on 2023's figure, moved to the date; each row says its status and formula
     expect(r.out).toMatch(/revenue +derived +\$[\d.]+M a month +co-anthropic-revenue-2023, moved 10\.61 months to 2024-05-20 at the revenue growth/);
     expect(r.out).toMatch(/costGrowth +default +[\d.]+% a month +default: \(1 - staff share\)/);
-    expect(r.out).toContain('  - Revenue rest on figures of 2023');
+    expect(r.out).toContain('  - Revenue rests on figures of 2023');
     const j = JSON.parse((await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--companies', 'Anthropic', '--paths', '1000', '--today', '2026-12-01', '--json'])).out) as { companies: { inputs: { input: string; status: string; formula: string }[]; notes: { en: string; zh: string }[]; fundability: { value: number } }[] };
     const a = j.companies[0]!;
     expect(a.inputs.map((x) => x.input)).toEqual(['cash', 'revenue', 'costs', 'revenueGrowth', 'costGrowth']);
     expect(a.fundability.value).toBe(1);
-    expect(a.notes.some((n) => /^Revenue rest on figures of 2023/.test(n.en) && n.zh.length > 0)).toBe(true);
+    expect(a.notes.some((n) => /^Revenue rests on figures of 2023/.test(n.en) && n.zh.length > 0)).toBe(true);
   });
 
   it('refuses an as-of that is not a day, naming the option', async () => {

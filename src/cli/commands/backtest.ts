@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisContext, formatCompact, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
+import { analysisContext, forecastInputMedian, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { BacktestResult, BacktestScores } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
@@ -52,7 +52,7 @@ export function renderBacktest(r: BacktestResult, show: { inputs?: boolean } = {
   const lines: string[] = [];
   lines.push(`Backtest as of ${r.asOf}: P(out within ${r.horizonMonths} months) from the facts published by then, against what happened by ${r.windowEnd} (judged on ${r.today})`);
   lines.push(`${r.paths} paths, seed ${String(r.seed)}; climate ${r.climate.name}: ${r.climate.reason.en}`);
-  lines.push(`${r.undatedFacts} fact${r.undatedFacts === 1 ? '' : 's'} with no publication date ${r.includeUndated ? 'taken in (--include-undated)' : 'left out (--include-undated takes them in)'}.`);
+  lines.push(undatedLine(r));
   lines.push('');
   if (r.companies.length) {
     lines.push(renderTable(r.companies, [
@@ -107,6 +107,24 @@ export function renderBacktest(r: BacktestResult, show: { inputs?: boolean } = {
   return lines.join('\n');
 }
 
+/**
+ * How many facts the run reads have no publication date, and whose: "6 facts
+ * with no publication date left out (--include-undated takes them in): 6 of
+ * Global generative-AI startups (the funding climate's market); none of the 2
+ * companies of the run. 48 more of other entities, which this run does not read."
+ */
+function undatedLine(r: BacktestResult): string {
+  const n = r.undatedFacts;
+  const companies = r.companies.length + r.leftOut.outBefore.length + r.leftOut.lacking.length;
+  const whose = r.undated.map((u) => `${u.factIds.length} of ${u.name}${u.role === 'climate' ? ' (the funding climate\'s market)' : ''}`);
+  if (!r.undated.some((u) => u.role === 'company')) whose.push(`none of the ${companies === 1 ? 'company' : `${companies} companies`} of the run`);
+  const head = n === 0
+    ? 'No fact the run reads lacks a publication date'
+    : `${n} fact${n === 1 ? '' : 's'} with no publication date ${r.includeUndated ? 'taken in (--include-undated)' : 'left out (--include-undated takes them in)'}: ${whose.join('; ')}`;
+  const elsewhere = r.undatedElsewhere ? ` ${r.undatedElsewhere} more of other entities, which this run does not read.` : '';
+  return `${head}.${elsewhere}`;
+}
+
 /** One company's forecast inputs at the as-of day, and the notes on how they were read. */
 function renderInputs(c: BacktestResult['companies'][number]): string[] {
   const f = c.fundability;
@@ -115,7 +133,7 @@ function renderInputs(c: BacktestResult['companies'][number]): string[] {
     renderTable(c.inputs, [
       { header: 'input', get: (x) => x.input },
       { header: 'status', get: (x) => x.status },
-      { header: 'median', get: (x) => (x.input.endsWith('Growth') ? `${(x.p50 * 100).toFixed(1)}% a month` : `$${formatCompact(x.p50, 'en')}${x.input === 'cash' ? '' : ' a month'}`), align: 'right' },
+      { header: 'median', get: (x) => forecastInputMedian(x, 'en'), align: 'right' },
       { header: 'formula', get: (x) => x.formula, max: 110 },
     ]),
     ...c.notes.map((n) => `  - ${n.en}`),

@@ -28,6 +28,8 @@ export interface BacktestResult {
     readonly fundability: { readonly recency: number; readonly size: number; readonly value: number };
     /** What the inputs rest on and how they were read (moves to the as-of date, fallbacks, conditions), in both languages. */
     readonly notes: readonly Text[];
+    /** The FX conversions the inputs rest on (fact, rate, month, source), in both languages; also the last of `notes`. */
+    readonly conversions: readonly Text[];
   }[];
   readonly brier: number | null;
   readonly logLoss: number | null;
@@ -54,8 +56,16 @@ export interface BacktestResult {
   readonly paths: number;
   readonly seed: string | number;
   readonly climate: { readonly name: string; readonly reason: Text };
-  /** Facts left out because their source has no publication date (or taken in, with includeUndated). */
+  /**
+   * Facts the run reads whose source has no publication date, left out (or
+   * taken in, with includeUndated): those of the run's companies (and their
+   * products) and of the funding climate's market; not the whole ledger's.
+   */
   readonly undatedFacts: number;
+  /** The same, by entity: which company (or the climate's market) and which facts. */
+  readonly undated: readonly { readonly entity: string; readonly name: string; readonly nameZh: string | null; readonly role: 'company' | 'climate'; readonly factIds: readonly string[] }[];
+  /** Undated facts of other entities, which the run does not read (left out or taken in all the same). */
+  readonly undatedElsewhere: number;
   readonly includeUndated: boolean;
   /** The model's parameters, the same for every company. */
   readonly assumptions: readonly Assumption[];

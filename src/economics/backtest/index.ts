@@ -4,3 +4,4 @@ export * from './baselines.js';
 export * from './observe-outcome.js';
 export * from './backtest.js';
 export * from './backtest-result.js';
+export * from './forecast-input-text.js';

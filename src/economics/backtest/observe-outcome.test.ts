@@ -37,6 +37,14 @@ describe('the window and what happened in it', () => {
     expect(early.reason.en).toBe('the window ends on 2026-05-20, after today (2026-05-19), and nothing has happened yet');
   });
 
+  it('a survivor carries its first outcome of class in within the window (a round, a listing): why it counts as still in', () => {
+    const s = observeOutcome([outcome('layoffs', '2024-06-01'), outcome('raised', '2024-06-11'), outcome('ipo', '2025-01-10'), outcome('raised', '2026-06-01')], '2024-05-20', 24, '2026-12-01');
+    expect(s).toMatchObject({ observed: 'survived', outcomeType: 'raised', outcomeDate: '2024-06-11' });
+    expect(s.reason).toEqual({ en: 'no outcome of class out by 2026-05-20; raised on 2024-06-11', zh: '截至 2026-05-20 没有出局记录；2024-06-11 融资' });
+    // a round before the window, or after it, is not why it survived the window
+    expect(observeOutcome([outcome('raised', '2024-05-01'), outcome('raised', '2026-06-01')], '2024-05-20', 24, '2026-12-01')).toMatchObject({ observed: 'survived', outcomeType: null, outcomeDate: null });
+  });
+
   it('an undecided outcome in the window is unknown, never guessed; its out column decides it', () => {
     const u = observeOutcome([outcome('recapitalization', '2024-06-25')], '2024-05-20', 24, '2026-12-01');
     expect(u).toMatchObject({ observed: 'unknown', outcomeType: 'recapitalization', outcomeDate: '2024-06-25' });

@@ -10,6 +10,7 @@ export interface Observation {
    * `unknown`: the window has not ended, or an undecided outcome falls in it.
    */
   readonly observed: 'out' | 'survived' | 'unknown';
+  /** The outcome that decided it: the first out one; for a survivor its first of class in (raised, ipo) in the window, or null; for unknown the undecided one, or null. */
   readonly outcomeType: OutcomeType | null;
   readonly outcomeDate: string | null;
   /** Why, in both languages (for `unknown` above all). */
@@ -60,7 +61,8 @@ export function outBefore(outcomes: readonly Outcome[], asOf: string): OutBefore
  * else an undecided outcome in the window (an acquisition, recapitalization
  * or pivot whose record does not say whether it put the company out) makes
  * it `unknown`, never guessed; else it `survived` if the window has ended by
- * today, and is `unknown` if not. The ledger's outcomes are taken as
+ * today (with its first outcome of class in within the window, a round or a
+ * listing, as its type and date, else none), and is `unknown` if not. The ledger's outcomes are taken as
  * complete: a company with nothing recorded survived.
  *
  * @example observeOutcome([], '2024-05-20', 24, '2026-12-01').observed // 'survived'
@@ -93,7 +95,18 @@ export function observeOutcome(outcomes: readonly Outcome[], asOf: string, horiz
           },
     };
   }
-  if (today >= end) return { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } };
+  if (today >= end) {
+    // A survivor carries its first outcome of class in within the window (a round, a listing): why it counts as still in.
+    const stillIn = inWindow.find((o) => verdict.get(o.id)!.class === 'in');
+    return stillIn
+      ? {
+          observed: 'survived',
+          outcomeType: stillIn.type,
+          outcomeDate: stillIn.date,
+          reason: { en: `no outcome of class out by ${end}; ${stillIn.type} on ${stillIn.date}`, zh: `截至 ${end} 没有出局记录；${stillIn.date} ${TYPE_ZH[stillIn.type]}` },
+        }
+      : { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } };
+  }
   return { observed: 'unknown', outcomeType: null, outcomeDate: null, reason: { en: `the window ends on ${end}, after today (${today}), and nothing has happened yet`, zh: `观察期到 ${end} 才结束，晚于今天（${today}），目前尚无结果` } };
 }
 

@@ -10,7 +10,7 @@ import { metricName, periodText } from '../plausibility/describe-fact.js';
 import { inputsStart, type InputsStart, type StartBasis, type StartFile } from '../common/inputs-start.js';
 import { burnMultipleBand, type BurnMultipleBand } from './burn-multiple.js';
 import { defaultAliveValue } from './default-alive.js';
-import { collectHealthInputs, HEALTH_INPUT_SHAPE, type HealthAssumptionInput, type HealthInput, type HealthInputName, type InputStatus } from './health-inputs.js';
+import { collectHealthInputs, conversionNotes, HEALTH_INPUT_SHAPE, type HealthAssumptionInput, type HealthInput, type HealthInputName, type InputStatus } from './health-inputs.js';
 
 export interface HealthOptions {
   /** Sample count and seed; default 10,000 draws, seed 'shakeout'. */
@@ -126,7 +126,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const { entity, found } = got;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
-  const notes: Text[] = [...got.notes, ...got.conversions.map((c) => ({ en: `Converted: ${c.en}`, zh: `币种换算：${c.zh}` }))];
+  const notes: Text[] = [...got.notes, ...conversionNotes(got.conversions)];
   const missing: Text[] = [];
   const name = entity.nameEn;
 

@@ -427,8 +427,20 @@ export async function collectHealthInputs(
   assume('cash');
   for (const a of byInput.values()) ignored.push({ ...a, reason: t('not needed: the input is derived from the others', '无需假设：该输入可由其他输入推算') });
 
-  datesNote(found, notes);
+  datesNote(found, notes, options);
   return { entity, found, notes, ignoredAssumptions: ignored, asOf: asOfEnd, conversions: [...ctx.conversions.values()], rounds, leftAside: later };
+}
+
+/**
+ * The conversions the inputs rest on (`HealthInputs.conversions`) as notes,
+ * in both languages: the one wording health, survival and the backtest's
+ * forecast inputs show them in.
+ *
+ *   Converted: fact-… (€209 million): EUR->USD at 0.937 EUR per USD (monthly average of 2023-09; U.S. Federal Reserve H.10 via FRED)
+ *   币种换算：…
+ */
+export function conversionNotes(conversions: readonly Text[]): Text[] {
+  return conversions.map((c) => t(`Converted: ${c.en}`, `币种换算：${c.zh}`));
 }
 
 /** Drops the assumption for an input that is derived from the others, naming why. */
@@ -898,21 +910,51 @@ function derivedInput(name: HealthInputName, formula: string, from: readonly Hea
   };
 }
 
-/** A note naming the periods the inputs rest on, when they differ. */
-function datesNote(found: Partial<Record<HealthInputName, HealthInput>>, notes: Text[]): void {
-  const rows: { name: HealthInputName; when: string; whenZh: string; end: string }[] = [];
+/** The fallbacks a caller can opt into (`CollectOptions`), the input each gives, and how the dates note names it. */
+const FALLBACKS: readonly { readonly option: 'costsFromLastRound' | 'leastCashFromMoney' | 'revenueIfNone'; readonly input: HealthInputName; readonly how: Text; readonly noun: Text }[] = [
+  { option: 'costsFromLastRound', input: 'grossBurn', how: t('from the latest round', '由最近一轮融资推算'), noun: t('costs from the latest round', '由最近一轮融资推算的支出') },
+  { option: 'leastCashFromMoney', input: 'cash', how: t('from the money raised less the net burn', '由已融资金额减去净烧钱推算'), noun: t('cash from the money raised', '由已融资金额推算的现金') },
+  { option: 'revenueIfNone', input: 'revenue', how: t('0 a month, none being known', '无营收数据，按每月 0 计'), noun: t('revenue 0', '营收取 0') },
+];
+
+/**
+ * A note naming the periods the inputs rest on, when the figures' periods
+ * differ. An input that is one of the caller's fallbacks (costs from the
+ * latest round, cash from the money raised, revenue 0), or is derived from
+ * one, is named as such, not dated as a figure of its facts' periods: "gross
+ * burn (costs): from the latest round (2023-09), a fallback". Fallbacks do
+ * not count towards "different dates": they are rules stated at the as-of
+ * date.
+ */
+function datesNote(found: Partial<Record<HealthInputName, HealthInput>>, notes: Text[], options: CollectOptions): void {
+  const rules = FALLBACKS.flatMap((f) => {
+    const rule = options[f.option];
+    return rule ? [{ ...f, id: rule.assumption.id }] : [];
+  });
+  const rows: { en: string; zh: string; end: string | null; fallback: boolean }[] = [];
   for (const k of Object.keys(HEALTH_INPUT_SHAPE) as HealthInputName[]) {
     const inp = found[k];
-    if (!inp || !inp.facts.length) continue;
+    if (!inp) continue;
+    const label = HEALTH_INPUT_SHAPE[k].label;
     const ps = [...new Set(inp.facts.filter((f) => f.period).map((f) => f.period!.text))];
+    const when = { en: ps.join(', '), zh: ps.map((p) => periodText(p, 'zh')).join('、') };
+    const refs = new Set([...inp.inputs.filter((r) => r.kind === 'assumption').map((r) => r.id), ...(inp.assumption ? [inp.assumption.id] : [])]);
+    const used = rules.filter((r) => refs.has(r.id));
+    const own = used.find((r) => r.input === k);
     const end = maxEnd(inp.facts);
-    if (ps.length && end) rows.push({ name: k, when: ps.join(', '), whenZh: ps.map((p) => periodText(p, 'zh')).join('、'), end });
+    if (own) {
+      rows.push({ en: `${label.en}: ${own.how.en}${ps.length ? ` (${when.en})` : ''}, a fallback`, zh: `${label.zh}：${own.how.zh}${ps.length ? `（${when.zh}）` : ''}，属兜底假设`, end, fallback: true });
+    } else if (used.length) {
+      rows.push({ en: `${label.en}: derived from ${used.length === 1 ? 'a fallback' : 'fallbacks'} (${used.map((r) => r.noun.en).join(', ')}${ps.length ? `; ${when.en}` : ''})`, zh: `${label.zh}：由兜底假设推算（${used.map((r) => r.noun.zh).join('、')}${ps.length ? `；${when.zh}` : ''}）`, end, fallback: true });
+    } else if (ps.length && end) {
+      rows.push({ en: `${label.en} ${when.en}`, zh: `${label.zh}${when.zh}`, end, fallback: false });
+    }
   }
-  const months = new Set(rows.map((r) => r.end.slice(0, 7)));
+  const months = new Set(rows.filter((r) => !r.fallback).map((r) => r.end!.slice(0, 7)));
   if (months.size < 2) return;
   notes.push(t(
-    `The inputs are of different dates: ${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.en} ${r.when}`).join('; ')}.`,
-    `各输入的日期不同：${rows.map((r) => `${HEALTH_INPUT_SHAPE[r.name].label.zh}${r.whenZh}`).join('；')}。`,
+    `The inputs are of different dates: ${rows.map((r) => r.en).join('; ')}.`,
+    `各输入的日期不同：${rows.map((r) => r.zh).join('；')}。`,
   ));
 }
 

@@ -8,7 +8,7 @@ import { AS_OF_TEXT_EN } from '../common/as-of-text-en.js';
 import { AS_OF_TEXT_ZH } from '../common/as-of-text-zh.js';
 import { inputsStart, startDate, type InputsStart } from '../common/inputs-start.js';
 import type { Analysis, Assumption, Estimate, Text } from '../analysis.js';
-import { collectHealthInputs, type HealthAssumptionInput, type HealthInput, type HealthInputName } from '../health/index.js';
+import { collectHealthInputs, conversionNotes, type HealthAssumptionInput, type HealthInput, type HealthInputName } from '../health/index.js';
 import { readValueText } from '../common/value-text.js';
 import type { CompanyInputs, PathInput } from './company-inputs.js';
 import { currentFact } from './current-fact.js';
@@ -430,7 +430,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
     estimates,
     facts: [...facts.values()],
     assumptions,
-    notes: [...notes, ...[...conversions.values()].map((c) => t(`Converted: ${c.en}`, `币种换算：${c.zh}`))],
+    notes: [...notes, ...conversionNotes([...conversions.values()])],
     env: { sampleCount: paths, seed },
     details: {
       climate: result.climate,

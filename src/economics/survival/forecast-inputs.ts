@@ -2,7 +2,7 @@ import { lognormalFromCi, normalCdf, normalQuantile, type DistSpec } from '../..
 import { quantileSorted, sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import { readAsOfDate, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, Text } from '../analysis.js';
-import { collectHealthInputs, monthsFromPeriodMiddle, type HealthInput } from '../health/index.js';
+import { collectHealthInputs, conversionNotes, monthsFromPeriodMiddle, type HealthInput } from '../health/index.js';
 import { monthsBetween } from '../subscribers/app-launches.js';
 import type { CompanyInputs } from './company-inputs.js';
 import { DEFAULT_ROUND_SIZE } from './simulate-survival.js';
@@ -53,7 +53,10 @@ export interface CompanyForecastInputs {
   /** The multiplier of the climate's chance of a round: recency x size. */
   readonly fundability: { readonly recency: number; readonly size: number; readonly value: number };
   readonly facts: readonly Fact[];
+  /** What the inputs rest on and how they were read, in both languages; the FX conversions last (`conversionNotes`). */
   readonly notes: readonly Text[];
+  /** Every currency conversion the inputs rest on (`HealthInputs.conversions`): fact, rate, month, source. */
+  readonly conversions: readonly Text[];
 }
 
 export interface ForecastInputsOptions {
@@ -198,7 +201,8 @@ export async function forecastInputs(store: Store, company: string, options: For
     raisedUsd,
     fundability,
     facts: [...facts.values()],
-    notes,
+    notes: [...notes, ...conversionNotes(got.conversions)],
+    conversions: got.conversions,
   };
 }
 
@@ -241,10 +245,11 @@ function movedToAsOf(h: HealthInput, growth: Float64Array, asOf: string, growthN
   for (let i = 0; i < samples.length; i++) samples[i] = h.samples[i]! * (1 + growth[i]!) ** months;
   const periods = [...new Set(dated.map((x) => x.period!.text))].join(', ');
   const ids = dated.map((x) => x.id).join('、');
-  const what = h.name === 'revenue' ? { en: 'Revenue', zh: '营收' } : { en: 'Costs', zh: '支出' };
+  // the verb by its subject: revenue is singular, costs plural
+  const what = h.name === 'revenue' ? { en: 'Revenue rests', it: 'it', zh: '营收' } : { en: 'Costs rest', it: 'them', zh: '支出' };
   const back = months < 0;
   notes.push({
-    en: `${what.en} rest on figures of ${periods} (${dated.map((x) => x.id).join(', ')}), ${Math.abs(months)} months ${back ? 'after' : 'before'} ${asOf} (from the middle of the period): moved to that day with the ${growthName.en}, draw by draw, as the simulation moves them on from it.`,
+    en: `${what.en} on figures of ${periods} (${dated.map((x) => x.id).join(', ')}), ${Math.abs(months)} months ${back ? 'after' : 'before'} ${asOf} (from the middle of the period): moved to that day with the ${growthName.en}, draw by draw, as the simulation moves ${what.it} on from there.`,
     zh: `${what.zh}所依据的数据（${ids}）的期间中点${back ? '晚于' : '早于'} ${asOf} ${Math.abs(months)} 个月：按${growthName.zh}逐个抽样${back ? '回推' : '推进'}至该日，与模拟自该日起的推算方式相同。`,
   });
   return { input: { ...h, samples, formula: `${h.formula}, moved ${months} months to ${asOf} at the ${growthName.en}` }, months };
