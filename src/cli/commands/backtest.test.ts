@@ -52,6 +52,16 @@ describe('shakeout backtest', () => {
     expect(a.notes.some((n) => /^Revenue rests on figures of 2023/.test(n.en) && n.zh.length > 0)).toBe(true);
   });
 
+  it('a survivor with no outcome recorded says so, and why it still counts as survived', async () => {
+    const own = join(mkdtempSync(join(tmpdir(), 'shakeout-backtest-')), 'ledger.db');
+    expect((await cli(['--db', own, 'entities', 'add', '--id', 'quiet-co', '--name', 'Quiet Co'])).code).toBe(0);
+    expect((await cli(['--db', own, 'facts', 'add', '--entity', 'Quiet Co', '--metric', 'funding', '--value', '$30 million', '--period', '2024-01', '--scope', 'round', '--source', 'Wire', '--url', 'https://example.org/q', '--published', '2024-01-20'])).code).toBe(0);
+    const r = await cli(['--db', own, 'backtest', '--as-of', '2024-05-20', '--companies', 'Quiet Co', '--paths', '500', '--today', '2026-12-01']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nQuiet Co +[\d.]+% .* survived +none recorded\n/);
+    expect(r.out).toContain("Quiet Co: survived because no outcome is recorded in the window: the ledger's outcomes are taken as complete up to today");
+  });
+
   it('refuses an as-of that is not a day, naming the option', async () => {
     const r = await cli(['--db', db, 'backtest', '--as-of', '2024-05']);
     expect(r.code).toBe(2);

@@ -62,9 +62,11 @@ export function renderBacktest(r: BacktestResult, show: { inputs?: boolean } = {
       { header: 'months baseline', get: (c) => pct(c.baselines.monthsSinceRound), align: 'right' },
       { header: 'months since round', get: (c) => String(c.monthsSinceLastRound), align: 'right' },
       { header: 'observed', get: (c) => c.observed },
-      { header: 'outcome', get: (c) => (c.outcomeType ? `${c.outcomeType} ${c.outcomeDate}` : '') },
+      { header: 'outcome', get: (c) => (c.outcomeType ? `${c.outcomeType} ${c.outcomeDate}` : c.observed === 'survived' ? 'none recorded' : '') },
     ]));
     for (const c of r.companies.filter((x) => x.observed === 'unknown')) lines.push(`  ${c.name}: unknown: ${c.reason.en}`);
+    const unrecorded = r.companies.filter((x) => x.observed === 'survived' && !x.outcomeType);
+    if (unrecorded.length) lines.push(`  ${unrecorded.map((c) => c.name).join(', ')}: survived because no outcome is recorded in the window: the ledger's outcomes are taken as complete up to today (record what happened with \`outcomes add\`).`);
     if (show.inputs) for (const c of r.companies) lines.push('', ...renderInputs(c));
   } else lines.push('No company had the inputs at the as-of day.');
   lines.push('');

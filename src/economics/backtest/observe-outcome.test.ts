@@ -43,6 +43,8 @@ describe('the window and what happened in it', () => {
     expect(s.reason).toEqual({ en: 'no outcome of class out by 2026-05-20; raised on 2024-06-11', zh: '截至 2026-05-20 没有出局记录；2024-06-11 融资' });
     // a round before the window, or after it, is not why it survived the window
     expect(observeOutcome([outcome('raised', '2024-05-01'), outcome('raised', '2026-06-01')], '2024-05-20', 24, '2026-12-01')).toMatchObject({ observed: 'survived', outcomeType: null, outcomeDate: null });
+    // nothing recorded in the window at all: survived, and the reason says it rests on the record being complete
+    expect(observeOutcome([], '2024-05-20', 24, '2026-12-01').reason.en).toBe("no outcome recorded by 2026-05-20: taken as survived, the ledger's outcomes being taken as complete up to today");
   });
 
   it('an undecided outcome in the window is unknown, never guessed; its out column decides it', () => {

@@ -105,7 +105,17 @@ export function observeOutcome(outcomes: readonly Outcome[], asOf: string, horiz
           outcomeDate: stillIn.date,
           reason: { en: `no outcome of class out by ${end}; ${stillIn.type} on ${stillIn.date}`, zh: `截至 ${end} 没有出局记录；${stillIn.date} ${TYPE_ZH[stillIn.type]}` },
         }
-      : { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } };
+      : inWindow.length
+        ? { observed: 'survived', outcomeType: null, outcomeDate: null, reason: { en: `no outcome of class out by ${end}`, zh: `截至 ${end} 没有出局记录` } }
+        : {
+            observed: 'survived',
+            outcomeType: null,
+            outcomeDate: null,
+            reason: {
+              en: `no outcome recorded by ${end}: taken as survived, the ledger's outcomes being taken as complete up to today`,
+              zh: `截至 ${end} 没有任何结果记录：视为存活（账本的结果记录视为截至今天完整）`,
+            },
+          };
   }
   return { observed: 'unknown', outcomeType: null, outcomeDate: null, reason: { en: `the window ends on ${end}, after today (${today}), and nothing has happened yet`, zh: `观察期到 ${end} 才结束，晚于今天（${today}），目前尚无结果` } };
 }
