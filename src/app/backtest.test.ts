@@ -124,7 +124,11 @@ describe('no leakage: what was published after the as-of day changes no forecast
         fact('Thin Data Inc', 'funding', '$80 million', '2024-02', '2024-08-01', 'round'),
       ], { file: 'later.csv' });
       const burn = (await store.listFacts({ entity: 'Lantern Labs', metric: 'burn' }))[0]!;
-      await store.correctFact(burn.id, { value_as_written: '$80 million a month', published: '2024-10-01', publisher: 'Wire', url: 'https://example.org/wire/correction' } as never);
+      // (a real correction: a new value from another source published after the day; it was written with the CSV's
+      // column names, which correctFact does not take, so it changed nothing but the history)
+      const fix = await store.correctFact(burn.id, { value: '$80 million a month', source: { publisher: 'Later Wire', title: null, url: 'https://example.org/wire/correction', published: '2024-10-01' } });
+      expect(fix.figure.value).toBe(80e6);
+      expect(fix.source.published).toBe('2024-10-01');
       await store.importOutcomes([outcome('Lantern Labs', 'shutdown', '2025-05-01'), outcome('Deep Harbor AI', 'ipo', '2025-12-01')], { file: 'more-outcomes.csv' });
       const after = await runBacktest(store, REQ);
       expect(pOuts(after)).toEqual(pOuts(before));

@@ -80,7 +80,7 @@ describe('shakeout facts', () => {
     expect(added).toHaveLength(2);
     const again = JSON.parse((await cli(['--db', path, 'facts', 'import', fixture('facts-good.yaml'), '--json'])).out);
     expect(again.added).toHaveLength(0);
-    const fix = await cli(['--db', path, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Test Wire', '--json']);
+    const fix = await cli(['--db', path, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Test Wire', '--published', '2024-06-01', '--json']);
     expect(fix.code).toBe(0);
     const newId = JSON.parse(fix.out).id;
     const hist = JSON.parse((await cli(['--db', path, 'facts', 'history', newId, '--json'])).out);
@@ -94,7 +94,7 @@ describe('shakeout facts', () => {
     for (const format of ['csv', 'json', 'yaml']) {
       const src = db(`src-${format}.db`);
       await cli(['--db', src, 'facts', 'import', fixture('facts-good.yaml')]);
-      await cli(['--db', src, 'facts', 'correct', 'F2', '--value', '约21亿美元', '--source', 'Test Wire']);
+      await cli(['--db', src, 'facts', 'correct', 'F2', '--value', '约21亿美元', '--source', 'Test Wire', '--published', '2024-06-01']);
       const exported = (await cli(['--db', src, 'facts', 'export', '--format', format])).out;
       const file = join(dir, `export.${format}`);
       writeFileSync(file, exported);
@@ -200,6 +200,15 @@ describe('the command line as people use it', () => {
     const u = await cli(['--db', path, 'facts', 'add', '--entity', 'Anthropic', '--metric', 'revenue', '--value', '$1B', '--period', '2024', '--source', 'X', '--url', 'notaurl']);
     expect(u.code).toBe(2);
     expect(u.err).toContain('expected a web address starting with http:// or https://, got "notaurl"');
+  });
+
+  it('facts show names the outlet\'s own bracketed conversion beside the figure it reads (trial of session 10)', async () => {
+    const path = db('also.db');
+    const add = await cli(['--db', path, 'facts', 'add', '--entity', 'Anthropic', '--metric', 'valuation', '--value', '400 billion Yen ($2.635 billion)', '--period', '2024-07', '--source', 'eWEEK', '--published', '2024-07-22', '--json']);
+    expect(add.code).toBe(0);
+    const show = await cli(['--db', path, 'facts', 'show', JSON.parse(add.out).id]);
+    expect(show.out).toMatch(/also written as +\$2\.635 billion \(the source's own rendering, not used: the value is the first figure\)/);
+    expect(show.out).toMatch(/unit +JPY/);
   });
 
   it('refuses facts that cannot be right, naming the field, what was expected and what came (exit 2, trial T15); facts list still loads every bundled fact', async () => {

@@ -170,7 +170,7 @@ describe('shakeout simulate survival', () => {
   });
   it('cites the correction of a fact an assumption rests on, and says the figure changed', async () => {
     const own = join(dir, 'corrected.db');
-    const fix = await cli(['--db', own, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Some Wire', '--id', 'F11-fix']);
+    const fix = await cli(['--db', own, 'facts', 'correct', 'F11', '--value', '约25亿美元', '--source', 'Some Wire', '--published', '2024-12-01', '--id', 'F11-fix']);
     expect(fix.code).toBe(0);
     const file = join(dir, 'citing.yaml');
     writeFileSync(file, [

@@ -31,3 +31,4 @@ export type { Persistence, PersistenceReader, PersistenceWriter, FactQuery, Enti
 export type { EntitySeed, EventSeed } from './seed-types.js';
 export * from './as-of-store.js';
 export { copyLedger, copyLedgerBetween, COPY_ORDER, type CopyResult } from './copy-ledger.js';
+export { alsoWrittenAs } from './read-figure.js';

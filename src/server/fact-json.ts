@@ -1,7 +1,7 @@
-import { formatValue, type Fact, type Figure } from '../app/index.js';
+import { alsoWrittenAs, formatValue, type Fact, type Figure } from '../app/index.js';
 
 /** A fact as the API returns it: the fact, and its value and 90% interval written for a reader in each language ("> $2.3B", "> 23亿美元"). */
-export type FactJson = Fact & { readonly display: { readonly en: string; readonly zh: string; readonly intervalEn: string; readonly intervalZh: string } };
+export type FactJson = Fact & { readonly display: { readonly en: string; readonly zh: string; readonly intervalEn: string; readonly intervalZh: string; readonly alsoWrittenAs: string[] } };
 
 /** The sign a qualifier puts before a value: 超23亿美元 is "> $2.3B"; 约 "≈"; 近 "≲" (just under); 不足 "<". */
 const SIGN: Readonly<Record<string, string>> = { over: '> ', under: '< ', about: '≈ ', nearly: '≲ ' };
@@ -22,5 +22,5 @@ export function displayInterval(f: Shown, lang: 'en' | 'zh'): string {
 }
 
 export function factJson(f: Fact): FactJson {
-  return { ...f, display: { en: displayValue(f.figure, 'en'), zh: displayValue(f.figure, 'zh'), intervalEn: displayInterval(f.figure, 'en'), intervalZh: displayInterval(f.figure, 'zh') } };
+  return { ...f, display: { en: displayValue(f.figure, 'en'), zh: displayValue(f.figure, 'zh'), intervalEn: displayInterval(f.figure, 'en'), intervalZh: displayInterval(f.figure, 'zh'), alsoWrittenAs: alsoWrittenAs(f) } };
 }

@@ -23,8 +23,11 @@ onEachBackend('writing facts over HTTP', (backend) => {
     expect((await entity(app, 'mistral-2', 'Mistral AI')).status).toBe(409);
     const res = await post(app, '/api/facts', mistral);
     expect(res.status).toBe(201);
-    const f = (await res.json()) as { id: string; figure: { value: number; unit: string } };
+    const f = (await res.json()) as { id: string; figure: { value: number; unit: string }; display: { alsoWrittenAs: string[] } };
     expect(f.figure).toMatchObject({ value: 6e8, unit: 'EUR' });
+    // the outlet's own conversion in brackets is shown beside the fact, not used
+    expect(f.display.alsoWrittenAs).toEqual(['$645 million']);
+    expect(((await (await app.request(`/api/facts/${f.id}`)).json()) as { display: { alsoWrittenAs: string[] } }).display.alsoWrittenAs).toEqual(['$645 million']);
     const fix = await post(app, `/api/facts/${f.id}/corrections`, { value: '€640M', source: { publisher: 'Sifted', published: '2024-06-12' } });
     expect(fix.status).toBe(201);
     const hist = (await (await app.request(`/api/facts/${f.id}/history`)).json()) as { items: { id: string }[] };

@@ -50,8 +50,11 @@ export const FactSchema = z.object({
   supersededBy: z.string().nullable(),
   derivedFrom: z.object({ inputs: z.array(z.string()).readonly(), formula: z.string() }).nullable(),
   createdAt: z.string(),
-  display: z.object({ en: z.string(), zh: z.string(), intervalEn: z.string(), intervalZh: z.string() })
-    .openapi({ description: 'The value and its 90% interval written for a reader in each language.', example: { en: '$2.3B', zh: '23亿美元', intervalEn: '$2.32B – $2.76B', intervalZh: '23.2亿美元 – 27.6亿美元' } }),
+  display: z.object({
+    en: z.string(), zh: z.string(), intervalEn: z.string(), intervalZh: z.string(),
+    alsoWrittenAs: z.array(z.string()).openapi({ description: 'Other renderings of the figure in the same text, as the source wrote them (a bracketed conversion: "$2.635 billion" in "400 billion Yen ($2.635 billion)"); shown, not used: the value is the first figure.' }),
+  })
+    .openapi({ description: 'The value and its 90% interval written for a reader in each language, and the source\'s other renderings.', example: { en: '$2.3B', zh: '23亿美元', intervalEn: '$2.32B – $2.76B', intervalZh: '23.2亿美元 – 27.6亿美元', alsoWrittenAs: [] } }),
 }).openapi('Fact');
 
 const ReasonFields = {

@@ -8,7 +8,7 @@ export interface Fact {
   period: Period | null; scope: string | null; basis: string; kind: string; source: Source;
   definition: string | null; notes: string | null; supersedes: string | null; supersededBy: string | null;
   derivedFrom: { inputs: string[]; formula: string } | null; createdAt: string;
-  display: { en: string; zh: string; intervalEn: string; intervalZh: string };
+  display: { en: string; zh: string; intervalEn: string; intervalZh: string; alsoWrittenAs: string[] };
 }
 /** The distribution the engine samples for a fact (GET /api/facts/{id}/distribution): a point, or a histogram of its draws. */
 export interface FactDistribution {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
+  alsoWrittenAs, ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat, TEXT_ENCODINGS, type TextEncoding,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -43,6 +43,7 @@ function factsTable(facts: readonly Fact[], asked?: string): string {
 function factDetail(f: Fact): string {
   const rows: [string, string][] = [
     ['id', f.id], ['entity', f.entity], ['metric', f.metric], ['as written', f.valueText + (f.valueTextEn ? `  (${f.valueTextEn})` : '')],
+    ...alsoWrittenAs(f).map((a): [string, string] => ['also written as', `${a} (the source's own rendering, not used: the value is the first figure)`]),
     ['value', factValue(f)], ['unit', f.figure.unit + (f.figure.per ? ` per ${f.figure.per}` : '')],
     ['qualifier', f.figure.qualifier],
     ['p5 / p50 / p95', [f.figure.p5, f.figure.p50, f.figure.p95].map((x) => formatValue(x, f.figure.unit, 'en')).join(' / ')],

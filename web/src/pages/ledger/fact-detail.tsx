@@ -33,6 +33,7 @@ export function FactDetail(props: { id: string; asOf: string; entityName: (id: s
             <tbody>
               {row(t('id'), <span class="mono">{fact.id}</span>)}
               {row(t('asWritten'), fact.valueText + (fact.valueTextEn ? ` (${fact.valueTextEn})` : ''))}
+              {(fact.display.alsoWrittenAs ?? []).length > 0 && row(t('alsoWrittenAs'), <span data-testid="also-written-as">{fact.display.alsoWrittenAs.join('; ')} <span class="muted small">{t('alsoWrittenAsNote')}</span></span>)}
               {row(t('qualifier'), tOr(`qualifier_${fact.figure.qualifier}`, fact.figure.qualifier))}
               {row(t('interval'), zh ? fact.display.intervalZh : fact.display.intervalEn)}
               {row(t('kind'), tOr(`kind_${fact.kind}`, fact.kind))}
