@@ -42,11 +42,18 @@ describeDashboard('the dashboard in Chromium', (dash) => {
     await form.locator('input[name="period"]').fill('2024-06');
     await form.locator('input[name="publisher"]').fill('Reuters');
     await form.locator('input[name="published"]').fill('2024-06-11');
+    // what the figure is: one round (scope), and what it counts
+    await form.locator('details.fact-what summary').click();
+    await form.locator('input[name="scope"]').fill('round');
+    await form.locator('input[name="definition"]').fill('Series B equity');
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-testid="fact-detail"]');
     const added = await dash.store.listFacts({ entity: 'mistral-ai' });
     expect(added.map((f) => f.valueText)).toEqual(['600 million euros ($645 million)']);
     expect(added[0]!.source).toMatchObject({ publisher: 'Reuters', published: '2024-06-11' });
+    expect(added[0]).toMatchObject({ scope: 'round', definition: 'Series B equity' });
+    // the outlet's own conversion is shown beside the figure read, not used
+    expect(await page.textContent('[data-testid="also-written-as"]')).toMatch(/\$645 million/);
     // a value the reader refuses is said at once, and saving shows the issue
     await page.click('text=Add a fact');
     await page.locator('[data-testid="add-form"] input[name="value"]').fill('a lot of money');

@@ -6,7 +6,7 @@ export interface Fact {
   id: string; entity: string; metric: string; valueText: string; valueTextEn: string | null;
   figure: { value: number; low: number | null; high: number | null; unit: string; per: string | null; qualifier: string; p5: number; p50: number; p95: number };
   period: Period | null; scope: string | null; basis: string; kind: string; source: Source;
-  definition: string | null; notes: string | null; supersedes: string | null; supersededBy: string | null;
+  definition: string | null; notes: string | null; supersedes: string | null; supersededBy: string | null; sameAs: string | null;
   derivedFrom: { inputs: string[]; formula: string } | null; createdAt: string;
   display: { en: string; zh: string; intervalEn: string; intervalZh: string; alsoWrittenAs: string[] };
 }
