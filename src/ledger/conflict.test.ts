@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CpiTable, FxTable } from '../core/index.js';
-import { agreementRange, conflictsReport, findConflicts, MAX_CONFLICTS_PER_SUBJECT, roundingHalfUnit, sameThing } from './conflict.js';
+import { agreementRange, conflictsReport, describeDifferences, findConflicts, MAX_CONFLICTS_PER_SUBJECT, roundingHalfUnit, sameThing } from './conflict.js';
 import type { Fact } from './fact.js';
 import { openStore } from './open-store.js';
 import type { Store } from './store.js';
@@ -133,5 +133,21 @@ describe('conflictsReport at scale', () => {
     expect(r.conflicts).toHaveLength(MAX_CONFLICTS_PER_SUBJECT);
     expect(r.omitted).toEqual([{ entity: 'anthropic', metric: 'revenue', listed: MAX_CONFLICTS_PER_SUBJECT, total: expected }]);
     for (const c of r.conflicts) expect(agreementRange(c.a, fx, cpi).high < agreementRange(c.b, fx, cpi).low || agreementRange(c.b, fx, cpi).high < agreementRange(c.a, fx, cpi).low).toBe(true);
+  });
+});
+
+describe('describeDifferences on a row edited by hand', () => {
+  it('names a unit that is not money as itself, with no "nominal" (名义) before it, in en and zh (trial T13)', async () => {
+    const a = await store.addFact({ entity: 'Anthropic', metric: 'headcount', value: '500', period: '2024', source: { publisher: 'Wire A' } });
+    // A row edited by hand in SQLite: a head count given a price year, which no input path accepts.
+    const b = { ...(await store.addFact({ entity: 'Anthropic', metric: 'headcount', value: '520', period: '2024', source: { publisher: 'Wire B' } })), priceYear: 2021 } as Fact;
+    const d = describeDifferences(a, b).find((x) => x.kind === 'currency_year')!;
+    expect(d.en).toBe('currency year: count vs count of 2021');
+    expect(d.zh).toBe('前者为count，后者为2021年count');
+    expect(d.zh).not.toMatch(/名义/);
+    // Money keeps its price basis.
+    const m = await store.addFact({ entity: 'Anthropic', metric: 'revenue', value: '$1 billion', period: '2024', source: { publisher: 'Wire A' } });
+    const n = { ...m, id: 'hand-edited', priceYear: 2021 } as Fact;
+    expect(describeDifferences(m, n).find((x) => x.kind === 'currency_year')!.zh).toBe('前者为名义美元，后者为2021年不变价美元');
   });
 });

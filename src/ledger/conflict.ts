@@ -158,13 +158,21 @@ export function sameThing(a: Fact, b: Fact): boolean {
 }
 
 const sourceName = (f: Fact): string => f.source.publisher + (f.source.title ? ` ("${f.source.title}")` : '');
-const priceBasis = (f: Fact): string => (f.priceYear === null ? `nominal ${f.figure.unit}` : `constant ${f.priceYear} ${f.figure.unit}`);
+/** Money's price basis ('nominal USD', 'constant 2021 USD'); a unit that is not money has none, and is named as itself ('count', 'count of 2021' when a row edited by hand gives it a price year). */
+const priceBasis = (f: Fact): string =>
+  isCurrency(f.figure.unit)
+    ? f.priceYear === null ? `nominal ${f.figure.unit}` : `constant ${f.priceYear} ${f.figure.unit}`
+    : f.priceYear === null ? f.figure.unit : `${f.figure.unit} of ${f.priceYear}`;
 const fmt = (x: number): string => (Math.abs(x) >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : Math.abs(x) >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x.toPrecision(4));
 
 /** A publisher for a Chinese reader: 'IT Juzi (IT桔子)' -> 'IT桔子', 'public data (公开数据)' -> 公开数据. */
 const publisherZh = (p: string): string => p.match(/^.+?\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/)?.[1] ?? p;
 const unitZh = currencyNameZh;
-const priceBasisZh = (f: Fact): string => (f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`);
+/** 金额的币值口径（名义美元、2021年不变价美元）；非金额单位没有“名义”之说，按原样写出（count；手工改过、带价格年份的写作“2021年count”）。 */
+const priceBasisZh = (f: Fact): string =>
+  isCurrency(f.figure.unit)
+    ? f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`
+    : f.priceYear === null ? f.figure.unit : `${f.priceYear}年${f.figure.unit}`;
 const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道值', derived: '推算值', assumption: '假设' };
 const QUALIFIER_ZH: Readonly<Record<string, string>> = { exact: '精确值', about: '约数', over: '下限（“超”）', under: '上限（“不足”）', nearly: '接近值（“近”）', several: '模糊数（“数”）', range: '区间', almost_none: '几乎为零' };
 const written = (f: Fact): string => (/^-?\d+(\.\d+)?$/.test(f.valueText.trim()) ? '数据文件中的数值' : `“${f.valueText}”`);
