@@ -487,6 +487,24 @@ describe('analyzeHealth in another currency (trial T20)', () => {
     }
   });
 
+  it('a mobile store revenue fact left aside is named in its own currency, not with "$" before euros (trial T13)', async () => {
+    const s = await mistral([
+      { metric: 'subscription_revenue', value: '$2 million', period: '2024-06', scope: 'app_store', basis: 'gross' },
+      { metric: 'subscription_revenue', value: '€3 million', period: '2024-05', scope: 'app_store', basis: 'gross' },
+    ]);
+    try {
+      const a = await analyzeHealth(s, 'Mistral', { env });
+      const en = a.notes.map((n) => n.en).find((n) => n.startsWith('Also in the ledger'))!;
+      const zh = a.notes.map((n) => n.zh).find((n) => n.startsWith('账本中另有'))!;
+      expect(en).toContain('€3 million, about €3M a month;');
+      expect(en).not.toMatch(/\$3/);
+      expect(zh).toMatch(/约每月3(\.0+)?百万欧元|约每月300万欧元/);
+      expect(zh).not.toMatch(/美元/);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a sum of figures in two currencies says the rates of each: the other currency\'s own month, then the display rate', async () => {
     const s = await mistral([
       { metric: 'funding', value: '€385 million', period: '2023-12', scope: 'round' },

@@ -1,4 +1,4 @@
-import { convertCurrency, DAYS_PER_MONTH, formatCompact, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
+import { convertCurrency, DAYS_PER_MONTH, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import { BASIS_ZH, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
@@ -322,8 +322,8 @@ export async function collectHealthInputs(
     for (const other of store_.filter((f) => !pick.used.includes(f))) {
       const m = monthlyValue(other);
       notes.push({
-        en: `Also in the ledger: ${other.id} (${other.source.publisher}, ${other.basis}, ${other.scope ?? 'all stores'}, ${other.period?.text ?? 'no period'}): ${other.valueTextEn ?? other.valueText}, about $${compact(m)} a month; left aside for ${pick.used.map((f) => f.id).join(' + ')} (${pick.why}).`,
-        zh: `账本中另有 ${other.id}（${publisherName(other.source.publisher, 'zh')}，${BASIS_ZH[other.basis] ?? other.basis}，${other.scope ? scopeName(other.scope, 'zh') : '全部商店'}，${other.period ? periodText(other.period.text, 'zh') : '无期间'}）：${other.valueText}，约每月${formatValue(m, 'USD', 'zh')}；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
+        en: `Also in the ledger: ${other.id} (${other.source.publisher}, ${other.basis}, ${other.scope ?? 'all stores'}, ${other.period?.text ?? 'no period'}): ${other.valueTextEn ?? other.valueText}, about ${formatValue(m, other.figure.unit, 'en')} a month; left aside for ${pick.used.map((f) => f.id).join(' + ')} (${pick.why}).`,
+        zh: `账本中另有 ${other.id}（${publisherName(other.source.publisher, 'zh')}，${BASIS_ZH[other.basis] ?? other.basis}，${other.scope ? scopeName(other.scope, 'zh') : '全部商店'}，${other.period ? periodText(other.period.text, 'zh') : '无期间'}）：${other.valueText}，约每月${formatValue(m, other.figure.unit, 'zh')}；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
       });
     }
   }
@@ -1183,10 +1183,6 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     facts: [],
     assumption,
   };
-}
-
-function compact(x: number): string {
-  return formatCompact(x, 'en');
 }
 
 function inputError(path: string, message: string): ShakeoutError {
