@@ -487,6 +487,43 @@ describe('analyzeHealth in another currency (trial T20)', () => {
     }
   });
 
+  it('a ratio of two amounts does not move with the display currency, and its label names the currency asked for (trial T13, Helsing)', async () => {
+    // A euro round by two outlets, dollar revenue (two run rates, so growth), euro cash, dollar burn and spending, a euro valuation.
+    const s = await mistral([
+      { metric: 'funding', value: '€450 million', period: '2024-07', scope: 'round', source: src('Handelsblatt', '2024-07-11') },
+      { metric: 'funding', value: "450 millions d'euros", period: '2024-07', scope: 'round', source: src('Les Echos', '2024-07-11') },
+      { metric: 'valuation', value: '€4.5 billion', period: '2024-07', source: src('Handelsblatt', '2024-07-11') },
+      { metric: 'revenue_run_rate', value: '$40 million', period: 'as of 2024-06', source: src('Sifted', '2024-07-01') },
+      { metric: 'revenue_run_rate', value: '$60 million', period: 'as of 2024-12', source: src('Sifted', '2025-01-10') },
+      { metric: 'cash', value: '€400 million', period: 'as of 2024-12', source: src('Handelsblatt', '2025-01-10') },
+      { metric: 'spend', value: '$20 million', period: '2024-12', source: src('Sifted', '2025-01-10') },
+    ]);
+    try {
+      const { fx } = await s.tables();
+      const eur = displayCurrency('EUR', fx, '2026-06');
+      const usd = await analyzeHealth(s, 'Mistral', { env });
+      const inEur = await analyzeHealth(s, 'Mistral', { env, currency: eur });
+      const ratios = ['runway', 'revenue_multiple', 'capital_efficiency', 'burn_multiple', 'rule_of_40', 'default_alive.months_to_profit', 'default_alive.probability'];
+      for (const id of ratios) {
+        const a = est(usd, id);
+        const b = est(inEur, id);
+        expect(a, id).toBeDefined();
+        expect([b!.p5, b!.p50, b!.p95, b!.mean], id).toEqual([a!.p5, a!.p50, a!.p95, a!.mean]);
+      }
+      // The amounts themselves are in euros: the round as written, the revenue at the one display rate.
+      expect(est(inEur, 'input.funding')!.p50).toBe(450e6);
+      expect(est(inEur, 'revenue.annual')!.p50).toBeCloseTo(60e6 * eur.perUsd, 0);
+      const ce = inEur.estimates.find((e) => e.id === 'capital_efficiency')!;
+      expect(ce.label.en).toBe('capital efficiency: annual revenue per euro raised');
+      expect(ce.label.zh).toBe('资本效率：每融资 1 欧元的年化营收');
+      expect(ce.formula).toBe("revenue run rate / funding raised, in US dollars at each figure's own period's rate");
+      expect(est(usd, 'capital_efficiency')!.label.en).toBe('capital efficiency: annual revenue per dollar raised');
+      expect(inEur.notes.map((n) => n.en)).toContain('Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in euros.');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a mobile store revenue fact left aside is named in its own currency, not with "$" before euros (trial T13)', async () => {
     const s = await mistral([
       { metric: 'subscription_revenue', value: '$2 million', period: '2024-06', scope: 'app_store', basis: 'gross' },
