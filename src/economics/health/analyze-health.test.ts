@@ -234,25 +234,32 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
       const got = await collectHealthInputs(s, 'MiniMax', env);
       expect(got.found.funding!.samples[0]).toBe(74e6);
       expect(got.found.cash!.samples[0]).toBeCloseTo(74e6 - 11 * 2e6, -3);
-      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure \(none linked by --same-as: grouped because their figures overlap\); \S+ is used\./m);
+      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure \(none linked as the same: grouped because their figures overlap\); \S+ is used\./m);
       expect(got.notes.some((n) => /^只计一次：.*报道的是同一数字（均未标注为同一数字，因数值重叠归为一组）；/.test(n.zh))).toBe(true);
     } finally {
       await s.close();
     }
   });
 
-  it('the note says which reports of one round are linked by --same-as and which joined only by overlapping (trial T11)', async () => {
+  it('the note says which reports of one round are linked (in the surface\'s words) and which joined by overlapping which, and which two disagree (trial T11, T13)', async () => {
     const s = await ledgerWith([
       { id: 'aa-welt', entity: 'minimax', metric: 'funding', value: '500 Millionen Dollar', period: '2023-11', scope: 'round', source: src('Welt', '2023-11-06') },
       { id: 'aa-own', entity: 'minimax', metric: 'funding', value: 'more than $500 million', period: '2023-11', scope: 'round', sameAs: 'aa-welt', source: src('Aleph Alpha', '2023-11-06') },
       { id: 'aa-x', entity: 'minimax', metric: 'funding', value: '$600 million', period: '2023-11', scope: 'round', source: src('X') },
     ]);
     try {
-      const got = await collectHealthInputs(s, 'MiniMax', env);
-      const en = got.notes.map((n) => n.en).find((n) => n.startsWith('Counted once:'))!;
-      expect(en).toMatch(/report the same figure \((aa-welt and aa-own|aa-own and aa-welt) linked as the same by --same-as; aa-x not linked, grouped only because its figure overlaps\); /);
-      const zh = got.notes.map((n) => n.zh).find((n) => n.startsWith('只计一次：'))!;
-      expect(zh).toMatch(/报道的是同一数字（(aa-welt、aa-own|aa-own、aa-welt)已标注为同一数字；aa-x未标注，仅因数值重叠归入）；/);
+      const note = async (hint?: 'cli' | 'api') => (await collectHealthInputs(s, 'MiniMax', env, [], hint ? { hint } : {})).notes.find((n) => n.en.startsWith('Counted once:'))!;
+      const cli = await note('cli');
+      expect(cli.en).toMatch(/report the same figure \((aa-welt and aa-own|aa-own and aa-welt) linked as the same by --same-as; aa-x not linked, grouped because its figure overlaps aa-own's\); /);
+      // the two that do not agree are named, so the overlap and the disagreement are not read as one claim
+      expect(cli.en).toMatch(/ Yet aa-x and aa-welt do not agree within their stated precision \(a group holds figures joined by links or by a chain of overlaps\): check which one holds\.$/);
+      expect(cli.zh).toMatch(/报道的是同一数字（(aa-welt、aa-own|aa-own、aa-welt)已标注为同一数字；aa-x未标注，因数值与aa-own重叠归入）；/);
+      expect(cli.zh).toMatch(/但 aa-x 与 aa-welt 本身在标称精度内并不一致/);
+      // over HTTP the request's field, in a report (no hint) neither
+      expect((await note('api')).en).toMatch(/linked as the same \(sameAs\); aa-x not linked/);
+      const none = await note();
+      expect(none.en).toMatch(/linked as the same; aa-x not linked/);
+      expect(none.en + none.zh).not.toMatch(/--|sameAs/);
     } finally {
       await s.close();
     }
@@ -519,6 +526,18 @@ describe('analyzeHealth in another currency (trial T20)', () => {
       expect(ce.formula).toBe("revenue run rate / funding raised, in US dollars at each figure's own period's rate");
       expect(est(usd, 'capital_efficiency')!.label.en).toBe('capital efficiency: annual revenue per dollar raised');
       expect(inEur.notes.map((n) => n.en)).toContain('Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in euros.');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the advice on revenue growth names the flag on the command line, the request\'s fields over HTTP, neither in a report (trial T13)', async () => {
+    const s = await mistral([{ metric: 'revenue', value: '$10 million', period: '2024' }]);
+    try {
+      const growth = async (hint?: 'cli' | 'api') => (await analyzeHealth(s, 'Mistral', { env, ...(hint ? { hint } : {}) })).details.missing.find((m) => m.en.startsWith('no revenue growth'))!.en;
+      expect(await growth('cli')).toMatch(/\(revenue_growth in an assumptions file, or --with-assumptions for the shipped ones\)$/);
+      expect(await growth('api')).toMatch(/\(revenue_growth in assumptionsText, or assumptions=yes for the shipped ones\)$/);
+      expect(await growth()).toMatch(/\(revenue_growth in a survival assumptions file\)$/);
     } finally {
       await s.close();
     }

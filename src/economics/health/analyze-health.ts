@@ -3,6 +3,7 @@ import type { Env } from '../../estimate/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
+import { optionName, type OptionHint } from '../common/option-hint.js';
 import type { DisplayCurrency } from '../analysis-in-currency.js';
 import { MONEY_IN_USD, type MoneyIn } from '../common/usd-factor.js';
 import { CURRENCY_TABLE, ShakeoutError, type Currency } from '../../core/index.js';
@@ -33,6 +34,8 @@ export interface HealthOptions {
    * then at this one rate (docs/fx.md). Recorded in `analysis.currency`.
    */
   readonly currency?: DisplayCurrency;
+  /** How advice names the way to act: the command line's flags, the request's fields, or neither (default; see {@link OptionHint}). */
+  readonly hint?: OptionHint;
 }
 
 /** One input of the analysis and where it came from. */
@@ -123,7 +126,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const env = options.env ?? DEFAULT_ANALYSIS_ENV;
   const shown = options.currency && options.currency.code !== 'USD' ? options.currency : null;
   const money: MoneyIn = shown ? { code: shown.code, perUsd: shown.perUsd, rate: shown.rate } : MONEY_IN_USD;
-  const collect = (m: MoneyIn) => collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null, money: m });
+  const collect = (m: MoneyIn) => collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null, money: m, ...(options.hint ? { hint: options.hint } : {}) });
   const got = await collect(money);
   const { entity, found } = got;
   // Ratios of two money amounts (runway, the multiples, capital efficiency, rule of 40, default alive) are computed
@@ -299,7 +302,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   let pAlive: number | null = null;
   if (!growth) {
     missing.push(t(
-      'no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (revenue_growth in an assumptions file, or --with-assumptions for the shipped ones)',
+      `no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (${growthAssumptionWhere(options.hint)})`,
       '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请记录相隔至少一个月的两期营收（据此推算增速），或给出营收增速假设（写入假设文件，或采用自带假设）',
     ));
   } else if (!revenue) {
@@ -417,6 +420,13 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     },
     ...(shown ? { currency: { code: shown.code, perUsd: shown.perUsd, month: shown.month, note: shown.noteAsWritten } } : {}),
   };
+}
+
+/** Where a revenue growth assumption goes, in the surface's words: a file or the shipped ones by flag, a request's text or field, or a file. */
+function growthAssumptionWhere(hint: OptionHint = 'none'): string {
+  if (hint === 'cli') return `revenue_growth in an assumptions file, or ${optionName('withAssumptions', hint)} for the shipped ones`;
+  if (hint === 'api') return `revenue_growth in assumptionsText, or ${optionName('withAssumptions', hint)} for the shipped ones`;
+  return 'revenue_growth in a survival assumptions file';
 }
 
 /**
