@@ -1,7 +1,7 @@
 import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodYear, ShakeoutError, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
-import { sameAsSets } from './same-as.js';
+import { figureGroups, type FigureGroup } from './figure-groups.js';
 import { BASIS_ZH, scopeName } from './vocabulary.js';
 import { derivedOneFromOther, sameSubject, sameThingIndex } from './same-thing-index.js';
 
@@ -42,11 +42,14 @@ export interface Conflict {
   /** The same differences in English and Chinese, for reports. */
   readonly differencesText: readonly Difference[];
   /**
-   * When a and b are linked as `same_as` (one figure, several sources): the
-   * ids of every fact so linked. A linked set is listed once, by its two
-   * furthest-apart members.
+   * When a and b are in one group of reports of one figure (`figureGroups`:
+   * joined by `same_as` links, or because their figures overlap another
+   * member's): the ids of every member. A group is listed once, by its two
+   * furthest-apart members; `check` and the analyses group alike.
    */
   readonly sameAs?: readonly string[];
+  /** With `sameAs`: the members in no link set, each with the member whose figure it overlaps (why it is in the group). */
+  readonly overlapOnly?: readonly (readonly [string, string])[];
 }
 
 /**
@@ -330,23 +333,24 @@ function above(a: AgreementRange, b: AgreementRange): boolean {
  */
 export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): ConflictsReport {
   const uncompared = new Map<number, Uncompared>();
-  const linked = sameAsSets(facts);
+  // The one grouping `check` and the analyses use (`figureGroups`): same_as links, and figures of one thing that overlap.
+  const grouped = figureGroups(facts, fx);
+  const index = new Map(facts.map((f, i) => [f.id, i]));
   const setMembers = new Map<string, number[]>();
-  facts.forEach((f, i) => {
-    const r = linked.get(f.id)!;
-    const m = setMembers.get(r);
-    if (m) m.push(i);
-    else setMembers.set(r, [i]);
-  });
-  /** The linked set of each fact when it has more than one member, else -1. */
+  const groupOf = new Map<string, FigureGroup>();
+  for (const g of grouped.groups) {
+    if (g.members.length < 2) continue;
+    setMembers.set(g.members[0]!.id, g.members.map((f) => index.get(f.id)!));
+    groupOf.set(g.members[0]!.id, g);
+  }
+  /** The group of each fact when it has more than one member, else -1. */
   const setOf = Int32Array.from(facts, () => -1);
   let setCount = 0;
   for (const m of setMembers.values()) {
-    if (m.length < 2) continue;
     for (const i of m) setOf[i] = setCount;
     setCount++;
   }
-  /** Facts some pair of which is left out of the sweep: in a linked set, derived, or the input of a derived fact. */
+  /** Facts some pair of which is left out of the sweep: in a group, derived, or the input of a derived fact. */
   const inputs = new Set(facts.flatMap((f) => f.derivedFrom?.inputs ?? []));
   const special = Uint8Array.from(facts, (f, i) => (setOf[i] !== -1 || f.derivedFrom || inputs.has(f.id) ? 1 : 0));
   const ranges: (AgreementRange | null)[] = [];
@@ -377,7 +381,7 @@ export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTab
       bInterval: ib,
       ratio: ib.p50 / ia.p50,
       ...withNominal(describeDifferences(a, b), ia, ib),
-      ...(set ? { sameAs: setMembers.get(set)!.map((k) => facts[k]!.id) } : {}),
+      ...(set ? { sameAs: setMembers.get(set)!.map((k) => facts[k]!.id), overlapOnly: groupOf.get(set)!.overlapOnly } : {}),
     };
   };
 
@@ -428,7 +432,7 @@ export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTab
     if (s.total > s.listed.length) omitted.push({ entity: s.entity, metric: s.metric, listed: s.listed.length, total: s.total });
   }
 
-  // A linked set (same_as) is listed once, by its furthest-apart pair of one entity and metric, whatever sameThing says.
+  // A group (same_as links, overlapping figures) is listed once, by its furthest-apart pair of one entity and metric, whatever sameThing says.
   const spread = (ra: AgreementRange, rb: AgreementRange): number => {
     const r = rb.p50 / ra.p50;
     return Math.max(r, 1 / r);
