@@ -159,6 +159,7 @@ const funding = define({
     ...(o.segment !== undefined ? { segment: o.segment } : {}),
     ...(o.currency ? { currency: o.currency } : {}),
     ...(o.constantYear !== undefined ? { constantYear: o.constantYear } : {}),
+    ...hintOf(ctx),
   }),
   json: analysisOnly,
 });
@@ -184,6 +185,7 @@ const health = define({
     ...envOf(ctx),
     ...(o.assumptionsText !== undefined ? { assumptions: assumptionsOf(o)! } : o.assumptions ? { assumptions: true } : {}),
     ...currencyOf(o),
+    ...hintOf(ctx),
   })).analysis,
   json: analysisOnly,
 });
@@ -244,6 +246,7 @@ const unitEconomics = define({
     ...Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'currency' && k !== 'fxMonth')),
     ...envOf(ctx),
     ...currencyOf(o),
+    ...hintOf(ctx),
   }),
   json: analysisOnly,
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeHealth, healthAssumptions, readSurvivalAssumptions, startDate, withAsOf } from '../economics/index.js';
+import { analyzeHealth, healthAssumptions, type OptionHint, readSurvivalAssumptions, startDate, withAsOf } from '../economics/index.js';
 import type { Analysis, CompanyAssumptions, HealthDetails, SurvivalAssumptions } from '../economics/index.js';
 import { asOfInfoOf, bundledDataDir, type Store } from '../ledger/index.js';
 import { saveDerived, type DerivedFactSpec, type SavedFact } from './save-derived.js';
@@ -37,6 +37,8 @@ export interface HealthRequest extends CurrencyRequest {
    * simulation without filling inputs from the file).
    */
   readonly startFile?: string;
+  /** How advice names the way to act: the command line's flags ('cli'), the request's fields ('api'), or neither (default). */
+  readonly hint?: OptionHint;
 }
 
 /** `shakeout analyze health COMPANY`: the analysis and, with `save`, the facts written. */
@@ -54,6 +56,7 @@ export async function runHealthAnalysis(store: Store, req: HealthRequest): Promi
     assumptions,
     asOf: start.date,
     start: { basis: start.basis, file: start.file },
+    ...(req.hint ? { hint: req.hint } : {}),
   };
   // In the currency asked for from the start: a figure written in it is shown as written (docs/fx.md).
   const display = await requestedDisplay(store, currency, req.fxMonth);

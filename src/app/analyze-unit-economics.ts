@@ -47,7 +47,7 @@ export async function runUnitEconomicsAnalysis(store: Store, req: UnitEconomicsR
   if (req.price) price = req.price;
   else {
     const f = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'price' }))?.chosen;
-    if (!f) throw usage('no --price given and the ledger has no ChatGPT Plus price; pass --price "$19.99 a month"');
+    if (!f) throw usage(`no ${req.hint === 'cli' ? '--price' : 'price'} given and the ledger has no ChatGPT Plus price; ${req.hint === 'cli' ? 'pass --price "$19.99 a month"' : 'give a price such as "$19.99 a month"'}`);
     price = { fact: f, label: `${f.id} ChatGPT Plus price, ${f.valueText}` };
     if (subscribers === undefined) {
       const s = chooseFact(await store.listFacts({ entity: 'ChatGPT Plus', metric: 'subscribers' }))?.chosen;
@@ -85,7 +85,7 @@ async function trainingInputs(store: Store, req: UnitEconomicsRequest): Promise<
   const facts = await store.listFacts({ entity: entity.id, metric: 'training_cost' });
   if (!facts.length) {
     const asOf = asOfInfoOf(store);
-    throw usage(`the ledger${asOf ? ` as of ${asOf.asOf} (facts published by then)` : ''} has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4), pass --training-model none, or pass --fixed-costs`);
+    throw usage(`the ledger${asOf ? ` as of ${asOf.asOf} (facts published by then)` : ''} has no training_cost facts for ${entity.nameEn}; name a model of the Epoch table (e.g. GPT-4), ${req.hint === 'cli' ? 'pass --training-model none, or pass --fixed-costs' : req.hint === 'api' ? 'set trainingModel=none, or give fixedCosts' : 'or leave the training cost out and give the fixed costs'}`);
   }
   // Epoch's main method first, then the choose rule.
   const choice = chooseFact(facts, {

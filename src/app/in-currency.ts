@@ -1,5 +1,5 @@
 import { analysisInCurrency, displayCurrency, toCurrency } from '../economics/index.js';
-import type { Analysis, DisplayCurrency } from '../economics/index.js';
+import type { Analysis, DisplayCurrency, OptionHint } from '../economics/index.js';
 import { ShakeoutError, isMonthText, type Currency } from '../core/index.js';
 import type { Store } from '../ledger/index.js';
 
@@ -9,14 +9,18 @@ export interface CurrencyRequest {
   readonly currency?: string;
   /** The month whose average rate converts the results; default the latest month the FX table has for the currency. */
   readonly fxMonth?: string;
+  /** How errors name these options: the flags ('cli': --currency, --fx-month) or the request's fields (otherwise: currency, fxMonth). */
+  readonly hint?: OptionHint;
 }
 
 /** The currency asked for, checked before anything runs (an unknown code is a 400 listing the known ones). */
 export function requestedCurrency(req: CurrencyRequest): Currency {
-  const currency = req.currency === undefined ? 'USD' : toCurrency(req.currency, '--currency');
+  const cli = req.hint === 'cli';
+  const currency = req.currency === undefined ? 'USD' : toCurrency(req.currency, cli ? '--currency' : 'currency');
   if (req.fxMonth !== undefined) {
-    const bad = (message: string): ShakeoutError => new ShakeoutError(`--fx-month: ${message}`, { issues: [{ code: 'invalid_option', path: ['--fx-month'], message }] });
-    if (currency === 'USD') throw bad('expected it with --currency CODE (another currency than USD): the analyses compute in US dollars, so there is nothing to convert');
+    const name = cli ? '--fx-month' : 'fxMonth';
+    const bad = (message: string): ShakeoutError => new ShakeoutError(`${name}: ${message}`, { issues: [{ code: 'invalid_option', path: [name], message }] });
+    if (currency === 'USD') throw bad(`expected it with ${cli ? '--currency CODE' : 'currency'} (another currency than USD): the analyses compute in US dollars, so there is nothing to convert`);
     if (!isMonthText(req.fxMonth)) throw bad(`expected a month written YYYY-MM such as 2024-05, got "${req.fxMonth}"`);
   }
   return currency;

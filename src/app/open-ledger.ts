@@ -52,7 +52,7 @@ export async function openLedger(db?: string | LedgerOptions): Promise<Store> {
   const store = await openStore({ path, loadBundled: o.bundled ?? true, createFolder: path === defaultDbPath() });
   if (o.asOf === undefined) return store;
   try {
-    return await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false });
+    return await asOfStore(store, { asOf: o.asOf, includeUndated: o.includeUndated ?? false, optionNames: { asOf: '--as-of', includeUndated: '--include-undated' } });
   } catch (e) {
     await store.close();
     throw e;

@@ -70,7 +70,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   const file = req.assumptions ?? loadSurvivalAssumptions(req.assumptionsFile);
   const info = asOfInfoOf(store);
   const assumptions = info ? { ...file, asOf: info.asOf } : file;
-  const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf)] : [];
+  const asOfNotes = info && info.asOf !== file.asOf ? [asOfOverridesFileText(info.asOf, file.file, file.asOf, req.hint)] : [];
   let climate: ClimateName = 'neutral';
   let climateFacts: readonly Fact[] = [];
   let climateReason: Text = DEFAULT_CLIMATE_REASON[req.climateHint === false ? 'none' : req.hint ?? 'none'];
@@ -85,7 +85,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
       // As of a day, a series not yet published is no error of the user's: the default, with the reason.
       if (!info || !(e instanceof ShakeoutError) || !e.issues.some((x) => x.code === 'no_funding_series')) throw e;
       const entity = await store.resolveEntity(market);
-      climateReason = asOfClimateFallbackText(info, { en: entity.nameEn, zh: entity.nameZh ?? entity.nameEn }, { en: 'neutral', zh: '中性' });
+      climateReason = asOfClimateFallbackText(info, { en: entity.nameEn, zh: entity.nameZh ?? entity.nameEn }, { en: 'neutral', zh: '中性' }, req.hint);
     }
   } else if (req.climate) {
     climate = req.climate;

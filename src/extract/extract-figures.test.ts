@@ -104,6 +104,22 @@ describe('extractFigures: finding figures with the reader', () => {
     const zh = run('阿克米完成6亿欧元（折合6.45亿美元）融资，估值为58亿欧元（相当于62亿美元）。');
     expect(zh.figures.map((f) => [f.text, f.kind, f.derivedWhy, f.notes.length])).toEqual([['6亿欧元', 'reported', null, 1], ['58亿欧元', 'reported', null, 1]]);
   });
+  it('proposes a figure with an unbracketed conversion ("or about", 约合, 折合, 相当于) as one fact, the conversion in its note (trial T13)', () => {
+    const en = run('Acme AI raised 5.8 billion euros, or about $6.2 billion, in June.');
+    expect(en.figures.map((f) => [f.text, f.unit, f.kind])).toEqual([['5.8 billion euros', 'EUR', 'reported']]);
+    expect(en.figures[0]!.notes[0]).toMatch(/^the article converts it: "(about )?\$6\.2 billion" \(\$6\.2B, about\), the same figure in another currency/);
+    expect(en.skipped.map((k) => k.reason)).toContain("the article's conversion of the figure before it (in that figure's note)");
+    const roughly = run('Acme AI raised €600 million, or roughly $645 million, at a valuation of €5.8 billion.');
+    expect(roughly.figures.map((f) => [f.text, f.unit])).toEqual([['€600 million', 'EUR'], ['€5.8 billion', 'EUR']]);
+    for (const [text, words] of [['阿克米完成58亿欧元融资，约合62亿美元。', '约合'], ['阿克米完成58亿欧元融资，折合62亿美元。', '折合'], ['阿克米的估值为58亿欧元，相当于62亿美元。', '相当于']] as const) {
+      const zh = run(text);
+      expect(zh.figures.map((f) => [f.text, f.unit, f.kind, f.derivedWhy]), words).toEqual([['58亿欧元', 'EUR', 'reported', null]]);
+      expect(zh.figures[0]!.notes[0], words).toMatch(new RegExp(`^the article converts it: "(${words})?62亿美元" \\(\\$6\\.2B`));
+    }
+    // not a conversion: two figures in one currency, or money then a share of it
+    expect(run('阿克米营收10亿美元，相当于20亿美元估值的一半。').figures).toHaveLength(2);
+    expect(run('Acme AI lost $500 million, or about 40% of its revenue.').figures.map((f) => f.unit)).toEqual(['USD', 'percent']);
+  });
   it('keeps a bracketed figure of another kind (a percentage after money) as a figure of its own', () => {
     const x = run('阿克米收入为5亿美元（增长30%）。');
     expect(x.figures.map((f) => [f.text, f.kind])).toEqual([['5亿美元', 'reported'], ['30%', 'reported']]);
@@ -119,7 +135,9 @@ describe('extractFigures: finding figures with the reader', () => {
   it('reads "the round values X at" as a valuation, not as funding', () => {
     // Real form (CNBC on Mistral AI): "The round ... values Mistral AI at 5.8 billion euros, or about $6.2 billion".
     const x = run('The round values Acme AI at 5.8 billion euros, or about $6.2 billion, a person familiar with the matter said.');
-    expect(x.figures.map((f) => [f.text, f.metric])).toEqual([['5.8 billion euros', 'valuation'], ['about $6.2 billion', 'valuation']]);
+    // "or about $6.2 billion" is the article's conversion of it: one fact, the dollars in its note (trial T13)
+    expect(x.figures.map((f) => [f.text, f.metric])).toEqual([['5.8 billion euros', 'valuation']]);
+    expect(x.figures[0]!.notes[0]).toMatch(/^the article converts it: "about \$6\.2 billion"/);
   });
   it('keeps a Chinese currency name before the number: 新台币132.36亿元 is Taiwan dollars, never yuan', () => {
     // Real form (中时新闻网 on Mistral AI): the euro round with its Taiwan-dollar reading in brackets.

@@ -545,11 +545,22 @@ function derivedReason(text: string, span: ReadSpan, spans: readonly ReadSpan[])
 }
 
 /**
+ * What stands between a figure and its unbracketed conversion: a comma (or
+ * none), then "or about", "or roughly", 约合, 折合, 相当于 ... ("about" may
+ * be read into the converted figure's span, so "or" alone is enough before
+ * it); in Chinese the figure's measure word may come first (58亿欧元融资，约合).
+ */
+const UNBRACKETED_CONVERSION = /^(?:\s*,?\s*(?:(?:or|i\.e\.,?)\s+(?:about|roughly|around|approximately|approx\.|some|nearly|almost)?|equivalent to)|[\u4e00-\u9fff]{0,4}\s*[，,、]?\s*(?:约合|折合|约折合|相当于|约相当于|合))\s*$/i;
+
+/**
  * The figure a bracketed second reading converts: "6亿欧元（约合6.45亿美元）",
  * "€600M ($645M)", "3.85亿欧元(新台币132.36亿元)" (read together by the figure
  * reader, or a bracket that opens right after a figure, with 约合, 折合, 相当于,
- * about ... before the number); money for money, or the same unit. Null for
- * anything else.
+ * about ... before the number); money for money, or the same unit. Or an
+ * unbracketed one right after the figure ("58亿欧元，约合62亿美元", "€5.8
+ * billion, or about $6.2 billion": `UNBRACKETED_CONVERSION`), money in
+ * another currency only (without brackets, "相当于" also compares two sums of
+ * one currency). Null for anything else.
  */
 function conversionOf(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): ReadSpan | null {
   let main = span.conversionOf ?? null;
@@ -557,6 +568,14 @@ function conversionOf(s: Sentence, span: ReadSpan, spans: readonly ReadSpan[]): 
     const opened = s.text.slice(0, span.start).trimEnd();
     const before = spans.filter((o) => o !== span && o.end <= span.start && span.start - o.end <= 8);
     if (/[（(]\s*(?:约合|合|折合|约|相当于|换算|about|or|roughly|around|approximately|approx\.?|equivalent to|~)?\s*$/i.test(opened)) main = before[before.length - 1] ?? null;
+    else {
+      // Unbracketed: "5.8 billion euros, or about $6.2 billion", "58亿欧元，约合62亿美元": right after a figure,
+      // a conversion word, then money in another currency (the qualifier may be read into the span).
+      const prev = spans.filter((o) => o !== span && o.end <= span.start).at(-1);
+      // the conversion word may be read into the converted figure's span ("约合62亿美元", "about $6.2 billion")
+      const gap = prev ? s.text.slice(prev.end, span.start) + (/^(?:约合|折合|约折合|相当于|约相当于|about|roughly|around|approximately)/i.exec(span.text)?.[0] ?? '') : '';
+      if (prev && UNBRACKETED_CONVERSION.test(gap) && isCurrency(prev.figure.unit) && isCurrency(span.figure.unit) && prev.figure.unit !== span.figure.unit) main = prev;
+    }
   }
   if (!main) return null;
   const same = isCurrency(main.figure.unit) ? isCurrency(span.figure.unit) : main.figure.unit === span.figure.unit;

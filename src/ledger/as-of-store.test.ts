@@ -38,6 +38,16 @@ describe('asOfStore', () => {
     await base.close();
   });
 
+  it('names the option that takes an undated fact in as the caller\'s surface does: the flag, the request field, or none (trial T13)', async () => {
+    const base = await ledger();
+    const said = async (optionNames?: { asOf: string; includeUndated: string }) =>
+      (await rejection((await asOfStore(base, { asOf: '2024-05-20', ...(optionNames ? { optionNames } : {}) })).getFact('undated'))).message;
+    expect(await said({ asOf: '--as-of', includeUndated: '--include-undated' })).toBe('fact undated is not in the ledger as of 2024-05-20: its source gives no publication date (--include-undated takes such facts in)');
+    expect(await said({ asOf: 'asOf', includeUndated: 'includeUndated=true' })).toBe('fact undated is not in the ledger as of 2024-05-20: its source gives no publication date (includeUndated=true takes such facts in)');
+    expect(await said()).not.toMatch(/--|includeUndated/);
+    await base.close();
+  });
+
   it('takes undated facts in when asked, and later views see the correction', async () => {
     const base = await ledger();
     const v = await asOfStore(base, { asOf: '2024-06-30', includeUndated: true });

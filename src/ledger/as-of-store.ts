@@ -20,6 +20,12 @@ export interface AsOfOptions {
   readonly asOf: string;
   /** Take in facts whose source gives no publication date (default false: they are left out). */
   readonly includeUndated?: boolean;
+  /**
+   * How messages name the options as the caller's surface has them: the
+   * command line's `--as-of` and `--include-undated`, the API's `asOf` and
+   * `includeUndated=true`. Default: neither is named.
+   */
+  readonly optionNames?: { readonly asOf: string; readonly includeUndated: string };
 }
 
 /** What an as-of view left out or took in, for the header and footnotes of its output. */
@@ -103,12 +109,12 @@ export async function asOfStore(store: Store, options: AsOfOptions): Promise<AsO
   // Every fact's as-of form, current and superseded.
   const view = async (): Promise<Map<string, Fact>> => seenAs(await store.listFacts({ includeSuperseded: true }));
   const readOnly = (what: string): never => {
-    const message = `${what}: the ledger as of ${asOf} is read-only; run the command without --as-of to change the ledger`;
+    const message = `${what}: the ledger as of ${asOf} is read-only; ${options.optionNames ? `run the command without ${options.optionNames.asOf}` : 'read it without an as-of day'} to change the ledger`;
     throw new ShakeoutError(message, { issues: [{ code: 'read_only_as_of', path: ['as-of'], message }], status: 409 });
   };
   const notYet = async (id: string): Promise<ShakeoutError> => {
     const f = await store.getFact(id);
-    const when = f.source.published ? `published ${f.source.published}, after ${asOf}` : 'its source gives no publication date (use --include-undated to take such facts in)';
+    const when = f.source.published ? `published ${f.source.published}, after ${asOf}` : `its source gives no publication date (${options.optionNames ? `${options.optionNames.includeUndated} takes such facts in` : 'such facts are left out unless taken in'})`;
     const message = `fact ${id} is not in the ledger as of ${asOf}: ${when}`;
     return new ShakeoutError(message, { issues: [{ code: 'not_yet_published', path: ['id'], message }], status: 404 });
   };

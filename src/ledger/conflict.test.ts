@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CpiTable, FxTable } from '../core/index.js';
-import { agreementRange, conflictsReport, findConflicts, MAX_CONFLICTS_PER_SUBJECT, roundingHalfUnit, sameThing } from './conflict.js';
+import { agreementRange, conflictsReport, describeDifferences, findConflicts, MAX_CONFLICTS_PER_SUBJECT, roundingHalfUnit, sameThing } from './conflict.js';
 import type { Fact } from './fact.js';
+import { figureGroups } from './figure-groups.js';
 import { openStore } from './open-store.js';
 import type { Store } from './store.js';
 
@@ -56,6 +57,23 @@ describe('agreementRange and findConflicts', () => {
     expect(cs[0]!.sameAs).toEqual([a.id, b.id, c.id, d.id]);
   });
 
+  it('groups as check and the analyses do (figureGroups): a report not linked but overlapping a linked one is in the group, listed once with it (trial T13)', async () => {
+    const { fx, cpi } = await store.tables();
+    const p = { ...round, period: '2024-07' };
+    const a = await store.addFact({ ...p, value: '€450 million', source: { publisher: 'Handelsblatt' } });
+    const b = await store.addFact({ ...p, value: '$440 million', source: { publisher: 'Wire A' }, sameAs: a.id });
+    const c = await store.addFact({ ...p, value: '$500 million', source: { publisher: 'Wire B' } });
+    const cs = findConflicts([a, b, c], fx, cpi);
+    // before: b-c listed as a pair of its own, and the linked set a-b again
+    expect(cs).toHaveLength(1);
+    expect([cs[0]!.a.id, cs[0]!.b.id].sort()).toEqual([b.id, c.id].sort());
+    expect(cs[0]!.sameAs).toEqual([a.id, b.id, c.id]);
+    expect(cs[0]!.overlapOnly).toEqual([[c.id, a.id]]);
+    const g = figureGroups([a, b, c], fx);
+    expect(g.groups).toHaveLength(1);
+    expect(g.groups[0]!.apart).toEqual([c.id, b.id]);
+  });
+
   it('names the facts it could not compare for want of a rate, instead of leaving them out silently', async () => {
     const { fx, cpi } = await store.tables();
     const p = { ...round, period: '1960' };
@@ -70,14 +88,18 @@ describe('agreementRange and findConflicts', () => {
 });
 
 describe('conflictsReport at scale', () => {
-  /** Every pair compared one by one, as the rule reads: same thing, ranges that do not meet (no same_as links among the facts). */
+  /**
+   * Every pair compared one by one, as the rule reads: same thing, ranges that do not meet, not in one group
+   * (`figureGroups`: figures joined by a chain of overlaps are one group, listed once, apart from the pairs).
+   */
   const naive = (facts: readonly Fact[], fx: FxTable, cpi: CpiTable): [string, string][] => {
     const out: { e: string; m: string; p: string; ids: [string, string] }[] = [];
+    const { groupOf } = figureGroups(facts, fx);
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
         const a = facts[i]!;
         const b = facts[j]!;
-        if (!sameThing(a, b)) continue;
+        if (!sameThing(a, b) || groupOf.get(a.id) === groupOf.get(b.id)) continue;
         const ra = agreementRange(a, fx, cpi);
         const rb = agreementRange(b, fx, cpi);
         const eps = 1e-9 * Math.max(Math.abs(ra.high), Math.abs(rb.high), 1);
@@ -109,7 +131,14 @@ describe('conflictsReport at scale', () => {
     expect(Math.max(...['anthropic', 'openai'].flatMap((e) => ['funding', 'valuation'].map((m) => want.filter(([a]) => all.some((f) => f.id === a && f.entity === e && f.metric === m)).length)))).toBeLessThan(MAX_CONFLICTS_PER_SUBJECT);
     expect(want.some(([a, b]) => a === facts[0]!.id && b === derived.id)).toBe(false);
     const got = conflictsReport(all, fx, cpi);
-    expect(got.conflicts.map((c) => [c.a.id, c.b.id])).toEqual(want);
+    expect(got.conflicts.filter((c) => !c.sameAs).map((c) => [c.a.id, c.b.id])).toEqual(want);
+    // each group whose members do not all agree is listed once, by two members that do not meet
+    const { groups } = figureGroups(all, fx);
+    const apart = groups.filter((g) => g.apart);
+    const listed = got.conflicts.filter((c) => c.sameAs);
+    expect(listed.map((c) => [...c.sameAs!].sort())).toEqual(expect.arrayContaining(apart.map((g) => g.members.map((f) => f.id).sort())));
+    expect(listed).toHaveLength(apart.length);
+    for (const c of listed) expect(c.aInterval.p95 < c.bInterval.p5 || c.bInterval.p95 < c.aInterval.p5).toBe(true);
     expect(got.omitted).toEqual([]);
   });
 
@@ -133,5 +162,21 @@ describe('conflictsReport at scale', () => {
     expect(r.conflicts).toHaveLength(MAX_CONFLICTS_PER_SUBJECT);
     expect(r.omitted).toEqual([{ entity: 'anthropic', metric: 'revenue', listed: MAX_CONFLICTS_PER_SUBJECT, total: expected }]);
     for (const c of r.conflicts) expect(agreementRange(c.a, fx, cpi).high < agreementRange(c.b, fx, cpi).low || agreementRange(c.b, fx, cpi).high < agreementRange(c.a, fx, cpi).low).toBe(true);
+  });
+});
+
+describe('describeDifferences on a row edited by hand', () => {
+  it('names a unit that is not money as itself, with no "nominal" (名义) before it, in en and zh (trial T13)', async () => {
+    const a = await store.addFact({ entity: 'Anthropic', metric: 'headcount', value: '500', period: '2024', source: { publisher: 'Wire A' } });
+    // A row edited by hand in SQLite: a head count given a price year, which no input path accepts.
+    const b = { ...(await store.addFact({ entity: 'Anthropic', metric: 'headcount', value: '520', period: '2024', source: { publisher: 'Wire B' } })), priceYear: 2021 } as Fact;
+    const d = describeDifferences(a, b).find((x) => x.kind === 'currency_year')!;
+    expect(d.en).toBe('currency year: count vs count of 2021');
+    expect(d.zh).toBe('前者为count，后者为2021年count');
+    expect(d.zh).not.toMatch(/名义/);
+    // Money keeps its price basis.
+    const m = await store.addFact({ entity: 'Anthropic', metric: 'revenue', value: '$1 billion', period: '2024', source: { publisher: 'Wire A' } });
+    const n = { ...m, id: 'hand-edited', priceYear: 2021 } as Fact;
+    expect(describeDifferences(m, n).find((x) => x.kind === 'currency_year')!.zh).toBe('前者为名义美元，后者为2021年不变价美元');
   });
 });

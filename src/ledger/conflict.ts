@@ -1,7 +1,7 @@
 import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodYear, ShakeoutError, toNominalDollars } from '../core/index.js';
 import type { CpiTable, FxTable, Quantity } from '../core/index.js';
 import type { Fact } from './fact.js';
-import { sameAsSets } from './same-as.js';
+import { figureGroups, type FigureGroup } from './figure-groups.js';
 import { BASIS_ZH, scopeName } from './vocabulary.js';
 import { derivedOneFromOther, sameSubject, sameThingIndex } from './same-thing-index.js';
 
@@ -42,11 +42,14 @@ export interface Conflict {
   /** The same differences in English and Chinese, for reports. */
   readonly differencesText: readonly Difference[];
   /**
-   * When a and b are linked as `same_as` (one figure, several sources): the
-   * ids of every fact so linked. A linked set is listed once, by its two
-   * furthest-apart members.
+   * When a and b are in one group of reports of one figure (`figureGroups`:
+   * joined by `same_as` links, or because their figures overlap another
+   * member's): the ids of every member. A group is listed once, by its two
+   * furthest-apart members; `check` and the analyses group alike.
    */
   readonly sameAs?: readonly string[];
+  /** With `sameAs`: the members in no link set, each with the member whose figure it overlaps (why it is in the group). */
+  readonly overlapOnly?: readonly (readonly [string, string])[];
 }
 
 /**
@@ -158,13 +161,21 @@ export function sameThing(a: Fact, b: Fact): boolean {
 }
 
 const sourceName = (f: Fact): string => f.source.publisher + (f.source.title ? ` ("${f.source.title}")` : '');
-const priceBasis = (f: Fact): string => (f.priceYear === null ? `nominal ${f.figure.unit}` : `constant ${f.priceYear} ${f.figure.unit}`);
+/** Money's price basis ('nominal USD', 'constant 2021 USD'); a unit that is not money has none, and is named as itself ('count', 'count of 2021' when a row edited by hand gives it a price year). */
+const priceBasis = (f: Fact): string =>
+  isCurrency(f.figure.unit)
+    ? f.priceYear === null ? `nominal ${f.figure.unit}` : `constant ${f.priceYear} ${f.figure.unit}`
+    : f.priceYear === null ? f.figure.unit : `${f.figure.unit} of ${f.priceYear}`;
 const fmt = (x: number): string => (Math.abs(x) >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : Math.abs(x) >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x.toPrecision(4));
 
 /** A publisher for a Chinese reader: 'IT Juzi (IT桔子)' -> 'IT桔子', 'public data (公开数据)' -> 公开数据. */
 const publisherZh = (p: string): string => p.match(/^.+?\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$/)?.[1] ?? p;
 const unitZh = currencyNameZh;
-const priceBasisZh = (f: Fact): string => (f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`);
+/** 金额的币值口径（名义美元、2021年不变价美元）；非金额单位没有“名义”之说，按原样写出（count；手工改过、带价格年份的写作“2021年count”）。 */
+const priceBasisZh = (f: Fact): string =>
+  isCurrency(f.figure.unit)
+    ? f.priceYear === null ? `名义${unitZh(f.figure.unit)}` : `${f.priceYear}年不变价${unitZh(f.figure.unit)}`
+    : f.priceYear === null ? f.figure.unit : `${f.priceYear}年${f.figure.unit}`;
 const KIND_ZH: Readonly<Record<string, string>> = { reported: '报道值', derived: '推算值', assumption: '假设' };
 const QUALIFIER_ZH: Readonly<Record<string, string>> = { exact: '精确值', about: '约数', over: '下限（“超”）', under: '上限（“不足”）', nearly: '接近值（“近”）', several: '模糊数（“数”）', range: '区间', almost_none: '几乎为零' };
 const written = (f: Fact): string => (/^-?\d+(\.\d+)?$/.test(f.valueText.trim()) ? '数据文件中的数值' : `“${f.valueText}”`);
@@ -322,23 +333,24 @@ function above(a: AgreementRange, b: AgreementRange): boolean {
  */
 export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTable): ConflictsReport {
   const uncompared = new Map<number, Uncompared>();
-  const linked = sameAsSets(facts);
+  // The one grouping `check` and the analyses use (`figureGroups`): same_as links, and figures of one thing that overlap.
+  const grouped = figureGroups(facts, fx);
+  const index = new Map(facts.map((f, i) => [f.id, i]));
   const setMembers = new Map<string, number[]>();
-  facts.forEach((f, i) => {
-    const r = linked.get(f.id)!;
-    const m = setMembers.get(r);
-    if (m) m.push(i);
-    else setMembers.set(r, [i]);
-  });
-  /** The linked set of each fact when it has more than one member, else -1. */
+  const groupOf = new Map<string, FigureGroup>();
+  for (const g of grouped.groups) {
+    if (g.members.length < 2) continue;
+    setMembers.set(g.members[0]!.id, g.members.map((f) => index.get(f.id)!));
+    groupOf.set(g.members[0]!.id, g);
+  }
+  /** The group of each fact when it has more than one member, else -1. */
   const setOf = Int32Array.from(facts, () => -1);
   let setCount = 0;
   for (const m of setMembers.values()) {
-    if (m.length < 2) continue;
     for (const i of m) setOf[i] = setCount;
     setCount++;
   }
-  /** Facts some pair of which is left out of the sweep: in a linked set, derived, or the input of a derived fact. */
+  /** Facts some pair of which is left out of the sweep: in a group, derived, or the input of a derived fact. */
   const inputs = new Set(facts.flatMap((f) => f.derivedFrom?.inputs ?? []));
   const special = Uint8Array.from(facts, (f, i) => (setOf[i] !== -1 || f.derivedFrom || inputs.has(f.id) ? 1 : 0));
   const ranges: (AgreementRange | null)[] = [];
@@ -369,7 +381,7 @@ export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTab
       bInterval: ib,
       ratio: ib.p50 / ia.p50,
       ...withNominal(describeDifferences(a, b), ia, ib),
-      ...(set ? { sameAs: setMembers.get(set)!.map((k) => facts[k]!.id) } : {}),
+      ...(set ? { sameAs: setMembers.get(set)!.map((k) => facts[k]!.id), overlapOnly: groupOf.get(set)!.overlapOnly } : {}),
     };
   };
 
@@ -420,7 +432,7 @@ export function conflictsReport(facts: readonly Fact[], fx: FxTable, cpi: CpiTab
     if (s.total > s.listed.length) omitted.push({ entity: s.entity, metric: s.metric, listed: s.listed.length, total: s.total });
   }
 
-  // A linked set (same_as) is listed once, by its furthest-apart pair of one entity and metric, whatever sameThing says.
+  // A group (same_as links, overlapping figures) is listed once, by its furthest-apart pair of one entity and metric, whatever sameThing says.
   const spread = (ra: AgreementRange, rb: AgreementRange): number => {
     const r = rb.p50 / ra.p50;
     return Math.max(r, 1 / r);

@@ -7,6 +7,7 @@ export * from './ledger-event.js';
 export * from './conflict.js';
 export * from './same-as.js';
 export * from './same-thing-index.js';
+export * from './figure-groups.js';
 export * from './store.js';
 export * from './fx-rate.js';
 export * from './outcome.js';

@@ -114,6 +114,32 @@ describe('every analysis of the registry over HTTP', () => {
     const texts = JSON.stringify([checks.analysis.details.flags.map((f) => f.explanation), subscribers.analysis.notes, auto.analysis.details.climateReason]);
     expect(texts).not.toMatch(/--basis|--climate|--funding-growth/);
   });
+  it('names no command-line flag in as-of notes, group notes, health\'s advice or its errors: the request\'s fields instead (trial T13)', async () => {
+    const app = createApp({ store });
+    const get = async (url: string) => {
+      const res = await app.request(url);
+      return { status: res.status, text: await res.text() };
+    };
+    // health: the advice on growth names the request's fields
+    const health = await get('/api/analyses/health?company=Moonshot%20AI&samples=200');
+    expect(health.status).toBe(200);
+    expect(health.text).toContain('revenue_growth in assumptionsText, or assumptions=yes for the shipped ones');
+    // survival as of a day, climate from the ledger with no series by then: undated facts taken in by includeUndated=true
+    const survival = await get('/api/survival?companies=Anthropic&horizon=12&paths=100&climate=auto&climateMarket=us-ai-sector&asOf=2024-05-20');
+    expect(survival.text).toContain('includeUndated=true takes them in');
+    // a display rate's month without a display currency, constant dollars in another currency: the fields, not the flags
+    const fx = await get('/api/analyses/health?company=OpenAI&samples=200&fxMonth=2024-05');
+    expect(fx.status).toBe(400);
+    expect(fx.text).toContain('fxMonth: expected it with currency (another currency than USD)');
+    const constant = await get('/api/analyses/funding?currency=CNY&constantYear=2021');
+    expect(constant.status).toBe(400);
+    expect(constant.text).toContain('need currency=USD');
+    // a product with no store revenue: the request that adds it
+    const none = await get('/api/analyses/subscribers?product=Claude&samples=200');
+    expect(none.status).toBe(404);
+    expect(none.text).toContain('add one with: POST /api/facts with entity');
+    for (const t of [health.text, survival.text, fx.text, constant.text, none.text]) expect(t).not.toMatch(/ --[a-z]|shakeout facts add/);
+  });
   it('lists the analyses with their options\' schemas', async () => {
     const app = createApp({ store });
     const r = (await (await app.request('/api/analyses')).json()) as Listed;

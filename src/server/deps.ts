@@ -14,7 +14,7 @@ export type Api = OpenAPIHono;
  */
 export async function readStore(deps: ServerDeps, q: { asOf?: string | undefined; includeUndated?: boolean | undefined }): Promise<{ store: Store; asOf: AsOfInfo | null }> {
   if (q.asOf === undefined) return { store: deps.store, asOf: null };
-  const view = await asOfStore(deps.store, { asOf: readAsOfDate(q.asOf, 'asOf'), includeUndated: q.includeUndated ?? false });
+  const view = await asOfStore(deps.store, { asOf: readAsOfDate(q.asOf, 'asOf'), includeUndated: q.includeUndated ?? false, optionNames: { asOf: 'asOf', includeUndated: 'includeUndated=true' } });
   return { store: view, asOf: view.asOfInfo };
 }
 

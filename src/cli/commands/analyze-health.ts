@@ -43,6 +43,7 @@ export function addHealthCommand(analyze: Command, io: Output): void {
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.assumptions ? { assumptions: opts.assumptions } : opts.withAssumptions ? { assumptions: true } : {}),
           save: true,
+          hint: 'cli',
           ...currencyRequest(opts),
         })
         : { analysis: await runAnalysis('health', analysisContext(store, { samples: opts.samples, seed: opts.seed, hint: 'cli' }), { company, ...assumptions, ...currencyRequest(opts) }), saved: [], unsaved: null });

@@ -73,7 +73,9 @@ function conflictText(c: Conflict): string {
     side(c.b, c.bInterval),
     '  how they differ:',
     ...c.differences.map((d) => `    - ${d}`),
-    ...(c.sameAs ? [`  linked as the same figure (same_as), listed once: ${c.sameAs.join(', ')}`] : []),
+    ...(c.sameAs
+      ? [`  one figure (grouped as check and the analyses group it), listed once: ${c.sameAs.join(', ')}${c.overlapOnly?.length ? ` (${c.sameAs.filter((id) => !c.overlapOnly!.some((o) => o[0] === id)).join(', ')} linked by --same-as; ${c.overlapOnly.map(([x, y]) => `${x} not linked, grouped because its figure overlaps ${y}'s`).join('; ')})` : ' (linked by --same-as)'}`]
+      : []),
   ].join('\n');
 }
 

@@ -56,6 +56,7 @@ export function registerReport(program: Command, io: Output): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
         ...currencyRequest(opts),
+        hint: 'cli',
       }));
       if (!opts.out) {
         io.out(r.text);

@@ -3,6 +3,7 @@ import type { AsOfInfo, Store } from '../../ledger/index.js';
 import type { Analysis, AnalysisAsOf, Text } from '../analysis.js';
 import { AS_OF_TEXT_EN, type AsOfText } from './as-of-text-en.js';
 import { AS_OF_TEXT_ZH } from './as-of-text-zh.js';
+import { optionName, type OptionHint } from './option-hint.js';
 
 /** One text of the as-of tables in both languages. */
 function both(make: (T: AsOfText) => string): Text {
@@ -47,17 +48,19 @@ export function asOfFootnoteText(date: string): Text {
   return both((T) => T.footnote(date));
 }
 
-/** The note of a run whose `--as-of` day overrides an assumptions file's `as_of`. */
-export function asOfOverridesFileText(date: string, file: string, fileAsOf: string): Text {
-  return both((T) => T.overridesFile(date, file, fileAsOf));
+/** The note of a run whose as-of day overrides an assumptions file's `as_of`, naming the option in the surface's words (`hint`). */
+export function asOfOverridesFileText(date: string, file: string, fileAsOf: string, hint: OptionHint = 'none'): Text {
+  return both((T) => T.overridesFile(date, file, fileAsOf, optionName('asOf', hint)));
 }
 
 /**
  * Why an as-of run's climate is the default when `--climate auto` finds no
  * funding series published by the day: the market and the climate's name in
- * each language, and whether undated facts were left out.
+ * each language, and whether undated facts were left out (and how to take
+ * them in, in the surface's words: `hint`; a report names no option).
  */
-export function asOfClimateFallbackText(info: AsOfInfo, market: Text, climate: Text): Text {
+export function asOfClimateFallbackText(info: AsOfInfo, market: Text, climate: Text, hint: OptionHint = 'none'): Text {
   const undatedLeftOut = !info.includeUndated && info.undated.length > 0;
-  return { en: AS_OF_TEXT_EN.climateFallback(info.asOf, market.en, climate.en, undatedLeftOut), zh: AS_OF_TEXT_ZH.climateFallback(info.asOf, market.zh, climate.zh, undatedLeftOut) };
+  const takeIn = optionName('includeUndated', hint);
+  return { en: AS_OF_TEXT_EN.climateFallback(info.asOf, market.en, climate.en, undatedLeftOut, takeIn), zh: AS_OF_TEXT_ZH.climateFallback(info.asOf, market.zh, climate.zh, undatedLeftOut, takeIn) };
 }

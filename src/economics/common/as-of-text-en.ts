@@ -10,10 +10,14 @@ export interface AsOfText {
   readonly header: (date: string, undated: number, includeUndated: boolean) => string;
   /** A footnote's line: only what was published by the day counts. */
   readonly footnote: (date: string) => string;
-  /** When `--as-of` overrides an assumptions file's own `as_of`. */
-  readonly overridesFile: (date: string, file: string, fileAsOf: string) => string;
-  /** `--climate auto` with no series of dated funding figures by the day: the default, and why. */
-  readonly climateFallback: (date: string, market: string, climate: string, undatedLeftOut: boolean) => string;
+  /** When the as-of day overrides an assumptions file's own `as_of`; `asOf` names the option on the surface read (`--as-of`, `asOf`), or null. */
+  readonly overridesFile: (date: string, file: string, fileAsOf: string, asOf: string | null) => string;
+  /**
+   * The climate from the ledger with no series of dated funding figures by the day: the default, and why;
+   * `takeIn` names the option that takes undated facts in on the surface read (`--include-undated`,
+   * `includeUndated=true`), or null to name none.
+   */
+  readonly climateFallback: (date: string, market: string, climate: string, undatedLeftOut: boolean, takeIn: string | null) => string;
   /** A fact left aside because its period starts after the start: id, metric, period and value as written. */
   readonly laterFact: (id: string, metric: string, period: string, value: string) => string;
   /** The start set by an assumptions file's `as_of`, and the facts it left aside (each from `laterFact`). */
@@ -39,11 +43,11 @@ export const AS_OF_TEXT_EN: AsOfText = {
   header: (date, n, includeUndated) =>
     `as of ${date} (facts published by then${n ? `; ${n} undated fact${n === 1 ? '' : 's'} ${includeUndated ? 'taken in' : 'left out'}` : ''})`,
   footnote: (date) => `As of ${date}: only facts published by then count.`,
-  overridesFile: (date, file, fileAsOf) =>
-    `The simulation stands on ${date} (--as-of), not on the as_of of ${file} (${fileAsOf}): cash is spent down to ${date} and only facts published by then are read.`,
-  climateFallback: (date, market, climate, undatedLeftOut) =>
+  overridesFile: (date, file, fileAsOf, asOf) =>
+    `The simulation stands on ${date} (${asOf ?? 'the as-of day'}), not on the as_of of ${file} (${fileAsOf}): cash is spent down to ${date} and only facts published by then are read.`,
+  climateFallback: (date, market, climate, undatedLeftOut, takeIn) =>
     `default: ${climate}, because as of ${date} the ledger has no yearly funding figures of ${market} from one source for two consecutive years published by then` +
-    (undatedLeftOut ? ' (facts whose source gives no publication date, such as the bundled OWID series, are left out of an as-of run; --include-undated takes them in)' : ''),
+    (undatedLeftOut ? ` (facts whose source gives no publication date, such as the bundled OWID series, are left out of an as-of run${takeIn ? `; ${takeIn} takes them in` : ''})` : ''),
   laterFact: (id, metric, period, value) => `${id} (${metric}, ${period}, "${value}")`,
   startFromFile: (date, file, later) =>
     `Inputs as of ${date}, the start of the simulation (set by ${file === 'data/survival-assumptions.yaml' ? 'the shipped assumptions, ' : ''}${file})` +

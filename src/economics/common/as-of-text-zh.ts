@@ -8,9 +8,9 @@ export const AS_OF_TEXT_ZH: AsOfText = {
   footnote: (date) => `截至${AS_OF_TEXT_ZH.date(date)}：仅计入此前发布的事实。`,
   overridesFile: (date, file, fileAsOf) =>
     `模拟以${AS_OF_TEXT_ZH.date(date)}为准（按指定日期运行），而非 ${file} 中的基准日期（${fileAsOf}）：现金扣减到该日，且只读取此前发布的事实。`,
-  climateFallback: (date, market, climate, undatedLeftOut) =>
+  climateFallback: (date, market, climate, undatedLeftOut, takeIn) =>
     `默认：${climate}，因为截至${AS_OF_TEXT_ZH.date(date)}，账本中没有此前发布的、同一来源连续两年的${market}年度融资数据` +
-    (undatedLeftOut ? '（来源无发布日期的事实，例如内置的OWID序列，在按日期运行时不计入；可用 --include-undated 计入）' : ''),
+    (undatedLeftOut ? `（来源无发布日期的事实，例如内置的OWID序列，在按日期运行时不计入${takeIn ? `；可用 ${takeIn} 计入` : ''}）` : ''),
   laterFact: (id, metric, period, value) => `${id}（${metric}，${period}，“${value}”）`,
   startFromFile: (date, file, later) =>
     `输入数据截至${date}，即模拟的起点（由${file === 'data/survival-assumptions.yaml' ? '内置假设文件' : '假设文件'} ${file} 设定）` +

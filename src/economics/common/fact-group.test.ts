@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FxTable } from '../../core/index.js';
 import { agreementRange, openStore, sameAsSets, sameThing } from '../../ledger/index.js';
 import type { Fact, FactInput, Store } from '../../ledger/index.js';
-import { groupFacts, groupJoinedText } from './fact-group.js';
+import { groupApartText, groupFacts, groupJoinedText } from './fact-group.js';
 
 let store: Store;
 let fx: FxTable;
@@ -32,7 +32,9 @@ describe('groupFacts', () => {
     expect(g.linked).toBe(false);
     expect(g.linkedSets).toEqual([]);
     expect(g.overlapOnly).toHaveLength(3);
-    expect(groupJoinedText(g)).toEqual({ en: ' (none linked by --same-as: grouped because their figures overlap)', zh: '（均未标注为同一数字，因数值重叠归为一组）' });
+    expect(groupJoinedText(g, 'cli')).toEqual({ en: ' (none linked as the same by --same-as: grouped because their figures overlap)', zh: '（均未标注为同一数字，因数值重叠归为一组）' });
+    expect(groupJoinedText(g, 'api').en).toBe(' (none linked as the same (sameAs): grouped because their figures overlap)');
+    expect(groupJoinedText(g).en).toBe(' (none linked as the same: grouped because their figures overlap)');
     expect(g.disagree).toBe(false);
     // 2024-07-25 ends before 2024-07 does; within 2024-07 the primary source comes before the mirror
     expect(g.preferred).toBe(usd);
@@ -89,8 +91,12 @@ describe('groupFacts', () => {
     expect(g.linked).toBe(true);
     expect(g.linkedSets.map((ids) => [...ids].sort())).toEqual([[a.id, c.id].sort()]);
     expect(g.overlapOnly).toEqual([b.id]); // b is in the group by agreeing with c, not by a link
-    expect(groupJoinedText(g).en).toMatch(new RegExp(`^ \\((${a.id} and ${c.id}|${c.id} and ${a.id}) linked as the same by --same-as; ${b.id} not linked, grouped only because its figure overlaps\\)$`));
-    expect(groupJoinedText(g).zh).toMatch(new RegExp(`^（(${a.id}、${c.id}|${c.id}、${a.id})已标注为同一数字；${b.id}未标注，仅因数值重叠归入）$`));
+    expect(g.overlaps).toEqual([[b.id, c.id]]); // ... by agreeing with c, which it names
+    expect(groupJoinedText(g, 'cli').en).toMatch(new RegExp(`^ \\((${a.id} and ${c.id}|${c.id} and ${a.id}) linked as the same by --same-as; ${b.id} not linked, grouped because its figure overlaps ${c.id}'s\\)$`));
+    expect(groupJoinedText(g).zh).toMatch(new RegExp(`^（(${a.id}、${c.id}|${c.id}、${a.id})已标注为同一数字；${b.id}未标注，因数值与${c.id}重叠归入）$`));
+    // the two that do not agree: a ($400M) and b ($250M), not b and c, which overlap
+    expect(g.apart).toEqual([a.id, b.id]);
+    expect(groupApartText(g)!.en).toBe(`Yet ${a.id} and ${b.id} do not agree within their stated precision (a group holds figures joined by links or by a chain of overlaps): check which one holds.`);
     expect(g.disagree).toBe(true);
     expect(g.spread).toMatchObject({ unit: 'USD', low: 250e6, high: 400e6 });
     expect(g.spread!.ratio).toBeCloseTo(1.6, 10);

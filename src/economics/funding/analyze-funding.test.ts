@@ -100,7 +100,9 @@ describe('analyzeFunding on the bundled data', () => {
     const a = await analyzeFunding(store, { segment: 'generative_ai', constantYear: 2021, env });
     expect(a.details.rows.find((r) => r.funding?.factId === 'owid-genai-world-2023')!.funding!.shown!.value).toBeCloseTo(25433174564, 0);
     expect(a.details.rows.find((r) => r.funding?.factId === 'F3')!.funding!.shown!.value).toBeCloseTo((2.04e10 * CPI_2021) / CPI_2023, 0);
-    await expect(analyzeFunding(store, { currency: 'CNY', constantYear: 2021 })).rejects.toThrow(/need --currency USD/);
+    await expect(analyzeFunding(store, { currency: 'CNY', constantYear: 2021 })).rejects.toThrow(/need the currency USD: /);
+    await expect(analyzeFunding(store, { currency: 'CNY', constantYear: 2021, hint: 'cli' })).rejects.toThrow(/need --currency USD: /);
+    await expect(analyzeFunding(store, { currency: 'CNY', constantYear: 2021, hint: 'api' })).rejects.toThrow(/need currency=USD: /);
     await expect(analyzeFunding(store, { constantYear: 2010 })).rejects.toThrow(/no CPI for 2010/);
   });
 

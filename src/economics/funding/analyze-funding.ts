@@ -9,6 +9,7 @@ import { combine, estimateOf } from '../common/estimate-of.js';
 import { factRef } from '../common/fact-ref.js';
 import { factDraws } from '../common/fact-spec.js';
 import { groupFacts } from '../common/fact-group.js';
+import { optionName, type OptionHint } from '../common/option-hint.js';
 import { FUNDING_MARKETS, toRegion, toSegment } from './funding-markets.js';
 import type { FundingMarket } from './funding-markets.js';
 import { periodText, publisherName } from '../plausibility/describe-fact.js';
@@ -26,6 +27,8 @@ export interface FundingOptions {
   /** Show money in constant US dollars of this year (CPI table); needs currency USD. */
   readonly constantYear?: number;
   readonly env?: Env;
+  /** How errors name the options: the command line's flags, the request's fields, or neither (default; see {@link OptionHint}). */
+  readonly hint?: OptionHint;
 }
 
 /** One period of one series: a market as one source counts it. */
@@ -110,7 +113,7 @@ export async function analyzeFunding(store: Store, options: FundingOptions = {})
   }
   const constantYear = options.constantYear ?? null;
   if (constantYear !== null && currency !== 'USD') {
-    const message = `constant dollars (year ${constantYear}) need --currency USD: the CPI table deflates US dollars`;
+    const message = `constant dollars (year ${constantYear}) need ${optionName('currencyUsd', options.hint) ?? 'the currency USD'}: the CPI table deflates US dollars`;
     throw new ShakeoutError(message, { issues: [{ code: 'constant_needs_usd', path: ['constantYear'], message }] });
   }
   const { fx, cpi } = await store.tables();

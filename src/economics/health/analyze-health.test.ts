@@ -234,7 +234,7 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
       const got = await collectHealthInputs(s, 'MiniMax', env);
       expect(got.found.funding!.samples[0]).toBe(74e6);
       expect(got.found.cash!.samples[0]).toBeCloseTo(74e6 - 11 * 2e6, -3);
-      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure \(none linked by --same-as: grouped because their figures overlap\); \S+ is used\./m);
+      expect(got.notes.map((n) => n.en).join('\n')).toMatch(/^Counted once: \S+ \(\S+, \$74 million, 2024-01\) and \S+ \(\S+, \$74 million\) report the same figure \(none linked as the same: grouped because their figures overlap\); \S+ is used\./m);
       expect(got.notes.some((n) => /^只计一次：.*报道的是同一数字（均未标注为同一数字，因数值重叠归为一组）；/.test(n.zh))).toBe(true);
     } finally {
       await s.close();
@@ -279,18 +279,25 @@ describe('collectHealthInputs: costs, cash, equity and debt, assumptions', () =>
     }
   });
 
-  it('the note says which reports of one round are linked by --same-as and which joined only by overlapping (trial T11)', async () => {
+  it('the note says which reports of one round are linked (in the surface\'s words) and which joined by overlapping which, and which two disagree (trial T11, T13)', async () => {
     const s = await ledgerWith([
       { id: 'aa-welt', entity: 'minimax', metric: 'funding', value: '500 Millionen Dollar', period: '2023-11', scope: 'round', source: src('Welt', '2023-11-06') },
       { id: 'aa-own', entity: 'minimax', metric: 'funding', value: 'more than $500 million', period: '2023-11', scope: 'round', sameAs: 'aa-welt', source: src('Aleph Alpha', '2023-11-06') },
       { id: 'aa-x', entity: 'minimax', metric: 'funding', value: '$600 million', period: '2023-11', scope: 'round', source: src('X') },
     ]);
     try {
-      const got = await collectHealthInputs(s, 'MiniMax', env);
-      const en = got.notes.map((n) => n.en).find((n) => n.startsWith('Counted once:'))!;
-      expect(en).toMatch(/report the same figure \((aa-welt and aa-own|aa-own and aa-welt) linked as the same by --same-as; aa-x not linked, grouped only because its figure overlaps\); /);
-      const zh = got.notes.map((n) => n.zh).find((n) => n.startsWith('只计一次：'))!;
-      expect(zh).toMatch(/报道的是同一数字（(aa-welt、aa-own|aa-own、aa-welt)已标注为同一数字；aa-x未标注，仅因数值重叠归入）；/);
+      const note = async (hint?: 'cli' | 'api') => (await collectHealthInputs(s, 'MiniMax', env, [], hint ? { hint } : {})).notes.find((n) => n.en.startsWith('Counted once:'))!;
+      const cli = await note('cli');
+      expect(cli.en).toMatch(/report the same figure \((aa-welt and aa-own|aa-own and aa-welt) linked as the same by --same-as; aa-x not linked, grouped because its figure overlaps aa-own's\); /);
+      // the two that do not agree are named, so the overlap and the disagreement are not read as one claim
+      expect(cli.en).toMatch(/ Yet aa-x and aa-welt do not agree within their stated precision \(a group holds figures joined by links or by a chain of overlaps\): check which one holds\.$/);
+      expect(cli.zh).toMatch(/报道的是同一数字（(aa-welt、aa-own|aa-own、aa-welt)已标注为同一数字；aa-x未标注，因数值与aa-own重叠归入）；/);
+      expect(cli.zh).toMatch(/但 aa-x 与 aa-welt 本身在标称精度内并不一致/);
+      // over HTTP the request's field, in a report (no hint) neither
+      expect((await note('api')).en).toMatch(/linked as the same \(sameAs\); aa-x not linked/);
+      const none = await note();
+      expect(none.en).toMatch(/linked as the same; aa-x not linked/);
+      expect(none.en + none.zh).not.toMatch(/--|sameAs/);
     } finally {
       await s.close();
     }
@@ -520,6 +527,73 @@ describe('analyzeHealth in another currency (trial T20)', () => {
       expect(vu.formula).toContain('EUR->USD at ');
       expect(vu.formula).toContain('(2024-06)');
       expect(usd.currency).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a ratio of two amounts does not move with the display currency, and its label names the currency asked for (trial T13, Helsing)', async () => {
+    // A euro round by two outlets, dollar revenue (two run rates, so growth), euro cash, dollar burn and spending, a euro valuation.
+    const s = await mistral([
+      { metric: 'funding', value: '€450 million', period: '2024-07', scope: 'round', source: src('Handelsblatt', '2024-07-11') },
+      { metric: 'funding', value: "450 millions d'euros", period: '2024-07', scope: 'round', source: src('Les Echos', '2024-07-11') },
+      { metric: 'valuation', value: '€4.5 billion', period: '2024-07', source: src('Handelsblatt', '2024-07-11') },
+      { metric: 'revenue_run_rate', value: '$40 million', period: 'as of 2024-06', source: src('Sifted', '2024-07-01') },
+      { metric: 'revenue_run_rate', value: '$60 million', period: 'as of 2024-12', source: src('Sifted', '2025-01-10') },
+      { metric: 'cash', value: '€400 million', period: 'as of 2024-12', source: src('Handelsblatt', '2025-01-10') },
+      { metric: 'spend', value: '$20 million', period: '2024-12', source: src('Sifted', '2025-01-10') },
+    ]);
+    try {
+      const { fx } = await s.tables();
+      const eur = displayCurrency('EUR', fx, '2026-06');
+      const usd = await analyzeHealth(s, 'Mistral', { env });
+      const inEur = await analyzeHealth(s, 'Mistral', { env, currency: eur });
+      const ratios = ['runway', 'revenue_multiple', 'capital_efficiency', 'burn_multiple', 'rule_of_40', 'default_alive.months_to_profit', 'default_alive.probability'];
+      for (const id of ratios) {
+        const a = est(usd, id);
+        const b = est(inEur, id);
+        expect(a, id).toBeDefined();
+        expect([b!.p5, b!.p50, b!.p95, b!.mean], id).toEqual([a!.p5, a!.p50, a!.p95, a!.mean]);
+      }
+      // The amounts themselves are in euros: the round as written, the revenue at the one display rate.
+      expect(est(inEur, 'input.funding')!.p50).toBe(450e6);
+      expect(est(inEur, 'revenue.annual')!.p50).toBeCloseTo(60e6 * eur.perUsd, 0);
+      const ce = inEur.estimates.find((e) => e.id === 'capital_efficiency')!;
+      expect(ce.label.en).toBe('capital efficiency: annual revenue per euro raised');
+      expect(ce.label.zh).toBe('资本效率：每融资 1 欧元的年化营收');
+      expect(ce.formula).toBe("revenue run rate / funding raised, in US dollars at each figure's own period's rate");
+      expect(est(usd, 'capital_efficiency')!.label.en).toBe('capital efficiency: annual revenue per dollar raised');
+      expect(inEur.notes.map((n) => n.en)).toContain('Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in euros.');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the advice on revenue growth names the flag on the command line, the request\'s fields over HTTP, neither in a report (trial T13)', async () => {
+    const s = await mistral([{ metric: 'revenue', value: '$10 million', period: '2024' }]);
+    try {
+      const growth = async (hint?: 'cli' | 'api') => (await analyzeHealth(s, 'Mistral', { env, ...(hint ? { hint } : {}) })).details.missing.find((m) => m.en.startsWith('no revenue growth'))!.en;
+      expect(await growth('cli')).toMatch(/\(revenue_growth in an assumptions file, or --with-assumptions for the shipped ones\)$/);
+      expect(await growth('api')).toMatch(/\(revenue_growth in assumptionsText, or assumptions=yes for the shipped ones\)$/);
+      expect(await growth()).toMatch(/\(revenue_growth in a survival assumptions file\)$/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a mobile store revenue fact left aside is named in its own currency, not with "$" before euros (trial T13)', async () => {
+    const s = await mistral([
+      { metric: 'subscription_revenue', value: '$2 million', period: '2024-06', scope: 'app_store', basis: 'gross' },
+      { metric: 'subscription_revenue', value: '€3 million', period: '2024-05', scope: 'app_store', basis: 'gross' },
+    ]);
+    try {
+      const a = await analyzeHealth(s, 'Mistral', { env });
+      const en = a.notes.map((n) => n.en).find((n) => n.startsWith('Also in the ledger'))!;
+      const zh = a.notes.map((n) => n.zh).find((n) => n.startsWith('账本中另有'))!;
+      expect(en).toContain('€3 million, about €3M a month;');
+      expect(en).not.toMatch(/\$3/);
+      expect(zh).toMatch(/约每月3(\.0+)?百万欧元|约每月300万欧元/);
+      expect(zh).not.toMatch(/美元/);
     } finally {
       await s.close();
     }

@@ -3,8 +3,10 @@ import type { Env } from '../../estimate/index.js';
 import type { Fact, Store } from '../../ledger/index.js';
 import type { Analysis, Assumption, Estimate, InputRef, Text } from '../analysis.js';
 import { DEFAULT_ANALYSIS_ENV } from '../common/default-env.js';
+import { optionName, type OptionHint } from '../common/option-hint.js';
 import type { DisplayCurrency } from '../analysis-in-currency.js';
 import { MONEY_IN_USD, type MoneyIn } from '../common/usd-factor.js';
+import { CURRENCY_TABLE, ShakeoutError, type Currency } from '../../core/index.js';
 import { estimateOf, combine } from '../common/estimate-of.js';
 import { metricName, periodText } from '../plausibility/describe-fact.js';
 import { inputsStart, type InputsStart, type StartBasis, type StartFile } from '../common/inputs-start.js';
@@ -32,6 +34,8 @@ export interface HealthOptions {
    * then at this one rate (docs/fx.md). Recorded in `analysis.currency`.
    */
   readonly currency?: DisplayCurrency;
+  /** How advice names the way to act: the command line's flags, the request's fields, or neither (default; see {@link OptionHint}). */
+  readonly hint?: OptionHint;
 }
 
 /** One input of the analysis and where it came from. */
@@ -122,8 +126,14 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const env = options.env ?? DEFAULT_ANALYSIS_ENV;
   const shown = options.currency && options.currency.code !== 'USD' ? options.currency : null;
   const money: MoneyIn = shown ? { code: shown.code, perUsd: shown.perUsd, rate: shown.rate } : MONEY_IN_USD;
-  const got = await collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null, money });
+  const collect = (m: MoneyIn) => collectHealthInputs(store, company, env, options.assumptions ?? [], { asOf: options.asOf ?? null, money: m, ...(options.hint ? { hint: options.hint } : {}) });
+  const got = await collect(money);
   const { entity, found } = got;
+  // Ratios of two money amounts (runway, the multiples, capital efficiency, rule of 40, default alive) are computed
+  // from the inputs in US dollars, each figure at its own period's rate, whatever the display currency: in the
+  // display currency a figure written in it is taken as written while the others convert at the display month's
+  // rate, so two amounts would be converted at different rates and the ratio would move with --currency (docs/fx.md).
+  const base = shown ? await ratioBase(() => collect(MONEY_IN_USD)) : found;
   const n = env.sampleCount;
   const estimates: Estimate[] = [];
   const notes: Text[] = [...got.notes, ...conversionNotes(got.conversions)];
@@ -148,15 +158,32 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     inputEst[key] = add(`input.${key}`, label, inp.unit, inp.per, inp.formula, inp.inputs, inp.samples);
   }
   const S = (k: HealthInputName): Float64Array | undefined => found[k]?.samples;
+  /** An input's draws for a ratio: in US dollars at each figure's own period's rate (`base`). */
+  const B = (k: HealthInputName): Float64Array | undefined => (base ?? found)[k]?.samples;
+  const perRaised = raisedUnit(shown?.code ?? 'USD');
+  /** Said after a ratio's formula when the amounts are shown in another currency. */
+  const inUsd = shown && base ? ', in US dollars at each figure\'s own period\'s rate' : '';
+  if (shown && base) {
+    notes.push(t(
+      `Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in ${CURRENCY_TABLE[shown.code].nameEn}s.`,
+      `比率（现金跑道、各倍数、资本效率、40 法则、默认存活）按美元计算，每个数字按其自身期间的汇率换算，因此与显示币种无关；只有金额以${CURRENCY_TABLE[shown.code].nameZh}显示。`,
+    ));
+  } else if (shown) {
+    notes.push(t(
+      `Ratios are computed in ${CURRENCY_TABLE[shown.code].nameEn}s here, not in US dollars as in every other display currency: an assumption is written in ${CURRENCY_TABLE[shown.code].nameEn}s with no as-of date to convert it at, so the ratios may differ slightly from another currency's.`,
+      `此处比率按${CURRENCY_TABLE[shown.code].nameZh}计算，而非像其他显示币种那样按美元计算：有一项假设以${CURRENCY_TABLE[shown.code].nameZh}写成且没有可据以换算的截至日期，因此比率可能与其他币种下略有不同。`,
+    ));
+  }
   const R = (k: HealthInputName): InputRef => ref(`input.${k}`, HEALTH_INPUT_SHAPE[k].label.en);
 
   // Revenue run rates.
   const revenue = S('revenue');
   const mobile = S('mobileRevenue');
-  let annual: { samples: Float64Array; id: string; basis: 'company' | 'mobile-store' } | null = null;
+  /** The run rate a ratio divides by: `samples` in the display currency, `ratio` in US dollars (`B`). */
+  let annual: { samples: Float64Array; ratio: Float64Array; id: string; basis: 'company' | 'mobile-store' } | null = null;
   if (revenue) {
     const e = add('revenue.annual', t('revenue run rate (company)', '年化营收（公司）'), money.code, 'year', 'revenue a month x 12', [R('revenue')], map([revenue], (r) => r * 12));
-    annual = { samples: e.samples!, id: e.id, basis: 'company' };
+    annual = { samples: e.samples!, ratio: map([B('revenue')!], (r) => r * 12), id: e.id, basis: 'company' };
   }
   if (mobile) {
     const e = add(
@@ -164,7 +191,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
       t('mobile store revenue run rate (not total revenue)', '移动应用商店收入年化（非总营收）'),
       money.code, 'year', 'mobile store revenue a month x 12', [R('mobileRevenue')], map([mobile], (r) => r * 12),
     );
-    if (!annual) annual = { samples: e.samples!, id: e.id, basis: 'mobile-store' };
+    if (!annual) annual = { samples: e.samples!, ratio: map([B('mobileRevenue')!], (r) => r * 12), id: e.id, basis: 'mobile-store' };
     if (!revenue) {
       notes.push(t(
         `Mobile store revenue is what users paid through the App Store and Google Play for ${name}'s products: it is not ${name}'s total revenue (web subscriptions, API and enterprise sales are not in it).`,
@@ -195,7 +222,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   // Runway.
   const cash = S('cash');
   if (cash && netBurn) {
-    add('runway', t('runway (months)', '现金跑道（月）'), 'count', null, 'cash / net burn a month', [R('cash'), ref(netBurnId!, 'net burn')], map([cash, netBurn], (c, b) => (c <= 0 ? 0 : b > 0 ? c / b : Infinity)));
+    add('runway', t('runway (months)', '现金跑道（月）'), 'count', null, `cash / net burn a month${inUsd}`, [R('cash'), ref(netBurnId!, 'net burn')], map([B('cash')!, B('netBurn')!], (c, b) => (c <= 0 ? 0 : b > 0 ? c / b : Infinity)));
   } else if (!cash) {
     missing.push(t('no cash figure: runway cannot be computed; record a cash fact', `没有现金数据：无法计算现金跑道；请补充${zhMetrics('cash')}数据`));
   }
@@ -212,12 +239,12 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
         `未计算营收倍数：${pct(1 - positive)}的抽样中营收为 0 或更低，对零营收求倍数没有意义`,
       ));
     } else {
-      const v = positive < 1 ? keep(valuation, annual.samples) : valuation;
-      const r = positive < 1 ? keep(annual.samples, annual.samples) : annual.samples;
+      const v = positive < 1 ? keep(B('valuation')!, annual.ratio) : B('valuation')!;
+      const r = positive < 1 ? keep(annual.ratio, annual.ratio) : annual.ratio;
       add(
         'revenue_multiple',
         onMobile ? t('revenue multiple on mobile store revenue only', '估值/移动商店年化收入倍数（仅移动商店收入）') : t('revenue multiple', '营收倍数'),
-        'multiple', null, `valuation / ${onMobile ? 'mobile store revenue run rate' : 'revenue run rate'}${positive < 1 ? ', over the draws with revenue > 0' : ''}`, [R('valuation'), ref(annual.id, 'annual revenue')],
+        'multiple', null, `valuation / ${onMobile ? 'mobile store revenue run rate' : 'revenue run rate'}${positive < 1 ? ', over the draws with revenue > 0' : ''}${inUsd}`, [R('valuation'), ref(annual.id, 'annual revenue')],
         map([v, r], (a, b) => a / b),
       );
       if (positive < 1) {
@@ -254,12 +281,12 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   if (funding) {
     if (toDate && (!annual || annual.basis !== 'company' || found.revenue?.status === 'derived')) {
       revenueBasis = 'to-date';
-      add('capital_efficiency', t('capital efficiency: revenue to date per dollar raised', '资本效率：每融资 1 美元的累计营收'), 'multiple', null, 'revenue to date / funding raised', [R('revenueToDate'), R('funding')], map([toDate, funding], (r, f) => (f > 0 ? r / f : NaN)));
+      add('capital_efficiency', t(`capital efficiency: revenue to date per ${perRaised.en} raised`, `资本效率：每融资 1 ${perRaised.zh}的累计营收`), 'multiple', null, `revenue to date / funding raised${inUsd}`, [R('revenueToDate'), R('funding')], map([B('revenueToDate')!, B('funding')!], (r, f) => (f > 0 ? r / f : NaN)));
     } else if (annual) {
       add(
         'capital_efficiency',
-        annual.basis === 'company' ? t('capital efficiency: annual revenue per dollar raised', '资本效率：每融资 1 美元的年化营收') : t('capital efficiency on mobile store revenue only', '资本效率（仅移动商店收入）'),
-        'multiple', null, 'revenue run rate / funding raised', [ref(annual.id, 'annual revenue'), R('funding')], map([annual.samples, funding], (r, f) => (f > 0 ? r / f : NaN)),
+        annual.basis === 'company' ? t(`capital efficiency: annual revenue per ${perRaised.en} raised`, `资本效率：每融资 1 ${perRaised.zh}的年化营收`) : t('capital efficiency on mobile store revenue only', '资本效率（仅移动商店收入）'),
+        'multiple', null, `revenue run rate / funding raised${inUsd}`, [ref(annual.id, 'annual revenue'), R('funding')], map([annual.ratio, B('funding')!], (r, f) => (f > 0 ? r / f : NaN)),
       );
     } else {
       missing.push(t('no revenue: capital efficiency cannot be computed; record a revenue fact', `没有营收数据：无法计算资本效率；请补充${zhMetrics('revenue')}数据`));
@@ -275,7 +302,7 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   let pAlive: number | null = null;
   if (!growth) {
     missing.push(t(
-      'no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (revenue_growth in an assumptions file, or --with-assumptions for the shipped ones)',
+      `no revenue growth: burn multiple, rule of 40 and default alive cannot be computed; record two revenue run rates at least a month apart (growth is derived from them), or give a revenue growth assumption (${growthAssumptionWhere(options.hint)})`,
       '没有营收增速：无法计算烧钱倍数、40 法则与“默认存活”；请记录相隔至少一个月的两期营收（据此推算增速），或给出营收增速假设（写入假设文件，或采用自带假设）',
     ));
   } else if (!revenue) {
@@ -287,9 +314,9 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     if (netBurn) {
       const e = add(
         'burn_multiple', t('burn multiple', '烧钱倍数'), 'multiple', null,
-        'net burn a month / net new ARR a month, net new ARR = 12 x revenue a month x monthly growth',
+        `net burn a month / net new ARR a month, net new ARR = 12 x revenue a month x monthly growth${inUsd}`,
         [ref(netBurnId!, 'net burn'), R('revenue'), R('revenueGrowth')],
-        map([netBurn, revenue, growth], (b, r, g) => (b <= 0 ? 0 : r * g > 0 ? b / (12 * r * g) : Infinity)),
+        map([B('netBurn')!, B('revenue')!, growth], (b, r, g) => (b <= 0 ? 0 : r * g > 0 ? b / (12 * r * g) : Infinity)),
       );
       band = burnMultipleBand(e.p50) ?? null;
     } else {
@@ -298,25 +325,27 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     if (grossBurn) {
       const score = add(
         'rule_of_40', t('rule of 40 score (points)', '40 法则得分（百分点）'), 'count', null,
-        '100 x (annual growth + profit margin), annual growth = (1 + g)^12 - 1, margin = (revenue - costs) / revenue',
+        `100 x (annual growth + profit margin), annual growth = (1 + g)^12 - 1, margin = (revenue - costs) / revenue${inUsd}`,
         [R('revenue'), R('revenueGrowth'), ref(grossBurnId!, 'gross burn')],
-        map([revenue, growth, grossBurn], (r, g, c) => 100 * (Math.pow(1 + g, 12) - 1 + (r > 0 ? (r - c) / r : -Infinity))),
+        map([B('revenue')!, growth, B('grossBurn')!], (r, g, c) => 100 * (Math.pow(1 + g, 12) - 1 + (r > 0 ? (r - c) / r : -Infinity))),
       );
       pRule40 = share(score.samples!, (x) => x >= 40);
       if (cash) {
         const tm = new Float64Array(n);
         const cn = new Float64Array(n);
         const alive = new Float64Array(n);
+        const [rB, cB, cashB] = [B('revenue')!, B('grossBurn')!, B('cash')!];
         for (let i = 0; i < n; i++) {
-          const d = defaultAliveValue(revenue[i]!, grossBurn[i]!, growth[i]!);
+          // C in the display currency, as an amount; T and C <= cash from the US-dollar inputs, as ratios are.
+          cn[i] = defaultAliveValue(revenue[i]!, grossBurn[i]!, growth[i]!).cashNeeded;
+          const d = defaultAliveValue(rB[i]!, cB[i]!, growth[i]!);
           tm[i] = d.periods;
-          cn[i] = d.cashNeeded;
-          alive[i] = d.cashNeeded <= cash[i]! ? 1 : 0;
+          alive[i] = d.cashNeeded <= cashB[i]! ? 1 : 0;
         }
         const ins = [R('revenue'), ref(grossBurnId!, 'gross burn'), R('revenueGrowth'), R('cash')];
-        add('default_alive.months_to_profit', t('months to profitability (default alive, T)', '距盈利月数（T）'), 'count', null, 'T = ln(E / R0) / ln(1 + g); 0 when R0 >= E; infinite when g <= 0', ins, tm);
+        add('default_alive.months_to_profit', t('months to profitability (default alive, T)', '距盈利月数（T）'), 'count', null, `T = ln(E / R0) / ln(1 + g); 0 when R0 >= E; infinite when g <= 0${inUsd}`, ins, tm);
         add('default_alive.cash_needed', t('cash needed to reach profitability (C)', '实现盈利所需现金（C）'), money.code, null, 'C = E T - (E - R0) / ln(1 + g)', ins, cn);
-        const p = add('default_alive.probability', t('probability default alive (C <= cash)', '默认存活概率（C <= 现金）'), 'percent', null, 'share of draws with C <= cash', ins, alive);
+        const p = add('default_alive.probability', t('probability default alive (C <= cash)', '默认存活概率（C <= 现金）'), 'percent', null, `share of draws with C <= cash${inUsd}`, ins, alive);
         pAlive = p.mean;
       } else {
         missing.push(t('no cash figure: default alive cannot be decided; record a cash fact', `没有现金数据：无法判断“默认存活”；请补充${zhMetrics('cash')}数据`));
@@ -391,6 +420,33 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
     },
     ...(shown ? { currency: { code: shown.code, perUsd: shown.perUsd, month: shown.month, note: shown.noteAsWritten } } : {}),
   };
+}
+
+/** Where a revenue growth assumption goes, in the surface's words: a file or the shipped ones by flag, a request's text or field, or a file. */
+function growthAssumptionWhere(hint: OptionHint = 'none'): string {
+  if (hint === 'cli') return `revenue_growth in an assumptions file, or ${optionName('withAssumptions', hint)} for the shipped ones`;
+  if (hint === 'api') return `revenue_growth in assumptionsText, or ${optionName('withAssumptions', hint)} for the shipped ones`;
+  return 'revenue_growth in a survival assumptions file';
+}
+
+/**
+ * The inputs in US dollars that ratios are computed from, when the display
+ * currency is another: `collectUsd`'s, or null when it refuses an assumption
+ * written in the display currency with no as-of date to convert it at (the
+ * ratios are then computed in the display currency, and a note says so).
+ */
+async function ratioBase(collectUsd: () => ReturnType<typeof collectHealthInputs>): Promise<Partial<Record<HealthInputName, HealthInput>> | null> {
+  try {
+    return (await collectUsd()).found;
+  } catch (e) {
+    if (e instanceof ShakeoutError && e.issues.some((i) => i.code === 'invalid_assumption')) return null;
+    throw e;
+  }
+}
+
+/** The money "raised" is counted in, for a ratio's label: 'dollar' / '美元', 'euro' / '欧元'. */
+function raisedUnit(code: Currency): Text {
+  return code === 'USD' ? { en: 'dollar', zh: '美元' } : { en: CURRENCY_TABLE[code].nameEn, zh: CURRENCY_TABLE[code].suffixZh };
 }
 
 function cap(s: string): string {

@@ -1,9 +1,10 @@
-import { convertCurrency, DAYS_PER_MONTH, formatCompact, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
+import { convertCurrency, DAYS_PER_MONTH, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
 import { BASIS_ZH, sameThing, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
-import { groupFacts, groupJoinedText } from '../common/fact-group.js';
+import { groupApartText, groupFacts, groupJoinedText } from '../common/fact-group.js';
+import type { OptionHint } from '../common/option-hint.js';
 import { periodText, publisherName, scopeName } from '../plausibility/describe-fact.js';
 import { factRef } from '../common/fact-ref.js';
 import { factSpec } from '../common/fact-spec.js';
@@ -154,6 +155,8 @@ export interface CollectOptions {
    * never having been negative. Default: health's rule.
    */
   readonly leastCashFromMoney?: FallbackRule;
+  /** How notes name the way to act (`same_as` links): the command line's flag, the request's field, or neither (default). */
+  readonly hint?: OptionHint;
 }
 
 /** A fallback a caller opts into, with what it says and rests on. */
@@ -248,7 +251,7 @@ export async function collectHealthInputs(
   const fundingAll = money('funding');
   let fundingSpans: Fact[] = [];
   const debt = fundingAll.filter(isDebt);
-  const funding = oneRoundEach(onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes), notes);
+  const funding = oneRoundEach(onceEach(fundingAll.filter((f) => !debt.includes(f)), ctx.fx, notes, options.hint), notes);
   if (debt.length) {
     notes.push(t(
       `Left out of funding raised: ${debt.map((f) => `${f.id} (${f.valueTextEn ?? f.valueText}${f.scope ? `, ${f.scope}` : ''})`).join('; ')}, debt rather than equity (a loan or facility is owed back, and a facility may never be drawn).`,
@@ -328,8 +331,8 @@ export async function collectHealthInputs(
     for (const other of store_.filter((f) => !pick.used.includes(f))) {
       const m = monthlyValue(other);
       notes.push({
-        en: `Also in the ledger: ${other.id} (${other.source.publisher}, ${other.basis}, ${other.scope ?? 'all stores'}, ${other.period?.text ?? 'no period'}): ${other.valueTextEn ?? other.valueText}, about $${compact(m)} a month; left aside for ${pick.used.map((f) => f.id).join(' + ')} (${pick.why}).`,
-        zh: `账本中另有 ${other.id}（${publisherName(other.source.publisher, 'zh')}，${BASIS_ZH[other.basis] ?? other.basis}，${other.scope ? scopeName(other.scope, 'zh') : '全部商店'}，${other.period ? periodText(other.period.text, 'zh') : '无期间'}）：${other.valueText}，约每月${formatValue(m, 'USD', 'zh')}；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
+        en: `Also in the ledger: ${other.id} (${other.source.publisher}, ${other.basis}, ${other.scope ?? 'all stores'}, ${other.period?.text ?? 'no period'}): ${other.valueTextEn ?? other.valueText}, about ${formatValue(m, other.figure.unit, 'en')} a month; left aside for ${pick.used.map((f) => f.id).join(' + ')} (${pick.why}).`,
+        zh: `账本中另有 ${other.id}（${publisherName(other.source.publisher, 'zh')}，${BASIS_ZH[other.basis] ?? other.basis}，${other.scope ? scopeName(other.scope, 'zh') : '全部商店'}，${other.period ? periodText(other.period.text, 'zh') : '无期间'}）：${other.valueText}，约每月${formatValue(m, other.figure.unit, 'zh')}；此处采用 ${pick.used.map((f) => f.id).join(' + ')}。`,
       });
     }
   }
@@ -458,17 +461,16 @@ function dropImplied(byInput: Map<HealthInputName, HealthAssumptionInput>, ignor
  * after FX), each counted once through its preferred fact, the others named
  * as corroboration; a group whose members disagree is named as such.
  */
-function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[]): Fact[] {
+function onceEach(facts: readonly Fact[], fx: FxTable, notes: Text[], hint?: OptionHint): Fact[] {
   const out: Fact[] = [];
   for (const g of groupFacts(facts, fx)) {
     out.push(g.preferred);
     if (g.members.length === 1) continue;
     const used = g.preferred;
     const others = g.corroboration.map((c) => c.fact);
-    const disagree = g.disagree
-      ? t(' The sources disagree beyond their stated precision: check which one holds.', '各来源的数字超出其标称精度，相互不一致，请核实。')
-      : t('', '');
-    const joined = groupJoinedText(g);
+    const apart = groupApartText(g);
+    const disagree = apart ? t(` ${apart.en}`, apart.zh) : t('', '');
+    const joined = groupJoinedText(g, hint);
     notes.push(t(
       `Counted once: ${used.id} (${used.source.publisher}, ${used.valueTextEn ?? used.valueText}, ${used.period?.text ?? 'no period'}) and ${others.map((f) => `${f.id} (${f.source.publisher}, ${f.valueTextEn ?? f.valueText})`).join(', ')} report the same figure${joined.en}; ${used.id} is used.${disagree.en}`,
       `只计一次：${used.id}（${used.source.publisher}，${used.valueText}，${used.period ? periodText(used.period.text, 'zh') : '无期间'}）与 ${others.map((f) => `${f.id}（${f.source.publisher}，${f.valueText}）`).join('、')} 报道的是同一数字${joined.zh}；采用 ${used.id}。${disagree.zh}`,
@@ -1292,10 +1294,6 @@ function assumedInput(ctx: Ctx, a: HealthAssumptionInput): HealthInput {
     facts: [],
     assumption,
   };
-}
-
-function compact(x: number): string {
-  return formatCompact(x, 'en');
 }
 
 function inputError(path: string, message: string): ShakeoutError {

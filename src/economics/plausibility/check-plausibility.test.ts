@@ -190,7 +190,13 @@ describe('checkPlausibility on funding rounds', () => {
     expect([...f.facts].sort()).toEqual([a1.id, a2.id, a3.id].sort());
     expect(f.title.en).toMatch(/^Sources of one figure disagree: Baichuan AI funding \(round\), Jul 2024 \(1\.\d\dx apart\), 3 sources$/);
     for (const p of ['Reuters', 'Bloomberg', 'Tech Blog']) expect(f.explanation.en).toContain(p);
-    expect(f.explanation.en).toContain('(all linked as the same by --same-as)');
+    expect(f.explanation.en).toContain('(all linked as the same)');
+    expect(f.explanation.en).toMatch(/\. Yet Tech Blog and (Reuters|Bloomberg) do not agree within their stated precision/);
+    expect(f.explanation.en).not.toMatch(/--/);
+    const cli = (await checkPlausibility(s, { hint: 'cli' })).details.flags.find((x) => x.id === f.id)!;
+    expect(cli.explanation.en).toContain('(all linked as the same by --same-as)');
+    const api = (await checkPlausibility(s, { hint: 'api' })).details.flags.find((x) => x.id === f.id)!;
+    expect(api.explanation.en).toContain('(all linked as the same (sameAs))');
     expect(f.explanation.zh).toContain('（均已标注为同一数字）');
     expect(f.explanation.en).toMatch(/Analyses count it once, using Reuters by the choose rule \(not Tech Blog: .*; not Bloomberg: the one used comes from a primary source/);
     expect(f.explanation.zh).toContain('分析只计一次');

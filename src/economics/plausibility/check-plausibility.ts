@@ -2,7 +2,7 @@ import { convertCurrency, currencyNameZh, formatValue, isCurrency, periodMonths,
 import type { Figure, FxTable, Per } from '../../core/index.js';
 import { conflictsReport, MAX_CONFLICTS_PER_SUBJECT, METRIC_VALUE, valueRuleProblem, type Fact, type Metric, type Store } from '../../ledger/index.js';
 import type { Analysis, Text } from '../analysis.js';
-import { groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
+import { groupApartText, groupFacts, groupJoinedText, type FactGroup } from '../common/fact-group.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
 import { asWritten, metricName, monthsText, periodText, provenanceRank, publisherName, scopeName, shortId, unnamedSource } from './describe-fact.js';
 import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
@@ -192,6 +192,7 @@ export async function checkPlausibility(store: Store, options: { readonly hint?:
     const ratioZh = Number.isFinite(ratio) ? `相差${ratio.toFixed(2)}倍` : '相互矛盾';
     const period = p.period ? periodText(p.period.text, 'en') : 'no period';
     const periodZh = p.period ? periodText(p.period.text, 'zh') : '';
+    const apart = groupApartText(g, (id) => ({ en: who(byId.get(id)!, 'en'), zh: who(byId.get(id)!, 'zh') }))!;
     const why = (lang: 'en' | 'zh'): string => g.corroboration.map((o) => (lang === 'en' ? `not ${who(o.fact, 'en')}: ${o.reason.en}` : `未用${who(o.fact, 'zh')}：${o.reason.zh}`)).join(lang === 'en' ? '; ' : '；');
     add(
       'warning',
@@ -199,8 +200,8 @@ export async function checkPlausibility(store: Store, options: { readonly hint?:
       ids,
       { en: `Sources of one figure disagree: ${what(p, 'en')}, ${period}${ratioEn}, ${ids.length} sources`, zh: `同一数字的${ids.length}个来源不一致：${periodZh}${what(p, 'zh')}${ratioZh}` },
       {
-        en: `${g.members.map((m) => `${cite(m, 'en')}${value(m, 'en')}`).join('; ')} report the same thing${groupJoinedText(g).en} but do not all agree within their stated uncertainty. Analyses count it once, using ${who(p, 'en')} by the choose rule (${why('en')}); check which figure holds.`,
-        zh: `${g.members.map((m) => `${cite(m, 'zh')}${value(m, 'zh')}`).join('；')}说的是同一件事${groupJoinedText(g).zh}，但在各自的不确定范围内并不一致。分析只计一次，按取舍规则采用${who(p, 'zh')}（${why('zh')}）；请核实哪个数字成立。`,
+        en: `${g.members.map((m) => `${cite(m, 'en')}${value(m, 'en')}`).join('; ')} report the same thing${groupJoinedText(g, options.hint).en}. ${apart.en} Analyses count it once, using ${who(p, 'en')} by the choose rule (${why('en')}).`,
+        zh: `${g.members.map((m) => `${cite(m, 'zh')}${value(m, 'zh')}`).join('；')}说的是同一件事${groupJoinedText(g, options.hint).zh}。${apart.zh}分析只计一次，按取舍规则采用${who(p, 'zh')}（${why('zh')}）。`,
       },
     );
   }

@@ -220,3 +220,23 @@ describe('analyzeSubscribers takes the tenure mix from each app\'s launch', () =
     expect(note.zh).toContain('此条是转载（Appfigures（镜像页面））');
   });
 });
+
+describe('analyzeSubscribers: how to add a missing fact, in the surface\'s words (trial T13)', () => {
+  it('names the command on the command line, the request over HTTP, and what to record otherwise', async () => {
+    const s = await openStore({ path: ':memory:', loadBundled: false });
+    try {
+      await s.addEntity({ id: 'le-chat', nameEn: 'Le Chat', nameZh: null, aliases: [], kind: 'product', parent: null, notes: null } as never);
+      const message = async (hint?: 'cli' | 'api'): Promise<string> => {
+        const e = await analyzeSubscribers(s, 'Le Chat', hint ? { hint } : {}).then(() => null, (x: Error) => x);
+        return e!.message;
+      };
+      expect(await message('cli')).toMatch(/; add one with: shakeout facts add --entity "Le Chat" --metric subscription_revenue --scope app_store \.\.\.$/);
+      const api = await message('api');
+      expect(api).toMatch(/; add one with: POST \/api\/facts with entity "Le Chat", metric subscription_revenue, scope app_store \.\.\.$/);
+      expect(api).not.toMatch(/--|shakeout /);
+      expect(await message()).toMatch(/; record a subscription_revenue fact of Le Chat \(scope app_store\)$/);
+    } finally {
+      await s.close();
+    }
+  });
+});

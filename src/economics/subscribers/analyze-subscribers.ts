@@ -10,7 +10,7 @@ import { factRef } from '../common/fact-ref.js';
 import { factDraws } from '../common/fact-spec.js';
 import { chooseFact, type ChoosePreference } from '../common/choose-fact.js';
 import { monthsPer, perMonthFactor, periodMonthsWhole } from '../common/per-month.js';
-import { basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
+import { addFactAdvice, basisUnknownAdvice, withAdvice, type OptionHint } from '../common/option-hint.js';
 import { usdFactor } from '../common/usd-factor.js';
 import { appLaunchFor, tenureShareAt } from './app-launches.js';
 import type { TenureShare } from './app-launches.js';
@@ -172,7 +172,7 @@ export async function analyzeSubscribers(store: Store, product: string, options:
     if (revenueFacts.length) break;
   }
   if (!revenueFacts.length) {
-    fail('no_store_revenue', `no subscription_revenue facts with scope app_store or google_play for "${product}" or the products around it; add one with: shakeout facts add --entity "${entity.nameEn}" --metric subscription_revenue --scope app_store ...`, 404);
+    fail('no_store_revenue', `no subscription_revenue facts with scope app_store or google_play for "${product}" or the products around it; ${addFactAdvice({ entity: entity.nameEn, metric: 'subscription_revenue', more: { scope: 'app_store' } }, options.hint)}`, 404);
   }
   let latest: Fact[];
   if (options.period !== undefined) {
@@ -229,7 +229,7 @@ export async function analyzeSubscribers(store: Store, product: string, options:
       zh: `价格：采用${priceChoice.chosen.id}，未用${priceChoice.others.map((o) => `${o.fact.id}（${o.reason.zh}）`).join('；')}`,
     });
   }
-  if (!priceFact) fail('no_price', `no price fact for "${product}" or its products; add one with: shakeout facts add --entity "${entity.nameEn}" --metric price --value '19.99美元' --per month ...`, 404);
+  if (!priceFact) fail('no_price', `no price fact for "${product}" or its products; ${addFactAdvice({ entity: entity.nameEn, metric: 'price', more: { value: '19.99美元', per: 'month' } }, options.hint)}`, 404);
   const priceMonths = priceFact.figure.per ? monthsPer(priceFact.figure.per) : 1;
   const priceK = usdK(priceFact);
   const priceMonthly = (priceFact.figure.value * priceK) / priceMonths;

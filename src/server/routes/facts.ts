@@ -84,7 +84,9 @@ const conflicts = createRoute({
     200: json(z.object({
       conflicts: z.array(z.object({
         entity: z.string(), metric: z.string(), period: z.string(), ratio: z.number(), a: FactSchema, b: FactSchema, aInterval: Side, bInterval: Side,
-        differences: z.array(z.string()).readonly(), differencesText: z.array(Bilingual).readonly(), sameAs: z.array(z.string()).readonly().optional(),
+        differences: z.array(z.string()).readonly(), differencesText: z.array(Bilingual).readonly(),
+        sameAs: z.array(z.string()).readonly().optional().openapi({ description: 'When a and b are in one group of reports of one figure (same_as links, or figures that overlap another member\'s, as the checks and the analyses group them): every member; the group is listed once, by its two furthest-apart members.' }),
+        overlapOnly: z.array(z.tuple([z.string(), z.string()]).readonly()).readonly().optional().openapi({ description: 'With sameAs: the members not linked, each with the member whose figure it overlaps.' }),
       })).readonly(),
       uncompared: z.array(z.object({ fact: FactSchema, reason: z.string(), reasonZh: z.string() })).readonly(),
       asOf: AsOfJson,
