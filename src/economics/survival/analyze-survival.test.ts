@@ -194,6 +194,14 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
 
+  it('titles a run of one company in the singular (en) and counts it in Chinese', async () => {
+    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI'], horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+    expect(a.title.en).toBe('The shakeout: survival of 1 company over 36 months (cold climate)');
+    expect(a.title.zh).toBe('洗牌：1 家公司 36 个月的存活（融资环境：寒冷）');
+    const b = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI', 'Anthropic'], horizonMonths: 1, paths: 500, seed: 3, climate: 'cold' });
+    expect(b.title.en).toBe('The shakeout: survival of 2 companies over 1 month (cold climate)');
+  });
+
   it('carries Chinese rationales, Chinese climate names and the median month in Chinese', async () => {
     const file = bundled();
     for (const c of file.companies) {

@@ -1,4 +1,4 @@
-import { parsePeriod, ShakeoutError, type DistSpec, type Issue, type Period } from '../../core/index.js';
+import { countNoun, parsePeriod, ShakeoutError, type DistSpec, type Issue, type Period } from '../../core/index.js';
 import { periodText } from '../plausibility/describe-fact.js';
 import { monteCarloInterval } from './monte-carlo-interval.js';
 import { quantileSorted } from '../../estimate/index.js';
@@ -425,7 +425,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   });
   return {
     kind: 'survival',
-    title: t(`The shakeout: survival of ${companies.length} companies over ${horizon} months (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（融资环境：${climateZh(result.climate.name)}）`),
+    title: t(`The shakeout: survival of ${countNoun(companies.length, 'company', 'companies')} over ${countNoun(horizon, 'month')} (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（融资环境：${climateZh(result.climate.name)}）`),
     subject: null,
     estimates,
     facts: [...facts.values()],
