@@ -4,6 +4,7 @@ import type { BackendName } from './backend.js';
 import { findConflicts } from './conflict.js';
 import type { Conflict } from './conflict.js';
 import { howToAddEntity, nameKey } from './entity.js';
+import { atHeader } from './io/header-issues.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
 import { prepareFxRate } from './fx-rate.js';
@@ -620,8 +621,9 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
         }
       });
       if (issues.length) {
-        const status = issues.every((x) => x.code === 'outcome_exists') ? 409 : 400;
-        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, no outcome stored\n${formatIssues(issues)}`, { issues, status });
+        const found = atHeader(issues, file, options.headerLine);
+        const status = found.every((x) => x.code === 'outcome_exists') ? 409 : 400;
+        throw new ShakeoutError(`${file}: ${found.length} problem${found.length === 1 ? '' : 's'}, no outcome stored\n${formatIssues(found)}`, { issues: found, status });
       }
       const now = this.now();
       for (const o of added) await tx.insertOutcome(o, now);
