@@ -194,6 +194,24 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
 
+  it('with no companies asked for, a ledger company the file does not name is simulated on its facts or left out saying what it lacks', async () => {
+    const own = await openStore({ path: ':memory:' });
+    try {
+      await own.addEntity({ id: 'sakana-ai', nameEn: 'Sakana AI', kind: 'company' });
+      await own.addFact({ entity: 'Sakana AI', metric: 'funding', value: '200億円', period: '2024-09', scope: 'round', source: { publisher: 'Nikkei', published: '2024-09-04' } });
+      const a = await analyzeSurvival(own, { assumptions: bundled(), horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      const left = a.details.leftOut.find((x) => x.id === 'sakana-ai');
+      expect(left, JSON.stringify(a.details.leftOut.map((x) => x.id))).toBeDefined();
+      expect(left!.lacking.length).toBeGreaterThan(0);
+      expect(left!.text.en).toMatch(/^Sakana AI/);
+      expect(a.details.ranking.map((r) => r.id)).not.toContain('sakana-ai');
+      // the bundled companies are as before: the file's, Inflection AI out
+      expect(a.details.companies).toHaveLength(7);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('titles a run of one company in the singular (en) and counts it in Chinese', async () => {
     const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI'], horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
     expect(a.title.en).toBe('The shakeout: survival of 1 company over 36 months (cold climate)');

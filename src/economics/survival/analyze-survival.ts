@@ -19,7 +19,11 @@ import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './su
 export interface AnalyzeSurvivalOptions {
   /** The assumptions (read with `readSurvivalAssumptions`). */
   readonly assumptions: SurvivalAssumptions;
-  /** Companies to simulate, by any name; default every company of the assumptions. */
+  /**
+   * Companies to simulate, by any name; default every company of the
+   * assumptions, then every other company the ledger has facts about (each
+   * on its own facts, or left out naming the inputs it lacks).
+   */
   readonly companies?: readonly string[];
   /** Default 60. */
   readonly horizonMonths?: number;
@@ -213,6 +217,18 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       const hit = byId.get(entity.id) ?? { entity, ca: noAssumptions(entity.nameEn) };
       byId.set(entity.id, hit);
       if (!chosen.includes(hit)) chosen.push(hit);
+    }
+  } else {
+    // Every other company the ledger has facts about too: it runs on its own facts, or is left out naming what it
+    // lacks, so that no company with facts goes missing without a word (trial: Sakana AI, added with its rounds only).
+    const withFacts = new Set((await store.listFacts()).map((f) => f.entity));
+    const others = (await store.listEntities())
+      .filter((e) => e.kind === 'company' && withFacts.has(e.id) && !byId.has(e.id))
+      .sort((x, y) => x.nameEn.localeCompare(y.nameEn));
+    for (const entity of others) {
+      const hit = { entity, ca: noAssumptions(entity.nameEn) };
+      byId.set(entity.id, hit);
+      chosen.push(hit);
     }
   }
 
