@@ -60,7 +60,7 @@ export function refuseUnknownQuery(app: Api): MiddlewareHandler {
         message: `expected ${listed}, got "${k}"${hint ? `; did you mean "${hint}"?` : ''}`,
       };
     });
-    const message = `GET ${route.path} takes ${listed}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    const message = issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return c.json(body(400, message, issues), 400);
   };
 }
