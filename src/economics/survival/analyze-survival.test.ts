@@ -194,12 +194,15 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
 
-  it('with no companies asked for, a ledger company the file does not name is simulated on its facts or left out saying what it lacks', async () => {
+  it('ledgerCompanies: a ledger company the file does not name is simulated on its facts or left out saying what it lacks', async () => {
     const own = await openStore({ path: ':memory:' });
     try {
       await own.addEntity({ id: 'sakana-ai', nameEn: 'Sakana AI', kind: 'company' });
       await own.addFact({ entity: 'Sakana AI', metric: 'funding', value: '200億円', period: '2024-09', scope: 'round', source: { publisher: 'Nikkei', published: '2024-09-04' } });
-      const a = await analyzeSurvival(own, { assumptions: bundled(), horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      const a = await analyzeSurvival(own, { assumptions: bundled(), ledgerCompanies: true, horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      // without the option, the file's companies only, as before
+      const b = await analyzeSurvival(own, { assumptions: bundled(), horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      expect(b.details.leftOut.map((x) => x.id)).not.toContain('sakana-ai');
       const left = a.details.leftOut.find((x) => x.id === 'sakana-ai');
       expect(left, JSON.stringify(a.details.leftOut.map((x) => x.id))).toBeDefined();
       expect(left!.lacking.length).toBeGreaterThan(0);

@@ -19,12 +19,14 @@ import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './su
 export interface AnalyzeSurvivalOptions {
   /** The assumptions (read with `readSurvivalAssumptions`). */
   readonly assumptions: SurvivalAssumptions;
-  /**
-   * Companies to simulate, by any name; default every company of the
-   * assumptions, then every other company the ledger has facts about (each
-   * on its own facts, or left out naming the inputs it lacks).
-   */
+  /** Companies to simulate, by any name; default every company of the assumptions (see `ledgerCompanies`). */
   readonly companies?: readonly string[];
+  /**
+   * With no `companies`: also every other company the ledger has facts about,
+   * each on its own facts or left out naming the inputs it lacks (the board's
+   * view: no company with facts goes missing without a word). Default false.
+   */
+  readonly ledgerCompanies?: boolean;
   /** Default 60. */
   readonly horizonMonths?: number;
   /** Default 10,000. */
@@ -218,7 +220,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       byId.set(entity.id, hit);
       if (!chosen.includes(hit)) chosen.push(hit);
     }
-  } else {
+  } else if (options.ledgerCompanies) {
     // Every other company the ledger has facts about too: it runs on its own facts, or is left out naming what it
     // lacks, so that no company with facts goes missing without a word (trial: Sakana AI, added with its rounds only).
     const withFacts = new Set((await store.listFacts()).map((f) => f.entity));

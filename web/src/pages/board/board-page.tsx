@@ -51,7 +51,7 @@ export function BoardPage() {
     setBusy(true);
     setError(null);
     // every parameter in the URL: the same URL gives the same numbers
-    api.get<Survival>(`/api/survival${query({ climate: controls.climate, horizon: controls.horizon, asOf: controls.asOf, paths: 10000, seed: 'shakeout', lang: lang.value })}`)
+    api.get<Survival>(`/api/survival${query({ climate: controls.climate, horizon: controls.horizon, asOf: controls.asOf, paths: 10000, seed: 'shakeout', lang: lang.value, ledgerCompanies: 'true' })}`)
       .then(setData, (e: ApiError) => { setError(e); setData(null); })
       .finally(() => setBusy(false));
   }, [controls.climate, controls.horizon, controls.asOf, lang.value]);
