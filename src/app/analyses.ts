@@ -197,6 +197,7 @@ const survival = define({
   asOf: 'view',
   options: z.object({
     companies: names.optional().describe('Companies by any name (default those of the assumptions)'),
+    ledgerCompanies: yesNo.optional().describe('With no companies: also every other company the ledger has facts about, simulated on its own facts or listed as not simulated with the inputs it lacks (default false; the board sets it)'),
     horizon: whole(1, 600).optional().describe('Months simulated (default 60)'),
     climate: z.enum(['cold', 'neutral', 'hot', 'auto']).optional().describe('The funding climate; auto derives it from the ledger\'s funding figures (default neutral)'),
     climateMarket: z.string().min(1).max(200).optional().describe('With climate auto: the market whose funding sets it'),
@@ -208,6 +209,7 @@ const survival = define({
   }).strict(),
   run: (ctx, o) => runSurvivalSimulation(ctx.store, {
     ...(o.companies && o.companies.length ? { companies: o.companies } : {}),
+    ...(o.ledgerCompanies ? { ledgerCompanies: true } : {}),
     ...(o.horizon !== undefined ? { horizonMonths: o.horizon } : {}),
     paths: ctx.env.samples,
     seed: ctx.env.seed,

@@ -23,8 +23,17 @@ export async function importFactsFile(store: Store, path: string, format?: Ledge
  * says what would be added and changes nothing.
  */
 export async function importFactsText(store: Store, text: string, format: LedgerFormat, options: { file?: string; dryRun?: boolean } = {}): Promise<ImportResult> {
-  const parsed = parseFactText(text, format, options.file ?? `facts.${format}`);
+  const parsed = parseFactText(text, format, options.file ?? pastedName(format));
   return store.importFacts(parsed.records, { ...parsed, ...(options.dryRun ? { dryRun: true } : {}) });
+}
+
+/**
+ * How errors name text given without a file name (pasted into the dashboard,
+ * or sent to the API without `file`): 'the pasted CSV', never a file name the
+ * user did not give.
+ */
+export function pastedName(format: FactFileFormat): string {
+  return `the pasted ${format.toUpperCase()}`;
 }
 
 /** Every fact (corrections included unless told otherwise) as CSV, JSON or YAML text. */

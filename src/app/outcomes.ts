@@ -2,6 +2,7 @@ import { outcomeVerdicts } from '../economics/index.js';
 import type { OutcomeVerdict } from '../economics/index.js';
 import { parseFactText, readFactFile, type FactFileFormat } from '../ledger/index.js';
 import type { Outcome, OutcomeImportResult, Store } from '../ledger/index.js';
+import { pastedName } from './facts-file.js';
 
 /** An outcome as `shakeout outcomes add` takes it. */
 export interface OutcomeRequest {
@@ -51,7 +52,7 @@ export async function importOutcomesFile(store: Store, path: string): Promise<Ou
  * added and changes nothing.
  */
 export async function importOutcomesText(store: Store, text: string, format: FactFileFormat, options: { file?: string; dryRun?: boolean } = {}): Promise<OutcomeImportResult> {
-  const parsed = parseFactText(text, format, options.file ?? `outcomes.${format}`);
+  const parsed = parseFactText(text, format, options.file ?? pastedName(format));
   return store.importOutcomes(parsed.records, { ...parsed, ...(options.dryRun ? { dryRun: true } : {}) });
 }
 

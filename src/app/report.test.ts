@@ -77,6 +77,32 @@ describe('the report (golden files, numbers rounded to 2 significant figures)', 
 });
 
 describe('the report in another currency', () => {
+  it('a figure written as a bound converts its bound and keeps its word, never "≈" the median (en, zh; EUR, JPY)', async () => {
+    const db = join(dir, 'bound.db');
+    const csv = join(dir, 'sakana.csv');
+    writeFileSync(csv, 'entity,metric,value_as_written,period,scope,publisher,published\nSakana AI,funding,over $479 million,2024-09,round,Nikkei,2024-09-04\n');
+    const got = await withLedger({ db }, async (store) => {
+      await store.addEntity({ id: 'sakana-ai', nameEn: 'Sakana AI', kind: 'company' });
+      await importFactsFile(store, csv);
+      return {
+        eur: await gatherReportInputs(store, { seed: 's', samples: 2000, companies: ['Sakana AI'], currency: 'EUR', fxMonth: '2024-05' }),
+        jpy: await gatherReportInputs(store, { seed: 's', samples: 2000, companies: ['Sakana AI'], currency: 'JPY', fxMonth: '2024-05' }),
+      };
+    });
+    const en = renderMarkdown(buildReport(got.eur, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(got.eur, 'zh'), { chartDir: null });
+    // 479e6 x 0.9251 EUR per USD (2024-05, data/fx-monthly-per-usd.csv) = €443M
+    expect(en).toMatch(/over \$479M\[\^\d+\] \(over €443M at 0\.9251 EUR per USD, 2024-05; 90% CI €\d+M–€\d+M\[\^\d+\]\)/);
+    expect(zh).toMatch(/超4\.79亿美元\[\^\d+\]（超4\.43亿欧元，按0\.9251欧元兑1美元（2024-05）；90%区间 [\d.]+亿欧元–[\d.]+亿欧元\[\^\d+\]）/);
+    expect(en).not.toMatch(/over \$479M\[\^\d+\] ≈/);
+    const ja = renderMarkdown(buildReport(got.jpy, 'en'), { chartDir: null });
+    const perUsd = got.jpy.health[0]!.currency!.perUsd;
+    const bound = ja.match(/over \$479M\[\^\d+\] \(over JP¥([\d.]+)B at ([\d.]+) JPY per USD, 2024-05; 90% CI/);
+    expect(bound, ja.split('\n').filter((l) => l.includes('479')).join('\n')).not.toBeNull();
+    expect(Number(bound![2])).toBe(Number(perUsd.toFixed(4)));
+    expect(Number(bound![1])).toBeCloseTo((479e6 * perUsd) / 1e9, 0);
+  });
+
   it('--currency EUR: health, subscribers and survival money in euros at one named rate; funding stays in dollars and says why', async () => {
     const eur = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { seed: 'shakeout', samples: 500, currency: 'EUR', fxMonth: '2024-05' }));
     const usd = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { seed: 'shakeout', samples: 500 }));

@@ -147,7 +147,7 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
     return { funding, funding2021, ...converted, trackRecord, plausibility, facts, entities: allEntities, companies, asOf: seen };
   })();
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runAnalysis('unit-economics', ctx, { currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
-  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency };
+  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency, fx: (await store.tables()).fx };
 }
 
 /**

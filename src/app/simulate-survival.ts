@@ -8,6 +8,8 @@ import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './
 export interface SurvivalRequest extends CurrencyRequest {
   /** Companies by any name; default every company of the assumptions. */
   readonly companies?: readonly string[];
+  /** With no companies: also every other company the ledger has facts about (`AnalyzeSurvivalOptions.ledgerCompanies`). */
+  readonly ledgerCompanies?: boolean;
   readonly horizonMonths?: number;
   readonly paths?: number;
   readonly seed?: string | number;
@@ -99,6 +101,7 @@ export async function runSurvivalSimulation(store: Store, req: SurvivalRequest):
   const simulated = await analyzeSurvival(store, {
     assumptions,
     ...(req.companies && req.companies.length ? { companies: req.companies } : {}),
+    ...(req.ledgerCompanies ? { ledgerCompanies: true } : {}),
     ...(req.horizonMonths !== undefined ? { horizonMonths: req.horizonMonths } : {}),
     ...(req.paths !== undefined ? { paths: req.paths } : {}),
     ...(req.seed !== undefined ? { seed: req.seed } : {}),

@@ -118,6 +118,16 @@ describe('a new user records a company the ledger does not know yet (trial T7, T
     expect(r.err).not.toContain('Mistral Large');
   });
 
+  it('a shortened name is offered the full one before the command that adds a new one (prefix or containment)', async () => {
+    expect((await runFresh('entities', 'add', '--id', 'sakana-ai', '--name', 'Sakana AI')).code).toBe(0);
+    const r = await runFresh('facts', 'add', '--entity', 'Sakana', '--metric', 'funding', '--value', '200億円', '--period', '2024-09', '--source', 'Nikkei');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('got "Sakana"; did you mean "Sakana AI"? If not, add it first: shakeout entities add --id sakana --name "Sakana"');
+    // a name the ledger's holds ("Sakana AI Inc." holds Sakana AI), and a key too short to guess from
+    expect((await runFresh('facts', 'add', '--entity', 'Sakana AI Inc.', '--metric', 'funding', '--value', '200億円', '--period', '2024-09', '--source', 'Nikkei')).err).toContain('did you mean "Sakana AI"?');
+    expect((await runFresh('facts', 'add', '--entity', 'Sa', '--metric', 'funding', '--value', '200億円', '--period', '2024-09', '--source', 'Nikkei')).err).not.toContain('did you mean');
+  });
+
   it('a misspelt company is offered the company, with the command in case it is another one', async () => {
     const r = await runFresh('facts', 'add', '--entity', 'Antropic', '--metric', 'funding', '--value', '$4B', '--period', '2024', '--source', 'X');
     expect(r.err).toContain('got "Antropic"; did you mean "Anthropic"? If not, add it first: shakeout entities add --id antropic --name "Antropic"');

@@ -11,6 +11,12 @@ export interface CurrencyInfo {
   readonly code: Currency;
   /** English name in the singular: 'euro'. */
   readonly nameEn: string;
+  /**
+   * English name in the plural, as in "money in euros": yen, yuan and won are
+   * invariable ('Japanese yen', not 'Japanese yens'), the krona's plural is
+   * kronor and sterling's is 'pounds sterling'.
+   */
+  readonly pluralEn: string;
   /** Chinese name as a mainland reader writes it: '欧元'. */
   readonly nameZh: string;
   /** The symbol an English text writes before the amount ('€', 'HK$'), or the code when it has none of its own. */
@@ -31,7 +37,7 @@ export interface CurrencyInfo {
 
 export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
   USD: {
-    code: 'USD', nameEn: 'US dollar', nameZh: '美元', symbol: '$', suffixZh: '美元',
+    code: 'USD', nameEn: 'US dollar', pluralEn: 'US dollars', nameZh: '美元', symbol: '$', suffixZh: '美元',
     before: ['$', 'us$', 'u.s.$', 'usd'],
     after: [
       '美元', '美金', 'usd', 'dollars', 'dollar', 'us dollars', 'us dollar', 'u.s. dollars', 'of dollars', 'of us dollars',
@@ -39,67 +45,67 @@ export const CURRENCY_TABLE: Readonly<Record<Currency, CurrencyInfo>> = {
     ],
   },
   CNY: {
-    code: 'CNY', nameEn: 'Chinese yuan', nameZh: '人民币', symbol: 'CN¥', suffixZh: '元',
+    code: 'CNY', nameEn: 'Chinese yuan', pluralEn: 'Chinese yuan', nameZh: '人民币', symbol: 'CN¥', suffixZh: '元',
     before: ['cn¥', 'rmb', 'cny', '人民币'],
     after: ['元', '元人民币', '人民币', 'cny', 'rmb', 'yuan', 'renminbi', 'chinese yuan', 'of yuan'],
   },
   EUR: {
-    code: 'EUR', nameEn: 'euro', nameZh: '欧元', symbol: '€', suffixZh: '欧元',
+    code: 'EUR', nameEn: 'euro', pluralEn: 'euros', nameZh: '欧元', symbol: '€', suffixZh: '欧元',
     before: ['€', 'eur'],
     after: ['欧元', '€', 'eur', 'euros', 'euro', 'of euros', "d'euros", "d'euro", 'di euro'],
   },
   GBP: {
-    code: 'GBP', nameEn: 'pound sterling', nameZh: '英镑', symbol: '£', suffixZh: '英镑',
+    code: 'GBP', nameEn: 'pound sterling', pluralEn: 'pounds sterling', nameZh: '英镑', symbol: '£', suffixZh: '英镑',
     before: ['£', 'gbp'],
     after: ['英镑', 'gbp', 'pounds', 'pound', 'pounds sterling', 'sterling', 'british pounds', 'of pounds'],
   },
   JPY: {
-    code: 'JPY', nameEn: 'Japanese yen', nameZh: '日元', symbol: 'JP¥', suffixZh: '日元',
+    code: 'JPY', nameEn: 'Japanese yen', pluralEn: 'Japanese yen', nameZh: '日元', symbol: 'JP¥', suffixZh: '日元',
     before: ['jp¥', 'jpy'],
     after: ['日元', '日圆', '円', 'jpy', 'yen', 'japanese yen', 'of yen'],
   },
   HKD: {
-    code: 'HKD', nameEn: 'Hong Kong dollar', nameZh: '港元', symbol: 'HK$', suffixZh: '港元',
+    code: 'HKD', nameEn: 'Hong Kong dollar', pluralEn: 'Hong Kong dollars', nameZh: '港元', symbol: 'HK$', suffixZh: '港元',
     before: ['hk$', 'hkd', '港币', '港幣'],
     after: ['港元', '港币', '港幣', 'hkd', 'hong kong dollars', 'hong kong dollar', 'hk dollars'],
   },
   CHF: {
-    code: 'CHF', nameEn: 'Swiss franc', nameZh: '瑞士法郎', symbol: 'CHF ', suffixZh: '瑞士法郎',
+    code: 'CHF', nameEn: 'Swiss franc', pluralEn: 'Swiss francs', nameZh: '瑞士法郎', symbol: 'CHF ', suffixZh: '瑞士法郎',
     before: ['chf', 'sfr.', 'sfr'],
     after: ['瑞士法郎', 'chf', 'swiss francs', 'swiss franc', 'francs', 'franc'],
   },
   CAD: {
-    code: 'CAD', nameEn: 'Canadian dollar', nameZh: '加元', symbol: 'C$', suffixZh: '加元',
+    code: 'CAD', nameEn: 'Canadian dollar', pluralEn: 'Canadian dollars', nameZh: '加元', symbol: 'C$', suffixZh: '加元',
     before: ['c$', 'ca$', 'can$', 'cad'],
     after: ['加元', '加币', '加拿大元', 'cad', 'canadian dollars', 'canadian dollar'],
   },
   AUD: {
-    code: 'AUD', nameEn: 'Australian dollar', nameZh: '澳元', symbol: 'A$', suffixZh: '澳元',
+    code: 'AUD', nameEn: 'Australian dollar', pluralEn: 'Australian dollars', nameZh: '澳元', symbol: 'A$', suffixZh: '澳元',
     before: ['a$', 'au$', 'aud'],
     after: ['澳元', '澳币', '澳大利亚元', 'aud', 'australian dollars', 'australian dollar'],
   },
   KRW: {
-    code: 'KRW', nameEn: 'South Korean won', nameZh: '韩元', symbol: '₩', suffixZh: '韩元',
+    code: 'KRW', nameEn: 'South Korean won', pluralEn: 'South Korean won', nameZh: '韩元', symbol: '₩', suffixZh: '韩元',
     before: ['₩', 'krw'],
     after: ['韩元', '韩币', 'krw', 'won', 'korean won', 'south korean won'],
   },
   INR: {
-    code: 'INR', nameEn: 'Indian rupee', nameZh: '印度卢比', symbol: '₹', suffixZh: '印度卢比',
+    code: 'INR', nameEn: 'Indian rupee', pluralEn: 'Indian rupees', nameZh: '印度卢比', symbol: '₹', suffixZh: '印度卢比',
     before: ['₹', 'inr', 'rs.', 'rs'],
     after: ['印度卢比', '卢比', 'inr', 'rupees', 'rupee', 'indian rupees', 'indian rupee'],
   },
   SGD: {
-    code: 'SGD', nameEn: 'Singapore dollar', nameZh: '新加坡元', symbol: 'S$', suffixZh: '新加坡元',
+    code: 'SGD', nameEn: 'Singapore dollar', pluralEn: 'Singapore dollars', nameZh: '新加坡元', symbol: 'S$', suffixZh: '新加坡元',
     before: ['s$', 'sgd'],
     after: ['新加坡元', '新元', '新币', 'sgd', 'singapore dollars', 'singapore dollar'],
   },
   TWD: {
-    code: 'TWD', nameEn: 'New Taiwan dollar', nameZh: '新台币', symbol: 'NT$', suffixZh: '新台币',
+    code: 'TWD', nameEn: 'New Taiwan dollar', pluralEn: 'New Taiwan dollars', nameZh: '新台币', symbol: 'NT$', suffixZh: '新台币',
     before: ['nt$', 'twd', '新台币', '新台幣', '台币', '台幣'],
     after: ['新台币', '新台幣', '台币', '台幣', 'twd', 'new taiwan dollars', 'new taiwan dollar', 'taiwan dollars', 'nt dollars'],
   },
   SEK: {
-    code: 'SEK', nameEn: 'Swedish krona', nameZh: '瑞典克朗', symbol: 'SEK ', suffixZh: '瑞典克朗',
+    code: 'SEK', nameEn: 'Swedish krona', pluralEn: 'Swedish kronor', nameZh: '瑞典克朗', symbol: 'SEK ', suffixZh: '瑞典克朗',
     before: ['sek'],
     after: ['瑞典克朗', 'sek', 'kronor', 'krona', 'swedish kronor', 'swedish krona'],
   },

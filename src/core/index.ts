@@ -8,6 +8,7 @@ export * from './figure.js';
 export * from './errors.js';
 export * from './aborted.js';
 export * from './format-number.js';
+export * from './count-noun.js';
 export * from './period.js';
 export * from './money.js';
 export * from './normal-quantile.js';

@@ -50,11 +50,11 @@ export function displayCurrency(to: Currency, fx: FxTable, month?: string): Disp
   const info = CURRENCY_TABLE[to];
   const why = month === undefined ? { en: 'the latest month the FX table has', zh: '汇率表中最近一个月' } : { en: 'the month asked for', zh: '指定月份' };
   const note = {
-    en: `Money in ${info.nameEn}s (${to}): computed in US dollars and converted at one rate, of ${why.en}: ${c.note}.`,
+    en: `Money in ${info.pluralEn} (${to}): computed in US dollars and converted at one rate, of ${why.en}: ${c.note}.`,
     zh: `金额以${info.nameZh}计：先按美元计算，再统一按${why.zh}的汇率换算，${c.noteZh}。`,
   };
   const noteAsWritten = {
-    en: `Money in ${info.nameEn}s (${to}): figures written in ${info.nameEn}s are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of ${why.en}: ${c.note}.`,
+    en: `Money in ${info.pluralEn} (${to}): figures written in ${info.pluralEn} are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of ${why.en}: ${c.note}.`,
     zh: `金额以${info.nameZh}计：以${info.nameZh}写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再统一按${why.zh}的汇率换算，${c.noteZh}。`,
   };
   return { code: to, perUsd: k, month: m, note, noteAsWritten, rate: `${Number(k.toFixed(4))} ${to} per USD (${m})` };

@@ -5,6 +5,7 @@ export * from './common/estimate-of.js';
 export * from './common/fact-spec.js';
 export * from './common/choose-fact.js';
 export * from './common/fact-group.js';
+export { moneyFactor, usdFactor, MONEY_IN_USD, type MoneyIn } from './common/usd-factor.js';
 export { isSecondHand, publisherName } from './common/source-hand.js';
 export * from './common/default-env.js';
 export * from './common/outcome-class.js';

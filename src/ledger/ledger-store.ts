@@ -4,6 +4,7 @@ import type { BackendName } from './backend.js';
 import { findConflicts } from './conflict.js';
 import type { Conflict } from './conflict.js';
 import { howToAddEntity, nameKey } from './entity.js';
+import { atHeader } from './io/header-issues.js';
 import type { Entity } from './entity.js';
 import type { Fact, FactInput } from './fact.js';
 import { prepareFxRate } from './fx-rate.js';
@@ -63,13 +64,19 @@ class EntityIndex {
    * only a close one (a quarter of its letters wrong, at least one: "Antropic"
    * is Anthropic, "Aleph Alpha" is not "all apps"), and a name of the kind
    * expected (a company unless said) before one of another kind, so a company
-   * is not offered a model ("Mistral Large") or an app.
+   * is not offered a model ("Mistral Large") or an app. Failing that, a name
+   * that begins with it or holds it, or that it holds ("Sakana" is Sakana AI,
+   * "OpenAI Inc" is OpenAI): see `containing`.
    */
   suggest(name: string, prefer: EntityKind = 'company'): string | undefined {
     const within = Math.max(1, Math.floor(name.trim().length / 4));
     const kinds = [prefer, ...ENTITY_KINDS.filter((k) => k !== prefer)];
     for (const k of kinds) {
       const hit = closest(name.trim(), this.namesByKind.get(k) ?? [], within);
+      if (hit !== undefined) return hit;
+    }
+    for (const k of kinds) {
+      const hit = containing(name, this.namesByKind.get(k) ?? []);
       if (hit !== undefined) return hit;
     }
     return undefined;
@@ -97,6 +104,31 @@ class EntityIndex {
     }
     return out;
   }
+}
+
+/**
+ * The known name that begins with `name`, holds it, or is held in it, compared
+ * by `nameKey` (case, spaces and hyphens aside), for a name shortened or
+ * lengthened rather than misspelt: "Sakana" -> "Sakana AI". Both keys must be
+ * at least three characters, so "AI" suggests nothing. A name that begins with
+ * it comes before one that only holds it; among those, the fewest letters
+ * added or dropped, then the order given.
+ *
+ * @example containing('Sakana', ['Sakana AI', 'OpenAI']) // => 'Sakana AI'
+ */
+function containing(name: string, candidates: readonly string[]): string | undefined {
+  const key = nameKey(name);
+  if (key.length < 3) return undefined;
+  let best: { name: string; rank: number; gap: number } | undefined;
+  for (const c of candidates) {
+    const k = nameKey(c);
+    if (k.length < 3 || k === key) continue;
+    const rank = k.startsWith(key) || key.startsWith(k) ? 0 : k.includes(key) || key.includes(k) ? 1 : -1;
+    if (rank < 0) continue;
+    const gap = Math.abs(k.length - key.length);
+    if (!best || rank < best.rank || (rank === best.rank && gap < best.gap)) best = { name: c, rank, gap };
+  }
+  return best?.name;
 }
 
 async function entityIndex(db: PersistenceReader): Promise<EntityIndex> {
@@ -603,8 +635,9 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
         }
       });
       if (issues.length) {
-        const status = issues.every((x) => x.code === 'outcome_exists') ? 409 : 400;
-        throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, no outcome stored\n${formatIssues(issues)}`, { issues, status });
+        const found = atHeader(issues, file, options.headerLine);
+        const status = found.every((x) => x.code === 'outcome_exists') ? 409 : 400;
+        throw new ShakeoutError(`${file}: ${found.length} problem${found.length === 1 ? '' : 's'}, no outcome stored\n${formatIssues(found)}`, { issues: found, status });
       }
       const now = this.now();
       for (const o of added) await tx.insertOutcome(o, now);

@@ -2,6 +2,7 @@ import { ShakeoutError, formatIssues } from '../core/index.js';
 import type { Issue } from '../core/index.js';
 import type { Fact } from './fact.js';
 import { factToRecord } from './io/fact-to-record.js';
+import { atHeader } from './io/header-issues.js';
 import { recordToInput } from './io/record-to-input.js';
 import { factDifferences, factSignature, prepareFact } from './prepare-fact.js';
 import type { Column, PrepareContext } from './prepare-fact.js';
@@ -98,7 +99,8 @@ export function planFactImport(records: readonly unknown[], options: ImportOptio
     }
   }
   if (issues.length) {
-    throw new ShakeoutError(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, nothing imported\n${formatIssues(issues)}`, { issues, status: 400 });
+    const found = atHeader(issues, file, options.headerLine);
+    throw new ShakeoutError(`${file}: ${found.length} problem${found.length === 1 ? '' : 's'}, nothing imported\n${formatIssues(found)}`, { issues: found, status: 400 });
   }
 
   // insert dependencies first (FKs are checked at once)

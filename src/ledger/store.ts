@@ -132,6 +132,8 @@ export interface ImportOptions {
   readonly lines?: readonly number[];
   /** Where a record spans several lines (YAML): the line of each field, by its key as written. */
   readonly fieldLines?: readonly (Readonly<Record<string, number>> | undefined)[];
+  /** A CSV file's header line: unknown and missing columns are reported there, once, not on each row. */
+  readonly headerLine?: number;
   /** Check and insert everything, then roll back: the result says what an import would do, and nothing changes. */
   readonly dryRun?: boolean;
 }

@@ -19,6 +19,8 @@ const GIVEN = [
   'co-openai-revenue-run-rate-as-of-2024-06 (co-openai-revenue-run-rate-as-of-2024-06: per year -> per month)',
   'mobile store revenue a month x 12',
   'co-baichuan-ai-headcount-as-of-2023-10 x cost per head (150K to 450K a year) / 12 (staff costs only)',
+  'co-baichuan-ai-headcount-as-of-2023-10 x cost per head (150K to 450K USD a year) / 12 (staff costs only)',
+  'co-sakana-ai-headcount-2024 x cost per head (150K to 450K USD a year; USD->JPY at 160.77 JPY per USD (2026-06)) / 12 (staff costs only)',
   'F15 (almost none to date, so about 0 a month)',
   'revenue to date / funding raised',
   'co-stability-ai-cash-as-of-2023-10 - net burn x 7 months (as of 2023-10 to 2024-05)',
@@ -62,6 +64,10 @@ describe('formulaZh', () => {
     expect(formulaZh('OpenAI：现金 5B to 15B')).toBe('OpenAI：现金 50亿 至 150亿');
     expect(formulaZh('co-baichuan-ai-headcount-as-of-2023-10 x cost per head (150K to 450K a year) / 12 (staff costs only)'))
       .toBe('co-baichuan-ai-headcount-as-of-2023-10 × 人均成本（每年 15万 至 45万）/ 12（仅人员成本）');
+    // the health analysis in yen (trial, Sakana AI): the cost per head in US dollars and the rate it is shown at, all in Chinese
+    expect(formulaZh('fact-d1cc0f4711bb x cost per head (150K to 450K USD a year; USD->JPY at 160.77 JPY per USD (2026-06)) / 12 (staff costs only)'))
+      .toBe('fact-d1cc0f4711bb × 人均成本（每年 15万 至 45万 美元；美元折日元，160.77 日元兑 1 美元（2026-06））/ 12（仅人员成本）');
+    expect(formulaZh('F1 (F1: USD->EUR at 0.8684 EUR per USD (2026-06))')).toBe('F1（F1：美元折欧元，0.8684 欧元兑 1 美元（2026-06））');
     // the colon inside a derivation before Chinese text is full-width; a number's letters inside an id stay
     expect(formulaZh('co-openai-revenue-run-rate-as-of-2024-06 (co-openai-revenue-run-rate-as-of-2024-06: per year -> per month)'))
       .toBe('co-openai-revenue-run-rate-as-of-2024-06（co-openai-revenue-run-rate-as-of-2024-06：每年 → 每月）');

@@ -9,22 +9,25 @@
  * this file: it imports only core's number format, so the browser bundle
  * takes little more than it).
  */
-import { formatCompact, scopeName, scopeNameZhOfEn } from '../core/index.js';
+import { CURRENCY_TABLE, formatCompact, isCurrency, scopeName, scopeNameZhOfEn } from '../core/index.js';
 
 /** Currency codes in words, for the conversions inside a formula. */
-const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '人民币', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元' };
-const cur = (code: string): string => CURRENCY_ZH[code] ?? code;
+const cur = (code: string): string => (isCurrency(code) ? CURRENCY_TABLE[code].nameZh : code);
 
 /** The phrases with parts (numbers, periods, currencies), in the order they are read. */
 const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = [
   [/([A-Z]{3})->([A-Z]{3}) at ([\d.]+) \1 per \2/g, (_, from, to, rate) => `${cur(from!)}折${cur(to!)}，${rate} ${cur(from!)}兑 1 ${cur(to!)}`],
+  // a rate written per US dollar the other way round ('USD->JPY at 160.77 JPY per USD'): 160.77 日元兑 1 美元
+  [/([A-Z]{3})->([A-Z]{3}) at ([\d.]+) \2 per \1/g, (_, from, to, rate) => `${cur(from!)}折${cur(to!)}，${rate} ${cur(to!)}兑 1 ${cur(from!)}`],
   [/x ([\d.]+) ([A-Z]{3}) per ([A-Z]{3}) \(([^)]+)\)/g, (_, rate, to, from, when) => `× ${rate} ${cur(to!)}兑 1 ${cur(from!)}（${when}）`],
   [/over (\d+) months \(([^)]+)\) -> per month/g, '$2 共 $1 个月 → 每月'],
   [/per year -> per month/g, '每年 → 每月'],
   [/net burn x (\d+) months \((.+?) to (.+?)\)/g, '净烧钱 × $1 个月（$2 至 $3）'],
   [/net burn x (\d+) months \(from (.+?)\)/g, '净烧钱 × $1 个月（自 $2 起）'],
   [/\^\(1 \/ ([\d.]+) months\) - 1, a month/g, '^(1 / $1 个月) - 1，按月'],
-  [/x cost per head \((.+?) to (.+?) a year\) \/ 12 \(staff costs only\)/g, '× 人均成本（每年 $1 至 $2）/ 12（仅人员成本）'],
+  // the cost per head in US dollars, perhaps with the rate it is shown at in another currency, then staff costs only or a staff share
+  [/x cost per head \((.+?) to (.+?) (USD )?a year(?:; (.+?))?\) \/ 12/g, (_, lo, hi, usd, rate) => `× 人均成本（每年 ${lo!} 至 ${hi!}${usd ? ' 美元' : ''}${rate ? `；${rate}` : ''}）/ 12`],
+  [/ \(staff costs only\)/g, '（仅人员成本）'],
   // the parts are scopes as recorded ('cloud_compute + wages_and_opex'): each by its name in core's table
   [/\(spending in parts: (.+?)\)/g, (_, parts) => `（分项支出：${parts!.split(' + ').map((x) => scopeName(x, 'zh')).join(' + ')}）`],
   [/\(almost none to date, so about 0 a month\)/g, '（至今几乎为零，即每月约 0）'],
@@ -111,6 +114,8 @@ export function formulaZh(formula: string): string {
   // a number with an English magnitude, as a Chinese reader writes it: 0.2M 20万, 5B 50亿 (core's zh format)
   s = s.replace(/(?<![\w.-])(\d+(?:\.\d+)?)([KMBT])(?![\w-])/g, (_, n: string, m: string) => formatCompact(Number(n) * MAGNITUDE[m]!, 'zh'));
   for (const [re, to] of LAST_ZH) s = s.replace(re, to);
+  // a date in brackets right after Chinese text is in full-width ones too: '160.77 日元兑 1 美元（2026-06）'
+  s = s.replace(/(?<=[\u4e00-\u9fff]) ?\((\d{4}(?:-\d{2}){0,2})\)/g, '（$1）');
   // brackets around Chinese text are the full-width ones, innermost first
   for (let before = ''; before !== s;) {
     before = s;

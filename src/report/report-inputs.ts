@@ -10,7 +10,7 @@ import type {
   UnitEconomicsDetails,
 } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
-import type { Currency } from '../core/index.js';
+import type { Currency, FxTable } from '../core/index.js';
 
 /**
  * What a report is built from: the analyses, run by the caller on one
@@ -44,6 +44,8 @@ export interface ReportInputs {
   readonly leftOut?: readonly LeftOut[];
   /** The currency of the analyses' money (health, subscribers, unit economics, survival); default USD. Funding stays in US dollars. */
   readonly currency?: Currency;
+  /** The FX table the analyses converted with: a figure written as a bound ("over $479M") is shown with its bound converted at the same rates. */
+  readonly fx?: FxTable;
   /**
    * Lines to add to the method section (analyses that failed); `detail` is
    * machine text (an error message) shown as code in either language.

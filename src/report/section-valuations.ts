@@ -1,4 +1,6 @@
-import type { Analysis, Estimate, HealthDetails } from '../economics/index.js';
+import { CURRENCY_TABLE, formatValue, type Currency } from '../core/index.js';
+import { MONEY_IN_USD, moneyFactor, usdFactor, type Analysis, type Estimate, type HealthDetails } from '../economics/index.js';
+import type { Fact } from '../ledger/index.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
@@ -14,10 +16,47 @@ export function inputCell(ctx: ReportContext, a: Analysis<HealthDetails>, name: 
   if (facts.length === 1 && row.status !== 'assumed') {
     const f = facts[0]!;
     const out: Inline[] = [ctx.factNum(f)];
-    if (f.figure.unit !== e.unit) out.push({ t: 'text', text: ' ≈ ' }, ctx.estNum(e, a));
+    if (f.figure.unit !== e.unit) out.push(...convertedCell(ctx, a, f, e));
     return out;
   }
   return [ctx.estNum(e, a)];
+}
+
+const BOUNDS = new Set(['over', 'under', 'nearly']);
+
+/**
+ * What follows a fact written in another currency than the analysis's: for a
+ * figure written as a point or "about", " ≈ " and the estimate (its median
+ * and 90% interval); for one written as a bound ("over $479M"), the bound
+ * itself converted at the analysis's rates, keeping its word, then the
+ * interval: "over $479M (over €416M at 0.8684 EUR per USD, 2026-06; 90% CI
+ * €425M–€626M)". The median of what a bound is read as is not the bound
+ * converted, and "≈" beside it would read as if it were.
+ */
+function convertedCell(ctx: ReportContext, a: Analysis<HealthDetails>, f: Fact, e: Estimate): Inline[] {
+  const c = a.currency;
+  const money = c ? { code: c.code, perUsd: c.perUsd, rate: `${c.perUsd} ${c.code} per USD (${c.month})` } : MONEY_IN_USD;
+  const fx = ctx.inputs.fx;
+  if (!BOUNDS.has(f.figure.qualifier) || !fx || e.unit !== money.code) return [{ t: 'text', text: ' ≈ ' }, ctx.estNum(e, a)];
+  const k = moneyFactor(f, fx, money).k;
+  const bound = ctx.text(`q.${f.figure.qualifier}` as 'q.over', { v: ctx.format(f.figure.value * k, e.unit) });
+  const rate = (perUsd: number, code: Currency, month: string): string => ctx.lang === 'zh'
+    ? `${Number(perUsd.toFixed(4))}${CURRENCY_TABLE[code].nameZh}兑1美元（${month}）`
+    : `${Number(perUsd.toFixed(4))} ${code} per USD, ${month}`;
+  const rates: string[] = [];
+  if (f.figure.unit !== 'USD' && f.figure.unit !== money.code) {
+    // the rate of the fact's own period: a month when it is within one ('as of 2024-05' is 2024-05), else the period as written
+    const p = f.period!;
+    rates.push(rate(1 / usdFactor(f, fx).k, f.figure.unit as Currency, p.start.slice(0, 7) === p.end.slice(0, 7) ? p.start.slice(0, 7) : p.text));
+  }
+  if (money.code !== 'USD' && c) rates.push(rate(c.perUsd, c.code, c.month));
+  const ci = e.p5 !== e.p95
+    ? ctx.lang === 'zh' ? `90%区间 ${formatValue(e.p5, e.unit, 'zh')}–${formatValue(e.p95, e.unit, 'zh')}` : `90% CI ${formatValue(e.p5, e.unit, 'en')}–${formatValue(e.p95, e.unit, 'en')}`
+    : null;
+  const inline = ctx.num(e.p50, e.unit, null, ctx.book.estimate(e, a, []), ci ?? ctx.format(e.p50, e.unit), ci ? { p5: e.p5, p95: e.p95 } : undefined);
+  return ctx.lang === 'zh'
+    ? [{ t: 'text', text: `（${bound}，按${rates.join('、')}；` }, inline, { t: 'text', text: '）' }]
+    : [{ t: 'text', text: ` (${bound} at ${rates.join(' and ')}; ` }, inline, { t: 'text', text: ')' }];
 }
 
 export function revenueCell(ctx: ReportContext, a: Analysis<HealthDetails>): { cell: Inline[]; est: Estimate | undefined } {

@@ -186,8 +186,8 @@ describe('every analysis of the registry over HTTP', () => {
     const unknown = await app.request('/api/analyses/funding?regoin=China');
     expect(unknown.status).toBe(400);
     const u = (await unknown.json()) as Failed;
-    expect(u.error.issues[0]!.path).toEqual(['query']);
-    expect(u.error.message).toMatch(/regoin/);
+    expect(u.error.issues[0]).toMatchObject({ code: 'unrecognized_keys', path: ['query', 'regoin'], expected: 'regoin', got: 'China' });
+    expect(u.error.message).toMatch(/got "regoin"; did you mean "region"\?/);
     const big = await app.request('/api/analyses/health?company=OpenAI&samples=300000');
     expect(((await big.json()) as Failed).error.issues[0]).toMatchObject({ path: ['query', 'samples'], message: 'expected a value of at most 200000, got "300000"' });
     const noDay = await app.request('/api/analyses/backtest?samples=100');

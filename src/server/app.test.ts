@@ -68,11 +68,42 @@ describe('facts', () => {
     const c = await get(app, '/api/conflicts');
     expect(Array.isArray(c.body.conflicts)).toBe(true);
     expect((await get(app, '/api/entities')).body.items).toEqual(await store.listEntities());
+    expect((await get(app, '/api/entities?kind=company')).body.items).toEqual((await store.listEntities()).filter((e) => e.kind === 'company'));
+    expect((await get(app, '/api/entities?kind=firm')).status).toBe(400);
     expect((await get(app, '/api/entities/智谱')).body.id).toBe('zhipu-ai');
     const o = await get(app, '/api/outcomes?entity=Inflection');
     expect((o.body.items as { type: string }[]).map((x) => x.type)).toContain('acquihire_license');
     const s = await get(app, '/api/sources?asOf=2024-05-20');
     for (const x of s.body.items as { published: string | null }[]) expect(x.published !== null && x.published <= '2024-05-20').toBe(true);
+  });
+});
+
+describe('a query key a GET does not take', () => {
+  it('is a 400 naming the field and the keys the route takes, on every GET, never an answer that ignored it', async () => {
+    const app = createApp({ store });
+    const c = await get(app, '/api/conflicts?entity=Sakana');
+    expect(c.status).toBe(400);
+    const issue = (c.body.error as Failed['error']).issues[0]!;
+    expect(issue).toMatchObject({ code: 'unrecognized_keys', path: ['query', 'entity'], expected: 'entity', got: 'Sakana' });
+    expect(issue.message).toBe('expected the parameters asOf, includeUndated (and revision), got "entity"');
+    const bogus = await get(app, '/api/conflicts?bogus=1&asOf=2024-05-20');
+    expect(bogus.status).toBe(400);
+    expect((bogus.body.error as Failed['error']).issues.map((i) => i.path.join('.'))).toEqual(['query.bogus']);
+    // the same on GETs with parameters, with none, with a path parameter, and a literal path beside a pattern
+    for (const url of ['/api/facts?entty=OpenAI', '/api/entities?x=1', '/api/vocabulary?lang=zh', '/api/revision?x=1', '/api/facts/F1?x=1', '/api/facts/export?x=1', '/api/outcomes?entity=Inflection&type=x', '/api/analyses?x=1']) {
+      const r = await get(app, url);
+      expect(r.status, url).toBe(400);
+      expect((r.body.error as Failed['error']).issues[0]!.code, url).toBe('unrecognized_keys');
+    }
+    expect((await get(app, '/api/facts?entty=OpenAI')).body.error).toMatchObject({ issues: [{ message: expect.stringMatching(/did you mean "entity"\?$/) }] });
+    expect((await get(app, '/api/vocabulary?lang=zh')).body.error).toMatchObject({ issues: [{ message: 'expected no parameter but revision, got "lang"' }] });
+    // what a route takes still works, and so does the pinned revision
+    expect((await get(app, '/api/conflicts?asOf=2024-05-20')).status).toBe(200);
+    expect((await get(app, '/api/facts/export?format=json')).status).toBe(200);
+    const rev = (await get(app, '/api/revision')).body as { revision: number };
+    expect((await get(app, `/api/entities?revision=${rev.revision}`)).status).toBe(200);
+    // a file path is refused as such
+    expect((await get(app, '/api/conflicts?file=/etc/passwd')).body.error).toMatchObject({ issues: [{ code: 'path_refused', path: ['query', 'file'] }] });
   });
 });
 

@@ -19,6 +19,7 @@ import { registerModelRoutes } from './routes/models.js';
 import { registerOutcomeWriteRoutes } from './routes/outcome-writes.js';
 import { registerReportRoutes } from './routes/report.js';
 import { registerRevisionRoutes } from './routes/revision.js';
+import { refuseUnknownQuery } from './unknown-query.js';
 import { resultCache, type ResultCacheOptions, type ResultCacheStats } from './result-cache.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { RunBoard, type RunLimits } from './run-board.js';
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): ShakeoutApp {
     });
     app.use('/api/*', async (c, next) => (WRITES.has(c.req.method) && !OPEN_POSTS.has(c.req.path) ? auth(c, next) : next()));
   }
+  app.use('/api/*', refuseUnknownQuery(app));
   const cache = resultCache(options.store, options.cache);
   app.use('/api/*', cache.middleware);
   app.onError((e, c) => errorResponse(c, e));

@@ -80,6 +80,25 @@ onEachBackend('writing facts over HTTP', (backend) => {
     expect(((await bad.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]!.path).toEqual(['p.csv line 3', 'column value_as_written']);
   });
 
+  it('a misspelt header column is named once, on the header line (1), with the closest column; pasted text is "the pasted CSV"', async () => {
+    const app = createApp({ store });
+    await entity(app, 'sakana-ai', 'Sakana AI');
+    const csv = 'entity,metric,value_as_written,period,sorce,published\nSakana AI,funding,200億円,2024-09,Nikkei,2024-09-04\nSakana AI,valuation,JP¥400 billion,2024-09,Nikkei,2024-09-04\n';
+    const res = await post(app, '/api/facts/import', { format: 'csv', text: csv, dryRun: true });
+    expect(res.status).toBe(400);
+    const e = ((await res.json()) as { error: { message: string; issues: { code: string; path: string[]; message: string }[] } }).error;
+    const header = e.issues.filter((i) => i.code === 'unknown_column');
+    expect(header).toHaveLength(1);
+    expect(header[0]!.path).toEqual(['the pasted CSV line 1', 'column sorce']);
+    expect(header[0]!.message).toMatch(/got "sorce"; did you mean "source"\?$/);
+    expect(e.message).not.toMatch(/facts\.csv/);
+    expect(e.message).not.toMatch(/line 2, column sorce/);
+    // a name the request gives is the one every issue uses
+    const named = ((await (await post(app, '/api/facts/import', { format: 'csv', file: 'sakana.csv', text: csv, dryRun: true })).json()) as { error: { issues: { path: string[] }[] } }).error;
+    expect(named.issues.map((i) => i.path[0])).toEqual(named.issues.map(() => expect.stringMatching(/^sakana\.csv line \d+$/)));
+    expect(named.issues.find((i) => i.path[1] === 'column sorce')!.path[0]).toBe('sakana.csv line 1');
+  });
+
   it('exports CSV that imports back unchanged', async () => {
     const app = createApp({ store });
     const res = await app.request('/api/facts/export?format=csv');

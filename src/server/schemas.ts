@@ -106,7 +106,7 @@ export function importTextBody(what: string, example: string) {
   return z.object({
     format: z.enum(['csv', 'json', 'yaml']),
     text: z.string().min(1).openapi({ description: 'The file as text; errors name its lines and columns.' }),
-    file: text(200).optional().openapi({ description: `A name for the text in errors (default ${what}.<format>).`, example }),
+    file: text(200).optional().openapi({ description: `A name for the ${what} text in errors (default "the pasted CSV", JSON or YAML).`, example }),
     dryRun: z.boolean().optional(),
   }).strict();
 }

@@ -62,7 +62,7 @@ export function AnalysisView({ a }: { a: AnalysisJson }) {
       {a.assumptions.length > 0 && (
         <>
           <h3>{t('assumptions')}</h3>
-          <ul class="assumptions">{a.assumptions.map((x) => <li>{bi(x.text)} — <span class="muted">{bi(x.rationale)}</span></li>)}</ul>
+          <ul class="assumptions">{a.assumptions.map((x) => <li>{formulaText(bi(x.text))} — <span class="muted">{bi(x.rationale)}</span></li>)}</ul>
         </>
       )}
       {a.notes.length > 0 && <details><summary>{t('notes')}</summary><ul class="small">{a.notes.map((n) => <li>{bi(n)}</li>)}</ul></details>}

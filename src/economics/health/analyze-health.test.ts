@@ -65,7 +65,7 @@ describe('analyzeHealth on the bundled data: what is derived from sourced facts 
     const a = await analyzeHealth(store, 'Inflection', { env });
     expect(statuses(a)).toMatchObject({ funding: 'reported', cash: 'derived', grossBurn: 'derived', netBurn: 'derived', revenue: 'derived', revenueToDate: 'reported' });
     expect(est(a, 'input.funding')!.p50).toBe(1.5e9);
-    expect(est(a, 'input.grossBurn')!.formula).toMatch(/co-inflection-ai-headcount-as-of-2024-03 x cost per head \(150K to 450K a year\) \/ 12 \(staff costs only\)/);
+    expect(est(a, 'input.grossBurn')!.formula).toMatch(/co-inflection-ai-headcount-as-of-2024-03 x cost per head \(150K to 450K USD a year\) \/ 12 \(staff costs only\)/);
     expect(a.assumptions.map((x) => x.id)).toEqual(['health.assumption.costPerHead']);
     expect(a.assumptions[0]!.rationale.en).toMatch(/Levels\.fyi.*a floor/);
     expect(a.notes.some((n) => /compute is not in it, so this is a floor/.test(n.en))).toBe(true);

@@ -781,20 +781,21 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
   const n = draw(ctx, factSpec(h), `grossBurn/${h.id}`);
   const per = readValueText(COST_PER_HEAD.value, { name: 'cost per head', defaultUnit: 'USD', defaultPer: COST_PER_HEAD.per });
   const cost = draw(ctx, scaleSpec(per.spec, perMonthFactor(COST_PER_HEAD.per) * ctx.money.perUsd), 'grossBurn/cost-per-head');
+  // the cost per head is in US dollars (COST_PER_HEAD): the formula says so, and at what rate it is shown in another currency
   const inMoney = ctx.money.rate ? `; USD->${ctx.money.code} at ${ctx.money.rate}` : '';
   const samples = new Float64Array(n.length);
   for (let i = 0; i < n.length; i++) samples[i] = n[i]! * cost[i]! * (scale ? scale.factor[i]! : 1);
   const id = 'health.assumption.costPerHead';
   const assumption: Assumption = {
     id,
-    text: t(`cost per head: ${COST_PER_HEAD.value} a year, the same for every company`, `人均成本：每年${COST_PER_HEAD.valueZh}，所有公司相同`),
+    text: t(`cost per head: ${COST_PER_HEAD.value} USD a year, the same for every company`, `人均成本：每年${COST_PER_HEAD.valueZh}，所有公司相同`),
     rationale: t(`${COST_PER_HEAD.rationale.en} (source: ${COST_PER_HEAD.source.en})`, `${COST_PER_HEAD.rationale.zh}（来源：${COST_PER_HEAD.source.zh}）`),
     value: { text: COST_PER_HEAD.value, spec: per.spec, unit: 'USD', per: COST_PER_HEAD.per },
   };
   if (scale) notes.push(scale.note);
   else {
     notes.push(t(
-      `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} a year; compute is not in it, so this is a floor.`,
+      `Costs are staff costs only: ${h.id} (headcount ${h.valueTextEn ?? h.valueText}, ${h.period?.text ?? 'no period'}) x a cost per head of ${COST_PER_HEAD.value} USD a year; compute is not in it, so this is a floor.`,
       `支出仅为人员成本：${h.id}（员工数“${h.valueText}”，${h.period ? periodText(h.period.text, 'zh') : '无期间'}）乘以每人每年${COST_PER_HEAD.valueZh}；不含算力，因此只是下限。`,
     ));
   }
@@ -805,8 +806,8 @@ function costsFromHeadcount(ctx: Ctx, own: readonly Fact[], notes: Text[], scale
     unit: ctx.money.code,
     per: 'month',
     formula: scale
-      ? `${h.id} x cost per head (${COST_PER_HEAD.value} a year${inMoney}) / 12 ${scale.formula}`
-      : `${h.id} x cost per head (${COST_PER_HEAD.value} a year${inMoney}) / 12 (staff costs only)`,
+      ? `${h.id} x cost per head (${COST_PER_HEAD.value} USD a year${inMoney}) / 12 ${scale.formula}`
+      : `${h.id} x cost per head (${COST_PER_HEAD.value} USD a year${inMoney}) / 12 (staff costs only)`,
     inputs: [factRef(h), { kind: 'assumption', id, label: 'cost per head' }, ...(scale ? [{ kind: 'assumption' as const, id: scale.assumption.id, label: 'staff share of costs' }] : [])],
     facts: [h],
     assumption,

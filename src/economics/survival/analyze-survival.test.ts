@@ -194,6 +194,35 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     expect(a.notes.some((n) => /corrected/.test(n.en))).toBe(false);
   });
 
+  it('ledgerCompanies: a ledger company the file does not name is simulated on its facts or left out saying what it lacks', async () => {
+    const own = await openStore({ path: ':memory:' });
+    try {
+      await own.addEntity({ id: 'sakana-ai', nameEn: 'Sakana AI', kind: 'company' });
+      await own.addFact({ entity: 'Sakana AI', metric: 'funding', value: '200億円', period: '2024-09', scope: 'round', source: { publisher: 'Nikkei', published: '2024-09-04' } });
+      const a = await analyzeSurvival(own, { assumptions: bundled(), ledgerCompanies: true, horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      // without the option, the file's companies only, as before
+      const b = await analyzeSurvival(own, { assumptions: bundled(), horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+      expect(b.details.leftOut.map((x) => x.id)).not.toContain('sakana-ai');
+      const left = a.details.leftOut.find((x) => x.id === 'sakana-ai');
+      expect(left, JSON.stringify(a.details.leftOut.map((x) => x.id))).toBeDefined();
+      expect(left!.lacking.length).toBeGreaterThan(0);
+      expect(left!.text.en).toMatch(/^Sakana AI/);
+      expect(a.details.ranking.map((r) => r.id)).not.toContain('sakana-ai');
+      // the bundled companies are as before: the file's, Inflection AI out
+      expect(a.details.companies).toHaveLength(7);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('titles a run of one company in the singular (en) and counts it in Chinese', async () => {
+    const a = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI'], horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
+    expect(a.title.en).toBe('The shakeout: survival of 1 company over 36 months (cold climate)');
+    expect(a.title.zh).toBe('洗牌：1 家公司 36 个月的存活（融资环境：寒冷）');
+    const b = await analyzeSurvival(store, { assumptions: bundled(), companies: ['OpenAI', 'Anthropic'], horizonMonths: 1, paths: 500, seed: 3, climate: 'cold' });
+    expect(b.title.en).toBe('The shakeout: survival of 2 companies over 1 month (cold climate)');
+  });
+
   it('carries Chinese rationales, Chinese climate names and the median month in Chinese', async () => {
     const file = bundled();
     for (const c of file.companies) {

@@ -1,4 +1,4 @@
-import { parsePeriod, ShakeoutError, type DistSpec, type Issue, type Period } from '../../core/index.js';
+import { countNoun, parsePeriod, ShakeoutError, type DistSpec, type Issue, type Period } from '../../core/index.js';
 import { periodText } from '../plausibility/describe-fact.js';
 import { monteCarloInterval } from './monte-carlo-interval.js';
 import { quantileSorted } from '../../estimate/index.js';
@@ -19,8 +19,14 @@ import type { AssumedValue, CompanyAssumptions, SurvivalAssumptions } from './su
 export interface AnalyzeSurvivalOptions {
   /** The assumptions (read with `readSurvivalAssumptions`). */
   readonly assumptions: SurvivalAssumptions;
-  /** Companies to simulate, by any name; default every company of the assumptions. */
+  /** Companies to simulate, by any name; default every company of the assumptions (see `ledgerCompanies`). */
   readonly companies?: readonly string[];
+  /**
+   * With no `companies`: also every other company the ledger has facts about,
+   * each on its own facts or left out naming the inputs it lacks (the board's
+   * view: no company with facts goes missing without a word). Default false.
+   */
+  readonly ledgerCompanies?: boolean;
   /** Default 60. */
   readonly horizonMonths?: number;
   /** Default 10,000. */
@@ -213,6 +219,18 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
       const hit = byId.get(entity.id) ?? { entity, ca: noAssumptions(entity.nameEn) };
       byId.set(entity.id, hit);
       if (!chosen.includes(hit)) chosen.push(hit);
+    }
+  } else if (options.ledgerCompanies) {
+    // Every other company the ledger has facts about too: it runs on its own facts, or is left out naming what it
+    // lacks, so that no company with facts goes missing without a word (trial: Sakana AI, added with its rounds only).
+    const withFacts = new Set((await store.listFacts()).map((f) => f.entity));
+    const others = (await store.listEntities())
+      .filter((e) => e.kind === 'company' && withFacts.has(e.id) && !byId.has(e.id))
+      .sort((x, y) => x.nameEn.localeCompare(y.nameEn));
+    for (const entity of others) {
+      const hit = { entity, ca: noAssumptions(entity.nameEn) };
+      byId.set(entity.id, hit);
+      chosen.push(hit);
     }
   }
 
@@ -425,7 +443,7 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   });
   return {
     kind: 'survival',
-    title: t(`The shakeout: survival of ${companies.length} companies over ${horizon} months (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（融资环境：${climateZh(result.climate.name)}）`),
+    title: t(`The shakeout: survival of ${countNoun(companies.length, 'company', 'companies')} over ${countNoun(horizon, 'month')} (${result.climate.name} climate)`, `洗牌：${companies.length} 家公司 ${horizon} 个月的存活（融资环境：${climateZh(result.climate.name)}）`),
     subject: null,
     estimates,
     facts: [...facts.values()],

@@ -18,6 +18,8 @@ export interface ParsedFactFile {
   readonly lines: number[];
   /** YAML: the line of each field of each record, by key as written. */
   readonly fieldLines?: (Record<string, number> | undefined)[];
+  /** CSV: the line of the header row (1 unless blank lines come first), where column problems are reported. */
+  readonly headerLine?: number;
 }
 
 /**
@@ -134,7 +136,8 @@ function parseRecords(text: string, format: FactFileFormat, file: string): Parse
       const start = (r: { info: { lines: number }; raw: string }): number => r.info.lines - (r.raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\r\n|\n|\r/g)?.length ?? 0);
       // Neutralised cells are restored here, not in csv-parse's `cast`: a cast makes it build a context object per field, a quarter of a large import's time.
       for (const r of rows) for (const k of Object.keys(r.record)) r.record[k] = restoreCell(r.record[k]!);
-      return { file, records: rows.map((r) => r.record), lines: rows.map(start) };
+      const headerLine = (text.replace(/^\uFEFF/, '').match(/^(?:[ \t]*(?:\r\n|\n|\r))*/)![0].match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+      return { file, records: rows.map((r) => r.record), lines: rows.map(start), headerLine };
     } catch (e) {
       if (e instanceof CsvError) {
         const line = (e as CsvError & { lines?: number }).lines;

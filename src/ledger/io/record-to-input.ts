@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Issue, Per, Unit } from '../../core/index.js';
 import type { FactInput } from '../fact.js';
 import type { Basis, FactKind } from '../vocabulary.js';
+import { closest } from '../ids.js';
 import { FACT_COLUMNS } from './fact-record.js';
 import type { FactRecord } from './fact-record.js';
 
@@ -96,7 +97,8 @@ export function recordToInput(raw: unknown, loc: RecordLocation): { ok: true; in
     for (const iss of parsed.error.issues) {
       if (iss.code === 'unrecognized_keys') {
         for (const k of iss.keys) {
-          issues.push({ code: 'unknown_column', path: at(k), message: `expected one of the columns ${FACT_COLUMNS.join(', ')}, got "${loc.columnName(k)}"` });
+          const hint = closest(k, [...FACT_COLUMNS, ...Object.keys(COLUMN_ALIASES)]);
+          issues.push({ code: 'unknown_column', path: at(k), message: `expected one of the columns ${FACT_COLUMNS.join(', ')}, got "${loc.columnName(k)}"${hint ? `; did you mean "${hint}"?` : ''}` });
         }
         continue;
       }

@@ -11,6 +11,7 @@ const EntitySchema = z.object({
 
 const entities = createRoute({
   method: 'get', path: '/api/entities', summary: 'Companies, products, models and aggregates the ledger knows', tags: ['ledger'],
+  request: { query: z.object({ kind: z.enum(ENTITY_KINDS).optional().openapi({ description: 'Only the entities of this kind.', example: 'company' }) }) },
   responses: { 200: json(z.object({ items: z.array(EntitySchema).readonly() }), 'Entities') },
 });
 const entity = createRoute({
@@ -94,7 +95,11 @@ function figureJson(f: Figure): unknown {
 
 export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(vocabulary, (c) => c.json({ metrics: METRICS, factKinds: FACT_KINDS, entityKinds: ENTITY_KINDS, bases: BASES, outcomeTypes: OUTCOME_TYPES }, 200));
-  app.openapi(entities, async (c) => c.json({ items: await deps.store.listEntities() }, 200));
+  app.openapi(entities, async (c) => {
+    const { kind } = c.req.valid('query');
+    const all = await deps.store.listEntities();
+    return c.json({ items: kind ? all.filter((e) => e.kind === kind) : all }, 200);
+  });
   app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
   app.openapi(entity, async (c) => c.json(await deps.store.resolveEntity(c.req.valid('param').name), 200));
   app.openapi(sources, async (c) => {

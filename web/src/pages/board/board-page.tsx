@@ -9,6 +9,7 @@ import { go, href, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import { AsOfField } from '../../as-of-field.js';
 import { bi } from '../../format.js';
+import { outFirst } from './out-first.js';
 
 type Bi = { en: string; zh: string };
 interface InputRow { input: string; status: string; text: string; p5: number; p50: number; p95: number; factIds: string[] }
@@ -50,7 +51,7 @@ export function BoardPage() {
     setBusy(true);
     setError(null);
     // every parameter in the URL: the same URL gives the same numbers
-    api.get<Survival>(`/api/survival${query({ climate: controls.climate, horizon: controls.horizon, asOf: controls.asOf, paths: 10000, seed: 'shakeout', lang: lang.value })}`)
+    api.get<Survival>(`/api/survival${query({ climate: controls.climate, horizon: controls.horizon, asOf: controls.asOf, paths: 10000, seed: 'shakeout', lang: lang.value, ledgerCompanies: 'true' })}`)
       .then(setData, (e: ApiError) => { setError(e); setData(null); })
       .finally(() => setBusy(false));
   }, [controls.climate, controls.horizon, controls.asOf, lang.value]);
@@ -104,7 +105,7 @@ export function BoardPage() {
                 <tr><th>#</th><th>{t('company')}</th><th class="num">{t('pOut12')}</th><th class="num">{t('pOut24')}</th><th class="num">{t('pOut36')}</th><th>{t('medianOut')}</th></tr>
               </thead>
               <tbody>
-                {d.ranking.map((r) => {
+                {outFirst(d.ranking).map((r) => {
                   const c = d.companies.find((x) => x.id === r.id)!;
                   const open = controls.open === c.id;
                   return (
