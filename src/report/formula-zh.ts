@@ -41,6 +41,11 @@ const PATTERNS_ZH: readonly [RegExp, string | ((...m: string[]) => string)][] = 
   // the backtest's forecast inputs (src/economics/survival/forecast-inputs.ts, as `backtest --inputs` shows them)
   [/net burn x ([\d.]+) months \(from (.+?)\)/g, '净烧钱 × $1 个月（自 $2 起）'],
   [/, moved (-?[\d.]+) months to (\S+) at the (revenue|cost) growth/g, (_, m, to, what) => `，按${what === 'revenue' ? '营收' : '支出'}增速推移 ${m!} 个月至 ${to!}`],
+  // costs from the latest round sized on the grown path (health-inputs costsFromLastRound with the cost growth)
+  [/\(([\d.]+) months since the round \+ the rest of (\d+) months x round-size factor \(at least ([\d.]+): the round lasted the [\d.]+ months to the as-of date\) at the cost growth\)/g, '（距该轮 $1 个月 + $2 个月 × 融资规模系数（至少 $3：该轮资金撑过了距评估日的 $1 个月）中余下的月份，按支出增速）'],
+  [/\(([\d.]+) months since the round \+ the rest of (\d+) months x round-size factor at the cost growth\)/g, '（距该轮 $1 个月 + $2 个月 × 融资规模系数中余下的月份，按支出增速）'],
+  [/\(no cost figure: the latest round taken to fund (\d+) months x the factor, its costs growing from the as-of date as the simulation grows them\)/g, '（没有支出数据：最近一轮融资按支撑 $1 个月 × 系数计，评估日起支出按模拟的方式增长）'],
+  [/ \/ staff share \((.+?) to (.+?): compute added\)/g, ' / 人员成本占比（$1 至 $2：计入算力）'],
   [/\((\d+) months x round-size factor, at least ([\d.]+): the round lasted the ([\d.]+) months to the as-of date\)/g, '（$1 个月 × 融资规模系数，至少 $2：该轮资金撑过了距评估日的 $3 个月）'],
   [/\((\d+) months x round-size factor\)/g, '（$1 个月 × 融资规模系数）'],
   [/\(no cost figure: the latest round taken to fund (\d+) months x the factor\)/g, '（没有支出数据：最近一轮融资按支撑 $1 个月 × 系数计）'],
