@@ -198,7 +198,7 @@ describe('checkPlausibility on funding rounds', () => {
     const api = (await checkPlausibility(s, { hint: 'api' })).details.flags.find((x) => x.id === f.id)!;
     expect(api.explanation.en).toContain('(all linked as the same (sameAs))');
     expect(f.explanation.zh).toContain('（均已标注为同一数字）');
-    expect(f.explanation.en).toMatch(/Analyses count it once, using Reuters by the choose rule \(not Tech Blog: .*; not Bloomberg: the one used comes from a primary source/);
+    expect(f.explanation.en).toMatch(/Analyses count it once, using Reuters by the choose rule \(not Tech Blog: .*; not Bloomberg \(mirror\): the one used comes from a primary source/);
     expect(f.explanation.zh).toContain('分析只计一次');
     expect(f.title.zh + f.explanation.zh).not.toMatch(/same_as|mirror|via|round/);
     expect(f.title.zh).toMatch(/^同一数字的3个来源不一致：2024年7月/);

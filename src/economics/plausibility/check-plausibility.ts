@@ -35,8 +35,12 @@ const NET_PUBLISHERS: Readonly<Record<string, string>> = { 'Sensor Tower': "Sens
 
 const n = (x: number, f: Fact): string => formatValue(x, f.figure.unit, 'en');
 const nz = (x: number, f: Fact): string => formatValue(x, f.figure.unit, 'zh');
-/** A publisher in prose, without the bracketed detail: 'Our World in Data (Quid via ...)' -> 'Our World in Data', 'IT Juzi (IT桔子)' -> 'IT桔子' in Chinese. */
-const pub = (f: Fact, lang: 'en' | 'zh'): string => publisherName(f.source.publisher, lang).replace(/\s*[（(][^（()）]*[)）]$/, '') || f.source.publisher;
+/**
+ * A publisher in prose as recorded, for the reader's language ('IT Juzi (IT桔子)' -> 'IT桔子' in Chinese): its
+ * bracketed detail stays, since it can be what tells two sources apart ('Nikkei (Japanese edition)' beside 'Nikkei
+ * Asia') or says the text was read at second hand ('Bloomberg (via BNN Bloomberg)').
+ */
+const pub = (f: Fact, lang: 'en' | 'zh'): string => publisherName(f.source.publisher, lang);
 /** A fact in prose: its short id when it has one ('F19'), else its publisher ('Appfigures'). */
 const who = (f: Fact, lang: 'en' | 'zh'): string => (shortId(f) ? f.id : pub(f, lang));
 /** A fact in prose with where it came from: 'F19 (Sensor Tower, "9000万", 21 Apr to 20 May 2024)'. */
