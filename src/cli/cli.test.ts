@@ -117,6 +117,12 @@ describe('shakeout facts', () => {
     const text = (await cli(['--db', db('d.db'), 'facts', 'conflicts'])).out;
     expect(text).toContain('CB Insights');
     expect(text).toContain('Our World in Data');
+    // how far apart, as check says it (the larger median over the smaller, never below 1), not a ratio of a over b
+    const check = (await cli(['--db', db('d.db'), 'check'])).out;
+    const apart = /genai-startups-global · funding · 2023: the sources disagree \(([\d.]+)x apart\)/.exec(text);
+    expect(apart).not.toBeNull();
+    expect(Number(apart![1])).toBeGreaterThanOrEqual(1);
+    expect(check).toContain(`Global generative-AI startups funding, 2023 (${apart![1]}x apart)`);
   });
 
   it('entities add makes a new entity usable for facts', async () => {

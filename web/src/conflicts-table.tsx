@@ -34,7 +34,7 @@ export function ConflictsTable({ conflicts, entityName }: { conflicts: readonly 
                 {entityName && <td>{entityName(c.entity)}</td>}
                 <td>{tOr(`metric_${c.metric}`, c.metric)}</td><td>{c.period ?? '–'}</td>
                 <Side f={c.a} /><Side f={c.b} />
-                <td class="num">{c.ratio === null ? '–' : `${c.ratio.toFixed(1)}×`}</td>
+                <td class="num">{c.ratio === null ? '–' : `${Math.max(c.ratio, 1 / c.ratio).toFixed(2)}×`}</td>
               </tr>
               {c.differencesText && c.differencesText.length > 0 && (
                 <tr class="differences"><td colSpan={entityName ? 6 : 5}><ul class="small muted">{c.differencesText.map((d) => <li>{bi(d)}</li>)}</ul></td></tr>

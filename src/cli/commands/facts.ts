@@ -68,7 +68,8 @@ function conflictText(c: Conflict): string {
     `  ${f.id}  ${f.valueText}${f.priceYear !== null ? ` [constant ${f.priceYear} USD]` : ''}  — ${source(f)}\n      90% interval in nominal USD: ${iv(x)}` +
     (x.notes.length ? `\n      ${x.notes.join('; ')}` : '');
   return [
-    `${c.entity} · ${c.metric} · ${c.period}: the sources disagree (ratio ${c.ratio.toFixed(2)})`,
+    // how far apart, as check and the dashboard say it: the larger median over the smaller
+    `${c.entity} · ${c.metric} · ${c.period}: the sources disagree (${Math.max(c.ratio, 1 / c.ratio).toFixed(2)}x apart)`,
     side(c.a, c.aInterval),
     side(c.b, c.bInterval),
     '  how they differ:',
