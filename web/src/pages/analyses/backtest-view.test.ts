@@ -18,7 +18,7 @@ const B: BacktestJson = {
     entity: 'old-round-co', name: 'Old Round Co', nameZh: '老轮公司', pOut: 0.52, observed: 'survived', reason: { en: 'nothing happened', zh: '无事发生' },
     factIds: ['F1'], baselines: { baseRate: 0.2, monthsSinceRound: 0.3 },
     inputs: [
-      { input: 'costs', status: 'derived', formula: 'F1 / (27 months x round-size factor, at least 1.1: the round lasted the 29.64 months to the as-of date)', p50: 6.56e6 },
+      { input: 'costs', status: 'derived', formula: 'F1 / (27 months x round-interval factor, at least 1.1: the round lasted the 29.64 months to the as-of date)', p50: 6.56e6 },
       { input: 'costGrowth', status: 'default', formula: 'default: (1 - staff share) x frontier compute growth a month; staff flat', p50: 0.054 },
     ],
     notes: [{ en: 'The company is going at the as-of date, 29.64 months after its latest round (F1).', zh: '截至评估日，公司仍在经营，距最近一轮融资（F1）已 29.64 个月。' }],
@@ -34,7 +34,7 @@ describe('BacktestView', () => {
     const html = renderToString(h(BacktestView, { b: B }));
     const inputs = text(html.match(/<details[^>]*data-testid="forecast-inputs"[^>]*>.*?<\/details>/s)![0]);
     expect(inputs).toContain('its inputs at the date');
-    expect(inputs).toContain('costs: $6.56M/mo (derived) F1 / (27 months x round-size factor, at least 1.1: the round lasted the 29.64 months to the as-of date)');
+    expect(inputs).toContain('costs: $6.56M/mo (derived) F1 / (27 months x round-interval factor, at least 1.1: the round lasted the 29.64 months to the as-of date)');
     expect(inputs).toContain("cost growth: 5.4%/mo (the model's default)");
     expect(inputs).toContain('The company is going at the as-of date, 29.64 months after its latest round (F1).');
   });
