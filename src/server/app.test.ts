@@ -70,6 +70,15 @@ describe('facts', () => {
     expect((await get(app, '/api/entities')).body.items).toEqual(await store.listEntities());
     expect((await get(app, '/api/entities?kind=company')).body.items).toEqual((await store.listEntities()).filter((e) => e.kind === 'company'));
     expect((await get(app, '/api/entities?kind=firm')).status).toBe(400);
+    // withFacts: only the entities some fact is about; an investor recorded by name alone (Blackstone) is left out
+    const withFacts = (await get(app, '/api/entities?kind=company&withFacts=true')).body.items as { id: string }[];
+    const about = new Set((await store.listFacts()).map((f) => f.entity));
+    expect(withFacts.length).toBeGreaterThan(3);
+    expect(withFacts.every((e) => about.has(e.id))).toBe(true);
+    expect(withFacts.map((e) => e.id)).toContain('anthropic');
+    expect(withFacts.map((e) => e.id)).not.toContain('blackstone');
+    expect(((await get(app, '/api/entities?kind=company')).body.items as { id: string }[]).map((e) => e.id)).toContain('blackstone');
+    expect((await get(app, '/api/entities?withFacts=yes')).status).toBe(400);
     expect((await get(app, '/api/entities/智谱')).body.id).toBe('zhipu-ai');
     const o = await get(app, '/api/outcomes?entity=Inflection');
     expect((o.body.items as { type: string }[]).map((x) => x.type)).toContain('acquihire_license');

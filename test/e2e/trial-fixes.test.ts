@@ -146,6 +146,8 @@ describeDashboard('trial findings in Chromium', (dash) => {
     await page.waitForSelector('[data-testid="report-companies"] input');
     expect(await page.textContent('[data-testid="report-about"]')).toBe('None chosen: the report is about the article\'s companies.');
     expect(await page.getAttribute('[data-testid="report-md"]', 'href')).not.toContain('companies=');
+    // only companies the ledger has figures about: not an investor recorded by name alone
+    expect(await page.locator('[data-testid="report-companies"] input[value="Blackstone"]').count()).toBe(0);
     await page.check('[data-testid="report-companies"] input[value="Anthropic"]');
     await page.check('[data-testid="report-companies"] input[value="Zhipu AI"]');
     expect(await page.textContent('[data-testid="report-about"]')).toBe('A report about Anthropic, Zhipu AI');
@@ -156,6 +158,18 @@ describeDashboard('trial findings in Chromium', (dash) => {
     expect(new URLSearchParams(page.url().split('?')[1]).get('companies')).toBe('Anthropic,Zhipu AI');
     await page.uncheck('[data-testid="report-companies"] input[value="Anthropic"]');
     expect(new URL((await page.getAttribute('[data-testid="report-open"]', 'href'))!, dash.server.url).searchParams.get('companies')).toBe('Zhipu AI');
+    // money in another currency: every link asks for it, dollars ask for nothing
+    expect(await page.inputValue('[data-testid="report-currency"]')).toBe('USD');
+    expect(await page.getAttribute('[data-testid="report-md"]', 'href')).not.toContain('currency=');
+    await page.selectOption('[data-testid="report-currency"]', 'EUR');
+    const eur = new URL((await page.getAttribute('[data-testid="report-md"]', 'href'))!, dash.server.url);
+    expect(eur.searchParams.get('currency')).toBe('EUR');
+    expect(eur.searchParams.get('companies')).toBe('Zhipu AI');
+    expect(new URLSearchParams(page.url().split('?')[1]).get('currency')).toBe('EUR');
+    const eurReport = await (await fetch(new URL((await page.getAttribute('[data-testid="report-open"]', 'href'))!, dash.server.url).href.replace('format=html', 'format=md'))).text();
+    expect(eurReport).toMatch(/€/);
+    await page.selectOption('[data-testid="report-currency"]', 'USD');
+    expect(await page.getAttribute('[data-testid="report-md"]', 'href')).not.toContain('currency=');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-report-companies-en.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -11,7 +11,12 @@ const EntitySchema = z.object({
 
 const entities = createRoute({
   method: 'get', path: '/api/entities', summary: 'Companies, products, models and aggregates the ledger knows', tags: ['ledger'],
-  request: { query: z.object({ kind: z.enum(ENTITY_KINDS).optional().openapi({ description: 'Only the entities of this kind.', example: 'company' }) }) },
+  request: {
+    query: z.object({
+      kind: z.enum(ENTITY_KINDS).optional().openapi({ description: 'Only the entities of this kind.', example: 'company' }),
+      withFacts: queryBool.optional().openapi({ description: 'true: only the entities at least one fact is about (so not an investor or a publisher recorded only as a name).', type: 'string', enum: ['true', 'false'] }),
+    }),
+  },
   responses: { 200: json(z.object({ items: z.array(EntitySchema).readonly() }), 'Entities') },
 });
 const entity = createRoute({
@@ -96,9 +101,10 @@ function figureJson(f: Figure): unknown {
 export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(vocabulary, (c) => c.json({ metrics: METRICS, factKinds: FACT_KINDS, entityKinds: ENTITY_KINDS, bases: BASES, outcomeTypes: OUTCOME_TYPES }, 200));
   app.openapi(entities, async (c) => {
-    const { kind } = c.req.valid('query');
+    const { kind, withFacts } = c.req.valid('query');
     const all = await deps.store.listEntities();
-    return c.json({ items: kind ? all.filter((e) => e.kind === kind) : all }, 200);
+    const about = withFacts ? new Set((await deps.store.listFacts()).map((f) => f.entity)) : null;
+    return c.json({ items: all.filter((e) => (!kind || e.kind === kind) && (!about || about.has(e.id))) }, 200);
   });
   app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
   app.openapi(entity, async (c) => c.json(await deps.store.resolveEntity(c.req.valid('param').name), 200));

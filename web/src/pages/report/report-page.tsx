@@ -5,6 +5,7 @@ import { lang, t } from '../../i18n.js';
 import { go, route } from '../../router.js';
 import { ErrorBox } from '../ledger/error-box.js';
 import { AsOfField } from '../../as-of-field.js';
+import { CURRENCY_TABLE } from '../../../../src/core/currency-table.js';
 
 const FORMATS = ['html', 'md', 'json'] as const;
 
@@ -23,18 +24,23 @@ export function ReportPage() {
   const p = route.value.params;
   const rl = (p.get('lang') ?? lang.value) as 'en' | 'zh';
   const asOf = p.get('asOf') ?? '';
+  // money shown in another currency at one named rate (funding stays in dollars: the report says why)
+  const currency = p.get('currency') ?? '';
   const chosen = companiesOf(p.get('companies'));
   const companies = chosen.length > 0 ? chosen.join(',') : undefined;
-  const set = (change: { lang?: string; asOf?: string; companies?: string[] }) => {
+  const set = (change: { lang?: string; asOf?: string; companies?: string[]; currency?: string }) => {
     const c = (change.companies ?? chosen).join(',');
-    go('report', { lang: change.lang ?? rl, asOf: change.asOf ?? asOf, companies: c || undefined }, true);
+    const cur = change.currency ?? currency;
+    go('report', { lang: change.lang ?? rl, asOf: change.asOf ?? asOf, companies: c || undefined, currency: cur && cur !== 'USD' ? cur : undefined }, true);
   };
-  const url = (format: string, download?: boolean) => `/api/report${query({ lang: rl, format, asOf, companies, download: download ? '1' : undefined })}`;
+  const money = currency && currency !== 'USD' ? currency : undefined;
+  const url = (format: string, download?: boolean) => `/api/report${query({ lang: rl, format, asOf, companies, currency: money, download: download ? '1' : undefined })}`;
   const [error, setError] = useState<ApiError | null>(null);
   // the report can be about any of the ledger's companies (GET /api/report?companies=), the article's by default
   const [known, setKnown] = useState<Company[]>([]);
   useEffect(() => {
-    api.get<{ items: Company[] }>('/api/entities?kind=company').then((x) => setKnown(x.items.filter((e) => e.kind === 'company')), (e: ApiError) => setError(e));
+    // only companies the ledger has figures about: an investor or a research firm recorded by name alone has no report
+    api.get<{ items: Company[] }>('/api/entities?kind=company&withFacts=true').then((x) => setKnown(x.items.filter((e) => e.kind === 'company')), (e: ApiError) => setError(e));
   }, []);
   const toggle = (name: string, on: boolean) => set({ companies: on ? [...chosen, name] : chosen.filter((c) => c !== name) });
   const [charts, setCharts] = useState<{ name: string; title: string; option: Record<string, unknown> }[] | null>(null);
@@ -42,7 +48,7 @@ export function ReportPage() {
   const showCharts = async () => {
     setError(null);
     try {
-      const q = query({ lang: rl, asOf, companies });
+      const q = query({ lang: rl, asOf, companies, currency: money });
       const list = await api.get<{ items: { name: string; title: string }[] }>(`/api/charts${q}`);
       setCharts(await Promise.all(list.items.map(async (c) => ({ ...c, option: await api.get<Record<string, unknown>>(`/api/charts/${encodeURIComponent(c.name)}${q}`) }))));
     } catch (e) {
@@ -61,6 +67,11 @@ export function ReportPage() {
           </select>
         </label>
         <AsOfField value={asOf} onChange={(v) => set({ asOf: v })} />
+        <label>{t('reportCurrency')}
+          <select value={money ?? 'USD'} onChange={(e) => set({ currency: e.currentTarget.value })} data-testid="report-currency">
+            {Object.values(CURRENCY_TABLE).map((c) => <option value={c.code}>{lang.value === 'zh' ? `${c.nameZh}（${c.code}）` : `${c.code} (${c.pluralEn})`}</option>)}
+          </select>
+        </label>
         {known.length > 0 && (
           <fieldset class="choices" data-testid="report-companies">
             <legend>{t('reportCompanies')}</legend>
