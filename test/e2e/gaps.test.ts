@@ -1,12 +1,14 @@
 // The dashboard's gaps against issue 11, in real Chromium against a real
 // server: the backtest's calibration chart on the analyses page (the report's
-// own chart option); formulas and derivations in Chinese on the zh pages; the
+// own chart option), its calibration table and each company's months since its
+// last round, as the CLI prints them; formulas and derivations in Chinese on the zh pages; the
 // ledger's import with a dry run and line-numbered errors, and its conflicts
 // side by side; the live reading of "超23亿美元"; the board by keyboard alone.
 // Screenshots go to test/artifacts/ (git-ignored).
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { analysisContext, runAnalysis } from '../../src/app/index.js';
 import { ARTIFACTS, describeDashboard, inked } from './dashboard-server.js';
 
 /** Words of three or more Latin letters left once fact ids and names (GPT-4, Epoch AI) are taken out. */
@@ -27,6 +29,28 @@ describeDashboard('the dashboard against the issue: what was missing', (dash) =>
     await page.waitForTimeout(300);
     expect(await inked(page, '[data-testid="backtest"] [data-testid="chart"] canvas')).toBeGreaterThan(500);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-backtest-en.png'), fullPage: true });
+    // the months since each company's last round and the calibration table: the numbers `shakeout backtest --as-of
+    // 2024-05-20 --horizon 24 --paths 1000` prints, from the same use-case on the same bundled ledger
+    const cli = await runAnalysis('backtest', analysisContext(dash.store, { asOf: '2024-05-20', samples: 1000, hint: 'cli' }), { horizon: 24 });
+    const cell = (col: number) => page.$$eval('[data-testid="backtest-companies"] tbody tr', (trs, i) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[i]!.textContent]), col);
+    const head = await page.$$eval('[data-testid="backtest-companies"] thead th', (ths) => ths.map((th) => th.textContent));
+    const months = head.indexOf('months since last round');
+    expect(months).toBeGreaterThan(0);
+    expect(cli.companies.length).toBeGreaterThan(1);
+    expect(await cell(months)).toEqual(cli.companies.map((c) => [c.name, String(c.monthsSinceLastRound)]));
+    const calibration = () => page.$$eval('[data-testid="calibration-table"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const bins = await calibration();
+    expect(cli.calibration.length).toBeGreaterThan(0);
+    expect(bins.map((b) => [b[0], b[1]])).toEqual(cli.calibration.map((b) => [`${Math.round(b.low * 100)}% – ${Math.round(b.high * 100)}%`, String(b.count)]));
+    expect(bins.reduce((n, b) => n + Number(b[1]), 0)).toBe(cli.scored);
+    for (const b of bins) expect(b.slice(2).every((x) => /^\d+(\.\d+)?%$/.test(x ?? ''))).toBe(true);
+    // and in Chinese: the same numbers under Chinese heads
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="backtest-companies"] thead th')].some((th) => th.textContent === '距上一轮融资月数'));
+    expect(await page.$$eval('[data-testid="calibration-table"] thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['预测的出局概率（分组）', '公司数', '平均预测', '实际出局比例']);
+    expect((await cell(months)).map((r) => r[1])).toEqual(cli.companies.map((c) => String(c.monthsSinceLastRound)));
+    expect((await calibration()).map((b) => b[1])).toEqual(cli.calibration.map((b) => String(b.count)));
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-backtest-zh.png'), fullPage: true });
     // another day's backtest is not drawn with the report's bars
     await page.goto(`${dash.server.url}#/analyses/backtest?asOf=2024-01-15&horizon=24&samples=1000`, { waitUntil: 'networkidle' });
     // the hash changes in the same document: wait for this day's backtest, not the one before

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BACKTEST_RESULT } from '../../../../test/fixtures/backtest-result-2024-05-20.js';
 import { lang } from '../../i18n.js';
 import { BacktestView, type BacktestJson } from './backtest-view.js';
 
@@ -16,13 +17,22 @@ const B: BacktestJson = {
   assumptions: [],
   companies: [{
     entity: 'old-round-co', name: 'Old Round Co', nameZh: '老轮公司', pOut: 0.52, observed: 'survived', reason: { en: 'nothing happened', zh: '无事发生' },
-    factIds: ['F1'], baselines: { baseRate: 0.2, monthsSinceRound: 0.3 },
+    factIds: ['F1'], monthsSinceLastRound: 29, baselines: { baseRate: 0.2, monthsSinceRound: 0.3 },
     inputs: [
       { input: 'costs', status: 'derived', formula: 'F1 / (27 months x round-interval factor, at least 1.1: the round lasted the 29.64 months to the as-of date)', p50: 6.56e6 },
       { input: 'costGrowth', status: 'default', formula: 'default: (1 - staff share) x frontier compute growth a month; staff flat', p50: 0.054 },
     ],
     notes: [{ en: 'The company is going at the as-of date, 29.64 months after its latest round (F1).', zh: '截至评估日，公司仍在经营，距最近一轮融资（F1）已 29.64 个月。' }],
   }],
+};
+
+// the app layer's result as the API answers it, eight companies over every calibration bin: the view takes it as it is
+const REAL: BacktestJson = BACKTEST_RESULT;
+
+/** A table's rows by its data-testid, each as its cells' text (the head row first). */
+const rows = (html: string, testid: string): string[][] => {
+  const table = html.match(new RegExp(`<table[^>]*data-testid="${testid}"[^>]*>.*?</table>`, 's'))![0];
+  return [...table.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((tr) => [...tr[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((td) => text(td[1]!)));
 };
 
 afterEach(() => {
@@ -51,5 +61,51 @@ describe('BacktestView', () => {
   it('shows no inputs fold for a backtest answered without them', () => {
     const { inputs: _i, notes: _n, ...bare } = B.companies[0]!;
     expect(renderToString(h(BacktestView, { b: { ...B, companies: [bare] } }))).not.toContain('forecast-inputs');
+  });
+
+  it('shows each company\'s months since its last round, the months baseline\'s input, as the CLI does', () => {
+    const html = renderToString(h(BacktestView, { b: REAL }));
+    const [head, ...body] = rows(html, 'backtest-companies');
+    const col = head!.indexOf('months since last round');
+    expect(col).toBe(3);
+    expect(body.map((r) => [r[0], r[col]])).toEqual([
+      ['Anthropic', '3'], ['Mistral AI', '4'], ['Adept', '13'], ['Harvey', '17'],
+      ['Ayar Labs', '65'], ['Cruise', '36'], ['Graphcore', '40'], ['Baichuan AI', '6'],
+    ]);
+    // the column says what the months are, and why a company without a dated round is not in the table
+    expect(html).toMatch(/<th class="num" title="Whole months from the latest funding round to the as-of day: what the months baseline forecasts from\. A company with no dated round by then is not forecast \(it lacks an input\)\.">months since last round<\/th>/);
+  });
+
+  it('tabulates the calibration: each bin with its companies, mean forecast and share out, the bins the CLI prints', () => {
+    const [head, ...body] = rows(renderToString(h(BacktestView, { b: REAL })), 'calibration-table');
+    expect(head).toEqual(['forecast chance of being out (bin)', 'companies', 'mean forecast', 'share out']);
+    expect(body).toEqual([
+      ['0% – 20%', '2', '7.07%', '0%'],
+      ['20% – 40%', '1', '28.6%', '100%'],
+      ['40% – 60%', '1', '48.8%', '0%'],
+      ['60% – 80%', '1', '67.4%', '0%'],
+      ['80% – 100%', '2', '100%', '100%'],
+    ]);
+    // the seven scored companies, the one not yet known left out, as in the CLI's table
+    expect(body.reduce((n, r) => n + Number(r[1]), 0)).toBe(REAL.companies.filter((c) => c.observed !== 'unknown').length);
+  });
+
+  it('says the months and the calibration in Chinese on a Chinese page', () => {
+    lang.value = 'zh';
+    const html = renderToString(h(BacktestView, { b: REAL }));
+    const [head, ...body] = rows(html, 'backtest-companies');
+    expect(head![3]).toBe('距上一轮融资月数');
+    expect(body.map((r) => r[3])).toEqual(['3', '4', '13', '17', '65', '36', '40', '6']);
+    expect(html).toContain('title="从最近一轮融资到评估日的整月数，即月数基准据以预测的输入。评估日前没有有日期融资轮次的公司缺少这一输入，不作预测。"');
+    const cal = rows(html, 'calibration-table');
+    expect(cal[0]).toEqual(['预测的出局概率（分组）', '公司数', '平均预测', '实际出局比例']);
+    expect(cal[1]).toEqual(['0% – 20%', '2', '7.07%', '0%']);
+    expect(cal[5]).toEqual(['80% – 100%', '2', '100%', '100%']);
+  });
+
+  it('shows no calibration table when no company could be scored, only the note', () => {
+    const html = renderToString(h(BacktestView, { b: B }));
+    expect(html).not.toContain('calibration-table');
+    expect(text(html)).toContain('No company could be scored, so there is no calibration to draw.');
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { FactLinks } from '../../fact-link.js';
-import { bi, formatValue } from '../../format.js';
+import { bi, formatInterval, formatValue } from '../../format.js';
 import { lang, t, tOr } from '../../i18n.js';
 import { ErrorBox } from '../ledger/error-box.js';
 
@@ -11,18 +11,25 @@ interface Scores { brier: number | null; logLoss: number | null; auc: number | n
 /** One input of a company's forecast at the as-of day (src/economics/survival/forecast-inputs.ts ForecastInputRow). */
 interface ForecastInput { input: 'cash' | 'revenue' | 'costs' | 'revenueGrowth' | 'costGrowth'; status: 'reported' | 'derived' | 'default'; formula: string; p50: number }
 
-/** The JSON of GET /api/analyses/backtest: forecasts as of a day beside what happened, scores, calibration. */
+/**
+ * The JSON of GET /api/analyses/backtest (the app layer's BacktestResult, which
+ * the CLI prints too): forecasts as of a day beside what happened, scores,
+ * calibration. Read-only, so that a BacktestResult is one.
+ */
 export interface BacktestJson extends Scores {
   asOf: string; horizonMonths: number; windowEnd: string; paths: number; seed: string | number;
-  companies: {
-    entity: string; name: string; nameZh: string | null; pOut: number | null; observed: string; reason: Bi; factIds: string[];
+  companies: readonly {
+    entity: string; name: string; nameZh: string | null; pOut: number | null; observed: string; reason: Bi; factIds: readonly string[];
+    /** Whole months from the latest round to the as-of day: the months baseline's input (a company with no dated round is not forecast). */
+    monthsSinceLastRound: number;
     baselines: { baseRate: number | null; monthsSinceRound: number | null };
-    inputs?: ForecastInput[]; notes?: Bi[];
+    inputs?: readonly ForecastInput[]; notes?: readonly Bi[];
   }[];
   baselines: { baseRate: Scores; monthsSinceRound: Scores };
-  calibration: { low: number; high: number; count: number; meanPredicted: number; observedShare: number }[];
+  /** The bins with a scored company in them, as the CLI prints them (empty bins are not in it). */
+  calibration: readonly { low: number; high: number; count: number; meanPredicted: number; observedShare: number }[];
   verdict: Bi;
-  assumptions: { id: string; text: Bi; rationale: Bi }[];
+  assumptions: readonly { id: string; text: Bi; rationale: Bi }[];
 }
 
 /** The report's calibration chart is drawn for the report's backtest: the same chart only when its bars are this backtest's. */
@@ -33,14 +40,18 @@ export function sameCalibration(option: Record<string, unknown>, calibration: Ba
   return close(values(series[0]), calibration.map((b) => b.meanPredicted)) && close(values(series[1]), calibration.map((b) => b.observedShare));
 }
 
-const pct = (x: number | null) => formatValue(x, { unit: 'percent', per: null });
+const PERCENT = { unit: 'percent', per: null };
+const COUNT = { unit: 'count', per: null };
+const pct = (x: number | null) => formatValue(x, PERCENT);
 const score = (x: number | null) => (x === null ? '–' : x.toFixed(3));
 
 /**
  * The backtest: each company's forecast chance of being out beside what
- * happened, the scores against the two baselines, and the calibration chart,
- * the report's own (GET /api/charts/track-record-calibration), shown when it
- * is drawn from this very backtest.
+ * happened and the months since its last round (the months baseline's
+ * input), the scores against the two baselines, and the calibration: its
+ * table (the bins the CLI prints: count, mean forecast, share out) and the
+ * chart, the report's own (GET /api/charts/track-record-calibration), shown
+ * when it is drawn from this very backtest.
  */
 export function BacktestView({ b }: { b: BacktestJson }) {
   const [chart, setChart] = useState<Record<string, unknown> | null>(null);
@@ -75,15 +86,28 @@ export function BacktestView({ b }: { b: BacktestJson }) {
       {b.calibration.length > 0 && !chart && !other && !chartError && <p class="muted">{t('loading')}</p>}
       {chart && <Chart option={chart} unit="percent" label={t('calibrationTitle')} />}
       {other && <p class="muted" data-testid="calibration-other">{t('calibrationOther')}</p>}
+      {b.calibration.length > 0 && (
+        <div class="table-wrap calibration">
+          <table class="facts" data-testid="calibration-table">
+            <thead><tr><th>{t('calibrationBin')}</th><th class="num">{t('calibrationCount')}</th><th class="num">{t('calibrationMean')}</th><th class="num">{t('calibrationShareOut')}</th></tr></thead>
+            <tbody>
+              {b.calibration.map((x) => (
+                <tr><td>{formatInterval(x.low, x.high, PERCENT)}</td><td class="num">{formatValue(x.count, COUNT)}</td><td class="num">{pct(x.meanPredicted)}</td><td class="num">{pct(x.observedShare)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div class="table-wrap">
         <table class="facts stack" data-testid="backtest-companies">
-          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th>{t('observed')}</th><th>{t('factsColumn')}</th></tr></thead>
+          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th class="num" title={t('monthsSinceRoundTitle')}>{t('monthsSinceRound')}</th><th>{t('observed')}</th><th>{t('factsColumn')}</th></tr></thead>
           <tbody>
             {b.companies.map((c) => (
               <tr>
                 <td>{zh && c.nameZh ? c.nameZh : c.name}</td>
                 <td class="num">{pct(c.pOut)}</td>
                 <td class="num">{pct(c.baselines.baseRate)}</td>
+                <td class="num" data-testid="months-since-round">{formatValue(c.monthsSinceLastRound, COUNT)}</td>
                 <td>{tOr(`observed_${c.observed}`, c.observed)} <span class="muted small">{bi(c.reason)}</span></td>
                 <td><FactLinks ids={c.factIds} />{c.inputs && c.inputs.length > 0 && <ForecastInputs inputs={c.inputs} notes={c.notes ?? []} />}</td>
               </tr>
@@ -102,7 +126,7 @@ export function BacktestView({ b }: { b: BacktestJson }) {
 }
 
 /** A company's forecast inputs at the as-of day, folded: each with its status, median and formula, then the notes on how they were read. */
-function ForecastInputs({ inputs, notes }: { inputs: ForecastInput[]; notes: Bi[] }) {
+function ForecastInputs({ inputs, notes }: { inputs: readonly ForecastInput[]; notes: readonly Bi[] }) {
   const value = (x: ForecastInput) => (x.input.endsWith('Growth')
     ? formatValue(x.p50, { unit: 'percent', per: 'month' })
     : formatValue(x.p50, { unit: 'USD', per: x.input === 'cash' ? null : 'month' }));
