@@ -190,6 +190,20 @@ describe('shakeout simulate survival', () => {
     expect(r.out).toContain('[F11 has since been corrected: F11-fix, 约25亿美元 (was over $2.3B); this value was set against the old figure]');
     expect(r.out).toMatch(/cites F11 \(over \$2\.3B\), since corrected by F11-fix \(约25亿美元\); the figure changed/);
   });
+  it('says, under the inputs, that backtest forecasts from facts alone and may differ, when an input is a stated assumption; not when none is (trial of session 10)', async () => {
+    const line = 'Inputs marked assumed are stated assumptions (data/survival-assumptions.yaml); `shakeout backtest` forecasts from facts alone, so its cash and costs for a company may differ (why: docs/backtest.md).';
+    const assumed = await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12']);
+    expect(assumed.code).toBe(0);
+    expect(assumed.out).toMatch(/OpenAI +cash +assumed/);
+    // right under the inputs table
+    expect(assumed.out).toMatch(new RegExp(`cost growth +assumed[^\\n]*\\n${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    const facts = await cli(['--db', db, 'simulate', 'survival', '--companies', 'MiniMax', '--paths', '200', '--horizon', '12']);
+    expect(facts.code).toBe(0);
+    expect(facts.out).not.toMatch(/ assumed /);
+    expect(facts.out).not.toContain('backtest');
+    // the JSON is the analysis, unchanged
+    expect((await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12', '--json'])).out).not.toContain('docs/backtest.md');
+  });
   it('--ledger-companies also takes every other company the ledger has facts about, as the board does; in --json and the text (trial of session 10)', async () => {
     const help = (await cli(['simulate', 'survival', '--help'])).out;
     expect(help.replace(/\s+/g, ' ')).toMatch(/--ledger-companies with no --companies: also every other company the ledger has facts about/);

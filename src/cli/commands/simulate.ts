@@ -129,6 +129,10 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
     { header: 'p50', get: ({ r }) => fmt(r.input, r.p50), align: 'right' },
     { header: 'p95', get: ({ r }) => fmt(r.input, r.p95), align: 'right' },
   ]));
+  // the backtest's model reads facts alone (its fallbacks, the same for every company): it may give another cash and costs
+  if (rows.some(({ r }) => r.status === 'assumed')) {
+    lines.push(`Inputs marked assumed are stated assumptions (${d.assumptionsFile}); \`shakeout backtest\` forecasts from facts alone, so its cash and costs for a company may differ (why: docs/backtest.md).`);
+  }
   lines.push('');
   lines.push(renderAnalysisFooter({ ...a, estimates: [] }));
   return lines.join('\n');
