@@ -7,7 +7,7 @@ export * from './open-ledger.js';
 export * from './facts-file.js';
 export { formatValue, formatCompact, groupThousands } from '../core/index.js';
 export type { Lang } from '../core/index.js';
-export { alsoWrittenAs, conflictsReport, unreadBundledRows, bundledDataDir, readAsOfDate, TEXT_ENCODINGS, type TextEncoding } from '../ledger/index.js';
+export { alsoWrittenAs, unreadBundledRows, bundledDataDir, readAsOfDate, TEXT_ENCODINGS, type TextEncoding } from '../ledger/index.js';
 export type { UnreadRow } from '../ledger/index.js';
 export type { Fact, FactInput, FactFilter, Conflict, Uncompared, Entity, Source, LedgerEvent, ImportResult, Summary as LedgerSummary, Store } from '../ledger/index.js';
 export * from './run-model-file.js';
@@ -34,6 +34,7 @@ export type { Currency, FxRate } from '../core/index.js';
 export type { FxImportResult } from '../ledger/index.js';
 export type { Report, ReportInputs, Footnote, ChartSpec } from '../report/index.js';
 export * from './list-facts.js';
+export * from './list-conflicts.js';
 export { asOfStore, closest, copyLedgerBetween, migrateLedgerAt, defaultDbPath as defaultLedgerPath } from '../ledger/index.js';
 export type { CopyResult, MigrateResult } from '../ledger/index.js';
 /** For the server's tests on PostgreSQL (SHAKEOUT_TEST_PG_URL): a throwaway database and schema per test file and store. */

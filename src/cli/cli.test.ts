@@ -125,6 +125,22 @@ describe('shakeout facts', () => {
     expect(check).toContain(`Global generative-AI startups funding, 2023 (${apart![1]}x apart)`);
   });
 
+  it('conflicts --entity lists one entity\'s conflicts, by any name or alias, as the API\'s entity does; an unknown name is a usage error with the closest (trial of session 10)', async () => {
+    const all = JSON.parse((await cli(['--db', db('d.db'), 'facts', 'conflicts', '--json'])).out) as { entity: string }[];
+    const r = await cli(['--db', db('d.db'), 'facts', 'conflicts', '--entity', '中国AI', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const china = JSON.parse(r.out) as { entity: string }[];
+    expect(china.length).toBeGreaterThan(0);
+    expect(china).toEqual(all.filter((c) => c.entity === 'china-ai-sector'));
+    const text = (await cli(['--db', db('d.db'), 'facts', 'conflicts', '--entity', 'China AI'])).out;
+    expect(text).toMatch(/^china-ai-sector · funding · 2023: the sources disagree/m);
+    expect(text).not.toContain('genai-startups-global ·');
+    const miss = await cli(['--db', db('d.db'), 'facts', 'conflicts', '--entity', 'Stabilty AI']);
+    expect(miss.code).toBe(2);
+    expect(miss.err).toContain('--entity: expected an entity the ledger knows (any name or alias), got "Stabilty AI"; did you mean "Stability AI"?');
+    expect((await cli(['facts', 'conflicts', '--help'])).out).toMatch(/--entity <name> +only the conflicts of this entity/);
+  });
+
   it('entities add makes a new entity usable for facts', async () => {
     const path = db('e.db');
     expect((await cli(['--db', path, 'entities', 'add', '--id', 'mistral-ai', '--name', 'Mistral AI', '--alias', 'Mistral'])).code).toBe(0);

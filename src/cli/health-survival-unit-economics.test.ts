@@ -190,6 +190,47 @@ describe('shakeout simulate survival', () => {
     expect(r.out).toContain('[F11 has since been corrected: F11-fix, 约25亿美元 (was over $2.3B); this value was set against the old figure]');
     expect(r.out).toMatch(/cites F11 \(over \$2\.3B\), since corrected by F11-fix \(约25亿美元\); the figure changed/);
   });
+  it('says, under the inputs, that backtest forecasts from facts alone and may differ, when an input is a stated assumption; not when none is (trial of session 10)', async () => {
+    const line = 'Inputs marked assumed are stated assumptions (data/survival-assumptions.yaml); `shakeout backtest` forecasts from facts alone, so its cash and costs for a company may differ (why: docs/backtest.md).';
+    const assumed = await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12']);
+    expect(assumed.code).toBe(0);
+    expect(assumed.out).toMatch(/OpenAI +cash +assumed/);
+    // right under the inputs table
+    expect(assumed.out).toMatch(new RegExp(`cost growth +assumed[^\\n]*\\n${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    const facts = await cli(['--db', db, 'simulate', 'survival', '--companies', 'MiniMax', '--paths', '200', '--horizon', '12']);
+    expect(facts.code).toBe(0);
+    expect(facts.out).not.toMatch(/ assumed /);
+    expect(facts.out).not.toContain('backtest');
+    // the JSON is the analysis, unchanged
+    expect((await cli(['--db', db, 'simulate', 'survival', '--companies', 'OpenAI', '--paths', '200', '--horizon', '12', '--json'])).out).not.toContain('docs/backtest.md');
+  });
+  it('--ledger-companies also takes every other company the ledger has facts about, as the board does; in --json and the text (trial of session 10)', async () => {
+    const help = (await cli(['simulate', 'survival', '--help'])).out;
+    expect(help.replace(/\s+/g, ' ')).toMatch(/--ledger-companies with no --companies: also every other company the ledger has facts about/);
+    // a company the assumptions file does not name, added with one round (the trial's Sakana AI)
+    const own = join(dir, 'ledger-companies.db');
+    expect((await cli(['--db', own, 'entities', 'add', '--id', 'sakana-ai', '--name', 'Sakana AI'])).code).toBe(0);
+    expect((await cli(['--db', own, 'facts', 'add', '--entity', 'Sakana AI', '--metric', 'funding', '--scope', 'round', '--period', '2024-09', '--value', '$214M', '--source', 'Test Wire'])).code).toBe(0);
+    const args = ['--db', own, 'simulate', 'survival', '--paths', '200', '--horizon', '12'];
+    const file = JSON.parse((await cli([...args, '--json'])).out);
+    expect(JSON.stringify(file.details)).not.toContain('sakana-ai');
+    const r = await cli([...args, '--ledger-companies', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const all = JSON.parse(r.out);
+    const seen = (j: { details: { companies: { id: string }[]; leftOut: { id: string }[]; out: { id: string }[] } }) =>
+      [...j.details.companies, ...j.details.leftOut, ...j.details.out].map((c) => c.id);
+    // the file's companies, then the ledger's others: simulated on their own facts or listed with what they lack
+    expect(seen(all)).toEqual(expect.arrayContaining(seen(file)));
+    expect(seen(all).filter((x) => !seen(file).includes(x))).toEqual(['sakana-ai']);
+    // the same as the API's ledgerCompanies=true: one option of the registry
+    const text = await cli([...args, '--ledger-companies']);
+    expect(text.code).toBe(0);
+    for (const id of seen(all).filter((x) => !seen(file).includes(x))) {
+      const c = [...all.details.companies, ...all.details.leftOut, ...all.details.out].find((x: { id: string }) => x.id === id) as { name: string };
+      expect(text.out).toContain(c.name);
+    }
+  });
   it('bad options and files are usage errors that say what was expected', async () => {
     expect((await cli(['--db', db, 'simulate', 'survival', '--climate', 'warm'])).code).toBe(2);
     const bad = join(dir, 'bad.yaml');

@@ -137,6 +137,9 @@ export const BASIS_ZH: Readonly<Record<Basis, string>> = { gross: '总额', net:
 export const ENTITY_KINDS = ['company', 'product', 'model', 'aggregate'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** An entity's kind in Chinese, for notes: the dashboard's words (web/src/i18n.ts, entityKind_*). */
+export const ENTITY_KIND_ZH: Readonly<Record<EntityKind, string>> = { company: '公司', product: '产品', model: '模型', aggregate: '汇总类别' };
+
 /** Scopes the bundled data uses; scope is free text, these are the usual ones. */
 export const COMMON_SCOPES = [
   'app_store',

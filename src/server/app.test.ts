@@ -87,14 +87,36 @@ describe('facts', () => {
   });
 });
 
+describe('conflicts of one entity', () => {
+  it('takes any name or alias and lists only that entity\'s conflicts and uncompared facts; an unknown one is a 400 on query.entity with the closest name (trial of session 10)', async () => {
+    const app = createApp({ store });
+    type Conflicts = { conflicts: { entity: string; a: { id: string }; b: { id: string } }[]; uncompared: { fact: { entity: string } }[] };
+    const all = (await get(app, '/api/conflicts')).body as Conflicts;
+    const china = await get(app, `/api/conflicts?entity=${encodeURIComponent('中国AI')}`);
+    expect(china.status).toBe(200);
+    const mine = china.body as Conflicts;
+    expect(mine.conflicts.length).toBeGreaterThan(0);
+    expect(mine.conflicts).toEqual(all.conflicts.filter((c) => c.entity === 'china-ai-sector'));
+    expect(mine.uncompared).toEqual(all.uncompared.filter((u) => u.fact.entity === 'china-ai-sector'));
+    expect(all.conflicts.some((c) => c.entity !== 'china-ai-sector')).toBe(true);
+    // with the ledger as of a day, as every GET
+    expect((await get(app, '/api/conflicts?entity=China%20AI&asOf=2024-05-20')).status).toBe(200);
+    const miss = await get(app, '/api/conflicts?entity=Stabilty%20AI');
+    expect(miss.status).toBe(400);
+    const e = (miss.body as Failed).error;
+    expect(e.issues).toMatchObject([{ code: 'unknown_entity', path: ['query', 'entity'], expected: 'an entity the ledger knows', got: 'Stabilty AI', suggestion: 'Stability AI' }]);
+    expect(e.message).toBe('query.entity: expected an entity the ledger knows (any name or alias), got "Stabilty AI"; did you mean "Stability AI"?');
+  });
+});
+
 describe('a query key a GET does not take', () => {
   it('is a 400 naming the field and the keys the route takes, on every GET, never an answer that ignored it', async () => {
     const app = createApp({ store });
-    const c = await get(app, '/api/conflicts?entity=Sakana');
+    const c = await get(app, '/api/conflicts?entty=Sakana');
     expect(c.status).toBe(400);
     const issue = (c.body.error as Failed['error']).issues[0]!;
-    expect(issue).toMatchObject({ code: 'unrecognized_keys', path: ['query', 'entity'], expected: 'entity', got: 'Sakana' });
-    expect(issue.message).toBe('expected the parameters asOf, includeUndated (and revision), got "entity"');
+    expect(issue).toMatchObject({ code: 'unrecognized_keys', path: ['query', 'entty'], expected: 'entty', got: 'Sakana' });
+    expect(issue.message).toBe('expected the parameters asOf, includeUndated, entity (and revision), got "entty"; did you mean "entity"?');
     const bogus = await get(app, '/api/conflicts?bogus=1&asOf=2024-05-20');
     expect(bogus.status).toBe(400);
     expect((bogus.body.error as Failed['error']).issues.map((i) => i.path.join('.'))).toEqual(['query.bogus']);

@@ -32,7 +32,7 @@ function getRoutes(app: Api): GetRoute[] {
 /**
  * Refuses a GET whose query holds a key its route does not take (a 400 with
  * one issue per key at `query.<key>`, naming the keys the route takes and the
- * closest one), so a misspelt or unsupported filter (`/api/conflicts?entity=X`,
+ * closest one), so a misspelt or unsupported filter (`/api/facts?entty=X`,
  * `?bogus=1`) is never answered as if it were not there. A file path in the
  * query is refused as such first (`refusePaths`). The keys come from the
  * route's own query schema, the one that validates and documents it, so the

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  alsoWrittenAs, ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, conflictsReport, storeAsOf,
+  alsoWrittenAs, ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, listConflicts, storeAsOf,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat, TEXT_ENCODINGS, type TextEncoding,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -227,12 +227,13 @@ export function registerFacts(program: Command, io: Output): void {
   facts
     .command('conflicts')
     .description('figures for the same entity, metric and period that disagree beyond their uncertainty')
+    .option('--entity <name>', 'only the conflicts of this entity, by any name or alias (月之暗面, Moonshot AI, kimi)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { conflicts: list, uncompared, omitted, asOf } = await withLedger(ledgerOptions(cmd), async (s) => {
-        const { fx, cpi } = await s.tables();
-        return { ...conflictsReport(await s.listFacts(), fx, cpi), asOf: storeAsOf(s) };
-      });
+    .action(async (opts: { entity?: string; json?: boolean }, cmd: Command) => {
+      const { conflicts: list, uncompared, omitted, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({
+        ...(await listConflicts(s, { ...(opts.entity !== undefined ? { entity: opts.entity } : {}) }, ['--entity'])),
+        asOf: storeAsOf(s),
+      }));
       const more = omitted.map((o) => `${o.total - o.listed} more conflicts of ${o.entity} ${o.metric} not listed: ${o.total} found, the first ${o.listed} listed (the limit per entity and metric, docs/limits.md)`).join('\n');
       if (opts.json) {
         if (more) io.err(more);

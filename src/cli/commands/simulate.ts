@@ -12,7 +12,7 @@ import { resample, sparkline } from '../sparkline.js';
 import { renderTable } from '../table.js';
 
 interface Opts extends CurrencyOpts {
-  companies?: string[]; horizon?: number; paths?: number; seed?: string; climate?: ClimateName | 'auto';
+  companies?: string[]; ledgerCompanies?: boolean; horizon?: number; paths?: number; seed?: string; climate?: ClimateName | 'auto';
   climateMarket?: string; fundingGrowth?: number; assumptions?: string; json?: boolean;
 }
 
@@ -36,6 +36,7 @@ export function registerSimulate(program: Command, io: Output): void {
     .command('survival')
     .description('the shakeout: month by month, who runs out of cash, with revenue, costs and funding rounds uncertain')
     .option('--companies <list>', 'companies, comma-separated, by any name (default: all of the assumptions file)', list)
+    .option('--ledger-companies', 'with no --companies: also every other company the ledger has facts about, simulated on its own facts or listed as not simulated with the inputs it lacks (as the dashboard\'s board)')
     .option('--horizon <months>', 'months to simulate (default 60)', wholeNumber('--horizon', 1, 600))
     .option('--paths <n>', 'paths per company (default 10000)', wholeNumber('--paths', 1, 1_000_000))
     .option('--seed <seed>', 'random seed (default "shakeout")')
@@ -48,6 +49,7 @@ export function registerSimulate(program: Command, io: Output): void {
       const assumptions = opts.assumptions ? assumptionsFile(opts.assumptions) : {};
       const a = await withLedger(ledgerOptions(cmd), (store) => runAnalysis('survival', analysisContext(store, { samples: opts.paths, seed: opts.seed, hint: 'cli' }), {
         ...(opts.companies ? { companies: opts.companies } : {}),
+        ...(opts.ledgerCompanies ? { ledgerCompanies: true } : {}),
         ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
         ...(opts.climate ? { climate: opts.climate } : {}),
         ...(opts.climateMarket ? { climateMarket: opts.climateMarket } : {}),
@@ -127,6 +129,10 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
     { header: 'p50', get: ({ r }) => fmt(r.input, r.p50), align: 'right' },
     { header: 'p95', get: ({ r }) => fmt(r.input, r.p95), align: 'right' },
   ]));
+  // the backtest's model reads facts alone (its fallbacks, the same for every company): it may give another cash and costs
+  if (rows.some(({ r }) => r.status === 'assumed')) {
+    lines.push(`Inputs marked assumed are stated assumptions (${d.assumptionsFile}); \`shakeout backtest\` forecasts from facts alone, so its cash and costs for a company may differ (why: docs/backtest.md).`);
+  }
   lines.push('');
   lines.push(renderAnalysisFooter({ ...a, estimates: [] }));
   return lines.join('\n');

@@ -484,6 +484,17 @@ describe('analyzeHealth: what is missing, in Chinese', () => {
       }
     });
   }
+
+  it('a product, a model or an aggregate is named by its kind in Chinese in the zh note, in English in the en one (trial of session 10)', async () => {
+    const note = async (name: string) => (await analyzeHealth(store, name, { env })).notes.find((n) => /not a company/.test(n.en))!;
+    const product = await note('ChatGPT');
+    expect(product.en).toMatch(/^ChatGPT is a product, not a company/);
+    expect(product.zh).toMatch(/^ChatGPT 是产品而非公司/);
+    const aggregate = await note('Global generative-AI startups');
+    expect(aggregate.en).toMatch(/^Global generative-AI startups is an aggregate, not a company/);
+    expect(aggregate.zh).toMatch(/^全球生成式AI初创企业 是汇总类别而非公司/);
+    for (const n of [product, aggregate]) expect(n.zh, n.zh).not.toMatch(/product|aggregate|model/);
+  });
 });
 
 describe('analyzeHealth in another currency (trial T20)', () => {

@@ -1,6 +1,6 @@
 import { convertCurrency, DAYS_PER_MONTH, formatValue, isCurrency, parsePeriod, ShakeoutError, periodMonths, type DistSpec, type FxTable, type Per, type Period, type Unit } from '../../core/index.js';
 import { sampleSpec, streamOf, type Env } from '../../estimate/index.js';
-import { BASIS_ZH, sameThing, type Entity, type Fact, type Store } from '../../ledger/index.js';
+import { BASIS_ZH, ENTITY_KIND_ZH, sameThing, type Entity, type Fact, type Store } from '../../ledger/index.js';
 import type { Assumption, InputRef, Text } from '../analysis.js';
 import { chooseFact } from '../common/choose-fact.js';
 import { groupApartText, groupFacts, groupJoinedText } from '../common/fact-group.js';
@@ -236,8 +236,8 @@ export async function collectHealthInputs(
   const ctx: Ctx = { env, company: entity.id, fx, asOf: cut, conversions: new Map(), money: options.money ?? MONEY_IN_USD };
   if (entity.kind !== 'company') {
     notes.push({
-      en: `${entity.nameEn} is a ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
-      zh: `${entity.nameZh ?? entity.nameEn} 是${entity.kind}而非公司：现金、融资与烧钱通常记录在其所属公司${entity.parent ? `（${entity.parent}）` : ''}。`,
+      en: `${entity.nameEn} is ${entity.kind === 'aggregate' ? 'an' : 'a'} ${entity.kind}, not a company: cash, funding and burn are usually recorded on its owner${entity.parent ? ` (${entity.parent})` : ''}.`,
+      zh: `${entity.nameZh ?? entity.nameEn} 是${ENTITY_KIND_ZH[entity.kind]}而非公司：现金、融资与烧钱通常记录在其所属公司${entity.parent ? `（${entity.parent}）` : ''}。`,
     });
   }
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FACT_HISTOGRAM_BINS, FACT_SORTS, MAX_FACT_PAGE, conflictsReport, factDistribution, listFactPage } from '../../app/index.js';
+import { FACT_HISTOGRAM_BINS, FACT_SORTS, MAX_FACT_PAGE, factDistribution, listConflicts, listFactPage } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { factJson } from '../fact-json.js';
 import { AsOfQuery, FactSchema, errors, json, queryBool } from '../schemas.js';
@@ -77,9 +77,12 @@ const distribution = createRoute({
 const Side = z.object({ p5: z.number(), p50: z.number(), p95: z.number(), notes: z.array(z.string()).readonly(), notesZh: z.array(z.string()).readonly() })
   .openapi({ description: '90% interval in nominal US dollars, and how the fact was converted.' });
 const Bilingual = z.object({ kind: z.string(), en: z.string(), zh: z.string() });
+const ConflictsQuery = AsOfQuery.extend({
+  entity: z.string().max(200).optional().openapi({ description: 'Any name or alias of an entity: only the conflicts of its own facts, and its facts that could not be compared (an unknown name is a 400 naming the closest).', example: 'China AI' }),
+});
 const conflicts = createRoute({
   method: 'get', path: '/api/conflicts', summary: 'Facts that disagree beyond their stated uncertainty, and those that could not be compared', tags: ['facts'],
-  request: { query: AsOfQuery },
+  request: { query: ConflictsQuery },
   responses: {
     200: json(z.object({
       conflicts: z.array(z.object({
@@ -116,9 +119,9 @@ export function registerFactRoutes(app: Api, deps: ServerDeps): void {
     return c.json(factDistribution(await store.getFact(c.req.valid('param').id), { samples, seed }), 200);
   });
   app.openapi(conflicts, async (c) => {
-    const { store, asOf } = await readStore(deps, c.req.valid('query'));
-    const { fx, cpi } = await store.tables();
-    const r = conflictsReport(await store.listFacts(), fx, cpi);
+    const q = c.req.valid('query');
+    const { store, asOf } = await readStore(deps, q);
+    const r = await listConflicts(store, { ...(q.entity !== undefined ? { entity: q.entity } : {}) }, ['query', 'entity']);
     return c.json({
       conflicts: r.conflicts.map((x) => ({ ...x, a: factJson(x.a), b: factJson(x.b) })),
       uncompared: r.uncompared.map((x) => ({ ...x, fact: factJson(x.fact) })),

@@ -60,7 +60,6 @@ export function CompanyPage() {
   useEffect(() => {
     if (!entity) return;
     const id = entity.id;
-    const a = query({ asOf });
     setHealth(null);
     setHealthError(null);
     setSurvival(null);
@@ -69,7 +68,7 @@ export function CompanyPage() {
     api.get<Health>(`/api/companies/${encodeURIComponent(id)}/health${query({ asOf, samples: 10000, seed: 'shakeout', assumptions: 'true' })}`).then(setHealth, setHealthError);
     // drivers come from the shakeout simulation; a company it cannot feed gets the reason, not an empty section
     api.get<Survival>(`/api/survival${query({ companies: id, asOf, paths: 5000, seed: 'shakeout' })}`).then(setSurvival, (e: ApiError) => { setSurvival(null); setSurvivalError(e); });
-    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${a}`).then((c) => setConflicts(c.conflicts.filter((x) => x.entity === id)), () => setConflicts([]));
+    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${query({ entity: id, asOf })}`).then((c) => setConflicts(c.conflicts), () => setConflicts([]));
     api.get<{ items: Outcome[] }>(`/api/outcomes${query({ entity: id, asOf })}`).then((o) => setOutcomes(o.items), () => setOutcomes([]));
   }, [entity?.id, asOf]);
 

@@ -58,8 +58,8 @@ export function LedgerPage() {
   // the conflicts, side by side, when asked for (filtered like the list)
   useEffect(() => {
     if (view !== 'conflicts') return setConflicts(null);
-    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${query({ asOf: filters.asOf })}`)
-      .then((r) => setConflicts(r.conflicts.filter((c) => (!filters.entity || c.entity === filters.entity) && (!filters.metric || c.metric === filters.metric))), setError);
+    api.get<{ conflicts: Conflict[] }>(`/api/conflicts${query({ entity: filters.entity, asOf: filters.asOf })}`)
+      .then((r) => setConflicts(r.conflicts.filter((c) => !filters.metric || c.metric === filters.metric)), setError);
   }, [view, filters.entity, filters.metric, filters.asOf]);
 
   const name = (e: Entity) => (lang.value === 'zh' && e.nameZh ? e.nameZh : e.nameEn);
