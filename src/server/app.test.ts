@@ -60,7 +60,8 @@ describe('facts', () => {
     expect(cur.status).toBe(400);
     expect((cur.body.error as { issues: { path: string[] }[] }).issues[0]!.path).toEqual(['cursor']);
     const entity = await get(app, '/api/facts?entity=Zhipuu');
-    expect(entity.status).toBe(404);
+    expect(entity.status).toBe(400);
+    expect((entity.body.error as { message: string }).message).toBe('query.entity: expected an entity the ledger knows (any name or alias), got "Zhipuu"; did you mean "Zhipu"?');
   });
 
   it('lists conflicts, entities, sources and outcomes', async () => {
@@ -79,6 +80,8 @@ describe('facts', () => {
     expect(withFacts.map((e) => e.id)).not.toContain('blackstone');
     expect(((await get(app, '/api/entities?kind=company')).body.items as { id: string }[]).map((e) => e.id)).toContain('blackstone');
     expect((await get(app, '/api/entities?withFacts=yes')).status).toBe(400);
+    // an unknown name in the path stays a 404 (in a query it is a 400 on its field: above)
+    expect((await get(app, '/api/entities/Zhipuu')).status).toBe(404);
     expect((await get(app, '/api/entities/智谱')).body.id).toBe('zhipu-ai');
     const o = await get(app, '/api/outcomes?entity=Inflection');
     expect((o.body.items as { type: string }[]).map((x) => x.type)).toContain('acquihire_license');

@@ -117,7 +117,7 @@ onEachBackend('the ledger revision and the result cache', (backend) => {
     const app = createApp({ store });
     for (let i = 0; i < 2; i++) {
       const r = await app.request('/api/survival?companies=Nonexistent');
-      expect(r.status).toBe(404);
+      expect(r.status).toBe(400);
       expect(r.headers.get('X-Shakeout-Cache')).toBeNull();
       expect((await app.request('/api/revision')).headers.get('X-Shakeout-Cache')).toBeNull();
     }
