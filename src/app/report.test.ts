@@ -193,7 +193,7 @@ function bodyTexts(r: Report): string[] {
 }
 
 /** Names of organisations and products the report's Chinese prose mentions as they are written. */
-const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie', 'Levels.fyi', 'Glencoyne', 'Cottier', 'Carta', 'Battery Ventures', 'TechCrunch', 'Neeraj Agrawal', 'Mattermark', 'SaaStr', 'realestate.news'];
+const PROPER_NAMES = ['Our World in Data', 'Quid', 'App Store', 'Google Play', 'Sensor Tower', 'Appfigures', 'Priori Data', 'CB Insights', 'Epoch AI', 'Azure', 'Kimi', 'Talkie', 'Levels.fyi', 'Glencoyne', 'Cottier', 'Carta', 'Battery Ventures', 'TechCrunch', 'Neeraj Agrawal', 'Mattermark', 'SaaStr'];
 
 /**
  * What in a Chinese report's body is not Chinese: Latin words of prose (two

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../core/index.js';
-import { FRONTIER_COMPUTE_GROWTH, recencyFundability, ROUND_INTERVAL_FACTOR, ROUND_INTERVAL_SPREAD, sizeFundability } from './forecast-parameters.js';
+import { COSTS_FROM_LAST_ROUND, FRONTIER_COMPUTE_GROWTH, recencyFundability, ROUND_INTERVAL_FACTOR, ROUND_INTERVAL_SPREAD, sizeFundability } from './forecast-parameters.js';
 
 /** Least squares of y on x with the slope's standard error. */
 function fit(points: readonly (readonly [number, number])[]): { slope: number; se: number; n: number } {
@@ -68,6 +68,11 @@ describe('how long a round lasts: the spread of the time between priced rounds (
     expect(sigma).toBeCloseTo(0.725, 3);
     expect(Math.exp(sigma * normalQuantile(0.05))).toBeCloseTo(0.30, 2);
     expect(Math.exp(sigma * normalQuantile(0.95))).toBeCloseTo(3.3, 1);
-    expect(ROUND_INTERVAL_SPREAD.text.en).toContain('0.30 to 3.3');
+    // every text says the percentiles the spec gives
+    const p5 = Math.exp(sigma * normalQuantile(0.05)).toFixed(2), p95 = Math.exp(sigma * normalQuantile(0.95)).toFixed(1);
+    expect(ROUND_INTERVAL_SPREAD.text.en).toContain(`${p5} to ${p95}`);
+    expect(ROUND_INTERVAL_SPREAD.text.zh).toContain(`${p5} 至 ${p95}`);
+    expect(COSTS_FROM_LAST_ROUND.text.en).toContain(`round-interval factor (${p5} to ${p95} before the condition)`);
+    expect(COSTS_FROM_LAST_ROUND.text.zh).toContain(`融资间隔系数（条件前 ${p5} 至 ${p95}）`);
   });
 });

@@ -154,8 +154,9 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
  * How long a round lasts, as a factor on {@link ROUND_INTERVAL_MONTHS}:
  * lognormal with median 1 and the spread of the time between priced rounds,
  * the ratio of its 75th percentile to its median. Carta's State of Seed
- * (Winter 2025) gives a median of 2.1 years from seed to Series A and a 75th
- * percentile of 1,251 days (3.4 years): 1,251 / 767 = 1.63, so sigma =
+ * (Winter 2025, late 2025) gives a median of 2.1 years (taken as 767 days)
+ * from seed to Series A and a 75th percentile of 1,251 days (3.4 years):
+ * 1,251 / 767 = 1.63, so sigma =
  * ln(1.63) / 0.674 = 0.725 (5th to 95th percentile 0.30 to 3.3). Among
  * companies that did raise the next round, so if anything narrower than the
  * time a round lasts for all of them.
@@ -166,18 +167,19 @@ export const SIZE_FUNDABILITY: ForecastParameter<readonly { readonly fromUsd: nu
  * seen (their forecasts for companies whose latest known round was years old
  * were far too pessimistic: a thin tail leaves a company that outlived its
  * round's typical life only a few months more); docs/backtest.md says so.
- * The source was published after 2024-05-20: a look-ahead, named there.
+ * The source was published in late 2025, its data overlapping the window
+ * forecast: a look-ahead, named there with the way it likely leans.
  */
 export const ROUND_INTERVAL_SPREAD: ForecastParameter<{ readonly medianDays: number; readonly p75Days: number }> = {
   value: { medianDays: 767, p75Days: 1251 },
   text: { en: 'lognormal, median 1, 75th percentile 1.63 (5th to 95th percentile 0.30 to 3.3)', zh: '对数正态分布，中位数 1，第 75 百分位 1.63（第 5 至第 95 百分位 0.30 至 3.3）' },
   rationale: {
-    en: 'the spread of the time between priced rounds: its 75th percentile (1,251 days) over its median (2.1 years, 767 days) from seed to Series A; measured on companies that did raise, so it understates the spread of how long a round lasts if anything',
-    zh: '两轮定价融资间隔的离散程度：种子轮到 A 轮间隔的第 75 百分位（1,251 天）除以中位数（2.1 年，767 天）；统计的是确实融到下一轮的公司，因此若有偏差，也是低估一轮资金能撑多久的离散程度',
+    en: 'the spread of the time between priced rounds: its 75th percentile (1,251 days) over its median (2.1 years, taken as 767 days) from seed to Series A; measured on companies that did raise, so it understates the spread of how long a round lasts if anything',
+    zh: '两轮定价融资间隔的离散程度：种子轮到 A 轮间隔的第 75 百分位（1,251 天）除以中位数（2.1 年，按 767 天计）；统计的是确实融到下一轮的公司，因此若有偏差，也是低估一轮资金能撑多久的离散程度',
   },
   source: {
-    en: 'Carta, State of Seed, Winter 2025 (as summarised by SaaStr and realestate.news, 2025): median seed to Series A 2.1 years, 75th percentile 1,251 days',
-    zh: 'Carta《种子轮状况》2025 年冬季版（据 SaaStr 与 realestate.news 2025 年的摘要）：种子轮到 A 轮间隔中位数 2.1 年，第 75 百分位 1,251 天',
+    en: 'Carta, State of Seed, Winter 2025 (as summarised by SaaStr, 2025): median seed to Series A 2.1 years, 75th percentile 1,251 days',
+    zh: 'Carta《种子轮状况》2025 年冬季版（据 SaaStr 2025 年的摘要）：种子轮到 A 轮间隔中位数 2.1 年，第 75 百分位 1,251 天',
   },
 };
 
