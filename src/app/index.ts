@@ -7,7 +7,7 @@ export * from './open-ledger.js';
 export * from './facts-file.js';
 export { formatValue, formatCompact, groupThousands } from '../core/index.js';
 export type { Lang } from '../core/index.js';
-export { alsoWrittenAs, unreadBundledRows, bundledDataDir, readAsOfDate, TEXT_ENCODINGS, type TextEncoding } from '../ledger/index.js';
+export { alsoWrittenAs, entitiesWithFacts, unreadBundledRows, bundledDataDir, readAsOfDate, TEXT_ENCODINGS, type TextEncoding } from '../ledger/index.js';
 export type { UnreadRow } from '../ledger/index.js';
 export type { Fact, FactInput, FactFilter, Conflict, Uncompared, Entity, Source, LedgerEvent, ImportResult, Summary as LedgerSummary, Store } from '../ledger/index.js';
 export * from './run-model-file.js';

@@ -49,3 +49,16 @@ export function howToAddEntity(name: string, kind: EntityKind = 'company'): stri
   const kindFlag = kind === 'company' ? '' : ` --kind ${kind}`;
   return `add it first: shakeout entities add ${cli}${kindFlag} (HTTP: POST /api/entities ${JSON.stringify(body)})`;
 }
+
+/**
+ * The ids of the entities some fact is about, each with every owner up its `parent` chain: a company whose only
+ * figures are on its app or model still has facts (the report, the board and `ledgerCompanies` take it).
+ */
+export function entitiesWithFacts(entities: readonly Pick<Entity, 'id' | 'parent'>[], facts: readonly { readonly entity: string }[]): Set<string> {
+  const parent = new Map(entities.map((e) => [e.id, e.parent]));
+  const about = new Set<string>();
+  for (const f of facts) {
+    for (let id: string | null | undefined = f.entity; id && !about.has(id); id = parent.get(id)) about.add(id);
+  }
+  return about;
+}

@@ -75,11 +75,25 @@ describe('facts', () => {
     const withFacts = (await get(app, '/api/entities?kind=company&withFacts=true')).body.items as { id: string }[];
     const about = new Set((await store.listFacts()).map((f) => f.entity));
     expect(withFacts.length).toBeGreaterThan(3);
-    expect(withFacts.every((e) => about.has(e.id))).toBe(true);
+    // a company is in if a fact is about it or about one of its products (OpenAI: facts on ChatGPT too)
+    const owners = new Set((await store.listEntities()).filter((e) => about.has(e.id) && e.parent).map((e) => e.parent!));
+    expect(withFacts.every((e) => about.has(e.id) || owners.has(e.id))).toBe(true);
     expect(withFacts.map((e) => e.id)).toContain('anthropic');
     expect(withFacts.map((e) => e.id)).not.toContain('blackstone');
     expect(((await get(app, '/api/entities?kind=company')).body.items as { id: string }[]).map((e) => e.id)).toContain('blackstone');
     expect((await get(app, '/api/entities?withFacts=yes')).status).toBe(400);
+    // a company whose only figures are on its app counts as one with facts (the report can be about it)
+    const own = await openLedger({ db: ':memory:' });
+    try {
+      await own.addEntity({ id: 'hanul-labs', nameEn: 'Hanul Labs', nameZh: null, aliases: [], kind: 'company', parent: null, notes: null });
+      await own.addEntity({ id: 'hanul-chat', nameEn: 'Hanul Chat', nameZh: null, aliases: [], kind: 'product', parent: 'hanul-labs', notes: null });
+      await own.importFacts([{ entity: 'Hanul Chat', metric: 'revenue', value: '$900,000', period: '2024-04', source: 'Appfigures', published: '2024-05-02', url: 'https://example.com/hanul' }], { file: 'hanul.csv' });
+      const ids = ((await get(createApp({ store: own }), '/api/entities?kind=company&withFacts=true')).body.items as { id: string }[]).map((e) => e.id);
+      expect(ids).toContain('hanul-labs');
+      expect(ids).not.toContain('blackstone');
+    } finally {
+      await own.close();
+    }
     // an unknown name in the path stays a 404 (in a query it is a 400 on its field: above)
     expect((await get(app, '/api/entities/Zhipuu')).status).toBe(404);
     expect((await get(app, '/api/entities/智谱')).body.id).toBe('zhipu-ai');

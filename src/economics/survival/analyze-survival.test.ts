@@ -199,6 +199,10 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
     try {
       await own.addEntity({ id: 'sakana-ai', nameEn: 'Sakana AI', kind: 'company' });
       await own.addFact({ entity: 'Sakana AI', metric: 'funding', value: '200億円', period: '2024-09', scope: 'round', source: { publisher: 'Nikkei', published: '2024-09-04' } });
+      // a company whose only figure is on its app: it has facts too, and is listed with what it lacks
+      await own.addEntity({ id: 'hanul-labs', nameEn: 'Hanul Labs', kind: 'company' });
+      await own.addEntity({ id: 'hanul-chat', nameEn: 'Hanul Chat', kind: 'product', parent: 'hanul-labs' });
+      await own.addFact({ entity: 'Hanul Chat', metric: 'revenue', value: '$900,000', period: '2024-04', source: { publisher: 'Appfigures', published: '2024-05-02' } });
       const a = await analyzeSurvival(own, { assumptions: bundled(), ledgerCompanies: true, horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
       // without the option, the file's companies only, as before
       const b = await analyzeSurvival(own, { assumptions: bundled(), horizonMonths: 36, paths: 500, seed: 3, climate: 'cold' });
@@ -208,6 +212,7 @@ describe('analyzeSurvival: cited facts, Chinese texts', () => {
       expect(left!.lacking.length).toBeGreaterThan(0);
       expect(left!.text.en).toMatch(/^Sakana AI/);
       expect(a.details.ranking.map((r) => r.id)).not.toContain('sakana-ai');
+      expect(a.details.leftOut.find((x) => x.id === 'hanul-labs')?.lacking.length).toBeGreaterThan(0);
       // the bundled companies are as before: the file's, Inflection AI out
       expect(a.details.companies).toHaveLength(7);
     } finally {

@@ -2,7 +2,7 @@ import { countNoun, parsePeriod, ShakeoutError, type DistSpec, type Issue, type 
 import { periodText } from '../plausibility/describe-fact.js';
 import { monteCarloInterval } from './monte-carlo-interval.js';
 import { quantileSorted } from '../../estimate/index.js';
-import { asOfInfoOf, latestPublicationDay, type Fact, type OutcomeType, type Store } from '../../ledger/index.js';
+import { asOfInfoOf, entitiesWithFacts, latestPublicationDay, type Fact, type OutcomeType, type Store } from '../../ledger/index.js';
 import { outBefore } from '../backtest/observe-outcome.js';
 import { AS_OF_TEXT_EN } from '../common/as-of-text-en.js';
 import { AS_OF_TEXT_ZH } from '../common/as-of-text-zh.js';
@@ -223,8 +223,9 @@ export async function analyzeSurvival(store: Store, options: AnalyzeSurvivalOpti
   } else if (options.ledgerCompanies) {
     // Every other company the ledger has facts about too: it runs on its own facts, or is left out naming what it
     // lacks, so that no company with facts goes missing without a word (trial: Sakana AI, added with its rounds only).
-    const withFacts = new Set((await store.listFacts()).map((f) => f.entity));
-    const others = (await store.listEntities())
+    const all = await store.listEntities();
+    const withFacts = entitiesWithFacts(all, await store.listFacts());
+    const others = all
       .filter((e) => e.kind === 'company' && withFacts.has(e.id) && !byId.has(e.id))
       .sort((x, y) => x.nameEn.localeCompare(y.nameEn));
     for (const entity of others) {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BASES, ENTITY_KINDS, FACT_KINDS, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
+import { BASES, ENTITY_KINDS, entitiesWithFacts, FACT_KINDS, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { displayInterval, displayValue } from '../fact-json.js';
 import { AsOfQuery, OutcomeSchema, SourceSchema, errors, json, queryBool } from '../schemas.js';
@@ -14,7 +14,7 @@ const entities = createRoute({
   request: {
     query: z.object({
       kind: z.enum(ENTITY_KINDS).optional().openapi({ description: 'Only the entities of this kind.', example: 'company' }),
-      withFacts: queryBool.optional().openapi({ description: 'true: only the entities at least one fact is about (so not an investor or a publisher recorded only as a name).', type: 'string', enum: ['true', 'false'] }),
+      withFacts: queryBool.optional().openapi({ description: 'true: only the entities at least one fact is about, directly or through one of their products or models (so not an investor or a publisher recorded only as a name).', type: 'string', enum: ['true', 'false'] }),
     }),
   },
   responses: { 200: json(z.object({ items: z.array(EntitySchema).readonly() }), 'Entities') },
@@ -103,7 +103,8 @@ export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(entities, async (c) => {
     const { kind, withFacts } = c.req.valid('query');
     const all = await deps.store.listEntities();
-    const about = withFacts ? new Set((await deps.store.listFacts()).map((f) => f.entity)) : null;
+    // withFacts: an entity some fact is about, or whose product or model (at any depth) a fact is about
+    const about = withFacts ? entitiesWithFacts(all, await deps.store.listFacts()) : null;
     return c.json({ items: all.filter((e) => (!kind || e.kind === kind) && (!about || about.has(e.id))) }, 200);
   });
   app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
@@ -129,3 +130,4 @@ export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
     return c.json(figureJson(f), 200);
   });
 }
+

@@ -49,10 +49,12 @@ describe('BacktestView', () => {
     expect(inputs).toContain('The company is going at the as-of date, 29.64 months after its latest round (F1).');
   });
 
-  it('says them in Chinese on a Chinese page (the formula stays as written)', () => {
+  it('says them in Chinese on a Chinese page, the formulas too (formulaZh, as the company page does)', () => {
     lang.value = 'zh';
     const inputs = text(renderToString(h(BacktestView, { b: B })).match(/<details[^>]*>.*?<\/details>/s)![0]);
     expect(inputs).toContain('评估日的输入');
+    expect(inputs).toContain('F1 / （27 个月 × 融资间隔系数，至少 1.1：该轮资金撑过了距评估日的 29.64 个月）');
+    expect(inputs).not.toContain('round-interval factor');
     expect(inputs).toContain('支出：656万美元/月 (推算值)');
     expect(inputs).toContain('支出增速：5.4%/月 (模型默认值)');
     expect(inputs).toContain('截至评估日，公司仍在经营');

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formulaText } from '../../formula-text.js';
 import { api, query, type ApiError } from '../../api.js';
 import { Chart } from '../../chart.js';
 import { FactLinks } from '../../fact-link.js';
@@ -134,7 +135,7 @@ function ForecastInputs({ inputs, notes }: { inputs: readonly ForecastInput[]; n
     <details class="small" data-testid="forecast-inputs">
       <summary>{t('forecastInputs')}</summary>
       <ul>
-        {inputs.map((x) => <li>{t(`forecastInput_${x.input}`)}{t('listColon')}{value(x)} <span class="muted">({t(`inputStatus_${x.status}`)})</span> <code>{x.formula}</code></li>)}
+        {inputs.map((x) => <li>{t(`forecastInput_${x.input}`)}{t('listColon')}{value(x)} <span class="muted">({t(`inputStatus_${x.status}`)})</span> <code>{formulaText(x.formula)}</code></li>)}
       </ul>
       {notes.length > 0 && <ul class="muted">{notes.map((n) => <li>{bi(n)}</li>)}</ul>}
     </details>
