@@ -1,6 +1,7 @@
 // Use-cases shared by the CLI and the server. The outer layers reach the
 // product only through here.
 export { ShakeoutError, FigureParseError, formatIssues } from '../core/index.js';
+export { unknownEntityAt } from './unknown-entity-at.js';
 export type { Figure, Issue, Reason, Unit, Qualifier, DistSpec } from '../core/index.js';
 export * from './read-figure.js';
 export * from './open-ledger.js';

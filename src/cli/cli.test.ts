@@ -141,6 +141,15 @@ describe('shakeout facts', () => {
     expect((await cli(['facts', 'conflicts', '--help'])).out).toMatch(/--entity <name> +only the conflicts of this entity/);
   });
 
+  it('says an unknown name at the option that gave it, on every command (unknownEntityAt): --entity, --companies, --companies=', async () => {
+    const list = await cli(['--db', db('d.db'), 'facts', 'list', '--entity', 'Zhipuu']);
+    expect(list.code).toBe(2);
+    expect(list.err).toContain('error: --entity: expected an entity the ledger knows (any name or alias), got "Zhipuu"; did you mean "Zhipu"?');
+    const sim = await cli(['--db', db('d.db'), 'simulate', 'survival', '--companies=Anthropic,OpenAl', '--paths', '100', '--json']);
+    expect(sim.code).toBe(2);
+    expect(JSON.parse(sim.err).error.issues).toMatchObject([{ code: 'unknown_entity', path: ['--companies'], got: 'OpenAl', suggestion: 'OpenAI' }]);
+  });
+
   it('entities add makes a new entity usable for facts', async () => {
     const path = db('e.db');
     expect((await cli(['--db', path, 'entities', 'add', '--id', 'mistral-ai', '--name', 'Mistral AI', '--alias', 'Mistral'])).code).toBe(0);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ABORTED_STATUS, ShakeoutError, formatIssues } from '../app/index.js';
+import { ABORTED_STATUS, ShakeoutError, formatIssues, unknownEntityAt } from '../app/index.js';
 import { type Output, processOutput } from './output.js';
 import { asOfDay } from './globals.js';
 
@@ -86,8 +86,21 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
     // A command may set process.exitCode to say "done, but with findings".
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
-    return reportError(e, io, argv.includes('--json'));
+    // an unknown name given to an option is said at that option (--companies: expected ..., got ...)
+    return reportError(unknownEntityAt(e, optionValues(argv)) ?? e, io, argv.includes('--json'));
   }
+}
+
+/** Each option given a value on the command line, as `[['--companies'], 'OpenAl,Anthropic']` (also `--x=v`). */
+function optionValues(argv: readonly string[]): [readonly string[], string][] {
+  const out: [readonly string[], string][] = [];
+  argv.forEach((a, i) => {
+    if (!a.startsWith('--')) return;
+    const eq = a.indexOf('=');
+    if (eq > 2) out.push([[a.slice(0, eq)], a.slice(eq + 1)]);
+    else if (i + 1 < argv.length) out.push([[a], argv[i + 1]!]);
+  });
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ShakeoutError, valueAt, type Issue } from '../app/index.js';
+import { ShakeoutError, unknownEntityAt, valueAt, type Issue } from '../app/index.js';
 
 /** The body of every error response: the status, a message, and the issues (field, what was expected, what came). */
 export interface ErrorBody {
@@ -22,8 +22,9 @@ const KNOWN = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 499, 50
  */
 export function errorResponse(c: Context, e: unknown): Response {
   if (e instanceof ShakeoutError) {
-    const atField = unknownEntityInQuery(c, e);
-    if (atField) return c.json(body(400, `${atField.path.join('.')}: ${atField.message}`, [atField]), 400);
+    // an unknown name in the query is a 400 on its field (unknownEntityAt); in the path it stays the store's 404
+    const atField = unknownEntityAt(e, [...new URL(c.req.url).searchParams].map(([k, v]) => [['query', k], v] as const));
+    if (atField) return c.json(body(400, atField.message, atField.issues), 400);
     const status = KNOWN.has(e.status) ? e.status : 500;
     return c.json(body(status, e.message, e.issues), status as 400);
   }
@@ -130,22 +131,3 @@ async function rawInput(c: Context, target: string): Promise<unknown> {
   return undefined;
 }
 
-/**
- * An unknown entity named in the query (`entity=`, `companies=Zhipu AI,OpenAl`) is the request's mistake at that
- * field: a 400 on `query.<key>` saying what was expected, what came and the closest name, as GET /api/conflicts
- * says it (`listConflicts`). The store's 404 (an issue with no field) stays for a name in the path
- * (`/api/entities/{name}`) or in a body, where the name is not found among the query's values.
- */
-function unknownEntityInQuery(c: Context, e: ShakeoutError): Issue | null {
-  if (e.status !== 404) return null;
-  const issue = e.issues.find((i) => i.code === 'unknown_entity' && i.path.length === 0 && typeof i.got === 'string');
-  if (!issue) return null;
-  const got = issue.got as string;
-  for (const [key, value] of new URL(c.req.url).searchParams) {
-    if (!value.split(',').some((v) => v.trim() === got)) continue;
-    const expected = 'an entity the ledger knows';
-    const message = `expected ${expected} (any name or alias), got "${got}"${issue.suggestion ? `; did you mean "${issue.suggestion}"?` : ''}`;
-    return { code: 'unknown_entity', path: ['query', key], message, expected, got, ...(issue.suggestion ? { suggestion: issue.suggestion } : {}) };
-  }
-  return null;
-}

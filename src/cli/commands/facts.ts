@@ -231,7 +231,7 @@ export function registerFacts(program: Command, io: Output): void {
     .option('--json', 'print JSON')
     .action(async (opts: { entity?: string; json?: boolean }, cmd: Command) => {
       const { conflicts: list, uncompared, omitted, asOf } = await withLedger(ledgerOptions(cmd), async (s) => ({
-        ...(await listConflicts(s, { ...(opts.entity !== undefined ? { entity: opts.entity } : {}) }, ['--entity'])),
+        ...(await listConflicts(s, { ...(opts.entity !== undefined ? { entity: opts.entity } : {}) })),
         asOf: storeAsOf(s),
       }));
       const more = omitted.map((o) => `${o.total - o.listed} more conflicts of ${o.entity} ${o.metric} not listed: ${o.total} found, the first ${o.listed} listed (the limit per entity and metric, docs/limits.md)`).join('\n');

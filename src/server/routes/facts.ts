@@ -121,7 +121,7 @@ export function registerFactRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(conflicts, async (c) => {
     const q = c.req.valid('query');
     const { store, asOf } = await readStore(deps, q);
-    const r = await listConflicts(store, { ...(q.entity !== undefined ? { entity: q.entity } : {}) }, ['query', 'entity']);
+    const r = await listConflicts(store, { ...(q.entity !== undefined ? { entity: q.entity } : {}) });
     return c.json({
       conflicts: r.conflicts.map((x) => ({ ...x, a: factJson(x.a), b: factJson(x.b) })),
       uncompared: r.uncompared.map((x) => ({ ...x, fact: factJson(x.fact) })),
