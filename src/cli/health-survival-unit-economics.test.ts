@@ -111,7 +111,7 @@ describe('shakeout simulate survival', () => {
     expect(r.out).toMatch(/\d +OpenAI/);
     // where the inputs start, and Inflection AI out of the race (2024-03-19) before the file's 2024-05: not ranked
     expect(r.out).toMatch(/Start of the inputs:\n {2}OpenAI: Inputs as of 2024-05, the start of the simulation \(set by the shipped assumptions, data\/survival-assumptions\.yaml\): 4 later facts left aside: /);
-    expect(r.out).toMatch(/Not ranked, out of the race by their start:\n {2}Inflection AI: out since 2024-03-19 \(licence and staff to a larger company, /);
+    expect(r.out).toMatch(/Not ranked, out of the race \(by their start; one on its own latest facts, by any outcome recorded\):\n {2}Inflection AI: out since 2024-03-19 \(licence and staff to a larger company, /);
     expect(r.out).not.toMatch(/\d +Inflection AI/);
     // the reported cash of 2023-10, spent down to the file's as-of month by the reported net burn
     expect(r.out).toMatch(/Stability AI +cash +derived \(co-stability-ai-cash-as-of-2023-10 \+1\)/);

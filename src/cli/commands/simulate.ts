@@ -104,7 +104,7 @@ export function renderSurvival(a: Analysis<SurvivalDetails>): string {
   lines.push('Start of the inputs:');
   for (const l of d.startLines) lines.push(`  ${l.en}`);
   if (d.out.length) {
-    lines.push('Not ranked, out of the race by their start:');
+    lines.push('Not ranked, out of the race (by their start; one on its own latest facts, by any outcome recorded):');
     for (const o of d.out) lines.push(`  ${o.text.en}`);
   }
   if (d.leftOut.length) {
