@@ -78,7 +78,7 @@ export const FIGURE_REFUSAL_CODES = [
   'two_periods', 'two_per_items', 'two_range_openers', 'range_needs_two_ends', 'mark_needs_word',
   'bracket_unclosed', 'nested_brackets', 'bracket_unreadable', 'bracket_other_unit', 'bracket_other_period', 'bracket_other_item',
   'currency_without_rates', 'ambiguous_crown_sign', 'yen_sign_after_number', 'ambiguous_yen_sign', 'currency_misplaced', 'two_currencies',
-  'second_magnitude', 'mixed_magnitudes', 'two_numbers', 'billions_not_read', 'long_scale_european', 'unknown_word', 'unexpected_text',
+  'second_magnitude', 'mixed_magnitudes', 'two_numbers', 'billions_not_read', 'long_scale_european', 'korean_numerals', 'unknown_word', 'unexpected_text',
   'several_needs_magnitude', 'several_plural_needs_magnitude', 'half_needs_magnitude',
   'multiple_and_percent', 'kind_with_currency', 'measure_word_not_money',
   'ambiguous_european_mark', 'ambiguous_point', 'mixed_marks_malformed', 'grouping_malformed', 'comma_after_long_group', 'comma_digit_count',
@@ -126,6 +126,7 @@ export const FIGURE_REFUSAL_EXAMPLES: Readonly<Record<FigureRefusalCode, string 
   two_numbers: '1 500 000',
   billions_not_read: '5 billions',
   long_scale_european: "5 billion d'euros",
+  korean_numerals: '1,200억 원',
   unknown_word: '3 apples',
   unexpected_text: '5 @',
   several_needs_magnitude: '数美元',
@@ -609,6 +610,11 @@ class FigureReader {
     const word = /^[a-z][a-z'.-]*/i.exec(rest)?.[0] ?? /^[\u3400-\u9fff]+/.exec(rest)?.[0];
     if (word !== undefined && this.w.LONG_SCALE.has(word.toLowerCase())) {
       this.fail(`"${word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12`, 'billions_not_read', { word });
+    }
+    // Korean number words: 만 10^4, 억 10^8, 조 10^12 (the reader takes the won's signs and names, not these)
+    const korean = /^\s*([만억조])/.exec(rest)?.[1];
+    if (korean !== undefined) {
+      this.fail(`Korean number words ("${korean}") are not read: write the amount in digits with its magnitude, such as "₩120 billion" or "KRW 120B" for 1,200억 원`, 'korean_numerals', { word: korean });
     }
     if (word !== undefined) {
       this.fail(

@@ -375,3 +375,17 @@ describe('parseFigure: measure words and nouns come from known lists', () => {
     expect(refusal(text)).toMatch(reason);
   });
 });
+
+describe('parseFigure: Korean number words (trial of session 11)', () => {
+  it('refuses 만, 억 and 조 after a number, saying how to write the amount instead (the won itself is read)', () => {
+    for (const [text, word] of [['1,200억 원', '억'], ['1200억원', '억'], ['3조 원', '조'], ['500만 원', '만']] as const) {
+      let err: unknown;
+      try { parseFigure(text); } catch (e) { err = e; }
+      expect(err, text).toBeInstanceOf(FigureParseError);
+      expect((err as FigureParseError).reasonCode?.code, text).toBe('korean_numerals');
+      expect((err as FigureParseError).message).toContain(`Korean number words ("${word}") are not read`);
+    }
+    expect(parseFigure('1200亿韩元')).toMatchObject({ value: 120e9, unit: 'KRW' });
+    expect(parseFigure('₩120 billion')).toMatchObject({ value: 120e9, unit: 'KRW' });
+  });
+});

@@ -38,6 +38,7 @@ export const REASONS_EN = {
   figureReason_two_numbers: 'two numbers, separated by a space, at "{at}" (digits grouped by spaces are not read: write 1500000 or 1,500,000)',
   figureReason_billions_not_read: '"{word}" is not read: in English "billions" comes after "tens of" or "hundreds of", and in French, German or Italian it is 10^12',
   figureReason_long_scale_european: '"{word}" in a French, German or Italian text is 10^12 (or more), not 10^9: write milliard, Mrd. or miliardi for 10^9, or the figure in English',
+  figureReason_korean_numerals: 'Korean number words ("{word}") are not read: write the amount in digits with its magnitude, such as "₩120 billion" or "KRW 120B" for 1,200억 원',
   figureReason_unknown_word: 'unknown word "{word}" after the number: not a currency, magnitude, period, qualifier or known measure word',
   figureReason_unexpected_text: 'unexpected "{at}"',
   figureReason_several_needs_magnitude: '"{word}" must be followed by a magnitude, as in 数亿 or "several hundred million"',

@@ -35,6 +35,7 @@ export const REASONS_ZH: Record<keyof typeof REASONS_EN, string> = {
   figureReason_two_numbers: '“{at}”处有两个以空格分开的数字（不读取以空格分组的数字，请写作1500000或1,500,000）',
   figureReason_billions_not_read: '无法读取“{word}”：在英文中它只用于“数十亿”“数百亿”一类说法，在法文、德文、意大利文中则指万亿',
   figureReason_long_scale_european: '法文、德文或意大利文中的“{word}”指万亿（或更大），而非十亿：十亿请用该语言中表示十亿的词，或按英文写法书写',
+  figureReason_korean_numerals: '不识别韩文数词（“{word}”）：请用数字加中文数量级书写，如“1200亿韩元”',
   figureReason_unknown_word: '数字后的“{word}”无法识别：它不是货币、数量级、期间、限定词或已知的量词',
   figureReason_unexpected_text: '无法识别“{at}”',
   figureReason_several_needs_magnitude: '“{word}”之后应有数量级，如“数亿”“几十亿”',
