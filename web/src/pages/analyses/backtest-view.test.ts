@@ -74,6 +74,10 @@ describe('BacktestView', () => {
       ['Anthropic', '3'], ['Mistral AI', '4'], ['Adept', '13'], ['Harvey', '17'],
       ['Ayar Labs', '65'], ['Cruise', '36'], ['Graphcore', '40'], ['Baichuan AI', '6'],
     ]);
+    // beside them, the months baseline's own forecast (the CLI's "months baseline" column); none for one not yet known
+    const base = head!.indexOf('months baseline');
+    expect(base).toBe(4);
+    expect(body.map((r) => r[base])).toEqual(['48.4%', '48%', '22%', '47.2%', '100%', '35.6%', '35.1%', '–']);
     // the column says what the months are, and why a company without a dated round is not in the table
     expect(html).toMatch(/<th class="num" title="Whole months from the latest funding round to the as-of day: what the months baseline forecasts from\. A company with no dated round by then is not forecast \(it lacks an input\)\.">months since last round<\/th>/);
   });

@@ -101,7 +101,7 @@ export function BacktestView({ b }: { b: BacktestJson }) {
       )}
       <div class="table-wrap">
         <table class="facts stack" data-testid="backtest-companies">
-          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th class="num" title={t('monthsSinceRoundTitle')}>{t('monthsSinceRound')}</th><th>{t('observed')}</th><th>{t('factsColumn')}</th></tr></thead>
+          <thead><tr><th>{t('company')}</th><th class="num">{t('pOutForecast')}</th><th class="num">{t('score_baseRate')}</th><th class="num" title={t('monthsSinceRoundTitle')}>{t('monthsSinceRound')}</th><th class="num">{t('monthsBaselineForecast')}</th><th>{t('observed')}</th><th>{t('factsColumn')}</th></tr></thead>
           <tbody>
             {b.companies.map((c) => (
               <tr>
@@ -109,6 +109,7 @@ export function BacktestView({ b }: { b: BacktestJson }) {
                 <td class="num">{pct(c.pOut)}</td>
                 <td class="num">{pct(c.baselines.baseRate)}</td>
                 <td class="num" data-testid="months-since-round">{formatValue(c.monthsSinceLastRound, COUNT)}</td>
+                <td class="num" data-testid="months-baseline">{pct(c.baselines.monthsSinceRound)}</td>
                 <td>{tOr(`observed_${c.observed}`, c.observed)} <span class="muted small">{bi(c.reason)}</span></td>
                 <td><FactLinks ids={c.factIds} />{c.inputs && c.inputs.length > 0 && <ForecastInputs inputs={c.inputs} notes={c.notes ?? []} />}</td>
               </tr>
