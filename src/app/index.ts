@@ -2,6 +2,7 @@
 // product only through here.
 export { ShakeoutError, FigureParseError, formatIssues } from '../core/index.js';
 export { unknownEntityAt } from './unknown-entity-at.js';
+export { listEntities, type EntitiesQuery } from './list-entities.js';
 export type { Figure, Issue, Reason, Unit, Qualifier, DistSpec } from '../core/index.js';
 export * from './read-figure.js';
 export * from './open-ledger.js';

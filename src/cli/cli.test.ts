@@ -150,6 +150,18 @@ describe('shakeout facts', () => {
     expect(JSON.parse(sim.err).error.issues).toMatchObject([{ code: 'unknown_entity', path: ['--companies'], got: 'OpenAl', suggestion: 'OpenAI' }]);
   });
 
+  it('entities list --kind and --with-facts filter as GET /api/entities does (listEntities); an unknown kind names --kind', async () => {
+    const all = JSON.parse((await cli(['--db', db('d.db'), 'entities', 'list', '--json'])).out) as { id: string; kind: string }[];
+    const companies = JSON.parse((await cli(['--db', db('d.db'), 'entities', 'list', '--kind', 'company', '--with-facts', '--json'])).out) as { id: string; kind: string }[];
+    expect(companies.every((e) => e.kind === 'company')).toBe(true);
+    expect(companies.map((e) => e.id)).toContain('anthropic');
+    expect(companies.map((e) => e.id)).not.toContain('blackstone');
+    expect(all.map((e) => e.id)).toContain('blackstone');
+    const bad = await cli(['--db', db('d.db'), 'entities', 'list', '--kind', 'firm']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--kind: expected one of company, product, model, aggregate, got "firm"');
+  });
+
   it('entities add makes a new entity usable for facts', async () => {
     const path = db('e.db');
     expect((await cli(['--db', path, 'entities', 'add', '--id', 'mistral-ai', '--name', 'Mistral AI', '--alias', 'Mistral'])).code).toBe(0);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  alsoWrittenAs, ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, listConflicts, storeAsOf,
+  alsoWrittenAs, ShakeoutError, withLedger, importFactsFile, exportFactsText, formatValue, periodWithin, listConflicts, listEntities, storeAsOf,
   type Entity, type Fact, type Conflict, type FactFilter, type FactInput, type LedgerFormat, TEXT_ENCODINGS, type TextEncoding,
 } from '../../app/index.js';
 import { type Output, toJson } from '../output.js';
@@ -250,9 +250,11 @@ export function registerEntities(program: Command, io: Output): void {
   const entities = program.command('entities').description('companies, products and aggregates the facts are about');
   entities
     .command('list')
+    .option('--kind <kind>', 'only this kind: company, product, model or aggregate')
+    .option('--with-facts', 'only the entities a fact is about, directly or through a product or model of theirs (not an investor named only)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withLedger(ledgerOptions(cmd), (s) => s.listEntities());
+    .action(async (opts: { kind?: string; withFacts?: boolean; json?: boolean }, cmd: Command) => {
+      const list = await withLedger(ledgerOptions(cmd), (s) => listEntities(s, { ...(opts.kind !== undefined ? { kind: opts.kind } : {}), ...(opts.withFacts ? { withFacts: true } : {}) }, ['--kind']));
       if (opts.json) return io.out(toJson(list));
       io.out(renderTable(list, [
         { header: 'id', get: (e) => e.id, max: 28 },

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BASES, ENTITY_KINDS, entitiesWithFacts, FACT_KINDS, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
+import { BASES, ENTITY_KINDS, FACT_KINDS, listEntities, METRICS, OUTCOME_TYPES, readFigure, type Figure } from '../../app/index.js';
 import { readStore, type Api, type ServerDeps } from '../deps.js';
 import { displayInterval, displayValue } from '../fact-json.js';
 import { AsOfQuery, OutcomeSchema, SourceSchema, errors, json, queryBool } from '../schemas.js';
@@ -102,10 +102,7 @@ export function registerLedgerRoutes(app: Api, deps: ServerDeps): void {
   app.openapi(vocabulary, (c) => c.json({ metrics: METRICS, factKinds: FACT_KINDS, entityKinds: ENTITY_KINDS, bases: BASES, outcomeTypes: OUTCOME_TYPES }, 200));
   app.openapi(entities, async (c) => {
     const { kind, withFacts } = c.req.valid('query');
-    const all = await deps.store.listEntities();
-    // withFacts: an entity some fact is about, or whose product or model (at any depth) a fact is about
-    const about = withFacts ? entitiesWithFacts(all, await deps.store.listFacts()) : null;
-    return c.json({ items: all.filter((e) => (!kind || e.kind === kind) && (!about || about.has(e.id))) }, 200);
+    return c.json({ items: await listEntities(deps.store, { ...(kind ? { kind } : {}), ...(withFacts ? { withFacts } : {}) }, ['query', 'kind']) }, 200);
   });
   app.openapi(addEntity, async (c) => c.json(await deps.store.addEntity(c.req.valid('json')), 201));
   app.openapi(entity, async (c) => c.json(await deps.store.resolveEntity(c.req.valid('param').name), 200));
