@@ -1,5 +1,5 @@
-import { formatValue } from '../core/index.js';
-import type { Lang, Per, Unit } from '../core/index.js';
+import { CURRENCY_TABLE, formatValue } from '../core/index.js';
+import type { Currency, Lang, Per, Unit } from '../core/index.js';
 import { asOfFootnoteText, type Analysis, type Estimate } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
 import { FootnoteBook } from './footnote-book.js';
@@ -62,7 +62,17 @@ export class ReportContext {
 
   /** Names as a list in the report's language: 'Mistral AI and Perplexity', 'Mistral AI和Perplexity'. */
   names(ids: readonly string[]): string {
-    return new Intl.ListFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(ids.map((id) => this.name(id)));
+    return this.list(ids.map((id) => this.name(id)));
+  }
+
+  /** A currency as the report's prose names money in it: 'euros', 'Japanese yen' (the table's plural), '欧元', '日元'. */
+  currencyName(code: Currency): string {
+    return this.lang === 'zh' ? CURRENCY_TABLE[code].nameZh : CURRENCY_TABLE[code].pluralEn;
+  }
+
+  /** Words as a list in the report's language: 'a, b and c', 'a、b和c'. */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
   }
 
   /** A template of the text files, filled. */
