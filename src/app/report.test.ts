@@ -376,6 +376,25 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
     expect(buildReport(one, 'en').title).toBe('Perplexity: will it make money before its money runs out?');
   });
 
+  it('counts one fact, one source and one day as one (trial of session 11)', async () => {
+    const soloDb = join(dir, 'solo.db');
+    const csv = join(dir, 'solo.csv');
+    writeFileSync(csv, 'entity,metric,value_as_written,period,scope,publisher,published\nSolo AI,funding,$20 million,2024-03,round,Example News,2024-04-02\n');
+    const solo = await withLedger({ db: soloDb }, async (store) => {
+      await store.addEntity({ id: 'solo-ai', nameEn: 'Solo AI', kind: 'company' });
+      await importFactsFile(store, csv);
+      return gatherReportInputs(store, { seed: 's', samples: 200, companies: ['Solo AI'] });
+    });
+    const en = renderMarkdown(buildReport(solo, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(solo, 'zh'), { chartDir: null });
+    expect(en).toContain('What the Shakeout ledger holds on Solo AI, 1 sourced figure, run through its analyses.');
+    expect(en).toContain('It takes every figure the Shakeout ledger holds on it, 1 fact from 1 source published on 2024-04-02, and runs');
+    expect(en).toContain('on this company’s figures');
+    expect(en).not.toMatch(/\b1 (sourced figures|facts|sources)\b|holds on them|these companies’|from 2024-04-02 to 2024-04-02/);
+    expect(zh).toContain('报告取出证据账本中关于它的全部数字（1条事实，来自1个来源，发布于2024年4月2日）');
+    expect(zh).toContain('在这家公司的数字中');
+  });
+
   it('is the article\'s report again when the companies asked for are the article\'s', async () => {
     const same = await withLedger({ db: join(dir, 'golden.db') }, (store) => gatherReportInputs(store, { companies: ['Moonshot AI', 'MiniMax', 'Zhipu AI', 'Baichuan AI', 'OpenAI', 'Anthropic', 'Inflection AI'], samples: 200 }));
     expect(same.companies).toBeNull();

@@ -45,7 +45,7 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
   return {
     lang,
     title: ctx.article ? ctx.T.title : ctx.text(ctx.companies!.length === 1 ? 'title.company' : 'title.companies', { names: ctx.names(ctx.companies!) }),
-    subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.format(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'count') }),
+    subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.count(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'sourced figure') }),
     env: { samples: inputs.env.samples, seed: inputs.env.seed },
     ...(inputs.asOf ? { asOf: { date: inputs.asOf.date, text: sentence(inputs.asOf.text[lang]), includeUndated: inputs.asOf.includeUndated, undated: inputs.asOf.undated } } : {}),
     sections: [...renumbered, sourcesSection(ctx, sources)],
