@@ -7,7 +7,7 @@ export type { Figure, Issue, Reason, Unit, Qualifier, DistSpec } from '../core/i
 export * from './read-figure.js';
 export * from './open-ledger.js';
 export * from './facts-file.js';
-export { formatValue, formatCompact, groupThousands } from '../core/index.js';
+export { countNoun, formatValue, formatCompact, groupThousands } from '../core/index.js';
 export type { Lang } from '../core/index.js';
 export { alsoWrittenAs, entitiesWithFacts, unreadBundledRows, bundledDataDir, readAsOfDate, TEXT_ENCODINGS, type TextEncoding } from '../ledger/index.js';
 export type { UnreadRow } from '../ledger/index.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReport, renderMarkdown, reportJson, roundNumbers } from '../report/index.js';
+import { buildReport, chartOption, renderMarkdown, reportJson, roundNumbers } from '../report/index.js';
 import type { Inline, Report, ReportInputs } from '../report/index.js';
 import { importFactsFile } from './facts-file.js';
 import { gatherReportInputs, runReport } from './report.js';
@@ -101,6 +101,11 @@ describe('the report in another currency', () => {
     expect(bound, ja.split('\n').filter((l) => l.includes('479')).join('\n')).not.toBeNull();
     expect(Number(bound![2])).toBe(Number(perUsd.toFixed(4)));
     expect(Number(bound![1])).toBeCloseTo((479e6 * perUsd) / 1e9, 0);
+    // the chart's value axis names the yen its ticks are in, not US dollars (trial of session 11)
+    const yen = (lang: 'en' | 'zh') => buildReport(got.jpy, lang).charts.find((c) => c.id === 'valuations')!;
+    expect(yen('en')).toMatchObject({ yUnit: 'JPY', yLabel: 'Japanese yen (log scale)' });
+    expect(yen('zh')).toMatchObject({ yUnit: 'JPY', yLabel: '日元（对数坐标）' });
+    expect(chartOption(yen('en'), 'en')).toMatchObject({ yAxis: { name: 'Japanese yen (log scale)' } });
   });
 
   it('--currency EUR: health, subscribers and survival money in euros at one named rate; funding stays in dollars and says why', async () => {
@@ -113,14 +118,29 @@ describe('the report in another currency', () => {
     expect(eur.funding.details.view.currency).toBe('USD');
     const en = renderMarkdown(buildReport(eur, 'en'), { chartDir: null });
     const zh = renderMarkdown(buildReport(eur, 'zh'), { chartDir: null });
-    expect(en).toContain('Money in euros (EUR): computed in US dollars and converted at one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED).');
-    // health computes in euros: a figure written in euros is taken as written, and says so
-    expect(en).toContain('Money in euros (EUR): figures written in euros are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED).');
+    // one note for the currency: the rate once, then which analyses take figures written in euros as written (health) and which convert their dollars
+    const noteEn =
+      'Money in euros (EUR) uses one rate, of the month asked for: USD-\\>EUR at 0.9251 EUR per USD (monthly average of 2024-05; U.S. Federal Reserve H.10 via FRED). ' +
+      'Valuations and company health: figures written in euros are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at that rate. ' +
+      'The shakeout simulation and ChatGPT subscribers: computed in US dollars, then converted at that rate.';
+    expect(en).toContain(noteEn);
+    expect(en.match(/Money in euros/g)).toHaveLength(1);
     expect(en).toContain('Funding markets stay in US dollars');
     expect(en).toMatch(/\| OpenAI \| [^|]*€\d/);
-    expect(zh).toContain('金额以欧元计：先按美元计算，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
-    expect(zh).toContain('金额以欧元计：以欧元写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。');
-    expect(buildReport(eur, 'en').charts.find((c) => c.id === 'valuations')!.yUnit).toBe('EUR');
+    const noteZh =
+      '金额以欧元（EUR）计，统一按指定月份的汇率换算，美元折欧元：0.9251欧元兑1美元（2024年5月月均汇率；美联储H.10汇率统计（圣路易斯联储经济数据库））。' +
+      '估值与财务健康：以欧元写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再按此汇率换算。' +
+      '洗牌模拟和ChatGPT订阅用户：先按美元计算，再按此汇率换算。';
+    expect(zh).toContain(noteZh);
+    expect(zh.match(/金额以欧元/g)).toHaveLength(1);
+    // the value axis is titled in the currency of its ticks; the funding charts stay in dollars and say so
+    const chartsEn = buildReport(eur, 'en').charts;
+    const chartsZh = buildReport(eur, 'zh').charts;
+    const axis = (cs: typeof chartsEn, id: string) => cs.find((c) => c.id === id)!;
+    expect(axis(chartsEn, 'valuations')).toMatchObject({ yUnit: 'EUR', yLabel: 'Euros (log scale)' });
+    expect(axis(chartsZh, 'valuations')).toMatchObject({ yUnit: 'EUR', yLabel: '欧元（对数坐标）' });
+    for (const c of chartsEn.filter((x) => x.yUnit === 'USD')) expect(c.yLabel).toContain('US dollars');
+    expect(chartsEn.filter((x) => x.yUnit === 'USD').length).toBeGreaterThan(0);
     expect(latinInChinese(buildReport(eur, 'zh'), eur)).toEqual([]);
   });
 });
@@ -354,6 +374,25 @@ describe('a report about the user\'s companies (Mistral AI and Perplexity, from 
   it('speaks of one company as one', async () => {
     const one = await withLedger({ db }, (store) => gatherReportInputs(store, { companies: ['Perplexity'], samples: 200 }));
     expect(buildReport(one, 'en').title).toBe('Perplexity: will it make money before its money runs out?');
+  });
+
+  it('counts one fact, one source and one day as one (trial of session 11)', async () => {
+    const soloDb = join(dir, 'solo.db');
+    const csv = join(dir, 'solo.csv');
+    writeFileSync(csv, 'entity,metric,value_as_written,period,scope,publisher,published\nSolo AI,funding,$20 million,2024-03,round,Example News,2024-04-02\n');
+    const solo = await withLedger({ db: soloDb }, async (store) => {
+      await store.addEntity({ id: 'solo-ai', nameEn: 'Solo AI', kind: 'company' });
+      await importFactsFile(store, csv);
+      return gatherReportInputs(store, { seed: 's', samples: 200, companies: ['Solo AI'] });
+    });
+    const en = renderMarkdown(buildReport(solo, 'en'), { chartDir: null });
+    const zh = renderMarkdown(buildReport(solo, 'zh'), { chartDir: null });
+    expect(en).toContain('What the Shakeout ledger holds on Solo AI, 1 sourced figure, run through its analyses.');
+    expect(en).toContain('It takes every figure the Shakeout ledger holds on it, 1 fact from 1 source published on 2024-04-02, and runs');
+    expect(en).toContain('on this company’s figures');
+    expect(en).not.toMatch(/\b1 (sourced figures|facts|sources)\b|holds on them|these companies’|from 2024-04-02 to 2024-04-02/);
+    expect(zh).toContain('报告取出证据账本中关于它的全部数字（1条事实，来自1个来源，发布于2024年4月2日）');
+    expect(zh).toContain('在这家公司的数字中');
   });
 
   it('is the article\'s report again when the companies asked for are the article\'s', async () => {

@@ -7,7 +7,7 @@ import { buildReport, renderChartSvg, renderHtml, renderMarkdown, reportJson } f
 import type { LeftOut, Report, ReportInputs } from '../report/index.js';
 import { loadSurvivalAssumptions, readSurvivalAssumptionsText, survivalAssumptionsFileText } from './analyze-health.js';
 import { analysisContext, runAnalysis } from './analyses.js';
-import { inRequestedCurrency, requestedCurrency, type CurrencyRequest } from './in-currency.js';
+import { inRequestedCurrency, requestedCurrency, requestedDisplay, type CurrencyRequest } from './in-currency.js';
 import type { Store } from '../ledger/index.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -135,19 +135,12 @@ export async function gatherReportInputs(store: Store, req: ReportRequest = {}):
       subscribers: subscribers && (await shown(subscribers)),
       survival: survival && (await shown(survival)),
     };
-    // health computes in the currency asked for (figures written in it as written), the others convert their US dollars: each says so, once
-    const said = [converted.health[0]?.currency?.note, converted.survival?.currency?.note, converted.subscribers?.currency?.note].filter((n) => n !== undefined);
-    const currencyNotes = said.filter((n, i) => said.findIndex((m) => m.en === n.en) === i);
-    if (currencyNotes.length) {
-      notes.push(...currencyNotes, {
-        en: 'Funding markets stay in US dollars: they are compared with series in constant 2021 dollars, and a series over years would need each year\'s own rate.',
-        zh: '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
-      });
-    }
     return { funding, funding2021, ...converted, trackRecord, plausibility, facts, entities: allEntities, companies, asOf: seen };
   })();
   const unitEconomics: Analysis<UnitEconomicsDetails> | null = await soft({ en: 'Unit economics', zh: '单位经济' }, () => runAnalysis('unit-economics', ctx, { currency, ...(req.fxMonth !== undefined ? { fxMonth: req.fxMonth } : {}) }));
-  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency, fx: (await store.tables()).fx };
+  // the method section states the currency's rules once, naming the analyses each applies to
+  const display = await requestedDisplay(store, currency, req.fxMonth);
+  return { ...inputs, unitEconomics, env: { samples, seed }, notes, leftOut, currency, ...(display ? { display } : {}), fx: (await store.tables()).fx };
 }
 
 /**

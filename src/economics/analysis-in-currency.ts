@@ -22,6 +22,13 @@ export interface DisplayCurrency extends AnalysisCurrency {
    * dollars at their own period's rate, then at this one rate.
    */
   readonly noteAsWritten: Text;
+  /**
+   * The rate both notes end with, for a document that states the rules
+   * itself (the report, whose analyses follow both): 'one rate, of the latest
+   * month the FX table has: USD->EUR at 0.8684 EUR per USD (monthly average
+   * of 2026-06; ...)', zh '统一按汇率表中最近一个月的汇率换算，...'.
+   */
+  readonly atRate: Text;
 }
 
 /**
@@ -49,15 +56,16 @@ export function displayCurrency(to: Currency, fx: FxTable, month?: string): Disp
   const k = c.quantity.value;
   const info = CURRENCY_TABLE[to];
   const why = month === undefined ? { en: 'the latest month the FX table has', zh: '汇率表中最近一个月' } : { en: 'the month asked for', zh: '指定月份' };
+  const atRate = { en: `one rate, of ${why.en}: ${c.note}`, zh: `统一按${why.zh}的汇率换算，${c.noteZh}` };
   const note = {
-    en: `Money in ${info.pluralEn} (${to}): computed in US dollars and converted at one rate, of ${why.en}: ${c.note}.`,
-    zh: `金额以${info.nameZh}计：先按美元计算，再统一按${why.zh}的汇率换算，${c.noteZh}。`,
+    en: `Money in ${info.pluralEn} (${to}): computed in US dollars and converted at ${atRate.en}.`,
+    zh: `金额以${info.nameZh}计：先按美元计算，再${atRate.zh}。`,
   };
   const noteAsWritten = {
-    en: `Money in ${info.pluralEn} (${to}): figures written in ${info.pluralEn} are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at one rate, of ${why.en}: ${c.note}.`,
-    zh: `金额以${info.nameZh}计：以${info.nameZh}写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再统一按${why.zh}的汇率换算，${c.noteZh}。`,
+    en: `Money in ${info.pluralEn} (${to}): figures written in ${info.pluralEn} are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at ${atRate.en}.`,
+    zh: `金额以${info.nameZh}计：以${info.nameZh}写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再${atRate.zh}。`,
   };
-  return { code: to, perUsd: k, month: m, note, noteAsWritten, rate: `${Number(k.toFixed(4))} ${to} per USD (${m})` };
+  return { code: to, perUsd: k, month: m, note, noteAsWritten, atRate, rate: `${Number(k.toFixed(4))} ${to} per USD (${m})` };
 }
 
 /**

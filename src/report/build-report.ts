@@ -2,6 +2,7 @@ import type { Lang } from '../core/index.js';
 import { ReportContext } from './report-context.js';
 import type { ReportInputs } from './report-inputs.js';
 import type { Block, Footnote, Inline, Report, ReportSection } from './report-model.js';
+import { sentence } from './report-text.js';
 import { flagsSection } from './section-flags.js';
 import { fundingSection } from './section-funding.js';
 import { companiesIntroSection, introSection } from './section-intro.js';
@@ -44,7 +45,7 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
   return {
     lang,
     title: ctx.article ? ctx.T.title : ctx.text(ctx.companies!.length === 1 ? 'title.company' : 'title.companies', { names: ctx.names(ctx.companies!) }),
-    subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.format(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'count') }),
+    subtitle: ctx.article ? ctx.T.subtitle : ctx.text('subtitle.companies', { names: ctx.names(ctx.companies!), facts: ctx.count(inputs.facts.filter((f) => ctx.about(f.entity)).length, 'sourced figure') }),
     env: { samples: inputs.env.samples, seed: inputs.env.seed },
     ...(inputs.asOf ? { asOf: { date: inputs.asOf.date, text: sentence(inputs.asOf.text[lang]), includeUndated: inputs.asOf.includeUndated, undated: inputs.asOf.undated } } : {}),
     sections: [...renumbered, sourcesSection(ctx, sources)],
@@ -53,11 +54,6 @@ export function buildReport(inputs: ReportInputs, lang: Lang): Report {
     sources,
     labels: { footnotes: ctx.T['label.footnotes'], chart: ctx.T['label.chart'], chartNotWritten: ctx.T['label.chartNotWritten'], backToText: ctx.T['label.backToText'] },
   };
-}
-
-/** A header as a line of its own: 'as of ...' -> 'As of ...' (Chinese is unchanged). */
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** ChatGPT's subscribers are worth a section when the report speaks of the product (the article's report, or its company asked for). */

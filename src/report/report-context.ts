@@ -1,5 +1,5 @@
-import { formatValue } from '../core/index.js';
-import type { Lang, Per, Unit } from '../core/index.js';
+import { CURRENCY_TABLE, countNoun, formatValue } from '../core/index.js';
+import type { Currency, Lang, Per, Unit } from '../core/index.js';
 import { asOfFootnoteText, type Analysis, type Estimate } from '../economics/index.js';
 import type { Entity, Fact } from '../ledger/index.js';
 import { FootnoteBook } from './footnote-book.js';
@@ -62,7 +62,31 @@ export class ReportContext {
 
   /** Names as a list in the report's language: 'Mistral AI and Perplexity', 'Mistral AI和Perplexity'. */
   names(ids: readonly string[]): string {
-    return new Intl.ListFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(ids.map((id) => this.name(id)));
+    return this.list(ids.map((id) => this.name(id)));
+  }
+
+  /** A currency as the report's prose names money in it: 'euros', 'Japanese yen' (the table's plural), '欧元', '日元'. */
+  currencyName(code: Currency): string {
+    return this.lang === 'zh' ? CURRENCY_TABLE[code].nameZh : CURRENCY_TABLE[code].pluralEn;
+  }
+
+  /**
+   * A count for a template: in English with its noun, agreeing in number
+   * (`countNoun`: '1 fact', '3 facts'); in Chinese the number alone, the
+   * template writing its measure word after it ('{facts}条事实').
+   */
+  count(n: number, singular: string, plural?: string): string {
+    return this.lang === 'zh' ? this.format(n, 'count') : countNoun(n, singular, plural);
+  }
+
+  /** Whose figures, agreeing with the companies asked for: "this company’s", "these companies’" (这家公司, 这些公司). */
+  get whose(): string {
+    return this.T[this.companies?.length === 1 ? 'intro.whose.one' : 'intro.whose.many'];
+  }
+
+  /** Words as a list in the report's language: 'a, b and c', 'a、b和c'. */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
   }
 
   /** A template of the text files, filled. */

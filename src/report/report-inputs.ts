@@ -2,6 +2,7 @@ import type {
   Analysis,
   AnalysisAsOf,
   BacktestResult,
+  DisplayCurrency,
   FundingDetails,
   HealthDetails,
   PlausibilityDetails,
@@ -44,6 +45,8 @@ export interface ReportInputs {
   readonly leftOut?: readonly LeftOut[];
   /** The currency of the analyses' money (health, subscribers, unit economics, survival); default USD. Funding stays in US dollars. */
   readonly currency?: Currency;
+  /** The rate of `currency` (absent for USD): the method section states from it which rule each analysis's money follows. */
+  readonly display?: DisplayCurrency;
   /** The FX table the analyses converted with: a figure written as a bound ("over $479M") is shown with its bound converted at the same rates. */
   readonly fx?: FxTable;
   /**

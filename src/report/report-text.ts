@@ -50,6 +50,11 @@ export function fillText(template: string, vars: Readonly<Record<string, string 
   });
 }
 
+/** Text as the start of a line, a header or an axis title: 'as of ...' -> 'As of ...', 'euros' -> 'Euros' (Chinese is unchanged). */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Inlines as plain text (numbers as shown, footnote refs dropped). */
 export function plainText(content: readonly Inline[]): string {
   return content.map((i) => (i.t === 'ref' ? '' : i.text)).join('');

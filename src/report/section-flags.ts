@@ -19,7 +19,7 @@ export function shownFlags(ctx: ReportContext): PlausibilityFlag[] {
 export function flagsSection(ctx: ReportContext): ReportSection {
   const blocks: Block[] = [{ t: 'p', content: ctx.fill('flags.intro') }];
   const flags = shownFlags(ctx);
-  if (!flags.length) blocks.push({ t: 'p', content: ctx.fill(ctx.article ? 'flags.none' : 'flags.noneCompanies') });
+  if (!flags.length) blocks.push({ t: 'p', content: ctx.fill(ctx.article ? 'flags.none' : 'flags.noneCompanies', { whose: ctx.whose }) });
   else {
     blocks.push({
       t: 'list',

@@ -97,7 +97,7 @@ function flagsFinding(ctx: ReportContext, key: 'findings.flags' | 'brief.flags')
   const flags = shownFlags(ctx);
   const fn = ctx.book.derived(`checks:${key}`, p.title[ctx.lang], null, [], [ctx.T['fn.checks'], ...flags.map((x) => `${ctx.T[`flags.severity.${x.severity}`]}${ctx.lang === 'zh' ? '：' : ': '}${x.title[ctx.lang]}`)]);
   const count = (s: string) => flags.filter((x) => x.severity === s).length;
-  return ctx.fill(key, { errors: ctx.num(count('error'), 'count', null, fn), warnings: ctx.num(count('warning'), 'count', null, fn) });
+  return ctx.fill(key, { errors: ctx.num(count('error'), 'count', null, fn), warnings: ctx.num(count('warning'), 'count', null, fn), whose: ctx.whose });
 }
 
 /**
@@ -112,7 +112,10 @@ export function companiesIntroSection(ctx: ReportContext, chartCount: number): R
   const facts = i.facts.filter((f) => ctx.about(f.entity));
   const sources = new Set(facts.map((f) => f.source.id));
   const dates = facts.map((f) => f.source.published).filter((d): d is string => !!d).sort();
-  const undated = ctx.T['sources.undated'];
+  // a single day reads as that day, not "from 2024-04-02 to 2024-04-02"
+  const first = dates.length ? sourceDate(dates[0]!, ctx.lang) : null;
+  const last = dates.length ? sourceDate(dates.at(-1)!, ctx.lang) : null;
+  const published = !first || !last ? ctx.T['intro.published.none'] : first === last ? ctx.text('intro.published.day', { day: first }) : ctx.text('intro.published.span', { from: first, to: last });
   // "every figure the ledger holds" only when the start of the inputs left none aside
   const cut = i.health.some((a) => a.details.start.leftAside.length > 0);
   const blocks: Block[] = [
@@ -120,10 +123,10 @@ export function companiesIntroSection(ctx: ReportContext, chartCount: number): R
       t: 'p',
       content: ctx.fill(cut ? 'intro.companiesCut' : 'intro.companies', {
         names: ctx.names(ids),
-        facts: ctx.format(facts.length, 'count'),
-        sources: ctx.format(sources.size, 'count'),
-        from: dates.length ? sourceDate(dates[0]!, ctx.lang) : undated,
-        to: dates.length ? sourceDate(dates.at(-1)!, ctx.lang) : undated,
+        them: ctx.T[ids.length === 1 ? 'intro.them.one' : 'intro.them.many'],
+        facts: ctx.count(facts.length, 'fact'),
+        sources: ctx.count(sources.size, 'source'),
+        published,
         samples: ctx.format(i.env.samples, 'count'),
         seed: { t: 'code', text: String(i.env.seed) },
         charts: String(chartCount),

@@ -1,4 +1,4 @@
-import type { Analysis, Assumption } from '../economics/index.js';
+import type { Analysis, Assumption, Text } from '../economics/index.js';
 import { readerInlines, readerText } from './reader-text.js';
 import type { ReportContext } from './report-context.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
@@ -45,10 +45,42 @@ export function methodSection(ctx: ReportContext, shown: { funding: boolean; sub
     ...(i.survival?.details.conversions ?? []),
   ].map((c) => [c.en, c[ctx.lang]]));
   const conversions: Inline[][] = [...byEn.keys()].sort().map((en) => [{ t: 'text', text: readerText(byEn.get(en)!) }]);
-  const notes: Inline[][] = (i.notes ?? []).map((n) => [{ t: 'text', text: n[ctx.lang] }, ...(n.detail ? [{ t: 'text' as const, text: ' ' }, { t: 'code' as const, text: n.detail }] : [])]);
+  const notes: Inline[][] = [
+    ...(i.notes ?? []).map((n) => [{ t: 'text' as const, text: n[ctx.lang] }, ...(n.detail ? [{ t: 'text' as const, text: ' ' }, { t: 'code' as const, text: n.detail }] : [])]),
+    ...currencyNotes(ctx, shown),
+  ];
   if (conversions.length || notes.length) {
     blocks.push({ t: 'p', content: [{ t: 'strong', text: ctx.T['method.conversions'] }] });
     blocks.push({ t: 'list', items: [...conversions, ...notes] });
   }
   return { id: 'method', title: ctx.T['method.title'], blocks };
+}
+
+/**
+ * The display currency's rules as one note: the rate, then which analyses
+ * take figures written in that currency as written (health) and which
+ * compute in US dollars and convert at the rate (the simulation, the
+ * subscribers), each named as its group of assumptions is; then, when the
+ * funding market is shown, that it stays in US dollars. None in US dollars.
+ */
+function currencyNotes(ctx: ReportContext, shown: { funding: boolean; subscribers: boolean }): Inline[][] {
+  const i = ctx.inputs;
+  const d = i.display;
+  if (!d) return [];
+  const currency = ctx.currencyName(d.code);
+  const groups: [ReportTextKey, Analysis | null | undefined][] = [
+    ...i.health.map((h): [ReportTextKey, Analysis] => ['method.group.health', h]),
+    ['method.group.survival', i.survival],
+    ['method.group.subscribers', shown.subscribers ? i.subscribers : null],
+  ];
+  const by = (note: Text): string[] => [...new Set(groups.filter(([, a]) => a?.currency?.note.en === note.en).map(([key]) => ctx.T[key]))];
+  const asWritten = by(d.noteAsWritten);
+  const converted = by(d.note);
+  const sentences = [ctx.text('method.currency', { currency, code: d.code, rate: d.atRate[ctx.lang] })];
+  if (asWritten.length) sentences.push(ctx.text('method.currency.asWritten', { groups: ctx.list(asWritten), currency }));
+  if (converted.length) sentences.push(ctx.text('method.currency.converted', { groups: ctx.list(converted) }));
+  const out: Inline[][] = [];
+  if (asWritten.length || converted.length) out.push([{ t: 'text', text: sentences.join(ctx.lang === 'zh' ? '' : ' ') }]);
+  if (shown.funding) out.push([{ t: 'text', text: ctx.T['method.currency.funding'] }]);
+  return out;
 }

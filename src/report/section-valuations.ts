@@ -2,6 +2,7 @@ import { CURRENCY_TABLE, formatValue, type Currency } from '../core/index.js';
 import { MONEY_IN_USD, moneyFactor, usdFactor, type Analysis, type Estimate, type HealthDetails } from '../economics/index.js';
 import type { Fact } from '../ledger/index.js';
 import type { ReportContext } from './report-context.js';
+import { sentence } from './report-text.js';
 import type { Block, Inline, ReportSection } from './report-model.js';
 
 const DRAGONS = ['moonshot-ai', 'minimax', 'zhipu-ai', 'baichuan-ai'];
@@ -107,7 +108,8 @@ export function valuationsSection(ctx: ReportContext): ReportSection {
       kind: 'bar',
       title: ctx.T['chart.valuations.title'],
       xLabel: ctx.T['chart.valuations.x'],
-      yLabel: ctx.T['chart.valuations.y'],
+      // the axis is titled in the currency its ticks are in
+      yLabel: sentence(ctx.text('chart.valuations.y', { currency: ctx.currencyName(ctx.inputs.currency ?? 'USD') })),
       yUnit: ctx.inputs.currency ?? 'USD',
       yLog: true,
       categories: hs.map((a) => ctx.name(a.details.company.id)),

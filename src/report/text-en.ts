@@ -9,7 +9,7 @@ export const TEXT_EN = {
   subtitle: 'The figures of “AI大战，不变现，就出局” (May 2024), rebuilt from the Shakeout ledger, set beside other sources and run through the analyses. Every number links to the facts, sources and formula behind it.',
   'title.companies': '{names}: will they make money before their money runs out?',
   'title.company': '{names}: will it make money before its money runs out?',
-  'subtitle.companies': 'What the Shakeout ledger holds on {names}, {facts} sourced figures, run through its analyses. Every number links to the facts, sources and formula behind it.',
+  'subtitle.companies': 'What the Shakeout ledger holds on {names}, {facts}, run through its analyses. Every number links to the facts, sources and formula behind it.',
   'label.footnotes': 'Notes',
   'label.chart': 'Chart {n}: {title}',
   'label.chartNotWritten': '(the chart is written only when the report is written to a file)',
@@ -19,9 +19,16 @@ export const TEXT_EN = {
   intro:
     'In May 2024 a Chinese article, “{article}”, argued that large-model companies spend far more than they earn, that investors are cooling, and that 2024 would split the industry into those who make money and those who are out. This report takes each of its figures from the Shakeout ledger, sets other sources beside them and runs the analyses the article only gestures at. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
   'intro.companies':
-    'This report is about {names}. It takes every figure the Shakeout ledger holds on them, {facts} facts from {sources} sources published from {from} to {to}, and runs the analyses on them: valuation against revenue, cash and runway where the ledger allows, and the survival simulation. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
+    'This report is about {names}. It takes every figure the Shakeout ledger holds on {them}, {facts} from {sources} {published}, and runs the analyses on them: valuation against revenue, cash and runway where the ledger allows, and the survival simulation. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
   'intro.companiesCut':
-    'This report is about {names}. The Shakeout ledger holds {facts} facts on them from {sources} sources published from {from} to {to}; the analyses read those of periods up to the start of each company’s inputs, and the facts of later periods they leave aside are listed below. They run valuation against revenue, cash and runway where the ledger allows, and the survival simulation. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
+    'This report is about {names}. The Shakeout ledger holds {facts} on {them} from {sources} {published}; the analyses read those of periods up to the start of each company’s inputs, and the facts of later periods they leave aside are listed below. They run valuation against revenue, cash and runway where the ledger allows, and the survival simulation. A footnote after each number names the facts it rests on, with their source and date, and the formula; in the HTML version, hover over a number to see them. Ranges are 90% intervals over {samples} draws (seed {seed}). Charts in this report: {charts}.',
+  'intro.them.one': 'it',
+  'intro.them.many': 'them',
+  'intro.whose.one': 'this company’s',
+  'intro.whose.many': 'these companies’',
+  'intro.published.span': 'published from {from} to {to}',
+  'intro.published.day': 'published on {day}',
+  'intro.published.none': 'with no publication date',
   'intro.leftAside': 'Figures left aside: the analyses read each company’s facts up to the start of its inputs:',
   'findings.title': 'In brief',
   'brief.raised': 'raised {v}',
@@ -33,7 +40,7 @@ export const TEXT_EN = {
   'brief.noRevenue': 'no revenue figure in the ledger, so no revenue multiple',
   'brief.refused': 'the analyses could not use its figures (see “Valuations against revenue”)',
   'brief.noFigures': 'no figure the analyses can use',
-  'brief.flags': 'Of the flags the checks raise on these companies’ figures, {errors} mark a figure as probably wrong and {warnings} as needing care before use (see “What does not add up”).',
+  'brief.flags': 'Of the flags the checks raise on {whose} figures, {errors} mark a figure as probably wrong and {warnings} as needing care before use (see “What does not add up”).',
   'findings.funding':
     'Generative-AI startups raised {cbi} worldwide in 2023 by CB Insights’ count (the article’s source), {growth} as much as in 2022. Quid’s count, published by Our World in Data, is higher: {owid} in dollars of 2023.',
   'findings.subscribers':
@@ -100,7 +107,7 @@ export const TEXT_EN = {
   'valuations.missing': 'None of the four little dragons has a revenue figure in the ledger, so their multiples cannot be computed: the article compares their valuations with nothing they earn.',
   'chart.valuations.title': 'Valuation, money raised and annual revenue',
   'chart.valuations.x': 'Company',
-  'chart.valuations.y': 'US dollars (log scale)',
+  'chart.valuations.y': '{currency} (log scale)',
   'chart.valuations.valuation': 'Valuation',
   'chart.valuations.funding': 'Funding raised',
   'chart.valuations.revenue': 'Annual revenue',
@@ -239,7 +246,7 @@ export const TEXT_EN = {
   'flags.severity.warning': 'Needs care',
   'flags.severity.info': 'Worth knowing',
   'flags.none': 'No check flags anything.',
-  'flags.noneCompanies': 'No check flags anything in these companies’ figures.',
+  'flags.noneCompanies': 'No check flags anything in {whose} figures.',
 
   'method.title': 'Method and assumptions',
   'method.intro':
@@ -250,6 +257,10 @@ export const TEXT_EN = {
   'method.group.survival': 'The shakeout simulation',
   'method.group.unit': 'Unit economics',
   'method.conversions': 'Conversions used',
+  'method.currency': 'Money in {currency} ({code}) uses {rate}.',
+  'method.currency.asWritten': '{groups}: figures written in {currency} are taken as written; figures in other currencies are converted to US dollars at the rate of their own period, then at that rate.',
+  'method.currency.converted': '{groups}: computed in US dollars, then converted at that rate.',
+  'method.currency.funding': 'Funding markets stay in US dollars: they are compared with series in constant 2021 dollars, and a series over years would need each year\'s own rate.',
 
   'sources.title': 'Sources',
   'sources.intro': 'Every source the footnotes cite, with the facts taken from it.',

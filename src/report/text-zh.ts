@@ -19,9 +19,16 @@ export const TEXT_ZH: ReportText = {
   intro:
     '2024年5月，一篇题为《{article}》的文章提出：大模型公司花的钱远多于赚的钱，资本正在降温，2024年行业将迎来洗牌，不能变现的公司就会出局。本报告把文中的每个数字从证据账本里取出，与其他来源并列，并把文章没有展开的分析真正算出来。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
   'intro.companies':
-    '本报告讨论{names}。报告取出证据账本中关于它们的全部数字（{facts}条事实，来自{sources}个来源，发布于{from}至{to}），逐一代入各项分析：估值与收入之比，账本数据允许时的现金与现金跑道，以及洗牌模拟。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
+    '本报告讨论{names}。报告取出证据账本中关于{them}的全部数字（{facts}条事实，来自{sources}个来源，{published}），逐一代入各项分析：估值与收入之比，账本数据允许时的现金与现金跑道，以及洗牌模拟。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
   'intro.companiesCut':
-    '本报告讨论{names}。证据账本中关于它们的数字共有{facts}条事实，来自{sources}个来源，发布于{from}至{to}；各项分析只采用期间不晚于各公司输入起点的事实，期间更晚而未采用的事实列在下面。分析包括估值与收入之比，账本数据允许时的现金与现金跑道，以及洗牌模拟。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
+    '本报告讨论{names}。证据账本中关于{them}的数字共有{facts}条事实，来自{sources}个来源，{published}；各项分析只采用期间不晚于各公司输入起点的事实，期间更晚而未采用的事实列在下面。分析包括估值与收入之比，账本数据允许时的现金与现金跑道，以及洗牌模拟。每个数字后面的脚注列出它所依据的事实（含来源和日期）和计算公式；在网页版中，把鼠标移到数字上即可看到。区间均为90%区间，基于{samples}次抽样（随机种子{seed}）。本报告共有{charts}张图。',
+  'intro.them.one': '它',
+  'intro.them.many': '它们',
+  'intro.whose.one': '这家公司',
+  'intro.whose.many': '这些公司',
+  'intro.published.span': '发布于{from}至{to}',
+  'intro.published.day': '发布于{day}',
+  'intro.published.none': '均无发布日期',
   'intro.leftAside': '未采用的数字：各项分析只采用各公司输入起点之前的事实：',
   'findings.title': '要点',
   'brief.raised': '融资{v}',
@@ -33,7 +40,7 @@ export const TEXT_ZH: ReportText = {
   'brief.noRevenue': '账本中没有收入数据，无法计算营收倍数',
   'brief.refused': '分析无法使用它的数字（见“估值与收入”）',
   'brief.noFigures': '账本中没有可供分析的数字',
-  'brief.flags': '在这些公司的数字中，核查发现{errors}个很可能有误，{warnings}个使用前需要小心（见“对不上的地方”）。',
+  'brief.flags': '在{whose}的数字中，核查发现{errors}个很可能有误，{warnings}个使用前需要小心（见“对不上的地方”）。',
   'findings.funding':
     '按CB Insights的统计（即文章引用的来源），2023年全球生成式AI初创企业融资{cbi}，是2022年的{growth}。Our World in Data发布的Quid数据更高：按2023年美元计为{owid}。',
   'findings.subscribers':
@@ -100,7 +107,7 @@ export const TEXT_ZH: ReportText = {
   'valuations.missing': '“四小龙”在账本中都没有收入数据，营收倍数无从算起：文章拿它们的估值比较的，其实不是它们赚到的钱。',
   'chart.valuations.title': '估值、融资额与年化收入',
   'chart.valuations.x': '公司',
-  'chart.valuations.y': '美元（对数坐标）',
+  'chart.valuations.y': '{currency}（对数坐标）',
   'chart.valuations.valuation': '估值',
   'chart.valuations.funding': '融资额',
   'chart.valuations.revenue': '年化收入',
@@ -239,7 +246,7 @@ export const TEXT_ZH: ReportText = {
   'flags.severity.warning': '需谨慎使用',
   'flags.severity.info': '值得注意',
   'flags.none': '核查未发现问题。',
-  'flags.noneCompanies': '核查未在这些公司的数字中发现问题。',
+  'flags.noneCompanies': '核查未在{whose}的数字中发现问题。',
 
   'method.title': '方法与假设',
   'method.intro':
@@ -250,6 +257,10 @@ export const TEXT_ZH: ReportText = {
   'method.group.survival': '洗牌模拟',
   'method.group.unit': '单位经济',
   'method.conversions': '所用换算',
+  'method.currency': '金额以{currency}（{code}）计，{rate}。',
+  'method.currency.asWritten': '{groups}：以{currency}写成的数字按原样采用；其他币种的数字先按其自身期间的汇率换算为美元，再按此汇率换算。',
+  'method.currency.converted': '{groups}：先按美元计算，再按此汇率换算。',
+  'method.currency.funding': '融资市场部分仍以美元计：它与2021年不变价美元的序列对照，且跨年份的序列须按各年自己的汇率换算。',
 
   'sources.title': '资料来源',
   'sources.intro': '脚注引用的全部来源，以及从中取用的事实。',

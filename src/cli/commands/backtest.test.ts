@@ -43,6 +43,8 @@ describe('shakeout backtest', () => {
     expect(r.out).toMatch(/Anthropic: P\(out\) \d+\.\d%; chance of a round x1\.00 \(months since the last round x1\.00, size x1\.00\)/);
     // its revenue rests on 2023's figure, moved to the date; each row says its status and formula
     expect(r.out).toMatch(/revenue +derived +\$[\d.]+M a month +co-anthropic-revenue-2023, moved 10\.61 months to 2024-05-20 at the revenue growth/);
+    // one company of the run is one: it "has none", not "none of the company of the run" (trial of session 11)
+    expect(r.out).toContain("6 of Global generative-AI startups (the funding climate's market); the company of the run has none.");
     expect(r.out).toMatch(/costGrowth +default +[\d.]+% a month +default: \(1 - staff share\)/);
     expect(r.out).toContain('  - Revenue rests on figures of 2023');
     const j = JSON.parse((await cli(['--db', db, 'backtest', '--as-of', '2024-05-20', '--companies', 'Anthropic', '--paths', '1000', '--today', '2026-12-01', '--json'])).out) as { companies: { inputs: { input: string; status: string; formula: string }[]; notes: { en: string; zh: string }[]; fundability: { value: number } }[] };

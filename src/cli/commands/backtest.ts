@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analysisContext, forecastInputMedian, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
+import { analysisContext, countNoun, forecastInputMedian, runAnalysis, ShakeoutError, withLedger } from '../../app/index.js';
 import type { BacktestResult, BacktestScores } from '../../app/index.js';
 import { ledgerOptions } from '../globals.js';
 import { wholeNumber } from '../options.js';
@@ -119,10 +119,11 @@ function undatedLine(r: BacktestResult): string {
   const n = r.undatedFacts;
   const companies = r.companies.length + r.leftOut.outBefore.length + r.leftOut.lacking.length;
   const whose = r.undated.map((u) => `${u.factIds.length} of ${u.name}${u.role === 'climate' ? ' (the funding climate\'s market)' : ''}`);
-  if (!r.undated.some((u) => u.role === 'company')) whose.push(`none of the ${companies === 1 ? 'company' : `${companies} companies`} of the run`);
+  // one company "has none", not "none of the company"
+  if (!r.undated.some((u) => u.role === 'company')) whose.push(companies === 1 ? 'the company of the run has none' : `none of the ${companies} companies of the run`);
   const head = n === 0
     ? 'No fact the run reads lacks a publication date'
-    : `${n} fact${n === 1 ? '' : 's'} with no publication date ${r.includeUndated ? 'taken in (--include-undated)' : 'left out (--include-undated takes them in)'}: ${whose.join('; ')}`;
+    : `${countNoun(n, 'fact')} with no publication date ${r.includeUndated ? 'taken in (--include-undated)' : 'left out (--include-undated takes them in)'}: ${whose.join('; ')}`;
   const elsewhere = r.undatedElsewhere ? ` ${r.undatedElsewhere} more of other entities, which this run does not read.` : '';
   return `${head}.${elsewhere}`;
 }

@@ -575,6 +575,9 @@ describe('analyzeHealth in another currency (trial T20)', () => {
       expect(ce.formula).toBe("revenue run rate / funding raised, in US dollars at each figure's own period's rate");
       expect(est(usd, 'capital_efficiency')!.label.en).toBe('capital efficiency: annual revenue per dollar raised');
       expect(inEur.notes.map((n) => n.en)).toContain('Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in euros.');
+      // the currency's plural from the table: yen is invariable, not "yens" (trial of session 11)
+      const inJpy = await analyzeHealth(s, 'Mistral', { env, currency: displayCurrency('JPY', fx, '2026-06') });
+      expect(inJpy.notes.map((n) => n.en).find((n) => n.startsWith('Ratios'))).toMatch(/only the amounts are shown in Japanese yen\.$/);
     } finally {
       await s.close();
     }

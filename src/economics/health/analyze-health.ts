@@ -165,12 +165,12 @@ export async function analyzeHealth(store: Store, company: string, options: Heal
   const inUsd = shown && base ? ', in US dollars at each figure\'s own period\'s rate' : '';
   if (shown && base) {
     notes.push(t(
-      `Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in ${CURRENCY_TABLE[shown.code].nameEn}s.`,
+      `Ratios (runway, the multiples, capital efficiency, rule of 40, default alive) are computed in US dollars, each figure converted at the rate of its own period, so they are the same in every display currency; only the amounts are shown in ${CURRENCY_TABLE[shown.code].pluralEn}.`,
       `比率（现金跑道、各倍数、资本效率、40 法则、默认存活）按美元计算，每个数字按其自身期间的汇率换算，因此与显示币种无关；只有金额以${CURRENCY_TABLE[shown.code].nameZh}显示。`,
     ));
   } else if (shown) {
     notes.push(t(
-      `Ratios are computed in ${CURRENCY_TABLE[shown.code].nameEn}s here, not in US dollars as in every other display currency: an assumption is written in ${CURRENCY_TABLE[shown.code].nameEn}s with no as-of date to convert it at, so the ratios may differ slightly from another currency's.`,
+      `Ratios are computed in ${CURRENCY_TABLE[shown.code].pluralEn} here, not in US dollars as in every other display currency: an assumption is written in ${CURRENCY_TABLE[shown.code].pluralEn} with no as-of date to convert it at, so the ratios may differ slightly from another currency's.`,
       `此处比率按${CURRENCY_TABLE[shown.code].nameZh}计算，而非像其他显示币种那样按美元计算：有一项假设以${CURRENCY_TABLE[shown.code].nameZh}写成且没有可据以换算的截至日期，因此比率可能与其他币种下略有不同。`,
     ));
   }
