@@ -98,6 +98,8 @@ describeDashboard('trial findings in Chromium', (dash) => {
     await page.waitForSelector('[data-testid="fill-to-run"]');
     expect(await page.textContent('[data-testid="fill-to-run"]')).toBe('Fill in to run: company');
     expect(await page.$('[data-testid="error"]')).toBeNull();
+    // the companies arrive by their own request: wait for them, not for the form (it shows first)
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="company-select"] option')].some((o) => o.textContent === 'Anthropic'));
     const options = await page.$$eval('[data-testid="company-select"] option', (os) => os.map((o) => o.textContent));
     expect(options).toContain('Anthropic');
     expect(options).not.toContain('ChatGPT'); // a product, not a company
