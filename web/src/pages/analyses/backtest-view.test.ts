@@ -82,6 +82,37 @@ describe('BacktestView', () => {
     expect(html).toMatch(/<th class="num" title="Whole months from the latest funding round to the as-of day: what the months baseline forecasts from\. A company with no dated round by then is not forecast \(it lacks an input\)\.">months since last round<\/th>/);
   });
 
+  it('lists the companies not forecast, out before the day or lacking an input, as the CLI does, en and zh', () => {
+    // leftOut as `shakeout backtest --as-of 2024-05-20 --horizon 24 --json` gives it on the bundled ledger
+    const leftOut = {
+      outBefore: [{ entity: 'inflection-ai', name: 'Inflection AI', nameZh: null, outcomeType: 'acquihire_license', outcomeDate: '2024-03-19' }],
+      lacking: [{
+        entity: 'openai', name: 'OpenAI', nameZh: 'OpenAI', lacking: ['cash', 'lastRound'], error: null,
+        how: [
+          { en: 'cash (a cash fact, or dated funding rounds with a burn, spend, net_loss or headcount fact)', zh: '现金（现金数据，或有日期的融资轮次加上烧钱、支出、净亏损或员工人数数据）' },
+          { en: 'a dated funding round (for the months since the last round)', zh: '有日期的融资轮次（用于计算距上一轮融资的月数）' },
+        ],
+      }],
+    };
+    const b = { ...REAL, leftOut };
+    const part = () => text(renderToString(h(BacktestView, { b })).match(/<div data-testid="backtest-left-out">.*?<\/div>/s)![0]);
+    const en = part();
+    expect(en).toContain('Not forecast');
+    expect(en).toContain('Inflection AI: out before the day (acqui-hire by licence, 2024-03-19)');
+    expect(en).toContain('OpenAI: lacks at the day: cash (a cash fact, or dated funding rounds with a burn, spend, net_loss or headcount fact); a dated funding round (for the months since the last round)');
+    lang.value = 'zh';
+    try {
+      const zhText = part();
+      expect(zhText).toContain('未作预测');
+      expect(zhText).toContain('以授权方式被收编团队');
+      expect(zhText).toContain('评估日缺少：现金（现金数据');
+      expect(zhText).not.toMatch(/lacks|out before/);
+    } finally {
+      lang.value = 'en';
+    }
+    expect(renderToString(h(BacktestView, { b: REAL }))).not.toContain('backtest-left-out');
+  });
+
   it('tabulates the calibration: each bin with its companies, mean forecast and share out, the bins the CLI prints', () => {
     const [head, ...body] = rows(renderToString(h(BacktestView, { b: REAL })), 'calibration-table');
     expect(head).toEqual(['forecast chance of being out (bin)', 'companies', 'mean forecast', 'share out']);

@@ -31,6 +31,11 @@ export interface BacktestJson extends Scores {
   calibration: readonly { low: number; high: number; count: number; meanPredicted: number; observedShare: number }[];
   verdict: Bi;
   assumptions: readonly { id: string; text: Bi; rationale: Bi }[];
+  /** Companies not forecast: out before the day, or lacking an input at it (the CLI lists them too). */
+  leftOut?: {
+    readonly outBefore: readonly { entity: string; name: string; nameZh: string | null; outcomeType: string; outcomeDate: string }[];
+    readonly lacking: readonly { entity: string; name: string; nameZh: string | null; error: string | null; how: readonly Bi[] }[];
+  };
 }
 
 /** The report's calibration chart is drawn for the report's backtest: the same chart only when its bars are this backtest's. */
@@ -117,6 +122,15 @@ export function BacktestView({ b }: { b: BacktestJson }) {
           </tbody>
         </table>
       </div>
+      {b.leftOut && (b.leftOut.outBefore.length > 0 || b.leftOut.lacking.length > 0) && (
+        <div data-testid="backtest-left-out">
+          <h3>{t('backtestLeftOut')}</h3>
+          <ul class="small">
+            {b.leftOut.outBefore.map((x) => <li>{zh && x.nameZh ? x.nameZh : x.name}{t('listColon')}{t('backtestOutBefore')} ({tOr(`outcome_${x.outcomeType}`, x.outcomeType)}, {x.outcomeDate})</li>)}
+            {b.leftOut.lacking.map((x) => <li>{zh && x.nameZh ? x.nameZh : x.name}{t('listColon')}{x.error ?? `${t('backtestLacks')}${x.how.map((h) => bi(h)).join(zh ? '；' : '; ')}`}</li>)}
+          </ul>
+        </div>
+      )}
       {b.assumptions.length > 0 && (
         <>
           <h3>{t('assumptions')}</h3>
