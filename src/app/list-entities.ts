@@ -1,5 +1,5 @@
 import { ShakeoutError } from '../core/index.js';
-import { ENTITY_KINDS, entitiesWithFacts, type Entity, type EntityKind, type Store } from '../ledger/index.js';
+import { ENTITY_KINDS, entitiesWithFacts, isEntityKind, type Entity, type Store } from '../ledger/index.js';
 
 /** What `listEntities` lists: `shakeout entities list` and `GET /api/entities`. */
 export interface EntitiesQuery {
@@ -16,11 +16,11 @@ export interface EntitiesQuery {
  */
 export async function listEntities(store: Store, query: EntitiesQuery = {}, field: readonly string[] = ['kind']): Promise<Entity[]> {
   const { kind, withFacts } = query;
-  if (kind !== undefined && !(ENTITY_KINDS as readonly string[]).includes(kind)) {
+  if (kind !== undefined && !isEntityKind(kind)) {
     const message = `expected one of ${ENTITY_KINDS.join(', ')}, got "${kind}"`;
     throw new ShakeoutError(`${field.join('.')}: ${message}`, { issues: [{ code: 'invalid_kind', path: [...field], message, got: kind }] });
   }
   const all = await store.listEntities();
   const about = withFacts ? entitiesWithFacts(all, await store.listFacts()) : null;
-  return all.filter((e) => (kind === undefined || e.kind === (kind as EntityKind)) && (!about || about.has(e.id)));
+  return all.filter((e) => (kind === undefined || e.kind === kind) && (!about || about.has(e.id)));
 }

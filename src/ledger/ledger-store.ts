@@ -25,7 +25,7 @@ import type { EntitySeed, EventSeed } from './seed-types.js';
 import type { Source } from './source.js';
 import type { EntityChange, FactFilter, FxImportOptions, ImportOptions, ImportResult, OutcomeImportOptions, OutcomeImportResult, Store, Summary } from './store.js';
 import { summarizeLedger } from './summarize.js';
-import { ENTITY_KINDS, readMetric, toMetric } from './vocabulary.js';
+import { ENTITY_KINDS, isEntityKind, readMetric, toMetric } from './vocabulary.js';
 import type { EntityKind } from './vocabulary.js';
 
 const INPUT_LABEL: Partial<Record<Column, string>> = { value_as_written: 'value', note: 'notes', price_year: 'priceYear', derived_from: 'derivedFrom', created_at: 'createdAt', same_as: 'sameAs' };
@@ -200,7 +200,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
     const id = typeof seed.id === 'string' ? seed.id.trim() : '';
     if (!/^[a-z0-9][a-z0-9:._-]*$/.test(id)) issues.push({ code: 'invalid_id', path: ['id'], message: `expected a lower-case id such as "mistral-ai", got "${seed.id ?? ''}"` });
     if (typeof seed.nameEn !== 'string' || !seed.nameEn.trim()) issues.push({ code: 'missing_name', path: ['nameEn'], message: 'expected an English name' });
-    if (!(ENTITY_KINDS as readonly string[]).includes(seed.kind)) issues.push({ code: 'invalid_kind', path: ['kind'], message: `expected one of ${ENTITY_KINDS.join(', ')}, got "${seed.kind}"` });
+    if (!isEntityKind(seed.kind)) issues.push({ code: 'invalid_kind', path: ['kind'], message: `expected one of ${ENTITY_KINDS.join(', ')}, got "${seed.kind}"` });
     if (issues.length) throw new ShakeoutError(`invalid entity: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues, status: 400 });
     const idx = await entityIndex(this.persistence);
     const names: [string, string][] = [['id', id], ['name', seed.nameEn], ['nameZh', seed.nameZh ?? ''], ...(seed.aliases ?? []).map((a): [string, string] => ['alias', a])];
@@ -220,7 +220,7 @@ export class LedgerStore<P extends Persistence = Persistence> implements Store {
   async updateEntity(name: string, change: EntityChange): Promise<Entity> {
     const idx = await entityIndex(this.persistence);
     const e = idx.resolve(name);
-    if (change.kind !== undefined && !(ENTITY_KINDS as readonly string[]).includes(change.kind)) {
+    if (change.kind !== undefined && !isEntityKind(change.kind)) {
       const message = `expected a kind (${ENTITY_KINDS.join(', ')}), got "${change.kind}"`;
       throw new ShakeoutError(message, { status: 400, issues: [{ code: 'invalid_kind', path: ['kind'], message }] });
     }

@@ -137,6 +137,11 @@ export const BASIS_ZH: Readonly<Record<Basis, string>> = { gross: '总额', net:
 export const ENTITY_KINDS = ['company', 'product', 'model', 'aggregate'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** Whether a text is one of {@link ENTITY_KINDS}. */
+export function isEntityKind(text: string): text is EntityKind {
+  return (ENTITY_KINDS as readonly string[]).includes(text);
+}
+
 /** An entity's kind in Chinese, for notes: the dashboard's words (web/src/i18n.ts, entityKind_*). */
 export const ENTITY_KIND_ZH: Readonly<Record<EntityKind, string>> = { company: '公司', product: '产品', model: '模型', aggregate: '汇总类别' };
 
